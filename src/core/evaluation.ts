@@ -1,0 +1,92 @@
+import { z } from 'zod';
+import { Answers } from './answers.ts';
+
+export const EvaluationKind = z.enum(['review', 'self-review', 'calibration']);
+export type EvaluationKind = z.infer<typeof EvaluationKind>;
+
+export const EvaluationStatus = z.enum(['submitted', 'acknowledged', 'disputed', 'dispute-resolved', 'withdrawn']);
+export type EvaluationStatus = z.infer<typeof EvaluationStatus>;
+
+export const QaRole = z.enum(['admin', 'lead', 'reviewer', 'agent']);
+export type QaRole = z.infer<typeof QaRole>;
+
+const ZendeskId = z.number().int().positive();
+
+/** Snapshot of the ticket's numbers at review time, for side-by-side reporting. */
+export const MetricsSnapshot = z.strictObject({
+  firstReplyMinutes: z.number().min(0).nullable().default(null),
+  fullResolutionMinutes: z.number().min(0).nullable().default(null),
+  reopens: z.number().int().min(0).nullable().default(null),
+  csat: z.enum(['good', 'bad', 'offered', 'unoffered']).nullable().default(null),
+});
+export type MetricsSnapshot = z.infer<typeof MetricsSnapshot>;
+
+/** What a client sends to create an evaluation; any client-sent score is ignored (the server scores). */
+export const EvaluationCreate = z.strictObject({
+  id: z.uuid(),
+  ticketId: ZendeskId,
+  revieweeId: ZendeskId,
+  scorecardId: z.string().min(1),
+  scorecardVersion: z.number().int().positive(),
+  answers: Answers,
+  overallComment: z.string().max(10000).default(''),
+  kind: EvaluationKind.default('review'),
+  channel: z.string().max(64).nullable().default(null),
+  groupId: ZendeskId.nullable().default(null),
+  brandId: ZendeskId.nullable().default(null),
+  metrics: MetricsSnapshot.optional(),
+  calibrationSessionId: z.string().optional(),
+  /** Accepted for convenience and ignored: the server computes scores. */
+  rawScore: z.unknown().optional(),
+  finalScore: z.unknown().optional(),
+  passed: z.unknown().optional(),
+  criticalFailures: z.unknown().optional(),
+});
+export type EvaluationCreate = z.infer<typeof EvaluationCreate>;
+
+export const EvaluationAmend = z.strictObject({
+  answers: Answers,
+  overallComment: z.string().max(10000).optional(),
+  revieweeId: ZendeskId.optional(),
+});
+export type EvaluationAmend = z.infer<typeof EvaluationAmend>;
+
+export const Dispute = z.strictObject({
+  reason: z.string().trim().min(1, 'must say why').max(5000),
+  criterionIds: z.array(z.string().min(1)).default([]),
+});
+export type Dispute = z.infer<typeof Dispute>;
+
+export const DisputeResolution = z.strictObject({
+  outcome: z.enum(['upheld', 'rejected']),
+  note: z.string().max(5000).default(''),
+});
+export type DisputeResolution = z.infer<typeof DisputeResolution>;
+
+/** An evaluation as the service returns it. */
+export const Evaluation = z.object({
+  id: z.string(),
+  ticketId: z.number(),
+  revieweeId: z.number(),
+  reviewerId: z.number(),
+  scorecardId: z.string(),
+  scorecardVersion: z.number(),
+  kind: EvaluationKind,
+  status: EvaluationStatus,
+  channel: z.string().nullable(),
+  groupId: z.number().nullable(),
+  brandId: z.number().nullable(),
+  answers: Answers,
+  overallComment: z.string(),
+  rawScore: z.number().nullable(),
+  finalScore: z.number().nullable(),
+  passed: z.boolean().nullable(),
+  criticalFailures: z.array(z.string()),
+  metrics: MetricsSnapshot.nullable(),
+  dispute: z
+    .object({ reason: z.string(), criterionIds: z.array(z.string()), outcome: z.string().nullable(), note: z.string().nullable() })
+    .nullable(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type Evaluation = z.infer<typeof Evaluation>;

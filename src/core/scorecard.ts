@@ -1,0 +1,162 @@
+import { z } from 'zod';
+
+/** Ids are stable across versions so reports can follow a criterion through edits. */
+export const Slug = z
+  .string()
+  .regex(/^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$/, 'must be 1-64 letters, digits, "_", "-" or ".", starting with a letter or digit');
+
+export const ScalePreset = z.enum(['binary', '3-point', '4-point', '5-point']);
+export type ScalePreset = z.infer<typeof ScalePreset>;
+
+export const ScaleOption = z.strictObject({
+  label: z.string().trim().min(1, 'must not be empty').max(60),
+  fraction: z.number().min(0).max(1),
+});
+export type ScaleOption = z.infer<typeof ScaleOption>;
+
+export const Scale = z.union([
+  z.strictObject({ preset: ScalePreset }),
+  z.strictObject({ options: z.array(ScaleOption).min(2).max(11) }),
+]);
+export type Scale = z.infer<typeof Scale>;
+
+export const CriticalRule = z
+  .discriminatedUnion('effect', [
+    z.strictObject({ effect: z.literal('zero') }),
+    z.strictObject({ effect: z.literal('zero-section') }),
+    z.strictObject({ effect: z.literal('cap'), cap: z.number().min(0).max(100) }),
+  ])
+  .nullable();
+export type CriticalRule = z.infer<typeof CriticalRule>;
+
+export const MetricName = z.enum(['first-reply-minutes', 'full-resolution-minutes', 'reopens', 'csat']);
+export type MetricName = z.infer<typeof MetricName>;
+
+/** A criterion scored from the ticket's own numbers instead of by a person (binary scale). */
+export const MetricRule = z.strictObject({
+  name: MetricName,
+  direction: z.enum(['at-most', 'at-least']),
+  target: z.number().min(0),
+});
+export type MetricRule = z.infer<typeof MetricRule>;
+
+export const RootCauseKind = z.enum(['agent-skill', 'process', 'product-defect', 'tooling', 'policy']);
+export type RootCauseKind = z.infer<typeof RootCauseKind>;
+
+export const Criterion = z.strictObject({
+  id: Slug,
+  label: z.string().trim().min(1, 'must not be empty').max(200),
+  guidance: z.string().max(4000).default(''),
+  scale: Scale,
+  weight: z.number().min(0).max(1000),
+  allowNA: z.boolean().default(false),
+  critical: CriticalRule.default(null),
+  rootCauses: z.array(z.string().trim().min(1).max(120)).max(50).default([]),
+  /** Root-cause kinds, keyed by root-cause label; a label left out defaults to agent skill. */
+  rootCauseKinds: z.record(z.string(), RootCauseKind).optional(),
+  commentRequiredAtOrBelow: z.number().min(0).max(1).optional(),
+  metric: MetricRule.optional(),
+});
+export type Criterion = z.infer<typeof Criterion>;
+
+export const Section = z.strictObject({
+  id: Slug,
+  name: z.string().trim().min(1, 'must not be empty').max(200),
+  weight: z.number().min(0).max(1000).default(1),
+  criteria: z.array(Criterion).min(1, 'must have at least one criterion'),
+});
+export type Section = z.infer<typeof Section>;
+
+export const ScoringMethod = z.enum(['weighted-criteria', 'total-points', 'weighted-sections']);
+export type ScoringMethod = z.infer<typeof ScoringMethod>;
+
+export const NaPolicy = z.enum(['exclude', 'count-as-pass']);
+export type NaPolicy = z.infer<typeof NaPolicy>;
+
+const ZendeskId = z.number().int().positive();
+
+export const AppliesTo = z.strictObject({
+  channels: z.array(z.string().trim().min(1)).default([]),
+  groupIds: z.array(ZendeskId).default([]),
+  brandIds: z.array(ZendeskId).default([]),
+  formIds: z.array(ZendeskId).default([]),
+  tags: z.array(z.string().trim().min(1)).default([]),
+});
+export type AppliesTo = z.infer<typeof AppliesTo>;
+
+/** The public import/export format (DESIGN.md §3.4); the service stores the same shape. */
+export const ScorecardDefinition = z
+  .strictObject({
+    name: z.string().trim().min(1, 'must not be empty').max(200),
+    description: z.string().max(4000).default(''),
+    method: ScoringMethod,
+    passThreshold: z.number().min(0).max(100).default(80),
+    naPolicy: NaPolicy.default('exclude'),
+    appliesTo: AppliesTo.default({ channels: [], groupIds: [], brandIds: [], formIds: [], tags: [] }),
+    sections: z.array(Section).min(1, 'must have at least one section'),
+  })
+  .superRefine((card, ctx) => {
+    const sectionIds = new Map<string, number>();
+    const criterionIds = new Map<string, string>();
+    card.sections.forEach((section, s) => {
+      if (sectionIds.has(section.id)) {
+        ctx.addIssue({ code: 'custom', path: ['sections', s, 'id'], message: `duplicate section id "${section.id}"` });
+      }
+      sectionIds.set(section.id, s);
+      section.criteria.forEach((criterion, c) => {
+        const at = ['sections', s, 'criteria', c];
+        if (criterionIds.has(criterion.id)) {
+          ctx.addIssue({ code: 'custom', path: [...at, 'id'], message: `duplicate criterion id "${criterion.id}"` });
+        }
+        criterionIds.set(criterion.id, section.id);
+        if (criterion.metric && !('preset' in criterion.scale && criterion.scale.preset === 'binary')) {
+          ctx.addIssue({ code: 'custom', path: [...at, 'scale'], message: 'a metric criterion must use the binary scale' });
+        }
+        const labels = new Set(criterion.rootCauses);
+        if (labels.size !== criterion.rootCauses.length) {
+          ctx.addIssue({ code: 'custom', path: [...at, 'rootCauses'], message: 'root causes must be unique' });
+        }
+        for (const label of Object.keys(criterion.rootCauseKinds ?? {})) {
+          if (!labels.has(label)) {
+            ctx.addIssue({ code: 'custom', path: [...at, 'rootCauseKinds', label], message: `"${label}" is not one of rootCauses` });
+          }
+        }
+      });
+    });
+  });
+export type ScorecardDefinition = z.infer<typeof ScorecardDefinition>;
+/** What a caller may send before defaults are applied. */
+export type ScorecardDefinitionInput = z.input<typeof ScorecardDefinition>;
+
+export const ScorecardStatus = z.enum(['draft', 'published', 'archived']);
+export type ScorecardStatus = z.infer<typeof ScorecardStatus>;
+
+/** A stored version of a scorecard, as the service returns it. */
+export const ScorecardVersion = z.object({
+  id: z.string(),
+  version: z.number().int().positive(),
+  status: ScorecardStatus,
+  definition: ScorecardDefinition,
+  createdAt: z.string(),
+  publishedAt: z.string().nullable(),
+});
+export type ScorecardVersion = z.infer<typeof ScorecardVersion>;
+
+const PRESET_LABELS: Record<ScalePreset, string[]> = {
+  binary: ['No', 'Yes'],
+  '3-point': ['Below', 'Meets', 'Exceeds'],
+  '4-point': ['Poor', 'Fair', 'Good', 'Excellent'],
+  '5-point': ['Very poor', 'Poor', 'Fair', 'Good', 'Excellent'],
+};
+
+/** Preset options lowest first, with fraction (i - min) / (max - min). */
+export function scaleOptions(scale: Scale): ScaleOption[] {
+  if ('options' in scale) return scale.options;
+  const labels = PRESET_LABELS[scale.preset];
+  const last = labels.length - 1;
+  return labels.map((label, i) => ({ label, fraction: i / last }));
+}
+
+export function allCriteria(card: Pick<ScorecardDefinition, 'sections'>): Array<{ section: Section; criterion: Criterion }> {
+  return card.sections.flatMap((section) => section.criteria.map((criterion) => ({ section, criterion })));
+}
