@@ -1,0 +1,140 @@
+import { describe, expect, it } from 'vitest';
+import { ScorecardDefinition } from '../../../core/scorecard.ts';
+import { editorReducer, emptyDraft, fromDefinition, move, splitIssue, toDefinitionInput, uniqueId, validate, type Draft } from './editor-state.ts';
+
+const card = ScorecardDefinition.parse({
+  name: 'Email',
+  method: 'weighted-criteria',
+  sections: [
+    {
+      id: 'open',
+      name: 'Opening',
+      criteria: [
+        { id: 'greet', label: 'Greeting', scale: { preset: 'binary' }, weight: 1 },
+        { id: 'name', label: 'Uses name', scale: { preset: 'binary' }, weight: 1 },
+      ],
+    },
+    { id: 'solve', name: 'Solution', criteria: [{ id: 'offered', label: 'Offered', scale: { preset: '3-point' }, weight: 2 }] },
+  ],
+});
+
+const ids = (d: Draft) => d.sections.map((s) => `${s.id}:${s.criteria.map((c) => c.id).join(',')}`);
+
+describe('editor reducer', () => {
+  it('round-trips a definition without the editor keys', () => {
+    const draft = fromDefinition(card);
+    expect(draft.sections[0]!.key).toMatch(/^k\d+$/);
+    expect(ScorecardDefinition.parse(toDefinitionInput(draft))).toEqual(card);
+    expect(JSON.stringify(toDefinitionInput(draft))).not.toContain('"key"');
+  });
+
+  it('adds a section with one criterion and unique ids', () => {
+    let d = editorReducer(fromDefinition(card), { type: 'add-section' });
+    d = editorReducer(d, { type: 'add-section' });
+    expect(ids(d)).toEqual(['open:greet,name', 'solve:offered', 'section:criterion', 'section-2:criterion-2']);
+  });
+
+  it('adds and removes criteria by place', () => {
+    let d = editorReducer(fromDefinition(card), { type: 'add-criterion', section: 1 });
+    expect(ids(d)[1]).toBe('solve:offered,criterion');
+    d = editorReducer(d, { type: 'remove-criterion', at: { section: 0, criterion: 0 } });
+    expect(ids(d)).toEqual(['open:name', 'solve:offered,criterion']);
+  });
+
+  it('removes a section', () => {
+    const d = editorReducer(fromDefinition(card), { type: 'remove-section', section: 0 });
+    expect(ids(d)).toEqual(['solve:offered']);
+  });
+
+  it('reorders sections and criteria, keeping row keys with their rows', () => {
+    const before = fromDefinition(card);
+    let d = editorReducer(before, { type: 'move-section', from: 1, to: 0 });
+    expect(ids(d)).toEqual(['solve:offered', 'open:greet,name']);
+    expect(d.sections[0]!.key).toBe(before.sections[1]!.key);
+    d = editorReducer(d, { type: 'move-criterion', from: { section: 1, criterion: 1 }, to: { section: 1, criterion: 0 } });
+    expect(ids(d)[1]).toBe('open:name,greet');
+  });
+
+  it('moves a criterion into another section (drag and drop)', () => {
+    const d = editorReducer(fromDefinition(card), { type: 'move-criterion', from: { section: 0, criterion: 0 }, to: { section: 1, criterion: 1 } });
+    expect(ids(d)).toEqual(['open:name', 'solve:offered,greet']);
+  });
+
+  it('ignores moves from places that do not exist', () => {
+    const d = fromDefinition(card);
+    expect(editorReducer(d, { type: 'move-criterion', from: { section: 5, criterion: 0 }, to: { section: 0, criterion: 0 } })).toBe(d);
+  });
+
+  it('updates fields; a new criterion takes its id from its label until the id is edited', () => {
+    let d = editorReducer(fromDefinition(card), { type: 'add-criterion', section: 0 });
+    const at = { section: 0, criterion: 2 };
+    d = editorReducer(d, { type: 'set-criterion', at, patch: { label: 'Uses name!' } });
+    expect(d.sections[0]!.criteria[2]!.id).toBe('uses-name');
+    d = editorReducer(d, { type: 'set-criterion', at, patch: { id: 'custom' } });
+    d = editorReducer(d, { type: 'set-criterion', at, patch: { label: 'Other', weight: 3 } });
+    expect(d.sections[0]!.criteria[2]).toMatchObject({ id: 'custom', label: 'Other', weight: 3 });
+    // stored criteria keep their ids: reports follow a criterion through edits
+    d = editorReducer(d, { type: 'set-criterion', at: { section: 0, criterion: 0 }, patch: { label: 'Hello' } });
+    expect(d.sections[0]!.criteria[0]!.id).toBe('greet');
+  });
+
+  it('updates top-level fields, applies-to and sections', () => {
+    let d = editorReducer(fromDefinition(card), { type: 'set', patch: { passThreshold: 70, method: 'weighted-sections' } });
+    d = editorReducer(d, { type: 'set-applies-to', patch: { channels: ['email'] } });
+    d = editorReducer(d, { type: 'set-section', section: 1, patch: { weight: 3 } });
+    expect(d).toMatchObject({ passThreshold: 70, method: 'weighted-sections', appliesTo: { channels: ['email'], tags: [] } });
+    expect(d.sections[1]!.weight).toBe(3);
+  });
+});
+
+describe('validation as you type', () => {
+  it('names each problem by its path, like the service', () => {
+    let d = fromDefinition(card);
+    d = editorReducer(d, { type: 'set-criterion', at: { section: 1, criterion: 0 }, patch: { weight: -1 } });
+    d = editorReducer(d, { type: 'set', patch: { name: ' ' } });
+    const v = validate(d);
+    expect(v.ok).toBe(false);
+    expect(v.errors.get('sections[1].criteria[0].weight')).toEqual(['must be >= 0']);
+    expect(v.errors.get('name')).toEqual(['must be at least 1 character']);
+    expect(v.all).toContain('sections[1].criteria[0].weight: must be >= 0');
+  });
+
+  it('reports NaN from a half-typed number as not a number', () => {
+    const d = editorReducer(fromDefinition(card), { type: 'set', patch: { passThreshold: Number.NaN } });
+    expect(validate(d).errors.get('passThreshold')?.[0]).toMatch(/number/);
+  });
+
+  it('reports a duplicate id and an emptied section', () => {
+    let d = editorReducer(fromDefinition(card), { type: 'set-criterion', at: { section: 0, criterion: 1 }, patch: { id: 'greet' } });
+    d = editorReducer(d, { type: 'remove-criterion', at: { section: 1, criterion: 0 } });
+    const v = validate(d);
+    expect(v.errors.get('sections[0].criteria[1].id')).toEqual(['duplicate criterion id "greet"']);
+    expect(v.errors.get('sections[1].criteria')).toEqual(['must have at least 1 item']);
+  });
+
+  it('accepts a valid draft', () => {
+    const v = validate(fromDefinition(card));
+    expect(v.ok && v.value.name).toBe('Email');
+  });
+
+  it('an empty draft needs a name and labels', () => {
+    const v = validate(emptyDraft());
+    expect([...v.errors.keys()].sort()).toEqual(['name', 'sections[0].criteria[0].label', 'sections[0].name']);
+  });
+});
+
+describe('helpers', () => {
+  it('moves with clamping', () => {
+    expect(move([1, 2, 3], 0, 5)).toEqual([2, 3, 1]);
+    expect(move([1, 2, 3], 2, -1)).toEqual([3, 1, 2]);
+  });
+  it('finds a free id', () => {
+    expect(uniqueId('a', new Set(['a', 'a-2']))).toBe('a-3');
+  });
+  it('splits an issue at the path, even with a quoted key holding ": "', () => {
+    expect(splitIssue('sections[0].criteria[0].rootCauseKinds["a: b"]: "a: b" is not one of rootCauses')).toEqual([
+      'sections[0].criteria[0].rootCauseKinds["a: b"]',
+      '"a: b" is not one of rootCauses',
+    ]);
+  });
+});

@@ -1,0 +1,234 @@
+import {
+  ScorecardDefinition,
+  type AppliesTo,
+  type Criterion,
+  type ScorecardDefinitionInput,
+  type Section,
+} from '../../../core/scorecard.ts';
+import { formatIssues } from '../../../core/issues.ts';
+
+/** A criterion being edited: `key` keeps the DOM row stable while its id is edited or the row moves. */
+export type DraftCriterion = Criterion & { key: string; autoId?: boolean };
+export type DraftSection = Omit<Section, 'criteria'> & { key: string; autoId?: boolean; criteria: DraftCriterion[] };
+export type Draft = Omit<ScorecardDefinition, 'sections'> & { sections: DraftSection[] };
+
+export type TopLevelPatch = Partial<Pick<Draft, 'name' | 'description' | 'method' | 'passThreshold' | 'naPolicy'>>;
+export type SectionPatch = Partial<Pick<DraftSection, 'id' | 'name' | 'weight'>>;
+export type CriterionPatch = Partial<Omit<DraftCriterion, 'key' | 'autoId'>>;
+export interface Place {
+  section: number;
+  criterion: number;
+}
+
+export type EditorAction =
+  | { type: 'load'; draft: Draft }
+  | { type: 'set'; patch: TopLevelPatch }
+  | { type: 'set-applies-to'; patch: Partial<AppliesTo> }
+  | { type: 'add-section' }
+  | { type: 'remove-section'; section: number }
+  | { type: 'move-section'; from: number; to: number }
+  | { type: 'set-section'; section: number; patch: SectionPatch }
+  | { type: 'add-criterion'; section: number }
+  | { type: 'remove-criterion'; at: Place }
+  | { type: 'move-criterion'; from: Place; to: Place }
+  | { type: 'set-criterion'; at: Place; patch: CriterionPatch };
+
+let keySeq = 0;
+/** Row keys only need to be unique within one page; a counter is enough. */
+export const newKey = (): string => `k${++keySeq}`;
+
+/** Adds row keys to a stored definition so the editor can render and move rows. */
+export function fromDefinition(def: ScorecardDefinition): Draft {
+  return {
+    ...def,
+    appliesTo: { ...def.appliesTo },
+    sections: def.sections.map((s) => ({
+      ...s,
+      key: newKey(),
+      criteria: s.criteria.map((c) => ({ ...c, key: newKey() })),
+    })),
+  };
+}
+
+/** The §3.4 JSON the service and the schema see: row keys and editor flags dropped. */
+export function toDefinitionInput(draft: Draft): ScorecardDefinitionInput {
+  return {
+    ...draft,
+    sections: draft.sections.map(({ key: _k, autoId: _a, criteria, ...section }) => ({
+      ...section,
+      criteria: criteria.map(({ key: _ck, autoId: _ca, ...criterion }) => criterion),
+    })),
+  };
+}
+
+export type Validation = { ok: true; value: ScorecardDefinition; errors: Map<string, string[]>; all: string[] } | { ok: false; errors: Map<string, string[]>; all: string[] };
+
+/** Splits `sections[0].name: must not be empty` at the first `: ` outside a quoted key. */
+export function splitIssue(line: string): [string, string] {
+  const m = /^((?:[^":]|"(?:[^"\\]|\\.)*")*?): (.*)$/s.exec(line);
+  return m ? [m[1]!, m[2]!] : ['(root)', line];
+}
+
+/** Validates with the service's own schema; messages are grouped by their path for the fields. */
+export function validate(draft: Draft): Validation {
+  const r = ScorecardDefinition.safeParse(toDefinitionInput(draft));
+  if (r.success) return { ok: true, value: r.data, errors: new Map(), all: [] };
+  const all = formatIssues(r.error.issues);
+  const errors = new Map<string, string[]>();
+  for (const line of all) {
+    const [path, message] = splitIssue(line);
+    errors.set(path, [...(errors.get(path) ?? []), message]);
+  }
+  return { ok: false, errors, all };
+}
+
+/** Lower-case slug of a label, valid for the schema's Slug. */
+export function slugify(text: string): string {
+  return text
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 48);
+}
+
+/** `base`, or `base-2`, `base-3`, ... whichever is free. */
+export function uniqueId(base: string, taken: ReadonlySet<string>): string {
+  const root = base || 'item';
+  if (!taken.has(root)) return root;
+  for (let n = 2; ; n++) if (!taken.has(`${root}-${n}`)) return `${root}-${n}`;
+}
+
+const criterionIds = (draft: Draft, except?: DraftCriterion) =>
+  new Set(draft.sections.flatMap((s) => s.criteria.filter((c) => c !== except).map((c) => c.id)));
+const sectionIds = (draft: Draft, except?: DraftSection) => new Set(draft.sections.filter((s) => s !== except).map((s) => s.id));
+
+export function blankCriterion(draft: Draft): DraftCriterion {
+  return {
+    key: newKey(),
+    autoId: true,
+    id: uniqueId('criterion', criterionIds(draft)),
+    label: '',
+    guidance: '',
+    scale: { preset: 'binary' },
+    weight: 1,
+    allowNA: false,
+    critical: null,
+    rootCauses: [],
+  };
+}
+
+function blankSection(draft: Draft): DraftSection {
+  const section: DraftSection = { key: newKey(), autoId: true, id: uniqueId('section', sectionIds(draft)), name: '', weight: 1, criteria: [] };
+  return { ...section, criteria: [blankCriterion(draft)] };
+}
+
+export function emptyDraft(name = ''): Draft {
+  const draft: Draft = {
+    name,
+    description: '',
+    method: 'weighted-criteria',
+    passThreshold: 80,
+    naPolicy: 'exclude',
+    appliesTo: { channels: [], groupIds: [], brandIds: [], formIds: [], tags: [] },
+    sections: [],
+  };
+  return { ...draft, sections: [blankSection(draft)] };
+}
+
+/** Moves one item within a list; out-of-range targets are clamped. */
+export function move<T>(list: readonly T[], from: number, to: number): T[] {
+  if (from < 0 || from >= list.length) return [...list];
+  const target = Math.max(0, Math.min(list.length - 1, to));
+  const out = [...list];
+  const [item] = out.splice(from, 1);
+  out.splice(target, 0, item!);
+  return out;
+}
+
+const replaceAt = <T>(list: readonly T[], i: number, f: (x: T) => T): T[] => list.map((x, j) => (j === i ? f(x) : x));
+
+function setCriterion(draft: Draft, at: Place, patch: CriterionPatch): Draft {
+  return {
+    ...draft,
+    sections: replaceAt(draft.sections, at.section, (s) => ({
+      ...s,
+      criteria: replaceAt(s.criteria, at.criterion, (c) => {
+        const next: DraftCriterion = { ...c, ...patch };
+        // a criterion made in this session takes its id from its label until someone edits the id
+        if (patch.id !== undefined) next.autoId = false;
+        else if (patch.label !== undefined && c.autoId) next.id = uniqueId(slugify(patch.label) || 'criterion', criterionIds(draft, c));
+        return next;
+      }),
+    })),
+  };
+}
+
+function setSection(draft: Draft, index: number, patch: SectionPatch): Draft {
+  return {
+    ...draft,
+    sections: replaceAt(draft.sections, index, (s) => {
+      const next: DraftSection = { ...s, ...patch };
+      if (patch.id !== undefined) next.autoId = false;
+      else if (patch.name !== undefined && s.autoId) next.id = uniqueId(slugify(patch.name) || 'section', sectionIds(draft, s));
+      return next;
+    }),
+  };
+}
+
+function moveCriterion(draft: Draft, from: Place, to: Place): Draft {
+  const source = draft.sections[from.section];
+  const item = source?.criteria[from.criterion];
+  if (!source || !item || !draft.sections[to.section]) return draft;
+  if (from.section === to.section) {
+    return { ...draft, sections: replaceAt(draft.sections, from.section, (s) => ({ ...s, criteria: move(s.criteria, from.criterion, to.criterion) })) };
+  }
+  // moving across sections: a section must keep at least one criterion, the schema says so and shows it
+  const sections = draft.sections.map((s, i) => {
+    if (i === from.section) return { ...s, criteria: s.criteria.filter((_, j) => j !== from.criterion) };
+    if (i === to.section) {
+      const criteria = [...s.criteria];
+      criteria.splice(Math.max(0, Math.min(criteria.length, to.criterion)), 0, item);
+      return { ...s, criteria };
+    }
+    return s;
+  });
+  return { ...draft, sections };
+}
+
+export function editorReducer(draft: Draft, action: EditorAction): Draft {
+  switch (action.type) {
+    case 'load':
+      return action.draft;
+    case 'set':
+      return { ...draft, ...action.patch };
+    case 'set-applies-to':
+      return { ...draft, appliesTo: { ...draft.appliesTo, ...action.patch } };
+    case 'add-section':
+      return { ...draft, sections: [...draft.sections, blankSection(draft)] };
+    case 'remove-section':
+      return { ...draft, sections: draft.sections.filter((_, i) => i !== action.section) };
+    case 'move-section':
+      return { ...draft, sections: move(draft.sections, action.from, action.to) };
+    case 'set-section':
+      return setSection(draft, action.section, action.patch);
+    case 'add-criterion':
+      return {
+        ...draft,
+        sections: replaceAt(draft.sections, action.section, (s) => ({ ...s, criteria: [...s.criteria, blankCriterion(draft)] })),
+      };
+    case 'remove-criterion':
+      return {
+        ...draft,
+        sections: replaceAt(draft.sections, action.at.section, (s) => ({
+          ...s,
+          criteria: s.criteria.filter((_, j) => j !== action.at.criterion),
+        })),
+      };
+    case 'move-criterion':
+      return moveCriterion(draft, action.from, action.to);
+    case 'set-criterion':
+      return setCriterion(draft, action.at, action.patch);
+  }
+}
