@@ -123,6 +123,13 @@ export const ScorecardDefinition = z
         }
       });
     });
+    // all-zero weights leave nothing to divide by: every evaluation would score null
+    if (card.sections.length > 0 && allCriteria(card).every(({ criterion }) => criterion.weight === 0)) {
+      ctx.addIssue({ code: 'custom', path: ['sections'], message: 'at least one criterion must have a weight above 0' });
+    }
+    if (card.method === 'weighted-sections' && card.sections.length > 0 && card.sections.every((s) => s.weight === 0)) {
+      ctx.addIssue({ code: 'custom', path: ['sections'], message: 'at least one section must have a weight above 0' });
+    }
   });
 export type ScorecardDefinition = z.infer<typeof ScorecardDefinition>;
 /** What a caller may send before defaults are applied. */

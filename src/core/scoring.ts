@@ -4,6 +4,9 @@ import { scaleOptions, type Criterion, type ScorecardDefinition, type Section } 
 /** A critical criterion fails below this fraction: a middle rating on a 3-point scale does not fail. */
 export const CRITICAL_FAIL_BELOW = 0.5;
 
+/** Float slack for the pass check: 1/3-fractions can land at 49.99999999999999 for an exact 50 (docs/decisions/001-scoring.md). */
+export const PASS_TOLERANCE = 1e-9;
+
 export interface SectionScore {
   id: string;
   /** 0..100 before critical effects, null when nothing in the section counts. */
@@ -17,7 +20,7 @@ export interface ScoreResult {
   rawScore: number | null;
   /** 0..100 after critical effects; null when nothing was answered. */
   finalScore: number | null;
-  /** null when there is no score to judge. */
+  /** false on any critical failure; otherwise null when there is no score to judge. */
   passed: boolean | null;
   criticalFailures: string[];
   sections: SectionScore[];
@@ -39,11 +42,7 @@ function counted(criterion: Criterion, answer: Answer | undefined, naPolicy: Sco
   return option ? { weight: criterion.weight, fraction: option.fraction } : null;
 }
 
-function ratio(earned: number, possible: number): number | null {
-  return possible > 0 ? (earned / possible) * 100 : null;
-}
-
-function sum(parts: Counted[]): { earned: number; possible: number } {
+function sum(parts: readonly Counted[]): { earned: number; possible: number } {
   let earned = 0;
   let possible = 0;
   for (const p of parts) {
@@ -53,30 +52,34 @@ function sum(parts: Counted[]): { earned: number; possible: number } {
   return { earned, possible };
 }
 
-type Combine = (sections: Section[], partsBySection: Counted[][]) => number | null;
+/** Share of the possible in 0..1, or null when nothing counts (all N/A, unanswered or zero weight). */
+function share(parts: readonly Counted[]): number | null {
+  const t = sum(parts);
+  // earned <= possible holds in floating point too (rounding is monotone), so the share never exceeds 1
+  return t.possible > 0 ? t.earned / t.possible : null;
+}
 
-/** One table keyed by method; weighted-criteria and total-points are the same number. */
+const percent = (s: number | null): number | null => (s === null ? null : s * 100);
+
+type Combine = (sections: readonly Section[], partsBySection: readonly Counted[][]) => number | null;
+
+/** Weighted-criteria and total-points are one formula (points = weight); only the display differs. */
+const pooled: Combine = (_sections, parts) => percent(share(parts.flat()));
+
+/** One table keyed by method (DESIGN.md §3.2). */
 const COMBINE: Record<ScorecardDefinition['method'], Combine> = {
-  'weighted-criteria': (_s, parts) => {
-    const t = sum(parts.flat());
-    return ratio(t.earned, t.possible);
-  },
-  'total-points': (_s, parts) => {
-    const t = sum(parts.flat());
-    return ratio(t.earned, t.possible);
-  },
-  'weighted-sections': (sections, parts) => {
-    let weighted = 0;
-    let weights = 0;
-    sections.forEach((section, i) => {
-      const t = sum(parts[i]!);
-      const score = ratio(t.earned, t.possible);
-      if (score === null) return; // sections with nothing answered drop out and the weights renormalise
-      weighted += section.weight * score;
-      weights += section.weight;
-    });
-    return weights > 0 ? weighted / weights : null;
-  },
+  'weighted-criteria': pooled,
+  'total-points': pooled,
+  'weighted-sections': (sections, parts) =>
+    // each section's share weighted by the section weight; sections with nothing counted drop out and the rest renormalise
+    percent(
+      share(
+        sections.flatMap((section, i) => {
+          const s = share(parts[i]!);
+          return s === null ? [] : [{ weight: section.weight, fraction: s }];
+        }),
+      ),
+    ),
 };
 
 /**
@@ -92,8 +95,9 @@ export function scoreEvaluation(card: ScorecardDefinition, answers: readonly Ans
 
   const parts: Counted[][] = card.sections.map((section, s) =>
     section.criteria.flatMap((criterion) => {
-      const c = counted(criterion, byId.get(criterion.id), card.naPolicy);
       const answer = byId.get(criterion.id);
+      const c = counted(criterion, answer, card.naPolicy);
+      // N/A never fails a critical rule, whatever the N/A policy
       if (criterion.critical && c && !answer?.na && c.fraction < CRITICAL_FAIL_BELOW) {
         criticalFailures.push(criterion.id);
         if (criterion.critical.effect === 'zero') zero = true;
@@ -106,6 +110,7 @@ export function scoreEvaluation(card: ScorecardDefinition, answers: readonly Ans
 
   const combine = COMBINE[card.method];
   const rawScore = combine(card.sections, parts);
+  // zero-section keeps the section's answered criteria in the denominator at fraction 0; zero and cap apply after
   const adjusted = parts.map((p, s) => (zeroedSections.has(s) ? p.map((c) => ({ ...c, fraction: 0 })) : p));
   let finalScore = zeroedSections.size > 0 ? combine(card.sections, adjusted) : rawScore;
   if (finalScore !== null) {
@@ -116,11 +121,12 @@ export function scoreEvaluation(card: ScorecardDefinition, answers: readonly Ans
   return {
     rawScore,
     finalScore,
-    passed: finalScore === null ? null : finalScore >= card.passThreshold && criticalFailures.length === 0,
+    passed:
+      criticalFailures.length > 0 ? false : finalScore === null ? null : finalScore >= card.passThreshold - PASS_TOLERANCE,
     criticalFailures,
     sections: card.sections.map((section, s) => {
       const t = sum(parts[s]!);
-      return { id: section.id, score: ratio(t.earned, t.possible), earned: t.earned, possible: t.possible };
+      return { id: section.id, score: percent(share(parts[s]!)), earned: t.earned, possible: t.possible };
     }),
     earned: total.earned,
     possible: total.possible,
