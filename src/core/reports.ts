@@ -1,0 +1,238 @@
+import { z } from 'zod';
+import { RootCauseKind } from './scorecard.ts';
+import { distinguishable, meanFromSums, wilson, type Estimate } from './stats.ts';
+
+/**
+ * The report API contract (DESIGN.md §7), shared by the service and the app. Calibration
+ * evaluations and withdrawn ones never count in any figure.
+ */
+
+// query strings carry text: ids are coerced, dates are ISO calendar dates or full timestamps
+const QueryId = z.coerce.number().int().positive();
+const QueryDate = z.union([z.iso.date(), z.iso.datetime({ offset: true })]);
+
+export const ReportFilters = z.strictObject({
+  /** Inclusive; a date means the start of that day (UTC). */
+  from: QueryDate.optional(),
+  /** A date includes that whole day (UTC); a timestamp is an exclusive upper bound. */
+  to: QueryDate.optional(),
+  scorecardId: z.string().min(1).max(200).optional(),
+  groupId: QueryId.optional(),
+  channel: z.string().min(1).max(64).optional(),
+  revieweeId: QueryId.optional(),
+  reviewerId: QueryId.optional(),
+});
+export type ReportFilters = z.infer<typeof ReportFilters>;
+
+export const ReportPeriod = z.enum(['week', 'month']);
+export type ReportPeriod = z.infer<typeof ReportPeriod>;
+
+export const TrendQuery = ReportFilters.extend({ period: ReportPeriod.default('week') });
+export type TrendQuery = z.infer<typeof TrendQuery>;
+
+export const BreakdownDimension = z.enum(['reviewee', 'group', 'channel', 'scorecard', 'criterion']);
+export type BreakdownDimension = z.infer<typeof BreakdownDimension>;
+
+export const BreakdownQuery = ReportFilters.extend({ dimension: BreakdownDimension });
+export type BreakdownQuery = z.infer<typeof BreakdownQuery>;
+
+export const RootCauseQuery = ReportFilters.extend({ criterionId: z.string().min(1).max(200).optional() });
+export type RootCauseQuery = z.infer<typeof RootCauseQuery>;
+
+/** A figure with its sample size and 95% interval (Wilson for rates, t for means); null when n = 0. */
+export const Figure = z.object({
+  value: z.number().nullable(),
+  n: z.number().int().min(0),
+  low: z.number().nullable(),
+  high: z.number().nullable(),
+});
+export type Figure = z.infer<typeof Figure>;
+
+export const Summary = z.object({
+  count: z.number().int().min(0),
+  /** Mean final score (IQS), 0..100. */
+  averageScore: Figure,
+  /** Share of scored evaluations that passed, 0..1. */
+  passRate: Figure,
+  /** Share of evaluations with at least one critical failure, 0..1. */
+  criticalFailRate: Figure,
+});
+export type Summary = z.infer<typeof Summary>;
+
+export const TrendPoint = Summary.extend({
+  /** First day of the period (ISO date; weeks start on Monday, UTC). */
+  start: z.iso.date(),
+});
+export type TrendPoint = z.infer<typeof TrendPoint>;
+
+export const Trend = z.object({ period: ReportPeriod, points: z.array(TrendPoint) });
+export type Trend = z.infer<typeof Trend>;
+
+export const BreakdownRow = Summary.extend({
+  key: z.string(),
+  label: z.string().optional(),
+});
+export type BreakdownRow = z.infer<typeof BreakdownRow>;
+
+/** A criterion's row: how well it is met, and whether a failure is one person's or everyone's. */
+export const CriterionRow = z.object({
+  key: z.string(),
+  label: z.string().optional(),
+  /** Answers that were rated (N/A left out). */
+  count: z.number().int().min(0),
+  naCount: z.number().int().min(0),
+  /** Mean score fraction of the rated answers, 0..1. */
+  averageFraction: Figure,
+  /** Share of rated answers below half marks, 0..1. */
+  failRate: Figure,
+  /** Reviewees rated on it, and how many of them failed it at least once. */
+  reviewees: z.number().int().min(0),
+  revieweesFailing: z.number().int().min(0),
+  /** Most of at least three reviewees failed it: a process, training or product problem, not a person's. */
+  systemic: z.boolean(),
+});
+export type CriterionRow = z.infer<typeof CriterionRow>;
+
+export const Breakdown = z.discriminatedUnion('dimension', [
+  z.object({ dimension: BreakdownDimension.exclude(['criterion']), rows: z.array(BreakdownRow) }),
+  z.object({ dimension: z.literal('criterion'), rows: z.array(CriterionRow) }),
+]);
+export type Breakdown = z.infer<typeof Breakdown>;
+
+export const RootCauseCount = z.object({
+  cause: z.string(),
+  kind: RootCauseKind.optional(),
+  count: z.number().int().min(0),
+});
+export type RootCauseCount = z.infer<typeof RootCauseCount>;
+
+export const RootCauses = z.object({ items: z.array(RootCauseCount) });
+export type RootCauses = z.infer<typeof RootCauses>;
+
+/** Half-open instant range [from, until) of the filters; null ends are open. */
+export interface InstantRange {
+  from: Date | null;
+  until: Date | null;
+}
+
+const DAY_MS = 86_400_000;
+const isDate = (s: string) => s.length === 10;
+
+export function instantRange(filters: Pick<ReportFilters, 'from' | 'to'>): InstantRange {
+  const from = filters.from === undefined ? null : new Date(isDate(filters.from) ? `${filters.from}T00:00:00Z` : filters.from);
+  const to = filters.to;
+  const until = to === undefined ? null : isDate(to) ? new Date(Date.parse(`${to}T00:00:00Z`) + DAY_MS) : new Date(to);
+  return { from, until };
+}
+
+/** Whether both ends fall on UTC midnights, so daily rollups answer the range exactly. */
+export function dayAligned(range: InstantRange): boolean {
+  return [range.from, range.until].every((d) => d === null || d.getTime() % DAY_MS === 0);
+}
+
+/** First day of the period containing `day` (weeks start on Monday), as an ISO date. */
+export function periodStart(day: string, period: ReportPeriod): string {
+  const d = new Date(`${day.slice(0, 10)}T00:00:00Z`);
+  if (period === 'month') return `${day.slice(0, 7)}-01`;
+  const back = (d.getUTCDay() + 6) % 7;
+  return new Date(d.getTime() - back * DAY_MS).toISOString().slice(0, 10);
+}
+
+/** The start of the period after the one starting on `start`. */
+export function nextPeriod(start: string, period: ReportPeriod): string {
+  const d = new Date(`${start}T00:00:00Z`);
+  if (period === 'week') return new Date(d.getTime() + 7 * DAY_MS).toISOString().slice(0, 10);
+  d.setUTCMonth(d.getUTCMonth() + 1);
+  return d.toISOString().slice(0, 10);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Report math: SQL returns sums, these turn them into figures.
+
+/** Sufficient statistics of a set of evaluations, as SQL aggregates return them. */
+export interface EvaluationSums {
+  count: number;
+  /** Evaluations with a final score (null when nothing was answered). */
+  scored: number;
+  scoreSum: number;
+  scoreSumSq: number;
+  passes: number;
+  criticalFails: number;
+}
+
+const SCORE_BOUNDS = { min: 0, max: 100 };
+
+export function summaryFromSums(s: EvaluationSums): Summary {
+  return {
+    count: s.count,
+    averageScore: meanFromSums(s.scored, s.scoreSum, s.scoreSumSq, SCORE_BOUNDS),
+    passRate: wilson(s.passes, s.scored),
+    criticalFailRate: wilson(s.criticalFails, s.count),
+  };
+}
+
+/** Sufficient statistics of one criterion's answers. */
+export interface CriterionSums {
+  rated: number;
+  na: number;
+  fractionSum: number;
+  fractionSumSq: number;
+  fails: number;
+  reviewees: number;
+  revieweesFailing: number;
+}
+
+/** Below half marks is a fail, as for critical criteria (a middle rating on a 3-point scale passes). */
+export const CRITERION_FAIL_BELOW = 0.5;
+const SYSTEMIC_MIN_REVIEWEES = 3;
+
+export function criterionRow(key: string, label: string | undefined, s: CriterionSums): CriterionRow {
+  return {
+    key,
+    ...(label === undefined ? {} : { label }),
+    count: s.rated,
+    naCount: s.na,
+    averageFraction: meanFromSums(s.rated, s.fractionSum, s.fractionSumSq, { min: 0, max: 1 }),
+    failRate: wilson(s.fails, s.rated),
+    reviewees: s.reviewees,
+    revieweesFailing: s.revieweesFailing,
+    systemic: s.reviewees >= SYSTEMIC_MIN_REVIEWEES && s.revieweesFailing * 2 > s.reviewees,
+  };
+}
+
+/** Weakest first: lowest average fraction, then highest fail rate; rows without ratings last. */
+export function weakestFirst(a: CriterionRow, b: CriterionRow): number {
+  const av = a.averageFraction.value ?? Infinity;
+  const bv = b.averageFraction.value ?? Infinity;
+  if (av !== bv) return av - bv;
+  return (b.failRate.value ?? -1) - (a.failRate.value ?? -1) || a.key.localeCompare(b.key);
+}
+
+/** For a ranked list: can row i be told apart from each of its neighbours? */
+export function rankDistinct(figures: readonly Estimate[]): boolean[] {
+  return figures.map((f, i) => {
+    const prev = figures[i - 1];
+    const next = figures[i + 1];
+    return (prev === undefined || distinguishable(prev, f)) && (next === undefined || distinguishable(f, next));
+  });
+}
+
+const NO_SUMS: EvaluationSums = { count: 0, scored: 0, scoreSum: 0, scoreSumSq: 0, passes: 0, criticalFails: 0 };
+const MAX_TREND_POINTS = 1000;
+
+/**
+ * One point per period from the range's first to its last period (the data's own span when a
+ * range end is open), empty periods included so charts keep their time axis.
+ */
+export function trendPoints(period: ReportPeriod, sums: ReadonlyMap<string, EvaluationSums>, range: InstantRange): TrendPoint[] {
+  const known = [...sums.keys()].sort();
+  const first = range.from ? periodStart(range.from.toISOString(), period) : known[0];
+  const lastDay = range.until ? new Date(range.until.getTime() - 1).toISOString() : known.at(-1);
+  if (first === undefined || lastDay === undefined) return [];
+  const last = periodStart(lastDay, period);
+  const points: TrendPoint[] = [];
+  for (let start = first; start <= last && points.length < MAX_TREND_POINTS; start = nextPeriod(start, period)) {
+    points.push({ start, ...summaryFromSums(sums.get(start) ?? NO_SUMS) });
+  }
+  return points;
+}
