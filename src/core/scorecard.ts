@@ -149,20 +149,8 @@ export const ScorecardVersion = z.object({
 });
 export type ScorecardVersion = z.infer<typeof ScorecardVersion>;
 
-const PRESET_LABELS: Record<ScalePreset, string[]> = {
-  binary: ['No', 'Yes'],
-  '3-point': ['Below', 'Meets', 'Exceeds'],
-  '4-point': ['Poor', 'Fair', 'Good', 'Excellent'],
-  '5-point': ['Very poor', 'Poor', 'Fair', 'Good', 'Excellent'],
-};
-
-/** Preset options lowest first, with fraction (i - min) / (max - min). */
-export function scaleOptions(scale: Scale): ScaleOption[] {
-  if ('options' in scale) return scale.options;
-  const labels = PRESET_LABELS[scale.preset];
-  const last = labels.length - 1;
-  return labels.map((label, i) => ({ label, fraction: i / last }));
-}
+// zod-free so the sidebar bundle can score without zod (sidebar bundle budget, issue 5)
+export { scaleOptions } from './scale.ts';
 
 export function allCriteria(card: Pick<ScorecardDefinition, 'sections'>): Array<{ section: Section; criterion: Criterion }> {
   return card.sections.flatMap((section) => section.criteria.map((criterion) => ({ section, criterion })));

@@ -1,5 +1,6 @@
 import type { Answer } from './answers.ts';
-import { scaleOptions, type Criterion, type ScorecardDefinition, type Section } from './scorecard.ts';
+import { scaleOptions } from './scale.ts';
+import type { Criterion, ScorecardDefinition, Section } from './scorecard.ts';
 
 /** A critical criterion fails below this fraction: a middle rating on a 3-point scale does not fail. */
 export const CRITICAL_FAIL_BELOW = 0.5;
