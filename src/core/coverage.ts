@@ -1,0 +1,280 @@
+/**
+ * The monitoring plan (how many evaluations per agent per week, overall and per channel), coverage
+ * against it, and ticket suggestions that fill the gaps (DESIGN.md §7). Weeks are ISO weeks in UTC.
+ */
+import { z } from 'zod';
+
+const ZendeskId = z.number().int().positive();
+const Count = z.number().int().min(0).max(1000);
+const Channel = z.string().trim().min(1).max(64);
+
+/** ISO 8601 week, e.g. `2025-W07`. */
+export const IsoWeek = z.string().regex(/^\d{4}-W(0[1-9]|[1-4]\d|5[0-3])$/, 'must be an ISO week like 2025-W07');
+export type IsoWeek = z.infer<typeof IsoWeek>;
+
+/** Evaluations wanted per week: overall, and at least this many on each named channel. */
+export const PlanTarget = z.strictObject({
+  overall: Count,
+  channels: z.record(Channel, Count).default({}),
+});
+export type PlanTarget = z.infer<typeof PlanTarget>;
+
+export const AgentPlan = z.strictObject({
+  agentId: ZendeskId,
+  overall: Count,
+  channels: z.record(Channel, Count).default({}),
+});
+export type AgentPlan = z.infer<typeof AgentPlan>;
+
+/** The account's plan: a default for every agent, and agents with their own targets. */
+export const MonitoringPlan = z
+  .strictObject({
+    default: PlanTarget.nullable().default(null),
+    agents: z.array(AgentPlan).max(5000).default([]),
+  })
+  .superRefine((plan, ctx) => {
+    const seen = new Set<number>();
+    plan.agents.forEach((a, i) => {
+      if (seen.has(a.agentId)) ctx.addIssue({ code: 'custom', path: ['agents', i, 'agentId'], message: `agent ${a.agentId} is listed twice` });
+      seen.add(a.agentId);
+    });
+  });
+export type MonitoringPlan = z.infer<typeof MonitoringPlan>;
+export type MonitoringPlanInput = z.input<typeof MonitoringPlan>;
+
+// ---------------------------------------------------------------------------------------------
+// ISO weeks
+
+const DAY = 86_400_000;
+
+/** The ISO week a moment falls in (UTC). */
+export function isoWeekOf(date: Date): IsoWeek {
+  const day = new Date(Date.UTC(date.getUTCFullYear(), date.getUTCMonth(), date.getUTCDate()));
+  const weekday = day.getUTCDay() || 7;
+  // the Thursday of this week decides the year
+  day.setUTCDate(day.getUTCDate() + 4 - weekday);
+  const yearStart = Date.UTC(day.getUTCFullYear(), 0, 1);
+  const week = Math.ceil(((day.getTime() - yearStart) / DAY + 1) / 7);
+  return `${day.getUTCFullYear()}-W${String(week).padStart(2, '0')}`;
+}
+
+/** Monday 00:00 UTC of the week, and the next Monday (exclusive end). */
+export function weekRange(week: IsoWeek): { from: Date; to: Date } {
+  const [year, w] = week.split('-W').map(Number) as [number, number];
+  const jan4 = new Date(Date.UTC(year, 0, 4));
+  const mondayOfWeek1 = jan4.getTime() - ((jan4.getUTCDay() || 7) - 1) * DAY;
+  const from = new Date(mondayOfWeek1 + (w - 1) * 7 * DAY);
+  return { from, to: new Date(from.getTime() + 7 * DAY) };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Coverage
+
+/** Evaluations done in the week for one agent on one channel (null = channel unknown). */
+export interface DoneCount {
+  agentId: number;
+  channel: string | null;
+  count: number;
+}
+
+export interface ChannelCoverage {
+  channel: string;
+  planned: number;
+  done: number;
+  gap: number;
+}
+
+export interface AgentCoverage {
+  agentId: number;
+  /** Whether the agent has their own targets or follows the default. */
+  source: 'agent' | 'default' | 'none';
+  planned: number;
+  done: number;
+  /** done / planned; null when nothing is planned. */
+  ratio: number | null;
+  /** Evaluations still to do overall (0 when met). */
+  gap: number;
+  channels: ChannelCoverage[];
+  /** Evaluations still to do to meet both the overall and every channel target. */
+  toDo: number;
+}
+
+export interface CoverageReport {
+  agents: AgentCoverage[];
+  planned: number;
+  done: number;
+  /** Covered share of the plan; over-reviewing one agent does not hide another's gap. */
+  ratio: number | null;
+  gap: number;
+  agentsBehind: number;
+}
+
+/**
+ * Coverage of a week: every agent with a plan (their own, or the default for agents seen in
+ * `done` or listed in `knownAgents`) against what was done.
+ */
+export function coverage(plan: MonitoringPlan, done: readonly DoneCount[], knownAgents: readonly number[] = []): CoverageReport {
+  const own = new Map(plan.agents.map((a) => [a.agentId, a]));
+  const doneBy = new Map<number, Map<string | null, number>>();
+  for (const d of done) {
+    const byChannel = doneBy.get(d.agentId) ?? new Map<string | null, number>();
+    byChannel.set(d.channel, (byChannel.get(d.channel) ?? 0) + d.count);
+    doneBy.set(d.agentId, byChannel);
+  }
+  const ids = [...new Set([...own.keys(), ...doneBy.keys(), ...knownAgents])].sort((a, b) => a - b);
+  const agents = ids.map((agentId): AgentCoverage => {
+    const target = own.get(agentId) ?? plan.default;
+    const source = own.has(agentId) ? 'agent' : plan.default ? 'default' : 'none';
+    const byChannel = doneBy.get(agentId) ?? new Map<string | null, number>();
+    const total = [...byChannel.values()].reduce((s, n) => s + n, 0);
+    const planned = target?.overall ?? 0;
+    const channels = Object.entries(target?.channels ?? {})
+      .map(([channel, want]) => {
+        const got = byChannel.get(channel) ?? 0;
+        return { channel, planned: want, done: got, gap: Math.max(0, want - got) };
+      })
+      .sort((a, b) => a.channel.localeCompare(b.channel));
+    const gap = Math.max(0, planned - total);
+    const channelGaps = channels.reduce((s, c) => s + c.gap, 0);
+    return {
+      agentId,
+      source,
+      planned,
+      done: total,
+      ratio: planned > 0 ? total / planned : null,
+      gap,
+      channels,
+      toDo: Math.max(gap, channelGaps),
+    };
+  });
+  const planned = agents.reduce((s, a) => s + a.planned, 0);
+  const covered = agents.reduce((s, a) => s + Math.min(a.done, a.planned), 0);
+  return {
+    agents,
+    planned,
+    done: agents.reduce((s, a) => s + a.done, 0),
+    ratio: planned > 0 ? covered / planned : null,
+    gap: agents.reduce((s, a) => s + a.gap, 0),
+    agentsBehind: agents.filter((a) => a.toDo > 0).length,
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Suggestions
+
+/** A recently solved ticket the app read from Zendesk, as a candidate for review. */
+export const CandidateTicket = z.strictObject({
+  ticketId: ZendeskId,
+  assigneeId: ZendeskId,
+  channel: z.string().max(64).nullable().default(null),
+  subject: z.string().max(500).default(''),
+  solvedAt: z.string().max(40).nullable().default(null),
+  reopens: z.number().int().min(0).nullable().default(null),
+  csat: z.enum(['good', 'bad', 'offered', 'unoffered']).nullable().default(null),
+  fullResolutionMinutes: z.number().min(0).nullable().default(null),
+});
+export type CandidateTicket = z.infer<typeof CandidateTicket>;
+export type CandidateTicketInput = z.input<typeof CandidateTicket>;
+
+export const SuggestionReason = z.enum(['reopened', 'low-csat', 'long-resolution']);
+export type SuggestionReason = z.infer<typeof SuggestionReason>;
+
+export const Favour = z.strictObject({
+  reopens: z.boolean().default(false),
+  lowCsat: z.boolean().default(false),
+  longResolution: z.boolean().default(false),
+});
+export type Favour = z.infer<typeof Favour>;
+
+export interface Suggestion {
+  ticketId: number;
+  agentId: number;
+  channel: string | null;
+  subject: string;
+  /** What makes the ticket worth a look, whether or not it was favoured. */
+  reasons: SuggestionReason[];
+  /** Which gap it fills: a channel target, or the overall one. */
+  fills: string | null;
+}
+
+export interface SuggestOptions {
+  seed: number;
+  favour: Favour;
+  /** Tickets already evaluated: never suggested again. */
+  exclude?: ReadonlySet<number>;
+  /** How much more likely a favoured trait makes a ticket (each trait multiplies). */
+  boost?: number;
+}
+
+/** Each reason's test; "long" is above the 75th percentile of the candidates' resolution times. */
+const REASONS: Record<SuggestionReason, { favoured: (f: Favour) => boolean; has: (t: CandidateTicket, longAbove: number | null) => boolean }> = {
+  reopened: { favoured: (f) => f.reopens, has: (t) => (t.reopens ?? 0) > 0 },
+  'low-csat': { favoured: (f) => f.lowCsat, has: (t) => t.csat === 'bad' },
+  'long-resolution': {
+    favoured: (f) => f.longResolution,
+    has: (t, longAbove) => longAbove !== null && t.fullResolutionMinutes !== null && t.fullResolutionMinutes > longAbove,
+  },
+};
+
+/** Uniform in (0, 1) from (seed, ticket id): the same seed picks the same tickets whatever the input order. */
+export function hashUniform(seed: number, id: number): number {
+  let h = (seed ^ Math.imul(id, 0x9e3779b1)) >>> 0;
+  h = Math.imul(h ^ (h >>> 16), 0x85ebca6b) >>> 0;
+  h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35) >>> 0;
+  h = (h ^ (h >>> 16)) >>> 0;
+  return (h + 0.5) / 4294967296;
+}
+
+/** The q-quantile (0..1) of numbers, by linear interpolation; null for none. */
+export function quantile(values: readonly number[], q: number): number | null {
+  if (values.length === 0) return null;
+  const sorted = [...values].sort((a, b) => a - b);
+  const at = (sorted.length - 1) * q;
+  const lo = Math.floor(at);
+  const hi = Math.ceil(at);
+  return sorted[lo]! + (sorted[hi]! - sorted[lo]!) * (at - lo);
+}
+
+export function reasonsOf(ticket: CandidateTicket, longAbove: number | null): SuggestionReason[] {
+  return SuggestionReason.options.filter((r) => REASONS[r].has(ticket, longAbove));
+}
+
+/**
+ * Picks tickets to fill each agent's gaps: first each channel gap from that channel's tickets, then
+ * the rest of the overall gap from any. A weighted random sample without replacement
+ * (Efraimidis–Spirakis: key = u^(1/w), highest keys win); weight 1, times `boost` per favoured trait.
+ */
+export function suggestTickets(gaps: readonly AgentCoverage[], candidates: readonly CandidateTicket[], options: SuggestOptions): Suggestion[] {
+  const boost = options.boost ?? 3;
+  const exclude = options.exclude ?? new Set<number>();
+  const resolution = candidates.flatMap((t) => (t.fullResolutionMinutes === null ? [] : [t.fullResolutionMinutes]));
+  const longAbove = resolution.length >= 4 ? quantile(resolution, 0.75) : null;
+  const keyed = candidates
+    .filter((t) => !exclude.has(t.ticketId))
+    .map((ticket) => {
+      const reasons = reasonsOf(ticket, longAbove);
+      const weight = reasons.reduce((w, r) => (REASONS[r].favoured(options.favour) ? w * boost : w), 1);
+      return { ticket, reasons, key: Math.pow(hashUniform(options.seed, ticket.ticketId), 1 / weight) };
+    })
+    .sort((a, b) => b.key - a.key || a.ticket.ticketId - b.ticket.ticketId);
+  const out: Suggestion[] = [];
+  const taken = new Set<number>();
+  for (const agent of gaps) {
+    if (agent.toDo <= 0) continue;
+    const mine = keyed.filter((k) => k.ticket.assigneeId === agent.agentId);
+    const take = (k: (typeof mine)[number], fills: string | null) => {
+      taken.add(k.ticket.ticketId);
+      const { ticketId, channel, subject } = k.ticket;
+      out.push({ ticketId, agentId: agent.agentId, channel, subject, reasons: k.reasons, fills });
+    };
+    let picked = 0;
+    for (const c of agent.channels) {
+      for (const k of mine.filter((k) => k.ticket.channel === c.channel && !taken.has(k.ticket.ticketId)).slice(0, c.gap)) {
+        take(k, c.channel);
+        picked++;
+      }
+    }
+    for (const k of mine.filter((k) => !taken.has(k.ticket.ticketId)).slice(0, Math.max(0, agent.gap - picked))) take(k, null);
+  }
+  return out;
+}
