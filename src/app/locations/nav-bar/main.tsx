@@ -1,0 +1,4 @@
+import { NavBarRoot } from '../../navbar/root.tsx';
+import { mountLocation } from '../mount.tsx';
+
+mountLocation(NavBarRoot);

@@ -1,0 +1,4 @@
+import { SidebarRoot } from '../../sidebar/root.tsx';
+import { mountLocation } from '../mount.tsx';
+
+mountLocation(SidebarRoot);
