@@ -37,7 +37,9 @@ const minimal = () => ({
     { id: 'tone', name: 'Tone', criteria: [{ id: 'polite', label: 'Polite', weight: 1, scale: { preset: '3-point' } }] },
   ],
 });
-type Draft = ReturnType<typeof minimal> & Record<string, unknown>;
+type Draft = Omit<ReturnType<typeof minimal>, 'sections'> & {
+  sections: Array<ReturnType<typeof minimal>['sections'][number] & { weight?: number }>;
+} & Record<string, unknown>;
 const errorsOf = (edit: (d: Draft) => void): string[] => {
   const d = minimal() as Draft;
   edit(d);

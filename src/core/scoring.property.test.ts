@@ -47,9 +47,9 @@ function randomCard(r: Random): ScorecardDefinition {
 
 /** Answers a random subset; N/A only where allowed. */
 function randomAnswers(r: Random, card: ScorecardDefinition, answerRate = 0.85): Answer[] {
-  return allCriteria(card).flatMap(({ criterion }) => {
+  return allCriteria(card).flatMap(({ criterion }): Answer[] => {
     if (!r.chance(answerRate)) return [];
-    if (criterion.allowNA && r.chance(0.25)) return [{ criterionId: criterion.id, na: true as const }];
+    if (criterion.allowNA && r.chance(0.25)) return [{ criterionId: criterion.id, na: true }];
     return [{ criterionId: criterion.id, rating: r.int(0, scaleOptions(criterion.scale).length - 1) }];
   });
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { scoreEvaluation, roundForDisplay } from './scoring.ts';
-import { card, criterion, na, rate, section } from './test-kit.ts';
+import { card, criterion, na, rate, section, type CriterionInput } from './test-kit.ts';
 
 const one = (c: ReturnType<typeof criterion>, over = {}) => card([section('s', [c])], over);
 
@@ -91,7 +91,7 @@ describe('critical criteria', () => {
     }
   });
 
-  const three = (critical: object) =>
+  const three = (critical: NonNullable<CriterionInput['critical']>) =>
     card([section('s', [criterion('a', { scale: { preset: '3-point' }, critical }), criterion('b'), criterion('c')])]);
 
   it('zero: final is 0, raw keeps the score before the effect', () => {

@@ -2,7 +2,7 @@
 import type { Answer } from './answers.ts';
 import { ScorecardDefinition, type ScorecardDefinitionInput } from './scorecard.ts';
 
-type CriterionInput = ScorecardDefinitionInput['sections'][number]['criteria'][number];
+export type CriterionInput = ScorecardDefinitionInput['sections'][number]['criteria'][number];
 type SectionInput = Omit<ScorecardDefinitionInput['sections'][number], 'criteria'> & { criteria: CriterionInput[] };
 
 /** A binary, weight-1 criterion unless told otherwise. */
