@@ -1,0 +1,83 @@
+import { z } from 'zod';
+import { EvaluationStatus } from './evaluation.ts';
+import { ScorecardDefinition, ScorecardStatus } from './scorecard.ts';
+
+/** The service's API contract beyond the domain schemas: request bodies, queries and response shapes. */
+
+const PositiveInt = z.coerce.number().int().positive();
+const ZendeskIdParam = z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER);
+
+/** `PUT /scorecards/{id}/draft`: a stale `lockVersion` means someone else saved the draft meanwhile (409). */
+export const ScorecardDraftUpdate = z.strictObject({
+  definition: ScorecardDefinition,
+  lockVersion: z.number().int().positive(),
+});
+export type ScorecardDraftUpdate = z.infer<typeof ScorecardDraftUpdate>;
+
+export const ScorecardListQuery = z.strictObject({ status: ScorecardStatus.optional() });
+export type ScorecardListQuery = z.infer<typeof ScorecardListQuery>;
+
+export const ScorecardExportQuery = z.strictObject({ version: PositiveInt.optional() });
+export type ScorecardExportQuery = z.infer<typeof ScorecardExportQuery>;
+
+/** One stored version as the service returns it. */
+export interface ScorecardVersionView {
+  id: string;
+  name: string;
+  version: number;
+  status: 'draft' | 'published';
+  lockVersion: number;
+  definition: ScorecardDefinition;
+  createdAt: string;
+  publishedAt: string | null;
+}
+
+export interface ScorecardVersionInfo {
+  version: number;
+  status: 'draft' | 'published';
+  createdAt: string;
+  publishedAt: string | null;
+  lockVersion: number;
+}
+
+/** A scorecard with its versions; `draft` is shown to admins only. */
+export interface ScorecardSummary {
+  id: string;
+  name: string;
+  status: ScorecardStatus;
+  currentVersion: number | null;
+  latestVersion: number;
+  createdAt: string;
+  updatedAt: string;
+  archivedAt: string | null;
+  evaluationCount: number;
+  versions: ScorecardVersionInfo[];
+  /** The current published version's definition. */
+  current: ScorecardDefinition | null;
+  draft?: { version: number; lockVersion: number; definition: ScorecardDefinition } | null;
+}
+
+export const EvaluationListQuery = z.strictObject({
+  ticketId: ZendeskIdParam.optional(),
+  revieweeId: ZendeskIdParam.optional(),
+  reviewerId: ZendeskIdParam.optional(),
+  scorecardId: z.string().min(1).optional(),
+  status: EvaluationStatus.optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  /** Opaque: the `next` of the previous page. */
+  cursor: z.string().min(1).max(200).optional(),
+});
+export type EvaluationListQuery = z.infer<typeof EvaluationListQuery>;
+
+/** A page of a list: `next` is the cursor of the following page, null on the last one. */
+export interface Page<T> {
+  items: T[];
+  next: string | null;
+}
+
+/** Body of every error response; `issues` are path-named messages (`answers[2].rating: ...`). */
+export interface ApiErrorBody {
+  error: string;
+  issues?: string[];
+  requestId?: string;
+}

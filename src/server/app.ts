@@ -1,0 +1,52 @@
+import { randomUUID } from 'node:crypto';
+import { Hono } from 'hono';
+import { HTTPException } from 'hono/http-exception';
+import { authenticate, type AppEnv } from './auth.ts';
+import type { AppDeps } from './deps.ts';
+import { ApiError } from './errors.ts';
+import { evaluationsRouter } from './routes/evaluations.ts';
+import { peopleRouter } from './routes/people.ts';
+import { scorecardsRouter } from './routes/scorecards.ts';
+
+const defaultLog = (message: string, error?: unknown) => console.error(message, error ?? '');
+
+/** The service's composition root: one router per resource under `/api/v1`, one error handler. */
+export function createApp(deps: AppDeps): Hono<AppEnv> {
+  const log = deps.log ?? defaultLog;
+  const app = new Hono<AppEnv>();
+
+  app.use(async (c, next) => {
+    const requestId = randomUUID();
+    c.set('requestId', requestId);
+    c.header('X-Request-Id', requestId);
+    await next();
+  });
+
+  app.get('/healthz', async (c) => {
+    await deps.db.query('SELECT 1');
+    return c.json({ status: 'ok', storage: deps.db.kind });
+  });
+
+  const api = new Hono<AppEnv>();
+  api.use(authenticate(deps.accounts));
+  api.route('/scorecards', scorecardsRouter(deps));
+  api.route('/evaluations', evaluationsRouter(deps));
+  api.route('/people', peopleRouter(deps));
+  // reports engineer: api.route('/reports', reportsRouter(deps)); api.route('/exports', exportsRouter(deps));
+  app.route('/api/v1', api);
+
+  app.notFound((c) => c.json({ error: 'not found' }, 404));
+
+  // expected failures carry their status; anything else is a bug or a database error: never leak its text
+  app.onError((err, c) => {
+    if (err instanceof ApiError) {
+      return c.json(err.issues ? { error: err.message, issues: err.issues } : { error: err.message }, err.status);
+    }
+    if (err instanceof HTTPException) return err.getResponse();
+    const requestId = c.get('requestId');
+    log(`request ${requestId} ${c.req.method} ${c.req.path} failed`, err);
+    return c.json({ error: 'internal error', requestId }, 500);
+  });
+
+  return app;
+}

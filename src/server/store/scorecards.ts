@@ -1,0 +1,128 @@
+import type { ScorecardSummary, ScorecardVersionView } from '../../core/api.ts';
+import { ScorecardDefinition } from '../../core/scorecard.ts';
+import type { Queryable } from '../db/db.ts';
+
+export interface ScorecardRow {
+  account: string;
+  id: string;
+  name: string;
+  status: 'draft' | 'published' | 'archived';
+  current_version: number | null;
+  latest_version: number;
+  created_at: Date;
+  updated_at: Date;
+  archived_at: Date | null;
+}
+
+export interface VersionRow {
+  scorecard_id: string;
+  version: number;
+  status: 'draft' | 'published';
+  definition: unknown;
+  created_at: Date;
+  published_at: Date | null;
+  lock_version: number;
+}
+
+export const iso = (d: Date | null): string | null => (d ? d.toISOString() : null);
+
+/** Stored definitions were parsed on the way in; parsing again on the way out keeps the type honest. */
+export const definitionOf = (raw: unknown): ScorecardDefinition => ScorecardDefinition.parse(raw);
+
+export async function findScorecard(q: Queryable, account: string, id: string, forUpdate = false): Promise<ScorecardRow | null> {
+  const rows = await q.query<ScorecardRow>(
+    `SELECT * FROM scorecards WHERE account = $1 AND id = $2${forUpdate ? ' FOR UPDATE' : ''}`,
+    [account, id],
+  );
+  return rows[0] ?? null;
+}
+
+export async function findVersion(q: Queryable, account: string, id: string, version: number): Promise<VersionRow | null> {
+  const rows = await q.query<VersionRow>(
+    'SELECT * FROM scorecard_versions WHERE account = $1 AND scorecard_id = $2 AND version = $3',
+    [account, id, version],
+  );
+  return rows[0] ?? null;
+}
+
+export async function findDraft(q: Queryable, account: string, id: string): Promise<VersionRow | null> {
+  const rows = await q.query<VersionRow>(
+    `SELECT * FROM scorecard_versions WHERE account = $1 AND scorecard_id = $2 AND status = 'draft'`,
+    [account, id],
+  );
+  return rows[0] ?? null;
+}
+
+export function versionView(card: Pick<ScorecardRow, 'name'>, v: VersionRow): ScorecardVersionView {
+  const definition = definitionOf(v.definition);
+  return {
+    id: v.scorecard_id,
+    name: definition.name || card.name,
+    version: v.version,
+    status: v.status,
+    lockVersion: v.lock_version,
+    definition,
+    createdAt: v.created_at.toISOString(),
+    publishedAt: iso(v.published_at),
+  };
+}
+
+/** Scorecards with their versions and evaluation counts; drafts only when `withDrafts` (admins). */
+export async function describeScorecards(
+  q: Queryable,
+  account: string,
+  filter: { id?: string; status?: ScorecardRow['status'] },
+  withDrafts: boolean,
+): Promise<ScorecardSummary[]> {
+  const cards = await q.query<ScorecardRow>(
+    `SELECT * FROM scorecards
+      WHERE account = $1 AND ($2::text IS NULL OR id = $2) AND ($3::text IS NULL OR status = $3)
+      ORDER BY created_at, id`,
+    [account, filter.id ?? null, filter.status ?? null],
+  );
+  if (cards.length === 0) return [];
+  const ids = cards.map((c) => c.id);
+  const versions = await q.query<VersionRow>(
+    `SELECT v.scorecard_id, v.version, v.status, v.created_at, v.published_at, v.lock_version,
+            CASE WHEN v.version = s.current_version OR v.status = 'draft' THEN v.definition END AS definition
+       FROM scorecard_versions v JOIN scorecards s ON s.account = v.account AND s.id = v.scorecard_id
+      WHERE v.account = $1 AND v.scorecard_id = ANY($2::text[]) AND ($3 OR v.status = 'published')
+      ORDER BY v.scorecard_id, v.version`,
+    [account, ids, withDrafts],
+  );
+  const counts = await q.query<{ scorecard_id: string; n: number }>(
+    `SELECT scorecard_id, count(*) AS n FROM evaluations
+      WHERE account = $1 AND scorecard_id = ANY($2::text[]) AND status <> 'withdrawn'
+      GROUP BY scorecard_id`,
+    [account, ids],
+  );
+  const countOf = new Map(counts.map((r) => [r.scorecard_id, r.n]));
+  return cards.map((card) => {
+    const mine = versions.filter((v) => v.scorecard_id === card.id);
+    const current = mine.find((v) => v.version === card.current_version);
+    const draft = mine.find((v) => v.status === 'draft');
+    const summary: ScorecardSummary = {
+      id: card.id,
+      name: card.name,
+      status: card.status,
+      currentVersion: card.current_version,
+      latestVersion: card.latest_version,
+      createdAt: card.created_at.toISOString(),
+      updatedAt: card.updated_at.toISOString(),
+      archivedAt: iso(card.archived_at),
+      evaluationCount: countOf.get(card.id) ?? 0,
+      versions: mine.map((v) => ({
+        version: v.version,
+        status: v.status,
+        createdAt: v.created_at.toISOString(),
+        publishedAt: iso(v.published_at),
+        lockVersion: v.lock_version,
+      })),
+      current: current ? definitionOf(current.definition) : null,
+    };
+    if (withDrafts) {
+      summary.draft = draft ? { version: draft.version, lockVersion: draft.lock_version, definition: definitionOf(draft.definition) } : null;
+    }
+    return summary;
+  });
+}
