@@ -1,0 +1,78 @@
+/**
+ * The app's one door to the reporting service (DESIGN.md §6). Today it goes through Zendesk's proxy with
+ * the secure token; later a signed-URL session may go direct. Views only see this interface.
+ */
+import type { z } from 'zod';
+import type { Dispute, Evaluation, EvaluationAmend, EvaluationCreate, QaRole } from '../../core/evaluation.ts';
+import { ZafRequestError, type ZafPort } from '../zaf/port.ts';
+import { fail, kindOfStatus, ok, type Result } from './result.ts';
+import { isEvaluation, isObject, isSidebarData, readErrorBody, type SidebarData } from './wire.ts';
+
+export type EvaluationCreateBody = z.input<typeof EvaluationCreate>;
+export type EvaluationAmendBody = z.input<typeof EvaluationAmend>;
+export type DisputeBody = z.input<typeof Dispute>;
+
+export interface ServiceClient {
+  /** Published scorecards plus this ticket's evaluations the user may see: the sidebar's one request on load. */
+  loadSidebar(ticketId: number): Promise<Result<SidebarData>>;
+  /** Idempotent by `body.id`: a retry returns the stored evaluation, never a second one. */
+  createEvaluation(body: EvaluationCreateBody): Promise<Result<Evaluation>>;
+  amendEvaluation(id: string, body: EvaluationAmendBody): Promise<Result<Evaluation>>;
+  withdrawEvaluation(id: string): Promise<Result<Evaluation>>;
+  acknowledge(id: string): Promise<Result<Evaluation>>;
+  dispute(id: string, body: DisputeBody): Promise<Result<Evaluation>>;
+}
+
+export interface Identity {
+  userId: number;
+  role: QaRole;
+}
+
+type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+/** Proxy requests give up after this long, so an outage turns into "unreachable" instead of a spinner. */
+const TIMEOUT_MS = 15_000;
+
+export function createZafServiceClient(zaf: ZafPort, options: { serviceUrl: string; identity: Identity }): ServiceClient {
+  const base = options.serviceUrl.replace(/\/+$/, '');
+
+  async function call<T>(method: Method, path: string, body: unknown, accept: (v: unknown) => T | undefined): Promise<Result<T>> {
+    let json: unknown;
+    try {
+      const res = await zaf.request({
+        url: `${base}/api/v1${path}`,
+        type: method,
+        secure: true,
+        cors: false,
+        timeout: TIMEOUT_MS,
+        headers: {
+          Authorization: 'Bearer {{setting.serviceToken}}',
+          'X-QA-User-Id': String(options.identity.userId),
+          'X-QA-Role': options.identity.role,
+        },
+        ...(body === undefined ? {} : { contentType: 'application/json', data: JSON.stringify(body) }),
+      });
+      json = res.responseJSON ?? (res.responseText ? JSON.parse(res.responseText) : undefined);
+    } catch (reason) {
+      if (!(reason instanceof ZafRequestError)) return fail('server', reason instanceof Error ? reason.message : String(reason));
+      const { message, issues } = readErrorBody(reason.responseText);
+      return fail(kindOfStatus(reason.status), message ?? `HTTP ${reason.status}`, issues);
+    }
+    const value = accept(json);
+    return value === undefined ? fail('server', 'the service answered in an unexpected shape') : ok(value);
+  }
+
+  // routes answer the evaluation itself or `{ evaluation }`
+  const evaluation = (v: unknown) => (isEvaluation(v) ? v : isObject(v) && isEvaluation(v.evaluation) ? v.evaluation : undefined);
+  const sidebar = (v: unknown) => (isSidebarData(v) ? v : undefined);
+  const path = (id: string, action = '') => `/evaluations/${encodeURIComponent(id)}${action}`;
+
+  return {
+    loadSidebar: (ticketId) => call('GET', `/sidebar?ticketId=${ticketId}`, undefined, sidebar),
+    createEvaluation: (body) => call('POST', '/evaluations', body, evaluation),
+    amendEvaluation: (id, body) => call('PATCH', path(id), body, evaluation),
+    withdrawEvaluation: (id) => call('POST', path(id, '/withdraw'), {}, evaluation),
+    acknowledge: (id) => call('POST', path(id, '/acknowledge'), {}, evaluation),
+    dispute: (id, body) => call('POST', path(id, '/dispute'), body, evaluation),
+  };
+}

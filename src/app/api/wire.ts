@@ -1,0 +1,84 @@
+/**
+ * What the sidebar reads from the service, checked with plain guards: zod classic would triple the
+ * sidebar bundle, and the service already validated these shapes with the src/core schemas.
+ */
+import type { Evaluation } from '../../core/evaluation.ts';
+import type { ScorecardDefinition } from '../../core/scorecard.ts';
+
+export interface PublishedScorecard {
+  id: string;
+  version: number;
+  definition: ScorecardDefinition;
+}
+
+/** `GET /api/v1/sidebar?ticketId=`: everything the sidebar needs on load in one request. */
+export interface SidebarData {
+  scorecards: PublishedScorecard[];
+  evaluations: Evaluation[];
+}
+
+type Loose = Record<string, unknown>;
+export const isObject = (v: unknown): v is Loose => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isNum = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
+const isStr = (v: unknown): v is string => typeof v === 'string';
+const isNumOrNull = (v: unknown) => v === null || isNum(v);
+
+function isDefinition(v: unknown): v is ScorecardDefinition {
+  return (
+    isObject(v) &&
+    isStr(v.name) &&
+    isStr(v.method) &&
+    isNum(v.passThreshold) &&
+    isObject(v.appliesTo) &&
+    Array.isArray(v.sections) &&
+    v.sections.every((s) => isObject(s) && isStr(s.id) && Array.isArray(s.criteria) && s.criteria.every((c) => isObject(c) && isStr(c.id) && isObject(c.scale)))
+  );
+}
+
+export function isPublishedScorecard(v: unknown): v is PublishedScorecard {
+  return isObject(v) && isStr(v.id) && isNum(v.version) && isDefinition(v.definition);
+}
+
+export function isEvaluation(v: unknown): v is Evaluation {
+  return (
+    isObject(v) &&
+    isStr(v.id) &&
+    isNum(v.ticketId) &&
+    isNum(v.revieweeId) &&
+    isNum(v.reviewerId) &&
+    isStr(v.scorecardId) &&
+    isNum(v.scorecardVersion) &&
+    isStr(v.status) &&
+    Array.isArray(v.answers) &&
+    isNumOrNull(v.rawScore) &&
+    isNumOrNull(v.finalScore) &&
+    (v.passed === null || typeof v.passed === 'boolean') &&
+    Array.isArray(v.criticalFailures)
+  );
+}
+
+export function isSidebarData(v: unknown): v is SidebarData {
+  return (
+    isObject(v) &&
+    Array.isArray(v.scorecards) &&
+    v.scorecards.every(isPublishedScorecard) &&
+    Array.isArray(v.evaluations) &&
+    v.evaluations.every(isEvaluation)
+  );
+}
+
+/** The service's error body, read loosely: `{ error: { message, issues } }` or `{ message, issues }` or `{ error: "..." }`. */
+export function readErrorBody(text: string): { message?: string; issues?: string[] } {
+  let body: unknown;
+  try {
+    body = JSON.parse(text);
+  } catch {
+    return text.trim() ? { message: text.trim().slice(0, 300) } : {};
+  }
+  if (!isObject(body)) return {};
+  const inner = isObject(body.error) ? body.error : body;
+  const message = isStr(inner.message) ? inner.message : isStr(body.error) ? body.error : undefined;
+  const rawIssues = Array.isArray(inner.issues) ? inner.issues : Array.isArray(body.issues) ? body.issues : undefined;
+  const issues = rawIssues?.map((i) => (isStr(i) ? i : isObject(i) && isStr(i.message) ? (Array.isArray(i.path) && i.path.length ? `${i.path.join('.')}: ${i.message}` : i.message) : JSON.stringify(i)));
+  return { ...(message ? { message } : {}), ...(issues ? { issues } : {}) };
+}

@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import { keyAction, moveIndex, stepRating } from './keyboard.ts';
+
+describe('keyboard', () => {
+  it.each([
+    ['1', { type: 'rate', index: 0 }],
+    ['5', { type: 'rate', index: 4 }],
+    ['0', { type: 'rate', index: 9 }],
+    ['ArrowDown', { type: 'move', by: 1 }],
+    ['ArrowUp', { type: 'move', by: -1 }],
+    ['ArrowRight', { type: 'step', by: 1 }],
+    ['n', { type: 'na' }],
+    ['?', { type: 'help' }],
+    ['x', null],
+  ])('%s', (key, action) => {
+    expect(keyAction({ key }, false)).toEqual(action);
+  });
+
+  it('submits with Ctrl+Enter or Cmd+Enter, also while typing a comment', () => {
+    expect(keyAction({ key: 'Enter', ctrlKey: true }, true)).toEqual({ type: 'submit' });
+    expect(keyAction({ key: 'Enter', metaKey: true }, false)).toEqual({ type: 'submit' });
+    expect(keyAction({ key: 'Enter' }, false)).toBeNull();
+  });
+
+  it('leaves typing alone: digits and n go into the comment', () => {
+    expect(keyAction({ key: '1' }, true)).toBeNull();
+    expect(keyAction({ key: 'n' }, true)).toBeNull();
+    expect(keyAction({ key: 'Escape' }, true)).toEqual({ type: 'leave-field' });
+    expect(keyAction({ key: '1', ctrlKey: true }, false)).toBeNull();
+  });
+
+  it('moves and steps within range', () => {
+    expect(moveIndex(0, -1, 3)).toBe(0);
+    expect(moveIndex(2, 1, 3)).toBe(2);
+    expect(moveIndex(1, 1, 3)).toBe(2);
+    expect(stepRating(undefined, 1, 5)).toBe(0);
+    expect(stepRating(undefined, -1, 5)).toBe(4);
+    expect(stepRating(4, 1, 5)).toBe(4);
+  });
+});

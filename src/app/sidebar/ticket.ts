@@ -1,0 +1,73 @@
+/** The ZAF `ticket` and `currentUser` objects and Zendesk's ticket metrics, read into what the sidebar uses. */
+import type { TicketFacts } from '../../core/matching.ts';
+import type { TicketMetrics } from '../../core/metrics.ts';
+import type { ZendeskUser } from '../api/qa-role.ts';
+
+export interface SidebarTicket extends TicketFacts {
+  id: number;
+  assigneeId: number | null;
+  status: string | null;
+  /** ISO time for safe_update's updated_stamp. */
+  updatedAt: string | null;
+  csat: TicketMetrics['csat'];
+}
+
+type Loose = Record<string, unknown>;
+const obj = (v: unknown): Loose => (typeof v === 'object' && v !== null ? (v as Loose) : {});
+const id = (v: unknown): number | null => {
+  const n = typeof v === 'string' && v.trim() ? Number(v) : v;
+  return typeof n === 'number' && Number.isInteger(n) && n > 0 ? n : null;
+};
+const str = (v: unknown): string | null => (typeof v === 'string' && v ? v : null);
+const CSAT = new Set(['good', 'bad', 'offered', 'unoffered']);
+
+export function readTicket(raw: unknown, fallbackId: number): SidebarTicket {
+  const t = obj(raw);
+  const assignee = obj(t.assignee);
+  const via = obj(t.via);
+  const rating = obj(t.satisfactionRating ?? t.satisfaction_rating);
+  const score = str(rating.score) ?? str(t.satisfactionRating);
+  return {
+    id: id(t.id) ?? fallbackId,
+    assigneeId: id(obj(assignee.user).id),
+    groupId: id(obj(assignee.group).id),
+    // ZAF names it via.channel; some hosts flatten it
+    channel: str(via.channel) ?? str(t.viaChannel),
+    brandId: id(obj(t.brand).id),
+    formId: id(obj(t.form).id),
+    tags: Array.isArray(t.tags) ? t.tags.filter((x): x is string => typeof x === 'string') : [],
+    status: str(t.status),
+    updatedAt: str(t.updatedAt) ?? str(t.updated_at),
+    csat: score && CSAT.has(score) ? (score as TicketMetrics['csat']) : null,
+  };
+}
+
+export function readUser(raw: unknown): ZendeskUser | null {
+  const u = obj(raw);
+  const userId = id(u.id);
+  if (userId === null) return null;
+  return {
+    id: userId,
+    name: str(u.name) ?? `#${userId}`,
+    role: str(u.role) ?? 'agent',
+    ...(str(u.locale) ? { locale: str(u.locale)! } : {}),
+    groups: Array.isArray(u.groups) ? u.groups.flatMap((g) => (id(obj(g).id) ? [{ id: id(obj(g).id)!, name: str(obj(g).name) ?? '' }] : [])) : [],
+  };
+}
+
+const calendar = (v: unknown): number | null => {
+  const c = obj(v).calendar;
+  return typeof c === 'number' && Number.isFinite(c) ? c : null;
+};
+
+/** `GET /api/v2/tickets/{id}/metrics`: `ticket_metric` is documented both as an object and as a one-item array. */
+export function readMetrics(body: unknown, csat: TicketMetrics['csat']): TicketMetrics {
+  const wrapped = obj(body).ticket_metric;
+  const m = obj(Array.isArray(wrapped) ? wrapped[0] : wrapped);
+  return {
+    firstReplyMinutes: calendar(m.reply_time_in_minutes),
+    fullResolutionMinutes: calendar(m.full_resolution_time_in_minutes),
+    reopens: typeof m.reopens === 'number' ? m.reopens : null,
+    csat,
+  };
+}
