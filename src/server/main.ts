@@ -1,0 +1,58 @@
+import { mkdir } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { serve } from '@hono/node-server';
+import { createApp } from './app.ts';
+import { loadConfig } from './config.ts';
+import { createPgDb, createPgliteDb, type Db } from './db/db.ts';
+import { migrate } from './db/migrate.ts';
+import { systemClock } from './deps.ts';
+
+/** `npm run service`: config from the environment, migrations, then HTTP. */
+async function main(): Promise<void> {
+  const loaded = loadConfig(process.env);
+  if (!loaded.ok) {
+    console.error(loaded.message);
+    process.exit(1);
+  }
+  const { config } = loaded;
+  if (config.devAccounts) {
+    console.warn(
+      'WARNING: QA_ACCOUNTS is not set: using the development account "acme" with token "dev-token-acme" on loopback only.' +
+        ' Set QA_ACCOUNTS="subdomain:token,..." for anything real.',
+    );
+  }
+
+  let db: Db;
+  if (config.storage.kind === 'pg') {
+    db = await createPgDb(config.storage.url);
+  } else {
+    const dir = resolve(config.storage.dataDir);
+    await mkdir(dir, { recursive: true });
+    db = await createPgliteDb(dir);
+  }
+  const applied = await migrate(db);
+  const where = config.storage.kind === 'pg' ? 'PostgreSQL (DATABASE_URL)' : `PGlite in ${resolve(config.storage.dataDir)}`;
+  console.log(`storage: ${where}; migrations applied now: ${applied.length ? applied.join(', ') : 'none'}`);
+
+  const app = createApp({ db, clock: systemClock, accounts: config.accounts });
+  const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
+    console.log(`Ticket QA service on http://${config.host}:${info.port} (accounts: ${Object.keys(config.accounts).join(', ')})`);
+  });
+
+  let stopping = false;
+  const stop = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    console.log(`${signal}: closing`);
+    // close the database after in-flight requests finish, so PGlite's files are left consistent
+    server.close(() => void db.close().then(() => process.exit(0)));
+    setTimeout(() => process.exit(1), 10_000).unref();
+  };
+  process.on('SIGINT', () => stop('SIGINT'));
+  process.on('SIGTERM', () => stop('SIGTERM'));
+}
+
+main().catch((err: unknown) => {
+  console.error('service failed to start:', err instanceof Error ? err.message : err);
+  process.exit(1);
+});
