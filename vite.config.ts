@@ -8,7 +8,8 @@ import { defineConfig, type Plugin } from 'vite';
 import { formatSizes } from './scripts/size.ts';
 
 const here = import.meta.dirname;
-const dist = resolve(here, 'dist');
+// QA_DIST_DIR lets tests build into a temporary folder.
+const dist = resolve(here, process.env.QA_DIST_DIR ?? 'dist');
 const locationsDir = resolve(here, 'src/app/locations');
 export const LOCATIONS = ['ticket-sidebar', 'nav-bar'] as const;
 
@@ -30,13 +31,20 @@ function flattenHtml(): Plugin {
 
 /** Copies manifest, requirements, translations and logos/icons into dist/, then prints the pages' gzip sizes. */
 function zendeskPackage(): Plugin {
+  let failed = false;
   return {
     name: 'ticket-qa:zendesk-package',
     apply: 'build',
     buildStart() {
+      failed = false;
       rmSync(dist, { recursive: true, force: true });
     },
+    buildEnd(error) {
+      failed = Boolean(error);
+    },
     closeBundle() {
+      // Rolldown also closes after a failed build: leave its error to be reported.
+      if (failed) return;
       const manifest = readFileSync(join(here, 'manifest.json'), 'utf8');
       // The secure token may only go to whitelisted domains: set the deployed service's domain at build time.
       const domains = process.env.QA_SERVICE_DOMAIN?.split(',').map((d) => d.trim()).filter(Boolean);
