@@ -7,6 +7,7 @@ import { ApiError } from './errors.ts';
 import { evaluationsRouter } from './routes/evaluations.ts';
 import { peopleRouter } from './routes/people.ts';
 import { scorecardsRouter } from './routes/scorecards.ts';
+import { sidebarRouter } from './routes/sidebar.ts';
 
 const defaultLog = (message: string, error?: unknown) => console.error(message, error ?? '');
 
@@ -32,6 +33,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   api.route('/scorecards', scorecardsRouter(deps));
   api.route('/evaluations', evaluationsRouter(deps));
   api.route('/people', peopleRouter(deps));
+  api.route('/sidebar', sidebarRouter(deps));
   // reports engineer: api.route('/reports', reportsRouter(deps)); api.route('/exports', exportsRouter(deps));
   app.route('/api/v1', api);
 

@@ -64,13 +64,13 @@ export function createZafServiceClient(zaf: ZafPort, options: { serviceUrl: stri
 
   // routes answer the evaluation itself or `{ evaluation }`
   const evaluation = (v: unknown) => (isEvaluation(v) ? v : isObject(v) && isEvaluation(v.evaluation) ? v.evaluation : undefined);
-  const sidebar = (v: unknown) => (isSidebarData(v) ? v : undefined);
+  const sidebar = (v: unknown) => (isSidebarData(v) ? { ...v, versions: v.versions ?? [] } : undefined);
   const path = (id: string, action = '') => `/evaluations/${encodeURIComponent(id)}${action}`;
 
   return {
     loadSidebar: (ticketId) => call('GET', `/sidebar?ticketId=${ticketId}`, undefined, sidebar),
     createEvaluation: (body) => call('POST', '/evaluations', body, evaluation),
-    amendEvaluation: (id, body) => call('PATCH', path(id), body, evaluation),
+    amendEvaluation: (id, body) => call('PUT', path(id), body, evaluation),
     withdrawEvaluation: (id) => call('POST', path(id, '/withdraw'), {}, evaluation),
     acknowledge: (id) => call('POST', path(id, '/acknowledge'), {}, evaluation),
     dispute: (id, body) => call('POST', path(id, '/dispute'), body, evaluation),

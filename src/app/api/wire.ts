@@ -14,6 +14,8 @@ export interface PublishedScorecard {
 /** `GET /api/v1/sidebar?ticketId=`: everything the sidebar needs on load in one request. */
 export interface SidebarData {
   scorecards: PublishedScorecard[];
+  /** Older versions the listed evaluations were scored with (labels for the agent's cards). */
+  versions: PublishedScorecard[];
   evaluations: Evaluation[];
 }
 
@@ -62,6 +64,7 @@ export function isSidebarData(v: unknown): v is SidebarData {
     isObject(v) &&
     Array.isArray(v.scorecards) &&
     v.scorecards.every(isPublishedScorecard) &&
+    (v.versions === undefined || (Array.isArray(v.versions) && v.versions.every(isPublishedScorecard))) &&
     Array.isArray(v.evaluations) &&
     v.evaluations.every(isEvaluation)
   );

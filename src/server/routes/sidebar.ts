@@ -1,0 +1,60 @@
+import { Hono } from 'hono';
+import { z } from 'zod';
+import { STAFF, actorOf, type AppEnv } from '../auth.ts';
+import type { AppDeps } from '../deps.ts';
+import { parseOrThrow } from '../errors.ts';
+import { evaluationView, type EvaluationRow } from '../store/evaluations.ts';
+import { definitionOf } from '../store/scorecards.ts';
+
+const SidebarQuery = z.object({ ticketId: z.coerce.number().int().positive() });
+
+/** Evaluations of one ticket are few; the cap only guards against a runaway ticket. */
+const MAX_EVALUATIONS = 100;
+
+/**
+ * Everything the ticket sidebar needs on load in one request (issue 5 budget): the published scorecards
+ * (the app matches them against the ticket, whose facts only Zendesk knows), this ticket's evaluations the
+ * actor may see (agents: only their own work), and the versions those evaluations were scored with.
+ */
+export function sidebarRouter({ db }: AppDeps): Hono<AppEnv> {
+  const r = new Hono<AppEnv>();
+
+  r.get('/', async (c) => {
+    const actor = actorOf(c);
+    const { ticketId } = parseOrThrow(SidebarQuery, c.req.query());
+    const staff = STAFF.includes(actor.role);
+    const [cards, rows] = await Promise.all([
+      db.query<{ id: string; version: number; definition: unknown }>(
+        `SELECT s.id, v.version, v.definition
+           FROM scorecards s JOIN scorecard_versions v
+             ON v.account = s.account AND v.scorecard_id = s.id AND v.version = s.current_version
+          WHERE s.account = $1 AND s.status = 'published'
+          ORDER BY s.id`,
+        [actor.account],
+      ),
+      db.query<EvaluationRow>(
+        `SELECT * FROM evaluations
+          WHERE account = $1 AND ticket_id = $2 AND status <> 'withdrawn' AND ($3 OR reviewee_id = $4)
+          ORDER BY created_at DESC, id DESC LIMIT ${MAX_EVALUATIONS}`,
+        [actor.account, ticketId, staff, actor.userId],
+      ),
+    ]);
+    const scorecards = cards.map((v) => ({ id: v.id, version: v.version, definition: definitionOf(v.definition) }));
+    const current = new Set(scorecards.map((s) => `${s.id}@${s.version}`));
+    const wanted = [...new Set(rows.map((e) => `${e.scorecard_id}@${e.scorecard_version}`))].filter((k) => !current.has(k));
+    const older = wanted.length
+      ? await db.query<{ scorecard_id: string; version: number; definition: unknown }>(
+          `SELECT scorecard_id, version, definition FROM scorecard_versions
+            WHERE account = $1 AND (scorecard_id || '@' || version) = ANY($2::text[])`,
+          [actor.account, wanted],
+        )
+      : [];
+    return c.json({
+      scorecards,
+      versions: older.map((v) => ({ id: v.scorecard_id, version: v.version, definition: definitionOf(v.definition) })),
+      evaluations: rows.map(evaluationView),
+    });
+  });
+
+  return r;
+}
