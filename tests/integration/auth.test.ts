@@ -1,0 +1,126 @@
+import { describe, expect, it } from 'vitest';
+import { backends, useDb } from '../support/db.ts';
+import { caller, evaluationBody, publishedScorecard, sampleScorecard, tenants } from '../support/db-client.ts';
+
+describe.each(backends())('identity, tenancy and errors on $name', (backend) => {
+  const db = useDb(backend);
+
+  it('answers /healthz without a token', async () => {
+    const [a] = tenants(db());
+    const res = await a.app.request('/healthz');
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual({ status: 'ok', storage: backend.name });
+  });
+
+  it('refuses a missing or wrong token with 401', async () => {
+    const [a] = tenants(db());
+    const headers = { 'x-qa-user-id': '1', 'x-qa-role': 'admin' };
+    const none = await caller(a.app, headers).get('/scorecards');
+    expect(none.status).toBe(401);
+    const wrong = await caller(a.app, { ...headers, authorization: `Bearer ${a.token}x` }).get('/scorecards');
+    expect(wrong.status).toBe(401);
+    const basic = await caller(a.app, { ...headers, authorization: `Basic ${a.token}` }).get('/scorecards');
+    expect(basic.status).toBe(401);
+    const right = await caller(a.app, { ...headers, authorization: `Bearer ${a.token}` }).get('/scorecards');
+    expect(right.status).toBe(200);
+  });
+
+  it('refuses malformed or missing user headers with 400 naming the header', async () => {
+    const [a] = tenants(db());
+    const auth = { authorization: `Bearer ${a.token}` };
+    for (const [headers, named] of [
+      [{ 'x-qa-role': 'admin' }, 'X-QA-User-Id'],
+      [{ 'x-qa-user-id': '0', 'x-qa-role': 'admin' }, 'X-QA-User-Id'],
+      [{ 'x-qa-user-id': '12abc', 'x-qa-role': 'admin' }, 'X-QA-User-Id'],
+      [{ 'x-qa-user-id': '-3', 'x-qa-role': 'admin' }, 'X-QA-User-Id'],
+      [{ 'x-qa-user-id': '7' }, 'X-QA-Role'],
+      [{ 'x-qa-user-id': '7', 'x-qa-role': 'owner' }, 'X-QA-Role'],
+    ] as const) {
+      const res = await caller(a.app, { ...auth, ...headers }).get('/scorecards');
+      expect(res.status, JSON.stringify(headers)).toBe(400);
+      expect(res.body.error).toBe('invalid request');
+      expect(res.body.issues.join(' ')).toContain(named);
+    }
+  });
+
+  it('keeps accounts apart: B cannot read or touch A scorecards and evaluations', async () => {
+    const [a, b] = tenants(db());
+    const scorecardId = await publishedScorecard(a);
+    const ev = evaluationBody(scorecardId);
+    expect((await a.as('reviewer', 2).post('/evaluations', ev)).status).toBe(201);
+
+    const bAdmin = b.as('admin', 1);
+    expect((await bAdmin.get('/scorecards')).body.items).toEqual([]);
+    expect((await bAdmin.get(`/scorecards/${scorecardId}`)).status).toBe(404);
+    expect((await bAdmin.get(`/scorecards/${scorecardId}/versions/1`)).status).toBe(404);
+    expect((await bAdmin.get(`/scorecards/${scorecardId}/export`)).status).toBe(404);
+    expect((await bAdmin.post(`/scorecards/${scorecardId}/publish`)).status).toBe(404);
+    expect((await bAdmin.post(`/scorecards/${scorecardId}/archive`)).status).toBe(404);
+    expect((await bAdmin.post(`/scorecards/${scorecardId}/draft`)).status).toBe(404);
+    expect((await bAdmin.post(`/scorecards/${scorecardId}/duplicate`)).status).toBe(404);
+    expect((await bAdmin.put(`/scorecards/${scorecardId}/draft`, { definition: sampleScorecard(), lockVersion: 1 })).status).toBe(404);
+
+    expect((await bAdmin.get(`/evaluations/${ev.id}`)).status).toBe(404);
+    expect((await bAdmin.get(`/evaluations?ticketId=${ev.ticketId}`)).body.items).toEqual([]);
+    expect((await bAdmin.get('/evaluations')).body.items).toEqual([]);
+    expect((await bAdmin.put(`/evaluations/${ev.id}`, { answers: ev.answers })).status).toBe(404);
+    expect((await bAdmin.post(`/evaluations/${ev.id}/withdraw`)).status).toBe(404);
+    expect((await b.as('agent', ev.revieweeId).post(`/evaluations/${ev.id}/acknowledge`)).status).toBe(404);
+    // B using A's scorecard id to create an evaluation: unknown in B
+    expect((await b.as('reviewer', 2).post('/evaluations', evaluationBody(scorecardId))).status).toBe(404);
+    // the same evaluation id in B is B's own row, not a replay of A's
+    const bCard = await publishedScorecard(b);
+    const same = await b.as('reviewer', 2).post('/evaluations', { ...ev, scorecardId: bCard });
+    expect(same.status).toBe(201);
+    // and A's evaluation is untouched
+    const mine = await a.as('lead', 3).get(`/evaluations/${ev.id}`);
+    expect(mine.body.scorecardId).toBe(scorecardId);
+    expect(mine.body.status).toBe('submitted');
+  });
+
+  it('turns a database error into 500 "internal error" with a request id and no SQL', async () => {
+    const real = db();
+    const broken = {
+      ...real,
+      // a real PostgreSQL error, whose message names a relation
+      query: () => real.query('SELECT * FROM no_such_table_xyz'),
+    };
+    const [a] = tenants(broken);
+    const res = await a.as('admin', 1).get('/scorecards');
+    expect(res.status).toBe(500);
+    expect(res.body).toEqual({ error: 'internal error', requestId: expect.any(String) });
+    expect(res.headers.get('x-request-id')).toBe(res.body.requestId);
+    const text = JSON.stringify(res.body);
+    expect(text).not.toMatch(/no_such_table|SELECT|relation/i);
+    // the server log keeps the detail, with the same request id
+    expect(a.logged.join('\n')).toContain(res.body.requestId);
+    expect(a.logged.join('\n')).toContain('no_such_table_xyz');
+  });
+
+  it('answers unknown paths and malformed JSON with JSON errors', async () => {
+    const [a] = tenants(db());
+    expect((await a.as('admin', 1).get('/nothing-here')).status).toBe(404);
+    const res = await a.as('admin', 1).raw('/scorecards', { method: 'POST', body: '{"name":', headers: { 'content-type': 'application/json' } });
+    expect(res.status).toBe(400);
+    expect(await res.json()).toEqual({ error: 'invalid request', issues: ['(root): body must be valid JSON'] });
+  });
+
+  it('writes an audit row for every write, in the account', async () => {
+    const [a] = tenants(db());
+    const scorecardId = await publishedScorecard(a);
+    const ev = evaluationBody(scorecardId);
+    await a.as('reviewer', 2).post('/evaluations', ev);
+    await a.as('agent', 50).post(`/evaluations/${ev.id}/acknowledge`);
+    const rows = await db().query<{ action: string; actor_id: number; actor_role: string; entity_id: string }>(
+      'SELECT action, actor_id, actor_role, entity_id FROM audit_log WHERE account = $1 ORDER BY seq',
+      [a.account],
+    );
+    expect(rows.map((r) => [r.action, r.actor_id, r.actor_role])).toEqual([
+      ['scorecard.create', 1, 'admin'],
+      ['scorecard.publish', 1, 'admin'],
+      ['evaluation.create', 2, 'reviewer'],
+      ['evaluation.acknowledge', 50, 'agent'],
+    ]);
+    expect(rows[3]!.entity_id).toBe(ev.id);
+  });
+});
