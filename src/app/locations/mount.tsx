@@ -47,21 +47,22 @@ function Registering() {
 }
 
 /** Keeps a flexible sidebar iframe as tall as its content. */
-function AutoResize() {
+function AutoResize({ element }: { element: HTMLElement }) {
   const { zaf, context } = useZaf();
   useEffect(() => {
     if (context.location !== 'ticket_sidebar' || typeof ResizeObserver === 'undefined') return;
     let last = 0;
     const observer = new ResizeObserver(() => {
-      const height = Math.ceil(document.documentElement.scrollHeight);
+      // The root is a block formatting context (base.css), so its box includes its children's margins.
+      const height = Math.ceil(element.getBoundingClientRect().height);
       if (height !== last) {
         last = height;
         void zaf.invoke('resize', { width: '100%', height: `${height}px` });
       }
     });
-    observer.observe(document.body);
+    observer.observe(element);
     return () => observer.disconnect();
-  }, [zaf, context.location]);
+  }, [zaf, context.location, element]);
   return null;
 }
 
@@ -88,7 +89,7 @@ export function mountLocation(Root: ComponentType, element: HTMLElement | null =
       failed={(error) => <Notice title={error.message} role="alert" />}
     >
       <WithTranslations locale={zendeskLocale}>
-        <AutoResize />
+        <AutoResize element={element} />
         <Root />
       </WithTranslations>
     </ZafProvider>,
