@@ -5,7 +5,7 @@ import type { Criterion, ScorecardDefinition, Section } from './scorecard.ts';
 /** A critical criterion fails below this fraction: a middle rating on a 3-point scale does not fail. */
 export const CRITICAL_FAIL_BELOW = 0.5;
 
-/** Float slack for the pass check: 1/3-fractions can land at 49.99999999999999 for an exact 50 (docs/decisions/001-scoring.md). */
+/** Float slack for the pass check: 1/3-fractions can land at 49.99999999999999 for an exact 50 (docs/decisions/002-scoring.md). */
 export const PASS_TOLERANCE = 1e-9;
 
 export interface SectionScore {
