@@ -72,8 +72,8 @@ describe('report math', () => {
 
   it('flags a criterion most agents fail as systemic, and sorts weakest first', () => {
     const base = { rated: 10, na: 1, fractionSumSq: 0, fails: 0, reviewees: 4, revieweesFailing: 0 };
-    const tone = criterionRow('tone', 'Tone', { ...base, fractionSum: 9, fractionSumSq: 8.5, fails: 1, revieweesFailing: 1 });
-    const kb = criterionRow('kb', undefined, { ...base, fractionSum: 4, fractionSumSq: 3, fails: 6, revieweesFailing: 3 });
+    const tone = criterionRow('email', 'tone', 'Tone', { ...base, fractionSum: 9, fractionSumSq: 8.5, fails: 1, revieweesFailing: 1 });
+    const kb = criterionRow('email', 'kb', undefined, { ...base, fractionSum: 4, fractionSumSq: 3, fails: 6, revieweesFailing: 3 });
     expect(kb.systemic).toBe(true);
     expect(tone.systemic).toBe(false);
     expect(tone.averageFraction.value).toBe(0.9);

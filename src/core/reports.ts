@@ -76,7 +76,9 @@ export type BreakdownRow = z.infer<typeof BreakdownRow>;
 
 /** A criterion's row: how well it is met, and whether a failure is one person's or everyone's. */
 export const CriterionRow = z.object({
+  /** The criterion id; ids are stable across versions, and a row is one scorecard's criterion. */
   key: z.string(),
+  scorecardId: z.string(),
   label: z.string().optional(),
   /** Answers that were rated (N/A left out). */
   count: z.number().int().min(0),
@@ -186,9 +188,10 @@ export interface CriterionSums {
 export const CRITERION_FAIL_BELOW = 0.5;
 const SYSTEMIC_MIN_REVIEWEES = 3;
 
-export function criterionRow(key: string, label: string | undefined, s: CriterionSums): CriterionRow {
+export function criterionRow(scorecardId: string, key: string, label: string | undefined, s: CriterionSums): CriterionRow {
   return {
     key,
+    scorecardId,
     ...(label === undefined ? {} : { label }),
     count: s.rated,
     naCount: s.na,
@@ -205,7 +208,7 @@ export function weakestFirst(a: CriterionRow, b: CriterionRow): number {
   const av = a.averageFraction.value ?? Infinity;
   const bv = b.averageFraction.value ?? Infinity;
   if (av !== bv) return av - bv;
-  return (b.failRate.value ?? -1) - (a.failRate.value ?? -1) || a.key.localeCompare(b.key);
+  return (b.failRate.value ?? -1) - (a.failRate.value ?? -1) || a.key.localeCompare(b.key) || a.scorecardId.localeCompare(b.scorecardId);
 }
 
 /** For a ranked list: can row i be told apart from each of its neighbours? */

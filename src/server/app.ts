@@ -5,9 +5,12 @@ import { authenticate, type AppEnv } from './auth.ts';
 import type { AppDeps } from './deps.ts';
 import { ApiError } from './errors.ts';
 import { evaluationsRouter } from './routes/evaluations.ts';
+import { exportsRouter } from './routes/exports.ts';
 import { peopleRouter } from './routes/people.ts';
+import { reportsRouter } from './routes/reports.ts';
 import { scorecardsRouter } from './routes/scorecards.ts';
 import { sidebarRouter } from './routes/sidebar.ts';
+import { mountQaPlanning } from './routes/plans.ts';
 
 const defaultLog = (message: string, error?: unknown) => console.error(message, error ?? '');
 
@@ -33,8 +36,10 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   api.route('/scorecards', scorecardsRouter(deps));
   api.route('/evaluations', evaluationsRouter(deps));
   api.route('/people', peopleRouter(deps));
+  api.route('/reports', reportsRouter(deps));
+  api.route('/exports', exportsRouter(deps));
   api.route('/sidebar', sidebarRouter(deps));
-  // reports engineer: api.route('/reports', reportsRouter(deps)); api.route('/exports', exportsRouter(deps));
+  mountQaPlanning(api, deps);
   app.route('/api/v1', api);
 
   app.notFound((c) => c.json({ error: 'not found' }, 404));
