@@ -2,6 +2,7 @@
  * Calibration (DESIGN.md §7): several reviewers score the same ticket blind; each is compared with the
  * baseline reviewer, and all with each other through Krippendorff's alpha (ordinal, N/A as missing).
  */
+import { z } from 'zod';
 import type { Answers } from './answers.ts';
 import { allCriteria, scaleOptions, type ScorecardDefinition } from './scorecard.ts';
 import { krippendorffAlpha, type Agreement } from './stats.ts';
@@ -225,4 +226,60 @@ export function calibrationHistory(sessions: readonly CalibrationHistoryEntry[])
     .map(([reviewerId, e]) => ({ reviewerId, sessions: e.sessions, meanScoreDeviation: avg(e.score), meanAbsoluteDeviation: avg(e.abs) }))
     .sort((a, b) => a.reviewerId - b.reviewerId);
   return { criteria, reviewers };
+}
+
+// ---------------------------------------------------------------------------------------------
+// API contract of calibration sessions
+
+const ZendeskId = z.number().int().positive();
+
+export const CalibrationSessionCreate = z
+  .strictObject({
+    ticketId: ZendeskId,
+    scorecardId: z.string().min(1).max(200),
+    version: z.number().int().positive(),
+    reviewerIds: z.array(ZendeskId).min(2, 'invite at least two reviewers').max(50),
+    baselineReviewerId: ZendeskId,
+    title: z.string().trim().max(200).default(''),
+  })
+  .superRefine((s, ctx) => {
+    if (new Set(s.reviewerIds).size !== s.reviewerIds.length) ctx.addIssue({ code: 'custom', path: ['reviewerIds'], message: 'a reviewer is invited twice' });
+    if (!s.reviewerIds.includes(s.baselineReviewerId)) {
+      ctx.addIssue({ code: 'custom', path: ['baselineReviewerId'], message: 'the baseline reviewer must be one of reviewerIds' });
+    }
+  });
+export type CalibrationSessionCreate = z.infer<typeof CalibrationSessionCreate>;
+
+export const CalibrationSessionStatus = z.enum(['open', 'closed']);
+export type CalibrationSessionStatus = z.infer<typeof CalibrationSessionStatus>;
+
+/** A session as the service returns it; `submitted` lists who has scored (not what). */
+export interface CalibrationSession {
+  id: string;
+  ticketId: number;
+  scorecardId: string;
+  version: number;
+  reviewerIds: number[];
+  baselineReviewerId: number;
+  title: string;
+  status: CalibrationSessionStatus;
+  createdBy: number;
+  createdAt: string;
+  closedAt: string | null;
+  submitted: number[];
+}
+
+export const CalibrationListQuery = z.strictObject({
+  ticketId: z.coerce.number().int().positive().optional(),
+  status: CalibrationSessionStatus.optional(),
+  /** Only sessions the asking user is invited to. */
+  mine: z.enum(['true', 'false']).optional(),
+});
+export type CalibrationListQuery = z.infer<typeof CalibrationListQuery>;
+
+/** `GET /calibration-sessions/{id}/report`. */
+export interface CalibrationSessionReport {
+  session: CalibrationSession;
+  report: CalibrationReport;
+  evaluations: Array<{ reviewerId: number; evaluationId: string; finalScore: number | null }>;
 }

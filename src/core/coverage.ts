@@ -278,3 +278,50 @@ export function suggestTickets(gaps: readonly AgentCoverage[], candidates: reado
   }
   return out;
 }
+
+/** A seed that stays the same all week, so suggestions do not reshuffle on every reload. */
+export function weekSeed(week: IsoWeek): number {
+  let h = 0x811c9dc5;
+  for (const ch of week) h = Math.imul(h ^ ch.charCodeAt(0), 0x01000193) >>> 0;
+  return h;
+}
+
+// ---------------------------------------------------------------------------------------------
+// API contract
+
+const IdList = z
+  .string()
+  .regex(/^\d+(,\d+)*$/, 'must be comma-separated ids')
+  .transform((s) => s.split(',').map(Number));
+
+export const CoverageQuery = z.strictObject({
+  week: IsoWeek.optional(),
+  /** Agents to include even without evaluations (the app knows them from Zendesk). */
+  agentIds: IdList.optional(),
+});
+export type CoverageQuery = z.infer<typeof CoverageQuery>;
+
+/** `GET /reports/coverage`. */
+export interface CoverageResponse extends CoverageReport {
+  week: IsoWeek;
+  from: string;
+  to: string;
+}
+
+/** `POST /suggestions`: the app sends the candidates it read from Zendesk (see docs/decisions). */
+export const SuggestionsRequest = z.strictObject({
+  week: IsoWeek.optional(),
+  favour: Favour.default({ reopens: false, lowCsat: false, longResolution: false }),
+  candidates: z.array(CandidateTicket).max(3000),
+  agentIds: z.array(ZendeskId).max(5000).default([]),
+  seed: z.number().int().min(0).optional(),
+});
+export type SuggestionsRequest = z.infer<typeof SuggestionsRequest>;
+export type SuggestionsRequestInput = z.input<typeof SuggestionsRequest>;
+
+export interface SuggestionsResponse {
+  week: IsoWeek;
+  suggestions: Suggestion[];
+  /** Candidates left out because they were already reviewed. */
+  alreadyReviewed: number;
+}

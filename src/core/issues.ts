@@ -27,7 +27,8 @@ const MESSAGES: Partial<Record<Issue['code'], (issue: never) => string>> = {
         ? `must be at most ${String(i.maximum)} characters`
         : `must be ${i.inclusive === false ? '<' : '<='} ${String(i.maximum)}`,
   invalid_type: (i: z.core.$ZodIssueInvalidType) => (isMissing(i) ? `is required (${i.expected})` : `must be ${typeName(i.expected)}`),
-  invalid_value: (i: z.core.$ZodIssueInvalidValue) => `must be ${oneOf(i.values)}`,
+  invalid_value: (i: z.core.$ZodIssueInvalidValue) =>
+    'input' in i && i.input === undefined ? `is required (${oneOf(i.values)})` : `must be ${oneOf(i.values)}`,
   unrecognized_keys: (i: z.core.$ZodIssueUnrecognizedKeys) =>
     `unknown key${i.keys.length > 1 ? 's' : ''} ${i.keys.map((k) => `"${k}"`).join(', ')}`,
 };

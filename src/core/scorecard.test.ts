@@ -88,6 +88,11 @@ describe('ScorecardDefinition (the public JSON format)', () => {
     ],
     ['missing name', (d) => delete (d as Partial<Draft>).name, ['name: is required (string)']],
     ['missing criterion label', (d) => delete crit(d, 0).label, ['sections[0].criteria[0].label: is required (string)']],
+    [
+      'scale without its preset',
+      (d) => (crit(d, 0).scale = {}),
+      ['sections[0].criteria[0].scale.preset: is required (one of "binary", "3-point", "4-point", "5-point")'],
+    ],
     ['missing scale', (d) => delete crit(d, 1).scale, ['sections[1].criteria[0].scale: is required (object)']],
     ['no sections', (d) => (d.sections = []), ['sections: must have at least one section']],
     [

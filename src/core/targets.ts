@@ -1,0 +1,80 @@
+/**
+ * SMART targets (DESIGN.md §1): specific (an agent or a group, one figure), measurable (average score or
+ * pass rate, with n and interval), time-bound (a start and a due date); progress from report sums.
+ */
+import { z } from 'zod';
+import { summaryFromSums, type EvaluationSums, type Figure } from './reports.ts';
+
+const ZendeskId = z.number().int().positive();
+
+export const TargetMetric = z.enum(['average-score', 'pass-rate']);
+export type TargetMetric = z.infer<typeof TargetMetric>;
+
+export const TargetSubject = z.enum(['agent', 'group']);
+export type TargetSubject = z.infer<typeof TargetSubject>;
+
+const TargetFields = z.strictObject({
+  subject: TargetSubject,
+  subjectId: ZendeskId,
+  metric: TargetMetric,
+  /** Average score 0..100, or pass rate 0..1: the same unit as the report figure. */
+  value: z.number().min(0).max(100),
+  scorecardId: z.string().min(1).max(200).nullable().default(null),
+  startsOn: z.iso.date(),
+  dueOn: z.iso.date(),
+  note: z.string().max(2000).default(''),
+});
+
+const targetRules = (t: { metric: TargetMetric; value: number; startsOn: string; dueOn: string }, ctx: z.RefinementCtx) => {
+  if (t.metric === 'pass-rate' && t.value > 1) ctx.addIssue({ code: 'custom', path: ['value'], message: 'a pass rate is a share from 0 to 1' });
+  if (t.dueOn < t.startsOn) ctx.addIssue({ code: 'custom', path: ['dueOn'], message: 'must not be before startsOn' });
+};
+
+export const TargetCreate = TargetFields.superRefine(targetRules);
+export type TargetCreate = z.infer<typeof TargetCreate>;
+export type TargetCreateInput = z.input<typeof TargetCreate>;
+
+export type TargetState = 'no-data' | 'on-track' | 'behind' | 'achieved' | 'missed';
+
+export interface TargetProgress {
+  /** The figure from startsOn to today (or the due date, when past). */
+  current: Figure;
+  /** The same figure over an equally long period before startsOn: where the subject started from. */
+  baseline: Figure;
+  /** Share of the way from baseline to target (0..1); null without both figures or when the baseline already met it. */
+  progress: number | null;
+  state: TargetState;
+  /** The interval lies wholly above (or below) the target: the verdict is not down to chance. */
+  certain: boolean;
+}
+
+export interface Target extends TargetCreate {
+  id: string;
+  createdBy: number;
+  createdAt: string;
+  progress: TargetProgress;
+}
+
+const FIGURE: Record<TargetMetric, (s: EvaluationSums) => Figure> = {
+  'average-score': (s) => summaryFromSums(s).averageScore,
+  'pass-rate': (s) => summaryFromSums(s).passRate,
+};
+
+/** Progress of a target from the sums of its period so far and of the period before it. */
+export function targetProgress(
+  target: Pick<TargetCreate, 'metric' | 'value'>,
+  current: EvaluationSums,
+  baseline: EvaluationSums,
+  duePassed: boolean,
+): TargetProgress {
+  const now = FIGURE[target.metric](current);
+  const before = FIGURE[target.metric](baseline);
+  const met = now.value !== null && now.value >= target.value;
+  const state: TargetState = now.value === null ? 'no-data' : duePassed ? (met ? 'achieved' : 'missed') : met ? 'on-track' : 'behind';
+  const certain = met ? now.low !== null && now.low >= target.value : now.high !== null && now.high < target.value;
+  let progress: number | null = null;
+  if (now.value !== null && before.value !== null && before.value < target.value) {
+    progress = Math.min(1, Math.max(0, (now.value - before.value) / (target.value - before.value)));
+  }
+  return { current: now, baseline: before, progress, state, certain };
+}

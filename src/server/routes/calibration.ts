@@ -1,0 +1,205 @@
+import { randomUUID } from 'node:crypto';
+import { Hono } from 'hono';
+import type { Answers } from '../../core/answers.ts';
+import {
+  calibrationHistory,
+  CalibrationListQuery,
+  calibrationReport,
+  CalibrationSessionCreate,
+  type CalibrationSession,
+  type CalibrationSessionReport,
+  type CalibrationSubmission,
+} from '../../core/calibration.ts';
+import { ReportFilters, instantRange } from '../../core/reports.ts';
+import { audit } from '../audit.ts';
+import { LEADS, STAFF, actorOf, requireRole, type Actor, type AppEnv } from '../auth.ts';
+import type { Queryable } from '../db/db.ts';
+import type { AppDeps } from '../deps.ts';
+import { forbidden, notFound, parseOrThrow, readJson, unprocessable } from '../errors.ts';
+import { definitionOf, findScorecard, findVersion, iso } from '../store/scorecards.ts';
+
+interface SessionRow {
+  id: string;
+  ticket_id: number;
+  scorecard_id: string;
+  scorecard_version: number;
+  reviewer_ids: number[];
+  baseline_reviewer_id: number;
+  title: string;
+  status: 'open' | 'closed';
+  created_by: number;
+  created_at: Date;
+  closed_at: Date | null;
+}
+
+interface SubmissionRow {
+  id: string;
+  reviewer_id: number;
+  answers: Answers;
+  final_score: number | null;
+}
+
+/**
+ * The session's evaluations that count: an invited reviewer's calibration evaluation of the session's
+ * ticket and scorecard version, not withdrawn; the latest one when a reviewer sent several.
+ */
+async function submissionsOf(q: Queryable, account: string, s: SessionRow): Promise<SubmissionRow[]> {
+  return q.query<SubmissionRow>(
+    `SELECT DISTINCT ON (reviewer_id) id, reviewer_id, answers, final_score FROM evaluations
+      WHERE account = $1 AND calibration_session_id = $2 AND kind = 'calibration' AND status <> 'withdrawn'
+        AND ticket_id = $3 AND scorecard_id = $4 AND scorecard_version = $5 AND reviewer_id = ANY($6::bigint[])
+      ORDER BY reviewer_id, created_at DESC`,
+    [account, s.id, s.ticket_id, s.scorecard_id, s.scorecard_version, s.reviewer_ids],
+  );
+}
+
+function sessionView(s: SessionRow, submitted: readonly number[]): CalibrationSession {
+  return {
+    id: s.id,
+    ticketId: s.ticket_id,
+    scorecardId: s.scorecard_id,
+    version: s.scorecard_version,
+    reviewerIds: s.reviewer_ids,
+    baselineReviewerId: s.baseline_reviewer_id,
+    title: s.title,
+    status: s.status,
+    createdBy: s.created_by,
+    createdAt: s.created_at.toISOString(),
+    closedAt: iso(s.closed_at),
+    submitted: [...submitted].sort((a, b) => a - b),
+  };
+}
+
+const invited = (actor: Actor, s: SessionRow) => s.reviewer_ids.includes(actor.userId);
+const isLead = (actor: Actor) => LEADS.includes(actor.role);
+
+/** Staff see a session when invited; leads and admins see every session. */
+function mayRead(actor: Actor, s: SessionRow): boolean {
+  return isLead(actor) || (STAFF.includes(actor.role) && invited(actor, s));
+}
+
+async function findSession(q: Queryable, account: string, id: string): Promise<SessionRow | null> {
+  const [row] = await q.query<SessionRow>('SELECT * FROM calibration_sessions WHERE account = $1 AND id = $2', [account, id]);
+  return row ?? null;
+}
+
+/** `/calibration-sessions`: leads start sessions, invited reviewers score blind, then compare. */
+export function calibrationRouter({ db, clock }: AppDeps): Hono<AppEnv> {
+  const r = new Hono<AppEnv>();
+
+  r.post('/', async (c) => {
+    const actor = actorOf(c);
+    requireRole(actor, LEADS, 'start calibration sessions');
+    const body = parseOrThrow(CalibrationSessionCreate, await readJson(c.req));
+    const card = await findScorecard(db, actor.account, body.scorecardId);
+    const version = card && (await findVersion(db, actor.account, card.id, body.version));
+    if (!card || !version) throw notFound('scorecard version');
+    if (version.status !== 'published') throw unprocessable(`version ${body.version} of this scorecard is not published`);
+    const now = clock.now();
+    const id = randomUUID();
+    const row = await db.transaction(async (tx) => {
+      const [saved] = await tx.query<SessionRow>(
+        `INSERT INTO calibration_sessions (account, id, ticket_id, scorecard_id, scorecard_version, reviewer_ids,
+           baseline_reviewer_id, title, status, created_by, created_at)
+         VALUES ($1, $2, $3, $4, $5, $6::bigint[], $7, $8, 'open', $9, $10) RETURNING *`,
+        [actor.account, id, body.ticketId, card.id, body.version, body.reviewerIds, body.baselineReviewerId, body.title, actor.userId, now],
+      );
+      await audit(tx, actor, now, 'calibration.start', 'calibration-session', id, { ticketId: body.ticketId, reviewerIds: body.reviewerIds });
+      return saved!;
+    });
+    return c.json(sessionView(row, []), 201);
+  });
+
+  r.get('/', async (c) => {
+    const actor = actorOf(c);
+    requireRole(actor, STAFF, 'read calibration sessions');
+    const q = parseOrThrow(CalibrationListQuery, c.req.query());
+    const where = ['s.account = $1'];
+    const params: unknown[] = [actor.account];
+    if (q.ticketId !== undefined) where.push(`s.ticket_id = $${params.push(q.ticketId)}`);
+    if (q.status !== undefined) where.push(`s.status = $${params.push(q.status)}`);
+    // reviewers only ever see the sessions they are invited to
+    if (q.mine === 'true' || !isLead(actor)) where.push(`$${params.push(actor.userId)} = ANY(s.reviewer_ids)`);
+    const rows = await db.query<SessionRow & { submitted: number[] }>(
+      `SELECT s.*, coalesce((SELECT array_agg(DISTINCT e.reviewer_id) FROM evaluations e
+           WHERE e.account = s.account AND e.calibration_session_id = s.id AND e.kind = 'calibration' AND e.status <> 'withdrawn'
+             AND e.ticket_id = s.ticket_id AND e.scorecard_id = s.scorecard_id AND e.scorecard_version = s.scorecard_version
+             AND e.reviewer_id = ANY(s.reviewer_ids)), '{}') AS submitted
+         FROM calibration_sessions s WHERE ${where.join(' AND ')} ORDER BY s.created_at DESC LIMIT 200`,
+      params,
+    );
+    return c.json({ items: rows.map((row) => sessionView(row, row.submitted)) });
+  });
+
+  // over time: the criteria reviewers disagree on most, and each reviewer's lean against the baseline
+  r.get('/history', async (c) => {
+    const actor = actorOf(c);
+    requireRole(actor, LEADS, 'read calibration history');
+    const f = parseOrThrow(ReportFilters.pick({ from: true, to: true, scorecardId: true }), c.req.query());
+    const range = instantRange(f);
+    const params: unknown[] = [actor.account];
+    const where = ['account = $1'];
+    if (range.from) where.push(`created_at >= $${params.push(range.from)}`);
+    if (range.until) where.push(`created_at < $${params.push(range.until)}`);
+    if (f.scorecardId) where.push(`scorecard_id = $${params.push(f.scorecardId)}`);
+    const sessions = await db.query<SessionRow>(`SELECT * FROM calibration_sessions WHERE ${where.join(' AND ')} ORDER BY created_at LIMIT 500`, params);
+    const entries = [];
+    const cards = new Map<string, ReturnType<typeof definitionOf>>();
+    for (const s of sessions) {
+      const submissions = await submissionsOf(db, actor.account, s);
+      if (submissions.length < 2) continue;
+      const key = `${s.scorecard_id}@${s.scorecard_version}`;
+      if (!cards.has(key)) cards.set(key, definitionOf((await findVersion(db, actor.account, s.scorecard_id, s.scorecard_version))!.definition));
+      entries.push({ card: cards.get(key)!, baselineReviewerId: s.baseline_reviewer_id, submissions: submissions.map(toSubmission) });
+    }
+    return c.json({ sessions: entries.length, ...calibrationHistory(entries) });
+  });
+
+  r.get('/:id', async (c) => {
+    const actor = actorOf(c);
+    const s = await findSession(db, actor.account, c.req.param('id'));
+    if (!s || !mayRead(actor, s)) throw notFound('calibration session');
+    const submitted = (await submissionsOf(db, actor.account, s)).map((e) => e.reviewer_id);
+    return c.json(sessionView(s, submitted));
+  });
+
+  r.get('/:id/report', async (c) => {
+    const actor = actorOf(c);
+    const s = await findSession(db, actor.account, c.req.param('id'));
+    if (!s || !mayRead(actor, s)) throw notFound('calibration session');
+    const submissions = await submissionsOf(db, actor.account, s);
+    // blind: an invited reviewer sees the others only after scoring the ticket themselves
+    if (invited(actor, s) && s.status === 'open' && !submissions.some((e) => e.reviewer_id === actor.userId)) {
+      throw forbidden('submit your own calibration evaluation first');
+    }
+    const version = await findVersion(db, actor.account, s.scorecard_id, s.scorecard_version);
+    const card = definitionOf(version!.definition);
+    const body: CalibrationSessionReport = {
+      session: sessionView(s, submissions.map((e) => e.reviewer_id)),
+      report: calibrationReport(card, s.baseline_reviewer_id, submissions.map(toSubmission)),
+      evaluations: submissions.map((e) => ({ reviewerId: e.reviewer_id, evaluationId: e.id, finalScore: e.final_score })),
+    };
+    return c.json(body);
+  });
+
+  r.post('/:id/close', async (c) => {
+    const actor = actorOf(c);
+    requireRole(actor, LEADS, 'close calibration sessions');
+    const now = clock.now();
+    const row = await db.transaction(async (tx) => {
+      const [closed] = await tx.query<SessionRow>(
+        `UPDATE calibration_sessions SET status = 'closed', closed_at = coalesce(closed_at, $3) WHERE account = $1 AND id = $2 RETURNING *`,
+        [actor.account, c.req.param('id'), now],
+      );
+      if (!closed) throw notFound('calibration session');
+      await audit(tx, actor, now, 'calibration.close', 'calibration-session', closed.id);
+      return closed;
+    });
+    const submitted = (await submissionsOf(db, actor.account, row)).map((e) => e.reviewer_id);
+    return c.json(sessionView(row, submitted));
+  });
+
+  return r;
+}
+
+const toSubmission = (e: SubmissionRow): CalibrationSubmission => ({ reviewerId: e.reviewer_id, answers: e.answers, finalScore: e.final_score });

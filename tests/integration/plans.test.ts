@@ -1,0 +1,84 @@
+import { describe, expect, it } from 'vitest';
+import { backends, useDb } from '../support/db.ts';
+import { evaluationBody, publishedScorecard, sampleAnswers, tenants } from '../support/db-client.ts';
+
+// the stepping clock starts on Monday 2026-03-02 09:00 UTC: ISO week 2026-W10
+const WEEK = '2026-W10';
+
+describe.each(backends())('monitoring plan, coverage and suggestions on $name', (backend) => {
+  const db = useDb(backend);
+
+  it('lets leads set the plan, staff read it, agents neither; one account never sees another', async () => {
+    const [t, other] = tenants(db());
+    expect((await t.as('lead', 5).get('/plan')).body).toEqual({ plan: { default: null, agents: [] }, updatedAt: null, updatedBy: null });
+    expect((await t.as('agent', 50).get('/plan')).status).toBe(403);
+    expect((await t.as('reviewer', 2).put('/plan', { default: { overall: 1 } })).status).toBe(403);
+    const bad = await t.as('lead', 5).put('/plan', { agents: [{ agentId: 50, overall: -1 }] });
+    expect(bad.status).toBe(400);
+    expect(bad.body.issues.join()).toContain('agents[0].overall');
+    const saved = await t.as('lead', 5).put('/plan', { default: { overall: 2 }, agents: [{ agentId: 50, overall: 3, channels: { email: 2 } }] });
+    expect(saved.status).toBe(200);
+    expect((await t.as('reviewer', 2).get('/plan')).body).toMatchObject({
+      plan: { default: { overall: 2, channels: {} }, agents: [{ agentId: 50, overall: 3, channels: { email: 2 } }] },
+      updatedBy: 5,
+    });
+    expect((await other.as('lead', 5).get('/plan')).body.plan).toEqual({ default: null, agents: [] });
+    const [audit] = await db().query<{ action: string }>('SELECT action FROM audit_log WHERE account = $1', [t.account]);
+    expect(audit?.action).toBe('plan.set');
+  });
+
+  it('counts reviews of the week against the plan; calibration, self-reviews and withdrawn ones do not count', async () => {
+    const [t] = tenants(db());
+    const scorecardId = await publishedScorecard(t);
+    await t.as('lead', 5).put('/plan', { default: { overall: 2 }, agents: [{ agentId: 50, overall: 3, channels: { email: 2 } }] });
+    const reviewer = t.as('reviewer', 2);
+    for (const body of [
+      evaluationBody(scorecardId, { revieweeId: 50, channel: 'email', ticketId: 1 }),
+      evaluationBody(scorecardId, { revieweeId: 50, channel: 'email', ticketId: 2 }),
+      evaluationBody(scorecardId, { revieweeId: 60, channel: 'chat', ticketId: 3 }),
+      evaluationBody(scorecardId, { revieweeId: 50, channel: 'email', ticketId: 4, kind: 'self-review' }),
+    ]) {
+      expect((await reviewer.post('/evaluations', body)).status).toBe(201);
+    }
+    const withdrawn = evaluationBody(scorecardId, { revieweeId: 60, channel: 'chat', ticketId: 5 });
+    await reviewer.post('/evaluations', withdrawn);
+    expect((await reviewer.post(`/evaluations/${withdrawn.id}/withdraw`, {})).status).toBe(200);
+
+    const res = await t.as('reviewer', 2).get(`/reports/coverage?week=${WEEK}&agentIds=70`);
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ week: WEEK, from: '2026-03-02T00:00:00.000Z', to: '2026-03-09T00:00:00.000Z' });
+    expect(res.body.agents).toEqual([
+      { agentId: 50, source: 'agent', planned: 3, done: 2, ratio: 2 / 3, gap: 1, channels: [{ channel: 'email', planned: 2, done: 2, gap: 0 }], toDo: 1 },
+      { agentId: 60, source: 'default', planned: 2, done: 1, ratio: 0.5, gap: 1, channels: [], toDo: 1 },
+      { agentId: 70, source: 'default', planned: 2, done: 0, ratio: 0, gap: 2, channels: [], toDo: 2 },
+    ]);
+    expect(res.body).toMatchObject({ planned: 7, done: 3, ratio: 3 / 7, gap: 4, agentsBehind: 3 });
+    expect((await t.as('lead', 5).get('/reports/coverage?week=2026-W11')).body.done).toBe(0);
+    expect((await t.as('agent', 50).get(`/reports/coverage?week=${WEEK}`)).status).toBe(403);
+    expect((await t.as('lead', 5).get('/reports/coverage?week=2026-13')).status).toBe(400);
+  });
+
+  it('suggests tickets that fill gaps, never ones already reviewed, the same all week', async () => {
+    const [t] = tenants(db());
+    const scorecardId = await publishedScorecard(t);
+    await t.as('lead', 5).put('/plan', { default: { overall: 2 } });
+    await t.as('reviewer', 2).post('/evaluations', evaluationBody(scorecardId, { revieweeId: 50, ticketId: 101, answers: sampleAnswers() }));
+    const candidates = [
+      ...[101, 102, 103, 104].map((ticketId) => ({ ticketId, assigneeId: 50, channel: 'email' })),
+      ...[201, 202, 203].map((ticketId) => ({ ticketId, assigneeId: 60, channel: 'chat', reopens: ticketId === 203 ? 2 : 0 })),
+    ];
+    const res = await t.as('reviewer', 2).post('/suggestions', { week: WEEK, candidates, favour: { reopens: true } });
+    expect(res.status).toBe(200);
+    expect(res.body.alreadyReviewed).toBe(1);
+    const picks = res.body.suggestions as Array<{ ticketId: number; agentId: number; reasons: string[] }>;
+    expect(picks.filter((p) => p.agentId === 50)).toHaveLength(1); // 2 planned, 1 done
+    expect(picks.filter((p) => p.agentId === 60)).toHaveLength(2);
+    expect(picks.map((p) => p.ticketId)).not.toContain(101);
+    for (const p of picks) expect(p.reasons).toEqual(p.ticketId === 203 ? ['reopened'] : []);
+    const again = await t.as('lead', 5).post('/suggestions', { week: WEEK, candidates: [...candidates].reverse(), favour: { reopens: true } });
+    expect(again.body.suggestions).toEqual(res.body.suggestions);
+    expect((await t.as('agent', 50).post('/suggestions', { candidates })).status).toBe(403);
+    const bad = await t.as('lead', 5).post('/suggestions', { candidates: [{ ticketId: 'x', assigneeId: 50 }] });
+    expect(bad.status).toBe(400);
+  });
+});
