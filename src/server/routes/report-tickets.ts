@@ -44,6 +44,11 @@ function ticketRow(r: Row): TicketRow {
   };
 }
 
+/** `EvaluationSums` straight from `evaluations e` (for filters the rollups cannot answer). */
+export const EVALUATION_SUMS = `count(*)::float8 AS count, count(e.final_score)::float8 AS scored,
+  coalesce(sum(e.final_score), 0)::float8 AS "scoreSum", coalesce(sum(e.final_score * e.final_score), 0)::float8 AS "scoreSumSq",
+  count(*) FILTER (WHERE e.passed)::float8 AS passes, count(*) FILTER (WHERE e.critical_failed)::float8 AS "criticalFails"`;
+
 const CSAT_BUCKET = `CASE WHEN e.csat IN ('good', 'bad') THEN e.csat ELSE 'none' END`;
 
 /** `/reports/tickets` and `/reports/qa-vs-metrics`: from a figure back to the tickets behind it. */
@@ -76,9 +81,7 @@ export function reportTicketsRouter({ db }: AppDeps): Hono<AppEnv> {
       const p = new Params();
       const where = evaluationConditions(p, actor.account, q, range).join(' AND ');
       const byCsat = await db.query<EvaluationSums & { csat: 'good' | 'bad' | 'none' }>(
-        `SELECT ${CSAT_BUCKET} AS csat, count(*)::float8 AS count, count(e.final_score)::float8 AS scored,
-                coalesce(sum(e.final_score), 0)::float8 AS "scoreSum", coalesce(sum(e.final_score * e.final_score), 0)::float8 AS "scoreSumSq",
-                count(*) FILTER (WHERE e.passed)::float8 AS passes, count(*) FILTER (WHERE e.critical_failed)::float8 AS "criticalFails"
+        `SELECT ${CSAT_BUCKET} AS csat, ${EVALUATION_SUMS}
            FROM evaluations e WHERE ${where} GROUP BY 1 ORDER BY 1`,
         p.values,
       );

@@ -9,6 +9,7 @@ import type { Queryable } from '../db/db.ts';
 import type { AppDeps } from '../deps.ts';
 import { forbidden, notFound, parseOrThrow, readJson } from '../errors.ts';
 import { COUNTED } from '../reports/sql.ts';
+import { EVALUATION_SUMS } from './report-tickets.ts';
 
 interface TargetRow {
   id: string;
@@ -36,9 +37,7 @@ async function sumsOf(q: Queryable, account: string, t: TargetRow, from: Date, u
   const params: unknown[] = [account, t.subject_id, from, until];
   const scorecard = t.scorecard_id === null ? '' : `AND e.scorecard_id = $${params.push(t.scorecard_id)}`;
   const [row] = await q.query<EvaluationSums>(
-    `SELECT count(*)::float8 AS count, count(e.final_score)::float8 AS scored,
-            coalesce(sum(e.final_score), 0)::float8 AS "scoreSum", coalesce(sum(e.final_score * e.final_score), 0)::float8 AS "scoreSumSq",
-            count(*) FILTER (WHERE e.passed)::float8 AS passes, count(*) FILTER (WHERE e.critical_failed)::float8 AS "criticalFails"
+    `SELECT ${EVALUATION_SUMS}
        FROM evaluations e
       WHERE e.account = $1 AND ${COUNTED} AND ${SUBJECT_COLUMN[t.subject]} = $2 AND e.created_at >= $3 AND e.created_at < $4 ${scorecard}`,
     params,
