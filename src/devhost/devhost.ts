@@ -1,0 +1,242 @@
+/**
+ * The local Zendesk: the host page on `http://localhost:PORT`, the app on `http://127.0.0.1:PORT` (another origin,
+ * as in production), the REST API and proxy, and the QA service mounted in-process. Nothing runs at import.
+ */
+import { readFile, stat } from 'node:fs/promises';
+import type { AddressInfo } from 'node:net';
+import { extname, join, normalize, resolve } from 'node:path';
+import { serve } from '@hono/node-server';
+import { Hono } from 'hono';
+import { z } from 'zod';
+import { buildHostBundle, type HostBundle } from './host-bundle.ts';
+import { renderPage, type HostBoot, type View } from './pages.ts';
+import { createProxy, type SecureParameter } from './proxy.ts';
+import { IDS } from './sample-data.ts';
+import { createZafPaths } from './zaf-paths.ts';
+import { callZendeskApi, createRestSerializers, createZendeskApiRoutes } from './zendesk-api.ts';
+import type { ZendeskState } from './zendesk-state.ts';
+import type { Faults } from './zendesk-types.ts';
+
+export interface Manifest {
+  name: string;
+  version: string;
+  location: { support: Record<string, { url: string }> };
+  domainWhitelist?: string[];
+  parameters: Array<{ name: string; secure?: boolean; scopes?: string[] }>;
+}
+
+export interface DevhostOptions {
+  state: ZendeskState;
+  /** The QA service's fetch handler (e.g. `createApp(...).fetch`), mounted at `/service` and reached by the proxy. */
+  service?: (request: Request) => Response | Promise<Response>;
+  /** The built app package (`dist/`): locations are served from here on the app origin. */
+  appDir: string;
+  /** The app's manifest.json (location URLs, secure parameters, domain whitelist). */
+  manifest: Manifest;
+  /** The host page's script and styles; built on demand when absent. */
+  bundle?: HostBundle;
+  /** Repository `assets/` (the nav bar icon for the host's rail). */
+  assetsDir?: string;
+}
+
+export interface RunningDevhost {
+  port: number;
+  /** The one URL to open: `http://localhost:PORT/`. */
+  url: string;
+  hostOrigin: string;
+  appOrigin: string;
+  state: ZendeskState;
+  close(): Promise<void>;
+}
+
+const APP_ID = 1001;
+const INSTALLATION_ID = 2001;
+
+const CONTENT_TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8', '.json': 'application/json; charset=utf-8', '.svg': 'image/svg+xml',
+  '.png': 'image/png', '.woff2': 'font/woff2', '.map': 'application/json',
+};
+
+const FaultsChange = z.strictObject({
+  closedTicket: z.boolean().optional(),
+  staleSafeUpdates: z.number().int().min(0).optional(),
+  rateLimitedFor: z.number().int().min(1).nullable().optional(),
+  serviceDown: z.boolean().optional(),
+  budgetPerMinute: z.number().int().min(1).optional(),
+});
+
+const ZafCall = z.object({
+  request: z.enum(['get', 'set']),
+  params: z.unknown(),
+  context: z.object({
+    userId: z.number(),
+    location: z.string(),
+    ticketId: z.number().optional(),
+    draft: z.record(z.string(), z.unknown()).optional(),
+    instances: z.record(z.string(), z.unknown()).optional(),
+  }),
+});
+
+async function readStatic(root: string, path: string): Promise<Response | null> {
+  const file = normalize(join(root, path));
+  if (!file.startsWith(resolve(root))) return null;
+  try {
+    if (!(await stat(file)).isFile()) return null;
+    return new Response(new Uint8Array(await readFile(file)), {
+      headers: { 'content-type': CONTENT_TYPES[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-store' },
+    });
+  } catch {
+    return null;
+  }
+}
+
+/** Non-secure settings only: what Zendesk puts into the app's registered metadata. */
+export function publicSettings(state: ZendeskState, manifest: Manifest): Record<string, unknown> {
+  const secure = new Set(manifest.parameters.filter((p) => p.secure).map((p) => p.name));
+  return Object.fromEntries(Object.entries(state.settings).filter(([name]) => !secure.has(name)));
+}
+
+export function createDevhost(options: DevhostOptions) {
+  const { state, manifest } = options;
+  let origins = { host: 'http://localhost', app: 'http://127.0.0.1' };
+  let bundle = options.bundle;
+  const zaf = createZafPaths(state);
+  const proxy = createProxy({
+    state,
+    ...(options.service ? { service: options.service } : {}),
+    secureParameters: manifest.parameters.filter((p) => p.secure).map((p): SecureParameter => ({ name: p.name, ...(p.scopes ? { scopes: p.scopes } : {}) })),
+    domainWhitelist: manifest.domainWhitelist ?? [],
+    baseUrl: () => origins.host,
+  });
+
+  const host = new Hono();
+  host.get('/', async (c) => {
+    const q = c.req.query();
+    const userId = state.user(Number(q.user))?.role === 'end-user' || !state.user(Number(q.user)) ? IDS.users.rita : Number(q.user);
+    const ticketId = q.ticket ? Number(q.ticket) : undefined;
+    const app = q.app === 'nav_bar' ? 'nav_bar' : undefined;
+    const location = app ? 'nav_bar' : ticketId !== undefined && state.ticket(ticketId) ? 'ticket_sidebar' : null;
+    const probe = q.probe === '1';
+    const appUrls = Object.fromEntries(
+      Object.entries(manifest.location.support).map(([loc, { url }]) => [loc, probe ? '/probe/probe.html' : `/app/${url}`]),
+    );
+    const boot: HostBoot = {
+      hostOrigin: origins.host,
+      appOrigin: origins.app,
+      userId,
+      location,
+      ticketId: location === 'ticket_sidebar' ? (ticketId ?? null) : null,
+      appUrls,
+      metadata: { appId: APP_ID, installationId: INSTALLATION_ID, name: manifest.name, version: manifest.version, settings: publicSettings(state, manifest) },
+      subdomain: state.subdomain,
+      faults: state.faults(),
+      qaFieldIds: state.data.fields.filter((f) => f.removable).map((f) => f.id),
+    };
+    const view: View = q.view === 'open' || q.view === 'done' ? q.view : 'all';
+    return c.html(await renderPage(state, { userId, view, ...(ticketId !== undefined ? { ticketId } : {}), ...(app ? { app } : {}) }, boot));
+  });
+  host.get('/host/icon.svg', async (c) => (options.assetsDir && (await readStatic(options.assetsDir, 'icon_nav_bar.svg'))) || c.notFound());
+  host.get('/host/:file', async (c) => {
+    bundle ??= await buildHostBundle();
+    const body = bundle.files.get(c.req.param('file'));
+    if (body === undefined) return c.notFound();
+    return c.body(body, 200, { 'content-type': CONTENT_TYPES[extname(c.req.param('file'))] ?? 'text/plain', 'cache-control': 'no-store' });
+  });
+  host.post('/__devhost/zaf', async (c) => {
+    const call = ZafCall.parse(await c.req.json());
+    if (call.request === 'get') {
+      const paths = z.array(z.string()).parse(call.params);
+      return c.json(zaf.get(paths, call.context));
+    }
+    return c.json(zaf.set(z.record(z.string(), z.unknown()).parse(call.params), call.context));
+  });
+  host.post('/__devhost/proxy', async (c) => {
+    const { options: requestOptions, userId } = z.object({ options: z.unknown(), userId: z.number() }).parse(await c.req.json());
+    return c.json(await proxy(requestOptions, userId));
+  });
+  host.post('/__devhost/log', async (c) => {
+    const entry = z.object({ kind: z.enum(['unimplemented', 'error']), message: z.string() }).parse(await c.req.json());
+    state.report(entry.kind, entry.message);
+    return c.json({ ok: true });
+  });
+  host.get('/__devhost/reports', (c) => c.json(state.reports()));
+  host.get('/__devhost/faults', (c) => c.json(state.faults()));
+  host.post('/__devhost/faults', async (c) => {
+    const change = FaultsChange.safeParse(await c.req.json());
+    if (!change.success) return c.json({ error: change.error.issues }, 400);
+    return c.json(state.setFaults(Object.fromEntries(Object.entries(change.data).filter(([, v]) => v !== undefined)) as Partial<Faults>));
+  });
+  host.get('/__devhost/tickets/:id', (c) => {
+    const t = state.ticket(Number(c.req.param('id')));
+    return t ? c.json({ ticket: createRestSerializers(state, origins.host).ticket(t) }) : c.notFound();
+  });
+  host.post('/__devhost/save', async (c) => {
+    const { ticketId, userId, draft } = z.object({ ticketId: z.number(), userId: z.number(), draft: z.record(z.string(), z.unknown()) }).parse(await c.req.json());
+    const ticket: Record<string, unknown> = {};
+    const customFields: Array<{ id: number; value: unknown }> = [];
+    for (const [path, value] of Object.entries(draft)) {
+      const field = path.match(/^ticket\.customField:custom_field_(\d+)$/);
+      if (field) customFields.push({ id: Number(field[1]), value });
+      else ticket[path.replace(/^ticket\./, '')] = value;
+    }
+    if (customFields.length) ticket.custom_fields = customFields;
+    const r = callZendeskApi(state, { method: 'PUT', path: `/api/v2/tickets/${ticketId}.json`, body: JSON.stringify({ ticket }), userId, baseUrl: origins.host }, { spend: false });
+    return c.json({ status: r.status, body: r.body });
+  });
+  host.route('/', createZendeskApiRoutes(state, () => origins.host));
+  host.all('/service/*', async (c) => {
+    if (!options.service) return c.text('no QA service is mounted in this devhost', 503);
+    const url = new URL(c.req.url);
+    return options.service(new Request(new URL(url.pathname.slice('/service'.length) + url.search, 'http://qa-service.local'), c.req.raw));
+  });
+
+  const appSide = new Hono();
+  appSide.get('/probe/probe.html', (c) =>
+    c.html('<!doctype html><html><head><meta charset="utf-8"><title>ZAF probe</title></head><body><pre id="probe">waiting for the host…</pre><script type="module" src="/probe/probe.js"></script></body></html>'),
+  );
+  appSide.get('/probe/probe.js', async (c) => {
+    bundle ??= await buildHostBundle();
+    return c.body(bundle.files.get('probe.js') ?? '', 200, { 'content-type': 'text/javascript; charset=utf-8' });
+  });
+  appSide.get('/app/*', async (c) => {
+    const path = decodeURIComponent(new URL(c.req.url).pathname.slice('/app/'.length));
+    return (await readStatic(options.appDir, path)) ?? c.text(`not in the built app (${options.appDir}): ${path}`, 404);
+  });
+
+  const app = new Hono();
+  app.all('*', (c) => {
+    const hostname = new URL(c.req.url).hostname;
+    if (hostname === '127.0.0.1') return appSide.fetch(c.req.raw);
+    if (hostname === 'localhost') return host.fetch(c.req.raw);
+    return c.text(`Open http://localhost:${new URL(c.req.url).port}/ (the host page lives on localhost, the app on 127.0.0.1)`, 421);
+  });
+
+  return {
+    app,
+    /** Listens on 127.0.0.1 (`port` 0 picks a free one); sets `serviceUrl` to the mounted service when unset. */
+    async listen(port = 0): Promise<RunningDevhost> {
+      bundle ??= await buildHostBundle();
+      const server = serve({ fetch: app.fetch, port, hostname: '127.0.0.1' });
+      await new Promise<void>((done, fail) => {
+        server.once('listening', () => done());
+        server.once('error', fail);
+      });
+      const actual = (server.address() as AddressInfo).port;
+      origins = { host: `http://localhost:${actual}`, app: `http://127.0.0.1:${actual}` };
+      if (!state.settings.serviceUrl) state.settings.serviceUrl = `${origins.host}/service`;
+      return {
+        port: actual,
+        url: `${origins.host}/`,
+        hostOrigin: origins.host,
+        appOrigin: origins.app,
+        state,
+        close: () =>
+          new Promise<void>((done) => {
+            (server as unknown as { closeAllConnections?: () => void }).closeAllConnections?.();
+            server.close(() => done());
+          }),
+      };
+    },
+  };
+}

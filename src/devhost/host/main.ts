@@ -1,0 +1,516 @@
+/**
+ * The host side of ZAF's postMessage protocol, in the host page (browser). It speaks to the real SDK inside the
+ * app's iframes (other origin) and relays data calls to the devhost backend, which owns the Zendesk state.
+ * Anything it does not implement is reported loudly: console, the page's log panel, and the devhost terminal.
+ */
+import type { HostBoot } from '../pages.ts';
+
+interface Instance {
+  guid: string;
+  location: string;
+  frame: HTMLIFrameElement;
+  /** Events the app subscribed to (`iframe.on:<event>`), with subscriber counts. */
+  subscriptions: Map<string, number>;
+  registered: boolean;
+  /** For a modal: the instance that opened it, and its overlay. */
+  parent?: string;
+  overlay?: HTMLElement;
+}
+
+interface RpcMessage {
+  id: number;
+  request: 'get' | 'set' | 'invoke' | string;
+  params: unknown;
+  instanceGuid?: string;
+}
+
+interface KeyMessage {
+  key: string;
+  message?: unknown;
+  instanceGuid?: string;
+  appGuid?: string;
+  error?: { msg?: string };
+}
+
+const boot = JSON.parse(document.getElementById('devhost-boot')!.textContent!) as HostBoot;
+const instances = new Map<string, Instance>();
+// what `set` changed on the open ticket, not yet saved (Zendesk keeps such edits in the ticket form)
+const draft: Record<string, unknown> = {};
+const pendingHooks = new Map<string, { waiting: Set<string>; errors: string[]; done: () => void }>();
+// telemetry the SDK or app may send; answered quietly (DESIGN.md §4.5)
+const QUIET_KEYS = new Set(['__track__', 'session.live', 'iframe.track']);
+const QUIET_INVOKES = new Set(['track', '__track__']);
+const HOOK_TIMEOUT_MS = 15_000;
+
+// ---------- logging ----------
+const logList = document.getElementById('log')!;
+const logCount = document.getElementById('log-count')!;
+const verbose = document.getElementById('log-verbose') as HTMLInputElement;
+let unimplementedCount = 0;
+
+function log(kind: 'in' | 'out' | 'info' | 'unimplemented' | 'error', text: string): void {
+  const li = document.createElement('li');
+  li.className = `log-${kind}`;
+  li.textContent = `${new Date().toISOString().slice(11, 23)} ${kind === 'in' ? '←' : kind === 'out' ? '→' : '•'} ${text}`;
+  logList.prepend(li);
+  while (logList.children.length > 400) logList.lastElementChild?.remove();
+  logCount.textContent = unimplementedCount > 0 ? `${unimplementedCount} not implemented` : '';
+}
+
+/** A protocol message the host does not handle: never swallowed. */
+function unimplemented(what: string): void {
+  unimplementedCount += 1;
+  const message = `UNIMPLEMENTED ${what}`;
+  console.error(`[devhost] ${message}`);
+  log('unimplemented', message);
+  document.body.dataset.unimplemented = String(unimplementedCount);
+  void fetch('/__devhost/log', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ kind: 'unimplemented', message: what }),
+  }).catch(() => {});
+}
+
+function hostError(what: string): void {
+  console.error(`[devhost] ${what}`);
+  log('error', what);
+  void fetch('/__devhost/log', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ kind: 'error', message: what }),
+  }).catch(() => {});
+}
+
+// ---------- posting to the app ----------
+function post(instance: Instance, data: Record<string, unknown>): void {
+  const text = JSON.stringify(data);
+  if (verbose.checked) log('out', `${instance.location} ${text.slice(0, 300)}`);
+  instance.frame.contentWindow?.postMessage(text, boot.appOrigin);
+}
+
+/** Host -> app event; like Zendesk, only to instances that subscribed to it (lifecycle events always). */
+function emit(instance: Instance, name: string, data?: unknown, always = false): void {
+  if (!always && !instance.subscriptions.has(name)) return;
+  post(instance, { key: `zaf.${name}`, message: data });
+}
+
+function emitAll(name: string, data?: unknown): void {
+  for (const instance of instances.values()) if (instance.registered) emit(instance, name, data);
+}
+
+// ---------- instances ----------
+function contextOf(instance: Instance): Record<string, unknown> {
+  return {
+    host: 'zendesk',
+    product: 'support',
+    location: instance.location,
+    account: { subdomain: boot.subdomain },
+    instanceGuid: instance.guid,
+    ...(boot.ticketId !== null && instance.location !== 'nav_bar' ? { ticketId: boot.ticketId } : {}),
+  };
+}
+
+function appUrl(path: string, guid: string): string {
+  const url = new URL(path.startsWith('/') ? path : `/app/${path}`, boot.appOrigin);
+  url.searchParams.set('origin', boot.hostOrigin);
+  url.searchParams.set('app_guid', guid);
+  return url.toString();
+}
+
+function createInstance(location: string, path: string, slot: HTMLElement, parent?: string): Instance {
+  const guid = crypto.randomUUID();
+  const frame = document.createElement('iframe');
+  frame.className = `app-frame app-${location}`;
+  frame.title = `Ticket QA (${location})`;
+  frame.dataset.location = location;
+  frame.dataset.instanceGuid = guid;
+  const instance: Instance = { guid, location, frame, subscriptions: new Map(), registered: false, ...(parent ? { parent } : {}) };
+  instances.set(guid, instance);
+  // the listener is installed before the frame exists, so the SDK's one handshake cannot be missed
+  frame.src = appUrl(path, guid);
+  slot.append(frame);
+  return instance;
+}
+
+function instanceContexts(): Record<string, unknown> {
+  return Object.fromEntries([...instances.values()].map((i) => [i.guid, contextOf(i)]));
+}
+
+// ---------- backend relays ----------
+async function backend<T>(path: string, body: unknown): Promise<T> {
+  const res = await fetch(path, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  if (!res.ok) throw new Error(`${path} answered ${res.status}: ${await res.text()}`);
+  return (await res.json()) as T;
+}
+
+function callContext(instance: Instance) {
+  return {
+    userId: boot.userId,
+    location: instance.location,
+    ...(boot.ticketId !== null && instance.location !== 'nav_bar' ? { ticketId: boot.ticketId } : {}),
+    draft,
+    instances: instanceContexts(),
+  };
+}
+
+// ---------- message handling ----------
+window.addEventListener('message', (event) => {
+  if (event.origin !== boot.appOrigin) return; // not from an app frame (e.g. browser extensions)
+  const sender = [...instances.values()].find((i) => i.frame.contentWindow === event.source);
+  let data: unknown = event.data;
+  if (typeof data === 'string') {
+    try {
+      data = JSON.parse(data);
+    } catch {
+      unimplemented(`non-JSON message: ${String(event.data).slice(0, 200)}`);
+      return;
+    }
+  }
+  if (!sender) {
+    unimplemented(`message from an unknown frame: ${JSON.stringify(data).slice(0, 200)}`);
+    return;
+  }
+  if (verbose.checked) log('in', `${sender.location} ${JSON.stringify(data).slice(0, 300)}`);
+  const msg = data as Partial<RpcMessage & KeyMessage>;
+  if (typeof msg.id === 'number' && typeof msg.request === 'string') {
+    void handleRpc(sender, msg as RpcMessage);
+  } else if (typeof msg.key === 'string') {
+    void handleKey(sender, msg as KeyMessage);
+  } else {
+    unimplemented(`message without id/request or key: ${JSON.stringify(data).slice(0, 200)}`);
+  }
+});
+
+async function handleKey(sender: Instance, msg: KeyMessage): Promise<void> {
+  const key = msg.key;
+  let m: RegExpMatchArray | null;
+  if (key === 'iframe.handshake') {
+    sender.registered = true;
+    post(sender, { key: 'zaf.app.registered', message: { metadata: boot.metadata, context: contextOf(sender) } });
+    log('info', `${sender.location} registered (SDK ${String((msg.message as { version?: string } | undefined)?.version ?? '?')})`);
+    emit(sender, 'app.activated', { firstLoad: true }, true);
+  } else if ((m = key.match(/^iframe\.on:(.+)$/))) {
+    sender.subscriptions.set(m[1]!, Number((msg.message as { subscriberCount?: number } | undefined)?.subscriberCount ?? 1));
+  } else if ((m = key.match(/^iframe\.off:(.+)$/))) {
+    const count = Number((msg.message as { subscriberCount?: number } | undefined)?.subscriberCount ?? 0);
+    if (count > 0) sender.subscriptions.set(m[1]!, count);
+    else sender.subscriptions.delete(m[1]!);
+  } else if ((m = key.match(/^request:(\d+)$/))) {
+    await handleRequest(sender, key, msg.message);
+  } else if ((m = key.match(/^iframe\.reply:(.+)$/))) {
+    const hook = pendingHooks.get(m[1]!);
+    if (!hook) return unimplemented(`reply to a hook that was not asked: ${key}`);
+    if (msg.error) hook.errors.push(String(msg.error.msg ?? 'cancelled'));
+    hook.waiting.delete(sender.guid);
+    if (hook.waiting.size === 0) hook.done();
+  } else if ((m = key.match(/^iframe\.trigger:(.+)$/))) {
+    // client.trigger / client.instance(guid).trigger: deliver to the named instance
+    const target = instances.get(msg.instanceGuid ?? sender.guid);
+    if (!target) return unimplemented(`trigger for unknown instance ${msg.instanceGuid}`);
+    emit(target, m[1]!, msg.message, true);
+  } else if (QUIET_KEYS.has(key)) {
+    log('info', `telemetry ${key} ignored`);
+  } else {
+    unimplemented(`message key "${key}" from ${sender.location}: ${JSON.stringify(msg.message ?? null).slice(0, 200)}`);
+  }
+}
+
+interface ProxyAnswer {
+  status: number;
+  statusText: string;
+  headers: Record<string, string>;
+  responseText: string;
+}
+
+async function handleRequest(sender: Instance, key: string, options: unknown): Promise<void> {
+  const opts = (typeof options === 'string' ? { url: options } : (options ?? {})) as Record<string, unknown>;
+  let answer: ProxyAnswer;
+  try {
+    answer = await backend<ProxyAnswer>('/__devhost/proxy', { options: opts, userId: boot.userId });
+  } catch (err) {
+    hostError(`proxy failed for ${String(opts.url)}: ${String(err)}`);
+    answer = { status: 500, statusText: 'error', headers: {}, responseText: String(err) };
+  }
+  let responseJSON: unknown;
+  const type = Object.entries(answer.headers).find(([k]) => k.toLowerCase() === 'content-type')?.[1] ?? '';
+  if (type.includes('json') || opts.dataType === 'json') {
+    try {
+      responseJSON = answer.responseText === '' ? undefined : JSON.parse(answer.responseText);
+    } catch {
+      responseJSON = undefined;
+    }
+  }
+  const ok = answer.status >= 200 && answer.status < 300;
+  // jqXHR-like: what Zendesk passes to the promise (as plain data: functions do not cross postMessage)
+  const xhr = { status: answer.status, statusText: answer.statusText, headers: answer.headers, responseText: answer.responseText, responseJSON };
+  log(ok ? 'info' : 'error', `${String(opts.type ?? 'GET')} ${String(opts.url)} → ${answer.status}`);
+  if (ok) {
+    const args = opts.httpCompleteResponse ? [xhr] : [responseJSON ?? answer.responseText, 'success', xhr];
+    post(sender, { key: `zaf.${key}.done`, message: { responseArgs: args } });
+    const put = String(opts.type ?? 'GET').toUpperCase() === 'PUT' && String(opts.url).match(/^\/api\/v2\/tickets\/(\d+)(\.json)?/);
+    if (put && Number(put[1]) === boot.ticketId) await refreshTicket();
+  } else {
+    post(sender, { key: `zaf.${key}.fail`, message: { responseArgs: [xhr, 'error', answer.statusText] } });
+  }
+}
+
+async function handleRpc(sender: Instance, msg: RpcMessage): Promise<void> {
+  const target = instances.get(msg.instanceGuid ?? sender.guid) ?? sender;
+  const reply = (body: Record<string, unknown>) => post(sender, { id: msg.id, ...body });
+  try {
+    if (msg.request === 'get') {
+      const { result, unknown } = await backend<{ result: Record<string, unknown>; unknown: string[] }>('/__devhost/zaf', {
+        request: 'get', params: msg.params, context: callContext(target),
+      });
+      for (const path of unknown) unimplemented(`get "${path}" (${target.location})`);
+      reply({ result });
+    } else if (msg.request === 'set') {
+      const outcome = await backend<{ result: Record<string, unknown>; draft: Record<string, unknown>; events: Array<{ name: string; data: unknown }>; unknown: string[] }>(
+        '/__devhost/zaf', { request: 'set', params: msg.params, context: callContext(target) },
+      );
+      for (const path of outcome.unknown) unimplemented(`set "${path}" (${target.location})`);
+      Object.assign(draft, outcome.draft);
+      renderDraft();
+      reply({ result: outcome.result });
+      for (const e of outcome.events) emitAll(e.name, e.data);
+    } else if (msg.request === 'invoke') {
+      reply({ result: await invoke(target, (msg.params ?? {}) as Record<string, unknown[]>) });
+    } else {
+      unimplemented(`RPC request "${msg.request}"`);
+      reply({ error: { name: 'UnsupportedRequest', message: `devhost does not implement ${msg.request}` } });
+    }
+  } catch (err) {
+    hostError(`RPC ${msg.request} failed: ${String(err)}`);
+    reply({ error: { name: 'HostError', message: String(err) } });
+  }
+}
+
+async function invoke(target: Instance, calls: Record<string, unknown[]>): Promise<Record<string, unknown>> {
+  const result: Record<string, unknown> = { errors: {} };
+  const errors = result.errors as Record<string, { message: string }>;
+  for (const [name, args] of Object.entries(calls)) {
+    const a = Array.isArray(args) ? args : [args];
+    switch (name) {
+      case 'resize': {
+        const size = (a[0] ?? {}) as { width?: string | number; height?: string | number };
+        const css = (v: string | number | undefined) => (typeof v === 'number' ? `${v}px` : v);
+        if (size.height !== undefined) target.frame.style.height = css(size.height) ?? '';
+        // the sidebar's width is Zendesk's to decide; a modal may choose its own
+        if (size.width !== undefined && target.location === 'modal') target.frame.style.width = css(size.width) ?? '';
+        break;
+      }
+      case 'notify':
+        toast(String(a[0] ?? ''), String(a[1] ?? 'notice'));
+        break;
+      case 'routeTo':
+        route(a.map(String));
+        break;
+      case 'instances.create':
+        result['instances.create'] = [openModal(target, (a[0] ?? {}) as ModalOptions)];
+        break;
+      case 'destroy':
+      case 'app.close':
+        if (target.location === 'modal') closeModal(target);
+        else target.frame.closest<HTMLElement>('.app-slot')?.setAttribute('hidden', '');
+        break;
+      case 'hide':
+        target.frame.style.display = 'none';
+        break;
+      case 'show':
+        target.frame.style.display = '';
+        break;
+      default:
+        if (QUIET_INVOKES.has(name)) break;
+        unimplemented(`invoke "${name}" (${target.location})`);
+        errors[name] = { message: `${name} is not implemented by the devhost` };
+    }
+  }
+  return result;
+}
+
+// ---------- UI actions ----------
+function toast(message: string, kind: string): void {
+  const el = document.createElement('div');
+  el.className = `toast toast-${kind}`;
+  el.setAttribute('role', kind === 'error' ? 'alert' : 'status');
+  el.textContent = message;
+  document.getElementById('toasts')!.append(el);
+  setTimeout(() => el.remove(), 6000);
+}
+
+function route(args: string[]): void {
+  const [where, id] = args;
+  const q = new URLSearchParams({ user: String(boot.userId) });
+  if (where === 'ticket' && id) q.set('ticket', id);
+  else if (where === 'nav_bar') q.set('app', 'nav_bar');
+  else if (where === 'views' || where === 'home') q.delete('ticket');
+  else return unimplemented(`routeTo ${JSON.stringify(args)}`);
+  location.search = q.toString();
+}
+
+interface ModalOptions {
+  location?: string;
+  url?: string;
+  size?: { width?: string; height?: string };
+}
+
+function openModal(parent: Instance, options: ModalOptions): Record<string, unknown> {
+  if (options.location !== 'modal' || !options.url) {
+    unimplemented(`instances.create ${JSON.stringify(options)}`);
+    return {};
+  }
+  const overlay = document.createElement('div');
+  overlay.className = 'modal-overlay';
+  const box = document.createElement('div');
+  box.className = 'modal-box';
+  box.style.width = options.size?.width ?? '480px';
+  const close = document.createElement('button');
+  close.className = 'modal-close c-btn c-btn--sm c-btn--basic';
+  close.type = 'button';
+  close.textContent = '×';
+  close.setAttribute('aria-label', 'Close modal');
+  box.append(close);
+  overlay.append(box);
+  document.getElementById('modal-root')!.append(overlay);
+  const modal = createInstance('modal', options.url, box, parent.guid);
+  modal.overlay = overlay;
+  modal.frame.style.height = options.size?.height ?? '320px';
+  close.addEventListener('click', () => closeModal(modal));
+  emit(parent, 'instance.created', contextOf(modal));
+  return contextOf(modal);
+}
+
+function closeModal(modal: Instance): void {
+  modal.overlay?.remove();
+  instances.delete(modal.guid);
+  const parent = modal.parent ? instances.get(modal.parent) : undefined;
+  if (parent) emit(parent, 'modal.close', undefined);
+}
+
+// ---------- the open ticket: draft, save hook, refresh ----------
+function renderDraft(): void {
+  const box = document.getElementById('draft');
+  const list = document.getElementById('draft-list');
+  if (!box || !list) return;
+  list.replaceChildren(
+    ...Object.entries(draft).map(([path, value]) => {
+      const li = document.createElement('li');
+      li.textContent = `${path} = ${JSON.stringify(value)}`;
+      return li;
+    }),
+  );
+  box.hidden = Object.keys(draft).length === 0;
+}
+
+/** Runs the `ticket.save` hook on every subscribed app; resolves with the apps' refusals. */
+function runSaveHook(): Promise<string[]> {
+  const subscribed = [...instances.values()].filter((i) => i.registered && i.subscriptions.has('ticket.save'));
+  if (subscribed.length === 0) return Promise.resolve([]);
+  return new Promise((resolve) => {
+    const hook = { waiting: new Set(subscribed.map((i) => i.guid)), errors: [] as string[], done: () => {} };
+    const timer = setTimeout(() => {
+      hostError(`ticket.save hook: no reply within ${HOOK_TIMEOUT_MS / 1000} s from ${hook.waiting.size} app(s); saving anyway`);
+      hook.done();
+    }, HOOK_TIMEOUT_MS);
+    hook.done = () => {
+      clearTimeout(timer);
+      pendingHooks.delete('ticket.save');
+      resolve(hook.errors);
+    };
+    pendingHooks.set('ticket.save', hook);
+    for (const i of subscribed) post(i, { key: 'zaf.ticket.save', needsReply: true });
+  });
+}
+
+async function submitTicket(): Promise<void> {
+  const refusals = await runSaveHook();
+  if (refusals.length > 0) {
+    toast(refusals.join('; '), 'error');
+    return;
+  }
+  const answer = await backend<{ status: number; body: string }>('/__devhost/save', { ticketId: boot.ticketId, userId: boot.userId, draft });
+  if (answer.status >= 300) {
+    toast(`Zendesk refused the update (${answer.status}): ${answer.body.slice(0, 200)}`, 'error');
+    emitAll('ticket.save.failed', answer.body);
+    return;
+  }
+  for (const key of Object.keys(draft)) delete draft[key];
+  renderDraft();
+  emitAll('ticket.submit.done');
+  await refreshTicket();
+}
+
+async function refreshTicket(): Promise<void> {
+  if (boot.ticketId === null) return;
+  // the page's own read does not spend the account's API budget
+  const res = await fetch(`/__devhost/tickets/${boot.ticketId}`);
+  if (!res.ok) return;
+  const { ticket } = (await res.json()) as { ticket: { updated_at: string; tags: string[]; custom_fields: Array<{ id: number; value: unknown }> } };
+  for (const f of ticket.custom_fields) {
+    const dd = document.querySelector(`[data-field-id="${f.id}"]`);
+    if (dd) dd.textContent = f.value === null || f.value === '' ? '—' : String(f.value);
+  }
+  const tags = document.getElementById('ticket-tags');
+  tags?.replaceChildren(...ticket.tags.map((t) => Object.assign(document.createElement('span'), { className: 'tag', textContent: t })));
+  document.getElementById('ticket-updated')?.setAttribute('datetime', ticket.updated_at);
+  emitAll('ticket.updated', { updatedAt: ticket.updated_at });
+}
+
+// ---------- controls ----------
+function wireControls(): void {
+  const switcher = document.getElementById('user-switcher') as HTMLSelectElement | null;
+  switcher?.addEventListener('change', () => {
+    const q = new URLSearchParams(location.search);
+    q.set('user', switcher.value);
+    location.search = q.toString();
+  });
+  document.getElementById('submit-ticket')?.addEventListener('click', () => void submitTicket());
+
+  const panel = document.getElementById('failures')!;
+  const toggle = document.getElementById('failures-toggle')!;
+  toggle.addEventListener('click', () => {
+    panel.hidden = !panel.hidden;
+    toggle.setAttribute('aria-expanded', String(!panel.hidden));
+  });
+  const box = (name: string) => panel.querySelector<HTMLInputElement>(`[data-fault="${name}"]`)!;
+  const retryAfter = document.getElementById('retry-after') as HTMLInputElement;
+  const budget = document.getElementById('budget') as HTMLInputElement;
+  const show = (f: HostBoot['faults']) => {
+    box('closedTicket').checked = f.closedTicket;
+    box('staleSafeUpdates').checked = f.staleSafeUpdates > 0;
+    box('rateLimited').checked = f.rateLimitedFor !== null;
+    if (f.rateLimitedFor !== null) retryAfter.value = String(f.rateLimitedFor);
+    box('serviceDown').checked = f.serviceDown;
+    budget.value = String(f.budgetPerMinute);
+    const on = f.closedTicket || f.staleSafeUpdates > 0 || f.rateLimitedFor !== null || f.serviceDown;
+    toggle.classList.toggle('is-active', on);
+    toggle.textContent = on ? 'Zendesk failures (on)' : 'Zendesk failures';
+  };
+  show(boot.faults);
+  const send = async () => {
+    const faults = await backend<HostBoot['faults']>('/__devhost/faults', {
+      closedTicket: box('closedTicket').checked,
+      staleSafeUpdates: box('staleSafeUpdates').checked ? 1 : 0,
+      rateLimitedFor: box('rateLimited').checked ? Math.max(1, Number(retryAfter.value) || 30) : null,
+      serviceDown: box('serviceDown').checked,
+      budgetPerMinute: Math.max(1, Number(budget.value) || 700),
+    });
+    show(faults);
+    log('info', `faults: ${JSON.stringify(faults)}`);
+  };
+  panel.addEventListener('change', () => void send());
+}
+
+// ---------- start ----------
+wireControls();
+for (const slot of document.querySelectorAll<HTMLElement>('[data-app-location]')) {
+  const location = slot.dataset.appLocation!;
+  const path = boot.appUrls[location];
+  if (!path) {
+    hostError(`the app has no ${location} location in manifest.json`);
+    continue;
+  }
+  createInstance(location, path, slot);
+}
+log('info', `host ready: signed in as user ${boot.userId}; app origin ${boot.appOrigin}`);
+Object.assign(window, { devhost: { instances, draft, submitTicket } });

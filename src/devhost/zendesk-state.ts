@@ -1,0 +1,110 @@
+/** The local Zendesk's state: one stateful fake shared by the host page, the REST emulation and the tests. */
+import { IDS, SUBDOMAIN, sampleData, type SampleData } from './sample-data.ts';
+import { DEFAULT_FAULTS, type Faults, type InstallationSettings, type ZdTicket, type ZdUser } from './zendesk-types.ts';
+
+export interface HostReport {
+  at: string;
+  /** `unimplemented` for a protocol message the host does not handle; `error` for a failure. */
+  kind: 'unimplemented' | 'error';
+  message: string;
+}
+
+export interface ZendeskStateOptions {
+  now?: () => Date;
+  /** The installation's settings (secure ones included: they stay on the server). */
+  settings?: InstallationSettings;
+  /** Whether requirements.json was installed (then `requirement:<key>` answers); like zcli, the fields exist either way. */
+  requirementsInstalled?: boolean;
+  /** Called for every report (the devhost prints them to the terminal). */
+  onReport?: (report: HostReport) => void;
+}
+
+export type ZendeskState = ReturnType<typeof createZendeskState>;
+
+function iso(date: Date): string {
+  return date.toISOString().replace(/\.\d{3}Z$/, 'Z');
+}
+
+export function createZendeskState(options: ZendeskStateOptions = {}) {
+  const now = options.now ?? (() => new Date());
+  const data: SampleData = sampleData(now());
+  const tickets = new Map(data.tickets.map((t) => [t.id, t]));
+  let faults: Faults = { ...DEFAULT_FAULTS };
+  const reports: HostReport[] = [];
+  // the account's request budget: a count per wall-clock minute, as Zendesk's limits reset each minute
+  let budget = { minute: -1, used: 0 };
+  const settings: InstallationSettings = {
+    serviceUrl: '',
+    serviceToken: '',
+    reviewerGroupIds: String(IDS.groups.qaReviewers),
+    leadGroupIds: String(IDS.groups.qaLeads),
+    writeBack: true,
+    scoreFieldId: null,
+    resultFieldId: null,
+    ...options.settings,
+  };
+
+  return {
+    subdomain: SUBDOMAIN,
+    now,
+    settings,
+    requirementsInstalled: options.requirementsInstalled ?? true,
+    data,
+
+    user(id: number): ZdUser | undefined {
+      return data.users.find((u) => u.id === id);
+    },
+    /** Agents and admins: the people one can sign in as. */
+    staff(): ZdUser[] {
+      return data.users.filter((u) => u.role !== 'end-user');
+    },
+    groupsOf(userId: number) {
+      const ids = data.memberships[userId] ?? [];
+      return data.groups.filter((g) => ids.includes(g.id));
+    },
+    ticket(id: number): ZdTicket | undefined {
+      return tickets.get(id);
+    },
+    tickets(): ZdTicket[] {
+      return [...tickets.values()];
+    },
+    /** Marks a ticket as changed now; `updated_at` is what `safe_update` compares. */
+    touch(ticket: ZdTicket): void {
+      const stamp = iso(now());
+      // two writes within one second still get distinct stamps, as they would on a real account
+      ticket.updated_at = stamp > ticket.updated_at ? stamp : iso(new Date(Date.parse(ticket.updated_at) + 1000));
+    },
+    fieldValue(ticket: ZdTicket, fieldId: number) {
+      return ticket.custom_fields.find((f) => f.id === fieldId)?.value;
+    },
+
+    faults(): Faults {
+      return { ...faults };
+    },
+    setFaults(change: Partial<Faults>): Faults {
+      faults = { ...faults, ...change };
+      return { ...faults };
+    },
+    /** Counts one API call against the minute's budget; says how long to wait when it is spent. */
+    spend(): { ok: true; limit: number; remaining: number } | { ok: false; limit: number; retryAfter: number } {
+      const at = now().getTime();
+      const minute = Math.floor(at / 60_000);
+      if (budget.minute !== minute) budget = { minute, used: 0 };
+      const limit = faults.budgetPerMinute;
+      if (faults.rateLimitedFor !== null) return { ok: false, limit, retryAfter: faults.rateLimitedFor };
+      if (budget.used >= limit) return { ok: false, limit, retryAfter: Math.max(1, Math.ceil(((minute + 1) * 60_000 - at) / 1000)) };
+      budget.used += 1;
+      return { ok: true, limit, remaining: limit - budget.used };
+    },
+
+    report(kind: HostReport['kind'], message: string): HostReport {
+      const entry = { at: now().toISOString(), kind, message };
+      reports.push(entry);
+      options.onReport?.(entry);
+      return entry;
+    },
+    reports(): HostReport[] {
+      return [...reports];
+    },
+  };
+}
