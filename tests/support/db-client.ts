@@ -36,10 +36,20 @@ export interface Tenant {
   logged: string[];
 }
 
+export interface TenantOptions {
+  clock?: Clock;
+  /** Serve this tenant's account and token again (e.g. on a reopened database). */
+  same?: Tenant;
+}
+
 /** A fresh random account (its own tenant) on `db`, and a second one on the same app to check isolation. */
-export function tenants(db: Db, options: { clock?: Clock } = {}): [Tenant, Tenant] {
+export function tenants(db: Db, options: TenantOptions = {}): [Tenant, Tenant] {
   const names = [0, 1].map(() => `t${randomBytes(6).toString('hex')}`);
   const tokens = names.map(() => randomBytes(18).toString('base64url'));
+  if (options.same) {
+    names[0] = options.same.account;
+    tokens[0] = options.same.token;
+  }
   const logged: string[] = [];
   const log: Log = (message, error) => logged.push(`${message} ${error instanceof Error ? error.message : String(error ?? '')}`);
   const app = createApp({
@@ -58,7 +68,7 @@ export function tenants(db: Db, options: { clock?: Clock } = {}): [Tenant, Tenan
   return [make(0), make(1)];
 }
 
-export const tenant = (db: Db, options: { clock?: Clock } = {}): Tenant => tenants(db, options)[0];
+export const tenant = (db: Db, options: TenantOptions = {}): Tenant => tenants(db, options)[0];
 
 export function caller(app: ReturnType<typeof createApp>, headers: Record<string, string>): Caller {
   const raw = (path: string, init: RequestInit = {}) =>
