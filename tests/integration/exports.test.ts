@@ -1,0 +1,137 @@
+import { randomUUID } from 'node:crypto';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { exportCsv } from '../../src/server/routes/exports.ts';
+import { tenants, type Tenant } from '../support/db-client.ts';
+import { backends, useDb } from '../support/db.ts';
+import { seed, SPECS, type Seeded } from './reports-fixture.ts';
+
+/** RFC 4180 records: quoted fields may hold commas, doubled quotes and line breaks. */
+function parseCsv(text: string): string[][] {
+  const records: string[][] = [];
+  let record: string[] = [];
+  let field = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i]!;
+    if (quoted) {
+      if (ch === '"' && text[i + 1] === '"') (field += '"'), i++;
+      else if (ch === '"') quoted = false;
+      else field += ch;
+    } else if (ch === '"') quoted = true;
+    else if (ch === ',') record.push(field), (field = '');
+    else if (ch === '\r' && text[i + 1] === '\n') {
+      record.push(field);
+      records.push(record);
+      (record = []), (field = ''), i++;
+    } else field += ch;
+  }
+  expect(field === '' && record.length === 0, 'the text ends with CRLF').toBe(true);
+  return records;
+}
+
+describe.each(backends())('CSV export on $name', (backend) => {
+  const db = useDb(backend);
+  let pair: [Tenant, Tenant];
+  let seeded: Seeded;
+  let now = new Date();
+
+  beforeAll(async () => {
+    pair = tenants(db(), { clock: { now: () => now } });
+    seeded = await seed(pair, (d) => (now = d));
+    // three evaluations at the same instant: keyset paging must not skip or repeat ties
+    now = new Date('2024-05-01T08:00:00Z');
+    for (let i = 0; i < 3; i++) {
+      const res = await pair[0].as('reviewer', 9).post('/evaluations', {
+        id: randomUUID(),
+        ticketId: 2000 + i,
+        revieweeId: 200,
+        scorecardId: seeded.scorecardId,
+        scorecardVersion: 1,
+        answers: [
+          { criterionId: 'greet', rating: 1 },
+          { criterionId: 'solve', rating: 2 },
+        ],
+      });
+      expect(res.status).toBe(201);
+    }
+  });
+
+  const download = async (query = '', role: 'lead' | 'agent' = 'lead', user = 1) => {
+    const res = await pair[0].as(role, user).raw(`/exports/evaluations.csv${query}`);
+    return { res, rows: res.status === 200 ? parseCsv(await res.text()) : [] };
+  };
+
+  it('streams one row per answer with a header, as an attachment', async () => {
+    const { res, rows } = await download('?to=2024-04-30');
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe('text/csv; charset=utf-8');
+    expect(res.headers.get('content-disposition')).toBe('attachment; filename="evaluations.csv"');
+    const [header, ...body] = rows;
+    expect(header).toEqual([
+      'evaluation_id', 'created_at', 'ticket_id', 'reviewee_id', 'reviewer_id', 'scorecard_id', 'scorecard_version',
+      'kind', 'status', 'channel', 'group_id', 'brand_id', 'raw_score', 'final_score', 'passed', 'critical_failures',
+      'section_id', 'criterion_id', 'rating', 'fraction', 'na', 'weight', 'critical_failed', 'root_causes', 'comment',
+      'overall_comment',
+    ]);
+    // E1-E5, two answers each; calibration (E6), withdrawn (E7) and the other account (E8) are not exported
+    expect(body).toHaveLength(10);
+    const col = (name: string) => header!.indexOf(name);
+    expect([...new Set(body.map((r) => r[col('evaluation_id')]))]).toEqual(['E1', 'E2', 'E3', 'E4', 'E5'].map((n) => seeded.ids[n]));
+    expect(body.map((r) => r[col('criterion_id')])).toEqual(Array(5).fill(['greet', 'solve']).flat());
+    const e3 = body.filter((r) => r[col('evaluation_id')] === seeded.ids.E3);
+    expect(e3.map((r) => [r[col('created_at')], r[col('raw_score')], r[col('final_score')], r[col('passed')], r[col('critical_failures')]])).toEqual([
+      [SPECS.E3!.at.replace('Z', '.000Z'), '25', '0', 'false', 'solve'],
+      [SPECS.E3!.at.replace('Z', '.000Z'), '25', '0', 'false', 'solve'],
+    ]);
+    expect(e3[1]![col('root_causes')]).toBe('Bug');
+    expect(e3[1]![col('critical_failed')]).toBe('true');
+    const e4greet = body.find((r) => r[col('evaluation_id')] === seeded.ids.E4 && r[col('criterion_id')] === 'greet')!;
+    expect([e4greet[col('na')], e4greet[col('rating')], e4greet[col('fraction')], e4greet[col('reviewer_id')]]).toEqual(['true', '', '', '10']);
+    const e5 = body.find((r) => r[col('evaluation_id')] === seeded.ids.E5)!;
+    expect([e5[col('channel')], e5[col('group_id')], e5[col('ticket_id')]]).toEqual(['', '8', '1005']);
+  });
+
+  it('quotes per RFC 4180 and defuses formulas in user text', async () => {
+    const res = await pair[0].as('lead', 1).raw('/exports/evaluations.csv?revieweeId=101&to=2024-03-06');
+    const text = await res.text();
+    expect(text).toContain(`"'=HYPERLINK(""x""), ""quoted""\nnext line"`);
+    const rows = parseCsv(text);
+    const comment = rows[0]!.indexOf('comment');
+    expect(rows.map((r) => r[comment])).toEqual(['comment', '', '', `'=HYPERLINK("x"), "quoted"\nnext line`, '']);
+    expect(text.endsWith('\r\n')).toBe(true);
+  });
+
+  it('applies the report filters', async () => {
+    const evaluations = async (q: string) => new Set((await download(q)).rows.slice(1).map((r) => r[0])).size;
+    expect(await evaluations('?from=2024-03-01&to=2024-03-31')).toBe(4);
+    expect(await evaluations('?revieweeId=101')).toBe(3);
+    expect(await evaluations('?channel=chat')).toBe(1);
+    expect(await evaluations('?groupId=8')).toBe(2);
+    expect(await evaluations('?reviewerId=10')).toBe(1);
+    expect(await evaluations(`?scorecardId=${seeded.scorecardId}&from=2024-05-01`)).toBe(3);
+    expect(await evaluations('?from=2030-01-01')).toBe(0);
+  });
+
+  it('pages by (created_at, id) without skipping or repeating ties, whatever the batch', async () => {
+    const read = async (batch: number) => {
+      let text = '';
+      for await (const chunk of exportCsv(db(), pair[0].account, {}, batch)) text += chunk;
+      return text;
+    };
+    const whole = await read(500);
+    expect(parseCsv(whole)).toHaveLength(1 + 8 * 2);
+    for (const batch of [1, 2, 3]) expect(await read(batch)).toBe(whole);
+    const ties = parseCsv(whole).filter((r) => r[3] === '200');
+    expect(new Set(ties.map((r) => r[0])).size).toBe(3);
+  });
+
+  it('gives an agent only their own work, and refuses bad queries', async () => {
+    const own = await download('', 'agent', 102);
+    expect(new Set(own.rows.slice(1).map((r) => r[3]))).toEqual(new Set(['102']));
+    expect(own.rows).toHaveLength(1 + 4);
+    expect((await download('?revieweeId=101', 'agent', 102)).res.status).toBe(403);
+    const bad = await download('?from=yesterday');
+    expect(bad.res.status).toBe(400);
+    expect((await pair[0].app.request('/api/v1/exports/evaluations.csv')).status).toBe(401);
+  });
+});
