@@ -1,17 +1,63 @@
-/** Placeholder nav bar page (owned by the nav bar engineer): shows the signed-in user through the SDK. */
+/** The nav bar page: tabs for Reports, Calibration, Plan and (for admins) Scorecards, each loaded on first show. */
+import './navbar.css';
+import { useMemo, useState } from 'preact/hooks';
+import { qaRoleOf, type ZendeskUser } from '../api/qa-role.ts';
 import { useT } from '../i18n/use-t.tsx';
 import { Loading } from '../ui/notice.tsx';
-import { useZafGet } from '../zaf/use-zaf.tsx';
+import { useZaf, useZafGet } from '../zaf/use-zaf.tsx';
+import { LazyTab, type Loader } from './lazy.tsx';
+import { NavBarContext, type NavBarSession } from './navbar-context.tsx';
+import { canManageScorecards } from './permissions.ts';
+import { createScorecardsApi, zafServiceCall } from './scorecards/scorecards-api.ts';
+import { Tabs } from './tabs.tsx';
+
+// The reports engineer's tab, when present: `src/app/navbar/reports/reports-tab.tsx` exporting `ReportsTab`.
+const reportsModule = import.meta.glob<preact.ComponentType>('./reports/reports-tab.tsx', { import: 'ReportsTab' });
+
+const coming = (key: string): Loader => () => import('./placeholder-tab.tsx').then((m) => m.comingTab(key));
+
+const LOADERS: Record<string, Loader> = {
+  reports: reportsModule['./reports/reports-tab.tsx'] ?? coming('ui.navbar.tabs.reports'),
+  calibration: coming('ui.navbar.tabs.calibration'),
+  plan: coming('ui.navbar.tabs.plan'),
+  scorecards: () => import('./scorecards/scorecards-tab.tsx').then((m) => m.ScorecardsTab),
+};
+const NOT_ALLOWED: Loader = () => import('./not-allowed.tsx').then((m) => m.NotAllowed);
+
+const TAB_IDS = ['reports', 'calibration', 'plan', 'scorecards'] as const;
+
+function initialTab(): string {
+  const wanted = typeof location === 'undefined' ? '' : location.hash.replace(/^#/, '');
+  return (TAB_IDS as readonly string[]).includes(wanted) ? wanted : 'reports';
+}
 
 export function NavBarRoot() {
   const t = useT();
-  const { state } = useZafGet(['currentUser.name']);
+  const { zaf, metadata } = useZaf();
+  const { state } = useZafGet(['currentUser']);
+  const [tab, setTab] = useState(initialTab);
+  const user = state.status === 'ready' ? (state.value.values.currentUser as ZendeskUser | undefined) : undefined;
+  const session = useMemo<NavBarSession | null>(() => {
+    if (!user) return null;
+    const role = qaRoleOf({ role: user.role, groups: user.groups ?? [] }, metadata.settings);
+    const serviceUrl = typeof metadata.settings.serviceUrl === 'string' ? metadata.settings.serviceUrl : '';
+    return { user, role, settings: metadata.settings, scorecards: createScorecardsApi(zafServiceCall(zaf, serviceUrl, { userId: user.id, role })) };
+  }, [user, zaf, metadata]);
+
   if (state.status === 'loading') return <Loading label={t('ui.common.loading')} />;
-  if (state.status === 'error') return <p role="alert">{t('ui.common.error', { message: state.error.message })}</p>;
+  if (state.status === 'error' || !session) {
+    return <p role="alert">{t('ui.common.error', { message: state.status === 'error' ? state.error.message : 'currentUser' })}</p>;
+  }
+  const allowed = canManageScorecards(session.role, session.settings);
+  const load = tab === 'scorecards' && !allowed ? NOT_ALLOWED : LOADERS[tab]!;
   return (
-    <main class="qa-notice">
-      <h1>{t('ui.placeholder.navBar')}</h1>
-      <p class="qa-muted">{t('ui.placeholder.user', { name: String(state.value.values['currentUser.name'] ?? '?') })}</p>
-    </main>
+    <NavBarContext.Provider value={session}>
+      <main class="qa-navbar">
+        <h1 class="qa-navbar__title">{t('ui.navbar.title')}</h1>
+        <Tabs label={t('ui.navbar.tabsLabel')} tabs={TAB_IDS.map((id) => ({ id, label: t(`ui.navbar.tabs.${id}`) }))} selected={tab} onSelect={setTab}>
+          <LazyTab load={load} />
+        </Tabs>
+      </main>
+    </NavBarContext.Provider>
   );
 }

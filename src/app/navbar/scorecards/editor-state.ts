@@ -2,6 +2,7 @@ import {
   ScorecardDefinition,
   type AppliesTo,
   type Criterion,
+  type RootCauseKind,
   type ScorecardDefinitionInput,
   type Section,
 } from '../../../core/scorecard.ts';
@@ -231,4 +232,21 @@ export function editorReducer(draft: Draft, action: EditorAction): Draft {
     case 'set-criterion':
       return setCriterion(draft, action.at, action.patch);
   }
+}
+
+export interface RootCauseRow {
+  label: string;
+  kind: RootCauseKind;
+}
+
+/** Root causes as rows of label and kind; a label without a kind is an agent-skill cause. */
+export function rootCauseRows(c: Pick<Criterion, 'rootCauses' | 'rootCauseKinds'>): RootCauseRow[] {
+  return c.rootCauses.map((label) => ({ label, kind: c.rootCauseKinds?.[label] ?? 'agent-skill' }));
+}
+
+export function rootCausePatch(rows: readonly RootCauseRow[]): CriterionPatch {
+  return {
+    rootCauses: rows.map((r) => r.label),
+    rootCauseKinds: rows.length ? Object.fromEntries(rows.map((r) => [r.label, r.kind])) : undefined,
+  };
 }

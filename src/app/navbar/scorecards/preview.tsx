@@ -1,0 +1,149 @@
+/** Score the draft as a reviewer would and watch the score move; and re-score the last 90 days with it. */
+import { useState } from 'preact/hooks';
+import type { Answer } from '../../../core/answers.ts';
+import { scaleOptions } from '../../../core/scale.ts';
+import type { ScorecardDefinition } from '../../../core/scorecard.ts';
+import { roundForDisplay, scoreEvaluation } from '../../../core/scoring.ts';
+import type { Translate } from '../../i18n/translate.ts';
+import type { ScorecardsApi, WhatIfResult } from './scorecards-api.ts';
+
+const shown = (n: number | null) => (n === null ? '–' : roundForDisplay(n).toFixed(2));
+
+function Segmented({ id, legend, options, value, allowNA, naLabel, clearLabel, onChange }: {
+  id: string;
+  legend: string;
+  options: string[];
+  value: Answer | undefined;
+  allowNA: boolean;
+  naLabel: string;
+  clearLabel: string;
+  onChange: (a: Omit<Answer, 'criterionId'> | null) => void;
+}) {
+  const choice = value?.na ? 'na' : value?.rating === undefined ? '' : String(value.rating);
+  const radio = (v: string, label: string, extra = '') => (
+    <label class={`qa-seg__item ${extra} ${choice === v ? 'is-on' : ''}`} key={v}>
+      <input type="radio" name={id} value={v} checked={choice === v} onChange={() => onChange(v === 'na' ? { na: true } : { rating: Number(v) })} />
+      <span>{label}</span>
+    </label>
+  );
+  return (
+    <fieldset class="qa-seg" id={id}>
+      <legend>{legend}</legend>
+      <div class="qa-seg__items">
+        {options.map((label, i) => radio(String(i), label))}
+        {allowNA ? radio('na', naLabel, 'qa-seg__item--na') : null}
+        {choice ? (
+          <button type="button" class="c-btn c-btn--sm c-btn--basic" aria-label={clearLabel} onClick={() => onChange(null)}>
+            ×
+          </button>
+        ) : null}
+      </div>
+    </fieldset>
+  );
+}
+
+export function Preview({ definition, t }: { definition: ScorecardDefinition | null; t: Translate }) {
+  const [answers, setAnswers] = useState<Record<string, Answer>>({});
+  if (!definition) {
+    return (
+      <section class="qa-panel qa-preview" aria-labelledby="preview-title">
+        <h3 id="preview-title">{t('ui.admin.preview.title')}</h3>
+        <p>{t('ui.admin.preview.invalid')}</p>
+      </section>
+    );
+  }
+  const ids = new Set(definition.sections.flatMap((s) => s.criteria.map((c) => c.id)));
+  const list = Object.values(answers).filter((a) => ids.has(a.criterionId));
+  const result = scoreEvaluation(definition, list);
+  const label = (id: string) => definition.sections.flatMap((s) => s.criteria).find((c) => c.id === id)?.label ?? id;
+  const verdict = result.passed === null ? 'none' : result.passed ? 'pass' : 'fail';
+  return (
+    <section class="qa-panel qa-preview" aria-labelledby="preview-title">
+      <h3 id="preview-title">{t('ui.admin.preview.title')}</h3>
+      <p class="c-field__hint">{t('ui.admin.preview.hint')}</p>
+      {definition.sections.map((section) => (
+        <div class="qa-preview__section" key={section.id}>
+          <h4>{section.name}</h4>
+          {section.criteria.map((c) => (
+            <Segmented
+              key={c.id}
+              id={`preview-${c.id}`}
+              legend={c.label}
+              options={scaleOptions(c.scale).map((o) => o.label)}
+              value={answers[c.id]}
+              allowNA={c.allowNA}
+              naLabel={t('ui.admin.preview.na')}
+              clearLabel={t('ui.admin.preview.clear', { label: c.label })}
+              onChange={(a) =>
+                setAnswers((prev) => {
+                  const next = { ...prev };
+                  if (a) next[c.id] = { criterionId: c.id, ...a };
+                  else delete next[c.id];
+                  return next;
+                })
+              }
+            />
+          ))}
+        </div>
+      ))}
+      <div class="qa-preview__result" role="status" aria-live="polite" data-testid="preview-result">
+        <div class="qa-figure">
+          <span class="qa-figure__label">{t('ui.admin.preview.final')}</span>
+          <span class="qa-figure__value" data-testid="preview-final">
+            {shown(result.finalScore)}
+          </span>
+        </div>
+        <div class="qa-figure">
+          <span class="qa-figure__label">{t('ui.admin.preview.raw')}</span>
+          <span class="qa-figure__value" data-testid="preview-raw">
+            {shown(result.rawScore)}
+          </span>
+        </div>
+        {definition.method === 'total-points' ? (
+          <div class="qa-figure">
+            <span class="qa-figure__label">{t('ui.admin.preview.points')}</span>
+            <span class="qa-figure__value">{t('ui.admin.preview.pointsValue', { earned: roundForDisplay(result.earned), possible: roundForDisplay(result.possible) })}</span>
+          </div>
+        ) : null}
+        <div class={`qa-verdict qa-verdict--${verdict}`} data-testid="preview-verdict">
+          <span aria-hidden="true">{verdict === 'pass' ? '✓' : verdict === 'fail' ? '✗' : '·'}</span> {t(`ui.admin.preview.verdict.${verdict}`)}
+        </div>
+        {result.criticalFailures.length ? (
+          <p class="qa-critical" data-testid="preview-critical">
+            {t('ui.admin.preview.critical', { list: result.criticalFailures.map(label).join(', ') })}
+          </p>
+        ) : null}
+      </div>
+    </section>
+  );
+}
+
+export function WhatIf({ scorecardId, definition, api, t }: { scorecardId: string; definition: ScorecardDefinition | null; api: ScorecardsApi; t: Translate }) {
+  const [state, setState] = useState<{ busy: boolean; result?: WhatIfResult; error?: string }>({ busy: false });
+  const run = async () => {
+    if (!definition) return;
+    setState({ busy: true });
+    const r = await api.whatIf(scorecardId, definition);
+    setState(r.status === 'ok' ? { busy: false, result: r.value } : { busy: false, error: r.error.message });
+  };
+  const r = state.result;
+  return (
+    <section class="qa-panel" aria-labelledby="whatif-title">
+      <h3 id="whatif-title">{t('ui.admin.whatIf.title')}</h3>
+      <p class="c-field__hint">{t('ui.admin.whatIf.hint')}</p>
+      <button type="button" class="c-btn c-btn--sm" disabled={!definition || state.busy} onClick={() => void run()}>
+        {state.busy ? t('ui.common.loading') : t('ui.admin.whatIf.run')}
+      </button>
+      <div role="status" aria-live="polite" data-testid="what-if-result">
+        {state.error ? <p class="qa-error">{t('ui.common.error', { message: state.error })}</p> : null}
+        {r && r.n === 0 ? <p>{t('ui.admin.whatIf.nothing', { days: r.days, skipped: r.notRescored })}</p> : null}
+        {r && r.n > 0 ? (
+          <p>
+            {t('ui.admin.whatIf.result', { days: r.days, from: shown(r.currentAverage), to: shown(r.whatIfAverage), n: r.n })}
+            {r.notRescored ? ` ${t('ui.admin.whatIf.skipped', { skipped: r.notRescored })}` : ''}
+          </p>
+        ) : null}
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,223 @@
+/** Every scorecard of the account: status, version, where it applies, how many evaluations use it; and its actions. */
+import { useMemo, useRef, useState } from 'preact/hooks';
+import type { ScorecardSummary } from '../../../core/api.ts';
+import { TEMPLATES, type TemplateName } from '../../../core/templates.ts';
+import type { Translate } from '../../i18n/translate.ts';
+import { summariseAppliesTo, type Directory } from './applies-to-summary.ts';
+import { exportFileName, exportJson, parseImport } from './import-file.ts';
+import { NoticeBar, type NoticeValue } from './notice-bar.tsx';
+import type { DraftView, ScorecardsApi } from './scorecards-api.ts';
+
+export interface ListProps {
+  items: ScorecardSummary[];
+  directory: Directory;
+  api: ScorecardsApi;
+  t: Translate;
+  busy: boolean;
+  /** Open the editor on a scorecard's draft (made from the published version when there is none). */
+  onEdit: (item: ScorecardSummary) => void;
+  /** Open the editor on a just-created draft (template, duplicate). */
+  onCreated: (id: string, draft: DraftView) => void;
+  onChanged: (message: string) => void;
+  onError: (message: string, issues?: string[]) => void;
+}
+
+function download(name: string, text: string) {
+  const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 0);
+}
+
+const TEMPLATE_NAMES = Object.keys(TEMPLATES) as TemplateName[];
+
+export function ScorecardList({ items, directory, api, t, busy, onEdit, onCreated, onChanged, onError }: ListProps) {
+  const [template, setTemplate] = useState<TemplateName>('email');
+  const [importErrors, setImportErrors] = useState<{ file: string; errors: string[] } | null>(null);
+  const [archiving, setArchiving] = useState<string | null>(null);
+  const fileInput = useRef<HTMLInputElement>(null);
+
+  // one object per refusal, so the notice takes focus once, not on every render
+  const importNotice = useMemo<NoticeValue | null>(
+    () =>
+      importErrors && {
+        tone: 'error',
+        text: t('ui.admin.list.importRefused', { file: importErrors.file, count: importErrors.errors.length }),
+        issues: importErrors.errors,
+      },
+    [importErrors, t],
+  );
+
+  async function fromTemplate() {
+    const r = await api.create(TEMPLATES[template]);
+    if (r.status === 'ok') onCreated(r.value.id, r.value);
+    else onError(r.error.message, r.error.issues);
+  }
+
+  async function importFile(file: File) {
+    const parsed = parseImport(await file.text());
+    if (!parsed.ok) {
+      // nothing is sent: the file is refused here with the same messages the service would give
+      setImportErrors({ file: file.name, errors: parsed.errors });
+      return;
+    }
+    setImportErrors(null);
+    const r = await api.importDefinition(parsed.value);
+    if (r.status === 'ok') onChanged(t('ui.admin.list.imported', { name: parsed.value.name }));
+    else if (r.error.issues?.length) setImportErrors({ file: file.name, errors: r.error.issues });
+    else onError(r.error.message);
+  }
+
+  async function exportOne(item: ScorecardSummary) {
+    const version = item.currentVersion ?? item.latestVersion;
+    const r = await api.exportDefinition(item.id, version);
+    if (r.status === 'ok') download(exportFileName(item.name, version), exportJson(r.value));
+    else onError(r.error.message);
+  }
+
+  async function duplicate(item: ScorecardSummary) {
+    const r = await api.duplicate(item.id);
+    if (r.status === 'ok') onChanged(t('ui.admin.list.duplicated', { name: r.value.name }));
+    else onError(r.error.message);
+  }
+
+  async function archive(item: ScorecardSummary) {
+    setArchiving(null);
+    const r = await api.archive(item.id);
+    if (r.status === 'ok') onChanged(t('ui.admin.list.archived', { name: item.name }));
+    else onError(r.error.message);
+  }
+
+  return (
+    <section aria-labelledby="list-title" class="qa-list">
+      <div class="qa-list__head">
+        <h2 id="list-title">{t('ui.admin.list.title')}</h2>
+        <div class="qa-list__actions">
+          <div class="c-field qa-inline">
+            <label class="c-field__label" for="template-pick">
+              {t('ui.admin.list.template')}
+            </label>
+            <select id="template-pick" class="c-field__input c-field__input--select" value={template} onChange={(e) => setTemplate(e.currentTarget.value as TemplateName)}>
+              {TEMPLATE_NAMES.map((name) => (
+                <option key={name} value={name}>
+                  {t(`ui.admin.templates.${name}`)}
+                </option>
+              ))}
+            </select>
+          </div>
+          <button type="button" class="c-btn c-btn--primary" disabled={busy} onClick={() => void fromTemplate()}>
+            {t('ui.admin.list.newFromTemplate')}
+          </button>
+          <button type="button" class="c-btn" disabled={busy} onClick={() => fileInput.current?.click()}>
+            {t('ui.admin.list.import')}
+          </button>
+          <input
+            ref={fileInput}
+            type="file"
+            accept="application/json,.json"
+            class="qa-visually-hidden"
+            tabIndex={-1}
+            aria-label={t('ui.admin.list.import')}
+            data-testid="import-file"
+            onChange={(e) => {
+              const file = e.currentTarget.files?.[0];
+              e.currentTarget.value = '';
+              if (file) void importFile(file);
+            }}
+          />
+        </div>
+      </div>
+
+      <NoticeBar
+        notice={importNotice}
+        testId="import-errors"
+      >
+        <button type="button" class="c-btn c-btn--sm c-btn--basic" onClick={() => setImportErrors(null)}>
+          {t('ui.admin.dismiss')}
+        </button>
+      </NoticeBar>
+
+      {items.length === 0 ? (
+        <p class="qa-empty">{t('ui.admin.list.empty')}</p>
+      ) : (
+        <table class="qa-table">
+          <caption class="qa-visually-hidden">{t('ui.admin.list.caption')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('ui.admin.list.name')}</th>
+              <th scope="col">{t('ui.admin.list.status')}</th>
+              <th scope="col">{t('ui.admin.list.version')}</th>
+              <th scope="col">{t('ui.admin.list.appliesTo')}</th>
+              <th scope="col" class="qa-num">
+                {t('ui.admin.list.evaluations')}
+              </th>
+              <th scope="col">{t('ui.admin.list.actions')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {items.map((item) => {
+              const definition = item.current ?? item.draft?.definition ?? null;
+              const archived = item.status === 'archived';
+              return (
+                <tr key={item.id} data-scorecard={item.name}>
+                  <th scope="row">{item.name}</th>
+                  <td>
+                    <span class={`qa-status qa-status--${item.status}`}>{t(`ui.admin.status.${item.status}`)}</span>
+                    {item.draft && item.status === 'published' ? (
+                      <span class="qa-muted"> · {t('ui.admin.list.draftOpen', { version: item.draft.version })}</span>
+                    ) : null}
+                  </td>
+                  <td>{item.currentVersion === null ? t('ui.admin.list.notPublished') : t('ui.admin.list.versionN', { version: item.currentVersion })}</td>
+                  <td>{definition ? summariseAppliesTo(definition.appliesTo, directory, t) : '–'}</td>
+                  <td class="qa-num">{item.evaluationCount}</td>
+                  <td>
+                    {archiving === item.id ? (
+                      <div class="qa-row__tools" role="group" aria-label={t('ui.admin.list.confirmArchive', { name: item.name })}>
+                        <span>{t('ui.admin.list.confirmArchive', { name: item.name })}</span>
+                        <button type="button" class="c-btn c-btn--sm c-btn--danger" onClick={() => void archive(item)}>
+                          {t('ui.admin.list.archive')}
+                        </button>
+                        <button type="button" class="c-btn c-btn--sm c-btn--basic" onClick={() => setArchiving(null)}>
+                          {t('ui.admin.cancel')}
+                        </button>
+                      </div>
+                    ) : (
+                      <div class="qa-row__tools" role="group" aria-label={t('ui.admin.list.actionsFor', { name: item.name })}>
+                        {archived ? null : (
+                          <button type="button" class="c-btn c-btn--sm" disabled={busy} aria-label={t('ui.admin.list.editNamed', { name: item.name })} onClick={() => onEdit(item)}>
+                            {t('ui.admin.list.edit')}
+                          </button>
+                        )}
+                        <button type="button" class="c-btn c-btn--sm c-btn--basic" disabled={busy} aria-label={t('ui.admin.list.duplicateNamed', { name: item.name })} onClick={() => void duplicate(item)}>
+                          {t('ui.admin.list.duplicate')}
+                        </button>
+                        <button type="button" class="c-btn c-btn--sm c-btn--basic" disabled={busy} aria-label={t('ui.admin.list.exportNamed', { name: item.name })} onClick={() => void exportOne(item)}>
+                          {t('ui.admin.list.export')}
+                        </button>
+                        {archived ? null : (
+                          <button
+                            type="button"
+                            class="c-btn c-btn--sm c-btn--basic c-btn--danger"
+                            disabled={busy}
+                            aria-label={t('ui.admin.list.archiveNamed', { name: item.name })}
+                            onClick={() => setArchiving(item.id)}
+                          >
+                            {t('ui.admin.list.archive')}
+                          </button>
+                        )}
+                      </div>
+                    )}
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,81 @@
+/** The Scorecards tab: the list, or the editor on one draft. */
+import { useEffect, useState } from 'preact/hooks';
+import type { ScorecardSummary } from '../../../core/api.ts';
+import { useT } from '../../i18n/use-t.tsx';
+import { Loading } from '../../ui/notice.tsx';
+import { useNavBar } from '../navbar-context.tsx';
+import { ScorecardEditor } from './editor.tsx';
+import { NoticeBar, type NoticeValue } from './notice-bar.tsx';
+import { ScorecardList } from './scorecard-list.tsx';
+import type { DraftView } from './scorecards-api.ts';
+import { useDirectory } from './use-directory.ts';
+
+type View = { kind: 'list' } | { kind: 'editor'; id: string; draft: DraftView };
+type Flash = NoticeValue | null;
+
+export function ScorecardsTab() {
+  const t = useT();
+  const { scorecards: api } = useNavBar();
+  const { directory } = useDirectory();
+  const [view, setView] = useState<View>({ kind: 'list' });
+  const [items, setItems] = useState<ScorecardSummary[] | null>(null);
+  const [flash, setFlash] = useState<Flash>(null);
+  const [busy, setBusy] = useState(false);
+  const [generation, setGeneration] = useState(0);
+
+  useEffect(() => {
+    if (view.kind !== 'list') return;
+    let live = true;
+    void api.list().then((r) => {
+      if (!live) return;
+      if (r.status === 'ok') setItems(r.value);
+      else setFlash({ tone: 'error', text: t('ui.common.error', { message: r.error.message }) });
+    });
+    return () => {
+      live = false;
+    };
+  }, [api, view.kind, generation]);
+
+  const refresh = (message?: string) => {
+    setFlash(message ? { tone: 'ok', text: message } : null);
+    setView({ kind: 'list' });
+    setGeneration((g) => g + 1);
+  };
+
+  async function edit(item: ScorecardSummary) {
+    setBusy(true);
+    const r = await api.openDraft(item);
+    setBusy(false);
+    if (r.status === 'ok') {
+      setFlash(null);
+      setView({ kind: 'editor', id: item.id, draft: r.value });
+    } else setFlash({ tone: 'error', text: t('ui.common.error', { message: r.error.message }) });
+  }
+
+  if (view.kind === 'editor') {
+    return <ScorecardEditor key={`${view.id}:${view.draft.version}`} scorecardId={view.id} draft={view.draft} onDone={refresh} />;
+  }
+  return (
+    <div class="qa-scorecards">
+      <NoticeBar notice={flash} testId="list-notice" />
+      {items === null ? (
+        <Loading label={t('ui.common.loading')} />
+      ) : (
+        <ScorecardList
+          items={items}
+          directory={directory}
+          api={api}
+          t={t}
+          busy={busy}
+          onEdit={(item) => void edit(item)}
+          onCreated={(id, draft) => {
+            setFlash(null);
+            setView({ kind: 'editor', id, draft });
+          }}
+          onChanged={(message) => refresh(message)}
+          onError={(message, issues) => setFlash({ tone: 'error', text: t('ui.common.error', { message }), issues })}
+        />
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,52 @@
+/** The account's groups, brands and ticket forms, read once through the Zendesk API (as the signed-in admin). */
+import { useEffect, useState } from 'preact/hooks';
+import type { ZafPort } from '../../zaf/port.ts';
+import { useZaf } from '../../zaf/use-zaf.tsx';
+import { emptyDirectory, type Directory } from './applies-to-summary.ts';
+
+interface Named {
+  id: number;
+  name: string;
+}
+
+// a few pages cover any real account's groups/brands/forms; each page is one of the account's API calls
+const MAX_PAGES = 5;
+
+async function readAll(zaf: ZafPort, url: string, key: string): Promise<Map<number, string>> {
+  const out = new Map<number, string>();
+  let next: string | null = url;
+  for (let page = 0; next && page < MAX_PAGES; page++) {
+    const res: { responseJSON?: Record<string, unknown> } = await zaf.request<Record<string, unknown>>({ url: next, type: 'GET', httpCompleteResponse: true });
+    const body: Record<string, unknown> = res.responseJSON ?? {};
+    for (const item of (body[key] as Named[] | undefined) ?? []) {
+      if (typeof item.id === 'number') out.set(item.id, String(item.name ?? item.id));
+    }
+    next = typeof body.next_page === 'string' ? body.next_page : null;
+  }
+  return out;
+}
+
+export async function loadDirectory(zaf: ZafPort): Promise<Directory> {
+  const [groups, brands, forms] = await Promise.all([
+    readAll(zaf, '/api/v2/groups.json', 'groups'),
+    readAll(zaf, '/api/v2/brands.json', 'brands'),
+    readAll(zaf, '/api/v2/ticket_forms.json', 'ticket_forms'),
+  ]);
+  return { groups, brands, forms };
+}
+
+export function useDirectory(): { directory: Directory; error: string | null } {
+  const { zaf } = useZaf();
+  const [state, setState] = useState<{ directory: Directory; error: string | null }>({ directory: emptyDirectory(), error: null });
+  useEffect(() => {
+    let live = true;
+    loadDirectory(zaf).then(
+      (directory) => live && setState({ directory, error: null }),
+      (e: unknown) => live && setState({ directory: emptyDirectory(), error: e instanceof Error ? e.message : String(e) }),
+    );
+    return () => {
+      live = false;
+    };
+  }, [zaf]);
+  return state;
+}
