@@ -7,7 +7,7 @@ describe('ticket facts', () => {
       { id: 7, assignee: { user: { id: 11 }, group: { id: 5 } }, via: { channel: 'email' }, brand: { id: 3 }, form: { id: 4 }, tags: ['vip', 1], status: 'solved', updatedAt: '2025-01-01T00:00:00Z' },
       0,
     );
-    expect(t).toEqual({ id: 7, assigneeId: 11, groupId: 5, channel: 'email', brandId: 3, formId: 4, tags: ['vip'], status: 'solved', updatedAt: '2025-01-01T00:00:00Z', csat: null });
+    expect(t).toEqual({ id: 7, assigneeId: 11, assigneeName: null, groupId: 5, channel: 'email', brandId: 3, formId: 4, tags: ['vip'], status: 'solved', updatedAt: '2025-01-01T00:00:00Z', csat: null });
   });
   it('a ticket without assignee or group', () => {
     expect(readTicket({ assignee: { user: null, group: null } }, 9)).toMatchObject({ id: 9, assigneeId: null, groupId: null, channel: null });

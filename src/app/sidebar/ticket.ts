@@ -6,6 +6,7 @@ import type { ZendeskUser } from '../api/qa-role.ts';
 export interface SidebarTicket extends TicketFacts {
   id: number;
   assigneeId: number | null;
+  assigneeName: string | null;
   status: string | null;
   /** ISO time for safe_update's updated_stamp. */
   updatedAt: string | null;
@@ -30,6 +31,7 @@ export function readTicket(raw: unknown, fallbackId: number): SidebarTicket {
   return {
     id: id(t.id) ?? fallbackId,
     assigneeId: id(obj(assignee.user).id),
+    assigneeName: str(obj(assignee.user).name),
     groupId: id(obj(assignee.group).id),
     // ZAF names it via.channel; some hosts flatten it
     channel: str(via.channel) ?? str(t.viaChannel),

@@ -1,0 +1,187 @@
+/** The agent's sidebar: the evaluations of their own work on this ticket, to acknowledge or dispute. */
+import { useState } from 'preact/hooks';
+import type { Evaluation } from '../../core/evaluation.ts';
+import { scaleOptions } from '../../core/scale.ts';
+import type { ServiceError } from '../api/result.ts';
+import type { PublishedScorecard } from '../api/wire.ts';
+import { useI18n, useT } from '../i18n/use-t.tsx';
+import { versionLookup, type SidebarModel } from './load.ts';
+import { Banner, VerdictBadge, formatScore, shortDate, verdictOf } from './parts.tsx';
+import { useUsableMark } from './use-sidebar.ts';
+
+export function AgentView({ model }: { model: SidebarModel }) {
+  const t = useT();
+  const [evaluations, setEvaluations] = useState(model.data.evaluations);
+  const lookup = versionLookup(model.data);
+  useUsableMark();
+  const replace = (e: Evaluation) => setEvaluations((list) => list.map((x) => (x.id === e.id ? e : x)));
+  return (
+    <div class="qa-sidebar">
+      <h1 class="qa-h">{t('ui.sidebar.agent.title')}</h1>
+      {evaluations.length === 0 ? (
+        <Banner tone="info">
+          <strong>{t('ui.sidebar.agent.none')}</strong>
+          <p>{t('ui.sidebar.agent.noneNext')}</p>
+        </Banner>
+      ) : (
+        evaluations.map((e) => <EvaluationCard key={e.id} evaluation={e} card={lookup(e.scorecardId, e.scorecardVersion)} model={model} onChange={replace} />)
+      )}
+    </div>
+  );
+}
+
+function EvaluationCard({ evaluation: e, card, model, onChange }: { evaluation: Evaluation; card: PublishedScorecard | undefined; model: SidebarModel; onChange: (e: Evaluation) => void }) {
+  const t = useT();
+  const { locale } = useI18n();
+  const [disputing, setDisputing] = useState(false);
+  const [reason, setReason] = useState('');
+  const [picked, setPicked] = useState<string[]>([]);
+  const [error, setError] = useState<ServiceError | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [reasonMissing, setReasonMissing] = useState(false);
+  const criteria = card ? card.definition.sections.flatMap((s) => s.criteria) : [];
+  const byId = new Map(criteria.map((c) => [c.id, c]));
+  const titleId = `qa-ev-${e.id}`;
+
+  const act = async (run: () => ReturnType<SidebarModel['service']['acknowledge']>) => {
+    setBusy(true);
+    const r = await run();
+    setBusy(false);
+    if (r.status === 'ok') {
+      setError(null);
+      setDisputing(false);
+      onChange(r.value);
+    } else setError(r.error);
+  };
+
+  const dispute = e.dispute;
+  return (
+    <article class="qa-card" aria-labelledby={titleId}>
+      <header class="qa-row">
+        <h2 class="qa-card__title" id={titleId}>
+          {card?.definition.name ?? e.scorecardId}
+        </h2>
+        <span class="qa-muted qa-small">{shortDate(e.createdAt, locale)}</span>
+      </header>
+      <p class="qa-row">
+        <span class="qa-score__value">{formatScore(e.finalScore)}</span>
+        {e.rawScore !== e.finalScore && <span class="qa-small qa-score__raw">{t('ui.sidebar.raw', { score: formatScore(e.rawScore) })}</span>}
+        <VerdictBadge verdict={verdictOf(e)} />
+        <span class="qa-tag">{t(`ui.sidebar.status.${e.status}`)}</span>
+      </p>
+      <ul class="qa-results">
+        {e.answers.map((a) => {
+          const c = byId.get(a.criterionId);
+          const option = a.na ? t('ui.sidebar.na') : c && a.rating !== undefined ? (scaleOptions(c.scale)[a.rating]?.label ?? String(a.rating)) : String(a.rating);
+          const failed = e.criticalFailures.includes(a.criterionId);
+          return (
+            <li key={a.criterionId} class={failed ? 'qa-results__item qa-crit--failed' : 'qa-results__item'}>
+              <div class="qa-row">
+                <span>{c?.label ?? a.criterionId}</span>
+                <strong class="qa-results__value">
+                  {failed ? '⚠ ' : ''}
+                  {option}
+                </strong>
+              </div>
+              {a.comment && <p class="qa-quote">{a.comment}</p>}
+              {a.rootCauses && a.rootCauses.length > 0 && <p class="qa-small qa-muted">{t('ui.sidebar.rootCauses')}: {a.rootCauses.join(', ')}</p>}
+            </li>
+          );
+        })}
+      </ul>
+      {e.overallComment && (
+        <div>
+          <h3 class="qa-label">{t('ui.sidebar.agent.coaching')}</h3>
+          <p class="qa-quote">{e.overallComment}</p>
+        </div>
+      )}
+      {dispute && (
+        <Banner tone={dispute.outcome === 'upheld' ? 'success' : 'info'}>
+          <strong>{t(dispute.outcome ? `ui.sidebar.dispute.${dispute.outcome}` : 'ui.sidebar.dispute.waiting')}</strong>
+          <p>
+            {t('ui.sidebar.dispute.yourReason')}: {dispute.reason}
+          </p>
+          {dispute.note && (
+            <p>
+              {t('ui.sidebar.dispute.answer')}: {dispute.note}
+            </p>
+          )}
+        </Banner>
+      )}
+      {error && (
+        <Banner tone="error" role="alert">
+          {t(`ui.sidebar.error.${error.kind}`)}
+        </Banner>
+      )}
+      {e.reviewerId !== model.user.id && (e.status === 'submitted' || e.status === 'acknowledged') && !disputing && (
+        <div class="qa-row">
+          {e.status === 'submitted' && (
+            <button type="button" class="c-btn c-btn--sm c-btn--primary" disabled={busy} onClick={() => act(() => model.service.acknowledge(e.id))}>
+              {t('ui.sidebar.agent.acknowledge')}
+            </button>
+          )}
+          <button type="button" class="c-btn c-btn--sm" disabled={busy} onClick={() => setDisputing(true)}>
+            {t('ui.sidebar.agent.dispute')}
+          </button>
+        </div>
+      )}
+      {disputing && (
+        <form
+          class="qa-dispute"
+          onSubmit={(ev) => {
+            ev.preventDefault();
+            if (!reason.trim()) {
+              setReasonMissing(true);
+              return;
+            }
+            void act(() => model.service.dispute(e.id, { reason: reason.trim(), criterionIds: picked }));
+          }}
+          noValidate
+        >
+          <fieldset class="qa-causes">
+            <legend class="qa-label">{t('ui.sidebar.dispute.which')}</legend>
+            {e.answers.map((a) => (
+              <label key={a.criterionId} class="qa-check">
+                <input
+                  type="checkbox"
+                  checked={picked.includes(a.criterionId)}
+                  onChange={(ev) => setPicked((p) => (ev.currentTarget.checked ? [...p, a.criterionId] : p.filter((x) => x !== a.criterionId)))}
+                />{' '}
+                {byId.get(a.criterionId)?.label ?? a.criterionId}
+              </label>
+            ))}
+          </fieldset>
+          <label class="qa-label" for={`${titleId}-reason`}>
+            {t('ui.sidebar.dispute.reason')} <span class="qa-required">({t('ui.sidebar.required')})</span>
+          </label>
+          <textarea
+            id={`${titleId}-reason`}
+            class="qa-textarea"
+            rows={3}
+            required
+            aria-invalid={reasonMissing ? true : undefined}
+            aria-describedby={reasonMissing ? `${titleId}-reason-error` : undefined}
+            value={reason}
+            onInput={(ev) => {
+              setReason(ev.currentTarget.value);
+              setReasonMissing(false);
+            }}
+          />
+          {reasonMissing && (
+            <p class="qa-error" id={`${titleId}-reason-error`} role="alert">
+              {t('ui.sidebar.dispute.reasonMissing')}
+            </p>
+          )}
+          <div class="qa-row">
+            <button type="submit" class="c-btn c-btn--sm c-btn--primary" disabled={busy}>
+              {t('ui.sidebar.dispute.send')}
+            </button>
+            <button type="button" class="c-btn c-btn--sm c-btn--basic" onClick={() => setDisputing(false)}>
+              {t('ui.sidebar.cancel')}
+            </button>
+          </div>
+        </form>
+      )}
+    </article>
+  );
+}

@@ -1,0 +1,164 @@
+/** One criterion: label, scale as a segmented radio group, N/A, guidance, comment and root causes. */
+import { useState } from 'preact/hooks';
+import type { Answer } from '../../core/answers.ts';
+import { scaleOptions } from '../../core/scale.ts';
+import type { Criterion } from '../../core/scorecard.ts';
+import { useT } from '../i18n/use-t.tsx';
+import type { DraftAnswer } from './draft-store.ts';
+import { commentRequired, detailsOpenByRating, type FormEdit, type Problem } from './form.ts';
+
+export interface CriterionRowProps {
+  criterion: Criterion;
+  index: number;
+  answer: DraftAnswer | undefined;
+  /** For metric criteria: the answer the ticket's numbers give. */
+  metricAnswer: Answer | null;
+  problem: Problem | undefined;
+  critical: boolean;
+  disabled: boolean;
+  commentOpen: boolean;
+  onToggleComment: () => void;
+  onEdit: (e: FormEdit) => void;
+}
+
+export function CriterionRow(p: CriterionRowProps) {
+  const t = useT();
+  const [guidance, setGuidance] = useState(false);
+  const c = p.criterion;
+  const base = `qa-c-${c.id}`;
+  const options = scaleOptions(c.scale);
+  const rating = p.answer?.rating;
+  const na = p.answer?.na === true;
+  const detailsOpen = p.commentOpen || detailsOpenByRating(c, p.answer);
+  const needComment = commentRequired(c, p.answer);
+
+  if (c.metric) {
+    const met = p.metricAnswer?.na ? 'unknown' : p.metricAnswer?.rating === 1 ? 'met' : p.metricAnswer ? 'missed' : 'unknown';
+    return (
+      <div class="qa-crit qa-crit--metric" data-crit={p.index}>
+        <div class="qa-crit__head">
+          <span class="qa-crit__label">{c.label}</span>
+          <span class={`qa-tag qa-tag--${met}`}>{t(`ui.sidebar.metric.${met}`)}</span>
+        </div>
+        <p class="qa-muted qa-small">{t('ui.sidebar.metric.auto')}</p>
+      </div>
+    );
+  }
+
+  const tabbable = rating ?? 0;
+  return (
+    <div class={`qa-crit${p.critical ? ' qa-crit--failed' : ''}${p.problem ? ' qa-crit--problem' : ''}`} data-crit={p.index}>
+      <div class="qa-crit__head">
+        <span class="qa-crit__label" id={`${base}-label`}>
+          {c.label}
+        </span>
+        {c.critical && (
+          <span class={`qa-tag${p.critical ? ' qa-tag--critical' : ''}`}>
+            {p.critical ? `⚠ ${t('ui.sidebar.criticalFailed')}` : t('ui.sidebar.critical')}
+          </span>
+        )}
+        {c.guidance && (
+          <button
+            type="button"
+            class="qa-link"
+            aria-expanded={guidance}
+            aria-controls={`${base}-guidance`}
+            onClick={() => setGuidance(!guidance)}
+          >
+            {t('ui.sidebar.guidance')}
+          </button>
+        )}
+      </div>
+      {guidance && (
+        <p class="qa-guidance" id={`${base}-guidance`}>
+          {c.guidance}
+        </p>
+      )}
+      <div class="qa-crit__controls">
+        <div
+          class="qa-seg"
+          role="radiogroup"
+          aria-labelledby={`${base}-label`}
+          aria-describedby={p.problem ? `${base}-problem` : undefined}
+          aria-invalid={p.problem ? true : undefined}
+        >
+          {options.map((o, i) => (
+            <button
+              key={i}
+              type="button"
+              role="radio"
+              aria-checked={rating === i}
+              tabIndex={i === tabbable ? 0 : -1}
+              disabled={p.disabled}
+              class="qa-seg__opt"
+              title={`${i + 1}: ${o.label}`}
+              onClick={() => p.onEdit({ type: 'rate', criterionId: c.id, rating: i })}
+            >
+              <span class="qa-seg__key" aria-hidden="true">
+                {i < 9 ? i + 1 : i === 9 ? 0 : ''}
+              </span>
+              {o.label}
+            </button>
+          ))}
+        </div>
+        {c.allowNA && (
+          <button
+            type="button"
+            class="qa-na"
+            aria-pressed={na}
+            disabled={p.disabled}
+            onClick={() => p.onEdit({ type: 'na', criterionId: c.id })}
+            title={t('ui.sidebar.naTitle')}
+          >
+            {t('ui.sidebar.na')}
+          </button>
+        )}
+      </div>
+      <div class="qa-crit__more">
+        <button type="button" class="qa-link" aria-expanded={detailsOpen} aria-controls={`${base}-details`} onClick={p.onToggleComment}>
+          {needComment ? t('ui.sidebar.commentRequired') : t('ui.sidebar.addComment')}
+          {p.answer?.comment?.trim() ? ' ✎' : ''}
+        </button>
+      </div>
+      {detailsOpen && (
+        <div class="qa-crit__details" id={`${base}-details`}>
+          <label class="qa-label" for={`${base}-comment`}>
+            {t('ui.sidebar.comment')}
+            {needComment && <span class="qa-required"> ({t('ui.sidebar.required')})</span>}
+          </label>
+          <textarea
+            id={`${base}-comment`}
+            class="qa-textarea"
+            rows={2}
+            disabled={p.disabled}
+            required={needComment}
+            aria-invalid={p.problem?.kind === 'comment-required' ? true : undefined}
+            value={p.answer?.comment ?? ''}
+            onInput={(e) => p.onEdit({ type: 'comment', criterionId: c.id, comment: e.currentTarget.value })}
+          />
+          {c.rootCauses.length > 0 && !na && (
+            <fieldset class="qa-causes">
+              <legend class="qa-label">{t('ui.sidebar.rootCauses')}</legend>
+              {c.rootCauses.map((cause) => (
+                <label key={cause} class="qa-check">
+                  <input
+                    type="checkbox"
+                    disabled={p.disabled}
+                    checked={p.answer?.rootCauses?.includes(cause) ?? false}
+                    onChange={(e) => p.onEdit({ type: 'root-cause', criterionId: c.id, cause, on: e.currentTarget.checked })}
+                  />{' '}
+                  {cause}
+                </label>
+              ))}
+            </fieldset>
+          )}
+        </div>
+      )}
+      {p.problem && (
+        <p class="qa-error" id={`${base}-problem`}>
+          {t(`ui.sidebar.problem.${p.problem.kind}`)}
+        </p>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,249 @@
+/** State of the reviewer's sidebar: scorecard choice, draft (persisted), live score, outbox, write-back, history. */
+import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import type { Evaluation } from '../../core/evaluation.ts';
+import type { TicketMetrics } from '../../core/metrics.ts';
+import type { ScoreResult } from '../../core/scoring.ts';
+import type { ServiceError } from '../api/result.ts';
+import type { PublishedScorecard } from '../api/wire.ts';
+import { useZaf } from '../zaf/use-zaf.tsx';
+import { createDraftStore, type Draft } from './draft-store.ts';
+import { adaptDraft, applyEdit, draftFromEvaluation, liveScore, newDraft, problems, toAnswers, type FormEdit, type Problem } from './form.ts';
+import { newUuid } from './ids.ts';
+import { loadTicketNumbers, versionLookup, type SidebarModel } from './load.ts';
+import { createOutbox, type OutboxEntry } from './outbox.ts';
+import { browserStorage } from './use-sidebar.ts';
+import { writeBack, type WriteBackOutcome } from './write-back.ts';
+
+export type Submission =
+  | { phase: 'idle' }
+  | { phase: 'sending' }
+  | { phase: 'queued'; error: ServiceError }
+  | { phase: 'failed'; error: ServiceError }
+  | { phase: 'done'; evaluation: Evaluation; amended: boolean; writeBack: WriteBackOutcome | null };
+
+export interface ReviewerState {
+  card: PublishedScorecard | null;
+  choose(scorecardId: string): void;
+  draft: Draft;
+  edit(e: FormEdit): void;
+  draftSavedAt: number | null;
+  score: ScoreResult | null;
+  metrics: TicketMetrics | null | 'loading';
+  problems: Problem[];
+  /** Shown after a submit attempt was refused locally. */
+  showProblems: boolean;
+  submit(): Promise<void>;
+  submission: Submission;
+  outbox: OutboxEntry[];
+  retry(id: string): void;
+  evaluations: Evaluation[];
+  startEdit(e: Evaluation): void;
+  cancelEdit(): void;
+  withdraw(e: Evaluation): Promise<ServiceError | null>;
+  scoreAgain(): void;
+  cardFor(e: Evaluation): PublishedScorecard | undefined;
+}
+
+export function useReviewer(model: SidebarModel): ReviewerState {
+  const { zaf } = useZaf();
+  const { ticket, user, service, applicable } = model;
+  const storage = useMemo(browserStorage, []);
+  const drafts = useMemo(() => createDraftStore(storage, { account: model.account, userId: user.id }), [storage, model.account, user.id]);
+  const lookup = useMemo(() => versionLookup(model.data), [model.data]);
+
+  const fresh = useCallback(
+    (card: PublishedScorecard | undefined): Draft => {
+      const saved = card && drafts.load(ticket.id, card.id);
+      if (saved && card) return saved.amends ? saved : adaptDraft(saved, card);
+      return newDraft(card ?? { id: '', version: 0 }, newUuid(), ticket.assigneeId);
+    },
+    [drafts, ticket.id, ticket.assigneeId],
+  );
+
+  // come back to the scorecard last worked on for this ticket, else the most specific one
+  const [draft, setDraft] = useState<Draft>(() => {
+    const latest = drafts.latest(ticket.id);
+    if (latest && (latest.amends || applicable.some((c) => c.id === latest.scorecardId))) return fresh(lookup(latest.scorecardId, latest.scorecardVersion) ?? applicable.find((c) => c.id === latest.scorecardId));
+    return fresh(applicable[0]);
+  });
+  const [draftSavedAt, setDraftSavedAt] = useState<number | null>(draft.savedAt || null);
+  const card = (draft.amends ? lookup(draft.scorecardId, draft.scorecardVersion) : applicable.find((c) => c.id === draft.scorecardId)) ?? null;
+
+  const [metrics, setMetrics] = useState<TicketMetrics | null | 'loading'>('loading');
+  useEffect(() => {
+    let live = true;
+    loadTicketNumbers(zaf, ticket.id, ticket.csat).then(
+      (m) => live && setMetrics(m),
+      () => live && setMetrics(null),
+    );
+    return () => {
+      live = false;
+    };
+  }, [zaf, ticket.id, ticket.csat]);
+  const known = metrics === 'loading' ? null : metrics;
+
+  const [evaluations, setEvaluations] = useState<Evaluation[]>(model.data.evaluations);
+  const [submission, setSubmission] = useState<Submission>({ phase: 'idle' });
+  const [showProblems, setShowProblems] = useState(false);
+  const current = useRef(draft);
+  current.current = draft;
+
+  const [outboxEntries, setOutboxEntries] = useState<OutboxEntry[]>([]);
+  const outbox = useMemo(
+    () =>
+      createOutbox({
+        storage,
+        scope: { account: model.account, userId: user.id },
+        service,
+        onChange: setOutboxEntries,
+        onSent: (entry, evaluation) => {
+          drafts.clear(entry.ticketId, entry.scorecardId);
+          const here = entry.ticketId === ticket.id;
+          if (here) setEvaluations((list) => [evaluation, ...list.filter((e) => e.id !== evaluation.id)]);
+          const mine = current.current.evaluationId === entry.id;
+          const fields = writeBack(zaf, entry.ticketId, evaluation, {
+            enabled: model.writeBack,
+            fields: model.fields,
+            // another ticket's stamp is unknown here: write-back reads it first
+            updatedAt: here ? ticket.updatedAt : null,
+          }).catch((error: unknown): WriteBackOutcome => ({ status: 'failed', httpStatus: 0, message: String(error) }));
+          if (mine) {
+            setSubmission({ phase: 'done', evaluation, amended: entry.op === 'amend', writeBack: null });
+            void fields.then((outcome) =>
+              setSubmission((s) => (s.phase === 'done' && s.evaluation.id === evaluation.id ? { ...s, writeBack: outcome } : s)),
+            );
+          }
+        },
+      }),
+    [storage, model, user.id, service, drafts, ticket.id, ticket.updatedAt, zaf],
+  );
+  useEffect(() => {
+    setOutboxEntries(outbox.entries());
+    void outbox.flush();
+    const online = () => void outbox.flush();
+    addEventListener('online', online);
+    return () => {
+      removeEventListener('online', online);
+      outbox.dispose();
+    };
+  }, [outbox]);
+
+  const edit = useCallback(
+    (e: FormEdit) => {
+      setDraft((d) => {
+        const next = applyEdit(d, e);
+        if (next.scorecardId && drafts.save(ticket.id, next)) setDraftSavedAt(Date.now());
+        return next;
+      });
+      setSubmission((s) => (s.phase === 'done' || s.phase === 'failed' ? { phase: 'idle' } : s));
+    },
+    [drafts, ticket.id],
+  );
+
+  const choose = useCallback(
+    (id: string) => {
+      const next = fresh(applicable.find((c) => c.id === id));
+      setDraft(next);
+      setDraftSavedAt(next.savedAt || null);
+      setShowProblems(false);
+      setSubmission({ phase: 'idle' });
+    },
+    [fresh, applicable],
+  );
+
+  const found = useMemo(() => (card ? problems(card.definition, draft) : []), [card, draft]);
+  const score = useMemo(() => (card ? liveScore(card.definition, draft, known) : null), [card, draft, known]);
+
+  const submit = useCallback(async () => {
+    if (!card || submission.phase === 'sending') return;
+    if (found.length > 0) {
+      setShowProblems(true);
+      return;
+    }
+    setShowProblems(false);
+    setSubmission({ phase: 'sending' });
+    const answers = toAnswers(card.definition, draft, known);
+    const revieweeId = draft.revieweeId ?? ticket.assigneeId;
+    const base = { id: draft.evaluationId, ticketId: ticket.id, scorecardId: card.id };
+    const result = draft.amends
+      ? await outbox.submit({ ...base, op: 'amend', target: draft.amends, body: { answers, overallComment: draft.overallComment, ...(revieweeId ? { revieweeId } : {}) } })
+      : await outbox.submit({
+          ...base,
+          op: 'create',
+          body: {
+            id: draft.evaluationId,
+            ticketId: ticket.id,
+            revieweeId: revieweeId ?? 0,
+            scorecardId: card.id,
+            scorecardVersion: card.version,
+            answers,
+            overallComment: draft.overallComment,
+            channel: ticket.channel,
+            groupId: ticket.groupId,
+            brandId: ticket.brandId,
+            ...(known ? { metrics: { ...known } } : {}),
+          },
+        });
+    if (result.status === 'error') {
+      setSubmission(result.error.kind === 'unreachable' || result.error.kind === 'server' ? { phase: 'queued', error: result.error } : { phase: 'failed', error: result.error });
+    }
+  }, [card, submission.phase, found, draft, known, ticket, outbox]);
+
+  const startNew = useCallback(() => {
+    const next = newDraft(applicable[0] ?? { id: '', version: 0 }, newUuid(), ticket.assigneeId);
+    setDraft(next);
+    setDraftSavedAt(null);
+    setShowProblems(false);
+  }, [applicable, ticket.assigneeId]);
+
+  const startEdit = useCallback(
+    (e: Evaluation) => {
+      const next = draftFromEvaluation(e, newUuid());
+      setDraft(next);
+      setDraftSavedAt(null);
+      setSubmission({ phase: 'idle' });
+    },
+    [],
+  );
+
+  const cancelEdit = useCallback(() => {
+    drafts.clear(ticket.id, draft.scorecardId);
+    startNew();
+    setSubmission({ phase: 'idle' });
+  }, [drafts, ticket.id, draft.scorecardId, startNew]);
+
+  const withdraw = useCallback(
+    async (e: Evaluation) => {
+      const r = await service.withdrawEvaluation(e.id);
+      if (r.status === 'error') return r.error;
+      setEvaluations((list) => list.filter((x) => x.id !== e.id));
+      return null;
+    },
+    [service],
+  );
+
+  return {
+    card,
+    choose,
+    draft,
+    edit,
+    draftSavedAt,
+    score,
+    metrics,
+    problems: found,
+    showProblems,
+    submit,
+    submission,
+    outbox: outboxEntries,
+    retry: (id) => void outbox.retry(id),
+    evaluations,
+    startEdit,
+    cancelEdit,
+    withdraw,
+    scoreAgain: () => {
+      startNew();
+      setSubmission({ phase: 'idle' });
+    },
+    cardFor: (e) => lookup(e.scorecardId, e.scorecardVersion),
+  };
+}

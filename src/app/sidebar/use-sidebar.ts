@@ -1,0 +1,46 @@
+import { useCallback, useEffect, useState } from 'preact/hooks';
+import { useZaf } from '../zaf/use-zaf.tsx';
+import { loadSidebar, type LoadOutcome } from './load.ts';
+import { memoryStorage, type KeyValueStorage } from './storage.ts';
+
+export type SidebarState = { status: 'loading' } | LoadOutcome;
+
+/** Loads once per mount; `reload()` after a problem the user may have fixed (service back, token changed). */
+export function useSidebarLoad(): { state: SidebarState; reload: () => void } {
+  const session = useZaf();
+  const [state, setState] = useState<SidebarState>({ status: 'loading' });
+  const [generation, setGeneration] = useState(0);
+  useEffect(() => {
+    let live = true;
+    setState({ status: 'loading' });
+    loadSidebar(session).then(
+      (outcome) => live && setState(outcome),
+      (error: unknown) => live && setState({ status: 'problem', problem: 'server', message: error instanceof Error ? error.message : String(error) }),
+    );
+    return () => {
+      live = false;
+    };
+  }, [session, generation]);
+  return { state, reload: useCallback(() => setGeneration((g) => g + 1), []) };
+}
+
+let fallback: KeyValueStorage | null = null;
+
+/** localStorage, or memory when the browser blocks it (third-party iframe storage off): scoring still works. */
+export function browserStorage(): KeyValueStorage {
+  try {
+    const probe = '__ticket-qa__';
+    localStorage.setItem(probe, '1');
+    localStorage.removeItem(probe);
+    return localStorage;
+  } catch {
+    return (fallback ??= memoryStorage());
+  }
+}
+
+/** Marks the moment the scorecard is usable; the sidebar benchmark reads it. */
+export function useUsableMark(name = 'qa:sidebar:usable'): void {
+  useEffect(() => {
+    if (typeof performance !== 'undefined' && performance.getEntriesByName(name).length === 0) performance.mark(name);
+  }, [name]);
+}
