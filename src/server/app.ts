@@ -10,6 +10,7 @@ import { peopleRouter } from './routes/people.ts';
 import { reportsRouter } from './routes/reports.ts';
 import { scorecardsRouter } from './routes/scorecards.ts';
 import { sidebarRouter } from './routes/sidebar.ts';
+import { whatIfRouter } from './routes/what-if.ts';
 import { mountQaPlanning } from './routes/plans.ts';
 
 const defaultLog = (message: string, error?: unknown) => console.error(message, error ?? '');
@@ -34,6 +35,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   const api = new Hono<AppEnv>();
   api.use(authenticate(deps.accounts));
   api.route('/scorecards', scorecardsRouter(deps));
+  api.route('/scorecards', whatIfRouter(deps));
   api.route('/evaluations', evaluationsRouter(deps));
   api.route('/people', peopleRouter(deps));
   api.route('/reports', reportsRouter(deps));

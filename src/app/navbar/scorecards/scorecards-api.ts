@@ -11,17 +11,9 @@ export interface DraftView {
   definition: ScorecardDefinition;
 }
 
-/** `POST /scorecards/{id}/what-if`: the last 90 days re-scored with a draft definition. */
-export interface WhatIfResult {
-  days: number;
-  /** Mean final score of the re-scored evaluations as stored; null when none. */
-  currentAverage: number | null;
-  /** Mean final score of the same evaluations under the draft; null when none. */
-  whatIfAverage: number | null;
-  n: number;
-  /** Evaluations whose answers no longer map onto the draft (rating out of range, N/A no longer allowed...). */
-  notRescored: number;
-}
+// the what-if route's answer shape; a type-only import, nothing of the server reaches the bundle
+export type { WhatIfResult } from '../../../server/routes/what-if.ts';
+import type { WhatIfResult } from '../../../server/routes/what-if.ts';
 
 export interface ScorecardsApi {
   list(): Promise<Result<ScorecardSummary[]>>;
