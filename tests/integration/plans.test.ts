@@ -82,3 +82,42 @@ describe.each(backends())('monitoring plan, coverage and suggestions on $name', 
     expect(bad.status).toBe(400);
   });
 });
+
+describe.each(backends())('tickets behind the figures on $name', (backend) => {
+  const db = useDb(backend);
+
+  it('lists the evaluations that failed a criterion, and where QA and CSAT disagree', async () => {
+    const [t] = tenants(db());
+    const scorecardId = await publishedScorecard(t);
+    const r = t.as('reviewer', 2);
+    const failedOffered = evaluationBody(scorecardId, {
+      ticketId: 11,
+      revieweeId: 50,
+      groupId: 7,
+      answers: sampleAnswers({ offered: { rating: 0, rootCauses: ['Knowledge gap'] } }),
+      metrics: { csat: 'good', firstReplyMinutes: 30, fullResolutionMinutes: 600, reopens: 1 },
+    });
+    const passedBadCsat = evaluationBody(scorecardId, { ticketId: 12, revieweeId: 51, groupId: 7, metrics: { csat: 'bad', firstReplyMinutes: 10, reopens: 0 } });
+    const otherGroup = evaluationBody(scorecardId, { ticketId: 13, revieweeId: 52, groupId: 8, answers: sampleAnswers({ offered: { rating: 0 } }) });
+    for (const body of [failedOffered, passedBadCsat, otherGroup]) expect((await r.post('/evaluations', body)).status).toBe(201);
+
+    const behind = await t.as('lead', 5).get('/reports/tickets?groupId=7&criterionId=offered&failed=true');
+    expect(behind.status).toBe(200);
+    expect(behind.body.items).toEqual([
+      expect.objectContaining({ ticketId: 11, revieweeId: 50, passed: false, criterion: { fraction: 0, comment: null, rootCauses: ['Knowledge gap'] } }),
+    ]);
+    expect((await t.as('agent', 51).get('/reports/tickets')).body.items.map((i: any) => i.ticketId)).toEqual([12]);
+
+    const qa = await t.as('lead', 5).get('/reports/qa-vs-metrics?groupId=7');
+    expect(qa.body.disagreements.map((d: any) => [d.ticketId, d.kind])).toEqual([
+      [12, 'qa-pass-csat-bad'],
+      [11, 'qa-fail-csat-good'],
+    ]);
+    expect(qa.body.byCsat.map((b: any) => [b.csat, b.summary.count, b.summary.averageScore.value])).toEqual([
+      ['bad', 1, 100],
+      ['good', 1, 50],
+    ]);
+    const failed = qa.body.byResult.find((b: any) => b.result === 'failed').metrics;
+    expect(failed).toMatchObject({ firstReplyMinutes: { value: 30, n: 1 }, fullResolutionMinutes: { value: 600, n: 1 }, reopenRate: { value: 1, n: 1 }, csatGoodRate: { value: 1, n: 1 } });
+  });
+});

@@ -43,6 +43,10 @@ interface SubmissionRow {
  * The session's evaluations that count: an invited reviewer's calibration evaluation of the session's
  * ticket and scorecard version, not withdrawn; the latest one when a reviewer sent several.
  */
+// bigint[] arrives as strings from pg: read the ids as doubles (Zendesk ids fit below 2^53)
+const SESSION_COLUMNS = `s.id, s.ticket_id, s.scorecard_id, s.scorecard_version, s.reviewer_ids::float8[] AS reviewer_ids, s.baseline_reviewer_id,
+  s.title, s.status, s.created_by, s.created_at, s.closed_at`;
+
 async function submissionsOf(q: Queryable, account: string, s: SessionRow): Promise<SubmissionRow[]> {
   return q.query<SubmissionRow>(
     `SELECT DISTINCT ON (reviewer_id) id, reviewer_id, answers, final_score FROM evaluations
@@ -79,7 +83,7 @@ function mayRead(actor: Actor, s: SessionRow): boolean {
 }
 
 async function findSession(q: Queryable, account: string, id: string): Promise<SessionRow | null> {
-  const [row] = await q.query<SessionRow>('SELECT * FROM calibration_sessions WHERE account = $1 AND id = $2', [account, id]);
+  const [row] = await q.query<SessionRow>(`SELECT ${SESSION_COLUMNS} FROM calibration_sessions s WHERE s.account = $1 AND s.id = $2`, [account, id]);
   return row ?? null;
 }
 
@@ -98,14 +102,15 @@ export function calibrationRouter({ db, clock }: AppDeps): Hono<AppEnv> {
     const now = clock.now();
     const id = randomUUID();
     const row = await db.transaction(async (tx) => {
-      const [saved] = await tx.query<SessionRow>(
+      const [saved] = await tx.query<{ id: string }>(
         `INSERT INTO calibration_sessions (account, id, ticket_id, scorecard_id, scorecard_version, reviewer_ids,
            baseline_reviewer_id, title, status, created_by, created_at)
-         VALUES ($1, $2, $3, $4, $5, $6::bigint[], $7, $8, 'open', $9, $10) RETURNING *`,
+         VALUES ($1, $2, $3, $4, $5, $6::bigint[], $7, $8, 'open', $9, $10) RETURNING id`,
         [actor.account, id, body.ticketId, card.id, body.version, body.reviewerIds, body.baselineReviewerId, body.title, actor.userId, now],
       );
+      if (!saved) throw new Error('calibration session insert returned nothing');
       await audit(tx, actor, now, 'calibration.start', 'calibration-session', id, { ticketId: body.ticketId, reviewerIds: body.reviewerIds });
-      return saved!;
+      return (await findSession(tx, actor.account, id))!;
     });
     return c.json(sessionView(row, []), 201);
   });
@@ -121,7 +126,7 @@ export function calibrationRouter({ db, clock }: AppDeps): Hono<AppEnv> {
     // reviewers only ever see the sessions they are invited to
     if (q.mine === 'true' || !isLead(actor)) where.push(`$${params.push(actor.userId)} = ANY(s.reviewer_ids)`);
     const rows = await db.query<SessionRow & { submitted: number[] }>(
-      `SELECT s.*, coalesce((SELECT array_agg(DISTINCT e.reviewer_id) FROM evaluations e
+      `SELECT ${SESSION_COLUMNS}, coalesce((SELECT array_agg(DISTINCT e.reviewer_id::float8) FROM evaluations e
            WHERE e.account = s.account AND e.calibration_session_id = s.id AND e.kind = 'calibration' AND e.status <> 'withdrawn'
              AND e.ticket_id = s.ticket_id AND e.scorecard_id = s.scorecard_id AND e.scorecard_version = s.scorecard_version
              AND e.reviewer_id = ANY(s.reviewer_ids)), '{}') AS submitted
@@ -142,7 +147,7 @@ export function calibrationRouter({ db, clock }: AppDeps): Hono<AppEnv> {
     if (range.from) where.push(`created_at >= $${params.push(range.from)}`);
     if (range.until) where.push(`created_at < $${params.push(range.until)}`);
     if (f.scorecardId) where.push(`scorecard_id = $${params.push(f.scorecardId)}`);
-    const sessions = await db.query<SessionRow>(`SELECT * FROM calibration_sessions WHERE ${where.join(' AND ')} ORDER BY created_at LIMIT 500`, params);
+    const sessions = await db.query<SessionRow>(`SELECT ${SESSION_COLUMNS} FROM calibration_sessions s WHERE ${where.join(' AND ')} ORDER BY s.created_at LIMIT 500`, params);
     const entries = [];
     const cards = new Map<string, ReturnType<typeof definitionOf>>();
     for (const s of sessions) {
@@ -187,13 +192,13 @@ export function calibrationRouter({ db, clock }: AppDeps): Hono<AppEnv> {
     requireRole(actor, LEADS, 'close calibration sessions');
     const now = clock.now();
     const row = await db.transaction(async (tx) => {
-      const [closed] = await tx.query<SessionRow>(
-        `UPDATE calibration_sessions SET status = 'closed', closed_at = coalesce(closed_at, $3) WHERE account = $1 AND id = $2 RETURNING *`,
+      const [closed] = await tx.query<{ id: string }>(
+        `UPDATE calibration_sessions SET status = 'closed', closed_at = coalesce(closed_at, $3) WHERE account = $1 AND id = $2 RETURNING id`,
         [actor.account, c.req.param('id'), now],
       );
       if (!closed) throw notFound('calibration session');
       await audit(tx, actor, now, 'calibration.close', 'calibration-session', closed.id);
-      return closed;
+      return (await findSession(tx, actor.account, closed.id))!;
     });
     const submitted = (await submissionsOf(db, actor.account, row)).map((e) => e.reviewer_id);
     return c.json(sessionView(row, submitted));

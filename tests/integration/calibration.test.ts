@@ -1,0 +1,109 @@
+import { randomUUID } from 'node:crypto';
+import { describe, expect, it } from 'vitest';
+import { backends, useDb } from '../support/db.ts';
+import { evaluationBody, publishedScorecard, sampleAnswers, tenants, type Tenant } from '../support/db-client.ts';
+
+const TICKET = 4242;
+
+async function start(t: Tenant, scorecardId: string, reviewerIds = [2, 3, 4]) {
+  const res = await t.as('lead', 5).post('/calibration-sessions', { ticketId: TICKET, scorecardId, version: 1, reviewerIds, baselineReviewerId: 2, title: 'March' });
+  expect(res.status).toBe(201);
+  return res.body as { id: string };
+}
+
+const calibrate = (t: Tenant, scorecardId: string, sessionId: string, reviewerId: number, answers: object[]) =>
+  t.as('reviewer', reviewerId).post('/evaluations', evaluationBody(scorecardId, { ticketId: TICKET, kind: 'calibration', calibrationSessionId: sessionId, answers }));
+
+describe.each(backends())('calibration sessions on $name', (backend) => {
+  const db = useDb(backend);
+
+  it('lets leads start sessions on a published version and refuses bad invitations', async () => {
+    const [t, other] = tenants(db());
+    const scorecardId = await publishedScorecard(t);
+    const s = await start(t, scorecardId);
+    expect((await t.as('lead', 5).get(`/calibration-sessions/${s.id}`)).body).toMatchObject({
+      ticketId: TICKET,
+      scorecardId,
+      version: 1,
+      reviewerIds: [2, 3, 4],
+      baselineReviewerId: 2,
+      status: 'open',
+      submitted: [],
+    });
+    expect((await t.as('reviewer', 2).post('/calibration-sessions', { ticketId: 1, scorecardId, version: 1, reviewerIds: [2, 3], baselineReviewerId: 2 })).status).toBe(403);
+    const bad = await t.as('lead', 5).post('/calibration-sessions', { ticketId: 1, scorecardId, version: 1, reviewerIds: [2, 3], baselineReviewerId: 9 });
+    expect(bad.status).toBe(400);
+    expect(bad.body.issues.join()).toContain('baselineReviewerId');
+    expect((await t.as('lead', 5).post('/calibration-sessions', { ticketId: 1, scorecardId, version: 7, reviewerIds: [2, 3], baselineReviewerId: 2 })).status).toBe(404);
+    expect((await other.as('lead', 5).get(`/calibration-sessions/${s.id}`)).status).toBe(404);
+  });
+
+  it('keeps reviewers blind until they submit, then reports deviation from the baseline and alpha', async () => {
+    const [t] = tenants(db());
+    const scorecardId = await publishedScorecard(t);
+    const s = await start(t, scorecardId);
+    // baseline 2: all top (100); 3: offered No (2 of 4 = 50); 4: tone N/A (3 of 3 = 100)
+    expect((await calibrate(t, scorecardId, s.id, 2, sampleAnswers())).status).toBe(201);
+    expect((await t.as('reviewer', 3).get(`/calibration-sessions/${s.id}/report`)).status).toBe(403);
+    expect((await t.as('reviewer', 9).get(`/calibration-sessions/${s.id}/report`)).status).toBe(404); // not invited
+    expect((await t.as('agent', 50).get(`/calibration-sessions/${s.id}/report`)).status).toBe(404);
+    expect((await t.as('lead', 5).get(`/calibration-sessions/${s.id}/report`)).status).toBe(200); // the organiser watches
+    expect((await calibrate(t, scorecardId, s.id, 3, sampleAnswers({ offered: { rating: 0 } }))).status).toBe(201);
+    expect((await calibrate(t, scorecardId, s.id, 4, sampleAnswers({ tone: { na: true, rating: undefined } }))).status).toBe(201);
+    // a reviewer who was not invited cannot sway the result
+    expect((await calibrate(t, scorecardId, s.id, 9, sampleAnswers({ identity: { rating: 0 } }))).status).toBe(201);
+
+    const res = await t.as('reviewer', 3).get(`/calibration-sessions/${s.id}/report`);
+    expect(res.status).toBe(200);
+    expect(res.body.session.submitted).toEqual([2, 3, 4]);
+    const { reviewers, criteria, alpha } = res.body.report;
+    expect(reviewers.map((r: any) => [r.reviewerId, r.baseline, r.finalScore, r.scoreDeviation, r.compared, r.matched])).toEqual([
+      [2, true, 100, 0, 3, 3],
+      [3, false, 50, -50, 3, 2],
+      [4, false, 100, 0, 2, 2],
+    ]);
+    expect(reviewers[1].criteria.map((c: any) => c.deviation)).toEqual([-100, 0, 0]);
+    expect(criteria.map((c: any) => [c.criterionId, c.pairs])).toEqual([
+      ['offered', 3],
+      ['tone', 1],
+      ['identity', 3],
+    ]);
+    expect(criteria[0].disagreement).toBeCloseTo(2 / 3, 12);
+    // units offered [1,0,1], tone [1,1], identity [1,1,1]: o01 = o10 = 1, n0 = 1, n1 = 7, n = 8 -> 1 - 7 * 2 / (2 * 1 * 7) = 0
+    expect(alpha.alpha).toBeCloseTo(0, 12);
+    expect(alpha.units).toBe(3);
+  });
+
+  it('never counts calibration evaluations in reports or coverage', async () => {
+    const [t] = tenants(db());
+    const scorecardId = await publishedScorecard(t);
+    const s = await start(t, scorecardId);
+    await calibrate(t, scorecardId, s.id, 2, sampleAnswers());
+    await calibrate(t, scorecardId, s.id, 3, sampleAnswers({ offered: { rating: 0 } }));
+    expect((await t.as('lead', 5).get('/reports/summary')).body.count).toBe(0);
+    expect((await t.as('lead', 5).get('/reports/coverage?week=2026-W10')).body.done).toBe(0);
+  });
+
+  it('lists only invited sessions to reviewers, lifts blindness on close, and learns over sessions', async () => {
+    const [t] = tenants(db());
+    const scorecardId = await publishedScorecard(t);
+    const a = await start(t, scorecardId, [2, 3]);
+    const b = await start(t, scorecardId, [2, 4]);
+    expect((await t.as('reviewer', 3).get('/calibration-sessions')).body.items.map((s: any) => s.id)).toEqual([a.id]);
+    expect((await t.as('lead', 5).get('/calibration-sessions')).body.items).toHaveLength(2);
+    expect((await t.as('agent', 50).get('/calibration-sessions')).status).toBe(403);
+    await calibrate(t, scorecardId, a.id, 2, sampleAnswers());
+    await calibrate(t, scorecardId, b.id, 2, sampleAnswers());
+    await calibrate(t, scorecardId, b.id, 4, sampleAnswers({ offered: { rating: 0 } }));
+    expect((await t.as('reviewer', 3).post(`/calibration-sessions/${a.id}/close`)).status).toBe(403);
+    const closed = await t.as('lead', 5).post(`/calibration-sessions/${a.id}/close`);
+    expect(closed.body).toMatchObject({ status: 'closed', submitted: [2] });
+    expect((await t.as('reviewer', 3).get(`/calibration-sessions/${a.id}/report`)).status).toBe(200);
+    const history = await t.as('lead', 5).get('/calibration-sessions/history');
+    expect(history.body.sessions).toBe(1); // a has one submission: nothing to compare
+    expect(history.body.criteria[0]).toMatchObject({ criterionId: 'offered', disagreement: 1, pairs: 1 });
+    expect(history.body.reviewers).toEqual([{ reviewerId: 4, sessions: 1, meanScoreDeviation: -50, meanAbsoluteDeviation: expect.closeTo(100 / 3, 3) }]);
+    expect((await t.as('reviewer', 2).get('/calibration-sessions/history')).status).toBe(403);
+    expect((await t.as('lead', 5).get(`/calibration-sessions/${randomUUID()}`)).status).toBe(404);
+  });
+});
