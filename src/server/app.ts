@@ -4,6 +4,7 @@ import { HTTPException } from 'hono/http-exception';
 import { authenticate, type AppEnv } from './auth.ts';
 import type { AppDeps } from './deps.ts';
 import { ApiError } from './errors.ts';
+import { openapiRouter } from './openapi/router.ts';
 import { evaluationsRouter } from './routes/evaluations.ts';
 import { exportsRouter } from './routes/exports.ts';
 import { peopleRouter } from './routes/people.ts';
@@ -42,6 +43,8 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   api.route('/exports', exportsRouter(deps));
   api.route('/sidebar', sidebarRouter(deps));
   mountQaPlanning(api, deps);
+  // public, and before `api` so its authentication does not run for it
+  app.route('/api/v1', openapiRouter());
   app.route('/api/v1', api);
 
   app.notFound((c) => c.json({ error: 'not found' }, 404));

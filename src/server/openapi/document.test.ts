@@ -1,0 +1,66 @@
+import { describe, expect, it } from 'vitest';
+import { createApp } from '../app.ts';
+import type { Db } from '../db/db.ts';
+import { openApiDocument } from './document.ts';
+
+type Doc = {
+  openapi: string;
+  paths: Record<string, Record<string, { parameters?: Array<{ name?: string; in?: string; $ref?: string; required?: boolean }>; requestBody?: { content: Record<string, { schema: { required?: string[] } }> }; responses: Record<string, { content?: Record<string, { schema: { $ref?: string } }> }> }>>;
+  components: { schemas: Record<string, unknown>; parameters: Record<string, unknown> };
+};
+
+// the routes are listed without touching the database
+const app = createApp({ db: {} as Db, clock: { now: () => new Date() }, accounts: { acme: 'token' } });
+const doc = openApiDocument() as Doc;
+const METHODS = new Set(['GET', 'POST', 'PUT', 'DELETE', 'PATCH']);
+
+describe('OpenAPI document', () => {
+  it('lists every mounted route, and nothing that is not mounted', () => {
+    const mounted = app.routes
+      .filter((r) => METHODS.has(r.method))
+      .map((r) => `${r.method.toLowerCase()} ${r.path.replace(/:([A-Za-z_]\w*)/g, '{$1}')}`);
+    const documented = Object.entries(doc.paths).flatMap(([path, ops]) => Object.keys(ops).map((m) => `${m} ${path}`));
+    expect(mounted.length).toBeGreaterThan(20);
+    expect(mounted.filter((r) => !documented.includes(r)), 'mounted but not documented').toEqual([]);
+    expect(documented.filter((r) => !mounted.includes(r)), 'documented but not mounted').toEqual([]);
+  });
+
+  it('is served without a token', async () => {
+    const res = await app.request('/api/v1/openapi.json');
+    expect(res.status).toBe(200);
+    const served = (await res.json()) as Doc;
+    expect(served.openapi).toBe('3.1.0');
+    expect(Object.keys(served.paths)).toEqual(Object.keys(doc.paths));
+  });
+
+  it('resolves every $ref', () => {
+    const refs = JSON.stringify(doc).match(/"\$ref":"[^"]+"/g) ?? [];
+    expect(refs.length).toBeGreaterThan(50);
+    for (const ref of new Set(refs)) {
+      const [, kind, name] = /"#\/components\/(\w+)\/([^"]+)"/.exec(ref) ?? [];
+      const table = (doc.components as Record<string, Record<string, unknown>>)[kind ?? ''];
+      expect(table?.[name ?? ''], ref).toBeDefined();
+    }
+  });
+
+  it('takes query parameters, bodies and responses from the zod schemas', () => {
+    const trend = doc.paths['/api/v1/reports/trend']!.get!;
+    const query = trend.parameters!.filter((p) => p.in === 'query').map((p) => p.name);
+    expect(query).toEqual(['from', 'to', 'scorecardId', 'groupId', 'channel', 'revieweeId', 'reviewerId', 'period']);
+    expect(trend.parameters!.filter((p) => p.$ref).map((p) => p.$ref)).toEqual(['#/components/parameters/UserId', '#/components/parameters/Role']);
+    expect(trend.responses['200']!.content!['application/json']!.schema.$ref).toBe('#/components/schemas/Trend');
+    expect(Object.keys(trend.responses)).toEqual(['200', '400', '401', '403', '500']);
+    const breakdown = doc.paths['/api/v1/reports/breakdown']!.get!;
+    expect(breakdown.parameters!.find((p) => p.name === 'dimension')?.required).toBe(true);
+
+    const create = doc.paths['/api/v1/evaluations']!.post!;
+    expect(create.requestBody!.content['application/json']!.schema.required).toEqual(
+      expect.arrayContaining(['id', 'ticketId', 'revieweeId', 'scorecardId', 'scorecardVersion', 'answers']),
+    );
+    expect(Object.keys(create.responses)).toEqual(['201', '400', '401', '403', '404', '409', '422', '500']);
+    const amend = doc.paths['/api/v1/evaluations/{id}']!.put!;
+    expect(amend.parameters).toContainEqual({ name: 'id', in: 'path', required: true, schema: { type: 'string' } });
+    expect(doc.paths['/api/v1/exports/evaluations.csv']!.get!.responses['200']!.content).toHaveProperty('text/csv');
+    expect(doc.components.schemas).toHaveProperty('Summary.properties.averageScore.properties.low');
+  });
+});
