@@ -33,8 +33,8 @@ export interface DevhostOptions {
   appDir: string;
   /** The app's manifest.json (location URLs, secure parameters, domain whitelist). */
   manifest: Manifest;
-  /** The host page's script and styles; built on demand when absent. */
-  bundle?: HostBundle;
+  /** The host page's script and styles (or their build under way); built on demand when absent. */
+  bundle?: HostBundle | Promise<HostBundle>;
   /** Repository `assets/` (the nav bar icon for the host's rail). */
   assetsDir?: string;
 }
@@ -100,7 +100,7 @@ export function publicSettings(state: ZendeskState, manifest: Manifest): Record<
 export function createDevhost(options: DevhostOptions) {
   const { state, manifest } = options;
   let origins = { host: 'http://localhost', app: 'http://127.0.0.1' };
-  let bundle = options.bundle;
+  let bundle: HostBundle | Promise<HostBundle> | undefined = options.bundle;
   const zaf = createZafPaths(state);
   const proxy = createProxy({
     state,
@@ -138,8 +138,7 @@ export function createDevhost(options: DevhostOptions) {
   });
   host.get('/host/icon.svg', async (c) => (options.assetsDir && (await readStatic(options.assetsDir, 'icon_nav_bar.svg'))) || c.notFound());
   host.get('/host/:file', async (c) => {
-    bundle ??= await buildHostBundle();
-    const body = bundle.files.get(c.req.param('file'));
+    const body = (await (bundle ??= buildHostBundle())).files.get(c.req.param('file'));
     if (body === undefined) return c.notFound();
     return c.body(body, 200, { 'content-type': CONTENT_TYPES[extname(c.req.param('file'))] ?? 'text/plain', 'cache-control': 'no-store' });
   });
@@ -196,8 +195,7 @@ export function createDevhost(options: DevhostOptions) {
     c.html('<!doctype html><html><head><meta charset="utf-8"><title>ZAF probe</title></head><body><pre id="probe">waiting for the host…</pre><script type="module" src="/probe/probe.js"></script></body></html>'),
   );
   appSide.get('/probe/probe.js', async (c) => {
-    bundle ??= await buildHostBundle();
-    return c.body(bundle.files.get('probe.js') ?? '', 200, { 'content-type': 'text/javascript; charset=utf-8' });
+    return c.body((await (bundle ??= buildHostBundle())).files.get('probe.js') ?? '', 200, { 'content-type': 'text/javascript; charset=utf-8' });
   });
   appSide.get('/app/*', async (c) => {
     const path = decodeURIComponent(new URL(c.req.url).pathname.slice('/app/'.length));
@@ -205,6 +203,7 @@ export function createDevhost(options: DevhostOptions) {
   });
 
   const app = new Hono();
+  app.get('/favicon.ico', (c) => c.body(null, 204));
   app.all('*', (c) => {
     const hostname = new URL(c.req.url).hostname;
     if (hostname === '127.0.0.1') return appSide.fetch(c.req.raw);
@@ -216,7 +215,7 @@ export function createDevhost(options: DevhostOptions) {
     app,
     /** Listens on 127.0.0.1 (`port` 0 picks a free one); sets `serviceUrl` to the mounted service when unset. */
     async listen(port = 0): Promise<RunningDevhost> {
-      bundle ??= await buildHostBundle();
+      await (bundle ??= buildHostBundle());
       const server = serve({ fetch: app.fetch, port, hostname: '127.0.0.1' });
       await new Promise<void>((done, fail) => {
         server.once('listening', () => done());

@@ -1,0 +1,135 @@
+/**
+ * The whole product on one machine: the app built, the QA service on embedded PGlite, demo data, and the local
+ * Zendesk around them. Shared by `npm start` (scripts/start.ts) and the e2e tests (tests/support/devhost.ts).
+ */
+import { randomBytes } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { mkdir } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { build } from 'vite';
+import { createApp } from '../server/app.ts';
+import { createPgliteDb, type Db } from '../server/db/db.ts';
+import { migrate } from '../server/db/migrate.ts';
+import { systemClock } from '../server/deps.ts';
+import { createDevhost, type Manifest, type RunningDevhost } from './devhost.ts';
+import { buildHostBundle } from './host-bundle.ts';
+import { seedDemo, type SeedResult } from './seed.ts';
+import { createZendeskState, type HostReport } from './zendesk-state.ts';
+
+export const ROOT = resolve(import.meta.dirname, '../..');
+// what goes into dist/: a change in any of these makes the build stale
+const APP_SOURCES = ['src/app', 'src/core', 'translations', 'assets', 'manifest.json', 'requirements.json', 'vite.config.ts'];
+
+function newest(paths: string[]): number {
+  let latest = 0;
+  for (const path of paths) {
+    if (!existsSync(path)) continue;
+    const info = statSync(path);
+    latest = Math.max(latest, info.mtimeMs, info.isDirectory() ? newest(readdirSync(path).map((e) => join(path, e))) : 0);
+  }
+  return latest;
+}
+
+export interface ProductOptions {
+  /** PGlite folder, or `memory://` for a throw-away database. */
+  dataDir: string;
+  /** Devhost port; 0 picks a free one. */
+  port?: number;
+  /** Where the built app goes (default `dist/`); tests use a temp folder. */
+  distDir?: string;
+  /** `always` rebuilds; `if-stale` when a source is newer than the build; `never` serves what is there. */
+  buildApp?: 'always' | 'if-stale' | 'never';
+  /** Demo data on a fresh database: `full` (4 weeks), `small` (a few days, for tests), or none. */
+  seed?: 'full' | 'small' | false;
+  /** Printed progress; silent by default. */
+  log?: (line: string) => void;
+  /** Unimplemented-protocol and error reports (default: printed to stderr). */
+  onReport?: (report: HostReport) => void;
+}
+
+export interface RunningProduct {
+  devhost: RunningDevhost;
+  db: Db;
+  /** The generated installation token (secure setting `serviceToken`) for account `acme`. */
+  token: string;
+  seed: SeedResult | null;
+  /** Milliseconds per start-up step, for the start-up report. */
+  timings: Record<string, number>;
+  close(): Promise<void>;
+}
+
+/** Builds the app package with the project's vite.config.ts into `distDir` (QA_DIST_DIR is how that config takes it). */
+export async function buildApp(distDir: string): Promise<void> {
+  const previous = process.env.QA_DIST_DIR;
+  process.env.QA_DIST_DIR = distDir;
+  try {
+    await build({ configFile: join(ROOT, 'vite.config.ts'), logLevel: 'warn' });
+  } finally {
+    if (previous === undefined) delete process.env.QA_DIST_DIR;
+    else process.env.QA_DIST_DIR = previous;
+  }
+}
+
+export async function startProduct(options: ProductOptions): Promise<RunningProduct> {
+  const log = options.log ?? (() => {});
+  const timings: Record<string, number> = {};
+  const step = async <T>(name: string, fn: () => Promise<T>): Promise<T> => {
+    const t = performance.now();
+    const result = await fn();
+    timings[name] = Math.round(performance.now() - t);
+    return result;
+  };
+  const distDir = resolve(options.distDir ?? join(ROOT, 'dist'));
+  const mode = options.buildApp ?? 'if-stale';
+  const builtAt = existsSync(join(distDir, 'manifest.json')) ? statSync(join(distDir, 'manifest.json')).mtimeMs : 0;
+  const buildNeeded = mode === 'always' || (mode === 'if-stale' && newest(APP_SOURCES.map((p) => join(ROOT, p))) > builtAt);
+
+  // the builds (~1 s each) and the database (~5 s for a new PGlite) do not depend on each other
+  const hostBundle = buildHostBundle();
+  const appBuild = buildNeeded ? step('build app', () => buildApp(distDir)) : Promise.resolve();
+  const db = await step('open database', async () => {
+    if (options.dataDir !== 'memory://') await mkdir(options.dataDir, { recursive: true });
+    const db = await createPgliteDb(options.dataDir);
+    await migrate(db);
+    return db;
+  });
+  await appBuild;
+  log(buildNeeded ? `app built into ${distDir}` : `serving the existing build in ${distDir}`);
+
+  const token = `demo-${randomBytes(18).toString('base64url')}`;
+  const accounts = { acme: token };
+  const manifest = JSON.parse(readFileSync(join(ROOT, 'manifest.json'), 'utf8')) as Manifest;
+  const onReport = options.onReport ?? ((r: HostReport) => console.error(`[devhost] ${r.kind === 'unimplemented' ? 'UNIMPLEMENTED' : 'ERROR'}: ${r.message}`));
+  const state = createZendeskState({ settings: { serviceToken: token }, onReport });
+  const serviceLog = (message: string, error?: unknown) => console.error(`[service] ${message}`, error ?? '');
+  const service = createApp({ db, clock: systemClock, accounts, log: serviceLog });
+
+  let seed: SeedResult | null = null;
+  if (options.seed) {
+    seed = await step('seed', () =>
+      seedDemo({
+        serviceAt: (clock) => createApp({ db, clock, accounts, log: serviceLog }),
+        token,
+        state,
+        now: new Date(),
+        ...(options.seed === 'small' ? { days: 5, perDay: 4 } : {}),
+      }),
+    );
+    log(seed.seeded ? `demo data: ${seed.scorecards} scorecards, ${seed.evaluations} evaluations (${seed.disputes} disputed)` : 'demo data already there');
+  }
+
+  const devhost = await step('devhost', () =>
+    createDevhost({ state, service: (req) => service.fetch(req), appDir: distDir, manifest, assetsDir: join(ROOT, 'assets'), bundle: hostBundle }).listen(options.port ?? 0),
+  );
+  return {
+    devhost,
+    db,
+    token,
+    seed,
+    timings,
+    async close() {
+      await devhost.close();
+      await db.close();
+    },
+  };
+}
