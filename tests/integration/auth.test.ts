@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { Db } from '../../src/server/db/db.ts';
 import { backends, useDb } from '../support/db.ts';
 import { caller, evaluationBody, publishedScorecard, sampleScorecard, tenants } from '../support/db-client.ts';
 
@@ -80,10 +81,10 @@ describe.each(backends())('identity, tenancy and errors on $name', (backend) => 
 
   it('turns a database error into 500 "internal error" with a request id and no SQL', async () => {
     const real = db();
-    const broken = {
+    const broken: Db = {
       ...real,
       // a real PostgreSQL error, whose message names a relation
-      query: () => real.query('SELECT * FROM no_such_table_xyz'),
+      query: <T,>() => real.query<T>('SELECT * FROM no_such_table_xyz'),
     };
     const [a] = tenants(broken);
     const res = await a.as('admin', 1).get('/scorecards');

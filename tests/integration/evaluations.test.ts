@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { backends, useDb } from '../support/db.ts';
-import { evaluationBody, publishedScorecard, sampleAnswers, sampleScorecard, tenant } from '../support/db-client.ts';
+import { backends, countOf, useDb } from '../support/db.ts';
+import { type Reply, evaluationBody, publishedScorecard, sampleAnswers, sampleScorecard, tenant } from '../support/db-client.ts';
 
 describe.each(backends())('evaluations on $name', (backend) => {
   const db = useDb(backend);
@@ -57,11 +57,11 @@ describe.each(backends())('evaluations on $name', (backend) => {
     expect(statuses.filter((s) => s === 201)).toHaveLength(1);
     expect(statuses.filter((s) => s === 200)).toHaveLength(19);
     for (const r of replies) expect(r.body).toEqual(replies[0]!.body);
-    const [{ n }] = await db().query<{ n: number }>('SELECT count(*) AS n FROM evaluations WHERE account = $1', [t.account]);
+    const n = await countOf(db(), 'SELECT count(*) AS n FROM evaluations WHERE account = $1', [t.account]);
     expect(n).toBe(1);
-    const [{ h }] = await db().query<{ h: number }>('SELECT count(*) AS h FROM evaluation_history WHERE account = $1', [t.account]);
+    const h = await countOf(db(), 'SELECT count(*) AS n FROM evaluation_history WHERE account = $1', [t.account]);
     expect(h).toBe(1);
-    const [{ a }] = await db().query<{ a: number }>('SELECT count(*) AS a FROM evaluation_answers WHERE account = $1', [t.account]);
+    const a = await countOf(db(), 'SELECT count(*) AS n FROM evaluation_answers WHERE account = $1', [t.account]);
     expect(a).toBe(3);
   });
 
@@ -106,7 +106,7 @@ describe.each(backends())('evaluations on $name', (backend) => {
     expect(issues.some((i) => i.startsWith('ticketId:'))).toBe(true);
     expect(issues.some((i) => i.startsWith('answers[0]'))).toBe(true);
     expect(issues.some((i) => i.includes('"surprise"'))).toBe(true);
-    const [{ n }] = await db().query<{ n: number }>('SELECT count(*) AS n FROM evaluations WHERE account = $1', [t.account]);
+    const n = await countOf(db(), 'SELECT count(*) AS n FROM evaluations WHERE account = $1', [t.account]);
     expect(n).toBe(0);
   });
 
@@ -197,7 +197,7 @@ describe.each(backends())('evaluations on $name', (backend) => {
     let cursor: string | null = null;
     let pages = 0;
     do {
-      const page = await lead.get(`/evaluations?reviewerId=2&limit=3${cursor ? `&cursor=${cursor}` : ''}`);
+      const page: Reply = await lead.get(`/evaluations?reviewerId=2&limit=3${cursor ? `&cursor=${cursor}` : ''}`);
       expect(page.status).toBe(200);
       seen.push(...page.body.items.map((e: { id: string }) => e.id));
       cursor = page.body.next;

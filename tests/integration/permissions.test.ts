@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { QaRole } from '../../src/core/evaluation.ts';
-import { backends, useDb } from '../support/db.ts';
+import { backends, countOf, useDb } from '../support/db.ts';
 import { evaluationBody, publishedScorecard, sampleAnswers, sampleScorecard, tenant, type Tenant } from '../support/db-client.ts';
 
 const ROLES: QaRole[] = ['admin', 'lead', 'reviewer', 'agent'];
@@ -38,7 +38,7 @@ describe.each(backends())('permissions on $name', (backend) => {
         expect(res.body.error).toContain(role);
       }
     }
-    const [{ n }] = await db().query<{ n: number }>('SELECT count(*) AS n FROM scorecards WHERE account = $1', [t.account]);
+    const n = await countOf(db(), 'SELECT count(*) AS n FROM scorecards WHERE account = $1', [t.account]);
     expect(n).toBe(1);
   });
 

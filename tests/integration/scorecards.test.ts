@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { backends, useDb } from '../support/db.ts';
+import { backends, countOf, useDb } from '../support/db.ts';
 import { evaluationBody, publishedScorecard, sampleScorecard, tenant } from '../support/db-client.ts';
 
 describe.each(backends())('scorecards on $name', (backend) => {
@@ -79,7 +79,7 @@ describe.each(backends())('scorecards on $name', (backend) => {
     expect((await admin.put(`/scorecards/${body.id}/draft`, { definition: sampleScorecard() })).body.issues).toEqual([
       'lockVersion: is required (number)',
     ]);
-    const [{ n }] = await db().query<{ n: number }>('SELECT count(*) AS n FROM scorecards WHERE account = $1', [t.account]);
+    const n = await countOf(db(), 'SELECT count(*) AS n FROM scorecards WHERE account = $1', [t.account]);
     expect(n).toBe(1);
   });
 

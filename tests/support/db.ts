@@ -33,3 +33,10 @@ export function useDb(backend: Backend): () => Db {
     return db;
   };
 }
+
+/** The single number a `SELECT count(*) AS n ...` returns. */
+export async function countOf(db: Db, sql: string, params: readonly unknown[]): Promise<number> {
+  const [row] = await db.query<{ n: number }>(sql, params);
+  if (!row) throw new Error(`no row from ${sql}`);
+  return row.n;
+}
