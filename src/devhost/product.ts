@@ -20,6 +20,11 @@ export const ROOT = resolve(import.meta.dirname, '../..');
 // what goes into dist/: a change in any of these makes the build stale
 const APP_SOURCES = ['src/app', 'src/core', 'translations', 'assets', 'manifest.json', 'requirements.json', 'vite.config.ts'];
 
+/** The newest modification time (ms) among the app's sources. */
+export function appSourcesChangedAt(): number {
+  return newest(APP_SOURCES.map((p) => join(ROOT, p)));
+}
+
 function newest(paths: string[]): number {
   let latest = 0;
   for (const path of paths) {
@@ -82,7 +87,7 @@ export async function startProduct(options: ProductOptions): Promise<RunningProd
   const distDir = resolve(options.distDir ?? join(ROOT, 'dist'));
   const mode = options.buildApp ?? 'if-stale';
   const builtAt = existsSync(join(distDir, 'manifest.json')) ? statSync(join(distDir, 'manifest.json')).mtimeMs : 0;
-  const buildNeeded = mode === 'always' || (mode === 'if-stale' && newest(APP_SOURCES.map((p) => join(ROOT, p))) > builtAt);
+  const buildNeeded = mode === 'always' || (mode === 'if-stale' && appSourcesChangedAt() > builtAt);
 
   // the builds (~1 s each) and the database (~5 s for a new PGlite) do not depend on each other
   const hostBundle = buildHostBundle();

@@ -282,8 +282,8 @@ function updateTicket(state: ZendeskState, ser: ReturnType<typeof createRestSeri
     if (!field) continue; // Zendesk ignores unknown field ids
     const problem = fieldProblem(field, value);
     if (problem) problems.push({ description: problem });
-    // Zendesk hands decimal values back as strings
-    else fieldChanges.push({ field, value: value === '' || value === null ? null : field.type === 'decimal' ? String(value) : (value as CustomFieldValue) });
+    // stored as sent: the fixtures do not show how Zendesk echoes a decimal (number or string)
+    else fieldChanges.push({ field, value: value === '' ? null : (value as CustomFieldValue) });
   }
   if (problems.length > 0) return recordInvalid({ base: problems });
   for (const { field, value } of fieldChanges) {
