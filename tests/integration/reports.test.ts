@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { QaRole } from '../../src/core/evaluation.ts';
 import type { Breakdown, BreakdownRow, CriterionRow, RootCauses, Summary, Trend } from '../../src/core/reports.ts';
 import { wilson } from '../../src/core/stats.ts';
-import { foldRollup } from '../../src/server/reports/rollup.ts';
+import { foldRollup, rebuildRollup } from '../../src/server/reports/rollup.ts';
 import { tenants, type Tenant } from '../support/db-client.ts';
 import { backends, useDb } from '../support/db.ts';
 import { seed, type Seeded } from './reports-fixture.ts';
@@ -176,6 +176,16 @@ describe.each(backends())('reports on $name', (backend) => {
     });
     expect(back.status).toBe(200);
     expect(await get<Summary>('/api/v1/reports/summary?from=2024-03-01&to=2024-03-31')).toEqual(before);
+  });
+
+  it('rebuilds the rollup from the evaluations to the same figures', async () => {
+    const paths = ['/reports/summary', '/reports/trend?period=month', '/reports/breakdown?dimension=group'];
+    const before = await Promise.all(paths.map((p) => get(p)));
+    await foldRollup(db());
+    await db().query('DELETE FROM report_daily WHERE account = $1', [pair[0].account]);
+    expect((await get<Summary>('/reports/summary')).count).toBe(0);
+    await rebuildRollup(db(), pair[0].account);
+    expect(await Promise.all(paths.map((p) => get(p)))).toEqual(before);
   });
 
   it('shows an agent only their own figures', async () => {

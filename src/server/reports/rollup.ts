@@ -32,3 +32,25 @@ export async function foldIfPending(db: Db): Promise<void> {
   const [pending] = await db.query<{ any: boolean }>('SELECT EXISTS (SELECT 1 FROM report_daily_delta) AS any');
   if (pending?.any) await foldRollup(db);
 }
+
+/**
+ * Recomputes an account's rollup from its evaluations (after a bulk load with the trigger off, or
+ * to repair): writers of that account wait for it, readers keep reading.
+ */
+export async function rebuildRollup(db: Db, account: string): Promise<void> {
+  await db.transaction(async (tx) => {
+    await tx.query('LOCK TABLE evaluations IN SHARE MODE');
+    await tx.query('DELETE FROM report_daily WHERE account = $1', [account]);
+    await tx.query('DELETE FROM report_daily_delta WHERE account = $1', [account]);
+    await tx.query(
+      `INSERT INTO report_daily (${KEY}, ${SUMS.join(', ')})
+       SELECT account, (created_at AT TIME ZONE 'UTC')::date, scorecard_id, coalesce(group_id, 0), coalesce(channel, ''),
+         count(*), count(final_score), coalesce(sum(final_score), 0), coalesce(sum(final_score * final_score), 0),
+         count(*) FILTER (WHERE passed), count(*) FILTER (WHERE critical_failed)
+       FROM evaluations
+       WHERE account = $1 AND kind <> 'calibration' AND status <> 'withdrawn'
+       GROUP BY 1, 2, 3, 4, 5`,
+      [account],
+    );
+  });
+}
