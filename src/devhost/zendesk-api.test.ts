@@ -1,0 +1,193 @@
+/** The REST emulation over HTTP, checked against the shapes of real Zendesk responses (statuses, headers, bodies). */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { createDevhost, type Manifest } from './devhost.ts';
+import { IDS } from './sample-data.ts';
+import { RATE_LIMIT_TEXT } from './zendesk-api.ts';
+import { createZendeskState, type ZendeskState } from './zendesk-state.ts';
+
+const manifest = JSON.parse(readFileSync(join(import.meta.dirname, '../../manifest.json'), 'utf8')) as Manifest;
+
+let state: ZendeskState;
+let clock: Date;
+let api: (path: string, init?: RequestInit & { user?: number }) => Promise<Response>;
+
+beforeEach(() => {
+  clock = new Date('2026-03-10T12:00:30Z');
+  state = createZendeskState({ now: () => clock });
+  const { app } = createDevhost({ state, manifest, appDir: '/nonexistent', bundle: { files: new Map() } });
+  api = async (path, init = {}) =>
+    app.request(`http://localhost${path}`, {
+      ...init,
+      headers: { 'content-type': 'application/json', 'x-devhost-user': String(init.user ?? IDS.users.rita), ...init.headers },
+    });
+});
+
+const put = (id: number, ticket: Record<string, unknown>) => api(`/api/v2/tickets/${id}.json`, { method: 'PUT', body: JSON.stringify({ ticket }) });
+const openTicket = () => state.tickets().find((t) => t.status === 'open')!;
+const closedTicket = () => state.tickets().find((t) => t.status === 'closed')!;
+
+describe('tickets', () => {
+  it('shows a ticket with the fields Zendesk sends', async () => {
+    const t = openTicket();
+    const res = await api(`/api/v2/tickets/${t.id}.json`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe('application/json; charset=utf-8');
+    const { ticket } = (await res.json()) as { ticket: Record<string, unknown> };
+    expect(ticket).toMatchObject({
+      id: t.id,
+      via: { channel: t.channel, source: { from: {}, to: {}, rel: null } },
+      status: 'open',
+      updated_at: expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/),
+      custom_fields: expect.arrayContaining([{ id: IDS.fields.qaScore, value: null }]),
+      ticket_form_id: t.ticket_form_id,
+      brand_id: t.brand_id,
+    });
+  });
+
+  it('answers 404 RecordNotFound for an unknown ticket', async () => {
+    const res = await api('/api/v2/tickets/999999.json');
+    expect(res.status).toBe(404);
+    expect(await res.json()).toEqual({ error: 'RecordNotFound', description: 'Not found' });
+  });
+
+  it('updates custom fields; a drop-down value becomes a tag, replacing the other options', async () => {
+    const t = openTicket();
+    let res = await put(t.id, { custom_fields: [{ id: IDS.fields.qaScore, value: 87.5 }, { id: IDS.fields.qaResult, value: 'qa_fail' }] });
+    expect(res.status).toBe(200);
+    const body = (await res.json()) as { ticket: { custom_fields: unknown[]; tags: string[] }; audit: { events: unknown[] } };
+    expect(body.ticket.custom_fields).toContainEqual({ id: IDS.fields.qaScore, value: 87.5 });
+    expect(body.ticket.tags).toContain('qa_fail');
+    expect(body.audit.events).toHaveLength(2);
+    res = await put(t.id, { custom_fields: [{ id: IDS.fields.qaResult, value: 'qa_pass' }] });
+    const after = (await res.json()) as { ticket: { tags: string[] } };
+    expect(after.ticket.tags).toContain('qa_pass');
+    expect(after.ticket.tags).not.toContain('qa_fail');
+  });
+
+  it('refuses a value that is not an option of the drop-down with 422 RecordInvalid', async () => {
+    const res = await put(openTicket().id, { custom_fields: [{ id: IDS.fields.qaResult, value: 'excellent' }] });
+    expect(res.status).toBe(422);
+    expect(await res.json()).toMatchObject({ error: 'RecordInvalid', description: 'Record validation errors' });
+  });
+});
+
+describe('closed tickets', () => {
+  it('answer 422 with "closed prevents ticket update" in details', async () => {
+    const res = await put(closedTicket().id, { custom_fields: [{ id: IDS.fields.qaScore, value: 90 }] });
+    expect(res.status).toBe(422);
+    const body = (await res.json()) as { error: string; description: string; details: Record<string, Array<{ description: string }>> };
+    expect(body.error).toBe('RecordInvalid');
+    expect(body.description).toBe('Record validation errors');
+    expect(JSON.stringify(body.details)).toContain('closed prevents ticket update');
+    expect(state.fieldValue(closedTicket(), IDS.fields.qaScore)).toBeNull();
+  });
+
+  it('the closed-ticket fault makes any ticket answer so', async () => {
+    state.setFaults({ closedTicket: true });
+    const res = await put(openTicket().id, { custom_fields: [{ id: IDS.fields.qaScore, value: 90 }] });
+    expect(res.status).toBe(422);
+  });
+});
+
+describe('safe_update', () => {
+  it('answers 409 when updated_stamp is not the ticket updated_at, and writes nothing', async () => {
+    const t = openTicket();
+    const res = await put(t.id, { safe_update: true, updated_stamp: '2020-01-01T00:00:00Z', custom_fields: [{ id: IDS.fields.qaScore, value: 50 }] });
+    expect(res.status).toBe(409);
+    expect(state.fieldValue(t, IDS.fields.qaScore)).toBeNull();
+  });
+
+  it('accepts the current stamp and moves updated_at on', async () => {
+    const t = openTicket();
+    const before = t.updated_at;
+    const res = await put(t.id, { safe_update: true, updated_stamp: before, custom_fields: [{ id: IDS.fields.qaScore, value: 50 }] });
+    expect(res.status).toBe(200);
+    const { ticket } = (await res.json()) as { ticket: { updated_at: string } };
+    expect(ticket.updated_at > before).toBe(true);
+  });
+
+  it('the stale fault: the next safe write conflicts, a re-read and retry succeeds', async () => {
+    const t = openTicket();
+    state.setFaults({ staleSafeUpdates: 1 });
+    const stamp = t.updated_at;
+    expect((await put(t.id, { safe_update: true, updated_stamp: stamp, custom_fields: [] })).status).toBe(409);
+    const fresh = ((await (await api(`/api/v2/tickets/${t.id}.json`)).json()) as { ticket: { updated_at: string } }).ticket.updated_at;
+    expect(fresh).not.toBe(stamp);
+    expect((await put(t.id, { safe_update: 'true', updated_stamp: fresh, custom_fields: [] })).status).toBe(200);
+  });
+});
+
+describe('rate limits', () => {
+  it('answer 429 in plain text with a lower-case retry-after once the minute budget is spent', async () => {
+    state.setFaults({ budgetPerMinute: 3 });
+    for (let i = 0; i < 3; i++) expect((await api('/api/v2/users/me.json')).status).toBe(200);
+    const res = await api('/api/v2/users/me.json');
+    expect(res.status).toBe(429);
+    expect(res.headers.get('content-type')).toBe('text/plain');
+    expect(await res.text()).toBe(RATE_LIMIT_TEXT);
+    // seconds left in the current minute (the clock stands at :30)
+    expect(res.headers.get('retry-after')).toBe('30');
+    expect([...res.headers.keys()]).toContain('retry-after');
+    clock = new Date(clock.getTime() + 30_000);
+    expect((await api('/api/v2/users/me.json')).status).toBe(200);
+  });
+
+  it('the rate-limit fault answers 429 with the chosen Retry-After', async () => {
+    state.setFaults({ rateLimitedFor: 7 });
+    const res = await put(openTicket().id, { custom_fields: [] });
+    expect(res.status).toBe(429);
+    expect(res.headers.get('retry-after')).toBe('7');
+  });
+
+  it('successful answers carry the remaining budget', async () => {
+    const res = await api('/api/v2/groups.json');
+    expect(res.headers.get('x-rate-limit')).toBe('700');
+    expect(res.headers.get('x-rate-limit-remaining')).toBe('699');
+  });
+});
+
+describe('other resources', () => {
+  it('ticket metrics: the documented one-element array with {calendar, business} minutes', async () => {
+    const t = state.tickets().find((x) => x.status === 'solved')!;
+    const res = await api(`/api/v2/tickets/${t.id}/metrics.json`);
+    const body = (await res.json()) as { ticket_metric: Array<Record<string, unknown>> };
+    expect(body.ticket_metric).toHaveLength(1);
+    expect(body.ticket_metric[0]).toMatchObject({
+      ticket_id: t.id,
+      reopens: expect.any(Number),
+      replies: expect.any(Number),
+      reply_time_in_minutes: { calendar: expect.any(Number), business: expect.any(Number) },
+      full_resolution_time_in_minutes: { calendar: expect.any(Number), business: expect.any(Number) },
+      reply_time_in_seconds: { calendar: expect.any(Number) },
+    });
+  });
+
+  it('users/me is the signed-in user; groups, brands, forms and fields list with counts', async () => {
+    const me = (await (await api('/api/v2/users/me.json', { user: IDS.users.ada })).json()) as { user: { name: string; role: string } };
+    expect(me.user).toMatchObject({ name: 'Ada Admin', role: 'admin' });
+    const groups = (await (await api('/api/v2/groups.json')).json()) as { groups: unknown[]; count: number; next_page: null };
+    expect(groups.count).toBe(groups.groups.length);
+    expect(groups.next_page).toBeNull();
+    const brands = (await (await api('/api/v2/brands.json')).json()) as { brands: Array<{ default: boolean }> };
+    expect(brands.brands.filter((b) => b.default)).toHaveLength(1);
+    const forms = (await (await api('/api/v2/ticket_forms.json')).json()) as { ticket_forms: unknown[] };
+    expect(forms.ticket_forms).toHaveLength(2);
+    const fields = (await (await api('/api/v2/ticket_fields.json')).json()) as { ticket_fields: Array<{ type: string; custom_field_options?: Array<{ value: string }> }> };
+    const tagger = fields.ticket_fields.find((f) => f.type === 'tagger');
+    expect(tagger?.custom_field_options?.map((o) => o.value)).toEqual(['qa_pass', 'qa_fail', 'qa_critical_fail']);
+  });
+
+  it('satisfaction ratings use the documented scores', async () => {
+    const body = (await (await api('/api/v2/satisfaction_ratings.json')).json()) as { satisfaction_ratings: Array<{ score: string; ticket_id: number }> };
+    expect(body.satisfaction_ratings.length).toBeGreaterThan(0);
+    for (const r of body.satisfaction_ratings) expect(['offered', 'unoffered', 'good', 'bad']).toContain(r.score);
+  });
+
+  it('an endpoint it does not emulate answers 404 and is reported, not swallowed', async () => {
+    const res = await api('/api/v2/macros.json');
+    expect(res.status).toBe(404);
+    expect(state.reports().map((r) => r.message).join('\n')).toContain('GET /api/v2/macros.json');
+  });
+});
