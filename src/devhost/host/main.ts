@@ -310,7 +310,8 @@ async function invoke(target: Instance, calls: Record<string, unknown[]>): Promi
         break;
       case 'destroy':
       case 'app.close':
-        if (target.location === 'modal') closeModal(target);
+        // after the reply is posted: the frame that asked is about to go
+        if (target.location === 'modal') setTimeout(() => closeModal(target), 0);
         else target.frame.closest<HTMLElement>('.app-slot')?.setAttribute('hidden', '');
         break;
       case 'hide':

@@ -1,0 +1,225 @@
+/**
+ * The local Zendesk end to end: Chromium, the real ZAF SDK in an iframe on another origin, the built app and the
+ * QA service. The protocol probe (a bare page with the SDK) checks the host's protocol itself; the real sidebar
+ * checks that the product boots through it.
+ */
+import type { Frame, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chromiumAvailable, launchBrowser, type TestBrowser } from '../support/browser.ts';
+import { IDS, startDevhost, USERS, type DevhostHandle } from '../support/devhost.ts';
+
+let dh: DevhostHandle;
+let browser: TestBrowser;
+
+/** The frame of the app instance at `location` once its SDK is registered (probe) or the app rendered. */
+async function appFrame(page: Page, location = 'ticket_sidebar', ready = '#probe[data-registered], .qa-sidebar, .qa-state'): Promise<Frame> {
+  const handle = await page.waitForSelector(`iframe.app-${location}`);
+  const frame = (await handle.contentFrame())!;
+  await frame.waitForSelector(ready, { timeout: 20_000 });
+  return frame;
+}
+
+async function open(url: string, location = 'ticket_sidebar'): Promise<{ page: Page; app: Frame }> {
+  const page = await browser.context.newPage();
+  await page.goto(url);
+  return { page, app: await appFrame(page, location) };
+}
+
+type Zaf = {
+  get(p: string | string[]): Promise<Record<string, unknown>>;
+  invoke(name: string, ...args: unknown[]): Promise<Record<string, unknown>>;
+  request(o: unknown): Promise<unknown>;
+  postMessage(name: string, data?: unknown): void;
+  on(name: string, fn: (d: unknown) => unknown): void;
+  set(path: string, value: unknown): Promise<unknown>;
+};
+/** Runs `fn` with the probe's real SDK client inside the app origin. */
+function zaf<T>(frame: Frame, fn: (client: Zaf, arg: never) => Promise<T> | T, arg?: unknown): Promise<T> {
+  return frame.evaluate(
+    ([source, a]) => new Function('client', 'arg', `return (${source})(client, arg)`)((window as unknown as { zafClient: unknown }).zafClient, a),
+    [fn.toString(), arg] as const,
+  ) as Promise<T>;
+}
+
+describe.skipIf(!chromiumAvailable())('the local Zendesk (devhost) in Chromium', () => {
+  beforeAll(async () => {
+    [dh, browser] = await Promise.all([startDevhost({ quiet: true }), launchBrowser().then((b) => b!)]);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await dh?.stop();
+  });
+
+  it('serves the app from another origin with origin and app_guid, as Zendesk does', async () => {
+    const { page, app } = await open(dh.ticketUrl(1, { probe: true }));
+    const url = new URL(app.url());
+    expect(url.origin).toBe(dh.appOrigin);
+    expect(url.origin).not.toBe(dh.hostOrigin);
+    expect(url.searchParams.get('origin')).toBe(dh.hostOrigin);
+    expect(url.searchParams.get('app_guid')).toMatch(/^[0-9a-f-]{36}$/);
+    await page.close();
+  });
+
+  it('registers the SDK with metadata (settings without the secure token) and the ticket context', async () => {
+    const { page, app } = await open(dh.ticketUrl(1, { probe: true }));
+    const registered = JSON.parse((await app.locator('#probe').textContent())!) as {
+      metadata: { appId: number; installationId: number; settings: Record<string, unknown> };
+      context: Record<string, unknown>;
+    };
+    expect(registered.metadata).toMatchObject({ appId: expect.any(Number), installationId: expect.any(Number), name: 'Ticket QA' });
+    expect(registered.metadata.settings).toMatchObject({ serviceUrl: `${dh.hostOrigin}/service`, reviewerGroupIds: String(IDS.groups.qaReviewers) });
+    expect(registered.metadata.settings).not.toHaveProperty('serviceToken');
+    expect(JSON.stringify(registered)).not.toContain(dh.token);
+    expect(registered.context).toMatchObject({ host: 'zendesk', product: 'support', location: 'ticket_sidebar', account: { subdomain: 'acme' }, ticketId: 1 });
+    await page.close();
+  });
+
+  it('answers get like Zendesk: a bad single path rejects, an array reports it under errors', async () => {
+    const { page, app } = await open(dh.ticketUrl(1, { probe: true }));
+    const many = await zaf(app, (c) => c.get(['ticket.subject', 'ticket.assignee.user.name', 'currentUser.role', 'requirement:qa_score', 'ticket.nope']));
+    expect(many).toMatchObject({
+      'ticket.subject': dh.state.ticket(1)!.subject,
+      'ticket.assignee.user.name': 'Alex Agent',
+      'currentUser.role': 'agent',
+      'requirement:qa_score': { requirement_id: IDS.fields.qaScore },
+      errors: { 'ticket.nope': { message: expect.any(String) } },
+    });
+    const single = await zaf(app, (c) => c.get('ticket.nope').then(() => 'resolved', (e: Error) => `rejected: ${e.message}`));
+    expect(single).toMatch(/^rejected: .*ticket\.nope/);
+    await page.close();
+  });
+
+  it('reports a protocol message it does not implement loudly: page log, console and terminal', async () => {
+    const { page, app } = await open(dh.ticketUrl(1, { probe: true }));
+    const consoleErrors: string[] = [];
+    page.on('console', (m) => m.type() === 'error' && consoleErrors.push(m.text()));
+    const outcome = await zaf(app, (c) => {
+      c.postMessage('mystery.message', { x: 1 });
+      return c.invoke('teleport', 'ticket').then(() => 'resolved', (e: Error) => `rejected: ${e.message}`);
+    });
+    expect(outcome).toMatch(/^rejected: .*teleport/);
+    await page.locator('#log .log-unimplemented', { hasText: 'teleport' }).waitFor();
+    await expect(page.locator('#log').innerText()).resolves.toContain('UNIMPLEMENTED message key "mystery.message"');
+    expect(consoleErrors.join('\n')).toContain('UNIMPLEMENTED invoke "teleport"');
+    await expect.poll(() => dh.reports().map((r) => r.message).join('\n')).toContain('message key "mystery.message"');
+    await page.close();
+  });
+
+  it('proxies client.request: the secure token is filled in server-side only for secure requests', async () => {
+    const { page, app } = await open(dh.ticketUrl(1, { probe: true }));
+    const request = (secure: boolean) =>
+      zaf(
+        app,
+        (c, a: { url: string; secure: boolean; user: number }) =>
+          c
+            .request({
+              url: `${a.url}/api/v1/scorecards`,
+              secure: a.secure,
+              httpCompleteResponse: true,
+              headers: { Authorization: 'Bearer {{setting.serviceToken}}', 'X-QA-User-Id': String(a.user), 'X-QA-Role': 'reviewer' },
+            })
+            .then((r) => (r as { status: number }).status, (e: { status: number }) => e.status),
+        { url: `${dh.hostOrigin}/service`, secure, user: USERS.rita },
+      );
+    expect(await request(true)).toBe(200);
+    expect(await request(false)).toBe(401);
+    await page.close();
+  });
+
+  it('never lets the secure token reach the browser while the real sidebar runs', async () => {
+    const page = await browser.context.newPage();
+    const leaks: string[] = [];
+    page.on('request', (r) => {
+      if ((r.postData() ?? '').includes(dh.token) || r.url().includes(dh.token)) leaks.push(`request ${r.url()}`);
+    });
+    page.on('response', async (r) => {
+      const body = await r.text().catch(() => '');
+      if (body.includes(dh.token) || Object.values(await r.allHeaders()).some((v) => v.includes(dh.token))) leaks.push(`response ${r.url()}`);
+    });
+    await page.goto(dh.ticketUrl(2));
+    const app = await appFrame(page);
+    await app.locator('.qa-sidebar').waitFor();
+    await page.locator('#log li', { hasText: '/service/api/v1/' }).first().waitFor();
+    await page.waitForLoadState('networkidle');
+    expect(leaks).toEqual([]);
+    expect(await page.content()).not.toContain(dh.token);
+    await page.close();
+  });
+
+  it('boots the real sidebar: the scorecard for the ticket, and ticket data it got through ZAF and the proxy', async () => {
+    const email = await open(dh.ticketUrl(1));
+    await expect.poll(() => email.app.locator('body').innerText()).toContain('Email support');
+    const text = await email.app.locator('body').innerText();
+    expect(text).toContain('Alex Agent'); // ticket.assignee via ZAF get
+    expect(text).toContain('38 min'); // first reply from /api/v2/tickets/1/metrics via the proxy
+    await expect(email.page.locator('#log').innerText()).resolves.toMatch(/\/service\/api\/v1\/\S+ → 200/);
+    await email.page.close();
+
+    const chat = await open(dh.ticketUrl(2));
+    await expect.poll(() => chat.app.locator('body').innerText()).toContain('Chat and messaging');
+    await chat.page.close();
+  });
+
+  it('the user switcher changes who is signed in, and so what the sidebar shows', async () => {
+    const { page, app } = await open(dh.ticketUrl(2, { user: USERS.rita }));
+    await expect.poll(() => app.locator('body').innerText()).toContain('Reviewee');
+    await Promise.all([page.waitForURL(/user=10002/), page.locator('#user-switcher').selectOption(String(USERS.alex))]);
+    const agentView = await appFrame(page);
+    await expect.poll(() => agentView.locator('body').innerText()).not.toContain('Reviewee');
+    // the agent sees the evaluation of their own work on this ticket (seeded), scored under its scorecard
+    await expect.poll(() => agentView.locator('body').innerText()).toContain('Chat and messaging');
+    await page.close();
+
+    const probe = await open(dh.ticketUrl(2, { user: USERS.sam, probe: true }));
+    expect(await zaf(probe.app, (c) => c.get('currentUser.name'))).toMatchObject({ 'currentUser.name': 'Sam Support' });
+    await probe.page.close();
+  });
+
+  it('set fills the unsaved ticket form; the save hook can refuse; a save stores it', async () => {
+    const { page, app } = await open(dh.ticketUrl(1, { probe: true }));
+    const path = `ticket.customField:custom_field_${IDS.fields.qaResult}`;
+    await zaf(app, (c, p: string) => c.set(p, 'qa_pass'), path);
+    await expect(page.locator('#draft-list').innerText()).resolves.toContain('qa_pass');
+    expect(dh.state.fieldValue(dh.state.ticket(1)!, IDS.fields.qaResult)).toBeNull();
+    await zaf(app, (c) => {
+      c.on('ticket.save', () => 'QA score missing');
+      return null;
+    });
+    await page.locator('#submit-ticket').click();
+    await page.locator('.toast', { hasText: 'QA score missing' }).waitFor();
+    expect(dh.state.fieldValue(dh.state.ticket(1)!, IDS.fields.qaResult)).toBeNull();
+    await page.reload();
+    const again = await appFrame(page);
+    await zaf(again, (c, p: string) => c.set(p, 'qa_pass'), path);
+    await page.locator('#submit-ticket').click();
+    await expect.poll(() => dh.state.fieldValue(dh.state.ticket(1)!, IDS.fields.qaResult)).toBe('qa_pass');
+    await page.close();
+  });
+
+  it('opens a modal with instances.create; the modal registers and can close itself', async () => {
+    const { page, app } = await open(dh.ticketUrl(1, { probe: true }));
+    const created = await zaf(app, (c) => c.invoke('instances.create', { location: 'modal', url: '/probe/probe.html', size: { width: '400px', height: '200px' } }));
+    const context = (created['instances.create'] as Array<{ instanceGuid: string; location: string }>)[0]!;
+    expect(context.location).toBe('modal');
+    const modal = await appFrame(page, 'modal');
+    const registered = JSON.parse((await modal.locator('#probe').textContent())!) as { context: { location: string; ticketId: number } };
+    expect(registered.context).toMatchObject({ location: 'modal', ticketId: 1 });
+    await zaf(modal, (c) => {
+      void c.invoke('destroy'); // the frame goes away with its reply
+      return null;
+    });
+    await page.locator('iframe.app-modal').waitFor({ state: 'detached' });
+    await page.close();
+  });
+
+  it('the "Zendesk failures" panel switches the same faults as the HTTP hook', async () => {
+    const page = await browser.context.newPage();
+    await page.goto(dh.url);
+    await page.locator('#failures-toggle').click();
+    await page.locator('[data-fault="closedTicket"]').check();
+    await expect.poll(() => dh.state.faults().closedTicket).toBe(true);
+    await dh.setFaults({ closedTicket: false });
+    expect(dh.state.faults().closedTicket).toBe(false);
+    await page.close();
+  });
+});
