@@ -96,7 +96,12 @@ export function createScorecardsApi(call: ServiceCall): ScorecardsApi {
     create: async (definition) => map(await call('POST', '/scorecards', definition), (v) => v as ScorecardVersionView),
     async openDraft(summary) {
       if (summary.draft) return ok(summary.draft);
-      return map(await call('POST', `/scorecards/${enc(summary.id)}/draft`), (v) => v as ScorecardVersionView);
+      const made = await call('POST', `/scorecards/${enc(summary.id)}/draft`);
+      if (made.status === 'ok') return ok(made.value as ScorecardVersionView);
+      if (made.error.kind !== 'conflict') return made;
+      // another admin opened the next version's draft since the list loaded: edit that one
+      const again = await this.get(summary.id);
+      return again.status === 'ok' && again.value.draft ? ok(again.value.draft) : made;
     },
     saveDraft: async (id, definition, lockVersion) =>
       map(await call('PUT', `/scorecards/${enc(id)}/draft`, { definition, lockVersion }), (v) => ({

@@ -1,0 +1,224 @@
+/**
+ * The nav bar's scorecard admin end to end (issue 6): Chromium through the local Zendesk with the real ZAF SDK,
+ * the built app and the QA service on PGlite. An admin builds a scorecard from a template, changes weights and
+ * a critical rule, previews, publishes, and a reviewer on a matching ticket gets it; a bad import is refused
+ * with path-named errors; a second admin's stale save is refused with a clear message.
+ */
+import type { Frame, FrameLocator, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ScorecardSummary } from '../../src/core/api.ts';
+import { chromiumAvailable, launchBrowser, type TestBrowser } from '../support/browser.ts';
+import { IDS, startDevhost, USERS, type DevhostHandle } from '../support/devhost.ts';
+
+let dh: DevhostHandle;
+let browser: TestBrowser;
+
+const ADMIN = { user: USERS.ada, role: 'admin' } as const;
+
+async function scorecards(): Promise<ScorecardSummary[]> {
+  const res = await dh.service('/scorecards', ADMIN);
+  return ((await res.json()) as { items: ScorecardSummary[] }).items;
+}
+
+/** The host page with the nav bar app open, on its Scorecards tab. */
+async function openScorecards(page?: Page, user: number = USERS.ada): Promise<{ page: Page; app: FrameLocator }> {
+  const p = page ?? (await browser.context.newPage());
+  await p.goto(dh.navBarUrl({ user }));
+  const app = p.frameLocator(`iframe[src^="${dh.appOrigin}"]`);
+  await app.getByRole('tab', { name: 'Scorecards' }).click();
+  return { page: p, app };
+}
+
+async function appFrame(page: Page): Promise<Frame> {
+  for (let i = 0; i < 200; i++) {
+    const frame = page.frames().find((f) => f.url().startsWith(dh.appOrigin));
+    if (frame) return frame;
+    await page.waitForTimeout(50);
+  }
+  throw new Error('the app iframe never appeared');
+}
+
+const canRun = chromiumAvailable();
+
+describe.skipIf(!canRun)('scorecard admin in the devhost', () => {
+  beforeAll(async () => {
+    dh = await startDevhost({ seed: 'small', quiet: true });
+    browser = (await launchBrowser())!;
+    // a step that cannot happen fails on its own line, well inside the test's time limit
+    browser.context.setDefaultTimeout(10_000);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await dh?.stop();
+  });
+
+  it('builds a scorecard from a template, changes weights and a critical rule, previews, publishes; a reviewer on a matching ticket gets it', async () => {
+    const { page, app } = await openScorecards();
+    await app.getByRole('table').waitFor();
+    await app.getByLabel('Template').selectOption('email');
+    await app.getByRole('button', { name: 'New from template' }).click();
+    await app.getByRole('heading', { name: /Email support/ }).waitFor();
+
+    await app.getByLabel('Name', { exact: true }).fill('Billing web QA');
+    // applies to web-form tickets of the Billing group (more specific than the seeded "Email support")
+    // Garden draws the checkbox on its label, so a person clicks the label
+    const tick = async (list: string, name: string, on: boolean) => {
+      await app.locator(`#${list} label`).getByText(name, { exact: true }).click();
+      expect(await app.locator(`#${list}`).getByLabel(name, { exact: true }).isChecked()).toBe(on);
+    };
+    await tick('applies-channels', 'Email', false);
+    expect(await app.locator('#applies-channels').getByLabel('Web form', { exact: true }).isChecked()).toBe(true);
+    await tick('applies-groups', 'Billing', true);
+    await expect.poll(() => app.locator('#applies-title + p').innerText()).toBe('Channels: Web form; Groups: Billing');
+
+    const first = app.locator('.qa-criterion').first();
+    const firstId = await first.getByLabel('Id', { exact: true }).inputValue();
+    await first.getByLabel('Weight', { exact: true }).fill('5');
+    await first.getByLabel('Critical rule').selectOption('cap');
+    await first.getByLabel('Cap the score at').fill('60');
+
+    // a bad value is named by its path beside the field, tied with aria-describedby
+    await first.getByLabel('Weight', { exact: true }).fill('-1');
+    const weight = first.getByLabel('Weight', { exact: true });
+    await expect.poll(() => weight.getAttribute('aria-invalid')).toBe('true');
+    const describedBy = (await weight.getAttribute('aria-describedby'))!;
+    expect(await app.locator(`[id="${describedBy}"]`).innerText()).toContain('must be >= 0');
+    expect(await app.locator('[data-testid=editor-errors]').innerText()).toContain('sections[0].criteria[0].weight: must be >= 0');
+    await weight.fill('5');
+    await expect.poll(() => app.locator('[data-testid=editor-errors]').innerText()).toContain('The draft is valid');
+
+    // preview: top marks everywhere, then fail the capped critical criterion
+    const groups = app.locator('.qa-preview .qa-seg');
+    const count = await groups.count();
+    for (let i = 0; i < count; i++) await groups.nth(i).locator('.qa-seg__item:not(.qa-seg__item--na)').last().click();
+    expect(await app.getByTestId('preview-final').innerText()).toBe('100.00');
+    await app.locator(`#preview-${firstId}`).getByLabel('No', { exact: true }).check();
+    await expect.poll(() => app.getByTestId('preview-final').innerText()).toBe('60.00');
+    expect(Number(await app.getByTestId('preview-raw').innerText())).toBeGreaterThan(60);
+    expect(await app.getByTestId('preview-verdict').innerText()).toContain('Fail');
+    expect(await app.getByTestId('preview-critical').innerText()).toContain('Critical failures');
+
+    await app.getByRole('button', { name: 'Save draft' }).click();
+    await expect.poll(() => app.getByTestId('editor-notice').innerText()).toContain('saved');
+    await app.getByRole('button', { name: 'Publish v1' }).click();
+    await expect.poll(() => app.getByTestId('list-notice').innerText()).toContain('Published “Billing web QA” v1');
+    const row = app.locator('tr[data-scorecard="Billing web QA"]');
+    expect(await row.innerText()).toContain('Published');
+    expect(await row.innerText()).toContain('Channels: Web form; Groups: Billing');
+
+    const stored = (await scorecards()).find((s) => s.name === 'Billing web QA')!;
+    expect(stored).toMatchObject({ status: 'published', currentVersion: 1 });
+    expect(stored.current!.appliesTo).toMatchObject({ channels: ['web'], groupIds: [IDS.groups.billing] });
+    expect(stored.current!.sections[0]!.criteria[0]).toMatchObject({ id: firstId, weight: 5, critical: { effect: 'cap', cap: 60 } });
+    await page.close();
+
+    // a reviewer on a web-form Billing ticket gets it as the scorecard that applies
+    const ticket = dh.state.tickets().find((t) => t.subject === 'Refund for cancelled subscription')!;
+    const reviewer = await browser.context.newPage();
+    await reviewer.goto(dh.ticketUrl(ticket.id, { user: USERS.rita }));
+    const sidebar = await appFrame(reviewer);
+    await sidebar.locator('.qa-sidebar').waitFor({ timeout: 15_000 });
+    const chosen = await sidebar.evaluate(() => {
+      const select = document.querySelector<HTMLSelectElement>('#qa-scorecard');
+      return select ? select.selectedOptions[0]?.text : document.querySelector('.qa-head .qa-h')?.textContent;
+    });
+    expect(chosen).toContain('Billing web QA');
+    await reviewer.close();
+  }, 60_000);
+
+  it('refuses a bad import file with path-named errors and saves nothing', async () => {
+    const { page, app } = await openScorecards();
+    await app.getByRole('table').waitFor();
+    const before = (await scorecards()).length;
+    const bad = {
+      name: 'Broken',
+      method: 'weighted-criteria',
+      passThreshold: 120,
+      sections: [{ id: 's', name: 'S', criteria: [{ id: 'c', label: 'C', scale: { preset: 'binary' }, weight: -2, colour: 'red' }] }],
+    };
+    await app.getByTestId('import-file').setInputFiles({ name: 'broken.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(bad)) });
+    const errors = app.getByTestId('import-errors');
+    await errors.waitFor();
+    const text = await errors.innerText();
+    expect(text).toContain('broken.json was not imported');
+    expect(text).toContain('passThreshold: must be <= 100');
+    expect(text).toContain('sections[0].criteria[0].weight: must be >= 0');
+    expect(text).toContain('sections[0].criteria[0]: unknown key "colour"');
+    expect(await errors.getAttribute('role')).toBe('alert');
+
+    await app.getByTestId('import-file').setInputFiles({ name: 'not-json.json', mimeType: 'application/json', buffer: Buffer.from('{ nope') });
+    await expect.poll(() => errors.innerText()).toContain('not valid JSON');
+    expect((await scorecards()).length).toBe(before);
+
+    // a good file is imported as a draft
+    const good = { ...bad, passThreshold: 70, sections: [{ id: 's', name: 'S', criteria: [{ id: 'c', label: 'C', scale: { preset: 'binary' }, weight: 2 }] }] };
+    await app.getByTestId('import-file').setInputFiles({ name: 'good.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(good)) });
+    await expect.poll(() => app.getByTestId('list-notice').innerText()).toContain('Imported “Broken” as a draft');
+    const all = await scorecards();
+    expect(all.length).toBe(before + 1);
+    expect(all.find((s) => s.name === 'Broken')).toMatchObject({ status: 'draft', currentVersion: null });
+    await page.close();
+  });
+
+  it('refuses the second of two concurrent saves of one draft with a clear message, never overwriting', async () => {
+    const created = await dh.service('/scorecards', ADMIN, {
+      body: { name: 'Shared card', method: 'weighted-criteria', sections: [{ id: 's', name: 'S', criteria: [{ id: 'c', label: 'C', scale: { preset: 'binary' }, weight: 1 }] }] },
+    });
+    const { id } = (await created.json()) as { id: string };
+    expect((await dh.service(`/scorecards/${id}/publish`, ADMIN, { body: {} })).status).toBe(200);
+
+    // both admins load the list before either opens the draft
+    const a = await openScorecards();
+    const b = await openScorecards();
+    await a.app.getByRole('table').waitFor();
+    await b.app.getByRole('table').waitFor();
+    await a.app.getByRole('button', { name: 'Edit “Shared card”' }).click();
+    await a.app.getByRole('heading', { name: /Shared card/ }).waitFor();
+    await b.app.getByRole('button', { name: 'Edit “Shared card”' }).click();
+    await b.app.getByRole('heading', { name: /Shared card/ }).waitFor();
+    expect(await a.app.locator('.qa-badge').innerText()).toBe('draft of v2');
+    expect(await b.app.locator('.qa-badge').innerText()).toBe('draft of v2');
+
+    await a.app.getByLabel('Description').fill('Edited by the first admin');
+    await a.app.getByRole('button', { name: 'Save draft' }).click();
+    await expect.poll(() => a.app.getByTestId('editor-notice').innerText()).toContain('saved');
+
+    await b.app.getByLabel('Name', { exact: true }).fill('Renamed by the second admin');
+    await b.app.getByRole('button', { name: 'Save draft' }).click();
+    const notice = b.app.getByTestId('editor-notice');
+    await expect.poll(() => notice.innerText()).toContain('Another admin saved this draft since you opened it — reload to see their changes');
+    expect(await notice.getAttribute('role')).toBe('alert');
+
+    const draft = async () => ((await (await dh.service(`/scorecards/${id}`, ADMIN)).json()) as ScorecardSummary).draft!;
+    expect((await draft()).definition).toMatchObject({ name: 'Shared card', description: 'Edited by the first admin' });
+
+    // reloading shows the first admin's change; then the second admin's save goes through
+    await b.app.getByRole('button', { name: 'Reload the draft' }).click();
+    await expect.poll(() => b.app.getByLabel('Description').inputValue()).toBe('Edited by the first admin');
+    expect(await b.app.getByLabel('Name', { exact: true }).inputValue()).toBe('Shared card');
+    await b.app.getByLabel('Name', { exact: true }).fill('Renamed after reload');
+    await b.app.getByRole('button', { name: 'Save draft' }).click();
+    await expect.poll(() => notice.innerText()).toContain('saved');
+    expect((await draft()).definition).toMatchObject({ name: 'Renamed after reload', description: 'Edited by the first admin' });
+    await a.page.close();
+    await b.page.close();
+  });
+
+  it('tells a non-admin to ask their admin, and keyboard users can reach every tab', async () => {
+    const page = await browser.context.newPage();
+    await page.goto(dh.navBarUrl({ user: USERS.rita }));
+    const app = page.frameLocator(`iframe[src^="${dh.appOrigin}"]`);
+    const reports = app.getByRole('tab', { name: 'Reports' });
+    await reports.focus();
+    expect(await reports.getAttribute('aria-selected')).toBe('true');
+    await page.keyboard.press('End');
+    const tab = app.getByRole('tab', { name: 'Scorecards' });
+    expect(await tab.getAttribute('aria-selected')).toBe('true');
+    expect(await tab.evaluate((el) => el === document.activeElement)).toBe(true);
+    await app.getByRole('heading', { name: 'Scorecards are managed by admins' }).waitFor();
+    expect(await app.getByRole('tabpanel').innerText()).toContain('Ask your Zendesk admin');
+    await page.keyboard.press('ArrowLeft');
+    expect(await app.getByRole('tab', { name: 'Plan' }).getAttribute('aria-selected')).toBe('true');
+    await page.close();
+  });
+});
