@@ -4,7 +4,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { mkdir } from 'node:fs/promises';
+import { mkdir, rename, rm } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { build } from 'vite';
 import { createApp } from '../server/app.ts';
@@ -63,13 +63,20 @@ export interface RunningProduct {
   close(): Promise<void>;
 }
 
-/** Builds the app package with the project's vite.config.ts into `distDir` (QA_DIST_DIR is how that config takes it). */
+/**
+ * Builds the app package with the project's vite.config.ts into `distDir` (QA_DIST_DIR is how that config takes
+ * it), via a scratch folder: a failed build leaves the previous one in place.
+ */
 export async function buildApp(distDir: string): Promise<void> {
   const previous = process.env.QA_DIST_DIR;
-  process.env.QA_DIST_DIR = distDir;
+  const scratch = `${distDir}.next-${process.pid}`;
+  process.env.QA_DIST_DIR = scratch;
   try {
     await build({ configFile: join(ROOT, 'vite.config.ts'), logLevel: 'warn' });
+    await rm(distDir, { recursive: true, force: true });
+    await rename(scratch, distDir);
   } finally {
+    await rm(scratch, { recursive: true, force: true });
     if (previous === undefined) delete process.env.QA_DIST_DIR;
     else process.env.QA_DIST_DIR = previous;
   }
@@ -91,7 +98,13 @@ export async function startProduct(options: ProductOptions): Promise<RunningProd
 
   // the builds (~1 s each) and the database (~5 s for a new PGlite) do not depend on each other
   const hostBundle = buildHostBundle();
-  const appBuild = buildNeeded ? step('build app', () => buildApp(distDir)) : Promise.resolve();
+  const appBuild = buildNeeded
+    ? step('build app', () => buildApp(distDir)).catch((err: unknown) => {
+        // half-edited sources should not stop the local Zendesk when an earlier build can still be served
+        if (!builtAt) throw err;
+        console.error(`\n!!! The app did not build; serving the previous build from ${distDir}.\n${err instanceof Error ? err.message : String(err)}\n`);
+      })
+    : Promise.resolve();
   const db = await step('open database', async () => {
     if (options.dataDir !== 'memory://') await mkdir(options.dataDir, { recursive: true });
     const db = await createPgliteDb(options.dataDir);

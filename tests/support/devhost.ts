@@ -49,12 +49,12 @@ async function builtApp(): Promise<string> {
   const stamp = Math.floor(appSourcesChangedAt());
   const dir = join(ROOT, '.tmp', 'e2e-dist', String(stamp));
   if (existsSync(join(dir, 'manifest.json'))) return dir;
-  const scratch = `${dir}.${process.pid}.${Date.now()}`;
-  await buildApp(scratch);
+  const mine = `${dir}.${process.pid}`;
+  await buildApp(mine);
   try {
-    renameSync(scratch, dir); // atomic: a parallel test file may have won; then use theirs
+    renameSync(mine, dir); // atomic: a parallel test file may have won; then use theirs
   } catch {
-    rmSync(scratch, { recursive: true, force: true });
+    rmSync(mine, { recursive: true, force: true });
   }
   return dir;
 }
