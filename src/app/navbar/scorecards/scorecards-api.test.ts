@@ -1,0 +1,108 @@
+/** The admin client against the real service routes on PGlite, through a fake ZAF that plays Zendesk's proxy. */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createApp } from '../../../server/app.ts';
+import { createPgliteDb, type Db } from '../../../server/db/db.ts';
+import { migrate } from '../../../server/db/migrate.ts';
+import { createFakeZaf } from '../../zaf/fake-zaf.ts';
+import { ZafRequestError } from '../../zaf/port.ts';
+import { createScorecardsApi, zafServiceCall, type ScorecardsApi } from './scorecards-api.ts';
+
+const SERVICE = 'https://qa.example.test';
+const TOKEN = 'acme-secret';
+let db: Db;
+
+const card = (name: string) => ({
+  name,
+  method: 'weighted-criteria' as const,
+  sections: [{ id: 's', name: 'S', criteria: [{ id: 'c', label: 'C', scale: { preset: 'binary' as const }, weight: 1 }] }],
+});
+
+/** Zendesk's proxy: substitutes the secure setting, forwards, and rejects non-2xx like client.request does. */
+function apiAs(role: 'admin' | 'lead'): { api: ScorecardsApi; urls: string[] } {
+  const app = createApp({ db, clock: { now: () => new Date() }, accounts: { acme: TOKEN }, log: () => {} });
+  const urls: string[] = [];
+  const zaf = createFakeZaf({
+    request: async (o) => {
+      urls.push(`${o.type} ${o.url}`);
+      const headers = Object.fromEntries(Object.entries(o.headers ?? {}).map(([k, v]) => [k, v.replace('{{setting.serviceToken}}', TOKEN)]));
+      if (o.contentType) headers['content-type'] = o.contentType;
+      const res = await app.request(o.url.replace(SERVICE, ''), { method: o.type ?? 'GET', headers, ...(o.data ? { body: o.data } : {}) });
+      const text = await res.text();
+      const responseHeaders = Object.fromEntries(res.headers.entries());
+      if (res.status >= 400) throw new ZafRequestError(res.status, responseHeaders, text);
+      return { status: res.status, headers: responseHeaders, responseText: text, responseJSON: text ? JSON.parse(text) : undefined };
+    },
+  });
+  return { api: createScorecardsApi(zafServiceCall(zaf, `${SERVICE}/`, { userId: 7, role })), urls };
+}
+
+beforeAll(async () => {
+  db = await createPgliteDb('memory://');
+  await migrate(db);
+});
+afterAll(async () => {
+  await db.close();
+});
+
+describe('scorecards api over the real routes', () => {
+  it('creates, saves with the lock version, publishes, opens the next draft, and lists', async () => {
+    const { api, urls } = apiAs('admin');
+    const created = await api.create(card('Email'));
+    if (created.status !== 'ok') throw new Error(created.error.message);
+    const { id, lockVersion } = created.value;
+    const saved = await api.saveDraft(id, { ...card('Email'), passThreshold: 70 }, lockVersion);
+    expect(saved).toEqual({ status: 'ok', value: { lockVersion: lockVersion + 1 } });
+    expect((await api.publish(id)).status).toBe('ok');
+
+    const list = await api.list();
+    const summary = list.status === 'ok' ? list.value.find((s) => s.id === id) : undefined;
+    expect(summary).toMatchObject({ status: 'published', currentVersion: 1, evaluationCount: 0 });
+    const draft = await api.openDraft(summary!);
+    expect(draft.status === 'ok' && draft.value).toMatchObject({ version: 2, lockVersion: 1, definition: { passThreshold: 70 } });
+    expect(urls[0]).toBe(`POST ${SERVICE}/api/v1/scorecards`);
+  });
+
+  it('maps a stale save to a conflict and never overwrites', async () => {
+    const { api } = apiAs('admin');
+    const created = await api.create(card('Shared'));
+    if (created.status !== 'ok') throw new Error(created.error.message);
+    const { id } = created.value;
+    expect((await api.saveDraft(id, card('First'), 1)).status).toBe('ok');
+    const stale = await api.saveDraft(id, card('Second'), 1);
+    expect(stale.status === 'error' && stale.error.kind).toBe('conflict');
+    const now = await api.get(id);
+    expect(now.status === 'ok' && now.value.draft?.definition.name).toBe('First');
+  });
+
+  it('opens the draft another admin made after the list loaded', async () => {
+    const { api } = apiAs('admin');
+    const created = await api.create(card('Racing'));
+    if (created.status !== 'ok') throw new Error(created.error.message);
+    await api.publish(created.value.id);
+    const got = await api.get(created.value.id);
+    if (got.status !== 'ok') throw new Error('get');
+    const listedBefore = got.value; // no draft in this copy
+    const first = await api.openDraft(listedBefore);
+    const second = await api.openDraft(listedBefore);
+    expect(first.status === 'ok' && first.value.version).toBe(2);
+    expect(second.status === 'ok' && second.value.version).toBe(2);
+  });
+
+  it('gets path-named issues for a bad definition and a forbidden for non-admins', async () => {
+    const { api } = apiAs('admin');
+    const bad = await api.create({ ...card('Bad'), passThreshold: 200 });
+    expect(bad.status === 'error' && bad.error).toMatchObject({ kind: 'invalid', issues: ['passThreshold: must be <= 100'] });
+    const lead = await apiAs('lead').api.create(card('Nope'));
+    expect(lead.status === 'error' && lead.error.kind).toBe('forbidden');
+  });
+
+  it('exports the public format and runs the what-if', async () => {
+    const { api } = apiAs('admin');
+    const created = await api.create(card('Export me'));
+    if (created.status !== 'ok') throw new Error(created.error.message);
+    const exported = await api.exportDefinition(created.value.id, 1);
+    expect(exported.status === 'ok' && exported.value).toMatchObject({ name: 'Export me', naPolicy: 'exclude' });
+    const whatIf = await api.whatIf(created.value.id, card('Export me'));
+    expect(whatIf).toEqual({ status: 'ok', value: { days: 90, currentAverage: null, whatIfAverage: null, n: 0, notRescored: 0 } });
+  });
+});
