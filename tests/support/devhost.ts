@@ -11,7 +11,7 @@
  * People: USERS.rita (QA reviewer), alex and sam (agents), ada (admin), lee (QA lead). Ticket ids 1-14 are in
  * src/devhost/sample-data.ts (2: chat solved, 3: voice closed, 8: complaint, ...).
  */
-import { existsSync, renameSync, rmSync } from 'node:fs';
+import { existsSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { IDS } from '../../src/devhost/sample-data.ts';
 import { appSourcesChangedAt, buildApp, ROOT, startProduct, type RunningProduct } from '../../src/devhost/product.ts';
@@ -49,6 +49,12 @@ async function builtApp(): Promise<string> {
   const stamp = Math.floor(appSourcesChangedAt());
   const dir = join(ROOT, '.tmp', 'e2e-dist', String(stamp));
   if (existsSync(join(dir, 'manifest.json'))) return dir;
+  // builds of older sources are dead weight after an hour (a running test file may still be using a recent one)
+  const root = join(ROOT, '.tmp', 'e2e-dist');
+  for (const old of existsSync(root) ? readdirSync(root) : []) {
+    const path = join(root, old);
+    if (path !== dir && Date.now() - statSync(path).mtimeMs > 3_600_000) rmSync(path, { recursive: true, force: true });
+  }
   const mine = `${dir}.${process.pid}`;
   await buildApp(mine);
   try {
