@@ -18,8 +18,8 @@ const coming = (key: string): Loader => () => import('./placeholder-tab.tsx').th
 
 const LOADERS: Record<string, Loader> = {
   reports: reportsModule['./reports/reports-tab.tsx'] ?? coming('ui.navbar.tabs.reports'),
-  calibration: coming('ui.navbar.tabs.calibration'),
-  plan: coming('ui.navbar.tabs.plan'),
+  calibration: () => import('./reports/calibration-tab.tsx').then((m) => m.CalibrationTab),
+  plan: () => import('./reports/plan-tab.tsx').then((m) => m.PlanTab),
   scorecards: () => import('./scorecards/scorecards-tab.tsx').then((m) => m.ScorecardsTab),
 };
 const NOT_ALLOWED: Loader = () => import('./not-allowed.tsx').then((m) => m.NotAllowed);

@@ -1,0 +1,78 @@
+/** Small pieces shared by the report tabs: a figure with n and interval, an error line, a ticket link, a section. */
+import type { ComponentChildren } from 'preact';
+import type { Figure } from '../../../core/reports.ts';
+import type { ServiceError } from '../../api/result.ts';
+import { useI18n } from '../../i18n/use-t.tsx';
+import { useZaf } from '../../zaf/use-zaf.tsx';
+import { formatInterval, formatValue, type FigureKind } from './format.ts';
+
+/** The value, then "95% CI low–high · n = N" in smaller text; the interval is never left out when there is one. */
+export function FigureText({ kind, figure }: { kind: FigureKind; figure: Figure }) {
+  const { t, locale } = useI18n();
+  const interval = formatInterval(kind, figure, locale);
+  return (
+    <span class="qa-figure">
+      <span class="qa-figure__value">{formatValue(kind, figure.value, locale)}</span>{' '}
+      <span class="qa-figure__ci">
+        {interval ? t('ui.reports.figure.interval', { interval, n: figure.n }) : t('ui.reports.figure.nOnly', { n: figure.n })}
+      </span>
+    </span>
+  );
+}
+
+export function ErrorNote({ error, onRetry }: { error: ServiceError; onRetry?: () => void }) {
+  const { t } = useI18n();
+  return (
+    <div class="qa-report-error" role="alert">
+      <p>{t('ui.common.error', { message: error.message })}</p>
+      {error.issues?.length ? (
+        <ul>
+          {error.issues.map((i) => (
+            <li key={i}>{i}</li>
+          ))}
+        </ul>
+      ) : null}
+      {onRetry ? (
+        <button type="button" class="c-btn c-btn--sm" onClick={onRetry}>
+          {t('ui.common.retry')}
+        </button>
+      ) : null}
+    </div>
+  );
+}
+
+/** Opens the ticket in Zendesk (the agent workspace tab), as a real button for keyboards and screen readers. */
+export function TicketButton({ id }: { id: number }) {
+  const { zaf } = useZaf();
+  const { t } = useI18n();
+  return (
+    <button type="button" class="c-btn c-btn--sm c-btn--basic qa-ticket-link" onClick={() => void zaf.invoke('routeTo', 'ticket', id)}>
+      {t('ui.reports.ticket', { id })}
+    </button>
+  );
+}
+
+export function ReportSection({ id, title, hint, actions, children }: { id: string; title: string; hint?: string; actions?: ComponentChildren; children: ComponentChildren }) {
+  return (
+    <section class="qa-report-section" aria-labelledby={`${id}-title`}>
+      <div class="qa-report-section__head">
+        <h2 id={`${id}-title`}>{title}</h2>
+        {actions ? <div class="qa-report-section__actions">{actions}</div> : null}
+      </div>
+      {hint ? <p class="qa-muted qa-report-section__hint">{hint}</p> : null}
+      {children}
+    </section>
+  );
+}
+
+/** Starts a browser download of text made here (CSV of what is on screen). */
+export function downloadText(name: string, text: string, type = 'text/csv;charset=utf-8') {
+  const url = URL.createObjectURL(new Blob([text], { type }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 0);
+}

@@ -1,0 +1,365 @@
+/**
+ * The Calibration tab: a lead starts a session on a ticket with a scorecard and invites reviewers; each
+ * scores it blind in the sidebar; the report shows each reviewer against the baseline and the agreement
+ * of all (Krippendorff's alpha); over time, the criteria reviewers disagree on most.
+ */
+import './reports.css';
+import { useState } from 'preact/hooks';
+import type { ScorecardSummary } from '../../../core/api.ts';
+import type { CalibrationSession, CalibrationSessionReport } from '../../../core/calibration.ts';
+import type { Agreement } from '../../../core/stats.ts';
+import { useI18n } from '../../i18n/use-t.tsx';
+import { Loading } from '../../ui/notice.tsx';
+import { useNavBar } from '../navbar-context.tsx';
+import { ErrorNote, ReportSection, TicketButton } from './bits.tsx';
+import { presetRange } from './filters.ts';
+import { formatValue } from './format.ts';
+import { useAsync, usePeople, useReportsApi, type People } from './use-reports.ts';
+
+const LEAD_ROLES = new Set(['admin', 'lead']);
+
+/** Krippendorff's guidance: rely on alpha >= .800, draw tentative conclusions from .667 (2004, p. 241). */
+function alphaVerdict(a: Agreement): 'good' | 'tentative' | 'poor' | 'none' {
+  if (a.alpha === null) return 'none';
+  return a.alpha >= 0.8 ? 'good' : a.alpha >= 0.667 ? 'tentative' : 'poor';
+}
+
+function StartSession({ scorecards, people, onStarted }: { scorecards: ScorecardSummary[]; people: People; onStarted: (s: CalibrationSession) => void }) {
+  const { t } = useI18n();
+  const api = useReportsApi();
+  const published = scorecards.filter((s) => s.currentVersion !== null && s.status === 'published');
+  const [ticketId, setTicketId] = useState('');
+  const [scorecardId, setScorecardId] = useState('');
+  const [reviewers, setReviewers] = useState<number[]>([]);
+  const [baseline, setBaseline] = useState<number | null>(null);
+  const [title, setTitle] = useState('');
+  const [message, setMessage] = useState<{ text: string; issues?: string[] } | null>(null);
+  const toggle = (id: number) => setReviewers(reviewers.includes(id) ? reviewers.filter((r) => r !== id) : [...reviewers, id]);
+
+  async function submit(e: Event) {
+    e.preventDefault();
+    const card = published.find((s) => s.id === scorecardId);
+    const base = baseline !== null && reviewers.includes(baseline) ? baseline : reviewers[0];
+    if (!card || !Number(ticketId) || reviewers.length < 2 || base === undefined) {
+      setMessage({ text: t('ui.reports.calibration.incomplete') });
+      return;
+    }
+    const r = await api.startSession({ ticketId: Number(ticketId), scorecardId: card.id, version: card.currentVersion!, reviewerIds: reviewers, baselineReviewerId: base, title });
+    if (r.status === 'ok') {
+      setMessage({ text: t('ui.reports.calibration.started', { ticket: ticketId }) });
+      onStarted(r.value);
+    } else setMessage(r.error.issues ? { text: r.error.message, issues: r.error.issues } : { text: r.error.message });
+  }
+
+  return (
+    <form class="qa-calibration-start" onSubmit={(e) => void submit(e)} aria-labelledby="qa-cal-start-title">
+      <h3 id="qa-cal-start-title">{t('ui.reports.calibration.start')}</h3>
+      <div class="qa-form-row">
+        <div class="c-field">
+          <label class="c-field__label" for="qa-cal-ticket">
+            {t('ui.reports.calibration.ticket')}
+          </label>
+          <input id="qa-cal-ticket" class="c-field__input" inputMode="numeric" value={ticketId} onInput={(e) => setTicketId(e.currentTarget.value.replace(/\D/g, ''))} />
+        </div>
+        <div class="c-field">
+          <label class="c-field__label" for="qa-cal-scorecard">
+            {t('ui.reports.filters.scorecard')}
+          </label>
+          <select id="qa-cal-scorecard" class="c-field__input c-field__input--select" value={scorecardId} onChange={(e) => setScorecardId(e.currentTarget.value)}>
+            <option value="">{t('ui.reports.filters.choose')}</option>
+            {published.map((s) => (
+              <option key={s.id} value={s.id}>
+                {t('ui.reports.calibration.scorecardVersion', { name: s.name, version: s.currentVersion ?? 0 })}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div class="c-field">
+          <label class="c-field__label" for="qa-cal-title">
+            {t('ui.reports.calibration.titleField')}
+          </label>
+          <input id="qa-cal-title" class="c-field__input" value={title} maxLength={200} onInput={(e) => setTitle(e.currentTarget.value)} />
+        </div>
+      </div>
+      <fieldset class="qa-fieldset">
+        <legend class="c-field__label">{t('ui.reports.calibration.reviewers')}</legend>
+        <ul class="qa-check-list">
+          {people.staff.map((p) => (
+            <li key={p.id}>
+              <label>
+                <input type="checkbox" checked={reviewers.includes(p.id)} onChange={() => toggle(p.id)} /> {p.name}
+              </label>
+            </li>
+          ))}
+        </ul>
+      </fieldset>
+      <div class="qa-form-row">
+        <div class="c-field">
+          <label class="c-field__label" for="qa-cal-baseline">
+            {t('ui.reports.calibration.baseline')}
+          </label>
+          <select id="qa-cal-baseline" class="c-field__input c-field__input--select" value={baseline ?? ''} onChange={(e) => setBaseline(Number(e.currentTarget.value) || null)}>
+            <option value="">{t('ui.reports.filters.choose')}</option>
+            {reviewers.map((id) => (
+              <option key={id} value={id}>
+                {people.personName(id)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <button type="submit" class="c-btn c-btn--primary">
+          {t('ui.reports.calibration.startButton')}
+        </button>
+      </div>
+      <div role="status" aria-live="polite">
+        {message ? (
+          <div>
+            <p>{message.text}</p>
+            {message.issues ? (
+              <ul>
+                {message.issues.map((i) => (
+                  <li key={i}>{i}</li>
+                ))}
+              </ul>
+            ) : null}
+          </div>
+        ) : null}
+      </div>
+    </form>
+  );
+}
+
+function SessionReport({ id, people, scorecards }: { id: string; people: People; scorecards: ScorecardSummary[] }) {
+  const { t, locale } = useI18n();
+  const api = useReportsApi();
+  const [state, reload] = useAsync(() => api.sessionReport(id), id);
+  if (state.status === 'loading') return <Loading label={t('ui.common.loading')} />;
+  if (state.status === 'error') {
+    return state.error.kind === 'forbidden' ? <p role="status">{t('ui.reports.calibration.blind')}</p> : <ErrorNote error={state.error} onRetry={reload} />;
+  }
+  const { session, report }: CalibrationSessionReport = state.value;
+  const card = scorecards.find((s) => s.id === session.scorecardId);
+  const verdict = alphaVerdict(report.alpha);
+  const labels = new Map(report.criteria.map((c) => [c.criterionId, c.label]));
+  const pct = (v: number | null) => formatValue('rate', v, locale);
+  const pts = (v: number | null) => (v === null ? '–' : `${v > 0 ? '+' : v < 0 ? '−' : '±'}${formatValue('score', Math.abs(v), locale)}`);
+  return (
+    <div class="qa-calibration-report" data-session={session.id}>
+      <h3>{t('ui.reports.calibration.reportTitle', { title: session.title || t('ui.reports.ticket', { id: session.ticketId }), scorecard: card?.name ?? session.scorecardId })}</h3>
+      <p data-alpha={report.alpha.alpha ?? ''}>
+        <strong>{t('ui.reports.calibration.alpha', { alpha: report.alpha.alpha === null ? '–' : report.alpha.alpha.toFixed(3) })}</strong>{' '}
+        <span class={`qa-tag ${verdict === 'good' ? 'qa-tag--good' : verdict === 'poor' ? 'qa-tag--bad' : 'qa-tag--neutral'}`}>{t(`ui.reports.calibration.verdict.${verdict}`)}</span>{' '}
+        <span class="qa-muted">{t('ui.reports.calibration.alphaHint', { units: report.alpha.units, values: report.alpha.values })}</span>
+      </p>
+      {!report.baselineSubmitted ? <p class="qa-muted">{t('ui.reports.calibration.baselineMissing')}</p> : null}
+      <table class="qa-table" data-table="reviewers">
+        <caption>{t('ui.reports.calibration.reviewersTable')}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t('ui.reports.calibration.reviewer')}</th>
+            <th scope="col">{t('ui.reports.tickets.score')}</th>
+            <th scope="col">{t('ui.reports.calibration.deviation')}</th>
+            <th scope="col">{t('ui.reports.calibration.matched')}</th>
+            <th scope="col">{t('ui.reports.calibration.meanAbs')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {report.reviewers.map((r) => (
+            <tr key={r.reviewerId}>
+              <th scope="row">
+                {people.personName(r.reviewerId)} {r.baseline ? <span class="qa-tag qa-tag--neutral">{t('ui.reports.calibration.baselineTag')}</span> : null}
+              </th>
+              <td>{r.finalScore === null ? '–' : formatValue('score', r.finalScore, locale)}</td>
+              <td>{r.baseline ? '–' : pts(r.scoreDeviation)}</td>
+              <td>{t('ui.reports.calibration.matchedOf', { matched: r.matched, compared: r.compared })}</td>
+              <td>{r.baseline ? '–' : r.meanAbsoluteDeviation === null ? '–' : formatValue('score', r.meanAbsoluteDeviation, locale)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <table class="qa-table" data-table="criteria">
+        <caption>{t('ui.reports.calibration.criteriaTable')}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t('ui.reports.dimension.criterion')}</th>
+            {report.reviewers.map((r) => (
+              <th scope="col" key={r.reviewerId}>
+                {people.personName(r.reviewerId)}
+              </th>
+            ))}
+            <th scope="col">{t('ui.reports.calibration.disagreement')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {report.criteria.map((c, i) => (
+            <tr key={c.criterionId}>
+              <th scope="row">{labels.get(c.criterionId) ?? c.criterionId}</th>
+              {report.reviewers.map((r) => {
+                const cell = r.criteria[i]!;
+                return (
+                  <td key={r.reviewerId}>
+                    {cell.fraction === null ? t('ui.reports.calibration.na') : pct(cell.fraction)}
+                    {!r.baseline && cell.deviation ? <span class="qa-muted qa-small"> ({pts(cell.deviation)})</span> : null}
+                  </td>
+                );
+              })}
+              <td>{c.disagreement === null ? '–' : t('ui.reports.calibration.pairs', { share: pct(c.disagreement), pairs: c.pairs })}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <p class="qa-muted">{t('ui.reports.calibration.deviationHint')}</p>
+    </div>
+  );
+}
+
+function History({ people }: { people: People }) {
+  const { t, locale } = useI18n();
+  const api = useReportsApi();
+  const range = presetRange('last-90', new Date());
+  const [state, reload] = useAsync(() => api.calibrationHistory(range), `${range.from}`);
+  if (state.status === 'loading') return <Loading label={t('ui.common.loading')} />;
+  if (state.status === 'error') return <ErrorNote error={state.error} onRetry={reload} />;
+  const h = state.value;
+  if (!h.sessions) return <p class="qa-muted">{t('ui.reports.calibration.noHistory')}</p>;
+  return (
+    <>
+      <p class="qa-muted">{t('ui.reports.calibration.historyHint', { sessions: h.sessions })}</p>
+      <table class="qa-table" data-table="history-criteria">
+        <caption>{t('ui.reports.calibration.mostDisagreed')}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t('ui.reports.dimension.criterion')}</th>
+            <th scope="col">{t('ui.reports.calibration.disagreement')}</th>
+            <th scope="col">{t('ui.reports.calibration.alphaShort')}</th>
+            <th scope="col">{t('ui.reports.calibration.sessions')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {h.criteria.map((c) => (
+            <tr key={c.criterionId}>
+              <th scope="row">{c.label}</th>
+              <td>{c.disagreement === null ? '–' : t('ui.reports.calibration.pairs', { share: formatValue('rate', c.disagreement, locale), pairs: c.pairs })}</td>
+              <td>{c.alpha.alpha === null ? '–' : c.alpha.alpha.toFixed(3)}</td>
+              <td>{c.sessions}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <table class="qa-table" data-table="history-reviewers">
+        <caption>{t('ui.reports.calibration.lean')}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t('ui.reports.calibration.reviewer')}</th>
+            <th scope="col">{t('ui.reports.calibration.meanDeviation')}</th>
+            <th scope="col">{t('ui.reports.calibration.meanAbs')}</th>
+            <th scope="col">{t('ui.reports.calibration.sessions')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {h.reviewers.map((r) => (
+            <tr key={r.reviewerId}>
+              <th scope="row">{people.personName(r.reviewerId)}</th>
+              <td>
+                {r.meanScoreDeviation === null ? '–' : formatValue('score', r.meanScoreDeviation, locale)}{' '}
+                {r.meanScoreDeviation ? <span class="qa-muted">{t(r.meanScoreDeviation < 0 ? 'ui.reports.calibration.harsher' : 'ui.reports.calibration.milder')}</span> : null}
+              </td>
+              <td>{r.meanAbsoluteDeviation === null ? '–' : formatValue('score', r.meanAbsoluteDeviation, locale)}</td>
+              <td>{r.sessions}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </>
+  );
+}
+
+export function CalibrationTab() {
+  const { t, locale } = useI18n();
+  const { role, scorecards: scorecardsApi } = useNavBar();
+  const api = useReportsApi();
+  const people = usePeople();
+  const lead = LEAD_ROLES.has(role);
+  const [generation, setGeneration] = useState(0);
+  const [selected, setSelected] = useState<string | null>(null);
+  const [list, reload] = useAsync(() => api.sessions(), `sessions${generation}`);
+  const [cards] = useAsync(() => scorecardsApi.list(), 'scorecards');
+  const scorecards = cards.status === 'ok' ? cards.value : [];
+  if (role === 'agent') return <p role="status">{t('ui.reports.notForAgents')}</p>;
+
+  async function close(id: string) {
+    const r = await api.closeSession(id);
+    if (r.status === 'ok') setGeneration((g) => g + 1);
+  }
+
+  return (
+    <div class="qa-calibration">
+      {lead ? (
+        <ReportSection id="qa-cal-new" title={t('ui.reports.calibration.title')} hint={t('ui.reports.calibration.hint')}>
+          <StartSession
+            scorecards={scorecards}
+            people={people}
+            onStarted={(s) => {
+              setGeneration((g) => g + 1);
+              setSelected(s.id);
+            }}
+          />
+        </ReportSection>
+      ) : null}
+      <ReportSection id="qa-cal-sessions" title={t('ui.reports.calibration.sessionsTitle')}>
+        {list.status === 'loading' ? <Loading label={t('ui.common.loading')} /> : null}
+        {list.status === 'error' ? <ErrorNote error={list.error} onRetry={reload} /> : null}
+        {list.status === 'ok' && !list.value.length ? <p class="qa-muted">{t('ui.reports.calibration.none')}</p> : null}
+        {list.status === 'ok' && list.value.length ? (
+          <table class="qa-table" data-table="sessions">
+            <thead>
+              <tr>
+                <th scope="col">{t('ui.reports.calibration.session')}</th>
+                <th scope="col">{t('ui.reports.tickets.ticket')}</th>
+                <th scope="col">{t('ui.reports.calibration.submitted')}</th>
+                <th scope="col">{t('ui.reports.calibration.status')}</th>
+                <th scope="col">
+                  <span class="qa-visually-hidden">{t('ui.reports.criterion.actions')}</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {list.value.map((s) => (
+                <tr key={s.id} data-session={s.id}>
+                  <th scope="row">
+                    {s.title || t('ui.reports.calibration.untitled')}
+                    <div class="qa-muted qa-small">{new Date(s.createdAt).toLocaleDateString(locale)}</div>
+                  </th>
+                  <td>
+                    <TicketButton id={s.ticketId} />
+                  </td>
+                  <td>
+                    {t('ui.reports.calibration.submittedOf', { submitted: s.submitted.length, invited: s.reviewerIds.length })}
+                    <div class="qa-muted qa-small">{s.reviewerIds.map((id) => `${s.submitted.includes(id) ? '✓' : '…'} ${people.personName(id)}`).join(', ')}</div>
+                  </td>
+                  <td>{t(`ui.reports.calibration.statuses.${s.status}`)}</td>
+                  <td>
+                    <button type="button" class="c-btn c-btn--sm" aria-expanded={selected === s.id} onClick={() => setSelected(selected === s.id ? null : s.id)}>
+                      {t('ui.reports.calibration.showReport')}
+                    </button>{' '}
+                    {lead && s.status === 'open' ? (
+                      <button type="button" class="c-btn c-btn--sm c-btn--basic" onClick={() => void close(s.id)}>
+                        {t('ui.reports.calibration.close')}
+                      </button>
+                    ) : null}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        ) : null}
+        {selected ? <SessionReport key={`${selected}${generation}`} id={selected} people={people} scorecards={scorecards} /> : null}
+      </ReportSection>
+      {lead ? (
+        <ReportSection id="qa-cal-history" title={t('ui.reports.calibration.historyTitle')}>
+          <History people={people} />
+        </ReportSection>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,69 @@
+/** Geometry of the trend chart (plain SVG): linear scales, round ticks, point and band paths. Pure, so it is unit-tested. */
+
+export interface Scale {
+  (v: number): number;
+  domain: [number, number];
+}
+
+export function linearScale(domain: [number, number], range: [number, number]): Scale {
+  const [d0, d1] = domain;
+  const [r0, r1] = range;
+  const span = d1 - d0 || 1;
+  const s = ((v: number) => r0 + ((v - d0) / span) * (r1 - r0)) as Scale;
+  s.domain = domain;
+  return s;
+}
+
+/** About `count` round ticks (1, 2 or 5 times a power of ten) covering the domain. */
+export function niceTicks(min: number, max: number, count = 5): number[] {
+  if (max <= min) return [min];
+  const raw = (max - min) / count;
+  const power = 10 ** Math.floor(Math.log10(raw));
+  const step = [1, 2, 5, 10].map((m) => m * power).find((s) => s >= raw)!;
+  const ticks: number[] = [];
+  for (let v = Math.ceil(min / step) * step; v <= max + step * 1e-9; v += step) ticks.push(Math.round(v / step) * step);
+  return ticks;
+}
+
+export interface Point {
+  x: number;
+  y: number | null;
+}
+
+/** An SVG path through the points; a missing value breaks the line instead of pretending a zero. */
+export function linePath(points: readonly Point[]): string {
+  let d = '';
+  let pen = false;
+  for (const p of points) {
+    if (p.y === null) {
+      pen = false;
+      continue;
+    }
+    d += `${pen ? 'L' : 'M'}${round(p.x)},${round(p.y)}`;
+    pen = true;
+  }
+  return d;
+}
+
+/** A closed band between low and high (the interval), in runs without gaps. */
+export function bandPath(points: ReadonlyArray<{ x: number; low: number | null; high: number | null }>): string {
+  const runs: Array<typeof points> = [];
+  let run: Array<(typeof points)[number]> = [];
+  for (const p of points) {
+    if (p.low === null || p.high === null) {
+      if (run.length) runs.push(run);
+      run = [];
+    } else run.push(p);
+  }
+  if (run.length) runs.push(run);
+  return runs
+    .filter((r) => r.length > 1)
+    .map((r) => {
+      const top = r.map((p, i) => `${i ? 'L' : 'M'}${round(p.x)},${round(p.high!)}`).join('');
+      const bottom = [...r].reverse().map((p) => `L${round(p.x)},${round(p.low!)}`).join('');
+      return `${top}${bottom}Z`;
+    })
+    .join('');
+}
+
+const round = (v: number) => Math.round(v * 10) / 10;

@@ -1,0 +1,110 @@
+/** QA beside the tickets' own numbers (reply and resolution times, reopens, CSAT), and the tickets where QA and the customer disagree. */
+import type { MetricFigures } from '../../../core/ticket-reports.ts';
+import { useI18n } from '../../i18n/use-t.tsx';
+import { Loading } from '../../ui/notice.tsx';
+import { ErrorNote, FigureText, ReportSection, TicketButton } from './bits.tsx';
+import type { Filters } from './filters.ts';
+import type { FigureKind } from './format.ts';
+import { useAsync, useReportsApi, type People } from './use-reports.ts';
+
+const METRICS: Array<{ key: keyof MetricFigures; kind: FigureKind }> = [
+  { key: 'firstReplyMinutes', kind: 'minutes' },
+  { key: 'fullResolutionMinutes', kind: 'minutes' },
+  { key: 'reopenRate', kind: 'rate' },
+  { key: 'csatGoodRate', kind: 'rate' },
+];
+
+export function QaVsMetricsView({ filters, people }: { filters: Filters; people: People }) {
+  const { t, locale } = useI18n();
+  const api = useReportsApi();
+  const [state, reload] = useAsync(() => api.qaVsMetrics(filters), JSON.stringify(filters));
+  return (
+    <ReportSection id="qa-metrics" title={t('ui.reports.metrics.title')} hint={t('ui.reports.metrics.hint')}>
+      {state.status === 'loading' ? <Loading label={t('ui.common.loading')} /> : null}
+      {state.status === 'error' ? <ErrorNote error={state.error} onRetry={reload} /> : null}
+      {state.status === 'ok' ? (
+        <>
+          <table class="qa-table">
+            <caption>{t('ui.reports.metrics.byResult')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('ui.reports.metrics.qaResult')}</th>
+                {METRICS.map((m) => (
+                  <th scope="col" key={m.key}>
+                    {t(`ui.reports.metrics.${m.key}`)}
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {state.value.byResult.map((r) => (
+                <tr key={r.result}>
+                  <th scope="row">{r.result === 'passed' ? `✓ ${t('ui.reports.pass')}` : `✗ ${t('ui.reports.fail')}`}</th>
+                  {METRICS.map((m) => (
+                    <td key={m.key}>
+                      <FigureText kind={m.kind} figure={r.metrics[m.key]} />
+                    </td>
+                  ))}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          <table class="qa-table">
+            <caption>{t('ui.reports.metrics.byCsat')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('ui.reports.metrics.csat')}</th>
+                <th scope="col">{t('ui.reports.headline.averageScore')}</th>
+                <th scope="col">{t('ui.reports.headline.passRate')}</th>
+                <th scope="col">{t('ui.reports.headline.count')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {state.value.byCsat.map((b) => (
+                <tr key={b.csat}>
+                  <th scope="row">{t(`ui.reports.metrics.csatValue.${b.csat}`)}</th>
+                  <td>
+                    <FigureText kind="score" figure={b.summary.averageScore} />
+                  </td>
+                  <td>
+                    <FigureText kind="rate" figure={b.summary.passRate} />
+                  </td>
+                  <td>{b.summary.count}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          <h3>{t('ui.reports.metrics.disagreements', { count: state.value.disagreements.length })}</h3>
+          {state.value.disagreements.length ? (
+            <table class="qa-table" data-list="disagreements">
+              <thead>
+                <tr>
+                  <th scope="col">{t('ui.reports.tickets.ticket')}</th>
+                  <th scope="col">{t('ui.reports.dimension.reviewee')}</th>
+                  <th scope="col">{t('ui.reports.metrics.what')}</th>
+                  <th scope="col">{t('ui.reports.tickets.score')}</th>
+                  <th scope="col">{t('ui.reports.tickets.date')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {state.value.disagreements.map((d) => (
+                  <tr key={d.evaluationId}>
+                    <td>
+                      <TicketButton id={d.ticketId} />
+                    </td>
+                    <td>{people.personName(d.revieweeId)}</td>
+                    <td>{t(`ui.reports.metrics.kind.${d.kind}`)}</td>
+                    <td>{d.finalScore === null ? '–' : d.finalScore.toFixed(1)}</td>
+                    <td>{new Date(d.createdAt).toLocaleDateString(locale)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          ) : (
+            <p class="qa-muted">{t('ui.reports.metrics.noDisagreements')}</p>
+          )}
+        </>
+      ) : null}
+    </ReportSection>
+  );
+}

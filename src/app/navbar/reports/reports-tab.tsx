@@ -1,0 +1,329 @@
+/**
+ * The Reports tab (DESIGN.md §7, §10): filters kept in the URL, four headline figures with n, interval and
+ * change, the trend, breakdowns (weakest criteria first, tickets one click away), root causes, QA beside
+ * the tickets' own numbers, CSV and print.
+ */
+import './reports.css';
+import { useMemo, useState } from 'preact/hooks';
+import type { ScorecardSummary } from '../../../core/api.ts';
+import type { BreakdownDimension, BreakdownRow, CriterionRow, Figure, Summary } from '../../../core/reports.ts';
+import { useI18n } from '../../i18n/use-t.tsx';
+import { Loading } from '../../ui/notice.tsx';
+import { useNavBar } from '../navbar-context.tsx';
+import { channelLabel } from '../scorecards/applies-to-summary.ts';
+import { CHANNELS } from '../scorecards/channels.ts';
+import { downloadText, ErrorNote, FigureText, ReportSection, TicketButton } from './bits.tsx';
+import { BreakdownTable, CriterionTable, RootCauseTable } from './breakdowns.tsx';
+import { filtersHash, parseFilters, presetRange, previousRange, type Filters, type Preset } from './filters.ts';
+import { changeOf, formatDelta, type FigureKind } from './format.ts';
+import { QaVsMetricsView } from './qa-vs-metrics.tsx';
+import { screenCsv } from './screen-csv.ts';
+import { TrendChart } from './trend-chart.tsx';
+import { useAsync, usePeople, useReportsApi, type People } from './use-reports.ts';
+
+type Dim = Exclude<BreakdownDimension, 'criterion'>;
+const DIMS: Dim[] = ['reviewee', 'group', 'channel', 'scorecard'];
+const PRESETS: Preset[] = ['this-month', 'last-month', 'last-30', 'last-90', 'this-year'];
+
+function useScorecards(): ScorecardSummary[] {
+  const { scorecards } = useNavBar();
+  const [list] = useAsync(() => scorecards.list(), 'scorecards');
+  return list.status === 'ok' ? list.value : [];
+}
+
+function FilterBar({ filters, onChange, scorecards, people }: { filters: Filters; onChange: (f: Filters) => void; scorecards: ScorecardSummary[]; people: People }) {
+  const { t } = useI18n();
+  const set = (patch: Partial<Filters>) => onChange({ ...filters, ...patch });
+  const id = (v: string) => (v ? Number(v) : undefined);
+  const select = (name: keyof Filters, label: string, options: Array<[string, string]>, value: string | number | undefined, parse: (v: string) => unknown = (v) => v || undefined) => (
+    <div class="c-field qa-filter">
+      <label class="c-field__label" for={`qa-filter-${name}`}>
+        {label}
+      </label>
+      <select id={`qa-filter-${name}`} class="c-field__input c-field__input--select" value={value === undefined ? '' : String(value)} onChange={(e) => set({ [name]: parse(e.currentTarget.value) } as Partial<Filters>)}>
+        <option value="">{t('ui.reports.filters.all')}</option>
+        {options.map(([v, l]) => (
+          <option key={v} value={v}>
+            {l}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+  return (
+    <form class="qa-filters qa-no-print" role="search" aria-label={t('ui.reports.filters.label')} onSubmit={(e) => e.preventDefault()}>
+      <div class="c-field qa-filter">
+        <label class="c-field__label" for="qa-filter-from">
+          {t('ui.reports.filters.from')}
+        </label>
+        <input id="qa-filter-from" class="c-field__input" type="date" value={filters.from} max={filters.to} onChange={(e) => e.currentTarget.value && set({ from: e.currentTarget.value })} />
+      </div>
+      <div class="c-field qa-filter">
+        <label class="c-field__label" for="qa-filter-to">
+          {t('ui.reports.filters.to')}
+        </label>
+        <input id="qa-filter-to" class="c-field__input" type="date" value={filters.to} min={filters.from} onChange={(e) => e.currentTarget.value && set({ to: e.currentTarget.value })} />
+      </div>
+      <div class="c-field qa-filter">
+        <label class="c-field__label" for="qa-filter-preset">
+          {t('ui.reports.filters.preset')}
+        </label>
+        <select id="qa-filter-preset" class="c-field__input c-field__input--select" value="" onChange={(e) => e.currentTarget.value && set(presetRange(e.currentTarget.value as Preset, new Date()))}>
+          <option value="">{t('ui.reports.filters.choose')}</option>
+          {PRESETS.map((p) => (
+            <option key={p} value={p}>
+              {t(`ui.reports.presets.${p}`)}
+            </option>
+          ))}
+        </select>
+      </div>
+      {select('scorecardId', t('ui.reports.filters.scorecard'), scorecards.map((s) => [s.id, s.name]), filters.scorecardId)}
+      {select('groupId', t('ui.reports.filters.group'), [...people.groups].map(([gid, name]) => [String(gid), name]), filters.groupId, id)}
+      {select('channel', t('ui.reports.filters.channel'), CHANNELS.map((c) => [c, channelLabel(c, t)]), filters.channel)}
+      {select('revieweeId', t('ui.reports.filters.agent'), people.staff.map((p) => [String(p.id), p.name]), filters.revieweeId, id)}
+      {select('reviewerId', t('ui.reports.filters.reviewer'), people.staff.map((p) => [String(p.id), p.name]), filters.reviewerId, id)}
+      <div class="c-field qa-filter">
+        <label class="c-field__label" for="qa-filter-period">
+          {t('ui.reports.filters.period')}
+        </label>
+        <select id="qa-filter-period" class="c-field__input c-field__input--select" value={filters.period} onChange={(e) => set({ period: e.currentTarget.value === 'month' ? 'month' : 'week' })}>
+          <option value="week">{t('ui.reports.period.week')}</option>
+          <option value="month">{t('ui.reports.period.month')}</option>
+        </select>
+      </div>
+    </form>
+  );
+}
+
+const HEADLINES: Array<{ key: 'averageScore' | 'passRate' | 'criticalFailRate'; kind: FigureKind; higherIsBetter: boolean }> = [
+  { key: 'averageScore', kind: 'score', higherIsBetter: true },
+  { key: 'passRate', kind: 'rate', higherIsBetter: true },
+  { key: 'criticalFailRate', kind: 'rate', higherIsBetter: false },
+];
+
+function ChangeLine({ kind, current, previous, higherIsBetter }: { kind: FigureKind; current: Figure; previous: Figure; higherIsBetter: boolean }) {
+  const { t, locale } = useI18n();
+  const c = changeOf(current, previous);
+  if (c.delta === null || c.direction === null) return <p class="qa-headline__change qa-muted">{t('ui.reports.change.none')}</p>;
+  const better = c.direction === 'same' ? null : (c.direction === 'up') === higherIsBetter;
+  const arrow = { up: '▲', down: '▼', same: '■' }[c.direction];
+  return (
+    <p class={`qa-headline__change ${c.distinguishable && better !== null ? (better ? 'qa-good' : 'qa-bad') : ''}`}>
+      <span aria-hidden="true">{arrow} </span>
+      {t('ui.reports.change.vsPrevious', { delta: formatDelta(kind, c.delta, locale) })}{' '}
+      <span class="qa-muted">{c.distinguishable ? t(better ? 'ui.reports.change.better' : 'ui.reports.change.worse') : t('ui.reports.change.withinNoise')}</span>
+    </p>
+  );
+}
+
+function Headlines({ current, previous }: { current: Summary; previous: Summary | null }) {
+  const { t } = useI18n();
+  return (
+    <div class="qa-headlines">
+      {HEADLINES.map((h) => (
+        <div class="qa-headline" key={h.key} data-headline={h.key}>
+          <h3>{t(`ui.reports.headline.${h.key}`)}</h3>
+          <FigureText kind={h.kind} figure={current[h.key]} />
+          {previous ? <ChangeLine kind={h.kind} current={current[h.key]} previous={previous[h.key]} higherIsBetter={h.higherIsBetter} /> : null}
+        </div>
+      ))}
+      <div class="qa-headline" data-headline="count">
+        <h3>{t('ui.reports.headline.count')}</h3>
+        <span class="qa-figure">
+          <span class="qa-figure__value">{current.count}</span>
+        </span>
+        {previous ? <p class="qa-headline__change qa-muted">{t('ui.reports.change.countBefore', { count: previous.count })}</p> : null}
+      </div>
+    </div>
+  );
+}
+
+function TicketsBehind({ filters, row, onClose }: { filters: Filters; row: CriterionRow; onClose: () => void }) {
+  const { t, locale } = useI18n();
+  const api = useReportsApi();
+  const people = usePeople();
+  const [state, reload] = useAsync(() => api.tickets({ ...filters, scorecardId: row.scorecardId }, row.key), `${JSON.stringify(filters)}|${row.scorecardId}|${row.key}`);
+  return (
+    <div class="qa-drilldown" role="region" aria-label={t('ui.reports.tickets.title', { label: row.label ?? row.key })}>
+      <div class="qa-report-section__head">
+        <h3>{t('ui.reports.tickets.title', { label: row.label ?? row.key })}</h3>
+        <button type="button" class="c-btn c-btn--sm c-btn--basic qa-no-print" onClick={onClose}>
+          {t('ui.reports.tickets.close')}
+        </button>
+      </div>
+      {state.status === 'loading' ? <Loading label={t('ui.common.loading')} /> : null}
+      {state.status === 'error' ? <ErrorNote error={state.error} onRetry={reload} /> : null}
+      {state.status === 'ok' && !state.value.length ? <p class="qa-muted">{t('ui.reports.empty')}</p> : null}
+      {state.status === 'ok' && state.value.length ? (
+        <table class="qa-table">
+          <thead>
+            <tr>
+              <th scope="col">{t('ui.reports.tickets.ticket')}</th>
+              <th scope="col">{t('ui.reports.dimension.reviewee')}</th>
+              <th scope="col">{t('ui.reports.tickets.score')}</th>
+              <th scope="col">{t('ui.reports.tickets.comment')}</th>
+              <th scope="col">{t('ui.reports.tickets.date')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {state.value.map((r) => (
+              <tr key={r.evaluationId}>
+                <td>
+                  <TicketButton id={r.ticketId} />
+                </td>
+                <td>{people.personName(r.revieweeId)}</td>
+                <td>
+                  {r.finalScore === null ? '–' : r.finalScore.toFixed(1)} {r.passed === false ? <span class="qa-tag qa-tag--bad">✗ {t('ui.reports.fail')}</span> : null}
+                </td>
+                <td>
+                  {r.criterion?.comment ?? ''}
+                  {r.criterion?.rootCauses.length ? <div class="qa-muted qa-small">{r.criterion.rootCauses.join(', ')}</div> : null}
+                </td>
+                <td>{new Date(r.createdAt).toLocaleDateString(locale)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      ) : null}
+    </div>
+  );
+}
+
+function writeHash(f: Filters) {
+  if (typeof history !== 'undefined') history.replaceState(null, '', filtersHash(f));
+}
+
+export function ReportsTab() {
+  const { t } = useI18n();
+  const api = useReportsApi();
+  const people = usePeople();
+  const scorecards = useScorecards();
+  const [filters, setFilters] = useState<Filters>(() => parseFilters(typeof location === 'undefined' ? '' : location.hash, new Date()));
+  const [dim, setDim] = useState<Dim>('reviewee');
+  const [openCriterion, setOpenCriterion] = useState<CriterionRow | null>(null);
+  const [csvState, setCsvState] = useState<string>('');
+  const key = JSON.stringify(filters);
+  const update = (f: Filters) => {
+    setFilters(f);
+    setOpenCriterion(null);
+    writeHash(f);
+  };
+
+  const [summary, reloadSummary] = useAsync(() => api.summary(filters), key);
+  const [previous] = useAsync(() => api.summary(filters, previousRange(filters)), key);
+  const [trend, reloadTrend] = useAsync(() => api.trend(filters), key);
+  const [criteria, reloadCriteria] = useAsync(() => api.breakdown(filters, 'criterion'), key);
+  const [breakdown, reloadBreakdown] = useAsync(() => api.breakdown(filters, dim), `${key}|${dim}`);
+  const [causes, reloadCauses] = useAsync(() => api.rootCauses(filters), key);
+
+  const scorecardName = (id: string) => scorecards.find((s) => s.id === id)?.name ?? id;
+  const labelOf = useMemo(
+    () =>
+      (row: BreakdownRow): string => {
+        if (dim === 'reviewee') return people.personName(Number(row.key));
+        if (dim === 'group') return row.key === '0' ? t('ui.reports.none') : people.groupName(Number(row.key));
+        if (dim === 'channel') return row.key === '' ? t('ui.reports.none') : channelLabel(row.key, t);
+        return row.label ?? scorecardName(row.key);
+      },
+    [dim, people, t, scorecards],
+  );
+  const criterionRows = criteria.status === 'ok' && criteria.value.dimension === 'criterion' ? criteria.value.rows : [];
+  const breakdownRows = breakdown.status === 'ok' && breakdown.value.dimension !== 'criterion' ? breakdown.value.rows : [];
+
+  function exportScreen() {
+    const csv = screenCsv({
+      filters,
+      ...(summary.status === 'ok' ? { summary: summary.value } : {}),
+      ...(previous.status === 'ok' ? { previous: previous.value } : {}),
+      ...(trend.status === 'ok' ? { trend: trend.value } : {}),
+      breakdowns: [{ dimension: dim, rows: breakdownRows, label: labelOf }],
+      criteria: criterionRows,
+      ...(causes.status === 'ok' ? { rootCauses: causes.value.items } : {}),
+    });
+    downloadText(`qa-report-${filters.from}-${filters.to}.csv`, csv);
+    setCsvState(t('ui.reports.export.done'));
+  }
+
+  async function exportEvaluations() {
+    setCsvState(t('ui.reports.export.working'));
+    const r = await api.evaluationsCsv(filters);
+    if (r.status === 'ok') {
+      downloadText(`qa-evaluations-${filters.from}-${filters.to}.csv`, r.value);
+      setCsvState(t('ui.reports.export.done'));
+    } else setCsvState(t('ui.common.error', { message: r.error.message }));
+  }
+
+  return (
+    <div class="qa-reports">
+      <FilterBar filters={filters} onChange={update} scorecards={scorecards} people={people} />
+      <div class="qa-reports__actions qa-no-print">
+        <button type="button" class="c-btn c-btn--sm" onClick={exportScreen}>
+          {t('ui.reports.export.screen')}
+        </button>
+        <button type="button" class="c-btn c-btn--sm" onClick={() => void exportEvaluations()}>
+          {t('ui.reports.export.evaluations')}
+        </button>
+        <button type="button" class="c-btn c-btn--sm c-btn--basic" onClick={() => window.print()}>
+          {t('ui.reports.print')}
+        </button>
+        <span class="qa-muted" role="status" aria-live="polite">
+          {csvState}
+        </span>
+      </div>
+      <p class="qa-print-only">{t('ui.reports.printHeader', { from: filters.from, to: filters.to })}</p>
+
+      <ReportSection id="qa-headlines" title={t('ui.reports.headline.title', { from: filters.from, to: filters.to })} hint={t('ui.reports.headline.hint')}>
+        {summary.status === 'loading' ? <Loading label={t('ui.common.loading')} /> : null}
+        {summary.status === 'error' ? <ErrorNote error={summary.error} onRetry={reloadSummary} /> : null}
+        {summary.status === 'ok' ? <Headlines current={summary.value} previous={previous.status === 'ok' ? previous.value : null} /> : null}
+      </ReportSection>
+
+      <ReportSection id="qa-trend" title={t('ui.reports.trend.title')}>
+        {trend.status === 'loading' ? <Loading label={t('ui.common.loading')} /> : null}
+        {trend.status === 'error' ? <ErrorNote error={trend.error} onRetry={reloadTrend} /> : null}
+        {trend.status === 'ok' ? <TrendChart trend={trend.value} /> : null}
+      </ReportSection>
+
+      <ReportSection id="qa-criteria" title={t('ui.reports.breakdown.criterion')} hint={t('ui.reports.criterion.hint')}>
+        {criteria.status === 'loading' ? <Loading label={t('ui.common.loading')} /> : null}
+        {criteria.status === 'error' ? <ErrorNote error={criteria.error} onRetry={reloadCriteria} /> : null}
+        {criteria.status === 'ok' ? (
+          <CriterionTable
+            rows={criterionRows}
+            scorecardName={scorecardName}
+            open={openCriterion ? `${openCriterion.scorecardId}:${openCriterion.key}` : null}
+            onTickets={(row) => setOpenCriterion(openCriterion?.key === row.key && openCriterion.scorecardId === row.scorecardId ? null : row)}
+          />
+        ) : null}
+        {openCriterion ? <TicketsBehind filters={filters} row={openCriterion} onClose={() => setOpenCriterion(null)} /> : null}
+      </ReportSection>
+
+      <ReportSection
+        id="qa-breakdown"
+        title={t(`ui.reports.breakdown.${dim}`)}
+        hint={t('ui.reports.breakdown.hint')}
+        actions={
+          <div class="qa-segmented qa-no-print" role="group" aria-label={t('ui.reports.breakdown.by')}>
+            {DIMS.map((d) => (
+              <button key={d} type="button" class={`c-btn c-btn--sm ${d === dim ? 'c-btn--primary' : ''}`} aria-pressed={d === dim} onClick={() => setDim(d)}>
+                {t(`ui.reports.dimension.${d}`)}
+              </button>
+            ))}
+          </div>
+        }
+      >
+        {breakdown.status === 'loading' ? <Loading label={t('ui.common.loading')} /> : null}
+        {breakdown.status === 'error' ? <ErrorNote error={breakdown.error} onRetry={reloadBreakdown} /> : null}
+        {breakdown.status === 'ok' ? <BreakdownTable dimension={dim} rows={breakdownRows} labelOf={labelOf} /> : null}
+      </ReportSection>
+
+      <ReportSection id="qa-root-causes" title={t('ui.reports.rootCauses.title')} hint={t('ui.reports.rootCauses.hint')}>
+        {causes.status === 'loading' ? <Loading label={t('ui.common.loading')} /> : null}
+        {causes.status === 'error' ? <ErrorNote error={causes.error} onRetry={reloadCauses} /> : null}
+        {causes.status === 'ok' ? <RootCauseTable items={causes.value.items} /> : null}
+      </ReportSection>
+
+      <QaVsMetricsView filters={filters} people={people} />
+    </div>
+  );
+}

@@ -1,0 +1,113 @@
+/** The trend in plain SVG: the figure per week or month with its 95% band, plus the same numbers as a table. */
+import { useState } from 'preact/hooks';
+import type { Trend, TrendPoint } from '../../../core/reports.ts';
+import { useI18n } from '../../i18n/use-t.tsx';
+import { bandPath, linePath, linearScale, niceTicks } from './chart.ts';
+import { FigureText } from './bits.tsx';
+import { formatValue, type FigureKind } from './format.ts';
+
+type Measure = 'averageScore' | 'passRate';
+const KIND: Record<Measure, FigureKind> = { averageScore: 'score', passRate: 'rate' };
+const DOMAIN: Record<Measure, [number, number]> = { averageScore: [0, 100], passRate: [0, 1] };
+
+const W = 720;
+const H = 240;
+const PAD = { left: 48, right: 16, top: 16, bottom: 36 };
+
+export function TrendChart({ trend }: { trend: Trend }) {
+  const { t, locale } = useI18n();
+  const [measure, setMeasure] = useState<Measure>('averageScore');
+  const [showTable, setShowTable] = useState(false);
+  const kind = KIND[measure];
+  const points = trend.points;
+  const x = linearScale([0, Math.max(1, points.length - 1)], [PAD.left, W - PAD.right]);
+  const y = linearScale(DOMAIN[measure], [H - PAD.bottom, PAD.top]);
+  const figure = (p: TrendPoint) => p[measure];
+  const ticks = niceTicks(...DOMAIN[measure], 4);
+  const label = (p: TrendPoint) => (trend.period === 'month' ? p.start.slice(0, 7) : p.start);
+  const every = Math.max(1, Math.ceil(points.length / 8));
+  const withData = points.filter((p) => figure(p).value !== null);
+  const title = t('ui.reports.trend.chartTitle', { measure: t(`ui.reports.trend.${measure}`), period: t(`ui.reports.period.${trend.period}`) });
+  const desc = withData.length
+    ? t('ui.reports.trend.chartDesc', {
+        count: points.length,
+        first: `${label(withData[0]!)}: ${formatValue(kind, figure(withData[0]!).value, locale)}`,
+        last: `${label(withData.at(-1)!)}: ${formatValue(kind, figure(withData.at(-1)!).value, locale)}`,
+      })
+    : t('ui.reports.empty');
+
+  return (
+    <div class="qa-trend">
+      <div class="qa-trend__controls" role="group" aria-label={t('ui.reports.trend.measure')}>
+        {(['averageScore', 'passRate'] as const).map((m) => (
+          <button key={m} type="button" class={`c-btn c-btn--sm ${m === measure ? 'c-btn--primary' : ''}`} aria-pressed={m === measure} onClick={() => setMeasure(m)}>
+            {t(`ui.reports.trend.${m}`)}
+          </button>
+        ))}
+        <button type="button" class="c-btn c-btn--sm c-btn--basic" aria-expanded={showTable} aria-controls="qa-trend-table" onClick={() => setShowTable(!showTable)}>
+          {showTable ? t('ui.reports.trend.hideTable') : t('ui.reports.trend.showTable')}
+        </button>
+      </div>
+      <svg class="qa-trend__svg" viewBox={`0 0 ${W} ${H}`} role="img" aria-labelledby="qa-trend-title qa-trend-desc">
+        <title id="qa-trend-title">{title}</title>
+        <desc id="qa-trend-desc">{desc}</desc>
+        {ticks.map((v) => (
+          <g key={v} class="qa-trend__grid">
+            <line x1={PAD.left} x2={W - PAD.right} y1={y(v)} y2={y(v)} />
+            <text x={PAD.left - 6} y={y(v) + 4} text-anchor="end">
+              {formatValue(kind === 'rate' ? 'rate' : 'minutes', v, locale)}
+            </text>
+          </g>
+        ))}
+        <path class="qa-trend__band" d={bandPath(points.map((p, i) => ({ x: x(i), low: figure(p).low === null ? null : y(figure(p).low!), high: figure(p).high === null ? null : y(figure(p).high!) })))} />
+        <path class="qa-trend__line" d={linePath(points.map((p, i) => ({ x: x(i), y: figure(p).value === null ? null : y(figure(p).value!) })))} />
+        {points.map((p, i) =>
+          figure(p).value === null ? null : (
+            // a square marker with n beside it: readable without colour
+            <g key={p.start}>
+              <rect class="qa-trend__point" x={x(i) - 3.5} y={y(figure(p).value!) - 3.5} width="7" height="7" />
+              <text class="qa-trend__n" x={x(i)} y={y(figure(p).value!) - 8} text-anchor="middle">
+                {`n=${figure(p).n}`}
+              </text>
+            </g>
+          ),
+        )}
+        {points.map((p, i) =>
+          i % every === 0 ? (
+            <text key={`x${p.start}`} class="qa-trend__x" x={x(i)} y={H - PAD.bottom + 16} text-anchor="middle">
+              {label(p)}
+            </text>
+          ) : null,
+        )}
+      </svg>
+      <p class="qa-muted qa-trend__legend">{t('ui.reports.trend.legend')}</p>
+      <div id="qa-trend-table" hidden={!showTable} class="qa-print-show">
+        <table class="qa-table">
+          <caption>{title}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t(`ui.reports.period.${trend.period}`)}</th>
+              <th scope="col">{t('ui.reports.headline.count')}</th>
+              <th scope="col">{t('ui.reports.headline.averageScore')}</th>
+              <th scope="col">{t('ui.reports.headline.passRate')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {points.map((p) => (
+              <tr key={p.start}>
+                <th scope="row">{label(p)}</th>
+                <td>{p.count}</td>
+                <td>
+                  <FigureText kind="score" figure={p.averageScore} />
+                </td>
+                <td>
+                  <FigureText kind="rate" figure={p.passRate} />
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </div>
+  );
+}
