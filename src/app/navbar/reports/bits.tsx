@@ -3,8 +3,10 @@ import type { ComponentChildren } from 'preact';
 import type { Figure } from '../../../core/reports.ts';
 import type { ServiceError } from '../../api/result.ts';
 import { useI18n } from '../../i18n/use-t.tsx';
+import { Loading } from '../../ui/notice.tsx';
 import { useZaf } from '../../zaf/use-zaf.tsx';
 import { formatInterval, formatValue, type FigureKind } from './format.ts';
+import type { Async } from './use-reports.ts';
 
 /** The value, then "95% CI low–high · n = N" in smaller text; the interval is never left out when there is one. */
 export function FigureText({ kind, figure }: { kind: FigureKind; figure: Figure }) {
@@ -75,4 +77,32 @@ export function downloadText(name: string, text: string, type = 'text/csv;charse
   a.click();
   a.remove();
   setTimeout(() => URL.revokeObjectURL(url), 0);
+}
+
+/** A form's outcome line with the service's path-named problems, announced politely. */
+export function FormMessage({ message }: { message: { text: string; issues?: string[] } | null }) {
+  return (
+    <div role="status" aria-live="polite">
+      {message ? (
+        <div>
+          <p>{message.text}</p>
+          {message.issues ? (
+            <ul>
+              {message.issues.map((i) => (
+                <li key={i}>{i}</li>
+              ))}
+            </ul>
+          ) : null}
+        </div>
+      ) : null}
+    </div>
+  );
+}
+
+/** Loading line, error with retry, or the loaded value's view. */
+export function AsyncView<T>({ state, reload, children }: { state: Async<T>; reload: () => void; children: (value: T) => ComponentChildren }) {
+  const { t } = useI18n();
+  if (state.status === 'loading') return <Loading label={t('ui.common.loading')} />;
+  if (state.status === 'error') return <ErrorNote error={state.error} onRetry={reload} />;
+  return <>{children(state.value)}</>;
 }

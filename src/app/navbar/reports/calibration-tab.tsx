@@ -11,7 +11,7 @@ import type { Agreement } from '../../../core/stats.ts';
 import { useI18n } from '../../i18n/use-t.tsx';
 import { Loading } from '../../ui/notice.tsx';
 import { useNavBar } from '../navbar-context.tsx';
-import { ErrorNote, ReportSection, TicketButton } from './bits.tsx';
+import { ErrorNote, FormMessage, ReportSection, TicketButton } from './bits.tsx';
 import { presetRange } from './filters.ts';
 import { formatValue } from './format.ts';
 import { useAsync, usePeople, useReportsApi, type People } from './use-reports.ts';
@@ -111,20 +111,7 @@ function StartSession({ scorecards, people, onStarted }: { scorecards: Scorecard
           {t('ui.reports.calibration.startButton')}
         </button>
       </div>
-      <div role="status" aria-live="polite">
-        {message ? (
-          <div>
-            <p>{message.text}</p>
-            {message.issues ? (
-              <ul>
-                {message.issues.map((i) => (
-                  <li key={i}>{i}</li>
-                ))}
-              </ul>
-            ) : null}
-          </div>
-        ) : null}
-      </div>
+      <FormMessage message={message} />
     </form>
   );
 }

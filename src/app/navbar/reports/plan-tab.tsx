@@ -12,7 +12,7 @@ import { useZaf } from '../../zaf/use-zaf.tsx';
 import { useNavBar } from '../navbar-context.tsx';
 import { channelLabel } from '../scorecards/applies-to-summary.ts';
 import { CHANNELS } from '../scorecards/channels.ts';
-import { ErrorNote, FigureText, ReportSection, TicketButton } from './bits.tsx';
+import { ErrorNote, FormMessage, FigureText, ReportSection, TicketButton } from './bits.tsx';
 import { readCandidates } from './candidates.ts';
 import { formatValue } from './format.ts';
 import type { PlanState } from './reports-api.ts';
@@ -130,20 +130,7 @@ function PlanEditor({ state, people, editable, onSaved }: { state: PlanState; pe
       ) : (
         <p class="qa-muted">{t('ui.reports.plan.readOnly')}</p>
       )}
-      <div role="status" aria-live="polite">
-        {message ? (
-          <div>
-            <p>{message.text}</p>
-            {message.issues ? (
-              <ul>
-                {message.issues.map((i) => (
-                  <li key={i}>{i}</li>
-                ))}
-              </ul>
-            ) : null}
-          </div>
-        ) : null}
-      </div>
+      <FormMessage message={message} />
     </form>
   );
 }

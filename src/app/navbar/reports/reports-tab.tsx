@@ -12,7 +12,7 @@ import { Loading } from '../../ui/notice.tsx';
 import { useNavBar } from '../navbar-context.tsx';
 import { channelLabel } from '../scorecards/applies-to-summary.ts';
 import { CHANNELS } from '../scorecards/channels.ts';
-import { downloadText, ErrorNote, FigureText, ReportSection, TicketButton } from './bits.tsx';
+import { AsyncView, downloadText, ErrorNote, FigureText, ReportSection, TicketButton } from './bits.tsx';
 import { BreakdownTable, CriterionTable, RootCauseTable } from './breakdowns.tsx';
 import { filtersHash, parseFilters, presetRange, previousRange, type Filters, type Preset } from './filters.ts';
 import { changeOf, formatDelta, type FigureKind } from './format.ts';
@@ -273,15 +273,11 @@ export function ReportsTab() {
       <p class="qa-print-only">{t('ui.reports.printHeader', { from: filters.from, to: filters.to })}</p>
 
       <ReportSection id="qa-headlines" title={t('ui.reports.headline.title', { from: filters.from, to: filters.to })} hint={t('ui.reports.headline.hint')}>
-        {summary.status === 'loading' ? <Loading label={t('ui.common.loading')} /> : null}
-        {summary.status === 'error' ? <ErrorNote error={summary.error} onRetry={reloadSummary} /> : null}
-        {summary.status === 'ok' ? <Headlines current={summary.value} previous={previous.status === 'ok' ? previous.value : null} /> : null}
+        <AsyncView state={summary} reload={reloadSummary}>{(v) => <Headlines current={v} previous={previous.status === 'ok' ? previous.value : null} />}</AsyncView>
       </ReportSection>
 
       <ReportSection id="qa-trend" title={t('ui.reports.trend.title')}>
-        {trend.status === 'loading' ? <Loading label={t('ui.common.loading')} /> : null}
-        {trend.status === 'error' ? <ErrorNote error={trend.error} onRetry={reloadTrend} /> : null}
-        {trend.status === 'ok' ? <TrendChart trend={trend.value} /> : null}
+        <AsyncView state={trend} reload={reloadTrend}>{(v) => <TrendChart trend={v} />}</AsyncView>
       </ReportSection>
 
       <ReportSection id="qa-criteria" title={t('ui.reports.breakdown.criterion')} hint={t('ui.reports.criterion.hint')}>
@@ -312,15 +308,11 @@ export function ReportsTab() {
           </div>
         }
       >
-        {breakdown.status === 'loading' ? <Loading label={t('ui.common.loading')} /> : null}
-        {breakdown.status === 'error' ? <ErrorNote error={breakdown.error} onRetry={reloadBreakdown} /> : null}
-        {breakdown.status === 'ok' ? <BreakdownTable dimension={dim} rows={breakdownRows} labelOf={labelOf} /> : null}
+        <AsyncView state={breakdown} reload={reloadBreakdown}>{() => <BreakdownTable dimension={dim} rows={breakdownRows} labelOf={labelOf} />}</AsyncView>
       </ReportSection>
 
       <ReportSection id="qa-root-causes" title={t('ui.reports.rootCauses.title')} hint={t('ui.reports.rootCauses.hint')}>
-        {causes.status === 'loading' ? <Loading label={t('ui.common.loading')} /> : null}
-        {causes.status === 'error' ? <ErrorNote error={causes.error} onRetry={reloadCauses} /> : null}
-        {causes.status === 'ok' ? <RootCauseTable items={causes.value.items} /> : null}
+        <AsyncView state={causes} reload={reloadCauses}>{(v) => <RootCauseTable items={v.items} />}</AsyncView>
       </ReportSection>
 
       <QaVsMetricsView filters={filters} people={people} />
