@@ -48,11 +48,18 @@ describe.each(backends())('calibration sessions on $name', (backend) => {
     expect((await t.as('reviewer', 9).get(`/calibration-sessions/${s.id}/report`)).status).toBe(404); // not invited
     expect((await t.as('agent', 50).get(`/calibration-sessions/${s.id}/report`)).status).toBe(404);
     expect((await t.as('lead', 5).get(`/calibration-sessions/${s.id}/report`)).status).toBe(200); // the organiser watches
+    // nor does the ticket's sidebar give the others away, and the agent never sees calibration at all
+    const sidebarOf = async (role: 'reviewer' | 'agent' | 'lead', id: number) =>
+      ((await t.as(role, id).get(`/sidebar?ticketId=${TICKET}`)).body.evaluations as Array<{ reviewerId: number }>).map((e) => e.reviewerId);
+    expect(await sidebarOf('reviewer', 3)).toEqual([]);
+    expect(await sidebarOf('reviewer', 2)).toEqual([2]);
+    expect(await sidebarOf('agent', 50)).toEqual([]);
     expect((await calibrate(t, scorecardId, s.id, 3, sampleAnswers({ offered: { rating: 0 } }))).status).toBe(201);
     expect((await calibrate(t, scorecardId, s.id, 4, sampleAnswers({ tone: { na: true, rating: undefined } }))).status).toBe(201);
     // a reviewer who was not invited cannot sway the result
     expect((await calibrate(t, scorecardId, s.id, 9, sampleAnswers({ identity: { rating: 0 } }))).status).toBe(201);
 
+    expect((await sidebarOf('reviewer', 3)).sort()).toEqual([2, 3, 4, 9]);
     const res = await t.as('reviewer', 3).get(`/calibration-sessions/${s.id}/report`);
     expect(res.status).toBe(200);
     expect(res.body.session.submitted).toEqual([2, 3, 4]);

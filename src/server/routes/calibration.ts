@@ -208,3 +208,16 @@ export function calibrationRouter({ db, clock }: AppDeps): Hono<AppEnv> {
 }
 
 const toSubmission = (e: SubmissionRow): CalibrationSubmission => ({ reviewerId: e.reviewer_id, answers: e.answers, finalScore: e.final_score });
+
+/**
+ * SQL condition on `evaluations` (unaliased) that keeps calibration blind: an agent never sees calibration
+ * evaluations (they are not reviews of their work), a reviewer sees others' only after scoring that session,
+ * leads and admins see all. `userIdParam` is the `$n` holding the actor's user id.
+ */
+export function calibrationVisible(actor: Actor, userIdParam: string): string {
+  if (isLead(actor)) return 'TRUE';
+  if (!STAFF.includes(actor.role)) return `kind <> 'calibration'`;
+  return `(kind <> 'calibration' OR reviewer_id = ${userIdParam} OR EXISTS (SELECT 1 FROM evaluations mine
+    WHERE mine.account = evaluations.account AND mine.kind = 'calibration' AND mine.status <> 'withdrawn'
+      AND mine.calibration_session_id = evaluations.calibration_session_id AND mine.reviewer_id = ${userIdParam}))`;
+}

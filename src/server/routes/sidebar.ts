@@ -5,6 +5,7 @@ import type { AppDeps } from '../deps.ts';
 import { parseOrThrow } from '../errors.ts';
 import { evaluationView, type EvaluationRow } from '../store/evaluations.ts';
 import { definitionOf } from '../store/scorecards.ts';
+import { calibrationVisible } from './calibration.ts';
 
 const SidebarQuery = z.object({ ticketId: z.coerce.number().int().positive() });
 
@@ -34,7 +35,7 @@ export function sidebarRouter({ db }: AppDeps): Hono<AppEnv> {
       ),
       db.query<EvaluationRow>(
         `SELECT * FROM evaluations
-          WHERE account = $1 AND ticket_id = $2 AND status <> 'withdrawn' AND ($3 OR reviewee_id = $4)
+          WHERE account = $1 AND ticket_id = $2 AND status <> 'withdrawn' AND ($3 OR reviewee_id = $4) AND ${calibrationVisible(actor, '$4')}
           ORDER BY created_at DESC, id DESC LIMIT ${MAX_EVALUATIONS}`,
         [actor.account, ticketId, staff, actor.userId],
       ),
