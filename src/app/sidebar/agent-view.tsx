@@ -56,7 +56,7 @@ function EvaluationCard({ evaluation: e, card, model, onChange }: { evaluation: 
 
   const dispute = e.dispute;
   return (
-    <article class="qa-card" aria-labelledby={titleId}>
+    <article class="qa-card" aria-labelledby={titleId} data-evaluation-id={e.id}>
       <header class="qa-row">
         <h2 class="qa-card__title" id={titleId}>
           {card?.definition.name ?? e.scorecardId}

@@ -215,8 +215,7 @@ function ScoringForm({ r, model }: { r: ReviewerState; model: SidebarModel }) {
   let index = 0;
 
   const focusCriterion = (i: number) => {
-    const el = root.current?.querySelector<HTMLElement>(`[data-crit="${i}"] [role=radio][tabindex="0"], [data-crit="${i}"] .qa-crit__label`);
-    el?.focus();
+    root.current?.querySelector<HTMLElement>(`[data-crit="${i}"] [role=radio][tabindex="0"]`)?.focus();
   };
 
   const onKeyDown = (e: KeyboardEvent) => {
@@ -230,8 +229,8 @@ function ScoringForm({ r, model }: { r: ReviewerState; model: SidebarModel }) {
     const rate = (rating: number) => {
       if (!criterion || criterion.metric || locked) return;
       r.edit({ type: 'rate', criterionId: criterion.id, rating });
-      // keep focus on the chosen option (roving tabindex)
-      requestAnimationFrame(() => focusCriterion(at));
+      // focus follows the chosen option (roving tabindex), unless the reviewer has moved on meanwhile
+      requestAnimationFrame(() => row?.contains(document.activeElement) && focusCriterion(at));
     };
     switch (action.type) {
       case 'submit':
@@ -244,9 +243,13 @@ function ScoringForm({ r, model }: { r: ReviewerState; model: SidebarModel }) {
         if (at >= 0) focusCriterion(at);
         else return;
         break;
-      case 'move':
-        focusCriterion(moveIndex(at < 0 ? -action.by : at, action.by, criteria.length));
+      case 'move': {
+        // metric criteria are scored from the ticket: the keys skip them
+        const manual = criteria.flatMap((c, i) => (c.metric ? [] : [i]));
+        const pos = manual.indexOf(at);
+        focusCriterion(manual[pos < 0 ? (action.by > 0 ? 0 : manual.length - 1) : moveIndex(pos, action.by, manual.length)] ?? 0);
         break;
+      }
       case 'rate':
         if (!criterion || action.index >= scaleOptions(criterion.scale).length) return;
         rate(action.index);
@@ -403,7 +406,7 @@ function Footer({ r, locked, criteriaNames }: { r: ReviewerState; locked: boolea
         </button>
       </div>
       <p class="qa-small qa-muted" id="qa-draft-state">
-        {r.draftSavedAt ? t('ui.sidebar.draftSaved') : t('ui.sidebar.draftNone')} · {t('ui.sidebar.passAt', { threshold: r.card?.definition.passThreshold ?? 80 })}
+        {r.draftSavedAt ? t(r.persistent ? 'ui.sidebar.draftSaved' : 'ui.sidebar.draftInMemory') : t('ui.sidebar.draftNone')} · {t('ui.sidebar.passAt', { threshold: r.card?.definition.passThreshold ?? 80 })}
       </p>
     </div>
   );
@@ -415,7 +418,7 @@ function Done({ r }: { r: ReviewerState }) {
   const { evaluation, writeBack, amended } = r.submission;
   const fields = writeBack === null ? 'pending' : writeBack.status === 'skipped' ? `skipped-${writeBack.reason}` : writeBack.status;
   return (
-    <section class="qa-done" aria-labelledby="qa-done-title">
+    <section class="qa-done" aria-labelledby="qa-done-title" data-evaluation-id={evaluation.id}>
       <Banner tone={fields === 'failed' || fields === 'fields-not-updated-closed' ? 'warning' : 'success'}>
         <strong id="qa-done-title">{amended ? t('ui.sidebar.done.amended') : t('ui.sidebar.done.saved')}</strong>
         <p class="qa-row">

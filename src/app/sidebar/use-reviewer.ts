@@ -11,7 +11,7 @@ import { adaptDraft, applyEdit, draftFromEvaluation, liveScore, newDraft, proble
 import { newUuid } from './ids.ts';
 import { loadTicketNumbers, versionLookup, type SidebarModel } from './load.ts';
 import { createOutbox, type OutboxEntry } from './outbox.ts';
-import { browserStorage } from './use-sidebar.ts';
+import { browserStorage, storagePersists } from './use-sidebar.ts';
 import { writeBack, type WriteBackOutcome } from './write-back.ts';
 
 export type Submission =
@@ -27,6 +27,8 @@ export interface ReviewerState {
   draft: Draft;
   edit(e: FormEdit): void;
   draftSavedAt: number | null;
+  /** false when the browser blocks storage for the app: drafts and the outbox last only while the ticket is open. */
+  persistent: boolean;
   score: ScoreResult | null;
   metrics: TicketMetrics | null | 'loading';
   problems: Problem[];
@@ -48,6 +50,7 @@ export function useReviewer(model: SidebarModel): ReviewerState {
   const { zaf } = useZaf();
   const { ticket, user, service, applicable } = model;
   const storage = useMemo(browserStorage, []);
+  const persistent = useMemo(storagePersists, []);
   const drafts = useMemo(() => createDraftStore(storage, { account: model.account, userId: user.id }), [storage, model.account, user.id]);
   const lookup = useMemo(() => versionLookup(model.data), [model.data]);
 
@@ -228,6 +231,7 @@ export function useReviewer(model: SidebarModel): ReviewerState {
     draft,
     edit,
     draftSavedAt,
+    persistent,
     score,
     metrics,
     problems: found,

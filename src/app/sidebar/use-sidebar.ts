@@ -26,16 +26,21 @@ export function useSidebarLoad(): { state: SidebarState; reload: () => void } {
 
 let fallback: KeyValueStorage | null = null;
 
-/** localStorage, or memory when the browser blocks it (third-party iframe storage off): scoring still works. */
-export function browserStorage(): KeyValueStorage {
+/** Whether the browser lets the app's iframe keep data (third-party storage can be blocked by the user). */
+export function storagePersists(): boolean {
   try {
     const probe = '__ticket-qa__';
     localStorage.setItem(probe, '1');
     localStorage.removeItem(probe);
-    return localStorage;
+    return true;
   } catch {
-    return (fallback ??= memoryStorage());
+    return false;
   }
+}
+
+/** localStorage, or memory when the browser blocks it: scoring still works, drafts last while the ticket is open. */
+export function browserStorage(): KeyValueStorage {
+  return storagePersists() ? localStorage : (fallback ??= memoryStorage());
 }
 
 /** Marks the moment the scorecard is usable; the sidebar benchmark reads it. */

@@ -1,0 +1,225 @@
+/**
+ * The ticket sidebar end to end (issue 5): Chromium through the local Zendesk with the real ZAF SDK, the
+ * built app, and the QA service on PGlite. Every flow a new user would try, including Zendesk's failures.
+ */
+import { readFileSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Frame, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { IDS } from '../../src/devhost/sample-data.ts';
+import { startProduct, type RunningProduct } from '../../src/devhost/product.ts';
+import { chromiumAvailable, launchBrowser, type TestBrowser } from '../support/browser.ts';
+
+const AXE = readFileSync(join(import.meta.dirname, '../../node_modules/axe-core/axe.min.js'), 'utf8');
+
+let product: RunningProduct;
+let browser: TestBrowser;
+let dist: string;
+
+function ticketId(subject: string): number {
+  const t = product.devhost.state.tickets().find((x) => x.subject === subject);
+  if (!t) throw new Error(`no sample ticket "${subject}"`);
+  return t.id;
+}
+
+/** Opens the ticket as the user; resolves with the app's iframe once the sidebar has rendered. */
+async function openSidebar(userId: number, ticket: number, page?: Page): Promise<{ page: Page; app: Frame }> {
+  const p = page ?? (await browser.context.newPage());
+  await p.goto(`${product.devhost.url}?user=${userId}&ticket=${ticket}`);
+  const app = await appFrame(p);
+  return { page: p, app };
+}
+
+async function appFrame(page: Page): Promise<Frame> {
+  for (let i = 0; i < 200; i++) {
+    const frame = page.frames().find((f) => f.url().startsWith(product.devhost.appOrigin));
+    if (frame) {
+      await frame.locator('.qa-sidebar, .qa-state').first().waitFor({ timeout: 15_000 });
+      return frame;
+    }
+    await page.waitForTimeout(50);
+  }
+  throw new Error('the app iframe never appeared');
+}
+
+/** Keyboard only: from the first criterion, rate each with its highest option, move down, then Ctrl+Enter. */
+async function scoreWithKeyboard(app: Frame, page: Page, rating: 'highest' | 'lowest' = 'highest') {
+  // stands for tabbing into the app's iframe from the ticket
+  await app.locator('[data-crit] [role=radio]').first().focus();
+  const groups = await app.locator('[role=radiogroup]').count();
+  for (let i = 0; i < groups; i++) {
+    const options = await app.evaluate(() => document.activeElement?.closest('[role=radiogroup]')?.querySelectorAll('[role=radio]').length ?? 0);
+    expect(options).toBeGreaterThan(0);
+    await page.keyboard.press(rating === 'highest' ? String(Math.min(options, 9)) : '1');
+    await page.keyboard.press('ArrowDown');
+  }
+  await page.keyboard.press('Control+Enter');
+}
+
+const writeBackState = (app: Frame) => app.locator('[data-write-back]').first();
+
+async function doneId(app: Frame): Promise<string> {
+  const done = app.locator('.qa-done');
+  await done.waitFor({ timeout: 15_000 });
+  return (await done.getAttribute('data-evaluation-id'))!;
+}
+
+async function stored(id: string) {
+  return product.db.query<{ id: string; status: string; final_score: number; ticket_id: number }>(
+    'SELECT id, status, final_score, ticket_id FROM evaluations WHERE id = $1',
+    [id],
+  );
+}
+
+const canRun = chromiumAvailable();
+
+describe.skipIf(!canRun)('ticket sidebar in the devhost', () => {
+  beforeAll(async () => {
+    dist = await mkdtemp(join(tmpdir(), 'qa-sidebar-dist-'));
+    product = await startProduct({ dataDir: 'memory://', distDir: dist, buildApp: 'always', seed: 'small', onReport: () => {} });
+    browser = (await launchBrowser({ viewport: { width: 1280, height: 900 } }))!;
+  });
+  afterEach(() => {
+    product.devhost.state.setFaults({ serviceDown: false, rateLimitedFor: null, closedTicket: false });
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await product?.close();
+    if (dist) await rm(dist, { recursive: true, force: true });
+  });
+
+  it('a reviewer scores with the keyboard only; the ticket fields show the score; the agent sees it and disputes', { timeout: 90_000 }, async () => {
+    const ticket = ticketId("Can't reset my password");
+    const { page, app } = await openSidebar(IDS.users.rita, ticket);
+    await expect(app.locator('.qa-reviewee strong').textContent()).resolves.toContain('Alex');
+    await scoreWithKeyboard(app, page);
+    const id = await doneId(app);
+    await expect.poll(() => writeBackState(app).getAttribute('data-write-back'), { timeout: 15_000 }).toBe('updated');
+
+    const [row] = await stored(id);
+    expect(row).toMatchObject({ ticket_id: ticket, status: 'submitted', final_score: 100 });
+    const t = product.devhost.state.ticket(ticket)!;
+    expect(product.devhost.state.fieldValue(t, IDS.fields.qaScore)).toBe(100);
+    expect(product.devhost.state.fieldValue(t, IDS.fields.qaResult)).toBe('qa_pass');
+    await page.close();
+
+    const agent = await openSidebar(IDS.users.alex, ticket);
+    const card = agent.app.locator(`[data-evaluation-id="${id}"]`);
+    await card.waitFor();
+    await expect(card.locator('.qa-score__value').textContent()).resolves.toBe('100');
+    await card.getByRole('button', { name: 'Dispute' }).click();
+    await card.getByRole('button', { name: 'Send dispute' }).click();
+    // a reason is required, said plainly
+    await expect(card.getByRole('alert').textContent()).resolves.toContain('Say why');
+    await card.locator('input[type=checkbox]').first().check();
+    await card.getByLabel(/Why\?/).fill('The customer asked for this wording.');
+    await card.getByRole('button', { name: 'Send dispute' }).click();
+    await card.getByText('Disputed: waiting').waitFor();
+    await expect.poll(async () => (await stored(id))[0]?.status).toBe('disputed');
+    await agent.page.close();
+  });
+
+  it('another agent never sees that evaluation', { timeout: 90_000 }, async () => {
+    const { page, app } = await openSidebar(IDS.users.sam, ticketId("Can't reset my password"));
+    await app.locator('.qa-sidebar').waitFor();
+    expect(await app.locator('[data-evaluation-id]').count()).toBe(0);
+    await page.close();
+  });
+
+  it('on a closed ticket the evaluation is stored and the sidebar says the fields were not updated', { timeout: 90_000 }, async () => {
+    const ticket = ticketId('Two-factor codes not arriving');
+    const { page, app } = await openSidebar(IDS.users.rita, ticket);
+    await scoreWithKeyboard(app, page);
+    const id = await doneId(app);
+    await expect.poll(() => writeBackState(app).getAttribute('data-write-back'), { timeout: 15_000 }).toBe('fields-not-updated-closed');
+    await expect(writeBackState(app).textContent()).resolves.toContain('closed');
+    expect(await stored(id)).toHaveLength(1);
+    await page.close();
+  });
+
+  it('a 429 from Zendesk is waited out (Retry-After) and the fields are then written', { timeout: 90_000 }, async () => {
+    const ticket = ticketId('Login loop on mobile app');
+    const { page, app } = await openSidebar(IDS.users.rita, ticket);
+    let limited = 0;
+    page.on('response', async (res) => {
+      if (!res.url().endsWith('/__devhost/proxy')) return;
+      const body = (await res.json().catch(() => null)) as { status?: number } | null;
+      if (body?.status === 429 && ++limited === 1) product.devhost.state.setFaults({ rateLimitedFor: null });
+    });
+    product.devhost.state.setFaults({ rateLimitedFor: 1 });
+    await scoreWithKeyboard(app, page);
+    await doneId(app);
+    await expect.poll(() => writeBackState(app).getAttribute('data-write-back'), { timeout: 20_000 }).toBe('updated');
+    expect(limited).toBeGreaterThanOrEqual(1);
+    expect(product.devhost.state.fieldValue(product.devhost.state.ticket(ticket)!, IDS.fields.qaResult)).toBe('qa_pass');
+    product.devhost.state.setFaults({ rateLimitedFor: null });
+    await page.close();
+  });
+
+  it('while the service is down the submission waits in the outbox and is sent when it is back', { timeout: 90_000 }, async () => {
+    const ticket = ticketId('Order #4411 arrived damaged');
+    const { page, app } = await openSidebar(IDS.users.rita, ticket);
+    product.devhost.state.setFaults({ serviceDown: true });
+    await scoreWithKeyboard(app, page);
+    await app.getByText('Waiting to send').waitFor({ timeout: 15_000 });
+    // the form is locked while it waits, so nothing diverges from what was queued
+    expect(await app.locator('[data-crit] [role=radio]').first().isDisabled()).toBe(true);
+    product.devhost.state.setFaults({ serviceDown: false });
+    const id = await doneId(app);
+    expect(await stored(id)).toHaveLength(1);
+    await page.close();
+  });
+
+  it('a draft survives a reload', { timeout: 90_000 }, async () => {
+    const ticket = ticketId('Refund for cancelled subscription');
+    const { page, app } = await openSidebar(IDS.users.rita, ticket);
+    await app.locator('[data-crit] [role=radio]').first().focus();
+    await page.keyboard.press('2');
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('1');
+    await app.getByText('Draft saved on this device').waitFor();
+    const again = await openSidebar(IDS.users.rita, ticket, page);
+    const checked = again.app.locator('[role=radio][aria-checked=true]');
+    expect(await checked.count()).toBe(2);
+    await page.close();
+  });
+
+  it('a service that refuses the token says so in words, with what to do', { timeout: 90_000 }, async () => {
+    const saved = product.devhost.state.settings.serviceToken ?? null;
+    product.devhost.state.settings.serviceToken = 'wrong';
+    try {
+      const { page, app } = await openSidebar(IDS.users.rita, ticketId("Can't reset my password"));
+      await expect(app.locator('.qa-state').getAttribute('data-problem')).resolves.toBe('unauthorized');
+      await expect(app.locator('.qa-state').textContent()).resolves.toContain('Service token');
+      await page.close();
+    } finally {
+      product.devhost.state.settings.serviceToken = saved;
+    }
+  });
+
+  it('axe finds no serious or critical violation in the reviewer and agent views', { timeout: 90_000 }, async () => {
+    const ticket = ticketId('Update VAT number on invoices');
+    const views = [
+      await openSidebar(IDS.users.rita, ticket),
+      await openSidebar(IDS.users.sam, ticketId("Can't reset my password")),
+      await openSidebar(IDS.users.alex, ticketId("Can't reset my password")),
+    ];
+    // open the details a reviewer would open, so their markup is checked too
+    const reviewer = views[0]!.app;
+    await reviewer.locator('[data-crit] [role=radio]').first().click();
+    await reviewer.getByRole('button', { name: 'All keys' }).click();
+    await reviewer.getByRole('button', { name: 'Submit' }).click();
+    for (const { app, page } of views) {
+      await app.evaluate(AXE);
+      const violations = await app.evaluate(async () => {
+        const axe = (window as unknown as { axe: { run: (ctx: Document) => Promise<{ violations: Array<{ id: string; impact: string; nodes: Array<{ target: string[] }> }> }> } }).axe;
+        const result = await axe.run(document);
+        return result.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.map((n) => n.target.join(' ')).slice(0, 3) }));
+      });
+      expect(violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')).toEqual([]);
+      await page.close();
+    }
+  });
+});
