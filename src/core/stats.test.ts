@@ -59,6 +59,12 @@ describe('tQuantile', () => {
     expect(tCdf(tQuantile(0.8, 4), 4)).toBeCloseTo(0.8, 10);
   });
 
+  it('inverts the CDF to 1e-10 from df 0.5 to a million, centre to far tail', () => {
+    for (const p of [0.5000001, 0.6, 0.9, 0.975, 0.995, 0.9999999]) {
+      for (let df = 0.5; df < 2e6; df *= 1.9) expect(Math.abs(tCdf(tQuantile(p, df), df) - p), `p=${p} df=${df}`).toBeLessThan(1e-10);
+    }
+  });
+
   it('refuses p outside (0, 1)', () => {
     expect(() => tQuantile(1, 3)).toThrow(RangeError);
     expect(() => tQuantile(0.5, 0)).toThrow(RangeError);
