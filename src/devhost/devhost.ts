@@ -166,6 +166,10 @@ export function createDevhost(options: DevhostOptions) {
     if (!change.success) return c.json({ error: change.error.issues }, 400);
     return c.json(state.setFaults(Object.fromEntries(Object.entries(change.data).filter(([, v]) => v !== undefined)) as Partial<Faults>));
   });
+  host.post('/__devhost/reset', (c) => {
+    state.reset();
+    return c.json({ ok: true });
+  });
   host.get('/__devhost/tickets/:id', (c) => {
     const t = state.ticket(Number(c.req.param('id')));
     return t ? c.json({ ticket: createRestSerializers(state, origins.host).ticket(t) }) : c.notFound();

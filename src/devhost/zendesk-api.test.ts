@@ -148,6 +148,17 @@ describe('rate limits', () => {
   });
 });
 
+describe('reset', () => {
+  it('brings back the sample tickets and clears faults', async () => {
+    const t = openTicket();
+    await put(t.id, { custom_fields: [{ id: IDS.fields.qaScore, value: 10 }] });
+    state.setFaults({ serviceDown: true });
+    await api('/__devhost/reset', { method: 'POST' });
+    expect(state.fieldValue(state.ticket(t.id)!, IDS.fields.qaScore)).toBeNull();
+    expect(state.faults().serviceDown).toBe(false);
+  });
+});
+
 describe('other resources', () => {
   it('ticket metrics: the documented one-element array with {calendar, business} minutes', async () => {
     const t = state.tickets().find((x) => x.status === 'solved')!;

@@ -28,7 +28,7 @@ function iso(date: Date): string {
 export function createZendeskState(options: ZendeskStateOptions = {}) {
   const now = options.now ?? (() => new Date());
   const data: SampleData = sampleData(now());
-  const tickets = new Map(data.tickets.map((t) => [t.id, t]));
+  let tickets = new Map(data.tickets.map((t) => [t.id, t]));
   let faults: Faults = { ...DEFAULT_FAULTS };
   const reports: HostReport[] = [];
   // the account's request budget: a count per wall-clock minute, as Zendesk's limits reset each minute
@@ -95,6 +95,14 @@ export function createZendeskState(options: ZendeskStateOptions = {}) {
       if (budget.used >= limit) return { ok: false, limit, retryAfter: Math.max(1, Math.ceil(((minute + 1) * 60_000 - at) / 1000)) };
       budget.used += 1;
       return { ok: true, limit, remaining: limit - budget.used };
+    },
+
+    /** Back to the sample data with no faults (settings and reports stay), e.g. between tests. */
+    reset(): void {
+      Object.assign(data, sampleData(now()));
+      tickets = new Map(data.tickets.map((t) => [t.id, t]));
+      faults = { ...DEFAULT_FAULTS };
+      budget = { minute: -1, used: 0 };
     },
 
     report(kind: HostReport['kind'], message: string): HostReport {

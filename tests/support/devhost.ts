@@ -37,6 +37,8 @@ export interface DevhostHandle {
   navBarUrl(options?: { user?: number; probe?: boolean }): string;
   /** Switches Zendesk failures through the HTTP hook (`POST /__devhost/faults`). */
   setFaults(change: Partial<Faults>): Promise<Faults>;
+  /** The in-memory Zendesk back to its sample tickets, no faults (the QA service's data stays). */
+  reset(): Promise<void>;
   /** Unimplemented-protocol messages and host errors reported so far. */
   reports(): HostReport[];
   /** Calls the QA service directly as a user (e.g. to arrange evaluations). */
@@ -100,6 +102,10 @@ export async function startDevhost(options: { seed?: 'small' | 'full' | false; q
       });
       if (!res.ok) throw new Error(`faults: ${res.status} ${await res.text()}`);
       return (await res.json()) as Faults;
+    },
+    async reset() {
+      const res = await fetch(`${devhost.hostOrigin}/__devhost/reset`, { method: 'POST' });
+      if (!res.ok) throw new Error(`reset: ${res.status}`);
     },
     reports: () => [...reports],
     service: (path, as, init = {}) =>
