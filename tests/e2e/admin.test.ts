@@ -4,11 +4,15 @@
  * a critical rule, previews, publishes, and a reviewer on a matching ticket gets it; a bad import is refused
  * with path-named errors; a second admin's stale save is refused with a clear message.
  */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Frame, FrameLocator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ScorecardSummary } from '../../src/core/api.ts';
 import { chromiumAvailable, launchBrowser, type TestBrowser } from '../support/browser.ts';
 import { IDS, startDevhost, USERS, type DevhostHandle } from '../support/devhost.ts';
+
+const AXE = readFileSync(join(import.meta.dirname, '../../node_modules/axe-core/axe.min.js'), 'utf8');
 
 let dh: DevhostHandle;
 let browser: TestBrowser;
@@ -36,6 +40,30 @@ async function appFrame(page: Page): Promise<Frame> {
     await page.waitForTimeout(50);
   }
   throw new Error('the app iframe never appeared');
+}
+
+/**
+ * HTML5 drag and drop inside the app's cross-origin iframe: Playwright's mouse cannot start a native drag in an
+ * out-of-process iframe (microsoft/playwright#29022), so the same DragEvents a browser fires are dispatched in it.
+ */
+async function drag(frame: Frame, from: string, to: string) {
+  const moved = await frame.evaluate(
+    ([fromSel, toSel]) => {
+      const source = document.querySelector(fromSel!);
+      const target = document.querySelector(toSel!);
+      if (!source || !target) return false;
+      const dataTransfer = new DataTransfer();
+      const fire = (el: Element, type: string) => el.dispatchEvent(new DragEvent(type, { bubbles: true, cancelable: true, dataTransfer }));
+      fire(source, 'dragstart');
+      fire(target, 'dragenter');
+      const accepted = !fire(target, 'dragover'); // a drop target cancels dragover
+      if (accepted) fire(target, 'drop');
+      fire(source, 'dragend');
+      return accepted;
+    },
+    [from, to],
+  );
+  expect(moved, `drop of ${from} on ${to} accepted`).toBe(true);
 }
 
 const canRun = chromiumAvailable();
@@ -219,6 +247,99 @@ describe.skipIf(!canRun)('scorecard admin in the devhost', () => {
     expect(await app.getByRole('tabpanel').innerText()).toContain('Ask your Zendesk admin');
     await page.keyboard.press('ArrowLeft');
     expect(await app.getByRole('tab', { name: 'Plan' }).getAttribute('aria-selected')).toBe('true');
+    await page.close();
+  });
+  it('adds, reorders (buttons, Alt+Arrow, drag and drop) and removes criteria with focus kept where the user is', { timeout: 60_000 }, async () => {
+    const created = await dh.service('/scorecards', ADMIN, {
+      body: {
+        name: 'Reorder me',
+        method: 'total-points',
+        sections: [
+          { id: 'a', name: 'Alpha', criteria: [{ id: 'one', label: 'One', scale: { preset: 'binary' }, weight: 1 }, { id: 'two', label: 'Two', scale: { preset: 'binary' }, weight: 1 }] },
+          { id: 'b', name: 'Beta', criteria: [{ id: 'three', label: 'Three', scale: { preset: 'binary' }, weight: 1 }] },
+        ],
+      },
+    });
+    expect(created.status).toBe(201);
+    const { page, app } = await openScorecards();
+    await app.getByRole('button', { name: 'Edit “Reorder me”' }).click();
+    await app.getByRole('heading', { name: /Reorder me/ }).waitFor();
+    const frame = await appFrame(page);
+    const labels = () => frame.locator('.qa-criterion').evaluateAll((rows) => rows.map((r) => (r.querySelector('input[id$="-label"]') as HTMLInputElement).value));
+    const focusedId = () => frame.evaluate(() => document.activeElement?.id ?? '');
+
+    // add: focus lands in the new criterion's label; its id follows the label
+    await app.getByRole('button', { name: 'Add a criterion to “Alpha”' }).click();
+    const newLabel = (await focusedId());
+    expect(newLabel).toMatch(/-label$/);
+    await page.keyboard.type('Four things');
+    expect(await labels()).toEqual(['One', 'Two', 'Four things', 'Three']);
+    expect(await app.locator('.qa-criterion').nth(2).getByLabel('Id', { exact: true }).inputValue()).toBe('four-things');
+
+    // Alt+ArrowUp inside the row moves it; focus stays in the field being typed in
+    await page.keyboard.press('Alt+ArrowUp');
+    expect(await labels()).toEqual(['One', 'Four things', 'Two', 'Three']);
+    expect(await focusedId()).toBe(newLabel);
+
+    // the move buttons work and keep focus on the button
+    await app.getByRole('button', { name: 'Move “One” down' }).click();
+    expect(await labels()).toEqual(['Four things', 'One', 'Two', 'Three']);
+    expect(await focusedId()).toMatch(/-down$/);
+
+    // drag a criterion onto a row of the other section
+    await drag(frame, '.qa-criterion:nth-of-type(1) [data-drag=criterion]', '.qa-section:nth-of-type(2) .qa-criterion input[id$="-label"]');
+    expect(await labels()).toEqual(['One', 'Two', 'Four things', 'Three']);
+    // and a section above the other
+    await drag(frame, '.qa-section:nth-of-type(2) > legend [data-drag=section]', '.qa-section:nth-of-type(1) > legend');
+    expect(await frame.locator('.qa-section input[id$="-name"]').evaluateAll((xs) => xs.map((x) => (x as HTMLInputElement).value))).toEqual(['Beta', 'Alpha']);
+
+    // remove: focus goes to the neighbouring row of its section, never lost to the page
+    await app.getByRole('button', { name: 'Remove “Four things”' }).click();
+    expect(await labels()).toEqual(['Three', 'One', 'Two']);
+    expect(await frame.evaluate(() => (document.activeElement as HTMLInputElement | null)?.value)).toBe('Three');
+
+    // the points view of total-points
+    expect(await app.locator('.qa-criterion').first().getByLabel('Points', { exact: true }).inputValue()).toBe('1');
+    await app.getByRole('button', { name: 'Save draft' }).click();
+    await expect.poll(() => app.getByTestId('editor-notice').innerText()).toContain('saved');
+    const summary = ((await (await dh.service(`/scorecards/${((await created.json()) as { id: string }).id}`, ADMIN)).json()) as ScorecardSummary);
+    expect(summary.draft!.definition.sections.map((sec) => `${sec.id}:${sec.criteria.map((c) => c.id).join(',')}`)).toEqual(['b:three', 'a:one,two']);
+
+    // axe: no serious or critical violation in the editor
+    await frame.evaluate(AXE);
+    const violations = await frame.evaluate(async () => {
+      const axe = (window as unknown as { axe: { run: (ctx: Document) => Promise<{ violations: Array<{ id: string; impact: string; nodes: Array<{ target: string[] }> }> }> } }).axe;
+      const result = await axe.run(document);
+      return result.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.map((n) => n.target.join(' ')).slice(0, 3) }));
+    });
+    expect(violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')).toEqual([]);
+    await page.close();
+  });
+
+  it('duplicates, exports the JSON file, and archives a scorecard (kept, hidden from reviewers)', { timeout: 60_000 }, async () => {
+    const created = await dh.service('/scorecards', ADMIN, {
+      body: { name: 'Keep or archive', method: 'weighted-criteria', appliesTo: { tags: ['archive-me'] }, sections: [{ id: 's', name: 'S', criteria: [{ id: 'c', label: 'C', scale: { preset: 'binary' }, weight: 1 }] }] },
+    });
+    const { id } = (await created.json()) as { id: string };
+    await dh.service(`/scorecards/${id}/publish`, ADMIN, { body: {} });
+    const { page, app } = await openScorecards();
+    await app.getByRole('button', { name: 'Duplicate “Keep or archive”' }).click();
+    await expect.poll(() => app.getByTestId('list-notice').innerText()).toContain('Keep or archive (copy)');
+    expect(await app.locator('tr[data-scorecard="Keep or archive (copy)"]').innerText()).toContain('Draft');
+
+    const [download] = await Promise.all([page.waitForEvent('download'), app.getByRole('button', { name: 'Export “Keep or archive” as JSON' }).click()]);
+    expect(download.suggestedFilename()).toBe('scorecard-keep-or-archive-v1.json');
+    const file = JSON.parse(readFileSync((await download.path())!, 'utf8')) as { name: string; appliesTo: { tags: string[] } };
+    expect(file).toMatchObject({ name: 'Keep or archive', appliesTo: { tags: ['archive-me'] } });
+
+    await app.getByRole('button', { name: 'Archive “Keep or archive”' }).click();
+    await app.getByRole('group', { name: 'Archive “Keep or archive”?' }).getByRole('button', { name: 'Archive' }).click();
+    await expect.poll(() => app.getByTestId('list-notice').innerText()).toContain('Archived “Keep or archive”');
+    const row = app.locator('tr[data-scorecard="Keep or archive"]');
+    expect(await row.innerText()).toContain('Archived');
+    expect(await row.getByRole('button', { name: /Edit/ }).count()).toBe(0);
+    const reviewerList = (await (await dh.service('/scorecards', { user: USERS.rita, role: 'reviewer' })).json()) as { items: ScorecardSummary[] };
+    expect(reviewerList.items.some((s) => s.id === id)).toBe(false);
     await page.close();
   });
 });
