@@ -190,6 +190,11 @@ describe('other resources', () => {
     expect(tagger?.custom_field_options?.map((o) => o.value)).toEqual(['qa_pass', 'qa_fail', 'qa_critical_fail']);
   });
 
+  it('lists users filtered by role', async () => {
+    const body = (await (await api('/api/v2/users.json?role[]=agent&role[]=admin')).json()) as { users: Array<{ role: string }> };
+    expect(body.users.map((u) => u.role).sort()).toEqual(['admin', 'agent', 'agent', 'agent', 'agent']);
+  });
+
   it('satisfaction ratings use the documented scores', async () => {
     const body = (await (await api('/api/v2/satisfaction_ratings.json')).json()) as { satisfaction_ratings: Array<{ score: string; ticket_id: number }> };
     expect(body.satisfaction_ratings.length).toBeGreaterThan(0);

@@ -391,7 +391,11 @@ function route(state: ZendeskState, ser: ReturnType<typeof createRestSerializers
       const me = state.user(call.userId);
       return me ? json(200, { user: ser.user(me) }) : notFound();
     }
-    if (path === '/api/v2/users') return list('users', state.data.users.map(ser.user));
+    if (path === '/api/v2/users') {
+      // `role=agent` or `role[]=agent&role[]=admin`, as the Users API documents
+      const roles = [...url.searchParams.getAll('role'), ...url.searchParams.getAll('role[]')];
+      return list('users', state.data.users.filter((u) => roles.length === 0 || roles.includes(u.role)).map(ser.user));
+    }
     if (path === '/api/v2/users/show_many') {
       const ids = (url.searchParams.get('ids') ?? '').split(',').map(Number);
       return json(200, { users: state.data.users.filter((u) => ids.includes(u.id)).map(ser.user) });
