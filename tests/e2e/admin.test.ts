@@ -342,4 +342,22 @@ describe.skipIf(!canRun)('scorecard admin in the devhost', () => {
     expect(reviewerList.items.some((s) => s.id === id)).toBe(false);
     await page.close();
   });
+  it('shows what the last 90 days would average under the draft before publishing', { timeout: 60_000 }, async () => {
+    const used = (await scorecards()).filter((c) => c.status === 'published' && c.evaluationCount > 0).sort((x, y) => y.evaluationCount - x.evaluationCount)[0];
+    expect(used, 'the small seed has evaluated scorecards').toBeDefined();
+    const { page, app } = await openScorecards();
+    const row = app.locator(`tr[data-scorecard="${used!.name}"]`);
+    expect(await row.locator('td.qa-num').innerText()).toBe(String(used!.evaluationCount));
+    await row.getByRole('button', { name: `Edit “${used!.name}”` }).click();
+    await app.getByRole('button', { name: 'Run what-if' }).waitFor();
+    // a stricter critical rule on the first criterion: the average can only stay or drop
+    const first = app.locator('.qa-criterion').first();
+    await first.getByLabel('Critical rule').selectOption('zero');
+    await app.getByRole('button', { name: 'Run what-if' }).click();
+    const result = app.getByTestId('what-if-result');
+    await expect.poll(() => result.innerText()).toMatch(/would move from \d+\.\d\d to \d+\.\d\d \(n = \d+\)/);
+    const [, from, to] = /from (\d+\.\d\d) to (\d+\.\d\d)/.exec(await result.innerText())!;
+    expect(Number(to)).toBeLessThanOrEqual(Number(from));
+    await page.close();
+  });
 });
