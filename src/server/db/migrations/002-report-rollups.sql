@@ -1,4 +1,4 @@
--- Report rollups (docs/decisions: report-rollups). Daily sums per account x day x scorecard x group x
+-- Report rollups (docs/decisions/008-report-rollups.md). Daily sums per account x day x scorecard x group x
 -- channel, so a summary or trend over a million evaluations reads a few thousand rows.
 -- A trigger on evaluations appends signed deltas in the writing transaction (no hot rows under
 -- concurrent ingest); reports fold the deltas into report_daily and read both, so figures are exact.
