@@ -10,7 +10,9 @@ async function main(): Promise<void> {
   const started = performance.now();
   const port = Number(process.env.PORT ?? 4567);
   const dataDir = resolve(ROOT, process.env.DATA_DIR ?? '.data');
-  const product = await startProduct({ dataDir, port, seed: 'full', log: (line) => console.log(`  ${line}`) });
+  // QA_REQUIREMENTS=off: as with zcli, no requirements.json fields; the app finds the field ids in its settings
+  const requirements = process.env.QA_REQUIREMENTS !== 'off';
+  const product = await startProduct({ dataDir, port, seed: 'full', requirements, log: (line) => console.log(`  ${line}`) });
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   console.log(`  storage: PGlite in ${dataDir}; start-up steps (ms): ${JSON.stringify(product.timings)}`);
   console.log(`\nTicket QA is running (started in ${seconds} s). Open:\n\n    ${product.devhost.url}\n`);

@@ -13,6 +13,7 @@ import { migrate } from '../server/db/migrate.ts';
 import { systemClock } from '../server/deps.ts';
 import { createDevhost, type Manifest, type RunningDevhost } from './devhost.ts';
 import { buildHostBundle } from './host-bundle.ts';
+import { IDS } from './sample-data.ts';
 import { seedDemo, type SeedResult } from './seed.ts';
 import { createZendeskState, type HostReport } from './zendesk-state.ts';
 
@@ -46,6 +47,8 @@ export interface ProductOptions {
   buildApp?: 'always' | 'if-stale' | 'never';
   /** Demo data on a fresh database: `full` (4 weeks), `small` (a few days, for tests), or none. */
   seed?: 'full' | 'small' | false;
+  /** Whether requirements.json is installed (default true); without it, like zcli, the field ids go in settings. */
+  requirements?: boolean;
   /** Printed progress; silent by default. */
   log?: (line: string) => void;
   /** Unimplemented-protocol and error reports (default: printed to stderr). */
@@ -118,7 +121,12 @@ export async function startProduct(options: ProductOptions): Promise<RunningProd
   const accounts = { acme: token };
   const manifest = JSON.parse(readFileSync(join(ROOT, 'manifest.json'), 'utf8')) as Manifest;
   const onReport = options.onReport ?? ((r: HostReport) => console.error(`[devhost] ${r.kind === 'unimplemented' ? 'UNIMPLEMENTED' : 'ERROR'}: ${r.message}`));
-  const state = createZendeskState({ settings: { serviceToken: token }, onReport });
+  const requirements = options.requirements ?? true;
+  const state = createZendeskState({
+    settings: requirements ? { serviceToken: token } : { serviceToken: token, scoreFieldId: IDS.fields.qaScore, resultFieldId: IDS.fields.qaResult },
+    requirementsInstalled: requirements,
+    onReport,
+  });
   const serviceLog = (message: string, error?: unknown) => console.error(`[service] ${message}`, error ?? '');
   const service = createApp({ db, clock: systemClock, accounts, log: serviceLog });
 

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { createDevhost, type Manifest } from './devhost.ts';
 import { IDS } from './sample-data.ts';
-import { RATE_LIMIT_TEXT } from './zendesk-api.ts';
+import { RATE_LIMIT_TEXT, TICKET_UPDATE_LIMIT_TEXT } from './zendesk-api.ts';
 import { createZendeskState, type ZendeskState } from './zendesk-state.ts';
 
 const manifest = JSON.parse(readFileSync(join(import.meta.dirname, '../../manifest.json'), 'utf8')) as Manifest;
@@ -24,7 +24,8 @@ beforeEach(() => {
     });
 });
 
-const put = (id: number, ticket: Record<string, unknown>) => api(`/api/v2/tickets/${id}.json`, { method: 'PUT', body: JSON.stringify({ ticket }) });
+const put = (id: number, ticket: Record<string, unknown>, user?: number) =>
+  api(`/api/v2/tickets/${id}.json`, { method: 'PUT', body: JSON.stringify({ ticket }), ...(user ? { user } : {}) });
 const openTicket = () => state.tickets().find((t) => t.status === 'open')!;
 const closedTicket = () => state.tickets().find((t) => t.status === 'closed')!;
 
@@ -139,6 +140,16 @@ describe('rate limits', () => {
     const res = await put(openTicket().id, { custom_fields: [] });
     expect(res.status).toBe(429);
     expect(res.headers.get('retry-after')).toBe('7');
+  });
+
+  it('allows 30 updates of one ticket by one user in 10 minutes, then answers the documented 429', async () => {
+    const t = openTicket();
+    for (let i = 0; i < 30; i++) expect((await put(t.id, { custom_fields: [] })).status).toBe(200);
+    const res = await put(t.id, { custom_fields: [] });
+    expect(res.status).toBe(429);
+    expect(await res.text()).toBe(TICKET_UPDATE_LIMIT_TEXT);
+    expect(Number(res.headers.get('Retry-After'))).toBeGreaterThan(0);
+    expect((await put(t.id, { custom_fields: [] }, IDS.users.lee)).status).toBe(200);
   });
 
   it('successful answers carry the remaining budget', async () => {

@@ -25,6 +25,7 @@ export interface ApiResult {
 const JSON_TYPE = 'application/json; charset=utf-8';
 // the exact text Zendesk sends with a 429 (fixtures: plain text, not JSON)
 export const RATE_LIMIT_TEXT = 'Number of allowed API requests per minute exceeded';
+export const TICKET_UPDATE_LIMIT_TEXT = 'Rate limit for ticket updates exceeded, please wait before updating this ticket again';
 
 const stamp = (d: Date) => d.toISOString().replace(/\.\d{3}Z$/, 'Z');
 
@@ -260,6 +261,11 @@ function updateTicket(state: ZendeskState, ser: ReturnType<typeof createRestSeri
     return json(400, { error: 'InvalidJSON', description: 'The request body is not valid JSON' });
   }
   const u = parsed.ticket;
+  const perTicket = state.spendTicketUpdate(call.userId, t.id);
+  if (!perTicket.ok) {
+    // as documented: plain text (labelled text/html) with a capitalised Retry-After
+    return { status: 429, headers: { 'content-type': 'text/html; charset=utf-8', 'Retry-After': String(perTicket.retryAfter) }, body: TICKET_UPDATE_LIMIT_TEXT };
+  }
   if (u.safe_update === true || u.safe_update === 'true') {
     if (faults.staleSafeUpdates > 0) {
       // someone else saved the ticket a moment ago: its stamp moves on and this write is stale

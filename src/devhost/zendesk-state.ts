@@ -33,6 +33,8 @@ export function createZendeskState(options: ZendeskStateOptions = {}) {
   const reports: HostReport[] = [];
   // the account's request budget: a count per wall-clock minute, as Zendesk's limits reset each minute
   let budget = { minute: -1, used: 0 };
+  // Zendesk's own limit on ticket updates: 30 per 10 minutes per user per ticket
+  let ticketUpdates = new Map<string, number[]>();
   const settings: InstallationSettings = {
     serviceUrl: '',
     serviceToken: '',
@@ -103,6 +105,17 @@ export function createZendeskState(options: ZendeskStateOptions = {}) {
       tickets = new Map(data.tickets.map((t) => [t.id, t]));
       faults = { ...DEFAULT_FAULTS };
       budget = { minute: -1, used: 0 };
+      ticketUpdates = new Map();
+    },
+
+    /** Counts one update of a ticket by a user; says how long to wait when 30 were made in 10 minutes. */
+    spendTicketUpdate(userId: number, ticketId: number): { ok: true } | { ok: false; retryAfter: number } {
+      const at = now().getTime();
+      const key = `${userId}:${ticketId}`;
+      const recent = (ticketUpdates.get(key) ?? []).filter((t) => at - t < 600_000);
+      if (recent.length >= 30) return { ok: false, retryAfter: Math.max(1, Math.ceil((recent[0]! + 600_000 - at) / 1000)) };
+      ticketUpdates.set(key, [...recent, at]);
+      return { ok: true };
     },
 
     report(kind: HostReport['kind'], message: string): HostReport {

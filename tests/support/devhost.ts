@@ -67,13 +67,23 @@ async function builtApp(): Promise<string> {
   return dir;
 }
 
-export async function startDevhost(options: { seed?: 'small' | 'full' | false; quiet?: boolean } = {}): Promise<DevhostHandle> {
+export interface StartOptions {
+  /** Demo data in the service: `small` (default, ~20 evaluations), `full` (4 weeks) or none. */
+  seed?: 'small' | 'full' | false;
+  /** Whether requirements.json is installed (default true); false puts the QA field ids in settings instead. */
+  requirements?: boolean;
+  /** Do not print protocol reports to stderr (they are still collected by `reports()`). */
+  quiet?: boolean;
+}
+
+export async function startDevhost(options: StartOptions = {}): Promise<DevhostHandle> {
   const reports: HostReport[] = [];
   const product = await startProduct({
     dataDir: 'memory://',
     distDir: await builtApp(),
     buildApp: 'never',
     seed: options.seed ?? 'small',
+    ...(options.requirements === undefined ? {} : { requirements: options.requirements }),
     onReport: (r) => {
       reports.push(r);
       if (!options.quiet) console.error(`[devhost] ${r.kind}: ${r.message}`);

@@ -500,6 +500,11 @@ function wireControls(): void {
     log('info', `faults: ${JSON.stringify(faults)}`);
   };
   panel.addEventListener('change', () => void send());
+  // tests and other tabs change faults too (and a 409 is used up): keep the panel true
+  setInterval(() => {
+    if (panel.contains(document.activeElement)) return;
+    void fetch('/__devhost/faults').then((r) => (r.ok ? r.json() : null)).then((f) => f && show(f as HostBoot['faults'])).catch(() => {});
+  }, 3000);
 }
 
 // ---------- start ----------
