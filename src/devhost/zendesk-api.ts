@@ -14,6 +14,8 @@ export interface ApiCall {
   userId: number;
   /** Origin used in the records' `url` fields. */
   baseUrl: string;
+  /** The agent's own UI: no API limits apply. */
+  internal?: boolean;
 }
 
 export interface ApiResult {
@@ -261,7 +263,7 @@ function updateTicket(state: ZendeskState, ser: ReturnType<typeof createRestSeri
     return json(400, { error: 'InvalidJSON', description: 'The request body is not valid JSON' });
   }
   const u = parsed.ticket;
-  const perTicket = state.spendTicketUpdate(call.userId, t.id);
+  const perTicket = call.internal ? ({ ok: true } as const) : state.spendTicketUpdate(call.userId, t.id);
   if (!perTicket.ok) {
     // as documented: plain text (labelled text/html) with a capitalised Retry-After
     return { status: 429, headers: { 'content-type': 'text/html; charset=utf-8', 'Retry-After': String(perTicket.retryAfter) }, body: TICKET_UPDATE_LIMIT_TEXT };
@@ -343,7 +345,7 @@ export function callZendeskApi(state: ZendeskState, call: ApiCall, options: { sp
       body: RATE_LIMIT_TEXT,
     };
   }
-  const result = route(state, ser, call);
+  const result = route(state, ser, options.spend === false ? { ...call, internal: true } : call);
   result.headers['x-rate-limit'] = String(spent.limit);
   result.headers['x-rate-limit-remaining'] = String(spent.remaining);
   return result;
