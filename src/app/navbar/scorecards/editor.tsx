@@ -53,6 +53,11 @@ export function ScorecardEditor({ scorecardId, draft: opened, onDone }: EditorPr
     dispatchRaw(action);
   };
 
+  // the Edit button that opened the editor is gone: start keyboard and screen-reader users at its title
+  useEffect(() => {
+    document.getElementById('editor-title')?.focus();
+  }, []);
+
   useEffect(() => {
     const target = focusNext.current?.(draft);
     focusNext.current = null;
@@ -124,7 +129,7 @@ export function ScorecardEditor({ scorecardId, draft: opened, onDone }: EditorPr
           <button type="button" class="c-btn c-btn--sm c-btn--basic" onClick={() => (!dirty || confirm(t('ui.admin.editor.discard'))) && onDone()}>
             ← {t('ui.admin.editor.back')}
           </button>
-          <h2 id="editor-title">
+          <h2 id="editor-title" tabIndex={-1}>
             {draft.name.trim() || t('ui.admin.editor.untitled')} <span class="qa-badge">{t('ui.admin.editor.draftOf', { version })}</span>
           </h2>
           <p class="c-field__hint" aria-live="polite">

@@ -32,11 +32,10 @@ function Segmented({ id, legend, options, value, allowNA, naLabel, clearLabel, o
       <div class="qa-seg__items">
         {options.map((label, i) => radio(String(i), label))}
         {allowNA ? radio('na', naLabel, 'qa-seg__item--na') : null}
-        {choice ? (
-          <button type="button" class="c-btn c-btn--sm c-btn--basic" aria-label={clearLabel} onClick={() => onChange(null)}>
-            ×
-          </button>
-        ) : null}
+        {/* always there, hidden when empty: choosing a rating never shifts the row */}
+        <button type="button" class={`qa-seg__clear ${choice ? '' : 'is-hidden'}`} aria-label={clearLabel} onClick={() => onChange(null)}>
+          ×
+        </button>
       </div>
     </fieldset>
   );

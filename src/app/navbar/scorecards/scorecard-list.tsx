@@ -1,5 +1,5 @@
 /** Every scorecard of the account: status, version, where it applies, how many evaluations use it; and its actions. */
-import { useMemo, useRef, useState } from 'preact/hooks';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { ScorecardSummary } from '../../../core/api.ts';
 import { TEMPLATES, type TemplateName } from '../../../core/templates.ts';
 import type { Translate } from '../../i18n/translate.ts';
@@ -14,6 +14,8 @@ export interface ListProps {
   api: ScorecardsApi;
   t: Translate;
   busy: boolean;
+  /** Back from the editor without a message: put focus on the list's title. */
+  focusTitle: boolean;
   /** Open the editor on a scorecard's draft (made from the published version when there is none). */
   onEdit: (item: ScorecardSummary) => void;
   /** Open the editor on a just-created draft (template, duplicate). */
@@ -35,11 +37,15 @@ function download(name: string, text: string) {
 
 const TEMPLATE_NAMES = Object.keys(TEMPLATES) as TemplateName[];
 
-export function ScorecardList({ items, directory, api, t, busy, onEdit, onCreated, onChanged, onError }: ListProps) {
+export function ScorecardList({ items, directory, api, t, busy, focusTitle, onEdit, onCreated, onChanged, onError }: ListProps) {
   const [template, setTemplate] = useState<TemplateName>('email');
   const [importErrors, setImportErrors] = useState<{ file: string; errors: string[] } | null>(null);
   const [archiving, setArchiving] = useState<string | null>(null);
   const fileInput = useRef<HTMLInputElement>(null);
+  const title = useRef<HTMLHeadingElement>(null);
+  useEffect(() => {
+    if (focusTitle) title.current?.focus();
+  }, [focusTitle]);
 
   // one object per refusal, so the notice takes focus once, not on every render
   const importNotice = useMemo<NoticeValue | null>(
@@ -95,7 +101,7 @@ export function ScorecardList({ items, directory, api, t, busy, onEdit, onCreate
   return (
     <section aria-labelledby="list-title" class="qa-list">
       <div class="qa-list__head">
-        <h2 id="list-title">{t('ui.admin.list.title')}</h2>
+        <h2 id="list-title" tabIndex={-1} ref={title}>{t('ui.admin.list.title')}</h2>
         <div class="qa-list__actions">
           <div class="c-field qa-inline">
             <label class="c-field__label" for="template-pick">

@@ -36,7 +36,9 @@ export function ScorecardsTab() {
     };
   }, [api, view.kind, generation]);
 
+  const [returned, setReturned] = useState(false);
   const refresh = (message?: string) => {
+    setReturned(view.kind === 'editor');
     setFlash(message ? { tone: 'ok', text: message } : null);
     setView({ kind: 'list' });
     setGeneration((g) => g + 1);
@@ -67,6 +69,7 @@ export function ScorecardsTab() {
           api={api}
           t={t}
           busy={busy}
+          focusTitle={returned && !flash}
           onEdit={(item) => void edit(item)}
           onCreated={(id, draft) => {
             setFlash(null);
