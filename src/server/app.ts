@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
 import { authenticate, type AppEnv } from './auth.ts';
 import type { AppDeps } from './deps.ts';
@@ -13,6 +14,9 @@ import { scorecardsRouter } from './routes/scorecards.ts';
 import { sidebarRouter } from './routes/sidebar.ts';
 import { whatIfRouter } from './routes/what-if.ts';
 import { mountQaPlanning } from './routes/plans.ts';
+
+/** Largest request body accepted under /api/v1. */
+export const MAX_BODY_BYTES = 2 * 1024 * 1024;
 
 const defaultLog = (message: string, error?: unknown) => console.error(message, error ?? '');
 
@@ -35,6 +39,8 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
 
   const api = new Hono<AppEnv>();
   api.use(authenticate(deps.accounts));
+  // a scorecard of 500 criteria is well under 1 MB: bigger bodies are refused before parsing
+  api.use(bodyLimit({ maxSize: MAX_BODY_BYTES, onError: (c) => c.json({ error: 'request body too large' }, 413) }));
   api.route('/scorecards', scorecardsRouter(deps));
   api.route('/scorecards', whatIfRouter(deps));
   api.route('/evaluations', evaluationsRouter(deps));

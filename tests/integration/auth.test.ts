@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { MAX_BODY_BYTES } from '../../src/server/app.ts';
 import type { Db } from '../../src/server/db/db.ts';
 import { backends, useDb } from '../support/db.ts';
 import { caller, evaluationBody, publishedScorecard, sampleScorecard, tenants } from '../support/db-client.ts';
@@ -104,6 +105,14 @@ describe.each(backends())('identity, tenancy and errors on $name', (backend) => 
     const res = await a.as('admin', 1).raw('/scorecards', { method: 'POST', body: '{"name":', headers: { 'content-type': 'application/json' } });
     expect(res.status).toBe(400);
     expect(await res.json()).toEqual({ error: 'invalid request', issues: ['(root): body must be valid JSON'] });
+  });
+
+  it('refuses an oversized body with 413 before parsing it', async () => {
+    const [a] = tenants(db());
+    const huge = JSON.stringify({ name: 'x'.repeat(MAX_BODY_BYTES + 10) });
+    const res = await a.as('admin', 1).raw('/scorecards', { method: 'POST', body: huge, headers: { 'content-type': 'application/json' } });
+    expect(res.status).toBe(413);
+    expect(await res.json()).toEqual({ error: 'request body too large' });
   });
 
   it('writes an audit row for every write, in the account', async () => {
