@@ -13,8 +13,12 @@ export function useSidebarLoad(): { state: SidebarState; reload: () => void } {
   useEffect(() => {
     let live = true;
     setState({ status: 'loading' });
+    performance.mark('qa:sidebar:load-start');
     loadSidebar(session).then(
-      (outcome) => live && setState(outcome),
+      (outcome) => {
+        performance.mark('qa:sidebar:data');
+        if (live) setState(outcome);
+      },
       (error: unknown) => live && setState({ status: 'problem', problem: 'server', message: error instanceof Error ? error.message : String(error) }),
     );
     return () => {
