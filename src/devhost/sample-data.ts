@@ -16,6 +16,8 @@ export const SUBDOMAIN = 'acme';
 /** Named ids, so tests and the seed can refer to people and places without magic numbers. */
 export const IDS = {
   users: { rita: 10001, alex: 10002, sam: 10003, ada: 10004, lee: 10005 },
+  /** More agents, so reports compare more than two people; not in the user switcher. */
+  moreAgents: { jordan: 10006, mia: 10007, omar: 10008 },
   groups: { support: 30001, billing: 30002, escalations: 30003, qaReviewers: 30004, qaLeads: 30005 },
   brands: { acme: 40001, acmePro: 40002 },
   forms: { standard: 50001, billing: 50002 },
@@ -200,6 +202,16 @@ export function sampleData(now: Date): SampleData {
     { id: AGENTS.sam, name: 'Sam Support', email: 'sam@acme.example', role: 'agent', locale: 'de', time_zone: 'Europe/Berlin', default_group_id: G.billing, created_at: created },
     { id: AGENTS.ada, name: 'Ada Admin', email: 'ada@acme.example', role: 'admin', locale: 'en-US', time_zone: 'Europe/Berlin', default_group_id: G.support, created_at: created },
     { id: AGENTS.lee, name: 'Lee Lead', email: 'lee@acme.example', role: 'agent', locale: 'en-US', time_zone: 'Europe/Berlin', default_group_id: G.qaLeads, created_at: created },
+    ...(
+      [
+        [IDS.moreAgents.jordan, 'Jordan Park', G.support],
+        [IDS.moreAgents.mia, 'Mia Novak', G.billing],
+        [IDS.moreAgents.omar, 'Omar Haddad', G.escalations],
+      ] as const
+    ).map(([id, name, group]): ZdUser => ({
+      id, name, email: `${name.split(' ')[0]!.toLowerCase()}@acme.example`, role: 'agent', locale: 'en-US',
+      time_zone: 'Europe/Berlin', default_group_id: group, created_at: created,
+    })),
     ...REQUESTERS.map((name, i): ZdUser => ({
       id: 20001 + i, name, email: `${name.toLowerCase().replace(/\W+/g, '.')}@customer.example`, role: 'end-user',
       locale: 'en-US', time_zone: 'Europe/London', default_group_id: null, created_at: created,
@@ -218,6 +230,9 @@ export function sampleData(now: Date): SampleData {
     [AGENTS.sam]: [G.billing, G.escalations, G.support],
     [AGENTS.ada]: [G.support],
     [AGENTS.lee]: [G.qaLeads, G.qaReviewers],
+    [IDS.moreAgents.jordan]: [G.support],
+    [IDS.moreAgents.mia]: [G.billing],
+    [IDS.moreAgents.omar]: [G.escalations, G.support],
   };
   const brands: ZdBrand[] = [
     { id: IDS.brands.acme, name: 'Acme', subdomain: SUBDOMAIN, default: true, created_at: created },

@@ -49,6 +49,9 @@ function random(seed: number): () => number {
 const AGENTS = [
   { id: IDS.users.alex, skill: 0.82, slip: 0.02, groups: [IDS.groups.support, IDS.groups.escalations] },
   { id: IDS.users.sam, skill: 0.7, slip: 0.05, groups: [IDS.groups.billing, IDS.groups.support] },
+  { id: IDS.moreAgents.jordan, skill: 0.88, slip: 0.01, groups: [IDS.groups.support] },
+  { id: IDS.moreAgents.mia, skill: 0.62, slip: 0.06, groups: [IDS.groups.billing] },
+  { id: IDS.moreAgents.omar, skill: 0.76, slip: 0.03, groups: [IDS.groups.escalations, IDS.groups.support] },
 ];
 const REVIEWERS = [
   { id: IDS.users.rita, role: 'reviewer', share: 0.75 },

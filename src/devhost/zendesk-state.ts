@@ -56,9 +56,10 @@ export function createZendeskState(options: ZendeskStateOptions = {}) {
     user(id: number): ZdUser | undefined {
       return data.users.find((u) => u.id === id);
     },
-    /** Agents and admins: the people one can sign in as. */
+    /** The people of the user switcher: the reviewer, two agents, the admin and the lead. */
     staff(): ZdUser[] {
-      return data.users.filter((u) => u.role !== 'end-user');
+      const ids: number[] = Object.values(IDS.users);
+      return data.users.filter((u) => ids.includes(u.id));
     },
     groupsOf(userId: number) {
       const ids = data.memberships[userId] ?? [];
