@@ -122,7 +122,15 @@ function SessionReport({ id, people, scorecards }: { id: string; people: People;
   const [state, reload] = useAsync(() => api.sessionReport(id), id);
   if (state.status === 'loading') return <Loading label={t('ui.common.loading')} />;
   if (state.status === 'error') {
-    return state.error.kind === 'forbidden' ? <p role="status">{t('ui.reports.calibration.blind')}</p> : <ErrorNote error={state.error} onRetry={reload} />;
+    if (state.error.kind !== 'forbidden') return <ErrorNote error={state.error} onRetry={reload} />;
+    return (
+      <div class="qa-calibration-blind">
+        <p role="status">{t('ui.reports.calibration.blind')}</p>
+        <button type="button" class="c-btn c-btn--sm" onClick={reload}>
+          {t('ui.reports.calibration.refresh')}
+        </button>
+      </div>
+    );
   }
   const { session, report }: CalibrationSessionReport = state.value;
   const card = scorecards.find((s) => s.id === session.scorecardId);
@@ -132,7 +140,12 @@ function SessionReport({ id, people, scorecards }: { id: string; people: People;
   const pts = (v: number | null) => (v === null ? '–' : `${v > 0 ? '+' : v < 0 ? '−' : '±'}${formatValue('score', Math.abs(v), locale)}`);
   return (
     <div class="qa-calibration-report" data-session={session.id}>
-      <h3>{t('ui.reports.calibration.reportTitle', { title: session.title || t('ui.reports.ticket', { id: session.ticketId }), scorecard: card?.name ?? session.scorecardId })}</h3>
+      <div class="qa-report-section__head">
+        <h3>{t('ui.reports.calibration.reportTitle', { title: session.title || t('ui.reports.ticket', { id: session.ticketId }), scorecard: card?.name ?? session.scorecardId })}</h3>
+        <button type="button" class="c-btn c-btn--sm c-btn--basic qa-no-print" onClick={reload}>
+          {t('ui.reports.calibration.refresh')}
+        </button>
+      </div>
       <p data-alpha={report.alpha.alpha ?? ''}>
         <strong>{t('ui.reports.calibration.alpha', { alpha: report.alpha.alpha === null ? '–' : report.alpha.alpha.toFixed(3) })}</strong>{' '}
         <span class={`qa-tag ${verdict === 'good' ? 'qa-tag--good' : verdict === 'poor' ? 'qa-tag--bad' : 'qa-tag--neutral'}`}>{t(`ui.reports.calibration.verdict.${verdict}`)}</span>{' '}

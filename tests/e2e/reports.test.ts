@@ -1,0 +1,164 @@
+/**
+ * Reports end to end (issue 7): Chromium through the local Zendesk with the real ZAF SDK, the built app and the
+ * QA service seeded with four weeks of evaluations. A lead finds the weakest criterion of a group this month,
+ * opens the tickets behind it, runs a calibration with three reviewers, and exports the figures.
+ */
+import { readFile } from 'node:fs/promises';
+import type { FrameLocator, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ScorecardSummary } from '../../src/core/api.ts';
+import { weakestFirst, type Breakdown, type CriterionRow } from '../../src/core/reports.ts';
+import { chromiumAvailable, launchBrowser, type TestBrowser } from '../support/browser.ts';
+import { IDS, startDevhost, USERS, type DevhostHandle } from '../support/devhost.ts';
+
+let dh: DevhostHandle;
+let browser: TestBrowser;
+
+const LEAD = { user: USERS.lee, role: 'lead' } as const;
+
+async function json<T>(res: Response | Promise<Response>): Promise<T> {
+  const r = await res;
+  if (!r.ok) throw new Error(`${r.status} ${await r.text()}`);
+  return (await r.json()) as T;
+}
+
+async function openNavBar(user: number, tab?: string): Promise<{ page: Page; app: FrameLocator }> {
+  const page = await browser.context.newPage();
+  await page.goto(dh.navBarUrl({ user }));
+  const app = page.frameLocator(`iframe[src^="${dh.appOrigin}"]`);
+  if (tab) await app.getByRole('tab', { name: tab }).click();
+  return { page, app };
+}
+
+/** This month so far, in UTC: the dashboard's default range. */
+function thisMonth(): { from: string; to: string } {
+  const today = new Date().toISOString().slice(0, 10);
+  return { from: `${today.slice(0, 7)}-01`, to: today };
+}
+
+const canRun = chromiumAvailable();
+
+describe.skipIf(!canRun)('reports in the devhost', () => {
+  beforeAll(async () => {
+    dh = await startDevhost({ seed: 'full', quiet: true });
+    browser = (await launchBrowser())!;
+    browser.context.setDefaultTimeout(15_000);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await dh?.stop();
+  });
+
+  it('a lead finds the weakest criterion of a group this month and opens the tickets behind it', { timeout: 90_000 }, async () => {
+    const { page, app } = await openNavBar(USERS.lee);
+    await app.locator('[data-headline=averageScore] .qa-figure__value').waitFor();
+    // headline figures carry n and an interval
+    expect(await app.locator('[data-headline=averageScore] .qa-figure__ci').innerText()).toMatch(/95% CI \d+\.\d–\d+\.\d · n = \d+/);
+
+    await app.getByLabel('Group', { exact: true }).selectOption({ label: 'Billing' });
+    // the filter is kept in the iframe's URL, so a reload keeps it
+    const frame = page.frames().find((f) => f.url().startsWith(dh.appOrigin))!;
+    await expect.poll(() => frame.evaluate(() => location.hash)).toContain(`groupId=${IDS.groups.billing}`);
+
+    const { from, to } = thisMonth();
+    const breakdown = await json<Breakdown>(dh.service(`/reports/breakdown?dimension=criterion&groupId=${IDS.groups.billing}&from=${from}&to=${to}`, LEAD));
+    const rows = (breakdown.rows as CriterionRow[]).sort(weakestFirst);
+    expect(rows.length).toBeGreaterThan(0);
+    const weakest = rows[0]!;
+    const table = app.locator('table[data-dimension=criterion]');
+    await expect.poll(() => table.locator('tbody tr').first().getAttribute('data-criterion')).toBe(weakest.key);
+    expect(await table.locator('tbody tr').count()).toBe(rows.length);
+
+    await table.locator('tbody tr').first().getByRole('button', { name: /^Tickets for/ }).click();
+    const drill = app.getByRole('region', { name: /Evaluations that failed/ });
+    await drill.waitFor();
+    const expected = await json<{ items: Array<{ ticketId: number }> }>(
+      dh.service(`/reports/tickets?groupId=${IDS.groups.billing}&from=${from}&to=${to}&scorecardId=${weakest.scorecardId}&criterionId=${weakest.key}&failed=true&limit=200`, LEAD),
+    );
+    if (expected.items.length === 0) {
+      await drill.getByText('No evaluations match these filters.').waitFor();
+    } else {
+      await expect.poll(() => drill.locator('tbody tr').count()).toBe(expected.items.length);
+      // a ticket opens in Zendesk (the host navigates to it)
+      const first = expected.items[0]!.ticketId;
+      await drill.getByRole('button', { name: `Ticket #${first}` }).first().click();
+      await page.waitForURL((u) => u.searchParams.get('ticket') === String(first));
+    }
+    await page.close();
+  });
+
+  it('runs a calibration with three reviewers, blind until each has scored', { timeout: 90_000 }, async () => {
+    const cards = await json<{ items: ScorecardSummary[] }>(dh.service('/scorecards', LEAD));
+    const card = cards.items.find((c) => c.name.startsWith('Email')) ?? cards.items[0]!;
+    const { page, app } = await openNavBar(USERS.lee, 'Calibration');
+    await app.getByLabel('Ticket number').fill('7');
+    await app.getByLabel('Scorecard', { exact: true }).selectOption({ label: `${card.name} (version ${card.currentVersion})` });
+    for (const name of ['Rita Reviewer', 'Lee Lead', 'Ada Admin']) await app.getByLabel(name, { exact: true }).check();
+    await app.getByLabel('Baseline reviewer').selectOption({ label: 'Lee Lead' });
+    await app.getByRole('button', { name: 'Start session' }).click();
+    await app.getByText('Session started on ticket #7').waitFor();
+    const sessions = await json<{ items: Array<{ id: string; reviewerIds: number[]; baselineReviewerId: number }> }>(dh.service('/calibration-sessions', LEAD));
+    const session = sessions.items[0]!;
+    expect(session.reviewerIds.sort()).toEqual([USERS.rita, USERS.ada, USERS.lee].sort());
+    expect(session.baselineReviewerId).toBe(USERS.lee);
+
+    // each scores the ticket (the calibration evaluation the sidebar sends); all top marks except where noted
+    const criteria = card.current!.sections.flatMap((s) => s.criteria).filter((c) => !c.metric);
+    const top = (c: (typeof criteria)[number]) => {
+      const scale = 'preset' in c.scale ? { binary: 2, '3-point': 3, '4-point': 4, '5-point': 5 }[c.scale.preset] : c.scale.options.length;
+      return scale - 1;
+    };
+    const score = async (user: number, role: 'reviewer' | 'lead' | 'admin', lowFirst: boolean) => {
+      const answers = card.current!.sections.flatMap((s) => s.criteria).map((c) => (c.metric ? { criterionId: c.id, na: true } : { criterionId: c.id, rating: lowFirst && c.id === criteria[0]!.id ? 0 : top(c), ...(lowFirst && c.id === criteria[0]!.id ? { comment: 'Calibration: missed it.' } : {}) }));
+      await json(dh.service('/evaluations', { user, role }, { body: { id: crypto.randomUUID(), ticketId: 7, revieweeId: USERS.alex, scorecardId: card.id, scorecardVersion: card.currentVersion, answers, kind: 'calibration', calibrationSessionId: session.id } }));
+    };
+    await score(USERS.lee, 'lead', false);
+    await score(USERS.ada, 'admin', false);
+
+    // Rita has not scored: she is told to score first, not shown the others
+    const rita = await openNavBar(USERS.rita, 'Calibration');
+    await rita.app.locator(`tr[data-session="${session.id}"]`).getByRole('button', { name: 'Report' }).click();
+    await rita.app.getByText('Score this ticket in the sidebar first').waitFor();
+    await rita.page.close();
+    await score(USERS.rita, 'reviewer', true);
+
+    // the new session's report opened when it started, blind while Lee had not scored: refresh it now
+    await app.getByText('Score this ticket in the sidebar first').waitFor();
+    await app.getByRole('button', { name: 'Refresh report' }).click();
+    const report = app.locator(`.qa-calibration-report[data-session="${session.id}"]`);
+    await report.waitFor();
+    const reviewers = report.locator('table[data-table=reviewers] tbody tr');
+    await expect.poll(() => reviewers.count()).toBe(3);
+    expect(await reviewers.first().innerText()).toContain('Lee Lead');
+    expect(await reviewers.first().innerText()).toContain('baseline');
+    const ritaRow = reviewers.filter({ hasText: 'Rita Reviewer' });
+    expect(await ritaRow.innerText()).toMatch(/−\d/); // below the baseline
+    const expected = await json<{ report: { alpha: { alpha: number | null } } }>(dh.service(`/calibration-sessions/${session.id}/report`, LEAD));
+    const shown = await report.locator('[data-alpha]').getAttribute('data-alpha');
+    expect(shown).toBe(String(expected.report.alpha.alpha ?? ''));
+    await page.close();
+  });
+
+  it('exports the figures on screen as CSV and prints without the controls', { timeout: 60_000 }, async () => {
+    const { page, app } = await openNavBar(USERS.lee);
+    await app.locator('[data-headline=averageScore] .qa-figure__value').waitFor();
+    await app.locator('table[data-dimension=criterion]').waitFor();
+    const [download] = await Promise.all([page.waitForEvent('download'), app.getByRole('button', { name: 'Export figures (CSV)' }).click()]);
+    const csv = await readFile((await download.path())!, 'utf8');
+    const lines = csv.split('\r\n');
+    expect(lines[0]).toBe('section,key,label,measure,value,low,high,n,note');
+    const { from, to } = thisMonth();
+    const summary = await json<{ count: number }>(dh.service(`/reports/summary?from=${from}&to=${to}`, LEAD));
+    expect(lines).toContain(`summary,${from}..${to},current,count,${summary.count},,,${summary.count},`);
+    expect(csv).toContain('by_criterion,');
+    expect(csv).toContain('by_reviewee,');
+
+    // the print view hides the filters and buttons
+    const frame = page.frames().find((f) => f.url().startsWith(dh.appOrigin))!;
+    await page.emulateMedia({ media: 'print' });
+    expect(await frame.evaluate(() => getComputedStyle(document.querySelector('.qa-filters')!).display)).toBe('none');
+    expect(await frame.evaluate(() => getComputedStyle(document.querySelector('.qa-print-only')!).display)).toBe('block');
+    await page.emulateMedia({ media: 'screen' });
+    await page.close();
+  });
+});
