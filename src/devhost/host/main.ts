@@ -129,6 +129,11 @@ function createInstance(location: string, path: string, slot: HTMLElement, paren
   // the listener is installed before the frame exists, so the SDK's one handshake cannot be missed
   frame.src = appUrl(path, guid);
   slot.append(frame);
+  setTimeout(() => {
+    if (!instance.registered && instances.has(guid)) {
+      hostError(`the app at ${location} (${path}) did not register within 15 s: is it built, and does it call ZAFClient.init()?`);
+    }
+  }, 15_000);
   return instance;
 }
 
