@@ -358,6 +358,16 @@ describe.skipIf(!canRun)('scorecard admin in the devhost', () => {
     await expect.poll(() => result.innerText()).toMatch(/would move from \d+\.\d\d to \d+\.\d\d \(n = \d+\)/);
     const [, from, to] = /from (\d+\.\d\d) to (\d+\.\d\d)/.exec(await result.innerText())!;
     expect(Number(to)).toBeLessThanOrEqual(Number(from));
+
+    // leaving with unsaved changes asks first, inline; nothing was saved
+    await app.getByRole('button', { name: 'All scorecards' }).click();
+    await app.getByRole('button', { name: 'Keep editing' }).click();
+    expect(await app.getByRole('button', { name: 'Run what-if' }).isVisible()).toBe(true);
+    await app.getByRole('button', { name: 'All scorecards' }).click();
+    await app.getByRole('button', { name: 'Leave without saving' }).click();
+    await app.getByRole('table').waitFor();
+    const after = ((await (await dh.service(`/scorecards/${used!.id}`, ADMIN)).json()) as ScorecardSummary).draft!;
+    expect(after.definition.sections[0]!.criteria[0]!.critical).toEqual(used!.current!.sections[0]!.criteria[0]!.critical);
     await page.close();
   });
 });

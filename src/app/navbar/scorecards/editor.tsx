@@ -40,6 +40,7 @@ export function ScorecardEditor({ scorecardId, draft: opened, onDone }: EditorPr
   const [version, setVersion] = useState(opened.version);
   const [dirty, setDirty] = useState(false);
   const [busy, setBusy] = useState(false);
+  const [leaving, setLeaving] = useState(false);
   const [notice, setNotice] = useState<Notice | null>(null);
   const validation = useMemo(() => validate(draft), [draft]);
   const errors = validation.errors;
@@ -126,9 +127,22 @@ export function ScorecardEditor({ scorecardId, draft: opened, onDone }: EditorPr
     <div class="qa-editor">
       <header class="qa-editor__head">
         <div>
-          <button type="button" class="c-btn c-btn--sm c-btn--basic" onClick={() => (!dirty || confirm(t('ui.admin.editor.discard'))) && onDone()}>
-            ← {t('ui.admin.editor.back')}
-          </button>
+          {leaving ? (
+            // asked inline: a sandboxed app iframe may not be allowed window.confirm
+            <div class="qa-row__tools" role="alert">
+              <span>{t('ui.admin.editor.discard')}</span>
+              <button type="button" class="c-btn c-btn--sm c-btn--danger" onClick={() => onDone()}>
+                {t('ui.admin.editor.leave')}
+              </button>
+              <button type="button" class="c-btn c-btn--sm c-btn--basic" ref={(el) => el?.focus()} onClick={() => setLeaving(false)}>
+                {t('ui.admin.editor.stay')}
+              </button>
+            </div>
+          ) : (
+            <button type="button" class="c-btn c-btn--sm c-btn--basic" onClick={() => (dirty ? setLeaving(true) : onDone())}>
+              ← {t('ui.admin.editor.back')}
+            </button>
+          )}
           <h2 id="editor-title" tabIndex={-1}>
             {draft.name.trim() || t('ui.admin.editor.untitled')} <span class="qa-badge">{t('ui.admin.editor.draftOf', { version })}</span>
           </h2>
