@@ -54,6 +54,9 @@ describe.each(backends())('calibration sessions on $name', (backend) => {
     expect(await sidebarOf('reviewer', 3)).toEqual([]);
     expect(await sidebarOf('reviewer', 2)).toEqual([2]);
     expect(await sidebarOf('agent', 50)).toEqual([]);
+    expect((await t.as('reviewer', 3).get(`/evaluations?ticketId=${TICKET}`)).body.items).toEqual([]);
+    expect((await t.as('agent', 50).get(`/evaluations?ticketId=${TICKET}`)).body.items).toEqual([]);
+    expect((await t.as('lead', 5).get(`/evaluations?ticketId=${TICKET}`)).body.items).toHaveLength(1);
     expect((await calibrate(t, scorecardId, s.id, 3, sampleAnswers({ offered: { rating: 0 } }))).status).toBe(201);
     expect((await calibrate(t, scorecardId, s.id, 4, sampleAnswers({ tone: { na: true, rating: undefined } }))).status).toBe(201);
     // a reviewer who was not invited cannot sway the result

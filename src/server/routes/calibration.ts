@@ -212,11 +212,12 @@ const toSubmission = (e: SubmissionRow): CalibrationSubmission => ({ reviewerId:
 /**
  * SQL condition on `evaluations` (unaliased) that keeps calibration blind: an agent never sees calibration
  * evaluations (they are not reviews of their work), a reviewer sees others' only after scoring that session,
- * leads and admins see all. `userIdParam` is the `$n` holding the actor's user id.
+ * leads and admins see all ('TRUE'). `userIdParam` is the `$n` holding the actor's user id; every other
+ * answer uses it, so callers may skip the condition (and the parameter) for leads.
  */
 export function calibrationVisible(actor: Actor, userIdParam: string): string {
   if (isLead(actor)) return 'TRUE';
-  if (!STAFF.includes(actor.role)) return `kind <> 'calibration'`;
+  if (!STAFF.includes(actor.role)) return `(kind <> 'calibration' OR reviewer_id = ${userIdParam})`;
   return `(kind <> 'calibration' OR reviewer_id = ${userIdParam} OR EXISTS (SELECT 1 FROM evaluations mine
     WHERE mine.account = evaluations.account AND mine.kind = 'calibration' AND mine.status <> 'withdrawn'
       AND mine.calibration_session_id = evaluations.calibration_session_id AND mine.reviewer_id = ${userIdParam}))`;

@@ -24,6 +24,7 @@ import {
   type StoredDispute,
 } from '../store/evaluations.ts';
 import { definitionOf, findScorecard, findVersion } from '../store/scorecards.ts';
+import { calibrationVisible } from './calibration.ts';
 
 const EvaluationId = z.uuid();
 
@@ -190,6 +191,7 @@ export function evaluationsRouter({ db, clock }: AppDeps): Hono<AppEnv> {
     // withdrawn evaluations are listed only when asked for
     if (query.status !== undefined) add('status = ?', query.status);
     else where.push(`status <> 'withdrawn'`);
+    if (!LEADS.includes(actor.role)) add(calibrationVisible(actor, '?'), actor.userId);
     if (query.cursor !== undefined) {
       const cursor = decodeCursor(query.cursor);
       params.push(cursor.at, cursor.id);
