@@ -3,23 +3,19 @@
  * built app, and the QA service on PGlite. Every flow a new user would try, including Zendesk's failures.
  */
 import { readFileSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Frame, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { IDS } from '../../src/devhost/sample-data.ts';
-import { startProduct, type RunningProduct } from '../../src/devhost/product.ts';
 import { chromiumAvailable, launchBrowser, type TestBrowser } from '../support/browser.ts';
+import { IDS, startDevhost, type DevhostHandle } from '../support/devhost.ts';
 
 const AXE = readFileSync(join(import.meta.dirname, '../../node_modules/axe-core/axe.min.js'), 'utf8');
 
-let product: RunningProduct;
+let dh: DevhostHandle;
 let browser: TestBrowser;
-let dist: string;
 
 function ticketId(subject: string): number {
-  const t = product.devhost.state.tickets().find((x) => x.subject === subject);
+  const t = dh.state.tickets().find((x) => x.subject === subject);
   if (!t) throw new Error(`no sample ticket "${subject}"`);
   return t.id;
 }
@@ -27,14 +23,14 @@ function ticketId(subject: string): number {
 /** Opens the ticket as the user; resolves with the app's iframe once the sidebar has rendered. */
 async function openSidebar(userId: number, ticket: number, page?: Page): Promise<{ page: Page; app: Frame }> {
   const p = page ?? (await browser.context.newPage());
-  await p.goto(`${product.devhost.url}?user=${userId}&ticket=${ticket}`);
+  await p.goto(dh.ticketUrl(ticket, { user: userId }));
   const app = await appFrame(p);
   return { page: p, app };
 }
 
 async function appFrame(page: Page): Promise<Frame> {
   for (let i = 0; i < 200; i++) {
-    const frame = page.frames().find((f) => f.url().startsWith(product.devhost.appOrigin));
+    const frame = page.frames().find((f) => f.url().startsWith(dh.appOrigin));
     if (frame) {
       await frame.locator('.qa-sidebar, .qa-state').first().waitFor({ timeout: 15_000 });
       return frame;
@@ -67,7 +63,7 @@ async function doneId(app: Frame): Promise<string> {
 }
 
 async function stored(id: string) {
-  return product.db.query<{ id: string; status: string; final_score: number; ticket_id: number }>(
+  return dh.product.db.query<{ id: string; status: string; final_score: number; ticket_id: number }>(
     'SELECT id, status, final_score, ticket_id FROM evaluations WHERE id = $1',
     [id],
   );
@@ -77,17 +73,15 @@ const canRun = chromiumAvailable();
 
 describe.skipIf(!canRun)('ticket sidebar in the devhost', () => {
   beforeAll(async () => {
-    dist = await mkdtemp(join(tmpdir(), 'qa-sidebar-dist-'));
-    product = await startProduct({ dataDir: 'memory://', distDir: dist, buildApp: 'always', seed: 'small', onReport: () => {} });
+    dh = await startDevhost({ quiet: true });
     browser = (await launchBrowser({ viewport: { width: 1280, height: 900 } }))!;
   });
-  afterEach(() => {
-    product.devhost.state.setFaults({ serviceDown: false, rateLimitedFor: null, closedTicket: false });
+  afterEach(async () => {
+    await dh.setFaults({ serviceDown: false, rateLimitedFor: null, closedTicket: false });
   });
   afterAll(async () => {
     await browser?.close();
-    await product?.close();
-    if (dist) await rm(dist, { recursive: true, force: true });
+    await dh?.stop();
   });
 
   it('a reviewer scores with the keyboard only; the ticket fields show the score; the agent sees it and disputes', { timeout: 90_000 }, async () => {
@@ -100,9 +94,9 @@ describe.skipIf(!canRun)('ticket sidebar in the devhost', () => {
 
     const [row] = await stored(id);
     expect(row).toMatchObject({ ticket_id: ticket, status: 'submitted', final_score: 100 });
-    const t = product.devhost.state.ticket(ticket)!;
-    expect(product.devhost.state.fieldValue(t, IDS.fields.qaScore)).toBe(100);
-    expect(product.devhost.state.fieldValue(t, IDS.fields.qaResult)).toBe('qa_pass');
+    const t = dh.state.ticket(ticket)!;
+    expect(dh.state.fieldValue(t, IDS.fields.qaScore)).toBe(100);
+    expect(dh.state.fieldValue(t, IDS.fields.qaResult)).toBe('qa_pass');
     await page.close();
 
     const agent = await openSidebar(IDS.users.alex, ticket);
@@ -146,27 +140,27 @@ describe.skipIf(!canRun)('ticket sidebar in the devhost', () => {
     page.on('response', async (res) => {
       if (!res.url().endsWith('/__devhost/proxy')) return;
       const body = (await res.json().catch(() => null)) as { status?: number } | null;
-      if (body?.status === 429 && ++limited === 1) product.devhost.state.setFaults({ rateLimitedFor: null });
+      if (body?.status === 429 && ++limited === 1) dh.state.setFaults({ rateLimitedFor: null });
     });
-    product.devhost.state.setFaults({ rateLimitedFor: 1 });
+    dh.state.setFaults({ rateLimitedFor: 1 });
     await scoreWithKeyboard(app, page);
     await doneId(app);
     await expect.poll(() => writeBackState(app).getAttribute('data-write-back'), { timeout: 20_000 }).toBe('updated');
     expect(limited).toBeGreaterThanOrEqual(1);
-    expect(product.devhost.state.fieldValue(product.devhost.state.ticket(ticket)!, IDS.fields.qaResult)).toBe('qa_pass');
-    product.devhost.state.setFaults({ rateLimitedFor: null });
+    expect(dh.state.fieldValue(dh.state.ticket(ticket)!, IDS.fields.qaResult)).toBe('qa_pass');
+    dh.state.setFaults({ rateLimitedFor: null });
     await page.close();
   });
 
   it('while the service is down the submission waits in the outbox and is sent when it is back', { timeout: 90_000 }, async () => {
     const ticket = ticketId('Order #4411 arrived damaged');
     const { page, app } = await openSidebar(IDS.users.rita, ticket);
-    product.devhost.state.setFaults({ serviceDown: true });
+    dh.state.setFaults({ serviceDown: true });
     await scoreWithKeyboard(app, page);
     await app.getByText('Waiting to send').waitFor({ timeout: 15_000 });
     // the form is locked while it waits, so nothing diverges from what was queued
     expect(await app.locator('[data-crit] [role=radio]').first().isDisabled()).toBe(true);
-    product.devhost.state.setFaults({ serviceDown: false });
+    dh.state.setFaults({ serviceDown: false });
     const id = await doneId(app);
     expect(await stored(id)).toHaveLength(1);
     await page.close();
@@ -187,15 +181,15 @@ describe.skipIf(!canRun)('ticket sidebar in the devhost', () => {
   });
 
   it('a service that refuses the token says so in words, with what to do', { timeout: 90_000 }, async () => {
-    const saved = product.devhost.state.settings.serviceToken ?? null;
-    product.devhost.state.settings.serviceToken = 'wrong';
+    const saved = dh.state.settings.serviceToken ?? null;
+    dh.state.settings.serviceToken = 'wrong';
     try {
       const { page, app } = await openSidebar(IDS.users.rita, ticketId("Can't reset my password"));
       await expect(app.locator('.qa-state').getAttribute('data-problem')).resolves.toBe('unauthorized');
       await expect(app.locator('.qa-state').textContent()).resolves.toContain('Service token');
       await page.close();
     } finally {
-      product.devhost.state.settings.serviceToken = saved;
+      dh.state.settings.serviceToken = saved;
     }
   });
 
