@@ -1,0 +1,39 @@
+// The load generator runs in its own process, so it does not share the service's event loop
+// (in a worker thread autocannon skips aggregating its results). Plain JS: no tsx loader needed.
+import { randomUUID } from 'node:crypto';
+import autocannon from 'autocannon';
+
+const { url, path, amount, connections, headers, scorecardId, criteria } = JSON.parse(process.argv[2]);
+
+/** A fresh evaluation per request: unique id, random agent, 10 answers mostly at the top mark. */
+function evaluationBody() {
+  const reviewee = 1 + Math.floor(Math.random() * 400);
+  return JSON.stringify({
+    id: randomUUID(),
+    ticketId: 1 + Math.floor(Math.random() * 1e7),
+    revieweeId: reviewee,
+    scorecardId,
+    scorecardVersion: 1,
+    channel: ['email', 'chat', 'voice', 'web'][reviewee % 4],
+    groupId: 100 + (reviewee % 20),
+    answers: Array.from({ length: criteria }, (_, i) => ({
+      criterionId: `c${i}`,
+      rating: Math.random() < 0.9 ? 2 : Math.floor(Math.random() * 2),
+    })),
+  });
+}
+
+const result = await autocannon({
+  url,
+  connections,
+  amount,
+  requests: [{ method: 'POST', path, headers, setupRequest: (req) => ({ ...req, body: evaluationBody() }) }],
+});
+process.send({
+  ok: result['2xx'],
+  other: result.non2xx,
+  errors: result.errors + result.timeouts,
+  duration: result.duration,
+  p99: result.latency.p99,
+});
+process.disconnect();
