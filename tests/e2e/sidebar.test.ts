@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Frame, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { resultValue } from '../../src/app/sidebar/write-back.ts';
 import { chromiumAvailable, launchBrowser, type TestBrowser } from '../support/browser.ts';
 import { IDS, startDevhost, type DevhostHandle } from '../support/devhost.ts';
 
@@ -178,6 +179,47 @@ describe.skipIf(!canRun)('ticket sidebar in the devhost', () => {
     const checked = again.app.locator('[role=radio][aria-checked=true]');
     expect(await checked.count()).toBe(2);
     await page.close();
+  });
+
+  it('a safe_update conflict (409) is re-read and retried; the reviewer edits, then withdraws, keeping the history', { timeout: 90_000 }, async () => {
+    const ticket = ticketId('Discount code not applied');
+    const { page, app } = await openSidebar(IDS.users.rita, ticket);
+    await dh.setFaults({ staleSafeUpdates: 1 });
+    await scoreWithKeyboard(app, page);
+    const id = await doneId(app);
+    await expect.poll(() => writeBackState(app).getAttribute('data-write-back'), { timeout: 15_000 }).toBe('updated');
+    expect(dh.state.faults().staleSafeUpdates).toBe(0);
+
+    await app.getByRole('button', { name: 'Edit' }).click();
+    await app.getByText('Editing your evaluation').waitFor();
+    await app.getByLabel('Overall comment and coaching note').fill('Good save on the discount.');
+    await app.getByRole('button', { name: 'Save changes' }).click();
+    await app.getByText('Changes saved').waitFor();
+    const history = (await (await dh.service(`/evaluations/${id}`, { user: IDS.users.rita, role: 'reviewer' })).json()) as { overallComment: string; history: unknown[] };
+    expect(history.overallComment).toBe('Good save on the discount.');
+    expect(history.history).toHaveLength(2);
+
+    const again = await openSidebar(IDS.users.rita, ticket, page);
+    await again.app.locator('.qa-history summary').click();
+    const item = again.app.locator('.qa-history__item').filter({ hasText: 'by you' }).first();
+    await item.getByRole('button', { name: 'Withdraw' }).click();
+    await item.getByRole('button', { name: 'Confirm withdraw' }).click();
+    await expect.poll(async () => (await stored(id))[0]?.status).toBe('withdrawn');
+    // the ticket's fields show the latest evaluation still standing, or nothing
+    const { evaluations } = (await (await dh.service(`/sidebar?ticketId=${ticket}`, { user: IDS.users.rita, role: 'reviewer' })).json()) as { evaluations: Array<{ id: string; createdAt: string; finalScore: number | null; passed: boolean | null; criticalFailures: string[] }> };
+    expect(evaluations.map((e) => e.id)).not.toContain(id);
+    const latest = [...evaluations].sort((a, b) => b.createdAt.localeCompare(a.createdAt))[0];
+    await expect.poll(() => dh.state.fieldValue(dh.state.ticket(ticket)!, IDS.fields.qaResult) ?? null, { timeout: 15_000 }).toBe(latest ? resultValue(latest) : null);
+    await page.close();
+  });
+
+  it('says when no scorecard applies and when the ticket has no assignee', { timeout: 90_000 }, async () => {
+    const none = await openSidebar(IDS.users.rita, ticketId('Webhook deliveries failing with 500'));
+    await none.app.getByText('No scorecard applies to this ticket').waitFor();
+    await none.page.close();
+    const unassigned = await openSidebar(IDS.users.rita, ticketId('Question about API rate limits'));
+    await unassigned.app.getByText('This ticket has no assignee').waitFor();
+    await unassigned.page.close();
   });
 
   it('a service that refuses the token says so in words, with what to do', { timeout: 90_000 }, async () => {

@@ -219,10 +219,14 @@ export function useReviewer(model: SidebarModel): ReviewerState {
     async (e: Evaluation) => {
       const r = await service.withdrawEvaluation(e.id);
       if (r.status === 'error') return r.error;
-      setEvaluations((list) => list.filter((x) => x.id !== e.id));
+      const rest = evaluations.filter((x) => x.id !== e.id);
+      setEvaluations(rest);
+      // the fields show the latest evaluation still standing, or nothing
+      const latest = [...rest].sort((a, b) => b.createdAt.localeCompare(a.createdAt))[0] ?? null;
+      void writeBack(zaf, ticket.id, latest, { enabled: model.writeBack, fields: model.fields, updatedAt: null }).catch(() => undefined);
       return null;
     },
-    [service],
+    [service, evaluations, zaf, ticket.id, model.writeBack, model.fields],
   );
 
   return {

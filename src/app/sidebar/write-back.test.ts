@@ -61,6 +61,12 @@ describe('write-back', () => {
     expect(await writeBack(limited.zaf, 7, scored, opts({ maxRateLimitWaits: 2 }))).toMatchObject({ status: 'failed', httpStatus: 429 });
   });
 
+  it('clears both fields when the last evaluation is withdrawn', async () => {
+    const { zaf, writes } = zendesk({ status: 'open', updatedAt: '2025-01-01T00:00:00Z' });
+    expect((await writeBack(zaf, 7, null, opts())).status).toBe('updated');
+    expect(writes).toEqual([[{ id: 101, value: null }, { id: 102, value: null }]]);
+  });
+
   it('reports a closed ticket as fields not updated', async () => {
     const { zaf, writes } = zendesk({ status: 'closed', updatedAt: '2025-01-01T00:00:00Z' });
     expect(await writeBack(zaf, 7, scored, opts())).toEqual({ status: 'fields-not-updated-closed' });
