@@ -3,13 +3,17 @@
  * QA service seeded with four weeks of evaluations. A lead finds the weakest criterion of a group this month,
  * opens the tickets behind it, runs a calibration with three reviewers, and exports the figures.
  */
+import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import type { FrameLocator, Page } from 'playwright-core';
+import { join } from 'node:path';
+import type { Frame, FrameLocator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ScorecardSummary } from '../../src/core/api.ts';
 import { weakestFirst, type Breakdown, type CriterionRow } from '../../src/core/reports.ts';
 import { chromiumAvailable, launchBrowser, type TestBrowser } from '../support/browser.ts';
 import { IDS, startDevhost, USERS, type DevhostHandle } from '../support/devhost.ts';
+
+const AXE = readFileSync(join(import.meta.dirname, '../../node_modules/axe-core/axe.min.js'), 'utf8');
 
 let dh: DevhostHandle;
 let browser: TestBrowser;
@@ -29,6 +33,19 @@ async function openNavBar(user: number, tab?: string): Promise<{ page: Page; app
   if (tab) await app.getByRole('tab', { name: tab }).click();
   return { page, app };
 }
+
+/** Serious or critical axe violations in the app frame. */
+async function axeViolations(frame: Frame) {
+  await frame.evaluate(AXE);
+  const violations = await frame.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run: (ctx: Document) => Promise<{ violations: Array<{ id: string; impact: string; nodes: Array<{ target: string[] }> }> }> } }).axe;
+    const result = await axe.run(document);
+    return result.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.map((n) => n.target.join(' ')).slice(0, 3) }));
+  });
+  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+}
+
+const appFrame = (page: Page) => page.frames().find((f) => f.url().startsWith(dh.appOrigin))!;
 
 /** This month so far, in UTC: the dashboard's default range. */
 function thisMonth(): { from: string; to: string } {
@@ -159,6 +176,47 @@ describe.skipIf(!canRun)('reports in the devhost', () => {
     expect(await frame.evaluate(() => getComputedStyle(document.querySelector('.qa-filters')!).display)).toBe('none');
     expect(await frame.evaluate(() => getComputedStyle(document.querySelector('.qa-print-only')!).display)).toBe('block');
     await page.emulateMedia({ media: 'screen' });
+    await page.close();
+  });
+
+  it('an admin sets the monitoring plan, sees this week coverage and gets tickets to fill the gaps', { timeout: 90_000 }, async () => {
+    const { page, app } = await openNavBar(USERS.ada, 'Plan');
+    await app.getByLabel('Evaluations per week').first().fill('2');
+    await app.getByRole('button', { name: 'Add an agent' }).click();
+    const row = app.locator('#qa-plan-agent-0');
+    await row.selectOption({ label: 'Alex Agent' });
+    await app.locator('#qa-plan-overall-0').fill('40');
+    await app.locator('#qa-plan-channels-0').fill('email:30, chat:5');
+    await app.locator('#qa-plan-channels-0').blur();
+    await app.getByRole('button', { name: 'Save plan' }).click();
+    await app.getByText('Plan saved.').waitFor();
+    const saved = await json<{ plan: { default: { overall: number }; agents: Array<{ agentId: number; overall: number; channels: Record<string, number> }> } }>(dh.service('/plan', LEAD));
+    expect(saved.plan.default.overall).toBe(2);
+    expect(saved.plan.agents).toEqual([{ agentId: USERS.alex, overall: 40, channels: { email: 30, chat: 5 } }]);
+
+    const coverage = app.locator('table[data-table=coverage]');
+    const alex = coverage.locator('tbody tr', { hasText: 'Alex Agent' });
+    await alex.waitFor();
+    expect(await alex.innerText()).toMatch(/of 40/);
+    expect(await alex.innerText()).toMatch(/to do/);
+
+    await app.getByRole('button', { name: 'Suggest tickets' }).click();
+    await app.getByText(/tickets suggested/).waitFor();
+    const suggestions = app.locator('table[data-table=suggestions] tbody tr');
+    const solvedOfAgents = dh.state.tickets().filter((t) => (t.status === 'solved' || t.status === 'closed') && t.assignee_id !== null);
+    if (solvedOfAgents.length) expect(await suggestions.count()).toBeGreaterThan(0);
+    expect(await axeViolations(appFrame(page))).toEqual([]);
+    await page.close();
+  });
+
+  it('axe finds no serious or critical violation in the reports and calibration views', { timeout: 90_000 }, async () => {
+    const { page, app } = await openNavBar(USERS.lee);
+    await app.locator('table[data-dimension=criterion]').waitFor();
+    await app.getByRole('heading', { name: /Where QA and the customer disagree/ }).waitFor();
+    expect(await axeViolations(appFrame(page))).toEqual([]);
+    await app.getByRole('tab', { name: 'Calibration' }).click();
+    await app.getByRole('heading', { name: 'Sessions' }).waitFor();
+    expect(await axeViolations(appFrame(page))).toEqual([]);
     await page.close();
   });
 });

@@ -394,7 +394,8 @@ export function PlanTab() {
   const editable = LEAD_ROLES.has(role);
   const [week, setWeek] = useState(() => isoWeekOf(new Date()));
   const [version, setVersion] = useState(0);
-  const [plan, reload] = useAsync(() => api.plan(), `plan${version}`);
+  // loaded once: a save keeps the editor (and its message) as it is and refreshes the coverage only
+  const [plan, reload] = useAsync(() => api.plan(), 'plan');
   if (role === 'agent') return <p role="status">{t('ui.reports.notForAgents')}</p>;
   const shift = (weeks: number) => setWeek(isoWeekOf(new Date(weekRange(week).from.getTime() + weeks * WEEK)));
   const { from, to } = weekRange(week);
@@ -403,7 +404,7 @@ export function PlanTab() {
       <ReportSection id="qa-plan" title={t('ui.reports.plan.title')} hint={t('ui.reports.plan.hint')}>
         {plan.status === 'loading' ? <Loading label={t('ui.common.loading')} /> : null}
         {plan.status === 'error' ? <ErrorNote error={plan.error} onRetry={reload} /> : null}
-        {plan.status === 'ok' ? <PlanEditor key={plan.value.updatedAt ?? 'new'} state={plan.value} people={people} editable={editable} onSaved={() => setVersion((v) => v + 1)} /> : null}
+        {plan.status === 'ok' ? <PlanEditor state={plan.value} people={people} editable={editable} onSaved={() => setVersion((v) => v + 1)} /> : null}
       </ReportSection>
       <ReportSection
         id="qa-coverage"
