@@ -1,12 +1,11 @@
 /** The agent's sidebar: the evaluations of their own work on this ticket, to acknowledge or dispute. */
 import { useState } from 'preact/hooks';
 import type { Evaluation } from '../../core/evaluation.ts';
-import { scaleOptions } from '../../core/scale.ts';
 import type { ServiceError } from '../api/result.ts';
 import type { PublishedScorecard } from '../api/wire.ts';
 import { useI18n, useT } from '../i18n/use-t.tsx';
 import { versionLookup, type SidebarModel } from './load.ts';
-import { Banner, VerdictBadge, formatScore, shortDate, verdictOf } from './parts.tsx';
+import { Banner, VerdictBadge, formatScore, shortDate, useOptionLabels, verdictOf } from './parts.tsx';
 import { useUsableMark } from './use-sidebar.ts';
 
 export function AgentView({ model }: { model: SidebarModel }) {
@@ -42,6 +41,7 @@ function EvaluationCard({ evaluation: e, card, model, onChange }: { evaluation: 
   const criteria = card ? card.definition.sections.flatMap((s) => s.criteria) : [];
   const byId = new Map(criteria.map((c) => [c.id, c]));
   const titleId = `qa-ev-${e.id}`;
+  const labels = useOptionLabels();
 
   const act = async (run: () => ReturnType<SidebarModel['service']['acknowledge']>) => {
     setBusy(true);
@@ -72,7 +72,7 @@ function EvaluationCard({ evaluation: e, card, model, onChange }: { evaluation: 
       <ul class="qa-results">
         {e.answers.map((a) => {
           const c = byId.get(a.criterionId);
-          const option = a.na ? t('ui.sidebar.na') : c && a.rating !== undefined ? (scaleOptions(c.scale)[a.rating]?.label ?? String(a.rating)) : String(a.rating);
+          const option = a.na ? t('ui.sidebar.na') : c && a.rating !== undefined ? (labels(c.scale)[a.rating] ?? String(a.rating)) : String(a.rating);
           const failed = e.criticalFailures.includes(a.criterionId);
           return (
             <li key={a.criterionId} class={failed ? 'qa-results__item qa-crit--failed' : 'qa-results__item'}>

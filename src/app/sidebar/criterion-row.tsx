@@ -1,11 +1,11 @@
 /** One criterion: label, scale as a segmented radio group, N/A, guidance, comment and root causes. */
 import { useState } from 'preact/hooks';
 import type { Answer } from '../../core/answers.ts';
-import { scaleOptions } from '../../core/scale.ts';
 import type { Criterion } from '../../core/scorecard.ts';
 import { useT } from '../i18n/use-t.tsx';
 import type { DraftAnswer } from './draft-store.ts';
 import { commentRequired, detailsOpenByRating, type FormEdit, type Problem } from './form.ts';
+import { useOptionLabels } from './parts.tsx';
 
 export interface CriterionRowProps {
   criterion: Criterion;
@@ -26,7 +26,7 @@ export function CriterionRow(p: CriterionRowProps) {
   const [guidance, setGuidance] = useState(false);
   const c = p.criterion;
   const base = `qa-c-${c.id}`;
-  const options = scaleOptions(c.scale);
+  const options = useOptionLabels()(c.scale);
   const rating = p.answer?.rating;
   const na = p.answer?.na === true;
   const detailsOpen = p.commentOpen || detailsOpenByRating(c, p.answer);
@@ -91,13 +91,13 @@ export function CriterionRow(p: CriterionRowProps) {
               tabIndex={i === tabbable ? 0 : -1}
               disabled={p.disabled}
               class="qa-seg__opt"
-              title={`${i + 1}: ${o.label}`}
+              title={`${i + 1}: ${o}`}
               onClick={() => p.onEdit({ type: 'rate', criterionId: c.id, rating: i })}
             >
               <span class="qa-seg__key" aria-hidden="true">
                 {i < 9 ? i + 1 : i === 9 ? 0 : ''}
               </span>
-              {o.label}
+              {o}
             </button>
           ))}
         </div>

@@ -1,6 +1,8 @@
 /** Small pieces shared by the reviewer and agent views. */
 import type { ComponentChildren } from 'preact';
 import type { TicketMetrics } from '../../core/metrics.ts';
+import { scaleOptions } from '../../core/scale.ts';
+import type { Scale } from '../../core/scorecard.ts';
 import { roundForDisplay } from '../../core/scoring.ts';
 import { useT } from '../i18n/use-t.tsx';
 
@@ -14,6 +16,18 @@ export function formatMinutes(minutes: number | null): string {
   if (m < 24 * 60) return `${Math.floor(m / 60)} h${m % 60 ? ` ${m % 60} min` : ''}`;
   const h = Math.floor(m / 60);
   return `${Math.floor(h / 24)} d${h % 24 ? ` ${h % 24} h` : ''}`;
+}
+
+/** Option labels in the user's language: preset scales are translated, an admin's own labels shown as written. */
+export function useOptionLabels(): (scale: Scale) => string[] {
+  const t = useT();
+  return (scale) =>
+    scaleOptions(scale).map((o, i) => {
+      if (!('preset' in scale)) return o.label;
+      const key = `ui.sidebar.preset.${scale.preset}.${i}`;
+      const label = t(key);
+      return label === key ? o.label : label;
+    });
 }
 
 export type Verdict = 'pass' | 'fail' | 'critical' | 'none';
