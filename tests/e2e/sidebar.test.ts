@@ -222,6 +222,25 @@ describe.skipIf(!canRun)('ticket sidebar in the devhost', () => {
     await unassigned.page.close();
   });
 
+  it('the live score, its badge and a critical failure never change the footer size', { timeout: 90_000 }, async () => {
+    const { page, app } = await openSidebar(IDS.users.rita, ticketId('Callback about delivery delay'));
+    const footer = app.locator('.qa-footer__bar');
+    const size = async () => {
+      const box = (await footer.boundingBox())!;
+      return `${box.width}x${box.height}`;
+    };
+    const before = await size();
+    await app.locator('[data-crit] [role=radio]').last().click();
+    expect(await app.locator('.qa-score__value').textContent()).not.toBe('–');
+    expect(await size()).toBe(before);
+    const critical = app.locator('.qa-crit').filter({ has: app.locator('.qa-tag', { hasText: 'Critical' }) }).first();
+    await critical.locator('[role=radio]').first().click();
+    await app.locator('.qa-badge--critical').waitFor();
+    await app.locator('.qa-score__raw').waitFor();
+    expect(await size()).toBe(before);
+    await page.close();
+  });
+
   it('a service that refuses the token says so in words, with what to do', { timeout: 90_000 }, async () => {
     const saved = dh.state.settings.serviceToken ?? null;
     dh.state.settings.serviceToken = 'wrong';

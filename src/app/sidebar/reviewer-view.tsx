@@ -394,12 +394,22 @@ function Footer({ r, locked, criteriaNames }: { r: ReviewerState; locked: boolea
         </Banner>
       )}
       <div class="qa-footer__bar">
+        {/* two fixed lines: a score, a badge or a raw score appearing never moves anything else */}
         <div class="qa-score" aria-live="polite" aria-atomic="true">
-          <span class="qa-score__label">{t('ui.sidebar.score')}</span>
-          <span class="qa-score__value">{formatScore(s?.finalScore ?? null)}</span>
-          {points && <span class="qa-small qa-muted">{t('ui.sidebar.points', { earned: formatScore(s.earned), possible: formatScore(s.possible) })}</span>}
-          {changed && <span class="qa-small qa-score__raw">{t('ui.sidebar.raw', { score: formatScore(s.rawScore) })}</span>}
-          <VerdictBadge verdict={verdict} />
+          <div class="qa-score__main">
+            <span class="qa-visually-hidden">{t('ui.sidebar.score')}</span>
+            <span class="qa-score__value">{formatScore(s?.finalScore ?? null)}</span>
+            <VerdictBadge verdict={verdict} />
+          </div>
+          <div class="qa-score__sub qa-small">
+            {changed ? (
+              <span class="qa-score__raw">{t('ui.sidebar.raw', { score: formatScore(s.rawScore) })}</span>
+            ) : points ? (
+              <span class="qa-muted">{t('ui.sidebar.points', { earned: formatScore(s.earned), possible: formatScore(s.possible) })}</span>
+            ) : (
+              '\u00a0'
+            )}
+          </div>
         </div>
         <button type="submit" class="c-btn c-btn--primary c-btn--sm" disabled={locked || sending} aria-describedby="qa-draft-state">
           {sending ? t('ui.sidebar.submitting') : r.draft.amends ? t('ui.sidebar.saveChanges') : t('ui.sidebar.submit')}
