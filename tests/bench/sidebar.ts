@@ -92,7 +92,7 @@ async function main() {
         const nav = await app.evaluate(() => {
           const n = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined;
           const marks = ['qa:sidebar:load-start', 'qa:sidebar:data'].map((m) => `${m.slice(11)} ${performance.getEntriesByName(m)[0]?.startTime.toFixed(0) ?? '-'}`).join(', ');
-          return { marks, response: n?.responseEnd ?? 0, dcl: n?.domContentLoadedEventEnd ?? 0, resources: performance.getEntriesByType('resource').map((r) => `${r.name.split('/').pop()} ${r.startTime.toFixed(0)}-${r.responseEnd.toFixed(0)}`) };
+          return { marks, response: n?.responseEnd ?? 0, dcl: n?.domContentLoadedEventEnd ?? 0, resources: (performance.getEntriesByType('resource') as PerformanceResourceTiming[]).map((r) => `${r.name.split('/').pop()} ${r.startTime.toFixed(0)}-${r.responseEnd.toFixed(0)}`) };
         });
         console.log(`run ${run}: html ${nav.response.toFixed(0)} ms, DOMContentLoaded ${nav.dcl.toFixed(0)} ms; ${nav.resources.join('; ')}; messages ${(sent as Array<Sent & { name?: string }>).map((s) => `${s.kind}${s.name ? ' ' + s.name : ''}@${(s.at - mark.origin).toFixed(0)}`).join(', ')}; ${nav.marks}; usable ${mark.ms.toFixed(0)}`);
       }
