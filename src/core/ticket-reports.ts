@@ -3,7 +3,8 @@
  * ticket's own numbers (reply and resolution times, reopens, CSAT), with the tickets where they disagree.
  */
 import { z } from 'zod';
-import { ReportFilters, type Figure, type Summary } from './reports.ts';
+import { ReportFilters, summaryFromSums, type EvaluationSums, type Figure, type Summary } from './reports.ts';
+import { meanFromSums, wilson } from './stats.ts';
 
 export const TicketListQuery = ReportFilters.extend({
   criterionId: z.string().min(1).max(200).optional(),
@@ -48,4 +49,55 @@ export interface QaVsMetrics {
   byResult: Array<{ result: 'passed' | 'failed'; metrics: MetricFigures }>;
   /** QA and the customer disagree: worth a look (newest first). */
   disagreements: Array<TicketRow & { kind: DisagreementKind }>;
+}
+
+/** Sums of one (CSAT outcome, QA result) cell, as one grouped SQL scan returns them. */
+export interface QaMetricCell extends EvaluationSums {
+  csat: 'good' | 'bad' | 'none';
+  result: 'passed' | 'failed' | 'none';
+  frtN: number;
+  frtSum: number;
+  frtSq: number;
+  resN: number;
+  resSum: number;
+  resSq: number;
+  reopenN: number;
+  reopened: number;
+  csatN: number;
+  csatGood: number;
+}
+
+const MINUTES = { min: 0, max: Infinity };
+const CSAT_ORDER = ['bad', 'good', 'none'] as const;
+const RESULT_ORDER = ['passed', 'failed'] as const;
+
+function add<T extends object>(a: T, b: T): T {
+  const out = { ...a } as Record<string, unknown>;
+  for (const [k, v] of Object.entries(b)) if (typeof v === 'number') out[k] = ((out[k] as number) ?? 0) + v;
+  return out as T;
+}
+
+/** Both views from one scan: sums are additive, so each is the other dimension summed out. */
+export function foldQaMetrics(cells: readonly QaMetricCell[]): Pick<QaVsMetrics, 'byCsat' | 'byResult'> {
+  const byCsat = CSAT_ORDER.flatMap((csat) => {
+    const mine = cells.filter((c) => c.csat === csat);
+    return mine.length ? [{ csat, summary: summaryFromSums(mine.reduce(add)) }] : [];
+  });
+  const byResult = RESULT_ORDER.flatMap((result) => {
+    const mine = cells.filter((c) => c.result === result);
+    if (!mine.length) return [];
+    const s = mine.reduce(add);
+    return [
+      {
+        result,
+        metrics: {
+          firstReplyMinutes: meanFromSums(s.frtN, s.frtSum, s.frtSq, MINUTES),
+          fullResolutionMinutes: meanFromSums(s.resN, s.resSum, s.resSq, MINUTES),
+          reopenRate: wilson(s.reopened, s.reopenN),
+          csatGoodRate: wilson(s.csatGood, s.csatN),
+        },
+      },
+    ];
+  });
+  return { byCsat, byResult };
 }

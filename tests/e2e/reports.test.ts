@@ -96,6 +96,15 @@ describe.skipIf(!canRun)('reports in the devhost', () => {
       await drill.getByText('No evaluations match these filters.').waitFor();
     } else {
       await expect.poll(() => drill.locator('tbody tr').count()).toBe(expected.items.length);
+      // coach the agent on the first one: the note reaches the service for the agent to see and acknowledge
+      const firstRow = drill.locator('tbody tr').first();
+      await firstRow.getByRole('button', { name: 'Write a coaching note' }).click();
+      await firstRow.getByLabel(/Coaching note for/).fill('Check the order history before answering.');
+      await firstRow.getByRole('button', { name: 'Send note' }).click();
+      await firstRow.getByText(/Note sent to/).waitFor();
+      const evaluationId = (expected.items[0] as { evaluationId?: string }).evaluationId!;
+      const notes = await json<{ items: Array<{ body: string }> }>(dh.service(`/coaching-notes?evaluationId=${evaluationId}`, LEAD));
+      expect(notes.items.map((n) => n.body)).toEqual(['Check the order history before answering.']);
       // a ticket opens in Zendesk (the host navigates to it)
       const first = expected.items[0]!.ticketId;
       await drill.getByRole('button', { name: `Ticket #${first}` }).first().click();

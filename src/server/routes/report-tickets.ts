@@ -1,7 +1,6 @@
 import { Hono } from 'hono';
-import { instantRange, ReportFilters, summaryFromSums, type EvaluationSums } from '../../core/reports.ts';
-import { meanFromSums, wilson } from '../../core/stats.ts';
-import { TicketListQuery, type MetricFigures, type QaVsMetrics, type TicketRow } from '../../core/ticket-reports.ts';
+import { instantRange, ReportFilters } from '../../core/reports.ts';
+import { foldQaMetrics, TicketListQuery, type QaMetricCell, type QaVsMetrics, type TicketRow } from '../../core/ticket-reports.ts';
 import { actorOf, type AppEnv } from '../auth.ts';
 import type { AppDeps } from '../deps.ts';
 import { parseOrThrow } from '../errors.ts';
@@ -80,20 +79,17 @@ export function reportTicketsRouter({ db }: AppDeps): Hono<AppEnv> {
       const range = instantRange(q);
       const p = new Params();
       const where = evaluationConditions(p, actor.account, q, range).join(' AND ');
-      const byCsat = await db.query<EvaluationSums & { csat: 'good' | 'bad' | 'none' }>(
-        `SELECT ${CSAT_BUCKET} AS csat, ${EVALUATION_SUMS}
-           FROM evaluations e WHERE ${where} GROUP BY 1 ORDER BY 1`,
-        p.values,
-      );
-      const byResult = await db.query<Record<string, number> & { result: 'passed' | 'failed' }>(
-        `SELECT CASE WHEN e.passed THEN 'passed' ELSE 'failed' END AS result,
-                count(e.first_reply_minutes)::float8 AS frt_n, coalesce(sum(e.first_reply_minutes), 0)::float8 AS frt_sum,
-                coalesce(sum(e.first_reply_minutes ^ 2), 0)::float8 AS frt_sq,
-                count(e.full_resolution_minutes)::float8 AS res_n, coalesce(sum(e.full_resolution_minutes), 0)::float8 AS res_sum,
-                coalesce(sum(e.full_resolution_minutes ^ 2), 0)::float8 AS res_sq,
-                count(e.reopens)::float8 AS reopen_n, count(*) FILTER (WHERE e.reopens > 0)::float8 AS reopened,
-                count(*) FILTER (WHERE e.csat IN ('good', 'bad'))::float8 AS csat_n, count(*) FILTER (WHERE e.csat = 'good')::float8 AS csat_good
-           FROM evaluations e WHERE ${where} AND e.passed IS NOT NULL GROUP BY 1 ORDER BY 1 DESC`,
+      // one scan grouped by (CSAT outcome, QA result); both views are folded from it
+      const cells = await db.query<QaMetricCell>(
+        `SELECT ${CSAT_BUCKET} AS csat, CASE WHEN e.passed THEN 'passed' WHEN NOT e.passed THEN 'failed' ELSE 'none' END AS result,
+                ${EVALUATION_SUMS},
+                count(e.first_reply_minutes)::float8 AS "frtN", coalesce(sum(e.first_reply_minutes), 0)::float8 AS "frtSum",
+                coalesce(sum(e.first_reply_minutes * e.first_reply_minutes), 0)::float8 AS "frtSq",
+                count(e.full_resolution_minutes)::float8 AS "resN", coalesce(sum(e.full_resolution_minutes), 0)::float8 AS "resSum",
+                coalesce(sum(e.full_resolution_minutes * e.full_resolution_minutes), 0)::float8 AS "resSq",
+                count(e.reopens)::float8 AS "reopenN", count(*) FILTER (WHERE e.reopens > 0)::float8 AS reopened,
+                count(*) FILTER (WHERE e.csat IN ('good', 'bad'))::float8 AS "csatN", count(*) FILTER (WHERE e.csat = 'good')::float8 AS "csatGood"
+           FROM evaluations e WHERE ${where} GROUP BY 1, 2`,
         p.values,
       );
       const disagreements = await db.query<Row & { kind: 'qa-pass-csat-bad' | 'qa-fail-csat-good' }>(
@@ -103,16 +99,7 @@ export function reportTicketsRouter({ db }: AppDeps): Hono<AppEnv> {
         p.values,
       );
       const body: QaVsMetrics = {
-        byCsat: byCsat.map(({ csat, ...sums }) => ({ csat, summary: summaryFromSums(sums) })),
-        byResult: byResult.map((r): { result: 'passed' | 'failed'; metrics: MetricFigures } => ({
-          result: r.result,
-          metrics: {
-            firstReplyMinutes: meanFromSums(r.frt_n!, r.frt_sum!, r.frt_sq!, { min: 0, max: Infinity }),
-            fullResolutionMinutes: meanFromSums(r.res_n!, r.res_sum!, r.res_sq!, { min: 0, max: Infinity }),
-            reopenRate: wilson(r.reopened!, r.reopen_n!),
-            csatGoodRate: wilson(r.csat_good!, r.csat_n!),
-          },
-        })),
+        ...foldQaMetrics(cells),
         disagreements: disagreements.map((r) => ({ ...ticketRow(r), kind: r.kind })),
       };
       return c.json(body);

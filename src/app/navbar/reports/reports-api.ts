@@ -2,6 +2,7 @@
 import type { CalibrationSession, CalibrationSessionReport, CriterionDisagreement, ReviewerBias } from '../../../core/calibration.ts';
 import type { CoverageResponse, MonitoringPlan, MonitoringPlanInput, SuggestionsRequestInput, SuggestionsResponse } from '../../../core/coverage.ts';
 import type { Breakdown, BreakdownDimension, RootCauses, Summary, Trend } from '../../../core/reports.ts';
+import type { CoachingNote } from '../../../core/coaching.ts';
 import type { Target, TargetCreateInput } from '../../../core/targets.ts';
 import type { QaVsMetrics, TicketRow } from '../../../core/ticket-reports.ts';
 import { ok, type Result } from '../../api/result.ts';
@@ -49,6 +50,7 @@ export interface ReportsApi {
   sessionReport(id: string): Promise<Result<CalibrationSessionReport>>;
   closeSession(id: string): Promise<Result<CalibrationSession>>;
   calibrationHistory(f: Pick<Filters, 'from' | 'to'>): Promise<Result<CalibrationHistory>>;
+  coach(evaluationId: string, body: string): Promise<Result<CoachingNote>>;
 }
 
 // the service validated these shapes with the src/core schemas; here they are only unwrapped
@@ -82,5 +84,6 @@ export function createReportsApi(call: ServiceCall): ReportsApi {
     sessionReport: async (id) => as(await call('GET', `/calibration-sessions/${enc(id)}/report`)),
     closeSession: async (id) => as(await call('POST', `/calibration-sessions/${enc(id)}/close`)),
     calibrationHistory: async (f) => as(await call('GET', `/calibration-sessions/history?from=${enc(f.from)}&to=${enc(f.to)}`)),
+    coach: async (evaluationId, body) => as(await call('POST', '/coaching-notes', { evaluationId, body })),
   };
 }

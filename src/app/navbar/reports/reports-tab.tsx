@@ -138,6 +138,50 @@ function Headlines({ current, previous }: { current: Summary; previous: Summary 
   );
 }
 
+/** A coaching note on one evaluation: the agent sees it beside the evaluation and acknowledges it. */
+function Coach({ evaluationId, agent }: { evaluationId: string; agent: string }) {
+  const { t } = useI18n();
+  const api = useReportsApi();
+  const [open, setOpen] = useState(false);
+  const [text, setText] = useState('');
+  const [state, setState] = useState<string | null>(null);
+  const id = `qa-coach-${evaluationId}`;
+  async function send(e: Event) {
+    e.preventDefault();
+    const r = await api.coach(evaluationId, text);
+    if (r.status === 'ok') {
+      setState(t('ui.reports.coach.sent', { agent }));
+      setText('');
+      setOpen(false);
+    } else setState(t('ui.common.error', { message: [r.error.message, ...(r.error.issues ?? [])].join(' · ') }));
+  }
+  return (
+    <div class="qa-coach qa-no-print">
+      {open ? (
+        <form onSubmit={(e) => void send(e)}>
+          <label class="c-field__label" for={id}>
+            {t('ui.reports.coach.label', { agent })}
+          </label>
+          <textarea id={id} class="c-field__input" rows={3} maxLength={5000} value={text} onInput={(e) => setText(e.currentTarget.value)} />
+          <button type="submit" class="c-btn c-btn--sm c-btn--primary" disabled={!text.trim()}>
+            {t('ui.reports.coach.send')}
+          </button>{' '}
+          <button type="button" class="c-btn c-btn--sm c-btn--basic" onClick={() => setOpen(false)}>
+            {t('ui.reports.coach.cancel')}
+          </button>
+        </form>
+      ) : (
+        <button type="button" class="c-btn c-btn--sm c-btn--basic" onClick={() => setOpen(true)}>
+          {t('ui.reports.coach.open')}
+        </button>
+      )}
+      <span role="status" aria-live="polite" class="qa-muted qa-small">
+        {state}
+      </span>
+    </div>
+  );
+}
+
 function TicketsBehind({ filters, row, onClose }: { filters: Filters; row: CriterionRow; onClose: () => void }) {
   const { t, locale } = useI18n();
   const api = useReportsApi();
@@ -163,6 +207,7 @@ function TicketsBehind({ filters, row, onClose }: { filters: Filters; row: Crite
               <th scope="col">{t('ui.reports.tickets.score')}</th>
               <th scope="col">{t('ui.reports.tickets.comment')}</th>
               <th scope="col">{t('ui.reports.tickets.date')}</th>
+              <th scope="col">{t('ui.reports.coach.column')}</th>
             </tr>
           </thead>
           <tbody>
@@ -180,6 +225,9 @@ function TicketsBehind({ filters, row, onClose }: { filters: Filters; row: Crite
                   {r.criterion?.rootCauses.length ? <div class="qa-muted qa-small">{r.criterion.rootCauses.join(', ')}</div> : null}
                 </td>
                 <td>{new Date(r.createdAt).toLocaleDateString(locale)}</td>
+                <td>
+                  <Coach evaluationId={r.evaluationId} agent={people.personName(r.revieweeId)} />
+                </td>
               </tr>
             ))}
           </tbody>
