@@ -219,6 +219,13 @@ describe.skipIf(!canRun)('ticket sidebar in the devhost', () => {
     await none.page.close();
     const unassigned = await openSidebar(IDS.users.rita, ticketId('Question about API rate limits'));
     await unassigned.app.getByText('This ticket has no assignee').waitFor();
+    await unassigned.app.getByRole('button', { name: 'Submit' }).click();
+    await unassigned.app.getByText('Choose who is reviewed').waitFor();
+    // a user id typed in the picker becomes the reviewee
+    await unassigned.app.getByRole('button', { name: 'Change' }).click();
+    await unassigned.app.getByLabel('Or a Zendesk user id').fill(String(IDS.users.sam));
+    await unassigned.app.getByLabel('Or a Zendesk user id').press('Tab');
+    await expect(unassigned.app.locator('.qa-reviewee strong').textContent()).resolves.toBe(`#${IDS.users.sam}`);
     await unassigned.page.close();
   });
 

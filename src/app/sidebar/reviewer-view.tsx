@@ -366,6 +366,7 @@ function Footer({ r, locked, criteriaNames }: { r: ReviewerState; locked: boolea
   const verdict = s ? verdictOf(s) : 'none';
   const sending = r.submission.phase === 'sending';
   const problems = r.showProblems ? r.problems : [];
+  const noReviewee = r.showProblems && r.draft.revieweeId === null;
   const points = r.card?.definition.method === 'total-points' && s && s.possible > 0;
   return (
     <div class="qa-footer">
@@ -380,6 +381,11 @@ function Footer({ r, locked, criteriaNames }: { r: ReviewerState; locked: boolea
             ))}
           </ul>
         </div>
+      )}
+      {noReviewee && (
+        <p class="qa-banner qa-banner--error" role="alert">
+          {t('ui.sidebar.problem.noReviewee')}
+        </p>
       )}
       {r.submission.phase === 'failed' && (
         <Banner tone="error" role="alert">

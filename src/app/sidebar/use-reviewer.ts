@@ -159,7 +159,7 @@ export function useReviewer(model: SidebarModel): ReviewerState {
 
   const submit = useCallback(async () => {
     if (!card || submission.phase === 'sending') return;
-    if (found.length > 0) {
+    if (found.length > 0 || !(draft.revieweeId ?? ticket.assigneeId)) {
       setShowProblems(true);
       return;
     }
@@ -176,7 +176,7 @@ export function useReviewer(model: SidebarModel): ReviewerState {
           body: {
             id: draft.evaluationId,
             ticketId: ticket.id,
-            revieweeId: revieweeId ?? 0,
+            revieweeId: revieweeId!,
             scorecardId: card.id,
             scorecardVersion: card.version,
             answers,
