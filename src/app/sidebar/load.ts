@@ -39,7 +39,12 @@ export interface LoadInput {
 
 export const LOAD_PATHS = ['currentUser', 'ticket', ...REQUIREMENT_PATHS];
 
-export async function loadSidebar({ zaf, metadata, context }: LoadInput, makeService = createZafServiceClient): Promise<LoadOutcome> {
+/** `onRole` hears the QA role as soon as Zendesk has answered, so the view's code can load beside the service request. */
+export async function loadSidebar(
+  { zaf, metadata, context }: LoadInput,
+  makeService = createZafServiceClient,
+  onRole: (role: QaRole) => void = () => {},
+): Promise<LoadOutcome> {
   const settings = metadata.settings ?? {};
   const ticketId = context.ticketId;
   if (!ticketId) return { status: 'problem', problem: 'no-ticket', message: '' };
@@ -50,6 +55,7 @@ export async function loadSidebar({ zaf, metadata, context }: LoadInput, makeSer
   const user = readUser(values.currentUser);
   if (!user) return { status: 'problem', problem: 'no-user', message: '' };
   const role = qaRoleOf(user, settings);
+  onRole(role);
   const service = makeService(zaf, { serviceUrl, identity: { userId: user.id, role } });
   const loaded = await service.loadSidebar(ticketId);
   if (loaded.status === 'error') return { status: 'problem', problem: loaded.error.kind, message: loaded.error.message };

@@ -1,9 +1,10 @@
 /** The ticket sidebar: loads once, then the reviewer or the agent view by QA role; every problem in plain words. */
 import './sidebar.css';
+import type { ComponentType } from 'preact';
+import { useEffect, useState } from 'preact/hooks';
 import { canReview } from '../api/qa-role.ts';
 import { useT } from '../i18n/use-t.tsx';
-import { AgentView } from './agent-view.tsx';
-import type { LoadProblem } from './load.ts';
+import type { LoadProblem, SidebarModel } from './load.ts';
 import { ReviewerView } from './reviewer-view.tsx';
 import { useSidebarLoad } from './use-sidebar.ts';
 
@@ -12,7 +13,8 @@ const RETRYABLE: ReadonlySet<LoadProblem> = new Set(['unreachable', 'server', 'c
 
 export function SidebarRoot() {
   const t = useT();
-  const { state, reload } = useSidebarLoad();
+  // agents load their view's code while the service request runs; reviewers never download it
+  const { state, reload } = useSidebarLoad((role) => void (canReview(role) || agentView()));
   if (state.status === 'loading') {
     return (
       <div class="qa-loading" role="status" aria-live="polite">
@@ -35,5 +37,37 @@ export function SidebarRoot() {
     );
   }
   const { model } = state;
-  return canReview(model.role) ? <ReviewerView model={model} /> : <AgentView model={model} />;
+  return canReview(model.role) ? <ReviewerView model={model} /> : <LazyAgentView model={model} />;
+}
+
+type View = ComponentType<{ model: SidebarModel }>;
+let agentModule: Promise<View> | null = null;
+const agentView = (): Promise<View> => (agentModule ??= import('./agent-view.tsx').then((m) => m.AgentView));
+
+function LazyAgentView({ model }: { model: SidebarModel }) {
+  const t = useT();
+  const [view, setView] = useState<{ View: View } | 'failed' | null>(null);
+  useEffect(() => {
+    let live = true;
+    agentView().then(
+      (View) => live && setView({ View }),
+      () => {
+        agentModule = null;
+        if (live) setView('failed');
+      },
+    );
+    return () => {
+      live = false;
+    };
+  }, []);
+  if (view === 'failed') {
+    return (
+      <section class="qa-notice qa-state" role="alert">
+        <h1>{t('ui.sidebar.state.unreachable.title')}</h1>
+        <p>{t('ui.sidebar.state.unreachable.next')}</p>
+      </section>
+    );
+  }
+  if (!view) return <div class="qa-loading" role="status">{t('ui.sidebar.state.loading')}</div>;
+  return <view.View model={model} />;
 }

@@ -1,4 +1,5 @@
-import { useCallback, useEffect, useState } from 'preact/hooks';
+import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
+import type { QaRole } from '../../core/evaluation.ts';
 import { useZaf } from '../zaf/use-zaf.tsx';
 import { loadSidebar, type LoadOutcome } from './load.ts';
 import { memoryStorage, type KeyValueStorage } from './storage.ts';
@@ -6,15 +7,17 @@ import { memoryStorage, type KeyValueStorage } from './storage.ts';
 export type SidebarState = { status: 'loading' } | LoadOutcome;
 
 /** Loads once per mount; `reload()` after a problem the user may have fixed (service back, token changed). */
-export function useSidebarLoad(): { state: SidebarState; reload: () => void } {
+export function useSidebarLoad(onRole?: (role: QaRole) => void): { state: SidebarState; reload: () => void } {
   const session = useZaf();
+  const roleHandler = useRef(onRole);
+  roleHandler.current = onRole;
   const [state, setState] = useState<SidebarState>({ status: 'loading' });
   const [generation, setGeneration] = useState(0);
   useEffect(() => {
     let live = true;
     setState({ status: 'loading' });
     performance.mark('qa:sidebar:load-start');
-    loadSidebar(session).then(
+    loadSidebar(session, undefined, (role) => roleHandler.current?.(role)).then(
       (outcome) => {
         performance.mark('qa:sidebar:data');
         if (live) setState(outcome);
