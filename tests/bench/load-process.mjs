@@ -6,10 +6,10 @@ import autocannon from 'autocannon';
 const { url, path, amount, connections, headers, scorecardId, criteria } = JSON.parse(process.argv[2]);
 
 /** A fresh evaluation per request: unique id, random agent, 10 answers mostly at the top mark. */
-function evaluationBody() {
+function evaluationBody(id) {
   const reviewee = 1 + Math.floor(Math.random() * 400);
   return JSON.stringify({
-    id: randomUUID(),
+    id,
     ticketId: 1 + Math.floor(Math.random() * 1e7),
     revieweeId: reviewee,
     scorecardId,
@@ -23,11 +23,26 @@ function evaluationBody() {
   });
 }
 
+// ids the service answered 2xx for: each connection waits for its response before the next request
+const acknowledged = [];
 const result = await autocannon({
   url,
   connections,
   amount,
-  requests: [{ method: 'POST', path, headers, setupRequest: (req) => ({ ...req, body: evaluationBody() }) }],
+  requests: [
+    {
+      method: 'POST',
+      path,
+      headers,
+      setupRequest: (req, context) => {
+        context.id = randomUUID();
+        return { ...req, body: evaluationBody(context.id) };
+      },
+      onResponse: (status, _body, context) => {
+        if (status >= 200 && status < 300) acknowledged.push(context.id);
+      },
+    },
+  ],
 });
 process.send({
   ok: result['2xx'],
@@ -35,5 +50,6 @@ process.send({
   errors: result.errors + result.timeouts,
   duration: result.duration,
   p99: result.latency.p99,
+  acknowledged,
 });
 process.disconnect();

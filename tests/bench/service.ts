@@ -85,18 +85,20 @@ interface Load {
   other: number;
   errors: number;
   p99: number;
+  /** Ids of the evaluations the service answered 2xx for. */
+  acknowledged: string[];
 }
 
 /** autocannon in a child process (in this one it would compete with the service for the event loop). */
 async function load(base: string, path: string, scorecardId: string, amount: number): Promise<Load> {
   const args = { url: base, path, amount, connections: CONNECTIONS, headers: headers(), scorecardId, criteria: CRITERIA };
   const child = fork(fileURLToPath(new URL('./load-process.mjs', import.meta.url)), [JSON.stringify(args)], { execArgv: [] });
-  const r = await new Promise<{ ok: number; other: number; errors: number; duration: number; p99: number }>((resolve, reject) => {
+  const r = await new Promise<Omit<Load, 'rate'> & { duration: number }>((resolve, reject) => {
     child.once('message', (m) => resolve(m as never));
     child.once('error', reject);
     child.once('exit', (code) => code !== 0 && reject(new Error(`load generator exited with ${code}`)));
   });
-  return { rate: r.ok / r.duration, ok: r.ok, other: r.other, errors: r.errors, p99: r.p99 };
+  return { rate: r.ok / r.duration, ok: r.ok, other: r.other, errors: r.errors, p99: r.p99, acknowledged: r.acknowledged };
 }
 
 async function api(base: string, method: string, path: string, body?: unknown, account: Account = 'bench'): Promise<any> {
@@ -195,6 +197,9 @@ interface BackendResult {
   ceiling: Load[];
   ingest: Load;
   stored: number;
+  duplicates: number;
+  /** Acknowledged (2xx) ids not found in the database. */
+  missing: number;
   answers: number;
   reported: number;
   bulk: Array<{ n: number; seconds: number; reports: Map<string, number> }>;
@@ -232,9 +237,14 @@ async function benchBackend(backend: Backend, sizes: { ingest: number; ceiling: 
     log(`${backend.name}: ceiling again`);
     const ceiling2 = await load(base, '/bench/evaluations', scorecardId, sizes.ceiling);
 
-    const [counts] = await db.query<{ evaluations: number; answers: number }>(
+    // nothing lost: every acknowledged id is stored; nothing duplicated: one row per id, ten answers each
+    const [counts] = await db.query<{ evaluations: number; distinct: number; answers: number; missing: number }>(
       `SELECT (SELECT count(*) FROM evaluations WHERE account = 'bench')::int AS evaluations,
-              (SELECT count(*) FROM evaluation_answers WHERE account = 'bench')::int AS answers`,
+              (SELECT count(DISTINCT id) FROM evaluations WHERE account = 'bench')::int AS distinct,
+              (SELECT count(*) FROM evaluation_answers WHERE account = 'bench')::int AS answers,
+              (SELECT count(*) FROM unnest($1::uuid[]) AS a(id)
+                WHERE NOT EXISTS (SELECT 1 FROM evaluations e WHERE e.account = 'bench' AND e.id = a.id))::int AS missing`,
+      [[...warm.acknowledged, ...ingest.acknowledged]],
     );
     const summary = await api(base, 'GET', '/api/v1/reports/summary');
 
@@ -254,6 +264,8 @@ async function benchBackend(backend: Backend, sizes: { ingest: number; ceiling: 
       ceiling: [ceiling1, ceiling2],
       ingest,
       stored: counts!.evaluations - warm.ok,
+      duplicates: counts!.evaluations - counts!.distinct,
+      missing: counts!.missing,
       answers: counts!.answers - warm.ok * CRITERIA,
       reported: summary.count - warm.ok,
       bulk,
@@ -278,10 +290,13 @@ function printResults(results: BackendResult[]): void {
   lines.push(`${pad('', 12)}${pad('ceiling req/s', 22)}${pad('stored eval/s', 15)}${pad('ratio', 8)}${pad('p99 ms', 8)}rows check`);
   for (const r of results) {
     const ceiling = (r.ceiling[0]!.rate + r.ceiling[1]!.rate) / 2;
+    // a request the client gave up on (timeout) may still have been stored: more rows than 2xx is not a loss
+    const late = r.stored - r.ingest.ok;
     const check =
-      r.stored === r.ingest.ok && r.answers === r.ingest.ok * CRITERIA && r.reported === r.ingest.ok
-        ? `ok: ${num(r.stored)} rows = ${num(r.ingest.ok)} 2xx, ${num(r.answers)} answers, report count equal`
-        : `MISMATCH: ${r.stored} rows, ${r.answers} answers, report ${r.reported}, ${r.ingest.ok} 2xx`;
+      r.missing === 0 && r.duplicates === 0 && r.answers === r.stored * CRITERIA && r.reported === r.stored && late >= 0
+        ? `ok: all ${num(r.ingest.ok)} acknowledged stored once (${num(r.stored)} rows${late > 0 ? `, ${late} after a client timeout` : ''}), ` +
+          `${num(r.answers)} answers, report count equal`
+        : `MISMATCH: ${r.missing} acknowledged missing, ${r.duplicates} duplicated, ${r.stored} rows, ${r.answers} answers, report ${r.reported}, ${r.ingest.ok} 2xx`;
     const failures = r.ingest.other + r.ingest.errors > 0 ? ` (${r.ingest.other} non-2xx, ${r.ingest.errors} errors)` : '';
     lines.push(
       `${pad(r.name, 12)}${pad(`${num(ceiling)} (${num(r.ceiling[0]!.rate)}, ${num(r.ceiling[1]!.rate)})`, 22)}${pad(num(r.ingest.rate), 15)}` +
