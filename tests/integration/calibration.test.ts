@@ -59,10 +59,14 @@ describe.each(backends())('calibration sessions on $name', (backend) => {
     expect((await t.as('lead', 5).get(`/evaluations?ticketId=${TICKET}`)).body.items).toHaveLength(1);
     expect((await calibrate(t, scorecardId, s.id, 3, sampleAnswers({ offered: { rating: 0 } }))).status).toBe(201);
     expect((await calibrate(t, scorecardId, s.id, 4, sampleAnswers({ tone: { na: true, rating: undefined } }))).status).toBe(201);
-    // a reviewer who was not invited cannot sway the result
-    expect((await calibrate(t, scorecardId, s.id, 9, sampleAnswers({ identity: { rating: 0 } }))).status).toBe(201);
+    // a reviewer who was not invited cannot sway the result, nor can anyone score another ticket or a closed session
+    expect((await calibrate(t, scorecardId, s.id, 9, sampleAnswers({ identity: { rating: 0 } }))).status).toBe(403);
+    const elsewhere = await t.as('reviewer', 3).post('/evaluations', evaluationBody(scorecardId, { ticketId: 1, kind: 'calibration', calibrationSessionId: s.id }));
+    expect(elsewhere.status).toBe(422);
+    expect(elsewhere.body.error).toContain(`ticket ${TICKET}`);
+    expect((await t.as('reviewer', 3).post('/evaluations', evaluationBody(scorecardId, { ticketId: TICKET, calibrationSessionId: s.id }))).status).toBe(422);
 
-    expect((await sidebarOf('reviewer', 3)).sort()).toEqual([2, 3, 4, 9]);
+    expect((await sidebarOf('reviewer', 3)).sort()).toEqual([2, 3, 4]);
     const res = await t.as('reviewer', 3).get(`/calibration-sessions/${s.id}/report`);
     expect(res.status).toBe(200);
     expect(res.body.session.submitted).toEqual([2, 3, 4]);
@@ -109,6 +113,7 @@ describe.each(backends())('calibration sessions on $name', (backend) => {
     const closed = await t.as('lead', 5).post(`/calibration-sessions/${a.id}/close`);
     expect(closed.body).toMatchObject({ status: 'closed', submitted: [2] });
     expect((await t.as('reviewer', 3).get(`/calibration-sessions/${a.id}/report`)).status).toBe(200);
+    expect((await calibrate(t, scorecardId, a.id, 3, sampleAnswers())).status).toBe(422); // closed
     const history = await t.as('lead', 5).get('/calibration-sessions/history');
     expect(history.body.sessions).toBe(1); // a has one submission: nothing to compare
     expect(history.body.criteria[0]).toMatchObject({ criterionId: 'offered', disagreement: 1, pairs: 1 });

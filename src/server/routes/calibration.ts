@@ -10,6 +10,7 @@ import {
   type CalibrationSessionReport,
   type CalibrationSubmission,
 } from '../../core/calibration.ts';
+import type { EvaluationCreate } from '../../core/evaluation.ts';
 import { ReportFilters, instantRange } from '../../core/reports.ts';
 import { audit } from '../audit.ts';
 import { LEADS, STAFF, actorOf, requireRole, type Actor, type AppEnv } from '../auth.ts';
@@ -221,4 +222,24 @@ export function calibrationVisible(actor: Actor, userIdParam: string): string {
   return `(kind <> 'calibration' OR reviewer_id = ${userIdParam} OR EXISTS (SELECT 1 FROM evaluations mine
     WHERE mine.account = evaluations.account AND mine.kind = 'calibration' AND mine.status <> 'withdrawn'
       AND mine.calibration_session_id = evaluations.calibration_session_id AND mine.reviewer_id = ${userIdParam}))`;
+}
+
+/**
+ * A calibration evaluation names an open session the reviewer is invited to, and scores that session's
+ * ticket with its scorecard version; called by the evaluations route before it stores one.
+ */
+export async function checkCalibrationSubmission(
+  q: Queryable,
+  actor: Actor,
+  body: Pick<EvaluationCreate, 'kind' | 'calibrationSessionId' | 'ticketId' | 'scorecardId' | 'scorecardVersion'>,
+): Promise<void> {
+  if (body.calibrationSessionId === undefined) return;
+  if (body.kind !== 'calibration') throw unprocessable('calibrationSessionId is for calibration evaluations: set kind to "calibration"');
+  const s = await findSession(q, actor.account, body.calibrationSessionId);
+  if (!s) throw unprocessable('there is no such calibration session');
+  if (!invited(actor, s)) throw forbidden('you are not invited to this calibration session');
+  if (s.status !== 'open') throw unprocessable('this calibration session is closed');
+  if (s.ticket_id !== body.ticketId || s.scorecard_id !== body.scorecardId || s.scorecard_version !== body.scorecardVersion) {
+    throw unprocessable(`a calibration evaluation of this session scores ticket ${s.ticket_id} with version ${s.scorecard_version} of its scorecard`);
+  }
 }

@@ -24,7 +24,7 @@ import {
   type StoredDispute,
 } from '../store/evaluations.ts';
 import { definitionOf, findScorecard, findVersion } from '../store/scorecards.ts';
-import { calibrationVisible } from './calibration.ts';
+import { calibrationVisible, checkCalibrationSubmission } from './calibration.ts';
 
 const EvaluationId = z.uuid();
 
@@ -116,6 +116,7 @@ export function evaluationsRouter({ db, clock }: AppDeps): Hono<AppEnv> {
     if (card.status === 'archived') throw unprocessable('this scorecard is archived');
     if (version.status !== 'published') throw unprocessable(`version ${version.version} of this scorecard is not published`);
     const definition = definitionOf(version.definition);
+    await checkCalibrationSubmission(db, actor, body);
     const metrics = body.metrics ?? null;
     const answers = withMetricAnswers(definition, body.answers, metrics);
     const result = score(definition, answers);
