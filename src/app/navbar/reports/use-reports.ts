@@ -66,6 +66,20 @@ async function readStaff(zaf: ZafPort): Promise<Person[]> {
   return out.sort((a, b) => a.name.localeCompare(b.name));
 }
 
+// one read per page load: every view asks, and each read spends the account's shared API budget
+const directoryCache = new WeakMap<ZafPort, Promise<{ staff: Person[]; groups: ReadonlyMap<number, string> }>>();
+
+function readDirectory(zaf: ZafPort) {
+  let pending = directoryCache.get(zaf);
+  if (!pending) {
+    pending = Promise.all([readStaff(zaf).catch(() => []), loadDirectory(zaf).then((d) => d.groups, () => new Map<number, string>())]).then(
+      ([staff, groups]) => ({ staff, groups }),
+    );
+    directoryCache.set(zaf, pending);
+  }
+  return pending;
+}
+
 /** The account's staff and groups, read once from Zendesk; ids show as "#id" until (or unless) names arrive. */
 export function usePeople(): People {
   const { zaf } = useZaf();
@@ -73,8 +87,11 @@ export function usePeople(): People {
   const [groups, setGroups] = useState<ReadonlyMap<number, string>>(new Map());
   useEffect(() => {
     let live = true;
-    readStaff(zaf).then((s) => live && setStaff(s), () => undefined);
-    loadDirectory(zaf).then((d) => live && setGroups(d.groups), () => undefined);
+    void readDirectory(zaf).then((d) => {
+      if (!live) return;
+      setStaff(d.staff);
+      setGroups(d.groups);
+    });
     return () => {
       live = false;
     };
