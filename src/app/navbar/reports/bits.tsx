@@ -106,3 +106,18 @@ export function AsyncView<T>({ state, reload, children }: { state: Async<T>; rel
   if (state.status === 'error') return <ErrorNote error={state.error} onRetry={reload} />;
   return <>{children(state.value)}</>;
 }
+
+/** A table's column headers. */
+export function Head({ cols }: { cols: ComponentChildren[] }) {
+  return (
+    <thead>
+      <tr>
+        {cols.map((c, i) => (
+          <th scope="col" key={i}>
+            {c}
+          </th>
+        ))}
+      </tr>
+    </thead>
+  );
+}

@@ -3,7 +3,7 @@ import type { BreakdownDimension, BreakdownRow, CriterionRow, RootCauseCount } f
 import { rankDistinct, weakestFirst } from '../../../core/reports.ts';
 import type { RootCauseKind } from '../../../core/scorecard.ts';
 import { useI18n } from '../../i18n/use-t.tsx';
-import { FigureText } from './bits.tsx';
+import { FigureText, Head } from './bits.tsx';
 
 const byScore = (a: BreakdownRow, b: BreakdownRow) => (b.averageScore.value ?? -1) - (a.averageScore.value ?? -1) || a.key.localeCompare(b.key);
 
@@ -128,14 +128,7 @@ export function RootCauseTable({ items }: { items: RootCauseCount[] }) {
       </p>
       <table class="qa-table">
         <caption class="qa-visually-hidden">{t('ui.reports.rootCauses.title')}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('ui.reports.rootCauses.cause')}</th>
-            <th scope="col">{t('ui.reports.rootCauses.kind')}</th>
-            <th scope="col">{t('ui.reports.rootCauses.scope')}</th>
-            <th scope="col">{t('ui.reports.headline.count')}</th>
-          </tr>
-        </thead>
+        <Head cols={['ui.reports.rootCauses.cause', 'ui.reports.rootCauses.kind', 'ui.reports.rootCauses.scope', 'ui.reports.headline.count'].map((k) => t(k))} />
         <tbody>
           {[...items]
             .sort((a, b) => b.count - a.count)

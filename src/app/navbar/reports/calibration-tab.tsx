@@ -11,7 +11,7 @@ import type { Agreement } from '../../../core/stats.ts';
 import { useI18n } from '../../i18n/use-t.tsx';
 import { Loading } from '../../ui/notice.tsx';
 import { useNavBar } from '../navbar-context.tsx';
-import { ErrorNote, FormMessage, ReportSection, TicketButton } from './bits.tsx';
+import { ErrorNote, FormMessage, ReportSection, TicketButton, Head } from './bits.tsx';
 import { presetRange } from './filters.ts';
 import { formatValue } from './format.ts';
 import { useAsync, usePeople, useReportsApi, type People } from './use-reports.ts';
@@ -154,15 +154,7 @@ function SessionReport({ id, people, scorecards }: { id: string; people: People;
       {!report.baselineSubmitted ? <p class="qa-muted">{t('ui.reports.calibration.baselineMissing')}</p> : null}
       <table class="qa-table" data-table="reviewers">
         <caption>{t('ui.reports.calibration.reviewersTable')}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('ui.reports.calibration.reviewer')}</th>
-            <th scope="col">{t('ui.reports.tickets.score')}</th>
-            <th scope="col">{t('ui.reports.calibration.deviation')}</th>
-            <th scope="col">{t('ui.reports.calibration.matched')}</th>
-            <th scope="col">{t('ui.reports.calibration.meanAbs')}</th>
-          </tr>
-        </thead>
+        <Head cols={['ui.reports.calibration.reviewer', 'ui.reports.tickets.score', 'ui.reports.calibration.deviation', 'ui.reports.calibration.matched', 'ui.reports.calibration.meanAbs'].map((k) => t(k))} />
         <tbody>
           {report.reviewers.map((r) => (
             <tr key={r.reviewerId}>
@@ -227,14 +219,7 @@ function History({ people }: { people: People }) {
       <p class="qa-muted">{t('ui.reports.calibration.historyHint', { sessions: h.sessions })}</p>
       <table class="qa-table" data-table="history-criteria">
         <caption>{t('ui.reports.calibration.mostDisagreed')}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('ui.reports.dimension.criterion')}</th>
-            <th scope="col">{t('ui.reports.calibration.disagreement')}</th>
-            <th scope="col">{t('ui.reports.calibration.alphaShort')}</th>
-            <th scope="col">{t('ui.reports.calibration.sessions')}</th>
-          </tr>
-        </thead>
+        <Head cols={['ui.reports.dimension.criterion', 'ui.reports.calibration.disagreement', 'ui.reports.calibration.alphaShort', 'ui.reports.calibration.sessions'].map((k) => t(k))} />
         <tbody>
           {h.criteria.map((c) => (
             <tr key={c.criterionId}>
@@ -248,14 +233,7 @@ function History({ people }: { people: People }) {
       </table>
       <table class="qa-table" data-table="history-reviewers">
         <caption>{t('ui.reports.calibration.lean')}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('ui.reports.calibration.reviewer')}</th>
-            <th scope="col">{t('ui.reports.calibration.meanDeviation')}</th>
-            <th scope="col">{t('ui.reports.calibration.meanAbs')}</th>
-            <th scope="col">{t('ui.reports.calibration.sessions')}</th>
-          </tr>
-        </thead>
+        <Head cols={['ui.reports.calibration.reviewer', 'ui.reports.calibration.meanDeviation', 'ui.reports.calibration.meanAbs', 'ui.reports.calibration.sessions'].map((k) => t(k))} />
         <tbody>
           {h.reviewers.map((r) => (
             <tr key={r.reviewerId}>

@@ -12,7 +12,7 @@ import { useZaf } from '../../zaf/use-zaf.tsx';
 import { useNavBar } from '../navbar-context.tsx';
 import { channelLabel } from '../scorecards/applies-to-summary.ts';
 import { CHANNELS } from '../scorecards/channels.ts';
-import { ErrorNote, FormMessage, FigureText, ReportSection, TicketButton } from './bits.tsx';
+import { ErrorNote, FormMessage, FigureText, ReportSection, TicketButton, Head } from './bits.tsx';
 import { readCandidates } from './candidates.ts';
 import { formatValue } from './format.ts';
 import type { PlanState } from './reports-api.ts';
@@ -150,14 +150,7 @@ function Coverage({ week, people, version }: { week: string; people: People; ver
       </p>
       {c.agents.length ? (
         <table class="qa-table" data-table="coverage">
-          <thead>
-            <tr>
-              <th scope="col">{t('ui.reports.filters.agent')}</th>
-              <th scope="col">{t('ui.reports.coverage.doneOfPlanned')}</th>
-              <th scope="col">{t('ui.reports.coverage.gap')}</th>
-              <th scope="col">{t('ui.reports.coverage.channels')}</th>
-            </tr>
-          </thead>
+          <Head cols={['ui.reports.filters.agent', 'ui.reports.coverage.doneOfPlanned', 'ui.reports.coverage.gap', 'ui.reports.coverage.channels'].map((k) => t(k))} />
           <tbody>
             {c.agents.map((a) => (
               <tr key={a.agentId}>
@@ -222,14 +215,7 @@ function Suggestions({ week, people }: { week: string; people: People }) {
       </div>
       {state.status === 'done' && state.items.length ? (
         <table class="qa-table" data-table="suggestions">
-          <thead>
-            <tr>
-              <th scope="col">{t('ui.reports.tickets.ticket')}</th>
-              <th scope="col">{t('ui.reports.filters.agent')}</th>
-              <th scope="col">{t('ui.reports.suggest.subject')}</th>
-              <th scope="col">{t('ui.reports.suggest.why')}</th>
-            </tr>
-          </thead>
+          <Head cols={['ui.reports.tickets.ticket', 'ui.reports.filters.agent', 'ui.reports.suggest.subject', 'ui.reports.suggest.why'].map((k) => t(k))} />
           <tbody>
             {state.items.map((s) => (
               <tr key={s.ticketId}>
@@ -294,14 +280,7 @@ function Targets({ people, editable }: { people: People; editable: boolean }) {
       {list.status === 'error' ? <ErrorNote error={list.error} onRetry={reload} /> : null}
       {list.status === 'ok' && list.value.length ? (
         <table class="qa-table" data-table="targets">
-          <thead>
-            <tr>
-              <th scope="col">{t('ui.reports.targets.who')}</th>
-              <th scope="col">{t('ui.reports.targets.goal')}</th>
-              <th scope="col">{t('ui.reports.targets.now')}</th>
-              <th scope="col">{t('ui.reports.targets.state')}</th>
-            </tr>
-          </thead>
+          <Head cols={['ui.reports.targets.who', 'ui.reports.targets.goal', 'ui.reports.targets.now', 'ui.reports.targets.state'].map((k) => t(k))} />
           <tbody>
             {list.value.map((x) => (
               <tr key={x.id}>

@@ -2,7 +2,7 @@
 import type { MetricFigures } from '../../../core/ticket-reports.ts';
 import { useI18n } from '../../i18n/use-t.tsx';
 import { Loading } from '../../ui/notice.tsx';
-import { ErrorNote, FigureText, ReportSection, TicketButton } from './bits.tsx';
+import { ErrorNote, FigureText, ReportSection, TicketButton, Head } from './bits.tsx';
 import type { Filters } from './filters.ts';
 import type { FigureKind } from './format.ts';
 import { useAsync, useReportsApi, type People } from './use-reports.ts';
@@ -51,14 +51,7 @@ export function QaVsMetricsView({ filters, people }: { filters: Filters; people:
           </table>
           <table class="qa-table">
             <caption>{t('ui.reports.metrics.byCsat')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('ui.reports.metrics.csat')}</th>
-                <th scope="col">{t('ui.reports.headline.averageScore')}</th>
-                <th scope="col">{t('ui.reports.headline.passRate')}</th>
-                <th scope="col">{t('ui.reports.headline.count')}</th>
-              </tr>
-            </thead>
+            <Head cols={['ui.reports.metrics.csat', 'ui.reports.headline.averageScore', 'ui.reports.headline.passRate', 'ui.reports.headline.count'].map((k) => t(k))} />
             <tbody>
               {state.value.byCsat.map((b) => (
                 <tr key={b.csat}>
@@ -77,15 +70,7 @@ export function QaVsMetricsView({ filters, people }: { filters: Filters; people:
           <h3>{t('ui.reports.metrics.disagreements', { count: state.value.disagreements.length })}</h3>
           {state.value.disagreements.length ? (
             <table class="qa-table" data-list="disagreements">
-              <thead>
-                <tr>
-                  <th scope="col">{t('ui.reports.tickets.ticket')}</th>
-                  <th scope="col">{t('ui.reports.dimension.reviewee')}</th>
-                  <th scope="col">{t('ui.reports.metrics.what')}</th>
-                  <th scope="col">{t('ui.reports.tickets.score')}</th>
-                  <th scope="col">{t('ui.reports.tickets.date')}</th>
-                </tr>
-              </thead>
+              <Head cols={['ui.reports.tickets.ticket', 'ui.reports.dimension.reviewee', 'ui.reports.metrics.what', 'ui.reports.tickets.score', 'ui.reports.tickets.date'].map((k) => t(k))} />
               <tbody>
                 {state.value.disagreements.map((d) => (
                   <tr key={d.evaluationId}>

@@ -12,7 +12,7 @@ import { Loading } from '../../ui/notice.tsx';
 import { useNavBar } from '../navbar-context.tsx';
 import { channelLabel } from '../scorecards/applies-to-summary.ts';
 import { CHANNELS } from '../scorecards/channels.ts';
-import { AsyncView, downloadText, ErrorNote, FigureText, ReportSection, TicketButton } from './bits.tsx';
+import { AsyncView, downloadText, ErrorNote, FigureText, ReportSection, TicketButton, Head } from './bits.tsx';
 import { BreakdownTable, CriterionTable, RootCauseTable } from './breakdowns.tsx';
 import { filtersHash, parseFilters, presetRange, previousRange, type Filters, type Preset } from './filters.ts';
 import { changeOf, formatDelta, type FigureKind } from './format.ts';
@@ -200,16 +200,7 @@ function TicketsBehind({ filters, row, onClose }: { filters: Filters; row: Crite
       {state.status === 'ok' && !state.value.length ? <p class="qa-muted">{t('ui.reports.empty')}</p> : null}
       {state.status === 'ok' && state.value.length ? (
         <table class="qa-table">
-          <thead>
-            <tr>
-              <th scope="col">{t('ui.reports.tickets.ticket')}</th>
-              <th scope="col">{t('ui.reports.dimension.reviewee')}</th>
-              <th scope="col">{t('ui.reports.tickets.score')}</th>
-              <th scope="col">{t('ui.reports.tickets.comment')}</th>
-              <th scope="col">{t('ui.reports.tickets.date')}</th>
-              <th scope="col">{t('ui.reports.coach.column')}</th>
-            </tr>
-          </thead>
+          <Head cols={['ui.reports.tickets.ticket', 'ui.reports.dimension.reviewee', 'ui.reports.tickets.score', 'ui.reports.tickets.comment', 'ui.reports.tickets.date', 'ui.reports.coach.column'].map((k) => t(k))} />
           <tbody>
             {state.value.map((r) => (
               <tr key={r.evaluationId}>
