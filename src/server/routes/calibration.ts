@@ -83,6 +83,19 @@ function mayRead(actor: Actor, s: SessionRow): boolean {
   return isLead(actor) || (STAFF.includes(actor.role) && invited(actor, s));
 }
 
+/** Sessions matching `where` (over `calibration_sessions s`), newest first, with who has submitted; the list route and the sidebar load share it. */
+export async function listSessions(q: Queryable, where: readonly string[], params: readonly unknown[]): Promise<CalibrationSession[]> {
+  const rows = await q.query<SessionRow & { submitted: number[] }>(
+    `SELECT ${SESSION_COLUMNS}, coalesce((SELECT array_agg(DISTINCT e.reviewer_id::float8) FROM evaluations e
+         WHERE e.account = s.account AND e.calibration_session_id = s.id AND e.kind = 'calibration' AND e.status <> 'withdrawn'
+           AND e.ticket_id = s.ticket_id AND e.scorecard_id = s.scorecard_id AND e.scorecard_version = s.scorecard_version
+           AND e.reviewer_id = ANY(s.reviewer_ids)), '{}') AS submitted
+       FROM calibration_sessions s WHERE ${where.join(' AND ')} ORDER BY s.created_at DESC LIMIT 200`,
+    params,
+  );
+  return rows.map((row) => sessionView(row, row.submitted));
+}
+
 async function findSession(q: Queryable, account: string, id: string): Promise<SessionRow | null> {
   const [row] = await q.query<SessionRow>(`SELECT ${SESSION_COLUMNS} FROM calibration_sessions s WHERE s.account = $1 AND s.id = $2`, [account, id]);
   return row ?? null;
@@ -126,15 +139,7 @@ export function calibrationRouter({ db, clock }: AppDeps): Hono<AppEnv> {
     if (q.status !== undefined) where.push(`s.status = $${params.push(q.status)}`);
     // reviewers only ever see the sessions they are invited to
     if (q.mine === 'true' || !isLead(actor)) where.push(`$${params.push(actor.userId)} = ANY(s.reviewer_ids)`);
-    const rows = await db.query<SessionRow & { submitted: number[] }>(
-      `SELECT ${SESSION_COLUMNS}, coalesce((SELECT array_agg(DISTINCT e.reviewer_id::float8) FROM evaluations e
-           WHERE e.account = s.account AND e.calibration_session_id = s.id AND e.kind = 'calibration' AND e.status <> 'withdrawn'
-             AND e.ticket_id = s.ticket_id AND e.scorecard_id = s.scorecard_id AND e.scorecard_version = s.scorecard_version
-             AND e.reviewer_id = ANY(s.reviewer_ids)), '{}') AS submitted
-         FROM calibration_sessions s WHERE ${where.join(' AND ')} ORDER BY s.created_at DESC LIMIT 200`,
-      params,
-    );
-    return c.json({ items: rows.map((row) => sessionView(row, row.submitted)) });
+    return c.json({ items: await listSessions(db, where, params) });
   });
 
   // over time: the criteria reviewers disagree on most, and each reviewer's lean against the baseline

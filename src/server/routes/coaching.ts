@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { CoachingListQuery, CoachingNoteCreate, type CoachingNote } from '../../core/coaching.ts';
 import { audit } from '../audit.ts';
 import { LEADS, STAFF, actorOf, requireRole, type Actor, type AppEnv } from '../auth.ts';
+import type { Queryable } from '../db/db.ts';
 import type { AppDeps } from '../deps.ts';
 import { forbidden, notFound, parseOrThrow, readJson } from '../errors.ts';
 import { iso } from '../store/scorecards.ts';
@@ -31,6 +32,16 @@ const view = (n: NoteRow): CoachingNote => ({
 
 /** Agents read only notes on their own work; staff read all of the account's. */
 const mayRead = (actor: Actor, agentId: number) => actor.role !== 'agent' || actor.userId === agentId;
+
+/** Notes on these evaluations the actor may read (agents: only their own), oldest first; the sidebar load uses it. */
+export async function coachingNotesOf(q: Queryable, actor: Actor, evaluationIds: readonly string[]): Promise<CoachingNote[]> {
+  if (evaluationIds.length === 0) return [];
+  const rows = await q.query<NoteRow>(
+    'SELECT * FROM coaching_notes WHERE account = $1 AND evaluation_id = ANY($2::uuid[]) AND ($3 OR agent_id = $4) ORDER BY created_at, id LIMIT 500',
+    [actor.account, evaluationIds, actor.role !== 'agent', actor.userId],
+  );
+  return rows.map(view);
+}
 
 /** `/coaching-notes`: the evaluation's reviewer or a lead coaches; the agent reads and acknowledges. */
 export function coachingRouter({ db, clock }: AppDeps): Hono<AppEnv> {
