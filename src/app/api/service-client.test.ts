@@ -53,7 +53,7 @@ describe('service client over ZAF request', () => {
   it('sends the secure token placeholder, the acting user and role through the proxy', async () => {
     const { zaf, client } = setup(() => ({ scorecards: [scorecard], evaluations: [evaluation] }));
     const r = await client.loadSidebar(7);
-    expect(r).toEqual({ status: 'ok', value: { scorecards: [scorecard], versions: [], evaluations: [evaluation] } });
+    expect(r).toEqual({ status: 'ok', value: { scorecards: [scorecard], versions: [], evaluations: [evaluation], calibrationSessions: [], coachingNotes: [] } });
     const sent = zaf.requests[0]!;
     expect(sent.url).toBe('http://127.0.0.1:3030/api/v1/sidebar?ticketId=7');
     expect(sent.secure).toBe(true);

@@ -3,10 +3,12 @@
  * the secure token; later a signed-URL session may go direct. Views only see this interface.
  */
 import type { z } from 'zod';
+import type { CalibrationSessionReport } from '../../core/calibration.ts';
+import type { CoachingNote } from '../../core/coaching.ts';
 import type { Dispute, Evaluation, EvaluationAmend, EvaluationCreate, QaRole } from '../../core/evaluation.ts';
 import { ZafRequestError, type ZafPort } from '../zaf/port.ts';
 import { fail, kindOfStatus, ok, type Result } from './result.ts';
-import { isEvaluation, isObject, isSidebarData, readErrorBody, type SidebarData } from './wire.ts';
+import { isCalibrationSession, isCoachingNote, isEvaluation, isObject, isSidebarData, readErrorBody, type SidebarData } from './wire.ts';
 
 export type EvaluationCreateBody = z.input<typeof EvaluationCreate>;
 export type EvaluationAmendBody = z.input<typeof EvaluationAmend>;
@@ -21,6 +23,9 @@ export interface ServiceClient {
   withdrawEvaluation(id: string): Promise<Result<Evaluation>>;
   acknowledge(id: string): Promise<Result<Evaluation>>;
   dispute(id: string, body: DisputeBody): Promise<Result<Evaluation>>;
+  /** The session's comparison; 403 until the user has submitted their own calibration evaluation. */
+  calibrationReport(sessionId: string): Promise<Result<CalibrationSessionReport>>;
+  acknowledgeCoachingNote(id: string): Promise<Result<CoachingNote>>;
 }
 
 export interface Identity {
@@ -64,7 +69,13 @@ export function createZafServiceClient(zaf: ZafPort, options: { serviceUrl: stri
 
   // routes answer the evaluation itself or `{ evaluation }`
   const evaluation = (v: unknown) => (isEvaluation(v) ? v : isObject(v) && isEvaluation(v.evaluation) ? v.evaluation : undefined);
-  const sidebar = (v: unknown) => (isSidebarData(v) ? { ...v, versions: v.versions ?? [] } : undefined);
+  const sidebar = (v: unknown) =>
+    isSidebarData(v) ? { ...v, versions: v.versions ?? [], calibrationSessions: v.calibrationSessions ?? [], coachingNotes: v.coachingNotes ?? [] } : undefined;
+  // the sidebar reads only the session, the reviewers' final scores and alpha from a report
+  const report = (v: unknown) =>
+    isObject(v) && isCalibrationSession(v.session) && isObject(v.report) && Array.isArray(v.report.reviewers) && isObject(v.report.alpha)
+      ? (v as unknown as CalibrationSessionReport)
+      : undefined;
   const path = (id: string, action = '') => `/evaluations/${encodeURIComponent(id)}${action}`;
 
   return {
@@ -74,5 +85,7 @@ export function createZafServiceClient(zaf: ZafPort, options: { serviceUrl: stri
     withdrawEvaluation: (id) => call('POST', path(id, '/withdraw'), {}, evaluation),
     acknowledge: (id) => call('POST', path(id, '/acknowledge'), {}, evaluation),
     dispute: (id, body) => call('POST', path(id, '/dispute'), body, evaluation),
+    calibrationReport: (id) => call('GET', `/calibration-sessions/${encodeURIComponent(id)}/report`, undefined, report),
+    acknowledgeCoachingNote: (id) => call('POST', `/coaching-notes/${encodeURIComponent(id)}/acknowledge`, {}, (v) => (isCoachingNote(v) ? v : undefined)),
   };
 }

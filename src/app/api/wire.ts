@@ -2,6 +2,8 @@
  * What the sidebar reads from the service, checked with plain guards: zod classic would triple the
  * sidebar bundle, and the service already validated these shapes with the src/core schemas.
  */
+import type { CalibrationSession } from '../../core/calibration.ts';
+import type { CoachingNote } from '../../core/coaching.ts';
 import type { Evaluation } from '../../core/evaluation.ts';
 import type { ScorecardDefinition } from '../../core/scorecard.ts';
 
@@ -17,6 +19,10 @@ export interface SidebarData {
   /** Older versions the listed evaluations were scored with (labels for the agent's cards). */
   versions: PublishedScorecard[];
   evaluations: Evaluation[];
+  /** Open calibration sessions on this ticket the user is invited to (absent from older services). */
+  calibrationSessions?: CalibrationSession[];
+  /** Coaching notes on the listed evaluations the user may read. */
+  coachingNotes?: CoachingNote[];
 }
 
 type Loose = Record<string, unknown>;
@@ -59,14 +65,29 @@ export function isEvaluation(v: unknown): v is Evaluation {
   );
 }
 
+type Guard = (v: unknown) => boolean;
+const isList = (each: Guard) => (v: unknown) => Array.isArray(v) && v.every(each);
+/** An object whose named fields each pass their guard. */
+const shaped = (v: unknown, fields: Record<string, Guard>): boolean => isObject(v) && Object.entries(fields).every(([k, ok]) => ok(v[k]));
+
+export const isCalibrationSession = (v: unknown): v is CalibrationSession =>
+  shaped(v, { id: isStr, ticketId: isNum, scorecardId: isStr, version: isNum, reviewerIds: isList(isNum), baselineReviewerId: isNum, status: isStr, submitted: isList(isNum) });
+
+export const isCoachingNote = (v: unknown): v is CoachingNote =>
+  shaped(v, { id: isStr, evaluationId: isStr, agentId: isNum, body: isStr, acknowledgedAt: (x) => x === null || isStr(x) });
+
+const optionalList = (v: unknown, guard: Guard) => v === undefined || isList(guard)(v);
+
 export function isSidebarData(v: unknown): v is SidebarData {
   return (
     isObject(v) &&
     Array.isArray(v.scorecards) &&
     v.scorecards.every(isPublishedScorecard) &&
-    (v.versions === undefined || (Array.isArray(v.versions) && v.versions.every(isPublishedScorecard))) &&
+    optionalList(v.versions, isPublishedScorecard) &&
     Array.isArray(v.evaluations) &&
-    v.evaluations.every(isEvaluation)
+    v.evaluations.every(isEvaluation) &&
+    optionalList(v.calibrationSessions, isCalibrationSession) &&
+    optionalList(v.coachingNotes, isCoachingNote)
   );
 }
 

@@ -5,7 +5,8 @@ import type { AppDeps } from '../deps.ts';
 import { parseOrThrow } from '../errors.ts';
 import { evaluationView, type EvaluationRow } from '../store/evaluations.ts';
 import { definitionOf } from '../store/scorecards.ts';
-import { calibrationVisible } from './calibration.ts';
+import { calibrationVisible, listSessions } from './calibration.ts';
+import { coachingNotesOf } from './coaching.ts';
 
 const SidebarQuery = z.object({ ticketId: z.coerce.number().int().positive() });
 
@@ -15,7 +16,9 @@ const MAX_EVALUATIONS = 100;
 /**
  * Everything the ticket sidebar needs on load in one request (issue 5 budget): the published scorecards
  * (the app matches them against the ticket, whose facts only Zendesk knows), this ticket's evaluations the
- * actor may see (agents: only their own work), and the versions those evaluations were scored with.
+ * actor may see (agents: only their own work), the open calibration sessions on this ticket the actor is
+ * invited to, the coaching notes on those evaluations the actor may read (agents: their own; reviewers: on
+ * evaluations they made; leads: all), and the versions those evaluations and sessions were scored with.
  */
 export function sidebarRouter({ db }: AppDeps): Hono<AppEnv> {
   const r = new Hono<AppEnv>();
@@ -24,7 +27,7 @@ export function sidebarRouter({ db }: AppDeps): Hono<AppEnv> {
     const actor = actorOf(c);
     const { ticketId } = parseOrThrow(SidebarQuery, c.req.query());
     const staff = STAFF.includes(actor.role);
-    const [cards, rows] = await Promise.all([
+    const [cards, rows, sessions] = await Promise.all([
       db.query<{ id: string; version: number; definition: unknown }>(
         `SELECT s.id, v.version, v.definition
            FROM scorecards s JOIN scorecard_versions v
@@ -39,21 +42,32 @@ export function sidebarRouter({ db }: AppDeps): Hono<AppEnv> {
           ORDER BY created_at DESC, id DESC LIMIT ${MAX_EVALUATIONS}`,
         [actor.account, ticketId, staff, actor.userId],
       ),
+      // agents are never invited: calibration is for staff
+      staff
+        ? listSessions(db, ['s.account = $1', 's.ticket_id = $2', "s.status = 'open'", '$3 = ANY(s.reviewer_ids)'], [actor.account, ticketId, actor.userId])
+        : [],
     ]);
     const scorecards = cards.map((v) => ({ id: v.id, version: v.version, definition: definitionOf(v.definition) }));
     const current = new Set(scorecards.map((s) => `${s.id}@${s.version}`));
-    const wanted = [...new Set(rows.map((e) => `${e.scorecard_id}@${e.scorecard_version}`))].filter((k) => !current.has(k));
-    const older = wanted.length
-      ? await db.query<{ scorecard_id: string; version: number; definition: unknown }>(
-          `SELECT scorecard_id, version, definition FROM scorecard_versions
-            WHERE account = $1 AND (scorecard_id || '@' || version) = ANY($2::text[])`,
-          [actor.account, wanted],
-        )
-      : [];
+    const used = [...rows.map((e) => `${e.scorecard_id}@${e.scorecard_version}`), ...sessions.map((s) => `${s.scorecardId}@${s.version}`)];
+    const wanted = [...new Set(used)].filter((k) => !current.has(k));
+    const coached = rows.filter((e) => actor.role !== 'reviewer' || e.reviewer_id === actor.userId).map((e) => e.id);
+    const [older, notes] = await Promise.all([
+      wanted.length
+        ? db.query<{ scorecard_id: string; version: number; definition: unknown }>(
+            `SELECT scorecard_id, version, definition FROM scorecard_versions
+              WHERE account = $1 AND (scorecard_id || '@' || version) = ANY($2::text[])`,
+            [actor.account, wanted],
+          )
+        : [],
+      coachingNotesOf(db, actor, coached),
+    ]);
     return c.json({
       scorecards,
       versions: older.map((v) => ({ id: v.scorecard_id, version: v.version, definition: definitionOf(v.definition) })),
       evaluations: rows.map(evaluationView),
+      calibrationSessions: sessions,
+      coachingNotes: notes,
     });
   });
 
