@@ -51,5 +51,4 @@ process.send({
   duration: result.duration,
   p99: result.latency.p99,
   acknowledged,
-});
-process.disconnect();
+}, () => process.disconnect()); // disconnect only once the message is out
