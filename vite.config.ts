@@ -6,6 +6,7 @@ import { cpSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } f
 import { join, resolve } from 'node:path';
 import { defineConfig, type Plugin } from 'vite';
 import { formatSizes } from './scripts/size.ts';
+import { uiSections } from './src/app/i18n/sections-plugin.ts';
 
 const here = import.meta.dirname;
 // QA_DIST_DIR lets tests build into a temporary folder.
@@ -80,5 +81,5 @@ export default defineConfig({
       input: Object.fromEntries(LOCATIONS.map((name) => [name, join(locationsDir, name, 'index.html')])),
     },
   },
-  plugins: [flattenHtml(), zendeskPackage()],
+  plugins: [uiSections(), flattenHtml(), zendeskPackage()],
 });

@@ -1,26 +1,37 @@
-/** Loads the UI strings of one locale on demand, so the sidebar bundle carries no translation files. */
+/**
+ * A location's UI strings: English (every locale's fallback) bundled with the page, so an English user fetches
+ * nothing and the others fetch one small chunk with only their location's sections (see sections.ts).
+ */
 import { DEFAULT_LOCALE, createTranslator, pickLocale, type Messages, type Translate } from './translate.ts';
-
-// Only the `ui` section is shipped to the browser; `app.*` is for Zendesk's admin pages.
-const loaders = import.meta.glob<Messages>('../../../translations/*.json', { import: 'ui' });
-
-const byLocale = new Map(
-  Object.entries(loaders).map(([path, load]) => [path.replace(/^.*\/([^/]+)\.json$/, '$1'), load]),
-);
-
-export const availableLocales = (): string[] => [...byLocale.keys()];
 
 export interface LoadedTranslations {
   locale: string;
   t: Translate;
 }
 
-export async function loadTranslations(requested: string | undefined): Promise<LoadedTranslations> {
-  const locale = pickLocale(requested, availableLocales());
-  const load = async (name: string): Promise<Messages> => ({ ui: (await byLocale.get(name)?.()) ?? {} });
-  const [messages, fallback] = await Promise.all([
-    load(locale),
-    locale === DEFAULT_LOCALE ? Promise.resolve({}) : load(DEFAULT_LOCALE),
-  ]);
-  return { locale, t: createTranslator(messages, fallback) };
+export interface LocationStrings {
+  locales(): string[];
+  /** The user's strings; English at once (no fetch), other locales after their chunk has arrived. */
+  load(requested: string | undefined): Promise<LoadedTranslations>;
+}
+
+const localeOf = (path: string) => path.replace(/^.*\/([^/]+)\.json(?:\?.*)?$/, '$1');
+
+/**
+ * From two `import.meta.glob` maps over translations/*.json: `bundled` eager (English), `lazy` the others.
+ * The globs live in each location's strings.ts because their patterns and queries must be literals.
+ */
+export function createStrings(bundled: Record<string, Messages>, lazy: Record<string, () => Promise<Messages>>): LocationStrings {
+  const ready = new Map(Object.entries(bundled).map(([path, messages]) => [localeOf(path), messages]));
+  const loaders = new Map(Object.entries(lazy).map(([path, load]) => [localeOf(path), load]));
+  const fallback = ready.get(DEFAULT_LOCALE) ?? {};
+  const locales = () => [...new Set([...ready.keys(), ...loaders.keys()])];
+  return {
+    locales,
+    async load(requested) {
+      const locale = pickLocale(requested, locales());
+      const messages = ready.get(locale) ?? (await loaders.get(locale)?.()) ?? {};
+      return { locale, t: createTranslator(messages, locale === DEFAULT_LOCALE ? {} : fallback) };
+    },
+  };
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createTranslator, flattenKeys, interpolate, pickLocale } from './translate.ts';
-import { availableLocales, loadTranslations } from './load.ts';
+import { createStrings } from './load.ts';
+import { pickSections, sectionsSpec } from './sections.ts';
 
 describe('pickLocale', () => {
   const available = ['en', 'de', 'pt-BR'];
@@ -41,16 +42,37 @@ describe('translator', () => {
   });
 });
 
-describe('loadTranslations', () => {
-  it('knows the locales in translations/', () => {
-    expect(availableLocales()).toEqual(expect.arrayContaining(['en', 'de']));
+describe('createStrings', () => {
+  const strings = createStrings(
+    { '../translations/en.json?ui-sections=common': { ui: { common: { retry: 'Try again', only: 'en only' } } } },
+    { '../translations/de.json?ui-sections=common': async () => ({ ui: { common: { retry: 'Erneut versuchen' } } }) },
+  );
+  it('knows the bundled and the lazy locales', () => {
+    expect(strings.locales()).toEqual(['en', 'de']);
   });
   it('loads the user locale with English fallback', async () => {
-    const { locale, t } = await loadTranslations('de-CH');
+    const { locale, t } = await strings.load('de-CH');
     expect(locale).toBe('de');
     expect(t('ui.common.retry')).toBe('Erneut versuchen');
-    const en = await loadTranslations('xx');
+    expect(t('ui.common.only')).toBe('en only');
+    const en = await strings.load('xx');
     expect(en.locale).toBe('en');
-    expect(en.t('ui.placeholder.ticket', { id: 7 })).toBe('Ticket #7');
+    expect(en.t('ui.common.retry')).toBe('Try again');
+  });
+});
+
+describe('sections', () => {
+  const file = { app: { name: 'QA' }, ui: { common: { a: '1' }, sidebar: { b: '2' }, reports: { c: '3' } } };
+  it('keeps the named ui sections, never app', () => {
+    expect(pickSections(file, 'common,sidebar')).toEqual({ ui: { common: { a: '1' }, sidebar: { b: '2' } } });
+  });
+  it('keeps all but the named ones after !', () => {
+    expect(pickSections(file, '!sidebar')).toEqual({ ui: { common: { a: '1' }, reports: { c: '3' } } });
+  });
+  it('reads the spec from a translations import id only', () => {
+    expect(sectionsSpec('/w/translations/de.json?ui-sections=common,zaf')).toBe('common,zaf');
+    expect(sectionsSpec('/w/translations/de.json?ui-sections=!sidebar&import')).toBe('!sidebar');
+    expect(sectionsSpec('/w/translations/de.json')).toBeNull();
+    expect(sectionsSpec('/w/other/de.json?ui-sections=common')).toBeNull();
   });
 });

@@ -1,28 +1,41 @@
-/** Composition root of a location page: boot the SDK, wait for Zendesk, load the user's strings, render the view. */
+/**
+ * Composition root of a location page: boot the SDK, wait for Zendesk, start the location's own load at once,
+ * load the user's strings beside it, render the view. Nothing waits for a render or an effect to start work.
+ */
 import '../ui/base.css';
 import { render, type ComponentChildren, type ComponentType } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
+import type { LocationStrings } from '../i18n/load.ts';
 import { I18nProvider, useT, type I18n } from '../i18n/use-t.tsx';
-import { loadTranslations } from '../i18n/load.ts';
 import { Loading, Notice } from '../ui/notice.tsx';
 import { bootZaf } from '../zaf/boot.ts';
-import { ZafProvider, useZaf } from '../zaf/use-zaf.tsx';
+import { ZafSessionProvider, loadZafSession, toError, useZaf, type ZafSession } from '../zaf/use-zaf.tsx';
 
 // Seconds before telling the user Zendesk has not answered (the SDK itself waits forever for app.registered).
 const REGISTER_PATIENCE_MS = 10_000;
 
-function WithTranslations({ locale, children }: { locale: () => Promise<string | undefined>; children: ComponentChildren }) {
+/** What a location starts once Zendesk has registered it: its own load, which also tells the user's locale. */
+export interface Started<P> {
+  locale: Promise<string | undefined>;
+  props: P;
+}
+
+export interface Location<P> {
+  Root: ComponentType<P>;
+  strings: LocationStrings;
+  /** Runs the moment Zendesk has registered the app, before strings or the first render. */
+  start: (session: ZafSession) => Started<P>;
+}
+
+function WithTranslations({ strings, children }: { strings: LocationStrings; children: ComponentChildren }) {
   const [i18n, setI18n] = useState<I18n | null>(null);
   useEffect(() => {
     let live = true;
-    locale()
-      .catch(() => undefined)
-      .then(loadTranslations)
-      .then((loaded) => live && setI18n(loaded));
+    void strings.load(navigator.language).then((loaded) => live && setI18n(loaded));
     return () => {
       live = false;
     };
-  }, [locale]);
+  }, [strings]);
   if (!i18n) return <Loading label="…" />;
   return <I18nProvider value={i18n}>{children}</I18nProvider>;
 }
@@ -66,33 +79,42 @@ function AutoResize({ element }: { element: HTMLElement }) {
   return null;
 }
 
-function userLocale(): Promise<string | undefined> {
-  return Promise.resolve(navigator.language);
+/** The user's Zendesk locale in its own round trip, for locations whose load does not read `currentUser`. */
+export function localeOnly(session: ZafSession): Started<Record<string, never>> {
+  const locale = session.zaf.get(['currentUser.locale']).then(({ values }) => {
+    const value = values['currentUser.locale'];
+    return typeof value === 'string' ? value : undefined;
+  });
+  return { locale, props: {} };
 }
 
-export function mountLocation(Root: ComponentType, element: HTMLElement | null = document.getElementById('app')): void {
+export function mountLocation<P extends object>(
+  { Root, strings, start }: Location<P>,
+  element: HTMLElement | null = document.getElementById('app'),
+): void {
   if (!element) throw new Error('mountLocation: no #app element');
   const zaf = bootZaf();
   if (!zaf) {
-    render(<WithTranslations locale={userLocale}><OutsideZendesk /></WithTranslations>, element);
+    render(<WithTranslations strings={strings}><OutsideZendesk /></WithTranslations>, element);
     return;
   }
-  const zendeskLocale = async () => {
-    const { values } = await zaf.get(['currentUser.locale']);
-    const locale = values['currentUser.locale'];
-    return typeof locale === 'string' ? locale : navigator.language;
-  };
-  render(
-    <ZafProvider
-      zaf={zaf}
-      loading={<WithTranslations locale={userLocale}><Registering /></WithTranslations>}
-      failed={(error) => <Notice title={error.message} role="alert" />}
-    >
-      <WithTranslations locale={zendeskLocale}>
-        <AutoResize element={element} />
-        <Root />
-      </WithTranslations>
-    </ZafProvider>,
-    element,
+  render(<WithTranslations strings={strings}><Registering /></WithTranslations>, element);
+  const ready = loadZafSession(zaf).then(async (session) => {
+    const started = start(session);
+    const locale = await started.locale.catch(() => undefined);
+    return { session, started, i18n: await strings.load(locale ?? navigator.language) };
+  });
+  ready.then(
+    ({ session, started, i18n }) =>
+      render(
+        <ZafSessionProvider session={session}>
+          <I18nProvider value={i18n}>
+            <AutoResize element={element} />
+            <Root {...started.props} />
+          </I18nProvider>
+        </ZafSessionProvider>,
+        element,
+      ),
+    (error: unknown) => render(<Notice title={toError(error).message} role="alert" />, element),
   );
 }

@@ -1,4 +1,5 @@
 import { NavBarRoot } from '../../navbar/root.tsx';
-import { mountLocation } from '../mount.tsx';
+import { localeOnly, mountLocation } from '../mount.tsx';
+import { navBarStrings } from './strings.ts';
 
-mountLocation(NavBarRoot);
+mountLocation({ Root: NavBarRoot, strings: navBarStrings(), start: localeOnly });

@@ -1,4 +1,5 @@
-import { SidebarRoot } from '../../sidebar/root.tsx';
+import { SidebarRoot, startSidebar } from '../../sidebar/root.tsx';
 import { mountLocation } from '../mount.tsx';
+import { sidebarStrings } from './strings.ts';
 
-mountLocation(SidebarRoot);
+mountLocation({ Root: SidebarRoot, strings: sidebarStrings(), start: startSidebar });
