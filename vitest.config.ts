@@ -1,6 +1,9 @@
 import { defineConfig } from 'vitest/config';
+import { uiSections } from './src/app/i18n/sections-plugin.ts';
 
 export default defineConfig({
+  // location strings import translations/*.json?ui-sections=... (src/app/locations/*/strings.ts)
+  plugins: [uiSections()],
   test: {
     include: ['src/**/*.test.{ts,tsx}', 'tests/**/*.test.{ts,tsx}', 'scripts/**/*.test.ts'],
     testTimeout: 30_000,
