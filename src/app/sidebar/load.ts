@@ -9,7 +9,7 @@ import { qaRoleOf, type ZendeskUser } from '../api/qa-role.ts';
 import type { ServiceErrorKind } from '../api/result.ts';
 import { createZafServiceClient, type ServiceClient } from '../api/service-client.ts';
 import type { PublishedScorecard, SidebarData } from '../api/wire.ts';
-import type { ZafContext, ZafMetadata, ZafPort } from '../zaf/port.ts';
+import type { ZafContext, ZafGetResult, ZafMetadata, ZafPort } from '../zaf/port.ts';
 import { readMetrics, readTicket, readUser, type SidebarTicket } from './ticket.ts';
 import { REQUIREMENT_PATHS, fieldIdsFrom, writeBackEnabled, type WriteBackFields } from './write-back.ts';
 
@@ -39,11 +39,38 @@ export interface LoadInput {
 
 export const LOAD_PATHS = ['currentUser', 'ticket', ...REQUIREMENT_PATHS];
 
-/** `onRole` hears the QA role as soon as Zendesk has answered, so the view's code can load beside the service request. */
-export async function loadSidebar(
+export interface StartedLoad {
+  /** The user's Zendesk locale, from the same get (undefined when Zendesk did not say). */
+  locale: Promise<string | undefined>;
+  outcome: Promise<LoadOutcome>;
+}
+
+/**
+ * Starts the load: the get goes out at once, also when a problem is already known, because the user's locale
+ * rides on it (`currentUser`), so the strings need no round trip of their own. `onRole` hears the QA role as soon
+ * as Zendesk has answered, so the view's code can load beside the service request.
+ */
+export function startSidebarLoad(
   { zaf, metadata, context }: LoadInput,
   makeService = createZafServiceClient,
   onRole: (role: QaRole) => void = () => {},
+): StartedLoad {
+  const got = zaf.get(LOAD_PATHS);
+  // a problem found before the answer (no ticket, no service URL) must not leave its rejection unheard
+  got.catch(() => undefined);
+  const locale = got.then(({ values }) => readUser(values.currentUser)?.locale);
+  return { locale, outcome: finishLoad(got, { zaf, metadata, context }, makeService, onRole) };
+}
+
+export function loadSidebar(input: LoadInput, makeService = createZafServiceClient, onRole?: (role: QaRole) => void): Promise<LoadOutcome> {
+  return startSidebarLoad(input, makeService, onRole).outcome;
+}
+
+async function finishLoad(
+  got: Promise<ZafGetResult>,
+  { zaf, metadata, context }: LoadInput,
+  makeService: typeof createZafServiceClient,
+  onRole: (role: QaRole) => void,
 ): Promise<LoadOutcome> {
   const settings = metadata.settings ?? {};
   const ticketId = context.ticketId;
@@ -51,7 +78,7 @@ export async function loadSidebar(
   const serviceUrl = typeof settings.serviceUrl === 'string' ? settings.serviceUrl.trim() : '';
   if (!serviceUrl) return { status: 'problem', problem: 'not-configured', message: '' };
 
-  const { values } = await zaf.get(LOAD_PATHS);
+  const { values } = await got;
   const user = readUser(values.currentUser);
   if (!user) return { status: 'problem', problem: 'no-user', message: '' };
   const role = qaRoleOf(user, settings);

@@ -2,19 +2,34 @@
 import './sidebar.css';
 import type { ComponentType } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
+import type { QaRole } from '../../core/evaluation.ts';
 import { canReview } from '../api/qa-role.ts';
 import { useT } from '../i18n/use-t.tsx';
-import type { LoadProblem, SidebarModel } from './load.ts';
+import type { ZafSession } from '../zaf/use-zaf.tsx';
+import type { LoadOutcome, LoadProblem, SidebarModel } from './load.ts';
 import { ReviewerView } from './reviewer-view.tsx';
-import { useSidebarLoad } from './use-sidebar.ts';
+import { startMeasuredLoad, useSidebarLoad } from './use-sidebar.ts';
 
 /** Problems the user can fix by trying again (the others need an admin). */
 const RETRYABLE: ReadonlySet<LoadProblem> = new Set(['unreachable', 'server', 'conflict']);
 
-export function SidebarRoot() {
+// agents load their view's code while the service request runs; reviewers never download it
+const prefetchView = (role: QaRole) => void (canReview(role) || agentView());
+
+export interface SidebarProps {
+  /** The load mount.tsx started as soon as Zendesk registered the app. */
+  first?: Promise<LoadOutcome>;
+}
+
+/** Starts the sidebar's one get and service request before mount; the get also tells the user's locale. */
+export function startSidebar(session: ZafSession): { locale: Promise<string | undefined>; props: SidebarProps } {
+  const { locale, outcome } = startMeasuredLoad(session, prefetchView);
+  return { locale, props: { first: outcome } };
+}
+
+export function SidebarRoot({ first }: SidebarProps) {
   const t = useT();
-  // agents load their view's code while the service request runs; reviewers never download it
-  const { state, reload } = useSidebarLoad((role) => void (canReview(role) || agentView()));
+  const { state, reload } = useSidebarLoad(prefetchView, first);
   if (state.status === 'loading') {
     return (
       <div class="qa-loading" role="status" aria-live="polite">

@@ -1,13 +1,24 @@
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import type { QaRole } from '../../core/evaluation.ts';
-import { useZaf } from '../zaf/use-zaf.tsx';
-import { loadSidebar, type LoadOutcome } from './load.ts';
+import { useZaf, type ZafSession } from '../zaf/use-zaf.tsx';
+import { startSidebarLoad, type LoadOutcome, type StartedLoad } from './load.ts';
 import { memoryStorage, type KeyValueStorage } from './storage.ts';
 
 export type SidebarState = { status: 'loading' } | LoadOutcome;
 
-/** Loads once per mount; `reload()` after a problem the user may have fixed (service back, token changed). */
-export function useSidebarLoad(onRole?: (role: QaRole) => void): { state: SidebarState; reload: () => void } {
+/** startSidebarLoad with the marks the sidebar benchmark reads (load start, data in). */
+export function startMeasuredLoad(session: ZafSession, onRole?: (role: QaRole) => void): StartedLoad {
+  performance.mark('qa:sidebar:load-start');
+  const started = startSidebarLoad(session, undefined, onRole);
+  void started.outcome.then(() => performance.mark('qa:sidebar:data'), () => undefined);
+  return started;
+}
+
+/**
+ * The load's state; `first` is a load already started before mount (mount.tsx starts it once Zendesk has
+ * registered the app). `reload()` after a problem the user may have fixed (service back, token changed).
+ */
+export function useSidebarLoad(onRole?: (role: QaRole) => void, first?: Promise<LoadOutcome>): { state: SidebarState; reload: () => void } {
   const session = useZaf();
   const roleHandler = useRef(onRole);
   roleHandler.current = onRole;
@@ -16,18 +27,15 @@ export function useSidebarLoad(onRole?: (role: QaRole) => void): { state: Sideba
   useEffect(() => {
     let live = true;
     setState({ status: 'loading' });
-    performance.mark('qa:sidebar:load-start');
-    loadSidebar(session, undefined, (role) => roleHandler.current?.(role)).then(
-      (outcome) => {
-        performance.mark('qa:sidebar:data');
-        if (live) setState(outcome);
-      },
+    const outcome = generation === 0 && first ? first : startMeasuredLoad(session, (role) => roleHandler.current?.(role)).outcome;
+    outcome.then(
+      (loaded) => live && setState(loaded),
       (error: unknown) => live && setState({ status: 'problem', problem: 'server', message: error instanceof Error ? error.message : String(error) }),
     );
     return () => {
       live = false;
     };
-  }, [session, generation]);
+  }, [session, generation, first]);
   return { state, reload: useCallback(() => setGeneration((g) => g + 1), []) };
 }
 
