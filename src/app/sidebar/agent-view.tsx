@@ -1,19 +1,31 @@
 /** The agent's sidebar: the evaluations of their own work on this ticket, to acknowledge or dispute. */
+import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
+import type { CoachingNote } from '../../core/coaching.ts';
 import type { Evaluation } from '../../core/evaluation.ts';
 import type { ServiceError } from '../api/result.ts';
 import type { PublishedScorecard } from '../api/wire.ts';
 import { useI18n, useT } from '../i18n/use-t.tsx';
+import { isCalibration } from './calibration.ts';
+import { CoachingNotes } from './coaching-view.tsx';
 import { versionLookup, type SidebarModel } from './load.ts';
 import { Banner, VerdictBadge, formatScore, shortDate, useOptionLabels, verdictOf } from './parts.tsx';
 import { useUsableMark } from './use-sidebar.ts';
 
 export function AgentView({ model }: { model: SidebarModel }) {
   const t = useT();
-  const [evaluations, setEvaluations] = useState(model.data.evaluations);
+  // the service never sends an agent calibration scores; the filter only makes the view say so too
+  const [evaluations, setEvaluations] = useState(() => model.data.evaluations.filter((e) => !isCalibration(e)));
+  const [notes, setNotes] = useState<CoachingNote[]>(model.data.coachingNotes ?? []);
   const lookup = versionLookup(model.data);
   useUsableMark();
   const replace = (e: Evaluation) => setEvaluations((list) => list.map((x) => (x.id === e.id ? e : x)));
+  const acknowledgeNote = async (id: string) => {
+    const r = await model.service.acknowledgeCoachingNote(id);
+    if (r.status === 'error') return r.error;
+    setNotes((list) => list.map((n) => (n.id === id ? r.value : n)));
+    return null;
+  };
   return (
     <div class="qa-sidebar">
       <h1 class="qa-h">{t('ui.sidebar.agent.title')}</h1>
@@ -23,13 +35,29 @@ export function AgentView({ model }: { model: SidebarModel }) {
           <p>{t('ui.sidebar.agent.noneNext')}</p>
         </Banner>
       ) : (
-        evaluations.map((e) => <EvaluationCard key={e.id} evaluation={e} card={lookup(e.scorecardId, e.scorecardVersion)} model={model} onChange={replace} />)
+        evaluations.map((e) => (
+          <EvaluationCard key={e.id} evaluation={e} card={lookup(e.scorecardId, e.scorecardVersion)} model={model} onChange={replace}>
+            <CoachingNotes notes={notes.filter((n) => n.evaluationId === e.id)} onAcknowledge={acknowledgeNote} />
+          </EvaluationCard>
+        ))
       )}
     </div>
   );
 }
 
-function EvaluationCard({ evaluation: e, card, model, onChange }: { evaluation: Evaluation; card: PublishedScorecard | undefined; model: SidebarModel; onChange: (e: Evaluation) => void }) {
+function EvaluationCard({
+  evaluation: e,
+  card,
+  model,
+  onChange,
+  children,
+}: {
+  evaluation: Evaluation;
+  card: PublishedScorecard | undefined;
+  model: SidebarModel;
+  onChange: (e: Evaluation) => void;
+  children?: ComponentChildren;
+}) {
   const t = useT();
   const { locale } = useI18n();
   const [disputing, setDisputing] = useState(false);
@@ -95,6 +123,7 @@ function EvaluationCard({ evaluation: e, card, model, onChange }: { evaluation: 
           <p class="qa-quote">{e.overallComment}</p>
         </div>
       )}
+      {children}
       {dispute && (
         <Banner tone={dispute.outcome === 'upheld' ? 'success' : 'info'}>
           <strong>{t(dispute.outcome ? `ui.sidebar.dispute.${dispute.outcome}` : 'ui.sidebar.dispute.waiting')}</strong>

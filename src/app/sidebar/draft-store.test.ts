@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createDraftStore, type Draft } from './draft-store.ts';
+import { createDraftStore, draftSlot, type Draft } from './draft-store.ts';
 import { memoryStorage } from './storage.ts';
 
 const draft = (over: Partial<Draft> = {}): Draft => ({
@@ -22,6 +22,19 @@ describe('draft store', () => {
     expect(again.load(7, 'email')).toEqual(draft({ savedAt: 1000 }));
     again.clear(7, 'email');
     expect(again.load(7, 'email')).toBeNull();
+  });
+
+  it('keeps a calibration draft apart from the review draft of the same scorecard', () => {
+    const store = createDraftStore(memoryStorage(), { account: 'acme', userId: 22 });
+    const calibration = draft({ evaluationId: 'c1', calibrationSessionId: 's1', answers: { a: { rating: 0 } } });
+    store.save(7, draft());
+    store.save(7, calibration);
+    expect(draftSlot(calibration)).toBe('calibration-s1');
+    expect(store.load(7, 'email')?.evaluationId).toBe('e1');
+    expect(store.load(7, 'calibration-s1')).toMatchObject({ evaluationId: 'c1', calibrationSessionId: 's1' });
+    store.clear(7, 'calibration-s1');
+    expect(store.load(7, 'calibration-s1')).toBeNull();
+    expect(store.load(7, 'email')).not.toBeNull();
   });
 
   it('keeps drafts apart per account, ticket, scorecard and user', () => {

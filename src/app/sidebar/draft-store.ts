@@ -18,12 +18,18 @@ export interface Draft {
   amends?: string;
   scorecardId: string;
   scorecardVersion: number;
+  /** Set when the draft scores a calibration session (blind, kept apart from the ticket's own review). */
+  calibrationSessionId?: string;
   revieweeId: number | null;
   answers: Record<string, DraftAnswer>;
   overallComment: string;
   /** ms since epoch. */
   savedAt: number;
 }
+
+/** Where a draft is kept: per scorecard, or per calibration session, so a calibration never overwrites a review. */
+export const draftSlot = (d: { scorecardId: string; calibrationSessionId?: string | undefined }): string =>
+  d.calibrationSessionId ? `calibration-${d.calibrationSessionId}` : d.scorecardId;
 
 export interface DraftScope {
   account: string;
@@ -44,18 +50,19 @@ const isDraft = (v: unknown): v is Draft =>
   typeof (v as Draft).savedAt === 'number';
 
 export interface DraftStore {
-  load(ticketId: number, scorecardId: string): Draft | null;
+  /** `slot`: a scorecard id, or `draftSlot()` of a calibration draft. */
+  load(ticketId: number, slot: string): Draft | null;
   /** The most recently saved draft of this ticket, whatever its scorecard. */
   latest(ticketId: number): Draft | null;
   /** false when storage refused it (full or blocked). */
   save(ticketId: number, draft: Draft): boolean;
-  clear(ticketId: number, scorecardId: string): void;
+  clear(ticketId: number, slot: string): void;
 }
 
 export function createDraftStore(storage: KeyValueStorage, scope: DraftScope, now: () => number = Date.now): DraftStore {
   const root = `ticket-qa:draft:${scope.account}:`;
   const ticketPrefix = (ticketId: number) => `${root}${ticketId}:`;
-  const key = (ticketId: number, scorecardId: string) => `${ticketPrefix(ticketId)}${scope.userId}:${scorecardId}`;
+  const key = (ticketId: number, slot: string) => `${ticketPrefix(ticketId)}${scope.userId}:${slot}`;
   const mine = (k: string) => k.split(':')[4] === String(scope.userId);
 
   function prune() {
@@ -66,7 +73,7 @@ export function createDraftStore(storage: KeyValueStorage, scope: DraftScope, no
   }
 
   return {
-    load: (ticketId, scorecardId) => readJson(storage, key(ticketId, scorecardId), isDraft),
+    load: (ticketId, slot) => readJson(storage, key(ticketId, slot), isDraft),
     latest(ticketId) {
       const drafts = keysWithPrefix(storage, ticketPrefix(ticketId))
         .filter(mine)
@@ -75,16 +82,16 @@ export function createDraftStore(storage: KeyValueStorage, scope: DraftScope, no
       return drafts.sort((a, b) => b.savedAt - a.savedAt)[0] ?? null;
     },
     save(ticketId, draft) {
-      const saved = writeJson(storage, key(ticketId, draft.scorecardId), { ...draft, savedAt: now() });
+      const saved = writeJson(storage, key(ticketId, draftSlot(draft)), { ...draft, savedAt: now() });
       if (!saved) {
         prune();
-        return writeJson(storage, key(ticketId, draft.scorecardId), { ...draft, savedAt: now() });
+        return writeJson(storage, key(ticketId, draftSlot(draft)), { ...draft, savedAt: now() });
       }
       return true;
     },
-    clear(ticketId, scorecardId) {
+    clear(ticketId, slot) {
       try {
-        storage.removeItem(key(ticketId, scorecardId));
+        storage.removeItem(key(ticketId, slot));
       } catch {
         // nothing to clear
       }

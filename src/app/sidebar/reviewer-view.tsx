@@ -4,6 +4,9 @@ import type { Evaluation } from '../../core/evaluation.ts';
 import { metricAnswer } from '../../core/metrics.ts';
 import { scaleOptions } from '../../core/scale.ts';
 import { useI18n, useT } from '../i18n/use-t.tsx';
+import { isCalibration } from './calibration.ts';
+import { CalibrationBanner, SessionReport } from './calibration-view.tsx';
+import { CoachingNotes } from './coaching-view.tsx';
 import { CriterionRow } from './criterion-row.tsx';
 import { criteriaOf } from './form.ts';
 import { keyAction, moveIndex, stepRating } from './keyboard.ts';
@@ -20,6 +23,7 @@ export function ReviewerView({ model }: { model: SidebarModel }) {
   return (
     <div class="qa-sidebar">
       <header class="qa-head">
+        <CalibrationBanner model={model} r={r} />
         <ScorecardPicker model={model} r={r} />
         <RevieweePicker model={model} r={r} />
         <EarlierEvaluations model={model} r={r} />
@@ -27,7 +31,7 @@ export function ReviewerView({ model }: { model: SidebarModel }) {
       <MetricsStrip metrics={r.metrics} />
       {r.card ? (
         r.submission.phase === 'done' ? (
-          <Done r={r} />
+          <Done r={r} model={model} />
         ) : (
           <ScoringForm r={r} model={model} />
         )
@@ -52,6 +56,15 @@ function ScorecardPicker({ model, r }: { model: SidebarModel; r: ReviewerState }
         <button type="button" class="qa-link" onClick={r.cancelEdit}>
           {t('ui.sidebar.cancelEdit')}
         </button>
+      </div>
+    );
+  }
+  if (r.calibration) {
+    // the session fixes the scorecard version: no switcher
+    return (
+      <div class="qa-row">
+        <h1 class="qa-h">{r.card?.definition.name}</h1>
+        <span class="qa-tag">{t('ui.sidebar.calibration.tag')}</span>
       </div>
     );
   }
@@ -148,7 +161,9 @@ function EarlierEvaluations({ model, r }: { model: SidebarModel; r: ReviewerStat
   const [confirm, setConfirm] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   if (r.evaluations.length === 0) return <p class="qa-muted qa-small">{t('ui.sidebar.history.none')}</p>;
-  const mine = (e: Evaluation) => e.reviewerId === model.user.id || model.role === 'lead' || model.role === 'admin';
+  // a calibration score is not edited or withdrawn from here: after submitting, the reviewer has seen the others'
+  const mine = (e: Evaluation) => !isCalibration(e) && (e.reviewerId === model.user.id || model.role === 'lead' || model.role === 'admin');
+  const notes = model.data.coachingNotes ?? [];
   return (
     <details class="qa-history">
       <summary>{t('ui.sidebar.history.title', { count: r.evaluations.length })}</summary>
@@ -163,7 +178,9 @@ function EarlierEvaluations({ model, r }: { model: SidebarModel; r: ReviewerStat
                 {e.reviewerId === model.user.id ? t('ui.sidebar.history.byYou') : t('ui.sidebar.history.byUser', { id: e.reviewerId })} ·{' '}
                 {t(`ui.sidebar.status.${e.status}`)}
               </span>
+              {isCalibration(e) && <span class="qa-tag">{t('ui.sidebar.calibration.tag')}</span>}
             </div>
+            <CoachingNotes notes={notes.filter((n) => n.evaluationId === e.id)} />
             {mine(e) && (
               <div class="qa-row">
                 <button type="button" class="c-btn c-btn--sm c-btn--basic" onClick={() => r.startEdit(e)} disabled={!r.cardFor(e)}>
@@ -428,10 +445,11 @@ function Footer({ r, locked, criteriaNames }: { r: ReviewerState; locked: boolea
   );
 }
 
-function Done({ r }: { r: ReviewerState }) {
+function Done({ r, model }: { r: ReviewerState; model: SidebarModel }) {
   const t = useT();
   if (r.submission.phase !== 'done') return null;
   const { evaluation, writeBack, amended } = r.submission;
+  if (isCalibration(evaluation)) return <CalibrationDone r={r} model={model} />;
   const fields = writeBack === null ? 'pending' : writeBack.status === 'skipped' ? `skipped-${writeBack.reason}` : writeBack.status;
   return (
     <section class="qa-done" aria-labelledby="qa-done-title" data-evaluation-id={evaluation.id}>
@@ -448,6 +466,30 @@ function Done({ r }: { r: ReviewerState }) {
         </button>
         <button type="button" class="c-btn c-btn--sm c-btn--basic" onClick={r.scoreAgain}>
           {t('ui.sidebar.done.again')}
+        </button>
+      </div>
+    </section>
+  );
+}
+
+function CalibrationDone({ r, model }: { r: ReviewerState; model: SidebarModel }) {
+  const t = useT();
+  if (r.submission.phase !== 'done') return null;
+  const { evaluation } = r.submission;
+  const sessionId = r.calibration?.id ?? r.draft.calibrationSessionId;
+  return (
+    <section class="qa-done" aria-labelledby="qa-done-title" data-evaluation-id={evaluation.id} data-kind="calibration">
+      <Banner tone="success">
+        <strong id="qa-done-title">{t('ui.sidebar.calibration.done')}</strong>
+        <p class="qa-row">
+          {t('ui.sidebar.score')} <strong>{formatScore(evaluation.finalScore)}</strong> <VerdictBadge verdict={verdictOf(evaluation)} />
+        </p>
+        <p data-write-back="calibration">{t('ui.sidebar.calibration.doneNext')}</p>
+      </Banner>
+      {sessionId && <SessionReport sessionId={sessionId} service={model.service} userId={model.user.id} />}
+      <div class="qa-row">
+        <button type="button" class="c-btn c-btn--sm c-btn--basic" onClick={r.leaveCalibration}>
+          {t('ui.sidebar.calibration.scoreNormally')}
         </button>
       </div>
     </section>

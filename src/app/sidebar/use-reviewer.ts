@@ -1,12 +1,14 @@
 /** State of the reviewer's sidebar: scorecard choice, draft (persisted), live score, outbox, write-back, history. */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import type { CalibrationSession } from '../../core/calibration.ts';
 import type { Evaluation } from '../../core/evaluation.ts';
 import type { TicketMetrics } from '../../core/metrics.ts';
 import type { ScoreResult } from '../../core/scoring.ts';
 import type { ServiceError } from '../api/result.ts';
 import type { PublishedScorecard } from '../api/wire.ts';
 import { useZaf } from '../zaf/use-zaf.tsx';
-import { createDraftStore, type Draft } from './draft-store.ts';
+import { calibrationFields, isCalibration, markSubmitted, standingReview, waitingSession } from './calibration.ts';
+import { createDraftStore, draftSlot, type Draft } from './draft-store.ts';
 import { adaptDraft, applyEdit, draftFromEvaluation, liveScore, newDraft, problems, toAnswers, type FormEdit, type Problem } from './form.ts';
 import { newUuid } from './ids.ts';
 import { loadTicketNumbers, versionLookup, type SidebarModel } from './load.ts';
@@ -44,6 +46,14 @@ export interface ReviewerState {
   withdraw(e: Evaluation): Promise<ServiceError | null>;
   scoreAgain(): void;
   cardFor(e: Evaluation): PublishedScorecard | undefined;
+  /** Open calibration sessions on this ticket the reviewer is invited to; `submitted` follows their sends. */
+  sessions: CalibrationSession[];
+  /** The session the draft scores, or null for an ordinary review. */
+  calibration: CalibrationSession | null;
+  /** Score that session (its scorecard version, blind); false when its version is unknown here. */
+  scoreCalibration(sessionId: string): boolean;
+  /** Back to an ordinary review of the ticket (the calibration draft stays saved). */
+  leaveCalibration(): void;
 }
 
 export function useReviewer(model: SidebarModel): ReviewerState {
@@ -64,13 +74,30 @@ export function useReviewer(model: SidebarModel): ReviewerState {
   );
 
   // come back to the scorecard last worked on for this ticket, else the most specific one
+  const [sessions, setSessions] = useState<CalibrationSession[]>(model.data.calibrationSessions ?? []);
+  const calibrationDraft = useCallback(
+    (session: CalibrationSession): Draft | null => {
+      const sessionCard = lookup(session.scorecardId, session.version);
+      if (!sessionCard) return null;
+      const saved = drafts.load(ticket.id, draftSlot({ scorecardId: session.scorecardId, calibrationSessionId: session.id }));
+      return saved ?? { ...newDraft(sessionCard, newUuid(), ticket.assigneeId), calibrationSessionId: session.id };
+    },
+    [lookup, drafts, ticket.id, ticket.assigneeId],
+  );
+
   const [draft, setDraft] = useState<Draft>(() => {
+    // a session waiting for this reviewer comes first: it is why a lead sent them to this ticket
+    const waiting = waitingSession(sessions, user.id);
+    const calibration = waiting && calibrationDraft(waiting);
+    if (calibration) return calibration;
     const latest = drafts.latest(ticket.id);
-    if (latest && (latest.amends || applicable.some((c) => c.id === latest.scorecardId))) return fresh(lookup(latest.scorecardId, latest.scorecardVersion) ?? applicable.find((c) => c.id === latest.scorecardId));
+    if (latest && !latest.calibrationSessionId && (latest.amends || applicable.some((c) => c.id === latest.scorecardId))) return fresh(lookup(latest.scorecardId, latest.scorecardVersion) ?? applicable.find((c) => c.id === latest.scorecardId));
     return fresh(applicable[0]);
   });
   const [draftSavedAt, setDraftSavedAt] = useState<number | null>(draft.savedAt || null);
-  const card = (draft.amends ? lookup(draft.scorecardId, draft.scorecardVersion) : applicable.find((c) => c.id === draft.scorecardId)) ?? null;
+  const fixedVersion = draft.amends || draft.calibrationSessionId;
+  const card = (fixedVersion ? lookup(draft.scorecardId, draft.scorecardVersion) : applicable.find((c) => c.id === draft.scorecardId)) ?? null;
+  const calibration = (draft.calibrationSessionId && sessions.find((s) => s.id === draft.calibrationSessionId)) || null;
 
   const [metrics, setMetrics] = useState<TicketMetrics | null | 'loading'>('loading');
   useEffect(() => {
@@ -100,19 +127,24 @@ export function useReviewer(model: SidebarModel): ReviewerState {
         service,
         onChange: setOutboxEntries,
         onSent: (entry, evaluation) => {
-          drafts.clear(entry.ticketId, entry.scorecardId);
+          const sessionId = entry.op === 'create' ? entry.body.calibrationSessionId : undefined;
+          drafts.clear(entry.ticketId, draftSlot({ scorecardId: entry.scorecardId, calibrationSessionId: sessionId }));
           const here = entry.ticketId === ticket.id;
           if (here) setEvaluations((list) => [evaluation, ...list.filter((e) => e.id !== evaluation.id)]);
+          if (sessionId) setSessions((list) => markSubmitted(list, sessionId, evaluation.reviewerId));
           const mine = current.current.evaluationId === entry.id;
-          const fields = writeBack(zaf, entry.ticketId, evaluation, {
-            enabled: model.writeBack,
-            fields: model.fields,
-            // another ticket's stamp is unknown here: write-back reads it first
-            updatedAt: here ? ticket.updatedAt : null,
-          }).catch((error: unknown): WriteBackOutcome => ({ status: 'failed', httpStatus: 0, message: String(error) }));
+          // a calibration score is not a review of the agent's work: the ticket's fields never show it
+          const fields = isCalibration(evaluation)
+            ? null
+            : writeBack(zaf, entry.ticketId, evaluation, {
+                enabled: model.writeBack,
+                fields: model.fields,
+                // another ticket's stamp is unknown here: write-back reads it first
+                updatedAt: here ? ticket.updatedAt : null,
+              }).catch((error: unknown): WriteBackOutcome => ({ status: 'failed', httpStatus: 0, message: String(error) }));
           if (mine) {
             setSubmission({ phase: 'done', evaluation, amended: entry.op === 'amend', writeBack: null });
-            void fields.then((outcome) =>
+            void fields?.then((outcome) =>
               setSubmission((s) => (s.phase === 'done' && s.evaluation.id === evaluation.id ? { ...s, writeBack: outcome } : s)),
             );
           }
@@ -185,6 +217,7 @@ export function useReviewer(model: SidebarModel): ReviewerState {
             groupId: ticket.groupId,
             brandId: ticket.brandId,
             ...(known ? { metrics: { ...known } } : {}),
+            ...calibrationFields(draft),
           },
         });
     if (result.status === 'error') {
@@ -221,9 +254,9 @@ export function useReviewer(model: SidebarModel): ReviewerState {
       if (r.status === 'error') return r.error;
       const rest = evaluations.filter((x) => x.id !== e.id);
       setEvaluations(rest);
-      // the fields show the latest evaluation still standing, or nothing
-      const latest = [...rest].sort((a, b) => b.createdAt.localeCompare(a.createdAt))[0] ?? null;
-      void writeBack(zaf, ticket.id, latest, { enabled: model.writeBack, fields: model.fields, updatedAt: null }).catch(() => undefined);
+      // the fields show the latest review still standing, or nothing; a calibration score never was in them
+      if (isCalibration(e)) return null;
+      void writeBack(zaf, ticket.id, standingReview(rest), { enabled: model.writeBack, fields: model.fields, updatedAt: null }).catch(() => undefined);
       return null;
     },
     [service, evaluations, zaf, ticket.id, model.writeBack, model.fields],
@@ -253,5 +286,21 @@ export function useReviewer(model: SidebarModel): ReviewerState {
       setSubmission({ phase: 'idle' });
     },
     cardFor: (e) => lookup(e.scorecardId, e.scorecardVersion),
+    sessions,
+    calibration,
+    scoreCalibration: (id) => {
+      const session = sessions.find((s) => s.id === id);
+      const next = session && calibrationDraft(session);
+      if (!next) return false;
+      setDraft(next);
+      setDraftSavedAt(next.savedAt || null);
+      setShowProblems(false);
+      setSubmission({ phase: 'idle' });
+      return true;
+    },
+    leaveCalibration: () => {
+      if (applicable[0]) choose(applicable[0].id);
+      else startNew();
+    },
   };
 }
