@@ -5,7 +5,7 @@ import type { ServiceClient } from '../api/service-client.ts';
 import { useT } from '../i18n/use-t.tsx';
 import { signedPoints, summarizeReport, type ReportSummary } from './calibration.ts';
 import type { SidebarModel } from './load.ts';
-import { Banner, formatScore } from './parts.tsx';
+import { Banner, VerdictBadge, formatScore, verdictOf } from './parts.tsx';
 import type { ReviewerState } from './use-reviewer.ts';
 
 /** Above the scorecard: what calibration mode means while in it, else each session waiting or already scored. */
@@ -52,6 +52,32 @@ export function CalibrationBanner({ model, r }: { model: SidebarModel; r: Review
     </>
   );
 }
+
+/** After a calibration send: saved, not in the agent's figures, fields untouched; the session report one click away. */
+export function CalibrationDone({ r, model }: { r: ReviewerState; model: SidebarModel }) {
+  const t = useT();
+  if (r.submission.phase !== 'done') return null;
+  const { evaluation } = r.submission;
+  const sessionId = r.calibration?.id ?? r.draft.calibrationSessionId;
+  return (
+    <section class="qa-done" aria-labelledby="qa-done-title" data-evaluation-id={evaluation.id} data-kind="calibration">
+      <Banner tone="success">
+        <strong id="qa-done-title">{t('ui.sidebar.calibration.done')}</strong>
+        <p class="qa-row">
+          {t('ui.sidebar.score')} <strong>{formatScore(evaluation.finalScore)}</strong> <VerdictBadge verdict={verdictOf(evaluation)} />
+        </p>
+        <p data-write-back="calibration">{t('ui.sidebar.calibration.doneNext')}</p>
+      </Banner>
+      {sessionId && <SessionReport sessionId={sessionId} service={model.service} userId={model.user.id} />}
+      <div class="qa-row">
+        <button type="button" class="c-btn c-btn--sm c-btn--basic" onClick={r.leaveCalibration}>
+          {t('ui.sidebar.calibration.scoreNormally')}
+        </button>
+      </div>
+    </section>
+  );
+}
+
 
 type Loaded = { status: 'idle' } | { status: 'loading' } | { status: 'ok'; summary: ReportSummary } | { status: 'error'; error: ServiceError };
 

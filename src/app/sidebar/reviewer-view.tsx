@@ -5,16 +5,20 @@ import { metricAnswer } from '../../core/metrics.ts';
 import { scaleOptions } from '../../core/scale.ts';
 import { useI18n, useT } from '../i18n/use-t.tsx';
 import { isCalibration } from './calibration.ts';
-import { CalibrationBanner, SessionReport } from './calibration-view.tsx';
-import { CoachingNotes } from './coaching-view.tsx';
 import { CriterionRow } from './criterion-row.tsx';
 import { criteriaOf } from './form.ts';
 import { keyAction, moveIndex, stepRating } from './keyboard.ts';
 import type { SidebarModel } from './load.ts';
 import { Banner, MetricsStrip, VerdictBadge, formatScore, shortDate, verdictOf } from './parts.tsx';
+import { lazyView } from './lazy.ts';
 import { useGroupMembers } from './use-reviewee.ts';
 import { useReviewer, type ReviewerState } from './use-reviewer.ts';
 import { useUsableMark } from './use-sidebar.ts';
+
+// only reviewers invited to a calibration session, or with coaching notes on their evaluations, fetch these
+const CalibrationBanner = lazyView(() => import('./calibration-view.tsx').then((m) => m.CalibrationBanner));
+const CalibrationDone = lazyView(() => import('./calibration-view.tsx').then((m) => m.CalibrationDone));
+const CoachingNotes = lazyView(() => import('./coaching-view.tsx').then((m) => m.CoachingNotes));
 
 export function ReviewerView({ model }: { model: SidebarModel }) {
   const t = useT();
@@ -23,7 +27,7 @@ export function ReviewerView({ model }: { model: SidebarModel }) {
   return (
     <div class="qa-sidebar">
       <header class="qa-head">
-        <CalibrationBanner model={model} r={r} />
+        {r.sessions.length > 0 && <CalibrationBanner model={model} r={r} />}
         <ScorecardPicker model={model} r={r} />
         <RevieweePicker model={model} r={r} />
         <EarlierEvaluations model={model} r={r} />
@@ -169,7 +173,7 @@ function EarlierEvaluations({ model, r }: { model: SidebarModel; r: ReviewerStat
       <summary>{t('ui.sidebar.history.title', { count: r.evaluations.length })}</summary>
       <ul>
         {r.evaluations.map((e) => (
-          <li key={e.id} class="qa-history__item">
+          <li key={e.id} class="qa-history__item" data-history-id={e.id}>
             <div class="qa-row">
               <strong>{formatScore(e.finalScore)}</strong>
               <VerdictBadge verdict={verdictOf(e)} />
@@ -180,7 +184,7 @@ function EarlierEvaluations({ model, r }: { model: SidebarModel; r: ReviewerStat
               </span>
               {isCalibration(e) && <span class="qa-tag">{t('ui.sidebar.calibration.tag')}</span>}
             </div>
-            <CoachingNotes notes={notes.filter((n) => n.evaluationId === e.id)} />
+            {notes.some((n) => n.evaluationId === e.id) && <CoachingNotes notes={notes.filter((n) => n.evaluationId === e.id)} />}
             {mine(e) && (
               <div class="qa-row">
                 <button type="button" class="c-btn c-btn--sm c-btn--basic" onClick={() => r.startEdit(e)} disabled={!r.cardFor(e)}>
@@ -466,30 +470,6 @@ function Done({ r, model }: { r: ReviewerState; model: SidebarModel }) {
         </button>
         <button type="button" class="c-btn c-btn--sm c-btn--basic" onClick={r.scoreAgain}>
           {t('ui.sidebar.done.again')}
-        </button>
-      </div>
-    </section>
-  );
-}
-
-function CalibrationDone({ r, model }: { r: ReviewerState; model: SidebarModel }) {
-  const t = useT();
-  if (r.submission.phase !== 'done') return null;
-  const { evaluation } = r.submission;
-  const sessionId = r.calibration?.id ?? r.draft.calibrationSessionId;
-  return (
-    <section class="qa-done" aria-labelledby="qa-done-title" data-evaluation-id={evaluation.id} data-kind="calibration">
-      <Banner tone="success">
-        <strong id="qa-done-title">{t('ui.sidebar.calibration.done')}</strong>
-        <p class="qa-row">
-          {t('ui.sidebar.score')} <strong>{formatScore(evaluation.finalScore)}</strong> <VerdictBadge verdict={verdictOf(evaluation)} />
-        </p>
-        <p data-write-back="calibration">{t('ui.sidebar.calibration.doneNext')}</p>
-      </Banner>
-      {sessionId && <SessionReport sessionId={sessionId} service={model.service} userId={model.user.id} />}
-      <div class="qa-row">
-        <button type="button" class="c-btn c-btn--sm c-btn--basic" onClick={r.leaveCalibration}>
-          {t('ui.sidebar.calibration.scoreNormally')}
         </button>
       </div>
     </section>
