@@ -237,7 +237,7 @@ export const OPERATIONS: Operation[] = [
     summary: "Everything the ticket sidebar shows for a ticket in one call",
     roles: ANYONE,
     query: z.strictObject({ ticketId: z.coerce.number().int().positive() }),
-    response: { name: 'SidebarBundle', schema: described('sidebar bundle: scorecards, versions, evaluations') },
+    response: { name: 'SidebarBundle', schema: described('sidebar bundle: scorecards, versions, evaluations, the calibration sessions the user is invited to on the ticket, coaching notes') },
   },
 
   // people
