@@ -4,7 +4,7 @@ import { actorOf, type AppEnv } from '../auth.ts';
 import type { Db } from '../db/db.ts';
 import type { AppDeps, Log } from '../deps.ts';
 import { parseOrThrow } from '../errors.ts';
-import { csvRow, type Cell } from '../reports/csv.ts';
+import { csvRow, type Cell } from '../../core/csv.ts';
 import { scopeFilters } from '../reports/scope.ts';
 import type { EvaluationRow } from '../store/evaluations.ts';
 import { evaluationConditions, Params } from '../reports/sql.ts';
