@@ -1,14 +1,15 @@
 /**
- * The app's one door to the reporting service (DESIGN.md §6). Today it goes through Zendesk's proxy with
- * the secure token; later a signed-URL session may go direct. Views only see this interface.
+ * The sidebar's door to the reporting service (DESIGN.md §6), over the shared proxy call in service-call.ts;
+ * later a signed-URL session may go direct. Views only see this interface.
  */
 import type { z } from 'zod';
 import type { CalibrationSessionReport } from '../../core/calibration.ts';
 import type { CoachingNote } from '../../core/coaching.ts';
-import type { Dispute, Evaluation, EvaluationAmend, EvaluationCreate, QaRole } from '../../core/evaluation.ts';
-import { ZafRequestError, type ZafPort } from '../zaf/port.ts';
-import { fail, kindOfStatus, ok, type Result } from './result.ts';
-import { isCalibrationSession, isCoachingNote, isEvaluation, isObject, isSidebarData, readErrorBody, type SidebarData } from './wire.ts';
+import type { Dispute, Evaluation, EvaluationAmend, EvaluationCreate } from '../../core/evaluation.ts';
+import type { ZafPort } from '../zaf/port.ts';
+import { fail, ok, type Result } from './result.ts';
+import { zafServiceCall, type Identity, type Method } from './service-call.ts';
+import { isCalibrationSession, isCoachingNote, isEvaluation, isObject, isSidebarData, type SidebarData } from './wire.ts';
 
 export type EvaluationCreateBody = z.input<typeof EvaluationCreate>;
 export type EvaluationAmendBody = z.input<typeof EvaluationAmend>;
@@ -28,42 +29,13 @@ export interface ServiceClient {
   acknowledgeCoachingNote(id: string): Promise<Result<CoachingNote>>;
 }
 
-export interface Identity {
-  userId: number;
-  role: QaRole;
-}
-
-type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
-
-/** Proxy requests give up after this long, so an outage turns into "unreachable" instead of a spinner. */
-const TIMEOUT_MS = 15_000;
-
 export function createZafServiceClient(zaf: ZafPort, options: { serviceUrl: string; identity: Identity }): ServiceClient {
-  const base = options.serviceUrl.replace(/\/+$/, '');
+  const send = zafServiceCall(zaf, options.serviceUrl, options.identity);
 
   async function call<T>(method: Method, path: string, body: unknown, accept: (v: unknown) => T | undefined): Promise<Result<T>> {
-    let json: unknown;
-    try {
-      const res = await zaf.request({
-        url: `${base}/api/v1${path}`,
-        type: method,
-        secure: true,
-        cors: false,
-        timeout: TIMEOUT_MS,
-        headers: {
-          Authorization: 'Bearer {{setting.serviceToken}}',
-          'X-QA-User-Id': String(options.identity.userId),
-          'X-QA-Role': options.identity.role,
-        },
-        ...(body === undefined ? {} : { contentType: 'application/json', data: JSON.stringify(body) }),
-      });
-      json = res.responseJSON ?? (res.responseText ? JSON.parse(res.responseText) : undefined);
-    } catch (reason) {
-      if (!(reason instanceof ZafRequestError)) return fail('server', reason instanceof Error ? reason.message : String(reason));
-      const { message, issues } = readErrorBody(reason.responseText);
-      return fail(kindOfStatus(reason.status), message ?? `HTTP ${reason.status}`, issues);
-    }
-    const value = accept(json);
+    const r = await send(method, path, body);
+    if (r.status !== 'ok') return r;
+    const value = accept(r.value);
     return value === undefined ? fail('server', 'the service answered in an unexpected shape') : ok(value);
   }
 

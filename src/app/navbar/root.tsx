@@ -2,13 +2,14 @@
 import './navbar.css';
 import { useMemo, useState } from 'preact/hooks';
 import { qaRoleOf, type ZendeskUser } from '../api/qa-role.ts';
+import { zafServiceCall } from '../api/service-call.ts';
 import { useT } from '../i18n/use-t.tsx';
 import { Loading } from '../ui/notice.tsx';
 import { useZaf, useZafGet } from '../zaf/use-zaf.tsx';
 import { LazyTab, type Loader } from './lazy.tsx';
 import { NavBarContext, type NavBarSession } from './navbar-context.tsx';
 import { canManageScorecards } from './permissions.ts';
-import { createScorecardsApi, zafServiceCall } from './scorecards/scorecards-api.ts';
+import { createScorecardsApi } from './scorecards/scorecards-api.ts';
 import { Tabs } from './tabs.tsx';
 
 // The reports engineer's tab, when present: `src/app/navbar/reports/reports-tab.tsx` exporting `ReportsTab`.

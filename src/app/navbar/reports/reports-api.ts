@@ -6,7 +6,7 @@ import type { CoachingNote } from '../../../core/coaching.ts';
 import type { Target, TargetCreateInput } from '../../../core/targets.ts';
 import type { QaVsMetrics, TicketRow } from '../../../core/ticket-reports.ts';
 import { ok, type Result } from '../../api/result.ts';
-import type { ServiceCall } from '../scorecards/scorecards-api.ts';
+import type { ServiceCall } from '../../api/service-call.ts';
 import { reportQuery, type Filters } from './filters.ts';
 
 export interface PlanState {

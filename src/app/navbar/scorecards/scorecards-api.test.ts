@@ -5,7 +5,8 @@ import { createPgliteDb, type Db } from '../../../server/db/db.ts';
 import { migrate } from '../../../server/db/migrate.ts';
 import { createFakeZaf } from '../../zaf/fake-zaf.ts';
 import { ZafRequestError } from '../../zaf/port.ts';
-import { createScorecardsApi, zafServiceCall, type ScorecardsApi } from './scorecards-api.ts';
+import { zafServiceCall } from '../../api/service-call.ts';
+import { createScorecardsApi, type ScorecardsApi } from './scorecards-api.ts';
 
 const SERVICE = 'https://qa.example.test';
 const TOKEN = 'acme-secret';

@@ -1,19 +1,14 @@
-import type { ScorecardSummary, ScorecardVersionView } from '../../../core/api.ts';
-import type { QaRole } from '../../../core/evaluation.ts';
+import type { ScorecardSummary, ScorecardVersionView, WhatIfResult } from '../../../core/api.ts';
 import type { ScorecardDefinition, ScorecardDefinitionInput } from '../../../core/scorecard.ts';
-import { fail, kindOfStatus, ok, type Result } from '../../api/result.ts';
-import { isObject, readErrorBody } from '../../api/wire.ts';
-import { ZafRequestError, type ZafPort } from '../../zaf/port.ts';
+import { ok, type Result } from '../../api/result.ts';
+import type { ServiceCall } from '../../api/service-call.ts';
+import { isObject } from '../../api/wire.ts';
 
 export interface DraftView {
   version: number;
   lockVersion: number;
   definition: ScorecardDefinition;
 }
-
-// the what-if route's answer shape; a type-only import, nothing of the server reaches the bundle
-export type { WhatIfResult } from '../../../server/routes/what-if.ts';
-import type { WhatIfResult } from '../../../server/routes/what-if.ts';
 
 export interface ScorecardsApi {
   list(): Promise<Result<ScorecardSummary[]>>;
@@ -29,57 +24,6 @@ export interface ScorecardsApi {
   importDefinition(definition: ScorecardDefinitionInput): Promise<Result<ScorecardVersionView>>;
   exportDefinition(id: string, version?: number): Promise<Result<ScorecardDefinition>>;
   whatIf(id: string, definition: ScorecardDefinitionInput): Promise<Result<WhatIfResult>>;
-}
-
-export interface Identity {
-  userId: number;
-  role: QaRole;
-}
-
-type Method = 'GET' | 'POST' | 'PUT';
-
-/** Same patience as the sidebar's client: an outage becomes "unreachable", not a spinner. */
-const TIMEOUT_MS = 15_000;
-export type ServiceCall = (method: Method, path: string, body?: unknown) => Promise<Result<unknown>>;
-
-/**
- * Calls the service through Zendesk's proxy, which puts the secure token in the Authorization header.
- * Same transport as `src/app/api/service-client.ts`, whose generic call is private; the admin routes live here.
- */
-export function zafServiceCall(zaf: ZafPort, serviceUrl: string, who: Identity): ServiceCall {
-  const base = serviceUrl.replace(/\/+$/, '');
-  return async (method, path, body) => {
-    try {
-      const res = await zaf.request<unknown>({
-        url: `${base}/api/v1${path}`,
-        type: method,
-        secure: true,
-        cors: false,
-        httpCompleteResponse: true,
-        timeout: TIMEOUT_MS,
-        headers: { Authorization: 'Bearer {{setting.serviceToken}}', 'X-QA-User-Id': String(who.userId), 'X-QA-Role': who.role },
-        ...(body === undefined ? {} : { contentType: 'application/json', data: JSON.stringify(body) }),
-      });
-      if (res.status >= 400) return failure(res.status, res.responseText ?? JSON.stringify(res.responseJSON ?? ''));
-      return ok(res.responseJSON ?? (res.responseText ? safeJson(res.responseText) : null));
-    } catch (e) {
-      if (e instanceof ZafRequestError) return failure(e.status, e.responseText);
-      return fail('unreachable', e instanceof Error ? e.message : String(e));
-    }
-  };
-}
-
-function safeJson(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch {
-    return text;
-  }
-}
-
-function failure(status: number, text: string): Result<never> {
-  const body = readErrorBody(text);
-  return fail(kindOfStatus(status), body.message ?? `HTTP ${status}`, body.issues);
 }
 
 const map = <A, B>(r: Result<A>, f: (a: A) => B): Result<B> => (r.status === 'ok' ? ok(f(r.value)) : r);
