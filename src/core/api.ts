@@ -57,6 +57,21 @@ export interface ScorecardSummary {
   draft?: { version: number; lockVersion: number; definition: ScorecardDefinition } | null;
 }
 
+export const WhatIfRequest = z.strictObject({ definition: ScorecardDefinition });
+export type WhatIfRequest = z.infer<typeof WhatIfRequest>;
+
+/** The what-if re-scoring of recent evaluations under a draft (`POST /scorecards/:id/what-if`). */
+export interface WhatIfResult {
+  days: number;
+  /** Mean stored final score of the evaluations that could be re-scored; null when none. */
+  currentAverage: number | null;
+  /** Mean final score of the same evaluations under the draft; null when none. */
+  whatIfAverage: number | null;
+  n: number;
+  /** Evaluations whose answers no longer fit the draft. */
+  notRescored: number;
+}
+
 export const EvaluationListQuery = z.strictObject({
   ticketId: ZendeskIdParam.optional(),
   revieweeId: ZendeskIdParam.optional(),

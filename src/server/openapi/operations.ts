@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { EvaluationListQuery, ScorecardDraftUpdate, ScorecardExportQuery, ScorecardListQuery } from '../../core/api.ts';
+import { EvaluationListQuery, ScorecardDraftUpdate, ScorecardExportQuery, ScorecardListQuery, WhatIfRequest } from '../../core/api.ts';
 import { CalibrationListQuery, CalibrationSessionCreate } from '../../core/calibration.ts';
 import { CoachingListQuery, CoachingNoteCreate } from '../../core/coaching.ts';
 import { CoverageQuery, MonitoringPlan, SuggestionsRequest } from '../../core/coverage.ts';
@@ -9,7 +9,6 @@ import { ScorecardDefinition } from '../../core/scorecard.ts';
 import { TargetCreate, TargetSubject } from '../../core/targets.ts';
 import { TicketListQuery } from '../../core/ticket-reports.ts';
 import { ADMIN, LEADS, STAFF } from '../auth.ts';
-import { WhatIfRequest } from '../routes/what-if.ts';
 import {
   described,
   EvaluationDetail,

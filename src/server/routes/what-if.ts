@@ -1,8 +1,8 @@
 import { Hono } from 'hono';
-import { z } from 'zod';
 import { Answers, type Answer } from '../../core/answers.ts';
+import { WhatIfRequest, type WhatIfResult } from '../../core/api.ts';
 import { scaleOptions } from '../../core/scale.ts';
-import { allCriteria, ScorecardDefinition, type Criterion } from '../../core/scorecard.ts';
+import { allCriteria, type Criterion, type ScorecardDefinition } from '../../core/scorecard.ts';
 import { scoreEvaluation } from '../../core/scoring.ts';
 import { ADMIN, actorOf, requireRole, type AppEnv } from '../auth.ts';
 import type { AppDeps } from '../deps.ts';
@@ -10,20 +10,6 @@ import { notFound, parseOrThrow, readJson } from '../errors.ts';
 import { findScorecard } from '../store/scorecards.ts';
 
 export const WHAT_IF_DAYS = 90;
-
-export const WhatIfRequest = z.strictObject({ definition: ScorecardDefinition });
-export type WhatIfRequest = z.infer<typeof WhatIfRequest>;
-
-export interface WhatIfResult {
-  days: number;
-  /** Mean stored final score of the evaluations that could be re-scored; null when none. */
-  currentAverage: number | null;
-  /** Mean final score of the same evaluations under the draft; null when none. */
-  whatIfAverage: number | null;
-  n: number;
-  /** Evaluations whose answers no longer fit the draft. */
-  notRescored: number;
-}
 
 export interface StoredScore {
   answers: readonly Answer[];

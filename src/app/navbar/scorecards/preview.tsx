@@ -1,11 +1,12 @@
 /** Score the draft as a reviewer would and watch the score move; and re-score the last 90 days with it. */
 import { useState } from 'preact/hooks';
 import type { Answer } from '../../../core/answers.ts';
+import type { WhatIfResult } from '../../../core/api.ts';
 import { scaleOptions } from '../../../core/scale.ts';
 import type { ScorecardDefinition } from '../../../core/scorecard.ts';
 import { roundForDisplay, scoreEvaluation } from '../../../core/scoring.ts';
 import type { Translate } from '../../i18n/translate.ts';
-import type { ScorecardsApi, WhatIfResult } from './scorecards-api.ts';
+import type { ScorecardsApi } from './scorecards-api.ts';
 
 const shown = (n: number | null) => (n === null ? '–' : roundForDisplay(n).toFixed(2));
 
