@@ -67,18 +67,6 @@ export function ReportSection({ id, title, hint, actions, children }: { id: stri
   );
 }
 
-/** Starts a browser download of text made here (CSV of what is on screen). */
-export function downloadText(name: string, text: string, type = 'text/csv;charset=utf-8') {
-  const url = URL.createObjectURL(new Blob([text], { type }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 0);
-}
-
 /** A form's outcome line with the service's path-named problems, announced politely. */
 export function FormMessage({ message }: { message: { text: string; issues?: string[] } | null }) {
   return (

@@ -3,6 +3,7 @@ import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { ScorecardSummary } from '../../../core/api.ts';
 import { TEMPLATES, type TemplateName } from '../../../core/templates.ts';
 import type { Translate } from '../../i18n/translate.ts';
+import { downloadText } from '../../ui/download.ts';
 import { summariseAppliesTo, type Directory } from './applies-to-summary.ts';
 import { exportFileName, exportJson, parseImport } from './import-file.ts';
 import { NoticeBar, type NoticeValue } from './notice-bar.tsx';
@@ -22,17 +23,6 @@ export interface ListProps {
   onCreated: (id: string, draft: DraftView) => void;
   onChanged: (message: string) => void;
   onError: (message: string, issues?: string[]) => void;
-}
-
-function download(name: string, text: string) {
-  const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 0);
 }
 
 const TEMPLATE_NAMES = Object.keys(TEMPLATES) as TemplateName[];
@@ -81,7 +71,7 @@ export function ScorecardList({ items, directory, api, t, busy, focusTitle, onEd
   async function exportOne(item: ScorecardSummary) {
     const version = item.currentVersion ?? item.latestVersion;
     const r = await api.exportDefinition(item.id, version);
-    if (r.status === 'ok') download(exportFileName(item.name, version), exportJson(r.value));
+    if (r.status === 'ok') downloadText(exportFileName(item.name, version), exportJson(r.value), 'application/json');
     else onError(r.error.message);
   }
 
