@@ -5,14 +5,12 @@
  * with path-named errors; a second admin's stale save is refused with a clear message.
  */
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Frame, FrameLocator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ScorecardSummary } from '../../src/core/api.ts';
+import { axeViolations } from '../support/axe.ts';
 import { chromiumAvailable, launchBrowser, type TestBrowser } from '../support/browser.ts';
 import { IDS, startDevhost, USERS, type DevhostHandle } from '../support/devhost.ts';
-
-const AXE = readFileSync(join(import.meta.dirname, '../../node_modules/axe-core/axe.min.js'), 'utf8');
 
 let dh: DevhostHandle;
 let browser: TestBrowser;
@@ -306,13 +304,7 @@ describe.skipIf(!canRun)('scorecard admin in the devhost', () => {
     expect(summary.draft!.definition.sections.map((sec) => `${sec.id}:${sec.criteria.map((c) => c.id).join(',')}`)).toEqual(['b:three', 'a:one,two']);
 
     // axe: no serious or critical violation in the editor
-    await frame.evaluate(AXE);
-    const violations = await frame.evaluate(async () => {
-      const axe = (window as unknown as { axe: { run: (ctx: Document) => Promise<{ violations: Array<{ id: string; impact: string; nodes: Array<{ target: string[] }> }> }> } }).axe;
-      const result = await axe.run(document);
-      return result.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.map((n) => n.target.join(' ')).slice(0, 3) }));
-    });
-    expect(violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')).toEqual([]);
+    expect(await axeViolations(frame)).toEqual([]);
     await page.close();
   });
 

@@ -3,17 +3,14 @@
  * QA service seeded with four weeks of evaluations. A lead finds the weakest criterion of a group this month,
  * opens the tickets behind it, runs a calibration with three reviewers, and exports the figures.
  */
-import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import type { Frame, FrameLocator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ScorecardSummary } from '../../src/core/api.ts';
 import { weakestFirst, type Breakdown, type CriterionRow } from '../../src/core/reports.ts';
+import { axeViolations } from '../support/axe.ts';
 import { chromiumAvailable, launchBrowser, type TestBrowser } from '../support/browser.ts';
 import { IDS, startDevhost, USERS, type DevhostHandle } from '../support/devhost.ts';
-
-const AXE = readFileSync(join(import.meta.dirname, '../../node_modules/axe-core/axe.min.js'), 'utf8');
 
 let dh: DevhostHandle;
 let browser: TestBrowser;
@@ -32,17 +29,6 @@ async function openNavBar(user: number, tab?: string): Promise<{ page: Page; app
   const app = page.frameLocator(`iframe[src^="${dh.appOrigin}"]`);
   if (tab) await app.getByRole('tab', { name: tab }).click();
   return { page, app };
-}
-
-/** Serious or critical axe violations in the app frame. */
-async function axeViolations(frame: Frame) {
-  await frame.evaluate(AXE);
-  const violations = await frame.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (ctx: Document) => Promise<{ violations: Array<{ id: string; impact: string; nodes: Array<{ target: string[] }> }> }> } }).axe;
-    const result = await axe.run(document);
-    return result.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.map((n) => n.target.join(' ')).slice(0, 3) }));
-  });
-  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
 }
 
 const appFrame = (page: Page) => page.frames().find((f) => f.url().startsWith(dh.appOrigin))!;

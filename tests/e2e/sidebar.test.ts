@@ -2,15 +2,12 @@
  * The ticket sidebar end to end (issue 5): Chromium through the local Zendesk with the real ZAF SDK, the
  * built app, and the QA service on PGlite. Every flow a new user would try, including Zendesk's failures.
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Frame, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { resultValue } from '../../src/app/sidebar/write-back.ts';
+import { axeViolations } from '../support/axe.ts';
 import { chromiumAvailable, launchBrowser, type TestBrowser } from '../support/browser.ts';
 import { IDS, startDevhost, type DevhostHandle } from '../support/devhost.ts';
-
-const AXE = readFileSync(join(import.meta.dirname, '../../node_modules/axe-core/axe.min.js'), 'utf8');
 
 let dh: DevhostHandle;
 let browser: TestBrowser;
@@ -274,13 +271,7 @@ describe.skipIf(!canRun)('ticket sidebar in the devhost', () => {
     await reviewer.getByRole('button', { name: 'All keys' }).click();
     await reviewer.getByRole('button', { name: 'Submit' }).click();
     for (const { app, page } of views) {
-      await app.evaluate(AXE);
-      const violations = await app.evaluate(async () => {
-        const axe = (window as unknown as { axe: { run: (ctx: Document) => Promise<{ violations: Array<{ id: string; impact: string; nodes: Array<{ target: string[] }> }> }> } }).axe;
-        const result = await axe.run(document);
-        return result.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.map((n) => n.target.join(' ')).slice(0, 3) }));
-      });
-      expect(violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')).toEqual([]);
+      expect(await axeViolations(app)).toEqual([]);
       await page.close();
     }
   });
