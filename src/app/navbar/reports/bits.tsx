@@ -95,8 +95,8 @@ export function AsyncView<T>({ state, reload, children }: { state: Async<T>; rel
   return <>{children(state.value)}</>;
 }
 
-/** A table's column headers. */
-export function Head({ cols }: { cols: ComponentChildren[] }) {
+/** A table's column headers; `actions` names a last column of buttons for screen readers only. */
+export function Head({ cols, actions }: { cols: ComponentChildren[]; actions?: string }) {
   return (
     <thead>
       <tr>
@@ -105,6 +105,11 @@ export function Head({ cols }: { cols: ComponentChildren[] }) {
             {c}
           </th>
         ))}
+        {actions ? (
+          <th scope="col">
+            <span class="qa-visually-hidden">{actions}</span>
+          </th>
+        ) : null}
       </tr>
     </thead>
   );

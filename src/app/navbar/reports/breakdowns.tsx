@@ -15,16 +15,9 @@ export function BreakdownTable({ dimension, rows, labelOf }: { dimension: Exclud
   return (
     <table class="qa-table" data-dimension={dimension}>
       <caption class="qa-visually-hidden">{t(`ui.reports.breakdown.${dimension}`)}</caption>
-      <thead>
-        <tr>
-          <th scope="col">{t('ui.reports.breakdown.rank')}</th>
-          <th scope="col">{t(`ui.reports.dimension.${dimension}`)}</th>
-          <th scope="col">{t('ui.reports.headline.averageScore')}</th>
-          <th scope="col">{t('ui.reports.headline.passRate')}</th>
-          <th scope="col">{t('ui.reports.headline.criticalFailRate')}</th>
-          <th scope="col">{t('ui.reports.headline.count')}</th>
-        </tr>
-      </thead>
+      <Head
+        cols={['ui.reports.breakdown.rank', `ui.reports.dimension.${dimension}`, 'ui.reports.headline.averageScore', 'ui.reports.headline.passRate', 'ui.reports.headline.criticalFailRate', 'ui.reports.headline.count'].map((k) => t(k))}
+      />
       <tbody>
         {sorted.map((row, i) => (
           <tr key={row.key}>
@@ -62,18 +55,10 @@ export function CriterionTable({ rows, scorecardName, onTickets, open }: { rows:
   return (
     <table class="qa-table" data-dimension="criterion">
       <caption class="qa-visually-hidden">{t('ui.reports.breakdown.criterion')}</caption>
-      <thead>
-        <tr>
-          <th scope="col">{t('ui.reports.dimension.criterion')}</th>
-          <th scope="col">{t('ui.reports.criterion.average')}</th>
-          <th scope="col">{t('ui.reports.criterion.failRate')}</th>
-          <th scope="col">{t('ui.reports.criterion.reviewees')}</th>
-          <th scope="col">{t('ui.reports.criterion.cause')}</th>
-          <th scope="col">
-            <span class="qa-visually-hidden">{t('ui.reports.criterion.actions')}</span>
-          </th>
-        </tr>
-      </thead>
+      <Head
+        cols={['ui.reports.dimension.criterion', 'ui.reports.criterion.average', 'ui.reports.criterion.failRate', 'ui.reports.criterion.reviewees', 'ui.reports.criterion.cause'].map((k) => t(k))}
+        actions={t('ui.reports.criterion.actions')}
+      />
       <tbody>
         {sorted.map((row) => {
           const id = `${row.scorecardId}:${row.key}`;

@@ -11,7 +11,7 @@ import type { Agreement } from '../../../core/stats.ts';
 import { useI18n } from '../../i18n/use-t.tsx';
 import { Loading } from '../../ui/notice.tsx';
 import { useNavBar } from '../navbar-context.tsx';
-import { ErrorNote, FormMessage, ReportSection, TicketButton, Head } from './bits.tsx';
+import { AsyncView, ErrorNote, FormMessage, ReportSection, TicketButton, Head } from './bits.tsx';
 import { presetRange } from './filters.ts';
 import { formatValue } from './format.ts';
 import { useAsync, usePeople, useReportsApi, type People } from './use-reports.ts';
@@ -285,52 +285,48 @@ export function CalibrationTab() {
         </ReportSection>
       ) : null}
       <ReportSection id="qa-cal-sessions" title={t('ui.reports.calibration.sessionsTitle')}>
-        {list.status === 'loading' ? <Loading label={t('ui.common.loading')} /> : null}
-        {list.status === 'error' ? <ErrorNote error={list.error} onRetry={reload} /> : null}
-        {list.status === 'ok' && !list.value.length ? <p class="qa-muted">{t('ui.reports.calibration.none')}</p> : null}
-        {list.status === 'ok' && list.value.length ? (
-          <table class="qa-table" data-table="sessions">
-            <thead>
-              <tr>
-                <th scope="col">{t('ui.reports.calibration.session')}</th>
-                <th scope="col">{t('ui.reports.tickets.ticket')}</th>
-                <th scope="col">{t('ui.reports.calibration.submitted')}</th>
-                <th scope="col">{t('ui.reports.calibration.status')}</th>
-                <th scope="col">
-                  <span class="qa-visually-hidden">{t('ui.reports.criterion.actions')}</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {list.value.map((s) => (
-                <tr key={s.id} data-session={s.id}>
-                  <th scope="row">
-                    {s.title || t('ui.reports.calibration.untitled')}
-                    <div class="qa-muted qa-small">{new Date(s.createdAt).toLocaleDateString(locale)}</div>
-                  </th>
-                  <td>
-                    <TicketButton id={s.ticketId} />
-                  </td>
-                  <td>
-                    {t('ui.reports.calibration.submittedOf', { submitted: s.submitted.length, invited: s.reviewerIds.length })}
-                    <div class="qa-muted qa-small">{s.reviewerIds.map((id) => `${s.submitted.includes(id) ? '✓' : '…'} ${people.personName(id)}`).join(', ')}</div>
-                  </td>
-                  <td>{t(`ui.reports.calibration.statuses.${s.status}`)}</td>
-                  <td>
-                    <button type="button" class="c-btn c-btn--sm" aria-expanded={selected === s.id} onClick={() => setSelected(selected === s.id ? null : s.id)}>
-                      {t('ui.reports.calibration.showReport')}
-                    </button>{' '}
-                    {lead && s.status === 'open' ? (
-                      <button type="button" class="c-btn c-btn--sm c-btn--basic" onClick={() => void close(s.id)}>
-                        {t('ui.reports.calibration.close')}
-                      </button>
-                    ) : null}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        ) : null}
+        <AsyncView state={list} reload={reload}>
+          {(sessions) =>
+            sessions.length ? (
+              <table class="qa-table" data-table="sessions">
+                <Head
+                  cols={['ui.reports.calibration.session', 'ui.reports.tickets.ticket', 'ui.reports.calibration.submitted', 'ui.reports.calibration.status'].map((k) => t(k))}
+                  actions={t('ui.reports.criterion.actions')}
+                />
+                <tbody>
+                  {sessions.map((s) => (
+                    <tr key={s.id} data-session={s.id}>
+                      <th scope="row">
+                        {s.title || t('ui.reports.calibration.untitled')}
+                        <div class="qa-muted qa-small">{new Date(s.createdAt).toLocaleDateString(locale)}</div>
+                      </th>
+                      <td>
+                        <TicketButton id={s.ticketId} />
+                      </td>
+                      <td>
+                        {t('ui.reports.calibration.submittedOf', { submitted: s.submitted.length, invited: s.reviewerIds.length })}
+                        <div class="qa-muted qa-small">{s.reviewerIds.map((id) => `${s.submitted.includes(id) ? '✓' : '…'} ${people.personName(id)}`).join(', ')}</div>
+                      </td>
+                      <td>{t(`ui.reports.calibration.statuses.${s.status}`)}</td>
+                      <td>
+                        <button type="button" class="c-btn c-btn--sm" aria-expanded={selected === s.id} onClick={() => setSelected(selected === s.id ? null : s.id)}>
+                          {t('ui.reports.calibration.showReport')}
+                        </button>{' '}
+                        {lead && s.status === 'open' ? (
+                          <button type="button" class="c-btn c-btn--sm c-btn--basic" onClick={() => void close(s.id)}>
+                            {t('ui.reports.calibration.close')}
+                          </button>
+                        ) : null}
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            ) : (
+              <p class="qa-muted">{t('ui.reports.calibration.none')}</p>
+            )
+          }
+        </AsyncView>
         {selected ? <SessionReport key={`${selected}${generation}`} id={selected} people={people} scorecards={scorecards} /> : null}
       </ReportSection>
       {lead ? (

@@ -12,7 +12,7 @@ import { useZaf } from '../../zaf/use-zaf.tsx';
 import { useNavBar } from '../navbar-context.tsx';
 import { channelLabel } from '../scorecards/applies-to-summary.ts';
 import { CHANNELS } from '../scorecards/channels.ts';
-import { ErrorNote, FormMessage, FigureText, ReportSection, TicketButton, Head } from './bits.tsx';
+import { AsyncView, ErrorNote, FormMessage, FigureText, ReportSection, TicketButton, Head } from './bits.tsx';
 import { readCandidates } from './candidates.ts';
 import { formatValue } from './format.ts';
 import type { PlanState } from './reports-api.ts';
@@ -276,33 +276,35 @@ function Targets({ people, editable }: { people: People; editable: boolean }) {
   const kind = (x: Target) => METRIC_KIND[x.metric];
   return (
     <>
-      {list.status === 'loading' ? <Loading label={t('ui.common.loading')} /> : null}
-      {list.status === 'error' ? <ErrorNote error={list.error} onRetry={reload} /> : null}
-      {list.status === 'ok' && list.value.length ? (
-        <table class="qa-table" data-table="targets">
-          <Head cols={['ui.reports.targets.who', 'ui.reports.targets.goal', 'ui.reports.targets.now', 'ui.reports.targets.state'].map((k) => t(k))} />
-          <tbody>
-            {list.value.map((x) => (
-              <tr key={x.id}>
-                <th scope="row">{subjectName(x)}</th>
-                <td>{t('ui.reports.targets.goalText', { metric: t(`ui.reports.targets.metrics.${x.metric}`), value: formatValue(kind(x), x.value, locale), due: x.dueOn })}</td>
-                <td>
-                  <FigureText kind={kind(x)} figure={x.progress.current} />
-                  <div class="qa-muted qa-small">{t('ui.reports.targets.from', { value: formatValue(kind(x), x.progress.baseline.value, locale) })}</div>
-                </td>
-                <td>
-                  <span class={`qa-tag ${x.progress.state === 'achieved' || x.progress.state === 'on-track' ? 'qa-tag--good' : x.progress.state === 'no-data' ? 'qa-tag--neutral' : 'qa-tag--bad'}`}>
-                    {t(`ui.reports.targets.states.${x.progress.state}`)}
-                  </span>
-                  {x.progress.state !== 'no-data' && !x.progress.certain ? <div class="qa-muted qa-small">{t('ui.reports.targets.uncertain')}</div> : null}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      ) : list.status === 'ok' ? (
-        <p class="qa-muted">{t('ui.reports.targets.none')}</p>
-      ) : null}
+      <AsyncView state={list} reload={reload}>
+        {(targets) =>
+          targets.length ? (
+            <table class="qa-table" data-table="targets">
+              <Head cols={['ui.reports.targets.who', 'ui.reports.targets.goal', 'ui.reports.targets.now', 'ui.reports.targets.state'].map((k) => t(k))} />
+              <tbody>
+                {targets.map((x) => (
+                  <tr key={x.id}>
+                    <th scope="row">{subjectName(x)}</th>
+                    <td>{t('ui.reports.targets.goalText', { metric: t(`ui.reports.targets.metrics.${x.metric}`), value: formatValue(kind(x), x.value, locale), due: x.dueOn })}</td>
+                    <td>
+                      <FigureText kind={kind(x)} figure={x.progress.current} />
+                      <div class="qa-muted qa-small">{t('ui.reports.targets.from', { value: formatValue(kind(x), x.progress.baseline.value, locale) })}</div>
+                    </td>
+                    <td>
+                      <span class={`qa-tag ${x.progress.state === 'achieved' || x.progress.state === 'on-track' ? 'qa-tag--good' : x.progress.state === 'no-data' ? 'qa-tag--neutral' : 'qa-tag--bad'}`}>
+                        {t(`ui.reports.targets.states.${x.progress.state}`)}
+                      </span>
+                      {x.progress.state !== 'no-data' && !x.progress.certain ? <div class="qa-muted qa-small">{t('ui.reports.targets.uncertain')}</div> : null}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          ) : (
+            <p class="qa-muted">{t('ui.reports.targets.none')}</p>
+          )
+        }
+      </AsyncView>
       {editable ? (
         <form class="qa-form-row" onSubmit={(e) => void create(e)} aria-label={t('ui.reports.targets.new')}>
           <div class="c-field">
@@ -381,9 +383,9 @@ export function PlanTab() {
   return (
     <div class="qa-plan">
       <ReportSection id="qa-plan" title={t('ui.reports.plan.title')} hint={t('ui.reports.plan.hint')}>
-        {plan.status === 'loading' ? <Loading label={t('ui.common.loading')} /> : null}
-        {plan.status === 'error' ? <ErrorNote error={plan.error} onRetry={reload} /> : null}
-        {plan.status === 'ok' ? <PlanEditor state={plan.value} people={people} editable={editable} onSaved={() => setVersion((v) => v + 1)} /> : null}
+        <AsyncView state={plan} reload={reload}>
+          {(value) => <PlanEditor state={value} people={people} editable={editable} onSaved={() => setVersion((v) => v + 1)} />}
+        </AsyncView>
       </ReportSection>
       <ReportSection
         id="qa-coverage"

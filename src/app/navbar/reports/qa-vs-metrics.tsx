@@ -1,8 +1,7 @@
 /** QA beside the tickets' own numbers (reply and resolution times, reopens, CSAT), and the tickets where QA and the customer disagree. */
 import type { MetricFigures } from '../../../core/ticket-reports.ts';
 import { useI18n } from '../../i18n/use-t.tsx';
-import { Loading } from '../../ui/notice.tsx';
-import { ErrorNote, FigureText, ReportSection, TicketButton, Head } from './bits.tsx';
+import { AsyncView, FigureText, ReportSection, TicketButton, Head } from './bits.tsx';
 import type { Filters } from './filters.ts';
 import type { FigureKind } from './format.ts';
 import { useAsync, useReportsApi, type People } from './use-reports.ts';
@@ -20,76 +19,76 @@ export function QaVsMetricsView({ filters, people }: { filters: Filters; people:
   const [state, reload] = useAsync(() => api.qaVsMetrics(filters), JSON.stringify(filters));
   return (
     <ReportSection id="qa-metrics" title={t('ui.reports.metrics.title')} hint={t('ui.reports.metrics.hint')}>
-      {state.status === 'loading' ? <Loading label={t('ui.common.loading')} /> : null}
-      {state.status === 'error' ? <ErrorNote error={state.error} onRetry={reload} /> : null}
-      {state.status === 'ok' ? (
-        <>
-          <table class="qa-table">
-            <caption>{t('ui.reports.metrics.byResult')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('ui.reports.metrics.qaResult')}</th>
-                {METRICS.map((m) => (
-                  <th scope="col" key={m.key}>
-                    {t(`ui.reports.metrics.${m.key}`)}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {state.value.byResult.map((r) => (
-                <tr key={r.result}>
-                  <th scope="row">{r.result === 'passed' ? `✓ ${t('ui.reports.pass')}` : `✗ ${t('ui.reports.fail')}`}</th>
+      <AsyncView state={state} reload={reload}>
+        {(value) => (
+          <>
+            <table class="qa-table">
+              <caption>{t('ui.reports.metrics.byResult')}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t('ui.reports.metrics.qaResult')}</th>
                   {METRICS.map((m) => (
-                    <td key={m.key}>
-                      <FigureText kind={m.kind} figure={r.metrics[m.key]} />
-                    </td>
+                    <th scope="col" key={m.key}>
+                      {t(`ui.reports.metrics.${m.key}`)}
+                    </th>
                   ))}
                 </tr>
-              ))}
-            </tbody>
-          </table>
-          <table class="qa-table">
-            <caption>{t('ui.reports.metrics.byCsat')}</caption>
-            <Head cols={['ui.reports.metrics.csat', 'ui.reports.headline.averageScore', 'ui.reports.headline.passRate', 'ui.reports.headline.count'].map((k) => t(k))} />
-            <tbody>
-              {state.value.byCsat.map((b) => (
-                <tr key={b.csat}>
-                  <th scope="row">{t(`ui.reports.metrics.csatValue.${b.csat}`)}</th>
-                  <td>
-                    <FigureText kind="score" figure={b.summary.averageScore} />
-                  </td>
-                  <td>
-                    <FigureText kind="rate" figure={b.summary.passRate} />
-                  </td>
-                  <td>{b.summary.count}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-          <h3>{t('ui.reports.metrics.disagreements', { count: state.value.disagreements.length })}</h3>
-          {state.value.disagreements.length ? (
-            <table class="qa-table" data-list="disagreements">
-              <Head cols={['ui.reports.tickets.ticket', 'ui.reports.dimension.reviewee', 'ui.reports.metrics.what', 'ui.reports.tickets.score', 'ui.reports.tickets.date'].map((k) => t(k))} />
+              </thead>
               <tbody>
-                {state.value.disagreements.map((d) => (
-                  <tr key={d.evaluationId}>
-                    <td>
-                      <TicketButton id={d.ticketId} />
-                    </td>
-                    <td>{people.personName(d.revieweeId)}</td>
-                    <td>{t(`ui.reports.metrics.kind.${d.kind}`)}</td>
-                    <td>{d.finalScore === null ? '–' : d.finalScore.toFixed(1)}</td>
-                    <td>{new Date(d.createdAt).toLocaleDateString(locale)}</td>
+                {value.byResult.map((r) => (
+                  <tr key={r.result}>
+                    <th scope="row">{r.result === 'passed' ? `✓ ${t('ui.reports.pass')}` : `✗ ${t('ui.reports.fail')}`}</th>
+                    {METRICS.map((m) => (
+                      <td key={m.key}>
+                        <FigureText kind={m.kind} figure={r.metrics[m.key]} />
+                      </td>
+                    ))}
                   </tr>
                 ))}
               </tbody>
             </table>
-          ) : (
-            <p class="qa-muted">{t('ui.reports.metrics.noDisagreements')}</p>
-          )}
-        </>
-      ) : null}
+            <table class="qa-table">
+              <caption>{t('ui.reports.metrics.byCsat')}</caption>
+              <Head cols={['ui.reports.metrics.csat', 'ui.reports.headline.averageScore', 'ui.reports.headline.passRate', 'ui.reports.headline.count'].map((k) => t(k))} />
+              <tbody>
+                {value.byCsat.map((b) => (
+                  <tr key={b.csat}>
+                    <th scope="row">{t(`ui.reports.metrics.csatValue.${b.csat}`)}</th>
+                    <td>
+                      <FigureText kind="score" figure={b.summary.averageScore} />
+                    </td>
+                    <td>
+                      <FigureText kind="rate" figure={b.summary.passRate} />
+                    </td>
+                    <td>{b.summary.count}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+            <h3>{t('ui.reports.metrics.disagreements', { count: value.disagreements.length })}</h3>
+            {value.disagreements.length ? (
+              <table class="qa-table" data-list="disagreements">
+                <Head cols={['ui.reports.tickets.ticket', 'ui.reports.dimension.reviewee', 'ui.reports.metrics.what', 'ui.reports.tickets.score', 'ui.reports.tickets.date'].map((k) => t(k))} />
+                <tbody>
+                  {value.disagreements.map((d) => (
+                    <tr key={d.evaluationId}>
+                      <td>
+                        <TicketButton id={d.ticketId} />
+                      </td>
+                      <td>{people.personName(d.revieweeId)}</td>
+                      <td>{t(`ui.reports.metrics.kind.${d.kind}`)}</td>
+                      <td>{d.finalScore === null ? '–' : d.finalScore.toFixed(1)}</td>
+                      <td>{new Date(d.createdAt).toLocaleDateString(locale)}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            ) : (
+              <p class="qa-muted">{t('ui.reports.metrics.noDisagreements')}</p>
+            )}
+          </>
+        )}
+      </AsyncView>
     </ReportSection>
   );
 }

@@ -9,11 +9,10 @@ import type { ScorecardSummary } from '../../../core/api.ts';
 import type { BreakdownDimension, BreakdownRow, CriterionRow, Figure, Summary } from '../../../core/reports.ts';
 import { useI18n } from '../../i18n/use-t.tsx';
 import { downloadText } from '../../ui/download.ts';
-import { Loading } from '../../ui/notice.tsx';
 import { useNavBar } from '../navbar-context.tsx';
 import { channelLabel } from '../scorecards/applies-to-summary.ts';
 import { CHANNELS } from '../scorecards/channels.ts';
-import { AsyncView, ErrorNote, FigureText, ReportSection, TicketButton, Head } from './bits.tsx';
+import { AsyncView, FigureText, ReportSection, TicketButton, Head } from './bits.tsx';
 import { BreakdownTable, CriterionTable, RootCauseTable } from './breakdowns.tsx';
 import { filtersHash, parseFilters, presetRange, previousRange, type Filters, type Preset } from './filters.ts';
 import { changeOf, formatDelta, type FigureKind } from './format.ts';
@@ -196,35 +195,38 @@ function TicketsBehind({ filters, row, onClose }: { filters: Filters; row: Crite
           {t('ui.reports.tickets.close')}
         </button>
       </div>
-      {state.status === 'loading' ? <Loading label={t('ui.common.loading')} /> : null}
-      {state.status === 'error' ? <ErrorNote error={state.error} onRetry={reload} /> : null}
-      {state.status === 'ok' && !state.value.length ? <p class="qa-muted">{t('ui.reports.empty')}</p> : null}
-      {state.status === 'ok' && state.value.length ? (
-        <table class="qa-table">
-          <Head cols={['ui.reports.tickets.ticket', 'ui.reports.dimension.reviewee', 'ui.reports.tickets.score', 'ui.reports.tickets.comment', 'ui.reports.tickets.date', 'ui.reports.coach.column'].map((k) => t(k))} />
-          <tbody>
-            {state.value.map((r) => (
-              <tr key={r.evaluationId}>
-                <td>
-                  <TicketButton id={r.ticketId} />
-                </td>
-                <td>{people.personName(r.revieweeId)}</td>
-                <td>
-                  {r.finalScore === null ? '–' : r.finalScore.toFixed(1)} {r.passed === false ? <span class="qa-tag qa-tag--bad">✗ {t('ui.reports.fail')}</span> : null}
-                </td>
-                <td>
-                  {r.criterion?.comment ?? ''}
-                  {r.criterion?.rootCauses.length ? <div class="qa-muted qa-small">{r.criterion.rootCauses.join(', ')}</div> : null}
-                </td>
-                <td>{new Date(r.createdAt).toLocaleDateString(locale)}</td>
-                <td>
-                  <Coach evaluationId={r.evaluationId} agent={people.personName(r.revieweeId)} />
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      ) : null}
+      <AsyncView state={state} reload={reload}>
+        {(rows) =>
+          rows.length ? (
+            <table class="qa-table">
+              <Head cols={['ui.reports.tickets.ticket', 'ui.reports.dimension.reviewee', 'ui.reports.tickets.score', 'ui.reports.tickets.comment', 'ui.reports.tickets.date', 'ui.reports.coach.column'].map((k) => t(k))} />
+              <tbody>
+                {rows.map((r) => (
+                  <tr key={r.evaluationId}>
+                    <td>
+                      <TicketButton id={r.ticketId} />
+                    </td>
+                    <td>{people.personName(r.revieweeId)}</td>
+                    <td>
+                      {r.finalScore === null ? '–' : r.finalScore.toFixed(1)} {r.passed === false ? <span class="qa-tag qa-tag--bad">✗ {t('ui.reports.fail')}</span> : null}
+                    </td>
+                    <td>
+                      {r.criterion?.comment ?? ''}
+                      {r.criterion?.rootCauses.length ? <div class="qa-muted qa-small">{r.criterion.rootCauses.join(', ')}</div> : null}
+                    </td>
+                    <td>{new Date(r.createdAt).toLocaleDateString(locale)}</td>
+                    <td>
+                      <Coach evaluationId={r.evaluationId} agent={people.personName(r.revieweeId)} />
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          ) : (
+            <p class="qa-muted">{t('ui.reports.empty')}</p>
+          )
+        }
+      </AsyncView>
     </div>
   );
 }
@@ -321,16 +323,16 @@ export function ReportsTab() {
       </ReportSection>
 
       <ReportSection id="qa-criteria" title={t('ui.reports.breakdown.criterion')} hint={t('ui.reports.criterion.hint')}>
-        {criteria.status === 'loading' ? <Loading label={t('ui.common.loading')} /> : null}
-        {criteria.status === 'error' ? <ErrorNote error={criteria.error} onRetry={reloadCriteria} /> : null}
-        {criteria.status === 'ok' ? (
-          <CriterionTable
-            rows={criterionRows}
-            scorecardName={scorecardName}
-            open={openCriterion ? `${openCriterion.scorecardId}:${openCriterion.key}` : null}
-            onTickets={(row) => setOpenCriterion(openCriterion?.key === row.key && openCriterion.scorecardId === row.scorecardId ? null : row)}
-          />
-        ) : null}
+        <AsyncView state={criteria} reload={reloadCriteria}>
+          {() => (
+            <CriterionTable
+              rows={criterionRows}
+              scorecardName={scorecardName}
+              open={openCriterion ? `${openCriterion.scorecardId}:${openCriterion.key}` : null}
+              onTickets={(row) => setOpenCriterion(openCriterion?.key === row.key && openCriterion.scorecardId === row.scorecardId ? null : row)}
+            />
+          )}
+        </AsyncView>
         {openCriterion ? <TicketsBehind filters={filters} row={openCriterion} onClose={() => setOpenCriterion(null)} /> : null}
       </ReportSection>
 
