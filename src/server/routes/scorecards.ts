@@ -4,10 +4,11 @@ import { z } from 'zod';
 import { ScorecardDraftUpdate, ScorecardExportQuery, ScorecardListQuery } from '../../core/api.ts';
 import { ScorecardDefinition } from '../../core/scorecard.ts';
 import { audit } from '../audit.ts';
-import { ADMIN, actorOf, requireRole, type Actor, type AppEnv } from '../auth.ts';
+import { actorOf, type Actor, type AppEnv } from '../auth.ts';
 import type { Queryable } from '../db/db.ts';
 import type { AppDeps } from '../deps.ts';
 import { conflict, forbidden, notFound, parseOrThrow, readJson, unprocessable } from '../errors.ts';
+import { isScorecardManager, requireScorecardManager } from './policy.ts';
 import {
   definitionOf,
   describeScorecards,
@@ -21,7 +22,7 @@ import {
 
 const Version = z.coerce.number().int().positive();
 
-/** Scorecards: admins manage drafts and versions; everyone signed in reads published versions. */
+/** Scorecards: admins (and the roles the account policy names) manage drafts and versions; everyone signed in reads published versions. */
 export function scorecardsRouter({ db, clock }: AppDeps): Hono<AppEnv> {
   const r = new Hono<AppEnv>();
 
@@ -55,7 +56,7 @@ export function scorecardsRouter({ db, clock }: AppDeps): Hono<AppEnv> {
 
   const createHandler = async (c: Context<AppEnv>) => {
     const actor = actorOf(c);
-    requireRole(actor, ADMIN, 'manage scorecards');
+    await requireScorecardManager(db, actor);
     const definition = parseOrThrow(ScorecardDefinition, await readJson(c.req));
     return c.json(await create(actor, definition, c.req.path.endsWith('/import') ? 'scorecard.import' : 'scorecard.create'), 201);
   };
@@ -65,17 +66,17 @@ export function scorecardsRouter({ db, clock }: AppDeps): Hono<AppEnv> {
   r.get('/', async (c) => {
     const actor = actorOf(c);
     const query = parseOrThrow(ScorecardListQuery, c.req.query());
-    const admin = actor.role === 'admin';
-    if (!admin && query.status && query.status !== 'published') throw forbidden(`${actor.role} may list published scorecards only`);
-    const items = await describeScorecards(db, actor.account, { status: admin ? query.status : 'published' }, admin);
+    const manager = await isScorecardManager(db, actor);
+    if (!manager && query.status && query.status !== 'published') throw forbidden(`${actor.role} may list published scorecards only`);
+    const items = await describeScorecards(db, actor.account, { status: manager ? query.status : 'published' }, manager);
     return c.json({ items });
   });
 
   r.get('/:id', async (c) => {
     const actor = actorOf(c);
-    const admin = actor.role === 'admin';
-    const [card] = await describeScorecards(db, actor.account, { id: c.req.param('id') }, admin);
-    if (!card || (!admin && card.currentVersion === null)) throw notFound('scorecard');
+    const manager = await isScorecardManager(db, actor);
+    const [card] = await describeScorecards(db, actor.account, { id: c.req.param('id') }, manager);
+    if (!card || (!manager && card.currentVersion === null)) throw notFound('scorecard');
     return c.json(card);
   });
 
@@ -85,7 +86,7 @@ export function scorecardsRouter({ db, clock }: AppDeps): Hono<AppEnv> {
     const card = await findScorecard(db, actor.account, c.req.param('id'));
     const v = card && (await findVersion(db, actor.account, card.id, version));
     if (!card || !v) throw notFound('scorecard version');
-    if (v.status === 'draft' && actor.role !== 'admin') throw forbidden('only admins see drafts');
+    if (v.status === 'draft' && !(await isScorecardManager(db, actor))) throw forbidden('only scorecard managers see drafts');
     return c.json(versionView(card, v));
   });
 
@@ -97,14 +98,14 @@ export function scorecardsRouter({ db, clock }: AppDeps): Hono<AppEnv> {
     const wanted = version ?? card.current_version ?? card.latest_version;
     const v = await findVersion(db, actor.account, card.id, wanted);
     if (!v) throw notFound('scorecard version');
-    if (v.status === 'draft' && actor.role !== 'admin') throw forbidden('only admins export drafts');
+    if (v.status === 'draft' && !(await isScorecardManager(db, actor))) throw forbidden('only scorecard managers export drafts');
     c.header('Content-Disposition', `attachment; filename="scorecard-${card.id}-v${v.version}.json"`);
     return c.json(definitionOf(v.definition));
   });
 
   r.put('/:id/draft', async (c) => {
     const actor = actorOf(c);
-    requireRole(actor, ADMIN, 'manage scorecards');
+    await requireScorecardManager(db, actor);
     const body = parseOrThrow(ScorecardDraftUpdate, await readJson(c.req));
     const now = clock.now();
     const view = await db.transaction(async (tx) => {
@@ -131,7 +132,7 @@ export function scorecardsRouter({ db, clock }: AppDeps): Hono<AppEnv> {
 
   r.post('/:id/draft', async (c) => {
     const actor = actorOf(c);
-    requireRole(actor, ADMIN, 'manage scorecards');
+    await requireScorecardManager(db, actor);
     const now = clock.now();
     const view = await db.transaction(async (tx) => {
       const card = await lockLive(tx, actor, c.req.param('id'));
@@ -158,7 +159,7 @@ export function scorecardsRouter({ db, clock }: AppDeps): Hono<AppEnv> {
 
   r.post('/:id/publish', async (c) => {
     const actor = actorOf(c);
-    requireRole(actor, ADMIN, 'manage scorecards');
+    await requireScorecardManager(db, actor);
     const now = clock.now();
     const view = await db.transaction(async (tx) => {
       const card = await lockLive(tx, actor, c.req.param('id'));
@@ -183,7 +184,7 @@ export function scorecardsRouter({ db, clock }: AppDeps): Hono<AppEnv> {
 
   r.post('/:id/archive', async (c) => {
     const actor = actorOf(c);
-    requireRole(actor, ADMIN, 'manage scorecards');
+    await requireScorecardManager(db, actor);
     const now = clock.now();
     const id = c.req.param('id');
     await db.transaction(async (tx) => {
@@ -202,7 +203,7 @@ export function scorecardsRouter({ db, clock }: AppDeps): Hono<AppEnv> {
 
   r.post('/:id/duplicate', async (c) => {
     const actor = actorOf(c);
-    requireRole(actor, ADMIN, 'manage scorecards');
+    await requireScorecardManager(db, actor);
     const source = await findScorecard(db, actor.account, c.req.param('id'));
     if (!source) throw notFound('scorecard');
     const latest = await findVersion(db, actor.account, source.id, source.latest_version);

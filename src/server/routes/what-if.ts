@@ -4,10 +4,11 @@ import { WhatIfRequest, type WhatIfResult } from '../../core/api.ts';
 import { scaleOptions } from '../../core/scale.ts';
 import { allCriteria, type Criterion, type ScorecardDefinition } from '../../core/scorecard.ts';
 import { scoreEvaluation } from '../../core/scoring.ts';
-import { ADMIN, actorOf, requireRole, type AppEnv } from '../auth.ts';
+import { actorOf, type AppEnv } from '../auth.ts';
 import type { AppDeps } from '../deps.ts';
 import { notFound, parseOrThrow, readJson } from '../errors.ts';
 import { findScorecard } from '../store/scorecards.ts';
+import { requireScorecardManager } from './policy.ts';
 
 export const WHAT_IF_DAYS = 90;
 
@@ -53,12 +54,12 @@ export function whatIf(definition: ScorecardDefinition, stored: readonly StoredS
   return { days, currentAverage: mean(before), whatIfAverage: mean(after), n: after.length, notRescored };
 }
 
-/** `POST /scorecards/{id}/what-if`: what the last 90 days would average under a draft (admins). */
+/** `POST /scorecards/{id}/what-if`: what the last 90 days would average under a draft (scorecard managers). */
 export function whatIfRouter({ db, clock }: AppDeps): Hono<AppEnv> {
   const r = new Hono<AppEnv>();
   r.post('/:id/what-if', async (c) => {
     const actor = actorOf(c);
-    requireRole(actor, ADMIN, 'manage scorecards');
+    await requireScorecardManager(db, actor);
     const { definition } = parseOrThrow(WhatIfRequest, await readJson(c.req));
     const card = await findScorecard(db, actor.account, c.req.param('id'));
     if (!card) throw notFound('scorecard');
