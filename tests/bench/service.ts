@@ -36,6 +36,8 @@ const INGEST_ONLY = argv.includes('--ingest-only');
 const REPEAT = Math.max(1, Number(argv[argv.indexOf('--repeat') + 1]) || 1);
 // `--only pg|pglite`: one backend
 const ONLY = argv.includes('--only') ? argv[argv.indexOf('--only') + 1] : undefined;
+// `--pool N`: the pg pool size (the service's default otherwise)
+const POOL = argv.includes('--pool') ? Number(argv[argv.indexOf('--pool') + 1]) : undefined;
 
 // ---------------------------------------------------------------------------------------------
 // memory: this process's RSS (PGlite runs inside it; the PostgreSQL server is another process)
@@ -244,6 +246,9 @@ async function benchBackend(backend: Backend, sizes: { ingest: number; ceiling: 
     log(`${backend.name}: warm-up`);
     await load(base, '/bench/evaluations', scorecardId, 2000 / SCALE);
     const warm = await load(base, '/api/v1/evaluations', scorecardId, 1000 / SCALE);
+    // statistics as a database in service has them (autovacuum would analyze soon anyway): without them, plans
+    // cached while the tables were empty (foreign-key checks) scan instead of using the index
+    await db.exec('ANALYZE');
 
     const rounds: Round[] = [];
     for (let round = 1; round <= REPEAT; round++) {
@@ -368,7 +373,7 @@ async function main(): Promise<void> {
   const backends: Array<[Backend, { ingest: number; ceiling: number }]> = [];
   if (pgUrl && ONLY !== 'pglite') {
     const url: string = pgUrl;
-    backends.push([{ name: 'PostgreSQL', open: () => createPgDb(url), cleanup: async () => {} }, { ingest: 10_000 / SCALE, ceiling: 20_000 / SCALE }]);
+    backends.push([{ name: 'PostgreSQL', open: () => createPgDb(url, POOL ? { max: POOL } : {}), cleanup: async () => {} }, { ingest: 10_000 / SCALE, ceiling: 20_000 / SCALE }]);
   } else {
     log('PostgreSQL binaries not found: PGlite only');
   }

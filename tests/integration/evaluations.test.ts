@@ -156,6 +156,33 @@ describe.each(backends())('evaluations on $name', (backend) => {
     expect(archived.body.error).toContain('archived');
   });
 
+  it('refuses new evaluations once a used (cached) version is archived, still answers its retries, and audits each create', async () => {
+    const t = tenant(db());
+    const scorecardId = await publishedScorecard(t);
+    const reviewer = t.as('reviewer', 2);
+    const first = evaluationBody(scorecardId, { id: randomUUID().toUpperCase() });
+    const created = await reviewer.post('/evaluations', first);
+    expect(created.status).toBe(201);
+    expect(created.body.id).toBe(first.id.toLowerCase());
+    await t.as('admin', 1).post(`/scorecards/${scorecardId}/archive`);
+    const refused = await reviewer.post('/evaluations', evaluationBody(scorecardId));
+    expect(refused.status).toBe(422);
+    expect(refused.body.error).toContain('archived');
+    const retry = await reviewer.post('/evaluations', first);
+    expect(retry.status).toBe(200);
+    expect(retry.body).toEqual(created.body);
+    expect(await countOf(db(), 'SELECT count(*) AS n FROM evaluations WHERE account = $1', [t.account])).toBe(1);
+    const audits = await db().query<{ actor_id: number; actor_role: string; entity_id: string; detail: unknown }>(
+      `SELECT actor_id, actor_role, entity_id, detail FROM audit_log WHERE account = $1 AND action = 'evaluation.create'`,
+      [t.account],
+    );
+    expect(audits).toEqual([
+      { actor_id: 2, actor_role: 'reviewer', entity_id: first.id.toLowerCase(), detail: { ticketId: first.ticketId, revieweeId: first.revieweeId } },
+    ]);
+    const got = await reviewer.get(`/evaluations/${created.body.id}`);
+    expect(got.body.history).toEqual([expect.objectContaining({ seq: 1, action: 'create', actorId: 2, snapshot: expect.objectContaining({ id: created.body.id, finalScore: created.body.finalScore }) })]);
+  });
+
   it('answers metric criteria from the metrics snapshot, not from the client', async () => {
     const t = tenant(db());
     const card = sampleScorecard('With metric');

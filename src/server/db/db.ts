@@ -3,8 +3,11 @@ import pg from 'pg';
 
 /** What both a database and an open transaction can do. */
 export interface Queryable {
-  /** One statement with `$1`-style parameters; returns the rows. */
-  query<T = Record<string, unknown>>(sql: string, params?: readonly unknown[]): Promise<T[]>;
+  /**
+   * One statement with `$1`-style parameters; returns the rows. `prepare` names a hot, fixed statement so a
+   * server parses and plans it once per connection (pg; PGlite plans each time).
+   */
+  query<T = Record<string, unknown>>(sql: string, params?: readonly unknown[], options?: { prepare?: string }): Promise<T[]>;
   /** Several statements without parameters (migrations). */
   exec(sql: string): Promise<void>;
 }
@@ -56,8 +59,9 @@ export async function createPgDb(url: string, options: { max?: number } = {}): P
   pool.on('error', () => {});
   await pool.query('SELECT 1');
   const wrap = (q: pg.Pool | pg.PoolClient): Queryable => ({
-    async query<T>(sql: string, params: readonly unknown[] = []) {
-      return (await q.query(sql, params as unknown[])).rows as T[];
+    async query<T>(sql: string, params: readonly unknown[] = [], options: { prepare?: string } = {}) {
+      const values = params as unknown[];
+      return (await (options.prepare ? q.query({ name: options.prepare, text: sql, values }) : q.query(sql, values))).rows as T[];
     },
     async exec(sql: string) {
       await q.query(sql);

@@ -9,24 +9,28 @@ import { audit } from '../audit.ts';
 import { LEADS, STAFF, actorOf, requireRole, type Actor, type AppEnv } from '../auth.ts';
 import type { Queryable } from '../db/db.ts';
 import type { AppDeps } from '../deps.ts';
-import { badRequest, conflict, forbidden, notFound, parseOrThrow, readJson, unprocessable } from '../errors.ts';
+import { ApiError, badRequest, conflict, forbidden, notFound, parseOrThrow, readJson, unprocessable } from '../errors.ts';
 import {
+  answerRows,
   appendHistory,
   canonicalJson,
   evaluationView,
+  evaluationWriter,
   findEvaluation,
   historyOf,
   insertAnswerRows,
   sha256Hex,
   withMetricAnswers,
+  type AnswerRow,
   type EvaluationRow,
   type EvaluationView,
   type StoredDispute,
 } from '../store/evaluations.ts';
-import { definitionOf, findScorecard, findVersion } from '../store/scorecards.ts';
+import { definitionOf, findVersion, publishedVersionCache } from '../store/scorecards.ts';
 import { calibrationVisible, checkCalibrationSubmission } from './calibration.ts';
 
 const EvaluationId = z.uuid();
+const archived = () => unprocessable('this scorecard is archived');
 
 /** The scored answers, or a 422 naming each problem by its path in `answers`. */
 function score(card: ScorecardDefinition, answers: Answers): ScoreResult {
@@ -93,6 +97,8 @@ function decodeCursor(raw: string): Cursor {
 /** Evaluations: reviewers, leads and admins write; agents read their own. */
 export function evaluationsRouter({ db, clock }: AppDeps): Hono<AppEnv> {
   const r = new Hono<AppEnv>();
+  const versions = publishedVersionCache();
+  const writer = evaluationWriter(db);
 
   r.post('/', async (c) => {
     const actor = actorOf(c);
@@ -108,65 +114,65 @@ export function evaluationsRouter({ db, clock }: AppDeps): Hono<AppEnv> {
       if (stored.request_hash !== hash) throw conflict('an evaluation with this id already exists with different content');
       return c.json(evaluationView(stored), 200);
     };
-    if (await findEvaluation(db, actor.account, body.id)) return replay();
+    /** A retry of a stored evaluation is answered from the store, whatever changed since (archived card, closed session). */
+    const replayOr = async (err: unknown): Promise<Response> => {
+      if (err instanceof ApiError && (await findEvaluation(db, actor.account, body.id))) return replay();
+      throw err;
+    };
 
-    const card = await findScorecard(db, actor.account, body.scorecardId);
-    const version = card && (await findVersion(db, actor.account, card.id, body.scorecardVersion));
-    if (!card || !version) throw notFound('scorecard version');
-    if (card.status === 'archived') throw unprocessable('this scorecard is archived');
-    if (version.status !== 'published') throw unprocessable(`version ${version.version} of this scorecard is not published`);
-    const definition = definitionOf(version.definition);
-    await checkCalibrationSubmission(db, actor, body);
-    const metrics = body.metrics ?? null;
-    const answers = withMetricAnswers(definition, body.answers, metrics);
-    const result = score(definition, answers);
-    const now = clock.now();
-
-    const created = await db.transaction(async (tx) => {
-      const [row] = await tx.query<EvaluationRow>(
-        `INSERT INTO evaluations (account, id, ticket_id, reviewee_id, reviewer_id, scorecard_id, scorecard_version, kind,
-           status, channel, group_id, brand_id, raw_score, final_score, passed, critical_failures, critical_failed, answers,
-           overall_comment, first_reply_minutes, full_resolution_minutes, reopens, csat, calibration_session_id,
-           request_hash, created_at, updated_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 'submitted', $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21,
-           $22, $23, $24, $25, $25)
-         ON CONFLICT (account, id) DO NOTHING
-         RETURNING *`,
-        [
-          actor.account,
-          body.id,
-          body.ticketId,
-          body.revieweeId,
-          actor.userId,
-          card.id,
-          version.version,
-          body.kind,
-          body.channel,
-          body.groupId,
-          body.brandId,
-          result.rawScore,
-          result.finalScore,
-          result.passed,
-          result.criticalFailures,
-          result.criticalFailures.length > 0,
-          JSON.stringify(answers),
-          body.overallComment,
-          metrics?.firstReplyMinutes ?? null,
-          metrics?.fullResolutionMinutes ?? null,
-          metrics?.reopens ?? null,
-          metrics?.csat ?? null,
-          body.calibrationSessionId ?? null,
-          hash,
-          now,
-        ],
-      );
-      if (!row) return null; // a concurrent retry stored it first
-      await insertAnswerRows(tx, actor.account, row.id, now, definition, answers, result);
-      await appendHistory(tx, row, now, actor.userId, 'create');
-      await audit(tx, actor, now, 'evaluation.create', 'evaluation', row.id, { ticketId: row.ticket_id, revieweeId: row.reviewee_id });
-      return row;
-    });
-    return created ? c.json(evaluationView(created), 201) : replay();
+    let row: EvaluationRow;
+    let answerRowsOf: AnswerRow[];
+    try {
+      const version = await versions.get(db, actor.account, body.scorecardId, body.scorecardVersion);
+      if (!version) throw notFound('scorecard version');
+      if (version.cardStatus === 'archived') throw archived();
+      if (!version.definition) throw unprocessable(`version ${version.version} of this scorecard is not published`);
+      await checkCalibrationSubmission(db, actor, body);
+      const metrics = body.metrics ?? null;
+      const answers = withMetricAnswers(version.definition, body.answers, metrics);
+      const result = score(version.definition, answers);
+      const now = clock.now();
+      row = {
+        account: actor.account,
+        id: body.id.toLowerCase(), // as PostgreSQL prints a uuid
+        ticket_id: body.ticketId,
+        reviewee_id: body.revieweeId,
+        reviewer_id: actor.userId,
+        scorecard_id: version.scorecardId,
+        scorecard_version: version.version,
+        kind: body.kind,
+        status: 'submitted',
+        channel: body.channel,
+        group_id: body.groupId,
+        brand_id: body.brandId,
+        raw_score: result.rawScore,
+        final_score: result.finalScore,
+        passed: result.passed,
+        critical_failures: result.criticalFailures,
+        critical_failed: result.criticalFailures.length > 0,
+        answers,
+        overall_comment: body.overallComment,
+        first_reply_minutes: metrics?.firstReplyMinutes ?? null,
+        full_resolution_minutes: metrics?.fullResolutionMinutes ?? null,
+        reopens: metrics?.reopens ?? null,
+        csat: metrics?.csat ?? null,
+        calibration_session_id: body.calibrationSessionId ?? null,
+        request_hash: hash,
+        dispute: null,
+        created_at: now,
+        updated_at: now,
+        withdrawn_at: null,
+      };
+      answerRowsOf = answerRows(version.definition, answers, result);
+    } catch (err) {
+      return replayOr(err);
+    }
+    // one statement (one round trip, one transaction, maybe shared with concurrent creates): the evaluation, its answer rows, history and audit row
+    const created = await writer.create({ row, answers: answerRowsOf, actorRole: actor.role });
+    if (created.row) return c.json(evaluationView(created.row), 201);
+    if (created.cardStatus === null) return replayOr(notFound('scorecard version'));
+    if (created.cardStatus === 'archived') return replayOr(archived());
+    return replay(); // the id was taken: a retry, concurrent or not
   });
 
   r.get('/', async (c) => {

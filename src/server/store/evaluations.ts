@@ -24,6 +24,7 @@ export interface EvaluationRow {
   final_score: number | null;
   passed: boolean | null;
   critical_failures: string[];
+  critical_failed: boolean;
   answers: Answers;
   overall_comment: string;
   first_reply_minutes: number | null;
@@ -128,7 +129,55 @@ export function withMetricAnswers(card: ScorecardDefinition, answers: Answers, m
   return out;
 }
 
+export interface AnswerRow {
+  position: number;
+  criterion_id: string;
+  section_id: string;
+  rating: number | null;
+  fraction: number | null;
+  na: boolean;
+  weight: number;
+  critical: boolean;
+  critical_failed: boolean;
+  root_causes: string[];
+  comment: string | null;
+}
+
 /** One row per answered criterion, for reports by criterion and the CSV export. */
+export function answerRows(card: ScorecardDefinition, answers: Answers, score: ScoreResult): AnswerRow[] {
+  const byId = new Map(answers.map((a) => [a.criterionId, a]));
+  const failed = new Set(score.criticalFailures);
+  const rows: AnswerRow[] = [];
+  allCriteria(card).forEach(({ section, criterion }, position) => {
+    const a = byId.get(criterion.id);
+    if (!a) return;
+    const option = a.rating === undefined ? undefined : scaleOptions(criterion.scale)[a.rating];
+    rows.push({
+      position,
+      criterion_id: criterion.id,
+      section_id: section.id,
+      rating: a.na ? null : (a.rating ?? null),
+      fraction: a.na ? null : (option?.fraction ?? null),
+      na: a.na === true,
+      weight: criterion.weight,
+      critical: criterion.critical !== null,
+      critical_failed: failed.has(criterion.id),
+      root_causes: a.rootCauses ?? [],
+      comment: a.comment ?? null,
+    });
+  });
+  return rows;
+}
+
+// the answer rows travel as jsonb: any number of answers, one statement, no per-answer placeholders
+const INSERT_ANSWERS = `INSERT INTO evaluation_answers (account, evaluation_id, created_at, position, criterion_id, section_id,
+       rating, fraction, na, weight, critical, critical_failed, root_causes, comment)`;
+const answerRecordset = (json: string) =>
+  `jsonb_to_recordset(${json}::jsonb) AS a(position integer, criterion_id text, section_id text, rating integer,
+     fraction double precision, na boolean, weight double precision, critical boolean, critical_failed boolean,
+     root_causes text[], comment text)`;
+
+/** Inserts the evaluation's answer rows (amend deletes the old ones first). */
 export async function insertAnswerRows(
   tx: Queryable,
   account: string,
@@ -138,38 +187,9 @@ export async function insertAnswerRows(
   answers: Answers,
   score: ScoreResult,
 ): Promise<void> {
-  const byId = new Map(answers.map((a) => [a.criterionId, a]));
-  const failed = new Set(score.criticalFailures);
-  const params: unknown[] = [account, evaluationId, createdAt];
-  const tuples: string[] = [];
-  allCriteria(card).forEach(({ section, criterion }, position) => {
-    const a = byId.get(criterion.id);
-    if (!a) return;
-    const option = a.rating === undefined ? undefined : scaleOptions(criterion.scale)[a.rating];
-    const values = [
-      position,
-      criterion.id,
-      section.id,
-      a.na ? null : (a.rating ?? null),
-      a.na ? null : (option?.fraction ?? null),
-      a.na === true,
-      criterion.weight,
-      criterion.critical !== null,
-      failed.has(criterion.id),
-      a.rootCauses ?? [],
-      a.comment ?? null,
-    ];
-    const base = params.length;
-    params.push(...values);
-    tuples.push(`($1, $2, $3, ${values.map((_, k) => `$${base + k + 1}`).join(', ')})`);
-  });
-  if (tuples.length === 0) return;
-  await tx.query(
-    `INSERT INTO evaluation_answers (account, evaluation_id, created_at, position, criterion_id, section_id, rating, fraction,
-       na, weight, critical, critical_failed, root_causes, comment)
-     VALUES ${tuples.join(', ')}`,
-    params,
-  );
+  const rows = answerRows(card, answers, score);
+  if (rows.length === 0) return;
+  await tx.query(`${INSERT_ANSWERS} SELECT $1::text, $2::uuid, $3::timestamptz, a.* FROM ${answerRecordset('$4')}`, [account, evaluationId, createdAt, JSON.stringify(rows)]);
 }
 
 /** Appends to the evaluation's history (the row must be locked by the caller's transaction). */
@@ -196,4 +216,135 @@ export async function historyOf(q: Queryable, account: string, id: string): Prom
     [account, id],
   );
   return rows.map((r) => ({ seq: r.seq, at: r.at.toISOString(), actorId: r.actor_id, action: r.action, snapshot: r.snapshot }));
+}
+
+/** The columns a create writes, with their types. */
+const CREATE_TYPES = {
+  account: 'text', id: 'uuid', ticket_id: 'bigint', reviewee_id: 'bigint', reviewer_id: 'bigint', scorecard_id: 'text',
+  scorecard_version: 'integer', kind: 'text', status: 'text', channel: 'text', group_id: 'bigint', brand_id: 'bigint',
+  raw_score: 'float8', final_score: 'float8', passed: 'boolean', critical_failures: 'text[]', critical_failed: 'boolean',
+  answers: 'jsonb', overall_comment: 'text', first_reply_minutes: 'float8', full_resolution_minutes: 'float8',
+  reopens: 'integer', csat: 'text', calibration_session_id: 'text', request_hash: 'text', created_at: 'timestamptz',
+  updated_at: 'timestamptz',
+} satisfies Partial<Record<keyof EvaluationRow, string>>;
+const CREATE_COLUMNS = Object.keys(CREATE_TYPES) as Array<keyof typeof CREATE_TYPES>;
+
+// Data-modifying CTEs run once each, in one statement: atomic without BEGIN/COMMIT, one round trip for a
+// whole batch. The evaluations travel as one jsonb array. An evaluation is inserted only while its card is
+// not archived; ON CONFLICT leaves an existing id alone (on PostgreSQL after waiting for a concurrent
+// inserter of it), and the answer, history and audit inserts follow only the rows inserted. Rows go in
+// (account, id) order, so concurrent batches take their key locks in one order (no deadlock between them).
+const CREATE_SQL = `WITH input AS MATERIALIZED (
+    SELECT * FROM jsonb_to_recordset($1::jsonb) AS i(ord integer, ${CREATE_COLUMNS.map((k) => `${k} ${CREATE_TYPES[k]}`).join(', ')},
+      answer_rows jsonb, snapshot jsonb, actor_role text)),
+  ins AS (
+    INSERT INTO evaluations (${CREATE_COLUMNS.join(', ')})
+    SELECT ${CREATE_COLUMNS.map((k) => `i.${k}`).join(', ')}
+      FROM input i JOIN scorecards s ON s.account = i.account AND s.id = i.scorecard_id
+     WHERE s.status <> 'archived'
+     ORDER BY i.account, i.id
+    ON CONFLICT (account, id) DO NOTHING
+    RETURNING *),
+  ans AS (
+    ${INSERT_ANSWERS}
+    SELECT ins.account, ins.id, ins.created_at, a.*
+      FROM ins JOIN input i ON i.account = ins.account AND i.id = ins.id CROSS JOIN LATERAL ${answerRecordset('i.answer_rows')}),
+  hist AS (
+    INSERT INTO evaluation_history (account, evaluation_id, seq, at, actor_id, action, snapshot)
+    SELECT ins.account, ins.id, 1, ins.created_at, ins.reviewer_id, 'create', i.snapshot
+      FROM ins JOIN input i ON i.account = ins.account AND i.id = ins.id),
+  aud AS (
+    INSERT INTO audit_log (account, at, actor_id, actor_role, action, entity, entity_id, detail)
+    SELECT ins.account, ins.created_at, ins.reviewer_id, i.actor_role, 'evaluation.create', 'evaluation', ins.id::text,
+           jsonb_build_object('ticketId', ins.ticket_id, 'revieweeId', ins.reviewee_id)
+      FROM ins JOIN input i ON i.account = ins.account AND i.id = ins.id)
+SELECT i.ord, s.status AS card_status, ins.*
+  FROM input i LEFT JOIN scorecards s ON s.account = i.account AND s.id = i.scorecard_id
+  LEFT JOIN ins ON ins.account = i.account AND ins.id = i.id`;
+
+export interface NewEvaluation {
+  /** The row as it will be stored (`id` lower-case, as PostgreSQL prints a uuid). */
+  row: EvaluationRow;
+  answers: readonly AnswerRow[];
+  actorRole: string;
+}
+
+/** `row` is null when nothing was written: the id exists (a retry), or the card is archived or gone (`cardStatus`). */
+export interface CreateResult {
+  row: EvaluationRow | null;
+  cardStatus: string | null;
+}
+
+/**
+ * Stores new evaluations, each with its answer rows, first history entry and audit row, in one statement.
+ * An id given twice is sent once; the later ones come back unwritten (the caller replays them).
+ */
+export async function createEvaluations(q: Queryable, items: readonly NewEvaluation[]): Promise<CreateResult[]> {
+  const first = new Map<string, number>();
+  const input: unknown[] = [];
+  items.forEach(({ row, answers, actorRole }, ord) => {
+    const key = JSON.stringify([row.account, row.id]);
+    if (first.has(key)) return;
+    first.set(key, ord);
+    input.push({ ...row, ord, answer_rows: answers, snapshot: evaluationView(row), actor_role: actorRole });
+  });
+  const rows = await q.query<EvaluationRow & { ord: number; card_status: string | null }>(CREATE_SQL, [JSON.stringify(input)], {
+    prepare: 'evaluations-create',
+  });
+  const byOrd = new Map(rows.map(({ ord, card_status: cardStatus, ...stored }) => [ord, { row: stored.id === null ? null : stored, cardStatus }]));
+  return items.map(({ row }, ord) => {
+    const own = byOrd.get(ord);
+    if (own) return own;
+    const earlier = byOrd.get(first.get(JSON.stringify([row.account, row.id]))!);
+    return { row: null, cardStatus: earlier?.cardStatus ?? null };
+  });
+}
+
+/**
+ * Creates go to the database as they come while few statements are in flight; under load the ones that
+ * arrive meanwhile wait and go together in one statement (fewer round trips and socket writes per evaluation).
+ */
+export function evaluationWriter(q: Queryable, { maxInFlight = 4, maxBatch = 64 } = {}) {
+  interface Waiting {
+    item: NewEvaluation;
+    resolve: (r: CreateResult) => void;
+    reject: (err: unknown) => void;
+  }
+  const queue: Waiting[] = [];
+  let inFlight = 0;
+  async function run(batch: Waiting[]): Promise<void> {
+    try {
+      const results = await createEvaluations(q, batch.map((w) => w.item));
+      batch.forEach((w, i) => w.resolve(results[i]!));
+    } catch (err) {
+      if (batch.length === 1) return batch[0]!.reject(err);
+      // one bad evaluation must not fail the others in its batch: each again on its own
+      await Promise.all(
+        batch.map(async (w) => {
+          try {
+            w.resolve((await createEvaluations(q, [w.item]))[0]!);
+          } catch (e) {
+            w.reject(e);
+          }
+        }),
+      );
+    }
+  }
+  function pump(): void {
+    while (inFlight < maxInFlight && queue.length > 0) {
+      inFlight++;
+      void run(queue.splice(0, maxBatch)).finally(() => {
+        inFlight--;
+        pump();
+      });
+    }
+  }
+  return {
+    create(item: NewEvaluation): Promise<CreateResult> {
+      return new Promise((resolve, reject) => {
+        queue.push({ item, resolve, reject });
+        pump();
+      });
+    },
+  };
 }

@@ -126,3 +126,52 @@ export async function describeScorecards(
     return summary;
   });
 }
+
+/** A scorecard version as an evaluation needs it. */
+export interface VersionForEvaluation {
+  scorecardId: string;
+  version: number;
+  status: VersionRow['status'];
+  /** Parsed; null for a draft (evaluations need a published version). */
+  definition: ScorecardDefinition | null;
+  /** The card's status when it was read; null when the version came from the cache (the insert checks it). */
+  cardStatus: ScorecardRow['status'] | null;
+}
+
+/**
+ * Published scorecard versions never change, so they are kept parsed in memory (per process, bounded):
+ * creating an evaluation then reads nothing before its one insert statement. The card's status is not
+ * cached (archiving changes it).
+ */
+export function publishedVersionCache(limit = 1000) {
+  const cache = new Map<string, VersionForEvaluation>();
+  return {
+    /** The version, null when the card or version is unknown in this account. */
+    async get(q: Queryable, account: string, id: string, version: number): Promise<VersionForEvaluation | null> {
+      const key = JSON.stringify([account, id, version]);
+      const hit = cache.get(key);
+      if (hit) return hit;
+      const [row] = await q.query<VersionRow & { card_status: ScorecardRow['status'] }>(
+        `SELECT v.*, s.status AS card_status FROM scorecards s
+           JOIN scorecard_versions v ON v.account = s.account AND v.scorecard_id = s.id
+          WHERE s.account = $1 AND s.id = $2 AND v.version = $3`,
+        [account, id, version],
+      );
+      if (!row) return null;
+      const published = row.status === 'published';
+      const found: VersionForEvaluation = {
+        scorecardId: row.scorecard_id,
+        version: row.version,
+        status: row.status,
+        definition: published ? definitionOf(row.definition) : null,
+        cardStatus: row.card_status,
+      };
+      if (published) {
+        if (cache.size >= limit) cache.delete(cache.keys().next().value!); // the oldest entry
+        cache.set(key, { ...found, cardStatus: null });
+      }
+      return found;
+    },
+  };
+}
+export type PublishedVersionCache = ReturnType<typeof publishedVersionCache>;
