@@ -9,7 +9,9 @@ import { openapiRouter } from './openapi/router.ts';
 import { evaluationsRouter } from './routes/evaluations.ts';
 import { exportsRouter } from './routes/exports.ts';
 import { peopleRouter } from './routes/people.ts';
+import { policyRouter } from './routes/policy.ts';
 import { reportsRouter } from './routes/reports.ts';
+import { retentionRouter } from './routes/retention.ts';
 import { scorecardsRouter } from './routes/scorecards.ts';
 import { sidebarRouter } from './routes/sidebar.ts';
 import { whatIfRouter } from './routes/what-if.ts';
@@ -45,6 +47,8 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   api.route('/scorecards', whatIfRouter(deps));
   api.route('/evaluations', evaluationsRouter(deps));
   api.route('/people', peopleRouter(deps));
+  api.route('/retention', retentionRouter(deps));
+  api.route('/policy', policyRouter(deps));
   api.route('/reports', reportsRouter(deps));
   api.route('/exports', exportsRouter(deps));
   api.route('/sidebar', sidebarRouter(deps));

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { EvaluationListQuery, ScorecardDraftUpdate, ScorecardExportQuery, ScorecardListQuery, WhatIfRequest } from '../../core/api.ts';
 import { CalibrationListQuery, CalibrationSessionCreate } from '../../core/calibration.ts';
 import { CoachingListQuery, CoachingNoteCreate } from '../../core/coaching.ts';
+import { AccountPolicy } from '../../core/policy.ts';
 import { CoverageQuery, MonitoringPlan, SuggestionsRequest } from '../../core/coverage.ts';
 import { Dispute, DisputeResolution, EvaluationAmend, EvaluationCreate, type QaRole } from '../../core/evaluation.ts';
 import { Breakdown, BreakdownQuery, ReportFilters, RootCauseQuery, RootCauses, Summary, Trend, TrendQuery } from '../../core/reports.ts';
@@ -9,6 +10,7 @@ import { ScorecardDefinition } from '../../core/scorecard.ts';
 import { TargetCreate, TargetSubject } from '../../core/targets.ts';
 import { TicketListQuery } from '../../core/ticket-reports.ts';
 import { ADMIN, LEADS, STAFF } from '../auth.ts';
+import { RetentionRequest, RetentionResult } from '../routes/retention.ts';
 import {
   described,
   EvaluationDetail,
@@ -40,6 +42,8 @@ export interface Operation {
 
 const ANYONE: readonly QaRole[] = ['admin', 'lead', 'reviewer', 'agent'];
 const V1 = '/api/v1';
+// the account policy widens who manages scorecards; the roles column names the fixed minimum
+const MANAGERS = 'admins, and the QA roles the account policy (GET /api/v1/policy) names';
 
 // same table shape for every resource; a route missing here fails openapi's test
 export const OPERATIONS: Operation[] = [
@@ -60,6 +64,7 @@ export const OPERATIONS: Operation[] = [
     tag: 'scorecards',
     summary: 'Create a scorecard; version 1 is a draft',
     roles: ADMIN,
+    access: MANAGERS,
     body: ScorecardDefinition,
     response: { name: 'ScorecardVersionView', schema: ScorecardVersionViewSchema, status: 201 },
   },
@@ -69,6 +74,7 @@ export const OPERATIONS: Operation[] = [
     tag: 'scorecards',
     summary: 'Import a scorecard in the public JSON format (DESIGN.md §3.4) as a new draft',
     roles: ADMIN,
+    access: MANAGERS,
     body: ScorecardDefinition,
     response: { name: 'ScorecardVersionView', schema: ScorecardVersionViewSchema, status: 201 },
   },
@@ -78,7 +84,7 @@ export const OPERATIONS: Operation[] = [
     tag: 'scorecards',
     summary: 'List scorecards with their versions',
     roles: ANYONE,
-    access: 'drafts are shown to admins only',
+    access: 'drafts are shown to scorecard managers only',
     query: ScorecardListQuery,
     response: { name: 'ScorecardList', schema: ScorecardList },
   },
@@ -116,6 +122,7 @@ export const OPERATIONS: Operation[] = [
     tag: 'scorecards',
     summary: 'Save the draft; a stale lockVersion is a conflict',
     roles: ADMIN,
+    access: MANAGERS,
     body: ScorecardDraftUpdate,
     response: { name: 'ScorecardVersionView', schema: ScorecardVersionViewSchema },
     errors: [404, 409, 422],
@@ -126,6 +133,7 @@ export const OPERATIONS: Operation[] = [
     tag: 'scorecards',
     summary: 'Start a draft of the next version from the current one',
     roles: ADMIN,
+    access: MANAGERS,
     response: { name: 'ScorecardVersionView', schema: ScorecardVersionViewSchema, status: 201 },
     errors: [404, 409, 422],
   },
@@ -135,6 +143,7 @@ export const OPERATIONS: Operation[] = [
     tag: 'scorecards',
     summary: 'Publish the draft; published versions never change',
     roles: ADMIN,
+    access: MANAGERS,
     response: { name: 'ScorecardVersionView', schema: ScorecardVersionViewSchema },
     errors: [404, 409, 422],
   },
@@ -144,6 +153,7 @@ export const OPERATIONS: Operation[] = [
     tag: 'scorecards',
     summary: 'Archive: no new evaluations; existing ones stay',
     roles: ADMIN,
+    access: MANAGERS,
     response: { name: 'ScorecardSummary', schema: ScorecardSummarySchema },
     errors: [404, 422],
   },
@@ -153,6 +163,7 @@ export const OPERATIONS: Operation[] = [
     tag: 'scorecards',
     summary: 'Copy a scorecard into a new draft scorecard',
     roles: ADMIN,
+    access: MANAGERS,
     response: { name: 'ScorecardVersionView', schema: ScorecardVersionViewSchema, status: 201 },
     errors: [404],
   },
@@ -162,6 +173,7 @@ export const OPERATIONS: Operation[] = [
     tag: 'scorecards',
     summary: 'Rescore recent evaluations with an edited definition, without storing anything',
     roles: ADMIN,
+    access: MANAGERS,
     body: WhatIfRequest,
     response: { name: 'WhatIfResult', schema: described('WhatIfResult') },
     errors: [404],
@@ -244,9 +256,47 @@ export const OPERATIONS: Operation[] = [
     method: 'delete',
     path: `${V1}/people/:userId`,
     tag: 'people',
-    summary: "Erase one person's data: their evaluations as reviewee are deleted, their reviewer identity pseudonymised",
+    summary: "Erase one person's data in every table, in one transaction: their evaluations as reviewee, coaching notes and targets on them and their plan targets are deleted; what they did is kept under one pseudonym",
     roles: ADMIN,
-    response: { name: 'Erasure', schema: z.object({ erasedEvaluations: z.number(), pseudonymisedEvaluations: z.number(), pseudonym: z.number() }) },
+    response: {
+      name: 'Erasure',
+      schema: z.object({
+        erasedEvaluations: z.number(),
+        pseudonymisedEvaluations: z.number(),
+        erasedCoachingNotes: z.number(),
+        erasedTargets: z.number(),
+        erasedPlanTargets: z.number(),
+        pseudonym: z.number(),
+      }),
+    },
+  },
+  {
+    method: 'post',
+    path: `${V1}/retention`,
+    tag: 'people',
+    summary: 'Delete evaluations older than olderThanDays, with their answers, history and coaching notes; reports are rebuilt',
+    roles: ADMIN,
+    body: RetentionRequest,
+    response: { name: 'RetentionResult', schema: RetentionResult },
+  },
+
+  // account policy
+  {
+    method: 'get',
+    path: `${V1}/policy`,
+    tag: 'policy',
+    summary: 'The account policy: which QA roles besides admins manage scorecards',
+    roles: ANYONE,
+    response: { name: 'AccountPolicy', schema: AccountPolicy },
+  },
+  {
+    method: 'put',
+    path: `${V1}/policy`,
+    tag: 'policy',
+    summary: 'Change the account policy (audited); admins always manage scorecards, agents never',
+    roles: ADMIN,
+    body: AccountPolicy,
+    response: { name: 'AccountPolicy', schema: AccountPolicy },
   },
 
   // reports
