@@ -304,7 +304,7 @@ export async function createEvaluations(q: Queryable, items: readonly NewEvaluat
  * Creates go to the database as they come while few statements are in flight; under load the ones that
  * arrive meanwhile wait and go together in one statement (fewer round trips and socket writes per evaluation).
  */
-export function evaluationWriter(q: Queryable, { maxInFlight = 4, maxBatch = 64 } = {}) {
+export function evaluationWriter(q: Queryable, { maxInFlight = 2, maxBatch = 64 } = {}) {
   interface Waiting {
     item: NewEvaluation;
     resolve: (r: CreateResult) => void;
