@@ -3,6 +3,7 @@ import { createContext } from 'preact';
 import { useContext } from 'preact/hooks';
 import type { QaRole } from '../../core/evaluation.ts';
 import type { ZendeskUser } from '../api/qa-role.ts';
+import type { PolicyApi } from './permissions.ts';
 import type { ScorecardsApi } from './scorecards/scorecards-api.ts';
 
 export interface NavBarSession {
@@ -10,6 +11,8 @@ export interface NavBarSession {
   role: QaRole;
   settings: Record<string, unknown>;
   scorecards: ScorecardsApi;
+  /** The account policy the service keeps (who besides admins manages scorecards). */
+  policy: PolicyApi;
 }
 
 export const NavBarContext = createContext<NavBarSession | null>(null);

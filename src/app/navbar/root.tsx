@@ -1,6 +1,6 @@
 /** The nav bar page: tabs for Reports, Calibration, Plan and (for admins) Scorecards, each loaded on first show. */
 import './navbar.css';
-import { useMemo, useState } from 'preact/hooks';
+import { useEffect, useMemo, useState } from 'preact/hooks';
 import { qaRoleOf, type ZendeskUser } from '../api/qa-role.ts';
 import { zafServiceCall } from '../api/service-call.ts';
 import { useT } from '../i18n/use-t.tsx';
@@ -8,7 +8,7 @@ import { Loading } from '../ui/notice.tsx';
 import { useZaf, useZafGet } from '../zaf/use-zaf.tsx';
 import { LazyTab, type Loader } from './lazy.tsx';
 import { NavBarContext, type NavBarSession } from './navbar-context.tsx';
-import { canManageScorecards } from './permissions.ts';
+import { accessByRole, accessUnder, createPolicyApi, type ScorecardAccess } from './permissions.ts';
 import { createScorecardsApi } from './scorecards/scorecards-api.ts';
 import { Tabs } from './tabs.tsx';
 
@@ -24,6 +24,8 @@ const LOADERS: Record<string, Loader> = {
   scorecards: () => import('./scorecards/scorecards-tab.tsx').then((m) => m.ScorecardsTab),
 };
 const NOT_ALLOWED: Loader = () => import('./not-allowed.tsx').then((m) => m.NotAllowed);
+// the tab shows its loading state (tabs and focus stay) until the policy says which of the two to load
+const DECIDING: Loader = () => new Promise(() => {});
 
 const TAB_IDS = ['reports', 'calibration', 'plan', 'scorecards'] as const;
 
@@ -42,15 +44,16 @@ export function NavBarRoot() {
     if (!user) return null;
     const role = qaRoleOf({ role: user.role, groups: user.groups ?? [] }, metadata.settings);
     const serviceUrl = typeof metadata.settings.serviceUrl === 'string' ? metadata.settings.serviceUrl : '';
-    return { user, role, settings: metadata.settings, scorecards: createScorecardsApi(zafServiceCall(zaf, serviceUrl, { userId: user.id, role })) };
+    const call = zafServiceCall(zaf, serviceUrl, { userId: user.id, role });
+    return { user, role, settings: metadata.settings, scorecards: createScorecardsApi(call), policy: createPolicyApi(call) };
   }, [user, zaf, metadata]);
+  const access = useScorecardAccess(session, tab === 'scorecards');
 
   if (state.status === 'loading') return <Loading label={t('ui.common.loading')} />;
   if (state.status === 'error' || !session) {
     return <p role="alert">{t('ui.common.error', { message: state.status === 'error' ? state.error.message : 'currentUser' })}</p>;
   }
-  const allowed = canManageScorecards(session.role, session.settings);
-  const load = tab === 'scorecards' && !allowed ? NOT_ALLOWED : LOADERS[tab]!;
+  const load = tab !== 'scorecards' ? LOADERS[tab]! : access === null ? DECIDING : access === 'allowed' ? LOADERS.scorecards! : NOT_ALLOWED;
   return (
     <NavBarContext.Provider value={session}>
       <main class="qa-navbar">
@@ -61,4 +64,24 @@ export function NavBarRoot() {
       </main>
     </NavBarContext.Provider>
   );
+}
+
+/**
+ * Admins and agents are answered by their role; leads and reviewers by the account policy, read once the
+ * Scorecards tab is first wanted (one GET; no request at load rides along). Null while unknown.
+ */
+function useScorecardAccess(session: NavBarSession | null, wanted: boolean): ScorecardAccess | null {
+  const byRole = session ? accessByRole(session.role) : null;
+  const [fromPolicy, setFromPolicy] = useState<ScorecardAccess | null>(null);
+  const ask = wanted && session !== null && byRole === null && fromPolicy === null;
+  useEffect(() => {
+    if (!ask || !session) return;
+    let live = true;
+    // an unreadable policy shows "ask your admin": the service refuses the writes anyway
+    void session.policy.get().then((r) => live && setFromPolicy(r.status === 'ok' ? accessUnder(session.role, r.value) : 'denied'));
+    return () => {
+      live = false;
+    };
+  }, [ask, session]);
+  return byRole ?? fromPolicy;
 }

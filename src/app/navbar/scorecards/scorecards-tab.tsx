@@ -6,6 +6,7 @@ import { Loading } from '../../ui/notice.tsx';
 import { useNavBar } from '../navbar-context.tsx';
 import { ScorecardEditor } from './editor.tsx';
 import { NoticeBar, type NoticeValue } from './notice-bar.tsx';
+import { PolicyControl } from './policy-control.tsx';
 import { ScorecardList } from './scorecard-list.tsx';
 import type { DraftView } from './scorecards-api.ts';
 import { useDirectory } from './use-directory.ts';
@@ -15,7 +16,7 @@ type Flash = NoticeValue | null;
 
 export function ScorecardsTab() {
   const t = useT();
-  const { scorecards: api } = useNavBar();
+  const { scorecards: api, policy, role } = useNavBar();
   const { directory } = useDirectory();
   const [view, setView] = useState<View>({ kind: 'list' });
   const [items, setItems] = useState<ScorecardSummary[] | null>(null);
@@ -79,6 +80,8 @@ export function ScorecardsTab() {
           onError={(message, issues) => setFlash({ tone: 'error', text: t('ui.common.error', { message }), issues })}
         />
       )}
+      {/* only admins change who manages scorecards (the service refuses anyone else) */}
+      {role === 'admin' ? <PolicyControl api={policy} /> : null}
     </div>
   );
 }
