@@ -317,7 +317,8 @@ describe.skipIf(!canRun)('scorecard admin in the devhost', () => {
     const { page, app } = await openScorecards();
     await app.getByRole('button', { name: 'Duplicate “Keep or archive”' }).click();
     await expect.poll(() => app.getByTestId('list-notice').innerText()).toContain('Keep or archive (copy)');
-    expect(await app.locator('tr[data-scorecard="Keep or archive (copy)"]').innerText()).toContain('Draft');
+    // the notice shows before the list has reloaded: wait for the row itself
+    await expect.poll(() => app.locator('tr[data-scorecard="Keep or archive (copy)"]').innerText()).toContain('Draft');
 
     const [download] = await Promise.all([page.waitForEvent('download'), app.getByRole('button', { name: 'Export “Keep or archive” as JSON' }).click()]);
     expect(download.suggestedFilename()).toBe('scorecard-keep-or-archive-v1.json');
@@ -328,7 +329,7 @@ describe.skipIf(!canRun)('scorecard admin in the devhost', () => {
     await app.getByRole('group', { name: 'Archive “Keep or archive”?' }).getByRole('button', { name: 'Archive' }).click();
     await expect.poll(() => app.getByTestId('list-notice').innerText()).toContain('Archived “Keep or archive”');
     const row = app.locator('tr[data-scorecard="Keep or archive"]');
-    expect(await row.innerText()).toContain('Archived');
+    await expect.poll(() => row.innerText()).toContain('Archived');
     expect(await row.getByRole('button', { name: /Edit/ }).count()).toBe(0);
     const reviewerList = (await (await dh.service('/scorecards', { user: USERS.rita, role: 'reviewer' })).json()) as { items: ScorecardSummary[] };
     expect(reviewerList.items.some((s) => s.id === id)).toBe(false);
