@@ -152,7 +152,8 @@ describe.skipIf(!chromiumAvailable())('the local Zendesk (devhost) in Chromium',
     await expect.poll(() => email.app.locator('body').innerText()).toContain('Email support');
     const text = await email.app.locator('body').innerText();
     expect(text).toContain('Alex Agent'); // ticket.assignee via ZAF get
-    expect(text).toMatch(/38\s?min/); // first reply from /api/v2/tickets/1/metrics via the proxy
+    // first reply from /api/v2/tickets/1/metrics via the proxy; the numbers load after the scorecard is usable
+    await expect.poll(() => email.app.locator('body').innerText()).toMatch(/38\s?min/);
     await expect(email.page.locator('#log').innerText()).resolves.toMatch(/\/service\/api\/v1\/\S+ → 200/);
     await email.page.close();
 
