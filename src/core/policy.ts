@@ -1,6 +1,5 @@
 /** The account's policy the service keeps (app settings reach the browser and cannot be trusted). */
 import { z } from 'zod';
-import type { QaRole } from './evaluation.ts';
 
 /** Roles an admin may allow to manage scorecards; admins always may, agents never. */
 export const ManagerRole = z.enum(['lead', 'reviewer']);
@@ -16,7 +15,4 @@ export type AccountPolicy = z.infer<typeof AccountPolicy>;
 
 export const DEFAULT_POLICY: AccountPolicy = { scorecardManagerRoles: [] };
 
-/** The one rule, shared by the service (which enforces it) and the nav bar (which shows or hides the editor). */
-export function canManageScorecards(role: QaRole, policy: AccountPolicy): boolean {
-  return role === 'admin' || (role !== 'agent' && policy.scorecardManagerRoles.includes(role));
-}
+export { canManageScorecards } from './policy-rule.ts';

@@ -3,7 +3,8 @@
  * service keeps names their role (not an app setting: settings reach the browser and the service enforces it).
  */
 import type { QaRole } from '../../core/evaluation.ts';
-import { AccountPolicy, canManageScorecards } from '../../core/policy.ts';
+import type { AccountPolicy } from '../../core/policy.ts';
+import { canManageScorecards } from '../../core/policy-rule.ts';
 import { fail, ok, type Result } from '../api/result.ts';
 import type { ServiceCall } from '../api/service-call.ts';
 
@@ -26,15 +27,17 @@ export interface PolicyApi {
   set(policy: AccountPolicy): Promise<Result<AccountPolicy>>;
 }
 
-const parsed = (r: Result<unknown>): Result<AccountPolicy> => {
+const parsed = async (r: Result<unknown>): Promise<Result<AccountPolicy>> => {
   if (r.status === 'error') return r;
+  // the schema (and zod) load only when a policy arrives, keeping them out of the nav bar's first chunk
+  const { AccountPolicy } = await import('../../core/policy.ts');
   const p = AccountPolicy.safeParse(r.value);
   return p.success ? ok(p.data) : fail('server', 'unexpected policy from the service');
 };
 
 export function createPolicyApi(call: ServiceCall): PolicyApi {
   return {
-    get: async () => parsed(await call('GET', '/policy')),
-    set: async (policy) => parsed(await call('PUT', '/policy', policy)),
+    get: async () => await parsed(await call('GET', '/policy')),
+    set: async (policy) => await parsed(await call('PUT', '/policy', policy)),
   };
 }
