@@ -15,7 +15,13 @@ import { retentionRouter } from './routes/retention.ts';
 import { scorecardsRouter } from './routes/scorecards.ts';
 import { sidebarRouter } from './routes/sidebar.ts';
 import { whatIfRouter } from './routes/what-if.ts';
-import { mountQaPlanning } from './routes/plans.ts';
+import { calibrationRouter } from './routes/calibration.ts';
+import { coachingRouter } from './routes/coaching.ts';
+import { coverageRouter } from './routes/coverage.ts';
+import { plansRouter } from './routes/plans.ts';
+import { reportTicketsRouter } from './routes/report-tickets.ts';
+import { suggestionsRouter } from './routes/suggestions.ts';
+import { targetsRouter } from './routes/targets.ts';
 
 /** Largest request body accepted under /api/v1. */
 export const MAX_BODY_BYTES = 2 * 1024 * 1024;
@@ -52,7 +58,13 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   api.route('/reports', reportsRouter(deps));
   api.route('/exports', exportsRouter(deps));
   api.route('/sidebar', sidebarRouter(deps));
-  mountQaPlanning(api, deps);
+  api.route('/plan', plansRouter(deps));
+  api.route('/reports/coverage', coverageRouter(deps));
+  api.route('/reports', reportTicketsRouter(deps));
+  api.route('/suggestions', suggestionsRouter(deps));
+  api.route('/calibration-sessions', calibrationRouter(deps));
+  api.route('/targets', targetsRouter(deps));
+  api.route('/coaching-notes', coachingRouter(deps));
   // public, and before `api` so its authentication does not run for it
   app.route('/api/v1', openapiRouter());
   app.route('/api/v1', api);

@@ -4,12 +4,6 @@ import { audit } from '../audit.ts';
 import { LEADS, STAFF, actorOf, requireRole, type AppEnv } from '../auth.ts';
 import type { Queryable } from '../db/db.ts';
 import type { AppDeps } from '../deps.ts';
-import { calibrationRouter } from './calibration.ts';
-import { coachingRouter } from './coaching.ts';
-import { coverageRouter } from './coverage.ts';
-import { reportTicketsRouter } from './report-tickets.ts';
-import { suggestionsRouter } from './suggestions.ts';
-import { targetsRouter } from './targets.ts';
 import { parseOrThrow, readJson } from '../errors.ts';
 
 interface PlanRow {
@@ -48,15 +42,4 @@ export function plansRouter({ db, clock }: AppDeps): Hono<AppEnv> {
       });
       return c.json({ plan, updatedAt: now.toISOString(), updatedBy: actor.userId });
     });
-}
-
-/** Issue 7's routers (plan, coverage, suggestions, calibration, targets, coaching, ticket reports), mounted in one line of app.ts. */
-export function mountQaPlanning(api: Hono<AppEnv>, deps: AppDeps): void {
-  api.route('/plan', plansRouter(deps));
-  api.route('/reports/coverage', coverageRouter(deps));
-  api.route('/reports', reportTicketsRouter(deps));
-  api.route('/suggestions', suggestionsRouter(deps));
-  api.route('/calibration-sessions', calibrationRouter(deps));
-  api.route('/targets', targetsRouter(deps));
-  api.route('/coaching-notes', coachingRouter(deps));
 }
