@@ -1,10 +1,13 @@
 /**
- * Builds the Zendesk app package into dist/: one html page per location (dist/assets/<location>.html with hashed
- * js/css beside it, relative URLs so it works from Zendesk's CDN path) plus the package sources copied verbatim.
+ * Builds into dist/: one html page per location (dist/assets/<location>.html with hashed js/css beside it, which the
+ * QA service serves at /app/<file>: Zendesk POSTs the signed first load there), plus the Zendesk package sources
+ * (manifest, requirements, translations, logos and icons). `QA_SERVICE_DOMAIN=qa.example.com` points the manifest's
+ * locations at https://qa.example.com/app/<page> and whitelists that domain.
  */
 import { cpSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { defineConfig, type Plugin } from 'vite';
+import { serviceManifest } from './scripts/service-manifest.ts';
 import { formatSizes } from './scripts/size.ts';
 import { uiSections } from './src/app/i18n/sections-plugin.ts';
 
@@ -14,7 +17,7 @@ const dist = resolve(here, process.env.QA_DIST_DIR ?? 'dist');
 const locationsDir = resolve(here, 'src/app/locations');
 export const LOCATIONS = ['ticket-sidebar', 'nav-bar'] as const;
 
-/** `<location>/index.html` -> `<location>.html`, so manifest URLs are `assets/<location>.html`. */
+/** `<location>/index.html` -> `<location>.html`, served by the service as `/app/<location>.html`. */
 function flattenHtml(): Plugin {
   return {
     name: 'ticket-qa:flatten-html',
@@ -47,11 +50,11 @@ function zendeskPackage(): Plugin {
       // Rolldown also closes after a failed build: leave its error to be reported.
       if (failed) return;
       const manifest = readFileSync(join(here, 'manifest.json'), 'utf8');
-      // The secure token may only go to whitelisted domains: set the deployed service's domain at build time.
-      const domains = process.env.QA_SERVICE_DOMAIN?.split(',').map((d) => d.trim()).filter(Boolean);
+      // The locations are the service's pages: point them at the deployed service's domain at build time.
+      const domain = process.env.QA_SERVICE_DOMAIN;
       writeFileSync(
         join(dist, 'manifest.json'),
-        domains?.length ? `${JSON.stringify({ ...JSON.parse(manifest), domainWhitelist: domains }, null, 2)}\n` : manifest,
+        domain?.trim() ? `${JSON.stringify(serviceManifest(JSON.parse(manifest), domain), null, 2)}\n` : manifest,
       );
       cpSync(join(here, 'requirements.json'), join(dist, 'requirements.json'));
       mkdirSync(join(dist, 'translations'), { recursive: true });

@@ -4,20 +4,20 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { encodePng, render } from './make-logos.ts';
-import { checkPackage, pngSize, readPackageDir, type PackageFiles, type RuleId } from './package-checks.ts';
+import { checkPackage, packageContents, pngSize, readPackageDir, type PackageFiles, type RuleId } from './package-checks.ts';
+import { serviceManifest } from './service-manifest.ts';
 
 const repo = join(import.meta.dirname, '..');
 const temp = mkdtempSync(join(tmpdir(), 'ticket-qa-package-'));
 afterAll(() => rmSync(temp, { recursive: true, force: true }));
 
-/** A valid package assembled from the repo's sources, with stand-in pages at the manifest's location URLs. */
+/** A valid package assembled from the repo's sources (the locations are the service's pages: no html in it). */
 function assemble(dir: string): void {
   mkdirSync(join(dir, 'assets'), { recursive: true });
   for (const file of ['manifest.json', 'requirements.json', 'translations']) cpSync(join(repo, file), join(dir, file), { recursive: true });
   for (const file of readdirSync(join(repo, 'assets')).filter((f) => /\.(png|svg)$/.test(f))) {
     cpSync(join(repo, 'assets', file), join(dir, 'assets', file));
   }
-  for (const page of ['ticket-sidebar.html', 'nav-bar.html']) writeFileSync(join(dir, 'assets', page), '<!doctype html>');
 }
 
 const enc = (s: string) => new TextEncoder().encode(s);
@@ -61,7 +61,15 @@ describe('checkPackage', () => {
     ['no author email', 'manifest-field', () => editManifest((m) => delete m.author.email)],
     ['framework version 1.0', 'framework-version', () => editManifest((m) => (m.frameworkVersion = '1.0'))],
     ['no framework version', 'framework-version', () => editManifest((m) => delete m.frameworkVersion)],
-    ['location url missing file', 'location-url', () => broken((f) => f.delete('assets/ticket-sidebar.html'))],
+    ['location url missing file', 'location-url', () => editManifest((m) => {
+      m.signedUrls = false;
+      m.location.support.ticket_sidebar.url = 'assets/ticket-sidebar.html';
+    })],
+    ['signed URLs on a package page', 'location-url', () => broken((f) => {
+      f.set('assets/ticket-sidebar.html', enc('<!doctype html>'));
+      editJson(f, 'manifest.json', (m) => (m.location.support.ticket_sidebar.url = 'assets/ticket-sidebar.html'));
+    })],
+    ['signedUrls not a boolean', 'manifest-field', () => editManifest((m) => (m.signedUrls = 'yes'))],
     ['location url outside assets', 'location-url', () => editManifest((m) => (m.location.support.ticket_sidebar.url = 'ticket-sidebar.html'))],
     ['location url climbing out', 'location-url', () => editManifest((m) => (m.location.support.ticket_sidebar.url = 'assets/../manifest.json'))],
     ['location url plain http', 'location-url', () => editManifest((m) => (m.location.support.ticket_sidebar.url = 'http://qa.example.com/app.html'))],
@@ -77,12 +85,15 @@ describe('checkPackage', () => {
     ['two oauth parameters', 'parameter-oauth', () => editManifest((m) => m.parameters.push(
       { name: 'a', type: 'oauth' }, { name: 'b', type: 'oauth' }))],
     ['parameter named name', 'parameter-name', () => editManifest((m) => m.parameters.push({ name: 'name', type: 'text' }))],
-    ['parameter declared twice', 'parameter-duplicate', () => editManifest((m) => m.parameters.push({ name: 'serviceUrl', type: 'url' }))],
+    ['parameter declared twice', 'parameter-duplicate', () => editManifest((m) => m.parameters.push({ name: 'writeBack', type: 'checkbox' }))],
     ['hidden and required', 'parameter-hidden-required', () => editManifest((m) => m.parameters.push({ name: 'h', type: 'hidden', required: true }))],
-    ['password type', 'parameter-type', () => editManifest((m) => (param(m, 'serviceToken').type = 'password'))],
-    ['scopes on a plain parameter', 'parameter-scopes', () => editManifest((m) => (param(m, 'serviceUrl').scopes = ['header']))],
-    ['unknown scope', 'parameter-scopes', () => editManifest((m) => (param(m, 'serviceToken').scopes = ['cookie']))],
-    ['secure parameter without domain whitelist', 'domain-whitelist', () => editManifest((m) => delete m.domainWhitelist)],
+    ['password type', 'parameter-type', () => editManifest((m) => (param(m, 'scoreFieldId').type = 'password'))],
+    ['scopes on a plain parameter', 'parameter-scopes', () => editManifest((m) => (param(m, 'writeBack').scopes = ['header']))],
+    ['unknown scope', 'parameter-scopes', () => editManifest((m) => m.parameters.push({ name: 'apiKey', type: 'text', secure: true, scopes: ['cookie'] }))],
+    ['secure parameter without domain whitelist', 'domain-whitelist', () => editManifest((m) => {
+      m.parameters.push({ name: 'apiKey', type: 'text', secure: true });
+      delete m.domainWhitelist;
+    })],
     ['domain whitelist with a scheme', 'domain-whitelist', () => editManifest((m) => (m.domainWhitelist = ['https://qa.example.com']))],
     ['default locale file missing', 'translations-default', () => broken((f) => f.delete('translations/en.json'))],
     ['default locale changed to a missing one', 'translations-default', () => editManifest((m) => (m.defaultLocale = 'fr'))],
@@ -116,6 +127,38 @@ describe('checkPackage', () => {
     expect(checkPackage(files)).toEqual([]);
   });
 
+  it('the repo manifest has signed URLs on the local service; QA_SERVICE_DOMAIN points them at the deployed one', () => {
+    const m = json(valid, 'manifest.json');
+    expect(m.signedUrls).toBe(true);
+    expect(m.location.support.ticket_sidebar.url).toBe('http://localhost:3030/app/ticket-sidebar.html');
+    const deployed = serviceManifest(m, 'qa.acme.com') as Record<string, any>;
+    expect(deployed.location.support).toMatchObject({
+      ticket_sidebar: { url: 'https://qa.acme.com/app/ticket-sidebar.html', flexible: true },
+      nav_bar: { url: 'https://qa.acme.com/app/nav-bar.html' },
+    });
+    expect(deployed.domainWhitelist).toEqual(['qa.acme.com']);
+    expect(m.location.support.ticket_sidebar.url).toBe('http://localhost:3030/app/ticket-sidebar.html'); // not changed in place
+    expect((serviceManifest(m, 'tools.acme.com/qa/') as Record<string, any>).location.support.nav_bar.url).toBe('https://tools.acme.com/qa/app/nav-bar.html');
+    expect(checkPackage(broken((f) => f.set('manifest.json', enc(JSON.stringify(deployed)))))).toEqual([]);
+    expect(() => serviceManifest(m, 'https://qa.acme.com')).toThrow(/QA_SERVICE_DOMAIN/);
+    expect(() => serviceManifest(m, 'a.com,b.com')).toThrow(/QA_SERVICE_DOMAIN/);
+  });
+
+  it('leaves the built pages out of the zip when every location is remote, and only then', () => {
+    const withPages = broken((f) => {
+      f.set('assets/ticket-sidebar.html', enc('<!doctype html>'));
+      f.set('assets/sidebar-1a2b.js', enc('export {}'));
+    });
+    expect([...packageContents(withPages).keys()]).not.toContain('assets/sidebar-1a2b.js');
+    expect([...packageContents(withPages).keys()]).toEqual(expect.arrayContaining(['manifest.json', 'assets/logo.png', 'assets/icon_nav_bar.svg']));
+    const local = new Map(withPages);
+    editJson(local, 'manifest.json', (m) => {
+      m.signedUrls = false;
+      m.location.support.ticket_sidebar.url = 'assets/ticket-sidebar.html';
+    });
+    expect([...packageContents(local).keys()]).toEqual(expect.arrayContaining(['assets/ticket-sidebar.html', 'assets/sidebar-1a2b.js']));
+  });
+
   it('reads PNG sizes from the IHDR chunk', () => {
     expect(pngSize(encodePng(3, 5, render(3, () => [0, 0, 0, 255]).subarray(0, 3 * 5 * 4)))).toEqual({ width: 3, height: 5 });
     expect(pngSize(enc('not a png at all, not at all'))).toBeNull();
@@ -138,10 +181,12 @@ describe('npm run package', () => {
     expect(readdirSync(out)).toEqual([]);
   });
 
-  it('builds the real app and zips it with the manifest at the root', async () => {
+  it('builds the real app and zips it with the manifest at the root, the pages left to the service', async () => {
     const dist = join(temp, 'dist');
-    execFileSync('npx', ['vite', 'build', '--logLevel', 'warn'], { cwd: repo, env: { ...process.env, QA_DIST_DIR: dist }, stdio: 'pipe' });
+    execFileSync('npx', ['vite', 'build', '--logLevel', 'warn'], { cwd: repo, env: { ...process.env, QA_DIST_DIR: dist, QA_SERVICE_DOMAIN: 'qa.acme.com' }, stdio: 'pipe' });
     expect(checkPackage(readPackageDir(dist))).toEqual([]);
+    // the service serves dist/assets: the pages and scripts are built there
+    expect(existsSync(join(dist, 'assets', 'ticket-sidebar.html'))).toBe(true);
     const out = join(temp, 'out');
     mkdirSync(out);
     const result = run(dist, out);
@@ -150,8 +195,12 @@ describe('npm run package', () => {
     expect(existsSync(zip)).toBe(true);
     const { unzipSync } = await import('fflate');
     const { readFileSync } = await import('node:fs');
-    const entries = Object.keys(unzipSync(readFileSync(zip)));
-    expect(entries).toEqual(expect.arrayContaining(['manifest.json', 'requirements.json', 'translations/en.json', 'assets/ticket-sidebar.html']));
-    expect(entries.filter((e) => dirname(e) === 'assets' && e.endsWith('.js')).length).toBeGreaterThan(0);
+    const unzipped = unzipSync(readFileSync(zip));
+    const entries = Object.keys(unzipped);
+    expect(entries).toEqual(expect.arrayContaining(['manifest.json', 'requirements.json', 'translations/en.json', 'assets/logo.png', 'assets/icon_nav_bar.svg']));
+    expect(entries.filter((e) => dirname(e) === 'assets' && /\.(html|js|css)$/.test(e))).toEqual([]);
+    const manifest = JSON.parse(new TextDecoder().decode(unzipped['manifest.json'])) as Record<string, any>;
+    expect(manifest.location.support.ticket_sidebar.url).toBe('https://qa.acme.com/app/ticket-sidebar.html');
+    expect(manifest.domainWhitelist).toEqual(['qa.acme.com']);
   });
 });

@@ -121,8 +121,30 @@ function locations(manifest: Json): Location[] {
   );
 }
 
+const REMOTE = (url: string) => /^https:\/\//i.test(url) || /^http:\/\/(localhost|127\.0\.0\.1)(:\d+)?(\/|$)/i.test(url);
+
+/**
+ * What goes into the zip: everything, except that when every location is a remote page (served by the QA service,
+ * as `signedUrls` needs) the built pages and scripts stay out: Zendesk would never serve them.
+ */
+export function packageContents(files: PackageFiles): Map<string, Uint8Array> {
+  let manifest: unknown;
+  try {
+    manifest = JSON.parse(text(files.get('manifest.json') ?? new Uint8Array()));
+  } catch {
+    return new Map(files);
+  }
+  const list = isObject(manifest) ? locations(manifest) : [];
+  const remote = list.length > 0 && list.every((l) => typeof l.url === 'string' && REMOTE(l.url));
+  return new Map([...files].filter(([path]) => !remote || !/^assets\/.*\.(html|js|mjs|css|map)$/i.test(path)));
+}
+
 function checkLocations(manifest: Json, files: PackageFiles, problems: Problem[]): void {
   const list = locations(manifest);
+  const signed = manifest.signedUrls === true;
+  if (manifest.signedUrls !== undefined && typeof manifest.signedUrls !== 'boolean') {
+    problems.push({ rule: 'manifest-field', message: 'manifest.json: "signedUrls" must be true or false' });
+  }
   if (list.length === 0) {
     problems.push({ rule: 'manifest-field', message: 'manifest.json: "location" must name at least one location with a url' });
   }
@@ -133,8 +155,13 @@ function checkLocations(manifest: Json, files: PackageFiles, problems: Problem[]
     }
     if (typeof url !== 'string' || url === '') {
       problems.push({ rule: 'location-url', message: `${where}: needs a "url"` });
-    } else if (/^https:\/\//i.test(url) || /^http:\/\/(localhost|127\.0\.0\.1)(:\d+)?(\/|$)/i.test(url)) {
-      // Remote pages are allowed: https anywhere, plain http only on this machine (zcli apps:server).
+    } else if (REMOTE(url)) {
+      // Remote pages are allowed: https anywhere, plain http only on this machine (zcli apps:server, npm run service).
+    } else if (signed && !/^[a-z][a-z0-9+.-]*:/i.test(url) && !url.startsWith('/')) {
+      problems.push({
+        rule: 'location-url',
+        message: `${where}: "${url}" is a package file, but with "signedUrls" Zendesk POSTs the first load, which its CDN cannot receive: use the service's https URL (QA_SERVICE_DOMAIN=... npm run build)`,
+      });
     } else if (/^[a-z][a-z0-9+.-]*:/i.test(url) || url.startsWith('/')) {
       problems.push({ rule: 'location-url', message: `${where}: "${url}" must be relative (assets/...), https, or http://localhost` });
     } else {

@@ -1,8 +1,11 @@
-/** `npm run package`: checks dist/ against Zendesk's package rules, then zips it as ticket-qa-<version>.zip. */
+/**
+ * `npm run package`: checks dist/ against Zendesk's package rules, then zips what Zendesk uses as
+ * ticket-qa-<version>.zip (with remote locations, not the built pages: the QA service serves those).
+ */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { unzipSync, zipSync } from 'fflate';
-import { checkPackage, formatProblems, readPackageDir } from './package-checks.ts';
+import { checkPackage, formatProblems, packageContents, readPackageDir } from './package-checks.ts';
 
 export interface PackageResult {
   ok: boolean;
@@ -14,7 +17,8 @@ export function packageApp(distDir: string, outDir: string): PackageResult {
   if (!existsSync(distDir)) {
     return { ok: false, output: `${distDir} does not exist: run npm run build first` };
   }
-  const files = readPackageDir(distDir);
+  // with remote locations the built pages stay in dist/assets for the service, out of the zip
+  const files = packageContents(readPackageDir(distDir));
   const problems = checkPackage(files);
   if (problems.length > 0) {
     return {

@@ -44,22 +44,41 @@ export const EvaluationCreate = z.strictObject({
 });
 export type EvaluationCreate = z.infer<typeof EvaluationCreate>;
 
+/** The evaluation's `lockVersion` as the client read it: a write on a changed evaluation is refused (409). */
+export const LockVersion = z
+  .number()
+  .int()
+  .positive()
+  .describe('the evaluation’s `lockVersion` as read (GET or the last write’s response); 409 when it has changed since');
+
 export const EvaluationAmend = z.strictObject({
   answers: Answers,
   overallComment: z.string().max(10000).optional(),
   revieweeId: ZendeskId.optional(),
+  lockVersion: LockVersion,
 });
 export type EvaluationAmend = z.infer<typeof EvaluationAmend>;
+
+/** Body of withdraw and acknowledge: optional, and when `lockVersion` is sent it must be current (409 otherwise). */
+export const StatusChange = z.strictObject({ lockVersion: LockVersion.optional() });
+export type StatusChange = z.infer<typeof StatusChange>;
 
 export const Dispute = z.strictObject({
   reason: z.string().trim().min(1, 'must say why').max(5000),
   criterionIds: z.array(z.string().min(1)).default([]),
+  lockVersion: LockVersion.optional(),
 });
 export type Dispute = z.infer<typeof Dispute>;
 
+/**
+ * Upheld: `answers` are the new answers of exactly the disputed criteria (every criterion when the dispute named
+ * none), scored with the evaluation's scorecard version; the evaluation is amended with them. Rejected: no answers.
+ */
 export const DisputeResolution = z.strictObject({
   outcome: z.enum(['upheld', 'rejected']),
   note: z.string().max(5000).default(''),
+  answers: Answers.optional(),
+  lockVersion: LockVersion.optional(),
 });
 export type DisputeResolution = z.infer<typeof DisputeResolution>;
 
@@ -88,5 +107,11 @@ export const Evaluation = z.object({
     .nullable(),
   createdAt: z.string(),
   updatedAt: z.string(),
+  /** Optimistic lock: send it back with an amend (required), withdraw, acknowledge, dispute or resolve. Optional here for older services. */
+  lockVersion: z.number().optional(),
+  /** Amended after the reviewee acknowledged it: the status is back to `submitted`, to acknowledge again. */
+  changedSinceAcknowledgement: z.boolean().optional(),
+  /** The lockVersion the reviewee last acknowledged; null when never acknowledged. */
+  acknowledgedVersion: z.number().nullable().optional(),
 });
 export type Evaluation = z.infer<typeof Evaluation>;

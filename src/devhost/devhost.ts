@@ -1,6 +1,7 @@
 /**
  * The local Zendesk: the host page on `http://localhost:PORT`, the app on `http://127.0.0.1:PORT` (another origin,
- * as in production), the REST API and proxy, and the QA service mounted in-process. Nothing runs at import.
+ * as in production, where the QA service answers: the app's pages, its API and /healthz), the REST API the service
+ * calls with its credential, the proxy for `client.request`, and the signed location loads. Nothing runs at import.
  */
 import { readFile, stat } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
@@ -8,6 +9,7 @@ import { extname, join, normalize, resolve } from 'node:path';
 import { serve } from '@hono/node-server';
 import { Hono } from 'hono';
 import { z } from 'zod';
+import { signAppToken } from './app-token.ts';
 import { buildHostBundle, type HostBundle } from './host-bundle.ts';
 import { renderPage, type HostBoot, type View } from './pages.ts';
 import { createProxy, type SecureParameter } from './proxy.ts';
@@ -21,16 +23,21 @@ export interface Manifest {
   name: string;
   version: string;
   location: { support: Record<string, { url: string }> };
+  signedUrls?: boolean;
   domainWhitelist?: string[];
   parameters: Array<{ name: string; secure?: boolean; scopes?: string[] }>;
 }
 
+/** The QA service's fetch handler (`createApp(...).fetch`); `env` carries the Node request (client address). */
+export type ServiceHandler = (request: Request, env?: unknown) => Response | Promise<Response>;
+
 export interface DevhostOptions {
   state: ZendeskState;
-  /** The QA service's fetch handler (e.g. `createApp(...).fetch`), mounted at `/service` and reached by the proxy. */
-  service?: (request: Request) => Response | Promise<Response>;
-  /** The built app package (`dist/`): locations are served from here on the app origin. */
-  appDir: string;
+  /**
+   * The QA service, answering on the app origin (`/app/*`, `/api/v1/*`, `/healthz`). Usually bound after
+   * `listen()` with `setService`, since the service is configured with the host origin (its Zendesk URL).
+   */
+  service?: ServiceHandler;
   /** The app's manifest.json (location URLs, secure parameters, domain whitelist). */
   manifest: Manifest;
   /** The host page's script and styles (or their build under way); built on demand when absent. */
@@ -46,11 +53,18 @@ export interface RunningDevhost {
   hostOrigin: string;
   appOrigin: string;
   state: ZendeskState;
+  /** Binds (or replaces) the QA service that answers on the app origin. */
+  setService(service: ServiceHandler): void;
   close(): Promise<void>;
 }
 
-const APP_ID = 1001;
-const INSTALLATION_ID = 2001;
+const LOCATIONS = ['ticket_sidebar', 'nav_bar', 'background'] as const;
+
+/** Where a manifest location URL lands on the app origin: its path (`http://localhost:3030/app/x.html` -> `/app/x.html`). */
+export function appPathOf(url: string): string {
+  const u = new URL(url, 'http://app.invalid/');
+  return u.pathname + u.search;
+}
 
 const CONTENT_TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.mjs': 'text/javascript; charset=utf-8',
@@ -101,10 +115,10 @@ export function createDevhost(options: DevhostOptions) {
   const { state, manifest } = options;
   let origins = { host: 'http://localhost', app: 'http://127.0.0.1' };
   let bundle: HostBundle | Promise<HostBundle> | undefined = options.bundle;
+  let service: ServiceHandler | undefined = options.service;
   const zaf = createZafPaths(state);
   const proxy = createProxy({
     state,
-    ...(options.service ? { service: options.service } : {}),
     secureParameters: manifest.parameters.filter((p) => p.secure).map((p): SecureParameter => ({ name: p.name, ...(p.scopes ? { scopes: p.scopes } : {}) })),
     domainWhitelist: manifest.domainWhitelist ?? [],
     baseUrl: () => origins.host,
@@ -119,7 +133,7 @@ export function createDevhost(options: DevhostOptions) {
     const location = app ? 'nav_bar' : ticketId !== undefined && state.ticket(ticketId) ? 'ticket_sidebar' : null;
     const probe = q.probe === '1';
     const appUrls = Object.fromEntries(
-      Object.entries(manifest.location.support).map(([loc, { url }]) => [loc, probe ? '/probe/probe.html' : `/app/${url}`]),
+      Object.entries(manifest.location.support).map(([loc, { url }]) => [loc, probe ? '/probe/probe.html' : appPathOf(url)]),
     );
     const boot: HostBoot = {
       hostOrigin: origins.host,
@@ -128,7 +142,8 @@ export function createDevhost(options: DevhostOptions) {
       location,
       ticketId: location === 'ticket_sidebar' ? (ticketId ?? null) : null,
       appUrls,
-      metadata: { appId: APP_ID, installationId: INSTALLATION_ID, name: manifest.name, version: manifest.version, settings: publicSettings(state, manifest) },
+      signedUrls: !probe && manifest.signedUrls === true,
+      metadata: { appId: state.appId, installationId: state.installationId, name: manifest.name, version: manifest.version, settings: publicSettings(state, manifest) },
       subdomain: state.subdomain,
       faults: state.faults(),
       qaFieldIds: state.data.fields.filter((f) => f.removable).map((f) => f.id),
@@ -149,6 +164,21 @@ export function createDevhost(options: DevhostOptions) {
       return c.json(zaf.get(paths, call.context));
     }
     return c.json(zaf.set(z.record(z.string(), z.unknown()).parse(call.params), call.context));
+  });
+  // what Zendesk does before it loads a location with signed URLs: a token for this user, location and installation
+  host.post('/__devhost/app-token', async (c) => {
+    const body = z.object({ userId: z.number().int(), location: z.enum(LOCATIONS) }).safeParse(await c.req.json().catch(() => null));
+    if (!body.success) return c.json({ error: body.error.issues }, 400);
+    const user = state.user(body.data.userId);
+    if (!user || user.role === 'end-user') return c.json({ error: 'only agents and admins see apps' }, 403);
+    const token = await signAppToken(state.appKeys().privateKey, {
+      subdomain: state.subdomain,
+      appId: state.appId,
+      installationId: state.installationId,
+      userId: user.id,
+      location: body.data.location,
+    });
+    return c.json({ token }, 200, { 'cache-control': 'no-store' });
   });
   host.post('/__devhost/proxy', async (c) => {
     const { options: requestOptions, userId } = z.object({ options: z.unknown(), userId: z.number() }).parse(await c.req.json());
@@ -188,11 +218,6 @@ export function createDevhost(options: DevhostOptions) {
     return c.json({ status: r.status, body: r.body });
   });
   host.route('/', createZendeskApiRoutes(state, () => origins.host));
-  host.all('/service/*', async (c) => {
-    if (!options.service) return c.text('no QA service is mounted in this devhost', 503);
-    const url = new URL(c.req.url);
-    return options.service(new Request(new URL(url.pathname.slice('/service'.length) + url.search, 'http://qa-service.local'), c.req.raw));
-  });
 
   const appSide = new Hono();
   appSide.get('/probe/probe.html', (c) =>
@@ -201,23 +226,35 @@ export function createDevhost(options: DevhostOptions) {
   appSide.get('/probe/probe.js', async (c) => {
     return c.body((await (bundle ??= buildHostBundle())).files.get('probe.js') ?? '', 200, { 'content-type': 'text/javascript; charset=utf-8' });
   });
-  appSide.get('/app/*', async (c) => {
-    const path = decodeURIComponent(new URL(c.req.url).pathname.slice('/app/'.length));
-    return (await readStatic(options.appDir, path)) ?? c.text(`not in the built app (${options.appDir}): ${path}`, 404);
+  // everything else on the app origin is the QA service, as on its own domain in production
+  appSide.all('*', (c) => {
+    if (!service) return c.text('no QA service is bound to this devhost', 503);
+    const path = new URL(c.req.url).pathname;
+    if (state.faults().serviceDown && (path.startsWith('/api/') || path === '/healthz')) {
+      // unreachable, not an error status: the connection drops, so the app's fetch rejects as in a network outage
+      const socket = (c.env as { incoming?: { socket?: { destroy(): void } } } | undefined)?.incoming?.socket;
+      if (socket) socket.destroy();
+      return c.body(null, 502);
+    }
+    return service(c.req.raw, c.env);
   });
 
   const app = new Hono();
   app.get('/favicon.ico', (c) => c.body(null, 204));
   app.all('*', (c) => {
     const hostname = new URL(c.req.url).hostname;
-    if (hostname === '127.0.0.1') return appSide.fetch(c.req.raw);
-    if (hostname === 'localhost') return host.fetch(c.req.raw);
+    if (hostname === '127.0.0.1') return appSide.fetch(c.req.raw, c.env);
+    if (hostname === 'localhost') return host.fetch(c.req.raw, c.env);
     return c.text(`Open http://localhost:${new URL(c.req.url).port}/ (the host page lives on localhost, the app on 127.0.0.1)`, 421);
   });
 
   return {
     app,
-    /** Listens on 127.0.0.1 (`port` 0 picks a free one); sets `serviceUrl` to the mounted service when unset. */
+    /** Binds the QA service (after `listen`, once its Zendesk URL, the host origin, is known). */
+    setService(handler: ServiceHandler) {
+      service = handler;
+    },
+    /** Listens on 127.0.0.1 (`port` 0 picks a free one); the service may be bound later. */
     async listen(port = 0): Promise<RunningDevhost> {
       await (bundle ??= buildHostBundle());
       const server = serve({ fetch: app.fetch, port, hostname: '127.0.0.1' });
@@ -227,13 +264,15 @@ export function createDevhost(options: DevhostOptions) {
       });
       const actual = (server.address() as AddressInfo).port;
       origins = { host: `http://localhost:${actual}`, app: `http://127.0.0.1:${actual}` };
-      if (!state.settings.serviceUrl) state.settings.serviceUrl = `${origins.host}/service`;
       return {
         port: actual,
         url: `${origins.host}/`,
         hostOrigin: origins.host,
         appOrigin: origins.app,
         state,
+        setService: (handler) => {
+          service = handler;
+        },
         close: () =>
           new Promise<void>((done) => {
             (server as unknown as { closeAllConnections?: () => void }).closeAllConnections?.();

@@ -20,8 +20,10 @@ export interface HostBoot {
   userId: number;
   location: 'ticket_sidebar' | 'nav_bar' | null;
   ticketId: number | null;
-  /** App asset path per location, e.g. `{ ticket_sidebar: '/app/assets/ticket-sidebar.html' }`. */
+  /** Path on the app origin per location, e.g. `{ ticket_sidebar: '/app/ticket-sidebar.html' }`. */
   appUrls: Record<string, string>;
+  /** The manifest's `signedUrls`: each location's first request is a POST of a token Zendesk signed (not for the probe). */
+  signedUrls: boolean;
   metadata: { appId: number; installationId: number; name: string; version: string; settings: Record<string, unknown> };
   subdomain: string;
   faults: Faults;
@@ -191,13 +193,10 @@ function fieldText(value: unknown): string {
   return value === null || value === undefined || value === '' ? '—' : String(value);
 }
 
+/** What Zendesk knows of the person: their role, and their QA groups (the service's policy names those groups). */
 function roleLabel(state: ZendeskState, userId: number): string {
   const user = state.user(userId);
   if (user?.role === 'admin') return 'admin';
-  const groups = state.groupsOf(userId).map((g) => g.id);
-  const inSetting = (key: string) =>
-    String(state.settings[key] ?? '').split(',').map((s) => Number(s.trim())).some((id) => groups.includes(id));
-  if (inSetting('leadGroupIds')) return 'QA lead';
-  if (inSetting('reviewerGroupIds')) return 'QA reviewer';
-  return 'agent';
+  const qaGroups = state.groupsOf(userId).filter((g) => /^QA\b/.test(g.name)).map((g) => g.name);
+  return ['agent', ...qaGroups].join(', ');
 }

@@ -2,15 +2,16 @@
  * The whole product on one machine: the app built, the QA service on embedded PGlite, demo data, and the local
  * Zendesk around them. Shared by `npm start` (scripts/start.ts) and the e2e tests (tests/support/devhost.ts).
  */
-import { randomBytes } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { mkdir, rename, rm } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { build } from 'vite';
 import { createApp } from '../server/app.ts';
+import { diskAppFiles } from '../server/app-files.ts';
 import { createPgliteDb, type Db } from '../server/db/db.ts';
 import { migrate } from '../server/db/migrate.ts';
-import { systemClock } from '../server/deps.ts';
+import { systemClock, type AccountConfig } from '../server/deps.ts';
+import { signAppToken } from './app-token.ts';
 import { createDevhost, type Manifest, type RunningDevhost } from './devhost.ts';
 import { buildHostBundle } from './host-bundle.ts';
 import { IDS } from './sample-data.ts';
@@ -58,8 +59,8 @@ export interface ProductOptions {
 export interface RunningProduct {
   devhost: RunningDevhost;
   db: Db;
-  /** The generated installation token (secure setting `serviceToken`) for account `acme`. */
-  token: string;
+  /** The service's account `acme` (QA_ACCOUNTS entry): the local Zendesk's URL and the API credential it accepts. */
+  account: AccountConfig;
   seed: SeedResult | null;
   /** Milliseconds per start-up step, for the start-up report. */
   timings: Record<string, number>;
@@ -117,40 +118,59 @@ export async function startProduct(options: ProductOptions): Promise<RunningProd
   await appBuild;
   log(buildNeeded ? `app built into ${distDir}` : `serving the existing build in ${distDir}`);
 
-  const token = `demo-${randomBytes(18).toString('base64url')}`;
-  const accounts = { acme: token };
   const manifest = JSON.parse(readFileSync(join(ROOT, 'manifest.json'), 'utf8')) as Manifest;
   const onReport = options.onReport ?? ((r: HostReport) => console.error(`[devhost] ${r.kind === 'unimplemented' ? 'UNIMPLEMENTED' : 'ERROR'}: ${r.message}`));
   const requirements = options.requirements ?? true;
   const state = createZendeskState({
-    settings: requirements ? { serviceToken: token } : { serviceToken: token, scoreFieldId: IDS.fields.qaScore, resultFieldId: IDS.fields.qaResult },
+    settings: requirements ? {} : { scoreFieldId: IDS.fields.qaScore, resultFieldId: IDS.fields.qaResult },
     requirementsInstalled: requirements,
     onReport,
   });
+
+  // the service is configured with the local Zendesk's URL, known once it listens: listen first, bind it after
+  const devhost = await step('devhost', () =>
+    createDevhost({ state, manifest, assetsDir: join(ROOT, 'assets'), bundle: hostBundle }).listen(options.port ?? 0),
+  );
+  // installationId and publicKey left out: the service asks the local Zendesk for them, as it may a real one
+  const account: AccountConfig = {
+    subdomain: state.subdomain,
+    appId: state.appId,
+    apiUser: state.apiCredential.apiUser,
+    apiToken: state.apiCredential.apiToken,
+    zendeskUrl: devhost.hostOrigin,
+  };
+  const accounts = [account];
+  const appFiles = diskAppFiles(distDir);
   const serviceLog = (message: string, error?: unknown) => console.error(`[service] ${message}`, error ?? '');
-  const service = createApp({ db, clock: systemClock, accounts, log: serviceLog });
+  const service = createApp({ db, clock: systemClock, accounts, appFiles, log: serviceLog });
+  devhost.setService((request, env) => service.fetch(request, env));
 
   let seed: SeedResult | null = null;
-  if (options.seed) {
-    seed = await step('seed', () =>
-      seedDemo({
-        serviceAt: (clock) => createApp({ db, clock, accounts, log: serviceLog }),
-        token,
-        state,
-        now: new Date(),
-        ...(options.seed === 'small' ? { days: 5, perDay: 4 } : {}),
-      }),
-    );
-    log(seed.seeded ? `demo data: ${seed.scorecards} scorecards, ${seed.evaluations} evaluations (${seed.disputes} disputed)` : 'demo data already there');
+  try {
+    if (options.seed) {
+      seed = await step('seed', () =>
+        seedDemo({
+          // the seed's clock walks through past days; sign-ins and sessions keep real time
+          serviceAt: (clock) => createApp({ db, clock, authClock: systemClock, accounts, appFiles, log: serviceLog }),
+          sign: (userId) =>
+            signAppToken(state.appKeys().privateKey, { subdomain: state.subdomain, appId: state.appId, installationId: state.installationId, userId, location: 'ticket_sidebar' }),
+          state,
+          now: new Date(),
+          ...(options.seed === 'small' ? { days: 5, perDay: 4 } : {}),
+        }),
+      );
+      log(seed.seeded ? `demo data: ${seed.scorecards} scorecards, ${seed.evaluations} evaluations (${seed.disputes} disputed)` : 'demo data already there');
+    }
+  } catch (err) {
+    await devhost.close();
+    await db.close();
+    throw err;
   }
 
-  const devhost = await step('devhost', () =>
-    createDevhost({ state, service: (req) => service.fetch(req), appDir: distDir, manifest, assetsDir: join(ROOT, 'assets'), bundle: hostBundle }).listen(options.port ?? 0),
-  );
   return {
     devhost,
     db,
-    token,
+    account,
     seed,
     timings,
     async close() {

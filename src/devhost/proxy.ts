@@ -1,6 +1,7 @@
 /**
  * Zendesk's request proxy for `client.request`: `/api/v2/...` goes to the in-memory Zendesk as the signed-in user;
- * other URLs are fetched server-side. `{{setting.<name>}}` is substituted only when `secure: true`, so a secure
+ * other URLs are fetched server-side (the app itself no longer calls its service this way: it calls it on its own
+ * origin with the session from the signed load). `{{setting.<name>}}` is substituted only when `secure: true`, so a secure
  * setting's value never reaches the browser.
  */
 import { z } from 'zod';
@@ -34,8 +35,8 @@ export interface SecureParameter {
 
 export interface ProxyDeps {
   state: ZendeskState;
-  /** The QA service, called in-process for URLs under `serviceUrl`. */
-  service?: (request: Request) => Response | Promise<Response>;
+  /** How other URLs are fetched (default: global fetch); tests pass their own. */
+  fetch?: (request: Request) => Promise<Response>;
   /** The manifest's secure parameters and allowed domains. */
   secureParameters: SecureParameter[];
   domainWhitelist: string[];
@@ -105,16 +106,9 @@ export function createProxy(deps: ProxyDeps) {
     if (secure && !allowed(url)) {
       return answer(403, { 'content-type': 'text/plain' }, `${url.hostname} is not in the app's domainWhitelist`);
     }
-    const serviceUrl = String(state.settings.serviceUrl ?? '');
-    const toService = serviceUrl !== '' && url.toString().startsWith(serviceUrl);
-    if (toService && state.faults().serviceDown) {
-      return answer(502, { 'content-type': 'text/plain' }, 'Bad Gateway: the upstream service could not be reached');
-    }
-    const request = new Request(url, { method, headers, ...(body === undefined ? {} : { body }) });
+    const request = new Request(url, { method, headers, ...(body === undefined ? {} : { body }), signal: AbortSignal.timeout(options.timeout ?? 30_000) });
     try {
-      const response = toService && deps.service
-        ? await deps.service(new Request(new URL(url.toString().slice(serviceUrl.length) || '/', 'http://qa-service.local'), request))
-        : await fetch(request, { signal: AbortSignal.timeout(options.timeout ?? 30_000) });
+      const response = await (deps.fetch ?? fetch)(request);
       const out: Record<string, string> = {};
       response.headers.forEach((v, k) => (out[k] = v));
       return answer(response.status, out, await response.text());

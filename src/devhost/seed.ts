@@ -2,8 +2,11 @@
  * Demo data for the QA service, written through its own API (so every rule, score and audit entry is real):
  * the starter scorecards published by the admin, then four weeks of evaluations by the reviewers, with
  * acknowledgements, disputes and their resolutions by the reviewees and the lead. Runs once per database.
+ * Each person acts through a real session: a load signed as Zendesk signs it, the session read from the page,
+ * and the role the service resolved from the local Zendesk (never claimed by the seed).
  */
 import { randomUUID } from 'node:crypto';
+import { bootOf, signedLoad } from './app-token.ts';
 import { scaleOptions, allCriteria, type ScorecardDefinition, type ScorecardDefinitionInput } from '../core/scorecard.ts';
 import { TEMPLATES } from '../core/templates.ts';
 import type { Answer } from '../core/answers.ts';
@@ -14,9 +17,13 @@ import type { ZendeskState } from './zendesk-state.ts';
 export type ServiceAt = (clock: { now(): Date }) => { request(path: string, init?: RequestInit): Response | Promise<Response> };
 
 export interface SeedOptions {
-  /** Builds the service over the same database with the given clock (`createApp({ db, clock, accounts })`). */
+  /**
+   * Builds the service over the same database with the given clock (`createApp({ db, clock, authClock: systemClock,
+   * accounts, appFiles })`): sessions keep real time while evaluations land on past days.
+   */
   serviceAt: ServiceAt;
-  token: string;
+  /** A location load token for the user, signed as the local Zendesk signs it. */
+  sign: (userId: number) => Promise<string>;
   state: ZendeskState;
   now: Date;
   /** Days of history (default 28) and evaluations per working day (default 12). */
@@ -54,8 +61,8 @@ const AGENTS = [
   { id: IDS.moreAgents.omar, skill: 0.76, slip: 0.03, groups: [IDS.groups.escalations, IDS.groups.support] },
 ];
 const REVIEWERS = [
-  { id: IDS.users.rita, role: 'reviewer', share: 0.75 },
-  { id: IDS.users.lee, role: 'lead', share: 0.25 },
+  { id: IDS.users.rita, share: 0.75 },
+  { id: IDS.users.lee, share: 0.25 },
 ] as const;
 const TEMPLATE_CHANNELS: Record<string, string[]> = { email: ['email', 'web'], chat: ['chat'], voice: ['voice'], complaint: ['email', 'web'] };
 const DISPUTE_REASONS = [
@@ -77,13 +84,25 @@ export async function seedDemo(options: SeedOptions): Promise<SeedResult> {
   const pick = <T>(items: readonly T[]): T => items[Math.floor(rnd() * items.length)]!;
   let at = new Date(options.now);
   const service = options.serviceAt({ now: () => at });
-  const call = async (path: string, actor: { id: number; role: string }, body?: unknown, method = body === undefined ? 'GET' : 'POST') => {
+  const sessions = new Map<number, Promise<string>>();
+  const sessionOf = (userId: number) => {
+    let session = sessions.get(userId);
+    if (!session) {
+      session = (async () => {
+        const res = await signedLoad(service, await options.sign(userId), 'ticket-sidebar.html', {}, `https://${options.state.subdomain}.zendesk.com`);
+        const text = await res.text();
+        if (res.status !== 200) throw new Error(`seed: the signed load of user ${userId} answered ${res.status}: ${text.slice(0, 500)}`);
+        return bootOf(text).session;
+      })();
+      sessions.set(userId, session);
+    }
+    return session;
+  };
+  const call = async (path: string, actor: { id: number }, body?: unknown, method = body === undefined ? 'GET' : 'POST') => {
     const res = await service.request(`/api/v1${path}`, {
       method,
       headers: {
-        authorization: `Bearer ${options.token}`,
-        'x-qa-user-id': String(actor.id),
-        'x-qa-role': actor.role,
+        authorization: `Bearer ${await sessionOf(actor.id)}`,
         ...(body === undefined ? {} : { 'content-type': 'application/json' }),
       },
       ...(body === undefined ? {} : { body: JSON.stringify(body) }),
@@ -92,10 +111,13 @@ export async function seedDemo(options: SeedOptions): Promise<SeedResult> {
     if (!res.ok) throw new Error(`seed: ${method} ${path} answered ${res.status}: ${text.slice(0, 500)}`);
     return text ? JSON.parse(text) : null;
   };
-  const admin = { id: IDS.users.ada, role: 'admin' };
+  // a Zendesk admin is an admin of Ticket QA without any policy
+  const admin = { id: IDS.users.ada };
 
   const { items: list } = (await call('/scorecards', admin)) as { items: unknown[] };
   if (list.length > 0) return { seeded: false, scorecards: list.length, evaluations: 0, disputes: 0 };
+  // which Zendesk groups review and lead, as the admin sets it in the nav bar: Rita reviews, Lee leads
+  await call('/policy', admin, { reviewerGroupIds: [IDS.groups.qaReviewers], leadGroupIds: [IDS.groups.qaLeads] }, 'PUT');
 
   const days = options.days ?? 28;
   const start = new Date(options.now.getTime() - (days + 1) * 86_400_000);
@@ -144,16 +166,22 @@ export async function seedDemo(options: SeedOptions): Promise<SeedResult> {
         },
       })) as { id: string; passed: boolean | null };
       evaluations++;
-      const reviewee = { id: agent.id, role: 'agent' };
+      const reviewee = { id: agent.id };
       at = new Date(at.getTime() + rnd() * 86_400_000);
       if (evaluation.passed === false && rnd() < 0.25) {
-        await call(`/evaluations/${evaluation.id}/dispute`, reviewee, { reason: pick(DISPUTE_REASONS), criterionIds: [] });
+        // the agent disputes one criterion that was not given full marks
+        const contested = answers.find((a) => 'rating' in a && a.rating !== bestRating(card.definition, a.criterionId));
+        await call(`/evaluations/${evaluation.id}/dispute`, reviewee, { reason: pick(DISPUTE_REASONS), criterionIds: contested ? [contested.criterionId] : [] });
         disputes++;
         if (rnd() < 0.6 && d < days - 2) {
           at = new Date(at.getTime() + rnd() * 86_400_000);
-          await call(`/evaluations/${evaluation.id}/resolve`, { id: IDS.users.lee, role: 'lead' }, {
-            outcome: rnd() < 0.4 ? 'upheld' : 'rejected',
+          const upheld = rnd() < 0.4 && contested !== undefined;
+          // no one judges their own case: when the lead scored it, the admin resolves it
+          await call(`/evaluations/${evaluation.id}/resolve`, { id: reviewer.id === IDS.users.lee ? IDS.users.ada : IDS.users.lee }, {
+            outcome: upheld ? 'upheld' : 'rejected',
             note: 'Discussed in the weekly calibration.',
+            // an upheld dispute amends the disputed criterion
+            ...(upheld ? { answers: [{ criterionId: contested.criterionId, rating: bestRating(card.definition, contested.criterionId) }] } : {}),
           });
         }
       } else if (rnd() < 0.55) {
@@ -189,6 +217,14 @@ export async function seedDemo(options: SeedOptions): Promise<SeedResult> {
     evaluations++;
   }
   return { seeded: true, scorecards: cards.length, evaluations, disputes };
+}
+
+/** The index of a criterion's top rating. */
+function bestRating(card: ScorecardDefinition, criterionId: string): number {
+  const found = allCriteria(card).find(({ criterion }) => criterion.id === criterionId);
+  if (!found) return 0;
+  const options = scaleOptions(found.criterion.scale);
+  return options.reduce((best, o, i) => (o.fraction > options[best]!.fraction ? i : best), 0);
 }
 
 /** A plausible reviewer's answers: mostly the top rating, some middling ones with comments, rare critical slips. */

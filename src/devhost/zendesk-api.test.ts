@@ -4,7 +4,9 @@ import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { createDevhost, type Manifest } from './devhost.ts';
 import { IDS } from './sample-data.ts';
-import { RATE_LIMIT_TEXT, TICKET_UPDATE_LIMIT_TEXT } from './zendesk-api.ts';
+import { importSPKI, jwtVerify } from 'jose';
+import { signAppToken } from './app-token.ts';
+import { callZendeskApi, RATE_LIMIT_TEXT, TICKET_UPDATE_LIMIT_TEXT } from './zendesk-api.ts';
 import { createZendeskState, type ZendeskState } from './zendesk-state.ts';
 
 const manifest = JSON.parse(readFileSync(join(import.meta.dirname, '../../manifest.json'), 'utf8')) as Manifest;
@@ -16,12 +18,19 @@ let api: (path: string, init?: RequestInit & { user?: number }) => Promise<Respo
 beforeEach(() => {
   clock = new Date('2026-03-10T12:00:30Z');
   state = createZendeskState({ now: () => clock });
-  const { app } = createDevhost({ state, manifest, appDir: '/nonexistent', bundle: { files: new Map() } });
-  api = async (path, init = {}) =>
-    app.request(`http://localhost${path}`, {
+  const { app } = createDevhost({ state, manifest, bundle: { files: new Map() } });
+  const credential = `Basic ${Buffer.from(`${state.apiCredential.apiUser}/token:${state.apiCredential.apiToken}`).toString('base64')}`;
+  api = async (path, init = {}) => {
+    if (init.user !== undefined) {
+      // another user's call, as the app makes it through the proxy (the HTTP API acts as the credential's user)
+      const r = callZendeskApi(state, { method: init.method ?? 'GET', path, ...(typeof init.body === 'string' ? { body: init.body } : {}), userId: init.user, baseUrl: 'http://localhost' });
+      return new Response(r.body, { status: r.status, headers: r.headers });
+    }
+    return app.request(`http://localhost${path}`, {
       ...init,
-      headers: { 'content-type': 'application/json', 'x-devhost-user': String(init.user ?? IDS.users.rita), ...init.headers },
+      headers: { 'content-type': 'application/json', authorization: credential, ...init.headers },
     });
+  };
 });
 
 const put = (id: number, ticket: Record<string, unknown>, user?: number) =>
@@ -186,8 +195,8 @@ describe('other resources', () => {
     });
   });
 
-  it('users/me is the signed-in user; groups, brands, forms and fields list with counts', async () => {
-    const me = (await (await api('/api/v2/users/me.json', { user: IDS.users.ada })).json()) as { user: { name: string; role: string } };
+  it('users/me is the credential\'s user; groups, brands, forms and fields list with counts', async () => {
+    const me = (await (await api('/api/v2/users/me.json')).json()) as { user: { name: string; role: string } };
     expect(me.user).toMatchObject({ name: 'Ada Admin', role: 'admin' });
     const groups = (await (await api('/api/v2/groups.json')).json()) as { groups: unknown[]; count: number; next_page: null };
     expect(groups.count).toBe(groups.groups.length);
@@ -220,5 +229,60 @@ describe('other resources', () => {
     const res = await api('/api/v2/macros.json');
     expect(res.status).toBe(404);
     expect(state.reports().map((r) => r.message).join('\n')).toContain('GET /api/v2/macros.json');
+  });
+});
+
+describe('the calls the QA service makes with its credential', () => {
+  const raw = (path: string, headers: Record<string, string> = {}) => createDevhost({ state, manifest, bundle: { files: new Map() } }).app.request(`http://localhost${path}`, { headers });
+
+  it('refuses a call without the configured credential as Zendesk does, whoever it claims to be', async () => {
+    const attempts: Array<Record<string, string>> = [
+      {},
+      { 'x-devhost-user': String(IDS.users.ada) },
+      { authorization: `Basic ${Buffer.from(`${state.apiCredential.apiUser}/token:wrong`).toString('base64')}` },
+    ];
+    for (const headers of attempts) {
+      const res = await raw(`/api/v2/users/${IDS.users.rita}.json`, headers);
+      expect(res.status).toBe(401);
+      expect(await res.json()).toEqual({ error: "Couldn't authenticate you" });
+    }
+  });
+
+  it('shows a user and their group memberships in the documented shapes (cursor pagination)', async () => {
+    const { user } = (await (await api(`/api/v2/users/${IDS.users.lee}.json`)).json()) as { user: Record<string, unknown> };
+    expect(user).toMatchObject({ id: IDS.users.lee, name: 'Lee Lead', role: 'agent', active: true, suspended: false });
+    const page = (await (await api(`/api/v2/users/${IDS.users.lee}/group_memberships.json?page[size]=1`)).json()) as {
+      group_memberships: Array<Record<string, unknown>>;
+      meta: { has_more: boolean };
+      links: { next: string | null };
+    };
+    expect(page.group_memberships).toEqual([
+      expect.objectContaining({ user_id: IDS.users.lee, group_id: IDS.groups.qaLeads, default: true, id: expect.any(Number), url: expect.any(String), created_at: expect.any(String) }),
+    ]);
+    expect(page.meta.has_more).toBe(true);
+    const next = (await (await api(new URL(page.links.next!).pathname + new URL(page.links.next!).search)).json()) as typeof page;
+    expect(next.group_memberships.map((m) => m.group_id)).toEqual([IDS.groups.qaReviewers]);
+    expect(next.meta.has_more).toBe(false);
+    expect(next.links.next).toBeNull();
+    expect((await api('/api/v2/users/999999/group_memberships.json')).status).toBe(404);
+  });
+
+  it('lists the app installations, and shows one as a bare object', async () => {
+    const { installations } = (await (await api('/api/v2/apps/installations.json')).json()) as { installations: Array<Record<string, unknown>> };
+    expect(installations).toEqual([expect.objectContaining({ id: state.installationId, app_id: state.appId, product: 'support', enabled: true, settings: expect.any(Object) })]);
+    const one = (await (await api(`/api/v2/apps/installations/${state.installationId}.json`)).json()) as Record<string, unknown>;
+    expect(one).toMatchObject({ id: state.installationId, app_id: state.appId });
+    expect(one).not.toHaveProperty('installation');
+  });
+
+  it('publishes the app public key anonymously: it verifies the tokens the local Zendesk signs', async () => {
+    const res = await raw(`/api/v2/apps/${state.appId}/public_key.pem`);
+    expect(res.status).toBe(200);
+    const pem = await res.text();
+    expect(pem).toContain('BEGIN PUBLIC KEY');
+    const token = await signAppToken(state.appKeys().privateKey, { subdomain: 'acme', appId: state.appId, installationId: state.installationId, userId: IDS.users.rita, location: 'ticket_sidebar' });
+    const { payload } = await jwtVerify(token, await importSPKI(pem, 'RS256'), { issuer: 'acme.zendesk.com' });
+    expect(payload.sub).toBe(`https://acme.zendesk.com/api/v2/users/${IDS.users.rita}.json`);
+    expect((await raw('/api/v2/apps/4242/public_key.pem')).status).toBe(404);
   });
 });

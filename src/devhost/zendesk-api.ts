@@ -413,6 +413,21 @@ function route(state: ZendeskState, ser: ReturnType<typeof createRestSerializers
       return user ? json(200, { user: ser.user(user) }) : notFound();
     }
     if ((hit = m(/^\/api\/v2\/users\/(\d+)\/groups$/))) return list('groups', state.groupsOf(num(hit[1])).map(ser.group));
+    if ((hit = m(/^\/api\/v2\/users\/(\d+)\/group_memberships$/))) {
+      const userId = num(hit[1]);
+      if (!state.user(userId)) return notFound();
+      return groupMemberships(state, call, userId, url);
+    }
+    if (path === '/api/v2/apps/installations') return json(200, { installations: [installation(state, call.baseUrl)] });
+    if ((hit = m(/^\/api\/v2\/apps\/installations\/(\d+)$/))) {
+      // documented as a bare object, not wrapped in { installation }
+      return num(hit[1]) === state.installationId ? json(200, installation(state, call.baseUrl)) : notFound();
+    }
+    if ((hit = m(/^\/api\/v2\/apps\/(\d+)\/public_key(\.pem)?$/))) {
+      // documented: anonymous, the PEM itself; 404 "Not Found" for another app
+      if (num(hit[1]) !== state.appId) return { status: 404, headers: { 'content-type': 'text/plain; charset=utf-8' }, body: 'Not Found' };
+      return { status: 200, headers: { 'content-type': 'application/x-pem-file' }, body: state.appKeys().publicKeyPem };
+    }
     if (path === '/api/v2/groups') return list('groups', state.data.groups.map(ser.group));
     if ((hit = m(/^\/api\/v2\/groups\/(\d+)$/))) {
       const group = state.data.groups.find((g) => g.id === num(hit?.[1]));
@@ -442,18 +457,84 @@ function route(state: ZendeskState, ser: ReturnType<typeof createRestSerializers
   return json(404, { error: 'InvalidEndpoint', description: 'Not found' });
 }
 
+/** The app's one installation, in the documented shape (settings without secure ones: there are none). */
+function installation(state: ZendeskState, baseUrl: string) {
+  const created = state.data.users[0]?.created_at ?? '2025-01-06T09:00:00Z';
+  const settings = { name: 'Ticket QA', title: 'Ticket QA', ...state.settings };
+  return {
+    id: state.installationId,
+    app_id: state.appId,
+    product: 'support',
+    settings,
+    settings_objects: Object.entries(settings).map(([name, value]) => ({ name, value })),
+    enabled: true,
+    updated_at: created,
+    created_at: created,
+    recurring_payment: false,
+    collapsible: true,
+    paid: false,
+    has_unpaid_subscription: false,
+    has_incomplete_subscription: false,
+    group_restrictions: [],
+    role_restrictions: null,
+    servable: true,
+    plan: null,
+    stripe_subscription_id: null,
+    url: `${baseUrl}/api/v2/apps/installations/${state.installationId}.json`,
+  };
+}
+
+/** A user's group memberships: cursor pagination (`page[size]`) or the older offset shape, as documented. */
+function groupMemberships(state: ZendeskState, call: ApiCall, userId: number, url: URL): ApiResult {
+  const created = state.user(userId)!.created_at;
+  const user = state.user(userId)!;
+  const items = (state.data.memberships[userId] ?? []).map((groupId, i) => ({
+    url: `${call.baseUrl}/api/v2/group_memberships/${userId * 100 + i}.json`,
+    id: userId * 100 + i,
+    user_id: userId,
+    group_id: groupId,
+    default: groupId === user.default_group_id,
+    created_at: created,
+    updated_at: created,
+  }));
+  const size = url.searchParams.get('page[size]');
+  if (size !== null) {
+    const n = Math.min(100, Math.max(1, Number(size) || 100));
+    const after = Number(url.searchParams.get('page[after]') ?? 0) || 0;
+    const page = items.slice(after, after + n);
+    const more = after + n < items.length;
+    const next = `${call.baseUrl}/api/v2/users/${userId}/group_memberships.json?page[size]=${n}&page[after]=${after + n}`;
+    return json(200, {
+      group_memberships: page,
+      meta: { has_more: more, after_cursor: more ? String(after + n) : null, before_cursor: after > 0 ? String(after) : null },
+      links: { next: more ? next : null, prev: null },
+    });
+  }
+  return list('group_memberships', items);
+}
+
 function escapeHtml(s: string): string {
   return s.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c] ?? c);
 }
 
-/** The API as HTTP, for direct calls (curl, tests); the signed-in user comes from `X-Devhost-User`, else Rita. */
+/** Zendesk's answer to a call without a valid credential. */
+const UNAUTHENTICATED = { error: "Couldn't authenticate you" };
+
+/**
+ * The API as HTTP, for the service's server-side calls (and curl): only with the account's API credential
+ * (`Authorization: Basic base64("<email>/token:<token>")`), acting as that credential's user; the app's public key
+ * is anonymous, as documented. The app's in-browser calls go through the proxy instead, as the signed-in agent.
+ */
 export function createZendeskApiRoutes(state: ZendeskState, baseUrl: () => string) {
   const app = new Hono();
+  const expected = `Basic ${Buffer.from(`${state.apiCredential.apiUser}/token:${state.apiCredential.apiToken}`).toString('base64')}`;
   app.all('/api/v2/*', async (c) => {
-    const userId = Number(c.req.header('x-devhost-user') ?? IDS.users.rita);
-    const body = ['GET', 'HEAD'].includes(c.req.method) ? undefined : await c.req.text();
     const { pathname, search } = new URL(c.req.url);
-    const r = callZendeskApi(state, { method: c.req.method, path: pathname + search, body, userId, baseUrl: baseUrl() });
+    const anonymous = c.req.method === 'GET' && /^\/api\/v2\/apps\/\d+\/public_key(\.pem|\.json)?$/.test(pathname);
+    const user = state.data.users.find((u) => u.email === state.apiCredential.apiUser);
+    if (!anonymous && (c.req.header('authorization') !== expected || !user)) return c.json(UNAUTHENTICATED, 401);
+    const body = ['GET', 'HEAD'].includes(c.req.method) ? undefined : await c.req.text();
+    const r = callZendeskApi(state, { method: c.req.method, path: pathname + search, body, userId: user?.id ?? 0, baseUrl: baseUrl() });
     return c.body(r.body, r.status as 200, r.headers);
   });
   return app;

@@ -1,4 +1,6 @@
 /** The local Zendesk's state: one stateful fake shared by the host page, the REST emulation and the tests. */
+import { randomBytes } from 'node:crypto';
+import { newAppKeyPair, type AppKeyPair } from './app-token.ts';
 import { IDS, SUBDOMAIN, sampleData, type SampleData } from './sample-data.ts';
 import { DEFAULT_FAULTS, type Faults, type InstallationSettings, type ZdTicket, type ZdUser } from './zendesk-types.ts';
 
@@ -17,7 +19,21 @@ export interface ZendeskStateOptions {
   requirementsInstalled?: boolean;
   /** Called for every report (the devhost prints them to the terminal). */
   onReport?: (report: HostReport) => void;
+  /** The app's RSA key pair (default: a fresh one, made on first use). */
+  appKeys?: AppKeyPair;
+  /** The API credential the service is given (default: Ada's email and a random token). */
+  apiCredential?: ApiCredential;
 }
+
+/** An API token as an admin creates it in Admin Center: `Basic base64("<apiUser>/token:<apiToken>")`. */
+export interface ApiCredential {
+  apiUser: string;
+  apiToken: string;
+}
+
+/** The app and its one installation in this account (ids as Zendesk would give them). */
+export const APP_ID = 1001;
+export const INSTALLATION_ID = 2001;
 
 export type ZendeskState = ReturnType<typeof createZendeskState>;
 
@@ -36,20 +52,30 @@ export function createZendeskState(options: ZendeskStateOptions = {}) {
   // Zendesk's own limit on ticket updates: 30 per 10 minutes per user per ticket
   let ticketUpdates = new Map<string, number[]>();
   const settings: InstallationSettings = {
-    serviceUrl: '',
-    serviceToken: '',
-    reviewerGroupIds: String(IDS.groups.qaReviewers),
-    leadGroupIds: String(IDS.groups.qaLeads),
     writeBack: true,
     scoreFieldId: null,
     resultFieldId: null,
     ...options.settings,
   };
 
+  let appKeys = options.appKeys;
+  const apiCredential: ApiCredential = options.apiCredential ?? {
+    apiUser: data.users.find((u) => u.id === IDS.users.ada)!.email,
+    apiToken: randomBytes(30).toString('base64url'),
+  };
+
   return {
     subdomain: SUBDOMAIN,
     now,
     settings,
+    appId: APP_ID,
+    installationId: INSTALLATION_ID,
+    /** The app's key pair: Zendesk signs location loads with the private key and publishes the public one. */
+    appKeys(): AppKeyPair {
+      return (appKeys ??= newAppKeyPair());
+    },
+    /** The one API credential that the HTTP API accepts (the service's). */
+    apiCredential,
     requirementsInstalled: options.requirementsInstalled ?? true,
     data,
 

@@ -3,6 +3,10 @@ import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
 import { authenticate, type AppEnv } from './auth.ts';
+import { createIdentity, DEFAULT_LIMITS, type Identity } from './identity/identity.ts';
+import { apiKeysRouter } from './routes/api-keys.ts';
+import { appPagesRouter } from './routes/app-pages.ts';
+import { sessionsRouter } from './routes/sessions.ts';
 import type { AppDeps } from './deps.ts';
 import { ApiError } from './errors.ts';
 import { openapiRouter } from './openapi/router.ts';
@@ -29,9 +33,18 @@ export const MAX_BODY_BYTES = 2 * 1024 * 1024;
 const defaultLog = (message: string, error?: unknown) => console.error(message, error ?? '');
 
 /** The service's composition root: one router per resource under `/api/v1`, one error handler. */
-export function createApp(deps: AppDeps): Hono<AppEnv> {
+export function createApp(deps: AppDeps): Hono<AppEnv> & { identity: Identity } {
   const log = deps.log ?? defaultLog;
   const app = new Hono<AppEnv>();
+  const trustProxy = deps.trustProxy ?? false;
+  const identity = createIdentity({
+    db: deps.db,
+    clock: deps.authClock ?? deps.clock,
+    accounts: deps.accounts,
+    fetch: deps.zendeskFetch ?? ((url, init) => fetch(url, init)),
+    limits: { ...DEFAULT_LIMITS, ...deps.limits },
+    log,
+  });
 
   app.use(async (c, next) => {
     const requestId = randomUUID();
@@ -46,7 +59,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   });
 
   const api = new Hono<AppEnv>();
-  api.use(authenticate(deps.accounts));
+  api.use(authenticate(identity, trustProxy));
   // a scorecard of 500 criteria is well under 1 MB: bigger bodies are refused before parsing
   api.use(bodyLimit({ maxSize: MAX_BODY_BYTES, onError: (c) => c.json({ error: 'request body too large' }, 413) }));
   api.route('/scorecards', scorecardsRouter(deps));
@@ -65,16 +78,19 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   api.route('/calibration-sessions', calibrationRouter(deps));
   api.route('/targets', targetsRouter(deps));
   api.route('/coaching-notes', coachingRouter(deps));
+  api.route('/api-keys', apiKeysRouter(deps));
+  api.route('/', sessionsRouter(deps, identity));
   // public, and before `api` so its authentication does not run for it
   app.route('/api/v1', openapiRouter());
   app.route('/api/v1', api);
+  app.route('/app', appPagesRouter({ identity, ...(deps.appFiles ? { appFiles: deps.appFiles } : {}), trustProxy }));
 
   app.notFound((c) => c.json({ error: 'not found' }, 404));
 
   // expected failures carry their status; anything else is a bug or a database error: never leak its text
   app.onError((err, c) => {
     if (err instanceof ApiError) {
-      return c.json(err.issues ? { error: err.message, issues: err.issues } : { error: err.message }, err.status);
+      return c.json(err.issues ? { error: err.message, issues: err.issues } : { error: err.message }, err.status, err.headers);
     }
     if (err instanceof HTTPException) return err.getResponse();
     const requestId = c.get('requestId');
@@ -82,5 +98,5 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
     return c.json({ error: 'internal error', requestId }, 500);
   });
 
-  return app;
+  return Object.assign(app, { identity });
 }

@@ -1,46 +1,27 @@
-import { createHash, timingSafeEqual } from 'node:crypto';
 import type { Context, MiddlewareHandler } from 'hono';
-import { QaRole } from '../core/evaluation.ts';
-import type { Accounts } from './deps.ts';
-import { ApiError, badRequest, forbidden } from './errors.ts';
+import type { QaRole } from '../core/evaluation.ts';
+import { forbidden } from './errors.ts';
+import type { Actor, Identity } from './identity/identity.ts';
 
-/** Who is asking: the installation's account (from its token) and the acting user the app names. */
-export interface Actor {
-  account: string;
-  userId: number;
-  role: QaRole;
-}
+export type { Actor };
 
 /** Hono environment of every `/api/v1` router. */
 export type AppEnv = { Variables: { actor: Actor; requestId: string } };
 
-const sha256 = (s: string) => createHash('sha256').update(s).digest();
+/** The caller's address: the socket's, or behind a trusted load balancer the last X-Forwarded-For hop. */
+export function clientAddress(c: Context, trustProxy: boolean): string {
+  if (trustProxy) {
+    const hops = (c.req.header('x-forwarded-for') ?? '').split(',').map((h) => h.trim()).filter(Boolean);
+    if (hops.length) return hops[hops.length - 1]!;
+  }
+  const incoming = (c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined)?.incoming;
+  return incoming?.socket?.remoteAddress ?? 'unknown';
+}
 
-/**
- * Bearer token -> account, compared in constant time on equal-length hashes; then the
- * `X-QA-User-Id` and `X-QA-Role` headers. The identity is asserted by the app (DESIGN.md §6, first step).
- */
-export function authenticate(accounts: Accounts): MiddlewareHandler<AppEnv> {
-  const known = Object.entries(accounts).map(([account, token]) => ({ account, hash: sha256(token) }));
+/** A session (from a signed Zendesk load) or an API key; nothing the browser says about who it is counts. */
+export function authenticate(identity: Identity, trustProxy: boolean): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
-    const header = c.req.header('authorization') ?? '';
-    const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
-    if (!match) throw new ApiError(401, 'missing bearer token');
-    const presented = sha256(match[1]!);
-    let account: string | undefined;
-    // no early exit: every account is compared, so timing does not tell which one matched
-    for (const k of known) if (timingSafeEqual(k.hash, presented) && account === undefined) account = k.account;
-    if (account === undefined) throw new ApiError(401, 'invalid token');
-
-    const issues: string[] = [];
-    const rawId = c.req.header('x-qa-user-id');
-    const userId = rawId !== undefined && /^[1-9]\d{0,17}$/.test(rawId.trim()) ? Number(rawId.trim()) : NaN;
-    if (!Number.isSafeInteger(userId)) issues.push('X-QA-User-Id: must be a positive whole number');
-    const role = QaRole.safeParse(c.req.header('x-qa-role'));
-    if (!role.success) issues.push(`X-QA-Role: must be one of ${QaRole.options.join(', ')}`);
-    if (issues.length > 0 || !role.success) throw badRequest(issues);
-
-    c.set('actor', { account, userId, role: role.data });
+    c.set('actor', await identity.authenticate(c.req.header('authorization'), c.req.method, clientAddress(c, trustProxy)));
     await next();
   };
 }

@@ -1,35 +1,46 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { DEV_ACCOUNTS, loadConfig } from './config.ts';
+import { loadConfig } from './config.ts';
+
+const acme = { subdomain: 'acme', appId: 1001, apiUser: 'qa-service@acme.com', apiToken: 'a'.repeat(40) };
+const accounts = (...list: unknown[]) => JSON.stringify(list);
 
 describe('loadConfig', () => {
-  it('defaults to PGlite in ./.data on port 3030, with the dev account on loopback when QA_ACCOUNTS is unset', () => {
-    const r = loadConfig({});
+  it('reads the accounts, and defaults to PGlite in ./.data on port 3030 with the app from ./dist', () => {
+    const r = loadConfig({ QA_ACCOUNTS: accounts(acme) });
     expect(r).toEqual({
       ok: true,
-      config: { port: 3030, host: '127.0.0.1', storage: { kind: 'pglite', dataDir: './.data' }, accounts: DEV_ACCOUNTS, devAccounts: true },
+      config: { port: 3030, host: '0.0.0.0', storage: { kind: 'pglite', dataDir: './.data' }, accounts: [acme], appDir: './dist', trustProxy: false },
     });
   });
 
-  it('reads accounts, a PostgreSQL URL and a port', () => {
-    const r = loadConfig({ QA_ACCOUNTS: 'acme:secret-1234, globex:other-5678', DATABASE_URL: 'postgres://u@h/db', PORT: '8080' });
+  it('reads a PostgreSQL URL, a port, the proxy setting and accounts from a file', () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'qa-config-')), 'accounts.json');
+    writeFileSync(file, accounts(acme, { ...acme, subdomain: 'globex', installationId: 5, zendeskUrl: 'https://globex.zendesk.com' }));
+    const r = loadConfig({ QA_ACCOUNTS: `@${file}`, DATABASE_URL: 'postgres://u@h/db', PORT: '8080', QA_TRUST_PROXY: '1' });
     expect(r.ok && r.config).toMatchObject({
       port: 8080,
-      host: '0.0.0.0',
       storage: { kind: 'pg', url: 'postgres://u@h/db' },
-      accounts: { acme: 'secret-1234', globex: 'other-5678' },
-      devAccounts: false,
+      accounts: [acme, { subdomain: 'globex', installationId: 5 }],
+      trustProxy: true,
     });
   });
 
   it.each([
-    [{ PORT: 'abc' }, 'PORT'],
-    [{ PORT: '70000' }, 'PORT'],
-    [{ DATABASE_URL: 'mysql://x' }, 'DATABASE_URL'],
-    [{ QA_ACCOUNTS: 'acme' }, 'QA_ACCOUNTS'],
-    [{ QA_ACCOUNTS: 'Acme Corp:secret-1234' }, 'QA_ACCOUNTS'],
-    [{ QA_ACCOUNTS: 'acme:short' }, 'QA_ACCOUNTS'],
-    [{ QA_ACCOUNTS: 'acme:secret-1234,acme:secret-5678' }, 'QA_ACCOUNTS'],
-    [{ NODE_ENV: 'production' }, 'QA_ACCOUNTS'],
+    [{ PORT: 'abc', QA_ACCOUNTS: accounts(acme) }, 'PORT'],
+    [{ PORT: '70000', QA_ACCOUNTS: accounts(acme) }, 'PORT'],
+    [{ DATABASE_URL: 'mysql://x', QA_ACCOUNTS: accounts(acme) }, 'DATABASE_URL'],
+    [{}, 'QA_ACCOUNTS'],
+    [{ QA_ACCOUNTS: 'acme:token' }, 'QA_ACCOUNTS'],
+    [{ QA_ACCOUNTS: '[]' }, 'QA_ACCOUNTS'],
+    [{ QA_ACCOUNTS: accounts({ ...acme, subdomain: 'Acme Corp' }) }, 'QA_ACCOUNTS[0].subdomain'],
+    [{ QA_ACCOUNTS: accounts({ ...acme, apiToken: 'short' }) }, 'QA_ACCOUNTS[0].apiToken'],
+    [{ QA_ACCOUNTS: accounts({ ...acme, apiUser: 'not an email' }) }, 'QA_ACCOUNTS[0].apiUser'],
+    [{ QA_ACCOUNTS: accounts({ ...acme, publicKey: 'xyz' }) }, 'QA_ACCOUNTS[0].publicKey'],
+    [{ QA_ACCOUNTS: accounts(acme, acme) }, 'QA_ACCOUNTS'],
+    [{ QA_ACCOUNTS: '@/no/such/file.json' }, 'QA_ACCOUNTS'],
   ])('refuses %o with one line naming %s', (env, name) => {
     const r = loadConfig(env);
     expect(r.ok).toBe(false);

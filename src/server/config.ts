@@ -1,56 +1,75 @@
+import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { formatIssues } from '../core/issues.ts';
-import type { Accounts } from './deps.ts';
-
-/** Used when QA_ACCOUNTS is unset outside production: documented in docs/decisions (service-config). */
-export const DEV_ACCOUNTS: Accounts = { acme: 'dev-token-acme' };
+import type { AccountConfig } from './deps.ts';
 
 const Subdomain = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/;
 
-/** "acme:token,globex:token" -> { acme: "token", globex: "token" }. */
-export const AccountsSpec = z.string().transform((spec, ctx): Accounts => {
-  const accounts: Record<string, string> = {};
-  spec
-    .split(',')
-    .map((s) => s.trim())
-    .filter(Boolean)
-    .forEach((entry, i) => {
-      const at = entry.indexOf(':');
-      const account = entry.slice(0, at).trim();
-      const token = entry.slice(at + 1).trim();
-      if (at < 0 || !Subdomain.test(account)) {
-        ctx.addIssue({ code: 'custom', message: `entry ${i + 1} must look like "subdomain:token" (lowercase subdomain)` });
-      } else if (token.length < 8 || /\s/.test(token)) {
-        ctx.addIssue({ code: 'custom', message: `the token of "${account}" must be at least 8 characters without spaces` });
-      } else if (account in accounts) {
-        ctx.addIssue({ code: 'custom', message: `"${account}" is listed twice` });
-      } else accounts[account] = token;
-    });
-  if (Object.keys(accounts).length === 0 && ctx.issues.length === 0) {
-    ctx.addIssue({ code: 'custom', message: 'must list at least one "subdomain:token"' });
-  }
-  return accounts;
+/** One Zendesk account the service serves, and the credential only the service holds for it. */
+export const AccountEntry = z.strictObject({
+  subdomain: z.string().regex(Subdomain, 'must be a lowercase Zendesk subdomain, e.g. "acme"'),
+  /** The app's id in Zendesk (Admin Center > Apps > the app's page): names its public key and installation. */
+  appId: z.number().int().positive(),
+  /** The installation id; when absent the service finds it with GET /api/v2/apps/installations. */
+  installationId: z.number().int().positive().optional(),
+  /** The API user's email and API token (Basic `email/token:token`), read only by the service. */
+  apiUser: z.email('must be the email of the Zendesk user the API token belongs to'),
+  apiToken: z.string().min(20, 'must be a Zendesk API token (40 characters)').regex(/^\S+$/, 'must not contain spaces'),
+  /** The app's public key (PEM); when absent it is read from GET /api/v2/apps/{appId}/public_key.pem and cached. */
+  publicKey: z.string().includes('BEGIN PUBLIC KEY', { message: 'must be a PEM public key' }).optional(),
+  /** Where the account's API answers; default https://<subdomain>.zendesk.com (the local Zendesk sets its own). */
+  zendeskUrl: z.url({ protocol: /^https?$/ }).optional(),
 });
+
+/** QA_ACCOUNTS: a JSON array of accounts, or `@/path/to/accounts.json`. */
+export const AccountsSpec = z
+  .string()
+  .transform((spec, ctx) => {
+    let text = spec;
+    if (spec.startsWith('@')) {
+      try {
+        text = readFileSync(spec.slice(1), 'utf8');
+      } catch {
+        ctx.addIssue({ code: 'custom', message: `cannot read the file ${spec.slice(1)}` });
+        return z.NEVER;
+      }
+    }
+    try {
+      return JSON.parse(text) as unknown;
+    } catch {
+      ctx.addIssue({ code: 'custom', message: 'must be a JSON array of accounts (see README, "Installing in a real Zendesk")' });
+      return z.NEVER;
+    }
+  })
+  .pipe(
+    z
+      .array(AccountEntry)
+      .min(1, 'must list at least one account')
+      .refine((a) => new Set(a.map((x) => x.subdomain)).size === a.length, 'must not list a subdomain twice'),
+  );
 
 const Env = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3030),
-  HOST: z.string().min(1).optional(),
+  HOST: z.string().min(1).default('0.0.0.0'),
   DATA_DIR: z.string().min(1).default('./.data'),
   DATABASE_URL: z
     .string()
     .regex(/^postgres(ql)?:\/\/\S+$/, 'must be a postgres:// or postgresql:// URL')
     .optional(),
-  QA_ACCOUNTS: AccountsSpec.optional(),
-  NODE_ENV: z.string().optional(),
+  QA_ACCOUNTS: AccountsSpec,
+  /** The built app (`npm run build` writes dist/): the service serves its location pages. */
+  QA_APP_DIR: z.string().min(1).default('./dist'),
+  /** Behind a load balancer: take the client address from the last X-Forwarded-For hop. */
+  QA_TRUST_PROXY: z.enum(['0', '1', 'true', 'false']).default('0'),
 });
 
 export interface Config {
   port: number;
   host: string;
   storage: { kind: 'pglite'; dataDir: string } | { kind: 'pg'; url: string };
-  accounts: Accounts;
-  /** True when QA_ACCOUNTS was unset and the dev token is in use. */
-  devAccounts: boolean;
+  accounts: AccountConfig[];
+  appDir: string;
+  trustProxy: boolean;
 }
 
 /** The service's configuration from the environment, parsed once; a bad value is a one-line message. */
@@ -60,20 +79,15 @@ export function loadConfig(env: Record<string, string | undefined>): { ok: true;
   const r = Env.safeParse(present);
   if (!r.success) return { ok: false, message: `configuration: ${formatIssues(r.error.issues).join('; ')}` };
   const e = r.data;
-  const production = e.NODE_ENV === 'production';
-  if (!e.QA_ACCOUNTS && production) {
-    return { ok: false, message: 'configuration: QA_ACCOUNTS: is required in production ("subdomain:token,subdomain:token")' };
-  }
-  const devAccounts = !e.QA_ACCOUNTS;
   return {
     ok: true,
     config: {
       port: e.PORT,
-      // the well-known dev token is served on loopback only
-      host: e.HOST ?? (devAccounts ? '127.0.0.1' : '0.0.0.0'),
+      host: e.HOST,
       storage: e.DATABASE_URL ? { kind: 'pg', url: e.DATABASE_URL } : { kind: 'pglite', dataDir: e.DATA_DIR },
-      accounts: e.QA_ACCOUNTS ?? DEV_ACCOUNTS,
-      devAccounts,
+      accounts: e.QA_ACCOUNTS,
+      appDir: e.QA_APP_DIR,
+      trustProxy: e.QA_TRUST_PROXY === '1' || e.QA_TRUST_PROXY === 'true',
     },
   };
 }

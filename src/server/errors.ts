@@ -8,6 +8,8 @@ export class ApiError extends Error {
     readonly status: ContentfulStatusCode,
     message: string,
     readonly issues?: string[],
+    /** Response headers that go with the error (e.g. `Retry-After` on a 429). */
+    readonly headers?: Record<string, string>,
   ) {
     super(message);
   }
@@ -16,6 +18,9 @@ export class ApiError extends Error {
 export const badRequest = (issues: string[]) => new ApiError(400, 'invalid request', issues);
 export const forbidden = (message = 'forbidden') => new ApiError(403, message);
 export const notFound = (what: string) => new ApiError(404, `${what} not found`);
+export const unauthorized = (message: string) => new ApiError(401, message);
+export const tooManyRequests = (message: string, retryAfterS: number) =>
+  new ApiError(429, message, undefined, { 'Retry-After': String(retryAfterS) });
 export const conflict = (message: string) => new ApiError(409, message);
 export const unprocessable = (message: string, issues?: string[]) => new ApiError(422, message, issues);
 

@@ -2,6 +2,7 @@ import { mkdir } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { serve } from '@hono/node-server';
 import { createApp } from './app.ts';
+import { diskAppFiles } from './app-files.ts';
 import { loadConfig } from './config.ts';
 import { createPgDb, createPgliteDb, type Db } from './db/db.ts';
 import { migrate } from './db/migrate.ts';
@@ -15,12 +16,6 @@ async function main(): Promise<void> {
     process.exit(1);
   }
   const { config } = loaded;
-  if (config.devAccounts) {
-    console.warn(
-      'WARNING: QA_ACCOUNTS is not set: using the development account "acme" with token "dev-token-acme" on loopback only.' +
-        ' Set QA_ACCOUNTS="subdomain:token,..." for anything real.',
-    );
-  }
 
   let db: Db;
   if (config.storage.kind === 'pg') {
@@ -34,9 +29,9 @@ async function main(): Promise<void> {
   const where = config.storage.kind === 'pg' ? 'PostgreSQL (DATABASE_URL)' : `PGlite in ${resolve(config.storage.dataDir)}`;
   console.log(`storage: ${where}; migrations applied now: ${applied.length ? applied.join(', ') : 'none'}`);
 
-  const app = createApp({ db, clock: systemClock, accounts: config.accounts });
+  const app = createApp({ db, clock: systemClock, accounts: config.accounts, appFiles: diskAppFiles(config.appDir), trustProxy: config.trustProxy });
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
-    console.log(`Ticket QA service on http://${config.host}:${info.port} (accounts: ${Object.keys(config.accounts).join(', ')})`);
+    console.log(`Ticket QA service on http://${config.host}:${info.port} (accounts: ${config.accounts.map((a) => a.subdomain).join(', ')}; app from ${resolve(config.appDir)})`);
   });
 
   let stopping = false;

@@ -14,7 +14,12 @@ import { Hono } from 'hono';
 import type { TestProject } from 'vitest/node';
 import { EvaluationCreate } from '../../src/core/evaluation.ts';
 import type { ScorecardDefinitionInput } from '../../src/core/scorecard.ts';
+import type { QaRole } from '../../src/core/evaluation.ts';
+import { newAppKeyPair, signAppToken } from '../../src/devhost/app-token.ts';
 import { createApp } from '../../src/server/app.ts';
+import { policyOf, savePolicy } from '../../src/server/store/policies.ts';
+import { bootOf, LEAD_GROUP, personFor, REVIEWER_GROUP, signedLoad } from '../support/db-client.ts';
+import { fakeZendesk, type FakeAccount } from '../support/zendesk-fake.ts';
 import { authenticate, type AppEnv } from '../../src/server/auth.ts';
 import { createPgDb, createPgliteDb, type Db } from '../../src/server/db/db.ts';
 import { migrate } from '../../src/server/db/migrate.ts';
@@ -24,7 +29,7 @@ import { rebuildRollup } from '../../src/server/reports/rollup.ts';
 import startPgCluster from '../support/pg-cluster.ts';
 
 const CONNECTIONS = 50;
-const ACCOUNTS = { bench: 'bench-token', bulk100k: 'bulk100k-token', bulk1m: 'bulk1m-token' };
+const ACCOUNTS = { bench: 'bench', bulk100k: 'bulk100k', bulk1m: 'bulk1m' };
 type Account = keyof typeof ACCOUNTS;
 const CRITERIA = 10;
 const RUNS = 5;
@@ -74,12 +79,33 @@ const card: ScorecardDefinitionInput = {
   ],
 };
 
-const headers = (role = 'reviewer', user = 9, account: Account = 'bench') => ({
-  authorization: `Bearer ${ACCOUNTS[account]}`,
-  'x-qa-user-id': String(user),
-  'x-qa-role': role,
-  'content-type': 'application/json',
-});
+// sessions from Zendesk-signed loads (a fake Zendesk answers who is who), signed in once per backend
+const sessions = new Map<string, string>();
+const headers = (role = 'reviewer', user = 9, account: Account = 'bench') => {
+  const session = sessions.get(`${account}/${role}/${user}`);
+  if (!session) throw new Error(`no session for ${role} ${user} of ${account}`);
+  return { authorization: `Bearer ${session}`, 'content-type': 'application/json' };
+};
+const keyPair = newAppKeyPair();
+const zendeskAccounts: FakeAccount[] = Object.keys(ACCOUNTS).map((subdomain, i) => ({
+  subdomain, appId: 1001, installationId: 3001 + i, apiUser: `qa@${subdomain}.example.com`, apiToken: 'b'.repeat(40), publicKeyPem: keyPair.publicKeyPem,
+}));
+const zendesk = fakeZendesk(zendeskAccounts);
+
+/** Signs in every user the bench acts as, through the same signed load Zendesk makes. */
+async function signIn(app: ReturnType<typeof createApp>, db: Db): Promise<void> {
+  const users: Array<[Account, string, number]> = [['bench', 'reviewer', 9], ...Object.keys(ACCOUNTS).flatMap((a) => [[a, 'admin', 1], [a, 'lead', 2]] as Array<[Account, string, number]>)];
+  for (const [account, role, user] of users) {
+    const z = zendeskAccounts.find((x) => x.subdomain === account)!;
+    const p = await policyOf(db, account);
+    await savePolicy(db, account, { ...p, reviewerGroupIds: [REVIEWER_GROUP], leadGroupIds: [LEAD_GROUP] }, new Date(), 0);
+    zendesk.setPerson(account, user, personFor(role as QaRole, user));
+    const token = await signAppToken(keyPair.privateKey, { subdomain: account, appId: z.appId, installationId: z.installationId, userId: user, location: 'ticket_sidebar' });
+    const res = await signedLoad(app, token);
+    if (res.status !== 200) throw new Error(`sign-in of ${role} ${user}: ${res.status}`);
+    sessions.set(`${account}/${role}/${user}`, bootOf(await res.text()).session);
+  }
+}
 
 interface Backend {
   name: string;
@@ -181,8 +207,8 @@ async function timeReports(base: string, account: Account): Promise<Map<string, 
   for (const [name, path] of REPORTS) {
     const get = async (): Promise<unknown> => {
       // a keep-alive socket may have timed out during the (event-loop blocking) PGlite bulk load: retry once
-      const res = await fetch(`${base}${path}`, { headers: headers('lead', 1, account) }).catch(() =>
-        fetch(`${base}${path}`, { headers: headers('lead', 1, account) }),
+      const res = await fetch(`${base}${path}`, { headers: headers('lead', 2, account) }).catch(() =>
+        fetch(`${base}${path}`, { headers: headers('lead', 2, account) }),
       );
       if (res.status !== 200) throw new Error(`${path}: ${res.status} ${await res.text()}`);
       return res.json();
@@ -227,11 +253,19 @@ async function benchBackend(backend: Backend, sizes: { ingest: number; ceiling: 
   takePeak();
   const db = await backend.open();
   await migrate(db);
-  const app = createApp({ db, clock: systemClock, accounts: ACCOUNTS, log: (m, e) => console.error(m, e) });
+  const app = createApp({
+    db,
+    clock: systemClock,
+    accounts: zendeskAccounts.map(({ publicKeyPem: _key, ...a }) => a),
+    zendeskFetch: zendesk.fetch,
+    appFiles: async (path) => (path === 'ticket-sidebar.html' ? { body: new TextEncoder().encode('<html><head></head></html>'), type: 'text/html' } : null),
+    log: (m, e) => console.error(m, e),
+  });
+  await signIn(app, db);
   // bench-only: the same authentication and schema as POST /evaluations, nothing stored
   app.route(
     '/bench',
-    new Hono<AppEnv>().use(authenticate(ACCOUNTS)).post('/evaluations', async (c) => {
+    new Hono<AppEnv>().use(authenticate(app.identity, false)).post('/evaluations', async (c) => {
       const body = parseOrThrow(EvaluationCreate, await readJson(c.req));
       return c.json(body, 201);
     }),

@@ -1,7 +1,7 @@
 /**
  * The local Zendesk end to end: Chromium, the real ZAF SDK in an iframe on another origin, the built app and the
  * QA service. The protocol probe (a bare page with the SDK) checks the host's protocol itself; the real sidebar
- * checks that the product boots through it.
+ * checks that the product boots through it, signed in by a load that the local Zendesk signed as Zendesk does.
  */
 import type { Frame, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -61,16 +61,17 @@ describe.skipIf(!chromiumAvailable())('the local Zendesk (devhost) in Chromium',
     await page.close();
   });
 
-  it('registers the SDK with metadata (settings without the secure token) and the ticket context', async () => {
+  it('registers the SDK with metadata (the non-secure settings) and the ticket context', async () => {
     const { page, app } = await open(dh.ticketUrl(1, { probe: true }));
     const registered = JSON.parse((await app.locator('#probe').textContent())!) as {
       metadata: { appId: number; installationId: number; settings: Record<string, unknown> };
       context: Record<string, unknown>;
     };
     expect(registered.metadata).toMatchObject({ appId: expect.any(Number), installationId: expect.any(Number), name: 'Ticket QA' });
-    expect(registered.metadata.settings).toMatchObject({ serviceUrl: `${dh.hostOrigin}/service`, reviewerGroupIds: String(IDS.groups.qaReviewers) });
-    expect(registered.metadata.settings).not.toHaveProperty('serviceToken');
-    expect(JSON.stringify(registered)).not.toContain(dh.token);
+    expect(registered.metadata.settings).toMatchObject({ writeBack: true });
+    // the service's address, credential and groups are no app settings any more
+    for (const gone of ['serviceUrl', 'serviceToken', 'reviewerGroupIds', 'leadGroupIds']) expect(registered.metadata.settings).not.toHaveProperty(gone);
+    expect(JSON.stringify(registered)).not.toContain(dh.secrets.apiToken);
     expect(registered.context).toMatchObject({ host: 'zendesk', product: 'support', location: 'ticket_sidebar', account: { subdomain: 'acme' }, ticketId: 1 });
     await page.close();
   });
@@ -106,44 +107,88 @@ describe.skipIf(!chromiumAvailable())('the local Zendesk (devhost) in Chromium',
     await page.close();
   });
 
-  it('proxies client.request: the secure token is filled in server-side only for secure requests', async () => {
-    const { page, app } = await open(dh.ticketUrl(1, { probe: true }));
-    const request = (secure: boolean) =>
-      zaf(
-        app,
-        (c, a: { url: string; secure: boolean; user: number }) =>
-          c
-            .request({
-              url: `${a.url}/api/v1/scorecards`,
-              secure: a.secure,
-              httpCompleteResponse: true,
-              headers: { Authorization: 'Bearer {{setting.serviceToken}}', 'X-QA-User-Id': String(a.user), 'X-QA-Role': 'reviewer' },
-            })
-            .then((r) => (r as { status: number }).status, (e: { status: number }) => e.status),
-        { url: `${dh.hostOrigin}/service`, secure, user: USERS.rita },
-      );
-    expect(await request(true)).toBe(200);
-    expect(await request(false)).toBe(401);
+  it('proxies client.request to the Zendesk API as the signed-in agent, without the service\'s credential', async () => {
+    const { page, app } = await open(dh.ticketUrl(1, { user: USERS.sam, probe: true }));
+    const me = await zaf(app, (c) => c.request({ url: '/api/v2/users/me.json' }));
+    expect(me).toMatchObject({ user: { id: USERS.sam, name: 'Sam Support' } });
+    // the same API over HTTP without the credential: Zendesk's 401, whoever the caller says it is
+    const direct = await fetch(`${dh.hostOrigin}/api/v2/users/me.json`, { headers: { 'x-devhost-user': String(USERS.ada) } });
+    expect(direct.status).toBe(401);
+    expect(await direct.json()).toEqual({ error: "Couldn't authenticate you" });
     await page.close();
   });
 
-  it('never lets the secure token reach the browser while the real sidebar runs', async () => {
+  it('loads each app location with a POST of a token Zendesk signed; a GET of the page is refused', async () => {
     const page = await browser.context.newPage();
-    const leaks: string[] = [];
+    const first: Array<{ method: string; url: string; body: string; type: string }> = [];
     page.on('request', (r) => {
-      if ((r.postData() ?? '').includes(dh.token) || r.url().includes(dh.token)) leaks.push(`request ${r.url()}`);
+      if (r.url().startsWith(`${dh.appOrigin}/app/ticket-sidebar.html`) && r.isNavigationRequest()) {
+        first.push({ method: r.method(), url: r.url(), body: r.postData() ?? '', type: r.headers()['content-type'] ?? '' });
+      }
+    });
+    await page.goto(dh.ticketUrl(2));
+    const app = await appFrame(page);
+    expect(first).toHaveLength(1);
+    expect(first[0]!.method).toBe('POST');
+    expect(first[0]!.type).toBe('application/x-www-form-urlencoded');
+    const url = new URL(first[0]!.url);
+    expect(url.searchParams.get('origin')).toBe(dh.hostOrigin);
+    expect(url.searchParams.get('app_guid')).toMatch(/^[0-9a-f-]{36}$/);
+    const token = new URLSearchParams(first[0]!.body).get('token')!;
+    const claims = JSON.parse(Buffer.from(token.split('.')[1]!, 'base64url').toString()) as Record<string, unknown>;
+    expect(claims).toMatchObject({
+      iss: 'acme.zendesk.com',
+      aud: `https://acme.zendesk.com/api/v2/apps/installations/${dh.state.installationId}.json`,
+      sub: `https://acme.zendesk.com/api/v2/users/${USERS.rita}.json`,
+      context: { product: 'support', location: 'ticket_sidebar' },
+    });
+    // the token is in the form body, never in the URL
+    expect(first[0]!.url).not.toContain(token.slice(-40));
+    // the page booted with the session the service made for this load
+    const boot = JSON.parse((await app.locator('#ticket-qa-boot').textContent())!) as { user: { id: number; role: string } };
+    expect(boot.user).toMatchObject({ id: USERS.rita, role: 'reviewer' });
+    // the same page fetched without a signed token: refused
+    const get = await fetch(first[0]!.url);
+    expect(get.status).toBe(401);
+    expect(await get.text()).not.toContain('ticket-qa-boot');
+    const forged = await fetch(first[0]!.url, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'token=e30.e30.' });
+    expect(forged.status).toBe(401);
+    await page.close();
+  });
+
+  it('never lets the service\'s API token or the app\'s private key reach the browser; the session never rides in a URL', async () => {
+    const page = await browser.context.newPage();
+    const secrets = { apiToken: dh.secrets.apiToken, privateKey: dh.secrets.privateKeyPem.split('\n')[1]! };
+    const leaks: string[] = [];
+    const urls: string[] = [];
+    const check = (where: string, text: string) => {
+      for (const [name, secret] of Object.entries(secrets)) if (text.includes(secret)) leaks.push(`${name} in ${where}`);
+    };
+    page.on('request', (r) => {
+      urls.push(r.url());
+      check(`request ${r.url()}`, `${r.url()} ${r.postData() ?? ''} ${JSON.stringify(r.headers())}`);
     });
     page.on('response', async (r) => {
       const body = await r.text().catch(() => '');
-      if (body.includes(dh.token) || Object.values(await r.allHeaders()).some((v) => v.includes(dh.token))) leaks.push(`response ${r.url()}`);
+      check(`response ${r.url()}`, `${body} ${JSON.stringify(await r.allHeaders())}`);
+    });
+    const serviceCalls: string[] = [];
+    page.on('response', (r) => {
+      if (r.url().startsWith(`${dh.appOrigin}/api/v1/`)) serviceCalls.push(`${r.request().method()} ${r.status()}`);
     });
     await page.goto(dh.ticketUrl(2));
     const app = await appFrame(page);
     await app.locator('.qa-sidebar').waitFor();
-    await page.locator('#log li', { hasText: '/service/api/v1/' }).first().waitFor();
+    await expect.poll(() => serviceCalls.length).toBeGreaterThan(0);
     await page.waitForLoadState('networkidle');
+    check('the host page', await page.content());
+    check('the app page', await app.content());
     expect(leaks).toEqual([]);
-    expect(await page.content()).not.toContain(dh.token);
+    const { session } = JSON.parse((await app.locator('#ticket-qa-boot').textContent())!) as { session: string };
+    expect(session).toMatch(/^s1\.acme\./);
+    const secret = session.split('.')[2]!;
+    expect(urls.filter((u) => u.includes(secret) || decodeURIComponent(u).includes(secret))).toEqual([]);
+    expect(page.frames().map((f) => f.url()).filter((u) => u.includes(secret))).toEqual([]);
     await page.close();
   });
 
@@ -154,7 +199,6 @@ describe.skipIf(!chromiumAvailable())('the local Zendesk (devhost) in Chromium',
     expect(text).toContain('Alex Agent'); // ticket.assignee via ZAF get
     // first reply from /api/v2/tickets/1/metrics via the proxy; the numbers load after the scorecard is usable
     await expect.poll(() => email.app.locator('body').innerText()).toMatch(/38\s?min/);
-    await expect(email.page.locator('#log').innerText()).resolves.toMatch(/\/service\/api\/v1\/\S+ → 200/);
     await email.page.close();
 
     const chat = await open(dh.ticketUrl(2));
@@ -175,6 +219,45 @@ describe.skipIf(!chromiumAvailable())('the local Zendesk (devhost) in Chromium',
     const probe = await open(dh.ticketUrl(2, { user: USERS.sam, probe: true }));
     expect(await zaf(probe.app, (c) => c.get('currentUser.name'))).toMatchObject({ 'currentUser.name': 'Sam Support' });
     await probe.page.close();
+  });
+
+  it('switching users shows each only what their Zendesk role allows, each through their own signed load', async () => {
+    const page = await browser.context.newPage();
+    const tokens: string[] = [];
+    page.on('request', (r) => {
+      if (r.isNavigationRequest() && r.method() === 'POST' && r.url().startsWith(`${dh.appOrigin}/app/`)) tokens.push(new URLSearchParams(r.postData() ?? '').get('token') ?? '');
+    });
+    const bootOfFrame = async (frame: Frame) => JSON.parse((await frame.locator('#ticket-qa-boot').textContent())!) as { user: { id: number; role: string } };
+    const switchTo = (user: number) =>
+      Promise.all([page.waitForURL(new RegExp(`user=${user}`)), page.locator('#user-switcher').selectOption(String(user))]);
+
+    // the sidebar: the reviewer scores, the agent only reads what was said about their work
+    await page.goto(dh.ticketUrl(2, { user: USERS.rita }));
+    let app = await appFrame(page);
+    expect((await bootOfFrame(app)).user).toEqual(expect.objectContaining({ id: USERS.rita, role: 'reviewer' }));
+    await app.locator('[data-crit] [role=radio]').first().waitFor();
+    await switchTo(USERS.alex);
+    app = await appFrame(page);
+    expect((await bootOfFrame(app)).user).toEqual(expect.objectContaining({ id: USERS.alex, role: 'agent' }));
+    await expect.poll(() => app.locator('body').innerText()).toContain('Chat and messaging');
+    expect(await app.locator('[data-crit] [role=radio]').count()).toBe(0);
+
+    // the nav bar: the admin gets the admin parts (API keys), the lead and the reviewer do not
+    await page.goto(dh.navBarUrl({ user: USERS.ada }));
+    app = await appFrame(page, 'nav_bar', '[role=tablist], .qa-state');
+    expect((await bootOfFrame(app)).user.role).toBe('admin');
+    await app.getByRole('tab', { name: 'API keys' }).waitFor();
+    for (const [user, role] of [[USERS.lee, 'lead'], [USERS.rita, 'reviewer']] as const) {
+      await switchTo(user);
+      app = await appFrame(page, 'nav_bar', '[role=tablist], .qa-state');
+      expect((await bootOfFrame(app)).user).toEqual(expect.objectContaining({ id: user, role }));
+      await app.getByRole('tab', { name: 'Reports' }).waitFor();
+      expect(await app.getByRole('tab', { name: 'API keys' }).count()).toBe(0);
+    }
+    // one signed load per page shown, each naming the user who was signed in
+    const subjects = tokens.map((t) => (JSON.parse(Buffer.from(t.split('.')[1]!, 'base64url').toString()) as { sub: string }).sub.match(/users\/(\d+)/)![1]);
+    expect(subjects.map(Number)).toEqual([USERS.rita, USERS.alex, USERS.ada, USERS.lee, USERS.rita]);
+    await page.close();
   });
 
   it('set fills the unsaved ticket form; the save hook can refuse; a save stores it', async () => {

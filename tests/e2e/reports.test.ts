@@ -26,7 +26,7 @@ async function json<T>(res: Response | Promise<Response>): Promise<T> {
 async function openNavBar(user: number, tab?: string): Promise<{ page: Page; app: FrameLocator }> {
   const page = await browser.context.newPage();
   await page.goto(dh.navBarUrl({ user }));
-  const app = page.frameLocator(`iframe[src^="${dh.appOrigin}"]`);
+  const app = page.frameLocator('iframe.app-nav_bar');
   if (tab) await app.getByRole('tab', { name: tab }).click();
   return { page, app };
 }

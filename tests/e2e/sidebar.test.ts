@@ -245,17 +245,22 @@ describe.skipIf(!canRun)('ticket sidebar in the devhost', () => {
     await page.close();
   });
 
-  it('a service that refuses the token says so in words, with what to do', { timeout: 90_000 }, async () => {
-    const saved = dh.state.settings.serviceToken ?? null;
-    dh.state.settings.serviceToken = 'wrong';
-    try {
-      const { page, app } = await openSidebar(IDS.users.rita, ticketId("Can't reset my password"));
-      await expect(app.locator('.qa-state').getAttribute('data-problem')).resolves.toBe('unauthorized');
-      await expect(app.locator('.qa-state').textContent()).resolves.toContain('Service token');
-      await page.close();
-    } finally {
-      dh.state.settings.serviceToken = saved;
-    }
+  it('a session that ended says so in words, with what to do', { timeout: 90_000 }, async () => {
+    const page = await browser.context.newPage();
+    // the admin ends Rita's sessions between her signed load and the sidebar's first call to the service
+    await page.route(`${dh.appOrigin}/api/v1/sidebar**`, async (route) => {
+      const revoked = await dh.service(`/sessions/users/${IDS.users.rita}`, { user: IDS.users.ada, role: 'admin' }, { method: 'DELETE' });
+      expect(revoked.status).toBe(200);
+      await route.continue();
+    });
+    const { app } = await openSidebar(IDS.users.rita, ticketId("Can't reset my password"), page);
+    await expect(app.locator('.qa-state').getAttribute('data-problem')).resolves.toBe('session-ended');
+    await expect(app.locator('.qa-state').textContent()).resolves.toContain('Reload Zendesk');
+    await page.unroute(`${dh.appOrigin}/api/v1/sidebar**`);
+    // reopening the app is a new signed load: a new session, and the sidebar works again
+    const again = await openSidebar(IDS.users.rita, ticketId("Can't reset my password"), page);
+    await again.app.locator('.qa-sidebar').waitFor();
+    await page.close();
   });
 
   it('axe finds no serious or critical violation in the reviewer and agent views', { timeout: 90_000 }, async () => {

@@ -14,35 +14,11 @@ describe.each(backends())('identity, tenancy and errors on $name', (backend) => 
     expect(await res.json()).toEqual({ status: 'ok', storage: backend.name });
   });
 
-  it('refuses a missing or wrong token with 401', async () => {
+  it('refuses a request without a session with 401 (attacks on identity: identity.test.ts)', async () => {
     const [a] = tenants(db());
-    const headers = { 'x-qa-user-id': '1', 'x-qa-role': 'admin' };
-    const none = await caller(a.app, headers).get('/scorecards');
+    const none = await caller(a.app, { 'x-qa-user-id': '1', 'x-qa-role': 'admin' }).get('/scorecards');
     expect(none.status).toBe(401);
-    const wrong = await caller(a.app, { ...headers, authorization: `Bearer ${a.token}x` }).get('/scorecards');
-    expect(wrong.status).toBe(401);
-    const basic = await caller(a.app, { ...headers, authorization: `Basic ${a.token}` }).get('/scorecards');
-    expect(basic.status).toBe(401);
-    const right = await caller(a.app, { ...headers, authorization: `Bearer ${a.token}` }).get('/scorecards');
-    expect(right.status).toBe(200);
-  });
-
-  it('refuses malformed or missing user headers with 400 naming the header', async () => {
-    const [a] = tenants(db());
-    const auth = { authorization: `Bearer ${a.token}` };
-    for (const [headers, named] of [
-      [{ 'x-qa-role': 'admin' }, 'X-QA-User-Id'],
-      [{ 'x-qa-user-id': '0', 'x-qa-role': 'admin' }, 'X-QA-User-Id'],
-      [{ 'x-qa-user-id': '12abc', 'x-qa-role': 'admin' }, 'X-QA-User-Id'],
-      [{ 'x-qa-user-id': '-3', 'x-qa-role': 'admin' }, 'X-QA-User-Id'],
-      [{ 'x-qa-user-id': '7' }, 'X-QA-Role'],
-      [{ 'x-qa-user-id': '7', 'x-qa-role': 'owner' }, 'X-QA-Role'],
-    ] as const) {
-      const res = await caller(a.app, { ...auth, ...headers }).get('/scorecards');
-      expect(res.status, JSON.stringify(headers)).toBe(400);
-      expect(res.body.error).toBe('invalid request');
-      expect(res.body.issues.join(' ')).toContain(named);
-    }
+    expect((await a.as('admin', 1).get('/scorecards')).status).toBe(200);
   });
 
   it('keeps accounts apart: B cannot read or touch A scorecards and evaluations', async () => {
@@ -65,7 +41,7 @@ describe.each(backends())('identity, tenancy and errors on $name', (backend) => 
     expect((await bAdmin.get(`/evaluations/${ev.id}`)).status).toBe(404);
     expect((await bAdmin.get(`/evaluations?ticketId=${ev.ticketId}`)).body.items).toEqual([]);
     expect((await bAdmin.get('/evaluations')).body.items).toEqual([]);
-    expect((await bAdmin.put(`/evaluations/${ev.id}`, { answers: ev.answers })).status).toBe(404);
+    expect((await bAdmin.put(`/evaluations/${ev.id}`, { answers: ev.answers, lockVersion: 1 })).status).toBe(404);
     expect((await bAdmin.post(`/evaluations/${ev.id}/withdraw`)).status).toBe(404);
     expect((await b.as('agent', ev.revieweeId).post(`/evaluations/${ev.id}/acknowledge`)).status).toBe(404);
     // B using A's scorecard id to create an evaluation: unknown in B
@@ -84,8 +60,9 @@ describe.each(backends())('identity, tenancy and errors on $name', (backend) => 
     const real = db();
     const broken: Db = {
       ...real,
-      // a real PostgreSQL error, whose message names a relation
-      query: <T,>() => real.query<T>('SELECT * FROM no_such_table_xyz'),
+      // a real PostgreSQL error, whose message names a relation, for the scorecard reads (sign-in still works)
+      query: <T,>(sql: string, params?: readonly unknown[]) =>
+        /FROM scorecard/i.test(sql) ? real.query<T>('SELECT * FROM no_such_table_xyz') : real.query<T>(sql, params),
     };
     const [a] = tenants(broken);
     const res = await a.as('admin', 1).get('/scorecards');

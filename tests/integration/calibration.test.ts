@@ -46,7 +46,7 @@ describe.each(backends())('calibration sessions on $name', (backend) => {
     expect((await calibrate(t, scorecardId, s.id, 2, sampleAnswers())).status).toBe(201);
     expect((await t.as('reviewer', 3).get(`/calibration-sessions/${s.id}/report`)).status).toBe(403);
     expect((await t.as('reviewer', 9).get(`/calibration-sessions/${s.id}/report`)).status).toBe(404); // not invited
-    expect((await t.as('agent', 50).get(`/calibration-sessions/${s.id}/report`)).status).toBe(404);
+    expect((await t.as('agent', 50).get(`/calibration-sessions/${s.id}/report`)).status).toBe(403);
     expect((await t.as('lead', 5).get(`/calibration-sessions/${s.id}/report`)).status).toBe(200); // the organiser watches
     // nor does the ticket's sidebar give the others away, and the agent never sees calibration at all
     const sidebarOf = async (role: 'reviewer' | 'agent' | 'lead', id: number) =>

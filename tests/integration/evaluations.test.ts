@@ -256,6 +256,7 @@ describe.each(backends())('evaluations on $name', (backend) => {
       answers: sampleAnswers({ tone: { rating: 1 } }),
       overallComment: 'second look',
       revieweeId: 77,
+      lockVersion: 1,
     });
     expect(amended.status).toBe(200);
     expect(amended.body).toMatchObject({ finalScore: 87.5, passed: true, overallComment: 'second look', revieweeId: 77 });
@@ -268,10 +269,10 @@ describe.each(backends())('evaluations on $name', (backend) => {
       [t.account],
     );
     expect(rows).toEqual([{ fraction: 0.5 }]);
-    const bad = await reviewer.put(`/evaluations/${body.id}`, { answers: sampleAnswers({ tone: { rating: 7 } }) });
+    const bad = await reviewer.put(`/evaluations/${body.id}`, { answers: sampleAnswers({ tone: { rating: 7 } }), lockVersion: 2 });
     expect(bad.status).toBe(422);
     expect((await reviewer.post(`/evaluations/${body.id}/withdraw`)).body.status).toBe('withdrawn');
-    expect((await reviewer.put(`/evaluations/${body.id}`, { answers: sampleAnswers() })).status).toBe(422);
+    expect((await reviewer.put(`/evaluations/${body.id}`, { answers: sampleAnswers(), lockVersion: 3 })).status).toBe(422);
     // withdrawn evaluations leave the default list but stay readable
     expect((await t.as('lead', 3).get(`/evaluations?ticketId=${body.ticketId}`)).body.items).toEqual([]);
     expect((await t.as('lead', 3).get(`/evaluations?status=withdrawn`)).body.items).toHaveLength(1);
@@ -292,10 +293,12 @@ describe.each(backends())('evaluations on $name', (backend) => {
     const disputed = await agent.post(`/evaluations/${body.id}/dispute`, { reason: 'I did check identity', criterionIds: ['identity'] });
     expect(disputed.status).toBe(200);
     expect(disputed.body.dispute).toMatchObject({ reason: 'I did check identity', criterionIds: ['identity'], raisedBy: 50, outcome: null });
-    const resolved = await t.as('reviewer', 2).post(`/evaluations/${body.id}/resolve`, { outcome: 'rejected', note: 'recording shows otherwise' });
+    const resolved = await t.as('lead', 3).post(`/evaluations/${body.id}/resolve`, { outcome: 'rejected', note: 'recording shows otherwise' });
     expect(resolved.status).toBe(200);
     expect(resolved.body.status).toBe('dispute-resolved');
-    expect(resolved.body.dispute).toMatchObject({ outcome: 'rejected', note: 'recording shows otherwise', resolvedBy: 2 });
+    expect(resolved.body.dispute).toMatchObject({ outcome: 'rejected', note: 'recording shows otherwise', resolvedBy: 3 });
+    // rejected: the score stays as it was
+    expect(resolved.body.finalScore).toBe(disputed.body.finalScore);
     const got = await agent.get(`/evaluations/${body.id}`);
     expect(got.body.history.map((h: { action: string }) => h.action)).toEqual(['create', 'acknowledge', 'dispute', 'resolve']);
   });
@@ -306,6 +309,6 @@ describe.each(backends())('evaluations on $name', (backend) => {
     expect((await lead.get('/evaluations/not-a-uuid')).status).toBe(400);
     expect((await lead.get(`/evaluations/${randomUUID()}`)).status).toBe(404);
     expect((await lead.post(`/evaluations/${randomUUID()}/withdraw`)).status).toBe(404);
-    expect((await lead.put(`/evaluations/${randomUUID()}`, { answers: sampleAnswers() })).status).toBe(404);
+    expect((await lead.put(`/evaluations/${randomUUID()}`, { answers: sampleAnswers(), lockVersion: 1 })).status).toBe(404);
   });
 });

@@ -18,6 +18,8 @@ const PERSON_COLUMNS: Array<[string, string]> = [
   ['targets', "(subject = 'agent' AND subject_id = $2) OR created_by = $2"],
   ['coaching_notes', 'agent_id = $2 OR author_id = $2'],
   ['account_policies', 'updated_by = $2'],
+  ['sessions', 'user_id = $2'],
+  ['api_keys', 'created_by = $2 OR revoked_by = $2'],
 ];
 
 /** P in every table and role: reviewee, reviewer, disputer's resolver, coach, calibrator, planner, target subject and setter, policy setter. */
@@ -34,16 +36,21 @@ async function seedEverywhere(t: Tenant) {
   await ok(t.as('reviewer', 2).post('/evaluations', asReviewee));
   await ok(t.as('reviewer', 2).post('/coaching-notes', { evaluationId: asReviewee.id, body: 'Greet by name' }));
   await ok(me.agent.post(`/evaluations/${asReviewee.id}/dispute`, { reason: 'unfair' }));
-  // by P: a review, disputed by its agent and resolved by P, with P's coaching note
+  // by P: a review, disputed by its agent (resolved by lead 3: no one resolves a dispute about their own review), with P's coaching note
   const asReviewer = evaluationBody(scorecardId, { revieweeId: 61 });
   await ok(me.reviewer.post('/evaluations', asReviewer));
   await ok(me.reviewer.post('/coaching-notes', { evaluationId: asReviewer.id, body: 'Nice tone' }));
   await ok(t.as('agent', 61).post(`/evaluations/${asReviewer.id}/dispute`, { reason: 'unfair' }));
-  await ok(me.lead.post(`/evaluations/${asReviewer.id}/resolve`, { outcome: 'rejected' }));
+  await ok(t.as('lead', 3).post(`/evaluations/${asReviewer.id}/resolve`, { outcome: 'rejected' }));
+  // resolved by P as a lead: another reviewer's review, disputed by its agent
+  const resolvedByP = evaluationBody(scorecardId, { revieweeId: 61 });
+  await ok(t.as('reviewer', 2).post('/evaluations', resolvedByP));
+  await ok(t.as('agent', 61).post(`/evaluations/${resolvedByP.id}/dispute`, { reason: 'unfair' }));
+  await ok(me.lead.post(`/evaluations/${resolvedByP.id}/resolve`, { outcome: 'rejected' }));
   // P was the reviewee until an amend moved it to 62: history and audit remember P
   const moved = evaluationBody(scorecardId, { revieweeId: P });
   await ok(t.as('reviewer', 2).post('/evaluations', moved));
-  await ok(t.as('lead', 3).put(`/evaluations/${moved.id}`, { answers: sampleAnswers(), revieweeId: 62 }));
+  await ok(t.as('lead', 3).put(`/evaluations/${moved.id}`, { answers: sampleAnswers(), revieweeId: 62, lockVersion: 1 }));
   // calibration: P starts it, is invited and is the baseline, and scores
   const session = await ok(
     me.lead.post('/calibration-sessions', { ticketId: TICKET, scorecardId, version: 1, reviewerIds: [P, 2], baselineReviewerId: P }),
@@ -57,7 +64,9 @@ async function seedEverywhere(t: Tenant) {
   const byP = await ok(me.lead.post('/targets', { ...target, subject: 'agent', subjectId: 61 }));
   const groupTarget = await ok(t.as('lead', 3).post('/targets', { ...target, subject: 'group', subjectId: P }));
   await ok(me.admin.put('/policy', { scorecardManagerRoles: ['lead'] }));
-  return { asReviewee, asReviewer, moved, calibration, session, byP, groupTarget };
+  const key = await ok(me.admin.post('/api-keys', { name: 'BI export', role: 'lead' }));
+  await ok(me.admin.delete(`/api-keys/${key.key.id}`));
+  return { asReviewee, asReviewer, resolvedByP, moved, calibration, session, byP, groupTarget };
 }
 
 /** Rows of the account, in any table with an `account` column, whose JSON form mentions `id`. */
@@ -111,7 +120,7 @@ describe.each(backends())('data protection on $name', (backend) => {
     expect((await lead.get(`/evaluations/${seeded.asReviewee.id}`)).status).toBe(404);
     const kept = await lead.get(`/evaluations/${seeded.asReviewer.id}`);
     expect(kept.body.reviewerId).toBe(pseudonym);
-    expect(kept.body.dispute.resolvedBy).toBe(pseudonym);
+    expect((await lead.get(`/evaluations/${seeded.resolvedByP.id}`)).body.dispute.resolvedBy).toBe(pseudonym);
     expect((await lead.get(`/evaluations/${seeded.moved.id}`)).body.revieweeId).toBe(62);
     // calibration keeps telling its reviewers apart: P's evaluation and invitation share the pseudonym
     const [session] = await db().query<{ reviewer_ids: number[]; baseline_reviewer_id: number }>(
@@ -137,7 +146,7 @@ describe.each(backends())('data protection on $name', (backend) => {
     const old = evaluationBody(scorecardId, { revieweeId: 70 });
     await a.as('reviewer', 2).post('/evaluations', old);
     await a.as('reviewer', 2).post('/coaching-notes', { evaluationId: old.id, body: 'old' });
-    await a.as('lead', 3).put(`/evaluations/${old.id}`, { answers: sampleAnswers({ offered: { rating: 0 } }) });
+    await a.as('lead', 3).put(`/evaluations/${old.id}`, { answers: sampleAnswers({ offered: { rating: 0 } }), lockVersion: 1 });
     const bOld = evaluationBody(bCard, { revieweeId: 70 });
     await b.as('reviewer', 2).post('/evaluations', bOld);
     now = Date.parse('2026-03-01T09:00:00Z');

@@ -71,14 +71,14 @@ describe.each(backends())('permissions on $name', (backend) => {
 
   it('lets reviewers amend and withdraw only their own evaluations; leads and admins any; agents none', async () => {
     const { t, id } = await setup();
-    const amend = { answers: sampleAnswers({ tone: { rating: 1 } }) };
-    expect((await t.as('reviewer', 3).put(`/evaluations/${id}`, amend)).status).toBe(403);
+    const amend = (lockVersion: number) => ({ answers: sampleAnswers({ tone: { rating: 1 } }), lockVersion });
+    expect((await t.as('reviewer', 3).put(`/evaluations/${id}`, amend(1))).status).toBe(403);
     expect((await t.as('reviewer', 3).post(`/evaluations/${id}/withdraw`)).status).toBe(403);
-    expect((await t.as('agent', REVIEWEE).put(`/evaluations/${id}`, amend)).status).toBe(403);
+    expect((await t.as('agent', REVIEWEE).put(`/evaluations/${id}`, amend(1))).status).toBe(403);
     expect((await t.as('agent', REVIEWEE).post(`/evaluations/${id}/withdraw`)).status).toBe(403);
-    expect((await t.as('reviewer', REVIEWER).put(`/evaluations/${id}`, amend)).status).toBe(200);
-    expect((await t.as('lead', 8).put(`/evaluations/${id}`, amend)).status).toBe(200);
-    expect((await t.as('admin', 1).put(`/evaluations/${id}`, amend)).status).toBe(200);
+    expect((await t.as('reviewer', REVIEWER).put(`/evaluations/${id}`, amend(1))).status).toBe(200);
+    expect((await t.as('lead', 8).put(`/evaluations/${id}`, amend(2))).status).toBe(200);
+    expect((await t.as('admin', 1).put(`/evaluations/${id}`, amend(3))).status).toBe(200);
     expect((await t.as('lead', 8).post(`/evaluations/${id}/withdraw`)).status).toBe(200);
 
     const second = await setup();
@@ -99,17 +99,20 @@ describe.each(backends())('permissions on $name', (backend) => {
     expect((await t.as('agent', REVIEWEE).post(`/evaluations/${id}/dispute`, { reason: 'unfair' })).status).toBe(200);
   });
 
-  it('lets the reviewer, a lead or an admin resolve a dispute, not another reviewer or the agent', async () => {
+  it('lets a lead or an admin resolve a dispute, not a reviewer (not even its own), the agent, or a lead who wrote or is the subject of it', async () => {
     for (const [role, user, allowed] of [
       ['reviewer', 3, false],
       ['agent', REVIEWEE, false],
-      ['reviewer', REVIEWER, true],
+      ['reviewer', REVIEWER, false],
+      // the same user id as the reviewer, now acting as a lead: still their own review
+      ['lead', REVIEWER, false],
+      ['lead', REVIEWEE, false],
       ['lead', 8, true],
       ['admin', 1, true],
     ] as const) {
       const { t, id } = await setup();
       await t.as('agent', REVIEWEE).post(`/evaluations/${id}/dispute`, { reason: 'unfair' });
-      const res = await t.as(role, user).post(`/evaluations/${id}/resolve`, { outcome: 'upheld' });
+      const res = await t.as(role, user).post(`/evaluations/${id}/resolve`, { outcome: 'rejected' });
       expect(res.status, `${role} ${user}`).toBe(allowed ? 200 : 403);
     }
   });

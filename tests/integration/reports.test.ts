@@ -158,8 +158,10 @@ describe.each(backends())('reports on $name', (backend) => {
 
   it('follows amendments and withdrawals at once, folded or not', async () => {
     const before = await get<Summary>('/api/v1/reports/summary?from=2024-03-01&to=2024-03-31');
+    const lockVersion = (await as({ role: 'reviewer', user: 9 }).get(`/evaluations/${seeded.ids.E2}`)).body.lockVersion;
     const amended = await as({ role: 'reviewer', user: 9 }).put(`/evaluations/${seeded.ids.E2}`, {
       answers: [{ criterionId: 'greet', rating: 1 }, { criterionId: 'solve', rating: 2 }],
+      lockVersion,
     });
     expect(amended.status).toBe(200);
     const after = await get<Summary>('/api/v1/reports/summary?from=2024-03-01&to=2024-03-31');
@@ -173,6 +175,7 @@ describe.each(backends())('reports on $name', (backend) => {
     // and back, so the other tests keep their figures
     const back = await as({ role: 'reviewer', user: 9 }).put(`/evaluations/${seeded.ids.E2}`, {
       answers: [{ criterionId: 'greet', rating: 0 }, { criterionId: 'solve', rating: 2 }],
+      lockVersion: amended.body.lockVersion,
     });
     expect(back.status).toBe(200);
     expect(await get<Summary>('/api/v1/reports/summary?from=2024-03-01&to=2024-03-31')).toEqual(before);

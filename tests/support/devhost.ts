@@ -6,6 +6,7 @@
  *   await page.goto(dh.ticketUrl(2, { user: USERS.alex }));
  *   await dh.setFaults({ closedTicket: true });       // what the page's "Zendesk failures" panel does
  *   dh.state.ticket(2)                               // the in-memory Zendesk, to arrange or assert
+ *   await dh.service('/evaluations', { user: USERS.rita }, { body }); // the service API as Rita, signed in
  *   await dh.stop();                                 // in afterAll
  *
  * People: USERS.rita (QA reviewer), alex and sam (agents), ada (admin), lee (QA lead). Ticket ids 1-14 are in
@@ -13,6 +14,7 @@
  */
 import { existsSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { bootOf, signedLoad, type LoadedBoot } from '../../src/devhost/app-token.ts';
 import { IDS } from '../../src/devhost/sample-data.ts';
 import { appSourcesChangedAt, buildApp, ROOT, startProduct, type RunningProduct } from '../../src/devhost/product.ts';
 import type { HostReport, ZendeskState } from '../../src/devhost/zendesk-state.ts';
@@ -28,8 +30,8 @@ export interface DevhostHandle {
   appOrigin: string;
   /** The in-memory Zendesk (a stateful fake shared with the host page). */
   state: ZendeskState;
-  /** The installation's secure token (must never reach the browser). */
-  token: string;
+  /** What only the local Zendesk and the service hold, and must never reach the browser. */
+  secrets: { apiToken: string; privateKeyPem: string };
   product: RunningProduct;
   /** The host page with a ticket open; `probe: true` loads the protocol probe instead of the app. */
   ticketUrl(ticketId: number, options?: { user?: number; probe?: boolean }): string;
@@ -41,8 +43,16 @@ export interface DevhostHandle {
   reset(): Promise<void>;
   /** Unimplemented-protocol messages and host errors reported so far. */
   reports(): HostReport[];
-  /** Calls the QA service directly as a user (e.g. to arrange evaluations). */
-  service(path: string, as: { user: number; role: 'admin' | 'lead' | 'reviewer' | 'agent' }, init?: { method?: string; body?: unknown }): Promise<Response>;
+  /**
+   * Calls the QA service API (`<appOrigin>/api/v1<path>`) as a user, signed in through a signed load as the
+   * browser is (sessions are kept per user). The role is Zendesk's, resolved by the service: `as.role`, when
+   * given, is only checked against it (a test that assumes another role fails loudly).
+   */
+  service(path: string, as: { user: number; role?: 'admin' | 'lead' | 'reviewer' | 'agent' }, init?: { method?: string; body?: unknown }): Promise<Response>;
+  /** A signed load of `page` for `user` as the host page makes it; resolves the service's page response. */
+  signedLoad(user: number, page?: 'ticket-sidebar.html' | 'nav-bar.html'): Promise<Response>;
+  /** Signs `user` in through a signed load of the sidebar; the page's boot (session, user, role). */
+  signIn(user: number): Promise<LoadedBoot>;
   stop(): Promise<void>;
 }
 
@@ -95,12 +105,16 @@ export async function startDevhost(options: StartOptions = {}): Promise<DevhostH
     for (const [k, v] of Object.entries(q)) if (v !== undefined && v !== false) params.set(k, v === true ? '1' : String(v));
     return `${devhost.url}?${params}`;
   };
+  const sessions = new Map<number, Promise<LoadedBoot>>();
   return {
     url: devhost.url,
     hostOrigin: devhost.hostOrigin,
     appOrigin: devhost.appOrigin,
     state: devhost.state,
-    token: product.token,
+    secrets: {
+      apiToken: devhost.state.apiCredential.apiToken,
+      privateKeyPem: devhost.state.appKeys().privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(),
+    },
     product,
     ticketUrl: (ticketId, o = {}) => page({ user: o.user ?? USERS.rita, ticket: ticketId, probe: o.probe }),
     navBarUrl: (o = {}) => page({ user: o.user ?? USERS.ada, app: 'nav_bar', probe: o.probe }),
@@ -118,17 +132,56 @@ export async function startDevhost(options: StartOptions = {}): Promise<DevhostH
       if (!res.ok) throw new Error(`reset: ${res.status}`);
     },
     reports: () => [...reports],
-    service: (path, as, init = {}) =>
-      fetch(`${devhost.hostOrigin}/service/api/v1${path}`, {
-        method: init.method ?? (init.body === undefined ? 'GET' : 'POST'),
-        headers: {
-          authorization: `Bearer ${product.token}`,
-          'x-qa-user-id': String(as.user),
-          'x-qa-role': as.role,
-          ...(init.body === undefined ? {} : { 'content-type': 'application/json' }),
-        },
-        ...(init.body === undefined ? {} : { body: JSON.stringify(init.body) }),
-      }),
+    service: async (path, as, init = {}) => {
+      const call = async () =>
+        fetch(`${devhost.appOrigin}/api/v1${path}`, {
+          method: init.method ?? (init.body === undefined ? 'GET' : 'POST'),
+          headers: {
+            authorization: `Bearer ${(await session(as.user, as.role)).session}`,
+            ...(init.body === undefined ? {} : { 'content-type': 'application/json' }),
+          },
+          ...(init.body === undefined ? {} : { body: JSON.stringify(init.body) }),
+        });
+      const res = await call();
+      if (res.status !== 401) return res;
+      // the session was revoked or expired (a test may do that): sign in again once, as reopening the app would
+      sessions.delete(as.user);
+      return call();
+    },
+    signedLoad: load,
+    signIn,
     stop: () => product.close(),
   };
+
+  async function load(user: number, page: 'ticket-sidebar.html' | 'nav-bar.html' = 'ticket-sidebar.html'): Promise<Response> {
+    const location = page === 'nav-bar.html' ? 'nav_bar' : 'ticket_sidebar';
+    const signed = await fetch(`${devhost.hostOrigin}/__devhost/app-token`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ userId: user, location }),
+    });
+    if (!signed.ok) throw new Error(`app-token for ${user}: ${signed.status} ${await signed.text()}`);
+    const { token } = (await signed.json()) as { token: string };
+    return signedLoad({ request: (path, init) => fetch(`${devhost.appOrigin}${path}`, init) }, token, page, {}, devhost.hostOrigin);
+  }
+
+  async function signIn(user: number): Promise<LoadedBoot> {
+    const res = await load(user);
+    const html = await res.text();
+    if (res.status !== 200) throw new Error(`sign-in of user ${user}: ${res.status} ${html.slice(0, 300)}`);
+    return bootOf(html);
+  }
+
+  async function session(user: number, role?: string): Promise<LoadedBoot> {
+    let boot = sessions.get(user);
+    if (!boot) sessions.set(user, (boot = signIn(user)));
+    const b = await boot.catch((e: unknown) => {
+      sessions.delete(user);
+      throw e;
+    });
+    if (role !== undefined && b.user.role !== role) {
+      throw new Error(`user ${user} (${b.user.name}) is ${b.user.role} in the local Zendesk, not ${role}: the role comes from Zendesk`);
+    }
+    return b;
+  }
 }

@@ -1,7 +1,10 @@
 /** Expected failures are values (DESIGN.md §9): the views branch on `status`, bugs still throw. */
 export type ServiceErrorKind =
   | 'unreachable'
-  | 'unauthorized'
+  /** 401: the session ended (expired, revoked, or the service restarted): reopen the app / reload Zendesk. */
+  | 'session-ended'
+  /** 429: too many requests; `retryAfter` says how long to wait. */
+  | 'throttled'
   | 'forbidden'
   | 'invalid'
   | 'conflict'
@@ -14,6 +17,8 @@ export interface ServiceError {
   message: string;
   /** Path-named problems from a 400 (zod issues formatted by the service). */
   issues?: string[];
+  /** Seconds to wait before trying again (a 429's Retry-After). */
+  retryAfter?: number;
 }
 
 export type Result<T> = { status: 'ok'; value: T } | { status: 'error'; error: ServiceError };
@@ -24,16 +29,17 @@ export const fail = <T = never>(kind: ServiceErrorKind, message: string, issues?
   error: issues ? { kind, message, issues } : { kind, message },
 });
 
-/** One table from HTTP status to error kind; 0 is "no answer" (network, CORS, proxy could not connect). */
+/** One table from HTTP status to error kind; 0 is "no answer" (the request failed or timed out). */
 const BY_STATUS: Record<number, ServiceErrorKind> = {
   0: 'unreachable',
   400: 'invalid',
-  401: 'unauthorized',
+  401: 'session-ended',
   403: 'forbidden',
   404: 'not-found',
   409: 'conflict',
   422: 'rule',
-  // the Zendesk proxy answers these when it cannot reach the service
+  429: 'throttled',
+  // a proxy in front of the service answers these when it cannot reach it
   502: 'unreachable',
   503: 'unreachable',
   504: 'unreachable',
@@ -44,4 +50,4 @@ export function kindOfStatus(status: number): ServiceErrorKind {
 }
 
 /** Worth retrying later without the user changing anything. */
-export const isTransient = (kind: ServiceErrorKind): boolean => kind === 'unreachable' || kind === 'server';
+export const isTransient = (kind: ServiceErrorKind): boolean => kind === 'unreachable' || kind === 'server' || kind === 'throttled';

@@ -1,14 +1,13 @@
 /**
- * The sidebar's door to the reporting service (DESIGN.md §6), over the shared proxy call in service-call.ts;
- * later a signed-URL session may go direct. Views only see this interface.
+ * The sidebar's door to the reporting service (DESIGN.md §6), over the shared transport in service-call.ts
+ * (same-origin fetch with the page's session). Views only see this interface.
  */
 import type { z } from 'zod';
 import type { CalibrationSessionReport } from '../../core/calibration.ts';
 import type { CoachingNote } from '../../core/coaching.ts';
 import type { Dispute, Evaluation, EvaluationAmend, EvaluationCreate } from '../../core/evaluation.ts';
-import type { ZafPort } from '../zaf/port.ts';
 import { fail, ok, type Result } from './result.ts';
-import { zafServiceCall, type Identity, type Method } from './service-call.ts';
+import type { Method, ServiceCall } from './service-call.ts';
 import { isCalibrationSession, isCoachingNote, isEvaluation, isObject, isSidebarData, type SidebarData } from './wire.ts';
 
 export type EvaluationCreateBody = z.input<typeof EvaluationCreate>;
@@ -29,9 +28,7 @@ export interface ServiceClient {
   acknowledgeCoachingNote(id: string): Promise<Result<CoachingNote>>;
 }
 
-export function createZafServiceClient(zaf: ZafPort, options: { serviceUrl: string; identity: Identity }): ServiceClient {
-  const send = zafServiceCall(zaf, options.serviceUrl, options.identity);
-
+export function createServiceClient(send: ServiceCall): ServiceClient {
   async function call<T>(method: Method, path: string, body: unknown, accept: (v: unknown) => T | undefined): Promise<Result<T>> {
     const r = await send(method, path, body);
     if (r.status !== 'ok') return r;

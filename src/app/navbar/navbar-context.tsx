@@ -1,17 +1,21 @@
-/** What every nav bar tab needs: who is looking, the app settings, and the service client. */
+/** What every nav bar tab needs: who is looking (from the service's boot), the app settings, and the service clients. */
 import { createContext } from 'preact';
 import { useContext } from 'preact/hooks';
 import type { QaRole } from '../../core/evaluation.ts';
-import type { ZendeskUser } from '../api/qa-role.ts';
+import type { AppUser } from '../api/boot.ts';
+import type { ServiceCall } from '../api/service-call.ts';
 import type { PolicyApi } from './permissions.ts';
 import type { ScorecardsApi } from './scorecards/scorecards-api.ts';
 
 export interface NavBarSession {
-  user: ZendeskUser;
+  user: AppUser;
+  /** The QA role the service decided; the nav bar only reflects it (the service enforces it). */
   role: QaRole;
   settings: Record<string, unknown>;
+  /** The transport every tab's API is built on (errors the user acts on come translated). */
+  call: ServiceCall;
   scorecards: ScorecardsApi;
-  /** The account policy the service keeps (who besides admins manages scorecards). */
+  /** The account policy the service keeps (who besides admins manages scorecards; reviewer and lead groups). */
   policy: PolicyApi;
 }
 

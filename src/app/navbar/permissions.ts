@@ -1,6 +1,7 @@
 /**
  * Who may manage scorecards: admins always, agents never, leads and reviewers when the account policy the
  * service keeps names their role (not an app setting: settings reach the browser and the service enforces it).
+ * The same policy names the Zendesk groups whose members are reviewers and QA leads; admins change it here.
  */
 import type { QaRole } from '../../core/evaluation.ts';
 import type { AccountPolicy } from '../../core/policy.ts';
@@ -17,14 +18,14 @@ export function accessByRole(role: QaRole): ScorecardAccess | null {
   return null;
 }
 
-export function accessUnder(role: QaRole, policy: AccountPolicy): ScorecardAccess {
+export function accessUnder(role: QaRole, policy: Pick<AccountPolicy, 'scorecardManagerRoles'>): ScorecardAccess {
   return canManageScorecards(role, policy) ? 'allowed' : 'denied';
 }
 
 export interface PolicyApi {
   get(): Promise<Result<AccountPolicy>>;
-  /** Admins only; the service audits it. */
-  set(policy: AccountPolicy): Promise<Result<AccountPolicy>>;
+  /** Admins only; the keys left out keep their value (send only what changed). The service audits it. */
+  set(change: Partial<AccountPolicy>): Promise<Result<AccountPolicy>>;
 }
 
 const parsed = async (r: Result<unknown>): Promise<Result<AccountPolicy>> => {
@@ -38,6 +39,16 @@ const parsed = async (r: Result<unknown>): Promise<Result<AccountPolicy>> => {
 export function createPolicyApi(call: ServiceCall): PolicyApi {
   return {
     get: async () => await parsed(await call('GET', '/policy')),
-    set: async (policy) => await parsed(await call('PUT', '/policy', policy)),
+    set: async (change) => await parsed(await call('PUT', '/policy', change)),
   };
+}
+
+/** The keys of `edited` that differ from `saved`: what a PUT /policy needs to carry. */
+export function policyChange(saved: AccountPolicy, edited: AccountPolicy): Partial<AccountPolicy> {
+  const change: Partial<AccountPolicy> = {};
+  for (const key of Object.keys(edited) as Array<keyof AccountPolicy>) {
+    const same = [...edited[key]].sort().join() === [...saved[key]].sort().join();
+    if (!same) Object.assign(change, { [key]: edited[key] });
+  }
+  return change;
 }

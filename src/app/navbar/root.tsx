@@ -1,11 +1,15 @@
-/** The nav bar page: tabs for Reports, Calibration, Plan and (for admins) Scorecards, each loaded on first show. */
+/**
+ * The nav bar page: tabs for Reports, Calibration, Plan, Scorecards and (for admins) API keys, each loaded on first
+ * show. Who is looking comes from the service's boot in the page, never from Zendesk's settings or groups.
+ */
 import './navbar.css';
 import { useEffect, useMemo, useState } from 'preact/hooks';
-import { qaRoleOf, type ZendeskUser } from '../api/qa-role.ts';
-import { zafServiceCall } from '../api/service-call.ts';
+import type { BootRead } from '../api/boot.ts';
+import { bootServiceCall } from '../api/service-call.ts';
+import { withTranslatedErrors } from '../api/translated-errors.ts';
 import { useT } from '../i18n/use-t.tsx';
-import { Loading } from '../ui/notice.tsx';
-import { useZaf, useZafGet } from '../zaf/use-zaf.tsx';
+import { Notice } from '../ui/notice.tsx';
+import { useZaf } from '../zaf/use-zaf.tsx';
 import { LazyTab, type Loader } from './lazy.tsx';
 import { NavBarContext, type NavBarSession } from './navbar-context.tsx';
 import { accessByRole, accessUnder, createPolicyApi, type ScorecardAccess } from './permissions.ts';
@@ -22,43 +26,52 @@ const LOADERS: Record<string, Loader> = {
   calibration: () => import('./reports/calibration-tab.tsx').then((m) => m.CalibrationTab),
   plan: () => import('./reports/plan-tab.tsx').then((m) => m.PlanTab),
   scorecards: () => import('./scorecards/scorecards-tab.tsx').then((m) => m.ScorecardsTab),
+  'api-keys': () => import('./api-keys/api-keys-tab.tsx').then((m) => m.ApiKeysTab),
 };
 const NOT_ALLOWED: Loader = () => import('./not-allowed.tsx').then((m) => m.NotAllowed);
 // the tab shows its loading state (tabs and focus stay) until the policy says which of the two to load
 const DECIDING: Loader = () => new Promise(() => {});
 
 const TAB_IDS = ['reports', 'calibration', 'plan', 'scorecards'] as const;
+/** API keys are admins' only; others never see the tab (the service refuses them anyway). */
+const ADMIN_TAB_IDS = [...TAB_IDS, 'api-keys'] as const;
 
-function initialTab(): string {
+function initialTab(ids: readonly string[]): string {
   const wanted = typeof location === 'undefined' ? '' : location.hash.replace(/^#/, '');
-  return (TAB_IDS as readonly string[]).includes(wanted) ? wanted : 'reports';
+  return ids.includes(wanted) ? wanted : 'reports';
 }
 
-export function NavBarRoot() {
+export interface NavBarProps {
+  /** The page's boot, read once when the page starts (locations/nav-bar/main.tsx). */
+  boot: BootRead;
+}
+
+export function NavBarRoot({ boot }: NavBarProps) {
   const t = useT();
-  const { zaf, metadata } = useZaf();
-  const { state } = useZafGet(['currentUser']);
-  const [tab, setTab] = useState(initialTab);
-  const user = state.status === 'ready' ? (state.value.values.currentUser as ZendeskUser | undefined) : undefined;
+  const { metadata } = useZaf();
+  const tabIds: readonly string[] = boot.status === 'ok' && boot.boot.user.role === 'admin' ? ADMIN_TAB_IDS : TAB_IDS;
+  const [tab, setTab] = useState(() => initialTab(tabIds));
   const session = useMemo<NavBarSession | null>(() => {
-    if (!user) return null;
-    const role = qaRoleOf({ role: user.role, groups: user.groups ?? [] }, metadata.settings);
-    const serviceUrl = typeof metadata.settings.serviceUrl === 'string' ? metadata.settings.serviceUrl : '';
-    const call = zafServiceCall(zaf, serviceUrl, { userId: user.id, role });
-    return { user, role, settings: metadata.settings, scorecards: createScorecardsApi(call), policy: createPolicyApi(call) };
-  }, [user, zaf, metadata]);
+    if (boot.status !== 'ok') return null;
+    const call = withTranslatedErrors(bootServiceCall(boot.boot), t);
+    const { user } = boot.boot;
+    return { user, role: user.role, settings: metadata.settings, call, scorecards: createScorecardsApi(call), policy: createPolicyApi(call) };
+  }, [boot, metadata, t]);
   const access = useScorecardAccess(session, tab === 'scorecards');
 
-  if (state.status === 'loading') return <Loading label={t('ui.common.loading')} />;
-  if (state.status === 'error' || !session) {
-    return <p role="alert">{t('ui.common.error', { message: state.status === 'error' ? state.error.message : 'currentUser' })}</p>;
+  if (!session) {
+    return (
+      <Notice title={t('ui.zaf.outsideZendesk')} role="alert">
+        <p>{t('ui.zaf.noSession')}</p>
+      </Notice>
+    );
   }
   const load = tab !== 'scorecards' ? LOADERS[tab]! : access === null ? DECIDING : access === 'allowed' ? LOADERS.scorecards! : NOT_ALLOWED;
   return (
     <NavBarContext.Provider value={session}>
       <main class="qa-navbar">
         <h1 class="qa-navbar__title">{t('ui.navbar.title')}</h1>
-        <Tabs label={t('ui.navbar.tabsLabel')} tabs={TAB_IDS.map((id) => ({ id, label: t(`ui.navbar.tabs.${id}`) }))} selected={tab} onSelect={setTab}>
+        <Tabs label={t('ui.navbar.tabsLabel')} tabs={tabIds.map((id) => ({ id, label: t(`ui.navbar.tabs.${id}`) }))} selected={tab} onSelect={setTab}>
           <LazyTab load={load} />
         </Tabs>
       </main>

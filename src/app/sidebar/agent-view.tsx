@@ -97,6 +97,12 @@ function EvaluationCard({
         <VerdictBadge verdict={verdictOf(e)} />
         <span class="qa-tag">{t(`ui.sidebar.status.${e.status}`)}</span>
       </p>
+      {e.changedSinceAcknowledgement && (
+        <Banner tone="warning">
+          <strong>{t('ui.sidebar.agent.changed')}</strong>
+          <p>{t('ui.sidebar.agent.changedNext')}</p>
+        </Banner>
+      )}
       <ul class="qa-results">
         {e.answers.map((a) => {
           const c = byId.get(a.criterionId);

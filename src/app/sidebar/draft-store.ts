@@ -16,6 +16,8 @@ export interface Draft {
   evaluationId: string;
   /** Set when the draft edits an evaluation already stored (amend instead of create). */
   amends?: string;
+  /** The amended evaluation's lockVersion when it was opened for editing: the service refuses the amend (409) if it changed since. */
+  amendsLockVersion?: number;
   scorecardId: string;
   scorecardVersion: number;
   /** Set when the draft scores a calibration session (blind, kept apart from the ticket's own review). */

@@ -118,7 +118,7 @@ export function adaptDraft(draft: Draft, card: { id: string; version: number; de
 
 /** A stored evaluation as a draft, to edit it (amend keeps the id; the service keeps the history). */
 export function draftFromEvaluation(
-  e: { id: string; scorecardId: string; scorecardVersion: number; revieweeId: number; answers: Answer[]; overallComment: string },
+  e: { id: string; scorecardId: string; scorecardVersion: number; revieweeId: number; answers: Answer[]; overallComment: string; lockVersion?: number | undefined },
   newId: string,
 ): Draft {
   const answers: Record<string, DraftAnswer> = {};
@@ -131,6 +131,7 @@ export function draftFromEvaluation(
   return {
     evaluationId: newId,
     amends: e.id,
+    ...(e.lockVersion !== undefined ? { amendsLockVersion: e.lockVersion } : {}),
     scorecardId: e.scorecardId,
     scorecardVersion: e.scorecardVersion,
     revieweeId: e.revieweeId,

@@ -2,7 +2,9 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import type { ServiceErrorKind } from '../api/result.ts';
 import { lookup, type Messages } from '../i18n/translate.ts';
+import type { LoadProblem } from './load.ts';
 
 const dir = import.meta.dirname;
 const en = JSON.parse(readFileSync(join(dir, '../../../translations/en.json'), 'utf8')) as Messages;
@@ -26,11 +28,13 @@ describe('sidebar strings', () => {
   });
 
   it('has a title and a next step for every load problem and error kind', () => {
-    const problems = ['unreachable', 'unauthorized', 'forbidden', 'invalid', 'conflict', 'not-found', 'rule', 'server', 'not-configured', 'no-ticket', 'no-user'];
+    const kinds: ServiceErrorKind[] = ['unreachable', 'session-ended', 'throttled', 'forbidden', 'invalid', 'conflict', 'not-found', 'rule', 'server'];
+    const problems: LoadProblem[] = [...kinds, 'outside-zendesk', 'no-ticket'];
     for (const p of problems) {
       expect(lookup(en, `ui.sidebar.state.${p}.title`), p).toBeTruthy();
       expect(lookup(en, `ui.sidebar.state.${p}.next`), p).toBeTruthy();
     }
-    for (const k of problems.slice(0, 8)) expect(lookup(en, `ui.sidebar.error.${k}`), k).toBeTruthy();
+    for (const k of kinds) expect(lookup(en, `ui.sidebar.error.${k}`), k).toBeTruthy();
+    expect(lookup(en, 'ui.sidebar.state.throttled.wait')).toContain('{{seconds}}');
   });
 });

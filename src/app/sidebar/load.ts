@@ -1,22 +1,25 @@
 /**
- * The sidebar's load: one `client.get` for every path (round trip 1) and one service request. Metrics and
- * CSAT are not needed to score, so they follow once the scorecard is usable (see loadTicketNumbers).
+ * The sidebar's load: the service request (identity and role come from the page's boot, so it goes out at once)
+ * beside one `client.get` for every Zendesk path. Metrics and CSAT are not needed to score, so they follow once the
+ * scorecard is usable (see loadTicketNumbers).
  */
 import type { QaRole } from '../../core/evaluation.ts';
 import { matchScorecards } from '../../core/matching.ts';
 import type { TicketMetrics } from '../../core/metrics.ts';
-import { qaRoleOf, type ZendeskUser } from '../api/qa-role.ts';
+import { readBoot, type AppUser, type Boot, type BootRead } from '../api/boot.ts';
 import type { ServiceErrorKind } from '../api/result.ts';
-import { createZafServiceClient, type ServiceClient } from '../api/service-client.ts';
+import { bootServiceCall } from '../api/service-call.ts';
+import { createServiceClient, type ServiceClient } from '../api/service-client.ts';
 import type { PublishedScorecard, SidebarData } from '../api/wire.ts';
 import type { ZafContext, ZafGetResult, ZafMetadata, ZafPort } from '../zaf/port.ts';
-import { readMetrics, readTicket, readUser, type SidebarTicket } from './ticket.ts';
+import { readLocale, readMetrics, readTicket, type SidebarTicket } from './ticket.ts';
 import { REQUIREMENT_PATHS, fieldIdsFrom, writeBackEnabled, type WriteBackFields } from './write-back.ts';
 
 export interface SidebarModel {
   account: string;
   ticket: SidebarTicket;
-  user: ZendeskUser;
+  /** Who the service says the user is (from the boot). */
+  user: AppUser;
   role: QaRole;
   settings: Record<string, unknown>;
   fields: WriteBackFields;
@@ -27,17 +30,26 @@ export interface SidebarModel {
   applicable: PublishedScorecard[];
 }
 
-export type LoadProblem = ServiceErrorKind | 'not-configured' | 'no-ticket' | 'no-user';
+/** `outside-zendesk`: the page has no (valid) boot, so it was not opened through Zendesk's signed load. */
+export type LoadProblem = ServiceErrorKind | 'outside-zendesk' | 'no-ticket';
 
-export type LoadOutcome = { status: 'ready'; model: SidebarModel } | { status: 'problem'; problem: LoadProblem; message: string };
+export type LoadOutcome =
+  | { status: 'ready'; model: SidebarModel }
+  | { status: 'problem'; problem: LoadProblem; message: string; retryAfter?: number };
 
 export interface LoadInput {
   zaf: ZafPort;
   metadata: ZafMetadata;
   context: ZafContext;
+  /** The page's boot; read from the document when not given. */
+  boot?: BootRead;
 }
 
-export const LOAD_PATHS = ['currentUser', 'ticket', ...REQUIREMENT_PATHS];
+export type MakeService = (boot: Boot) => ServiceClient;
+
+const serviceOf: MakeService = (boot) => createServiceClient(bootServiceCall(boot));
+
+export const LOAD_PATHS = ['currentUser.locale', 'ticket', ...REQUIREMENT_PATHS];
 
 export interface StartedLoad {
   /** The user's Zendesk locale, from the same get (undefined when Zendesk did not say). */
@@ -47,53 +59,45 @@ export interface StartedLoad {
 
 /**
  * Starts the load: the get goes out at once, also when a problem is already known, because the user's locale
- * rides on it (`currentUser`), so the strings need no round trip of their own. `onRole` hears the QA role as soon
- * as Zendesk has answered, so the view's code can load beside the service request.
+ * rides on it, so the strings need no round trip of their own. The service request goes out beside it, and
+ * `onRole` hears the QA role from the boot at once, so the view's code can load beside both.
  */
-export function startSidebarLoad(
-  { zaf, metadata, context }: LoadInput,
-  makeService = createZafServiceClient,
-  onRole: (role: QaRole) => void = () => {},
-): StartedLoad {
-  const got = zaf.get(LOAD_PATHS);
-  // a problem found before the answer (no ticket, no service URL) must not leave its rejection unheard
+export function startSidebarLoad(input: LoadInput, makeService: MakeService = serviceOf, onRole: (role: QaRole) => void = () => {}): StartedLoad {
+  const got = input.zaf.get(LOAD_PATHS);
+  // a problem found before the answer (no ticket, no boot) must not leave its rejection unheard
   got.catch(() => undefined);
-  const locale = got.then(({ values }) => readUser(values.currentUser)?.locale);
-  return { locale, outcome: finishLoad(got, { zaf, metadata, context }, makeService, onRole) };
+  const locale = got.then(({ values }) => readLocale(values['currentUser.locale']));
+  return { locale, outcome: finishLoad(got, input, makeService, onRole) };
 }
 
-export function loadSidebar(input: LoadInput, makeService = createZafServiceClient, onRole?: (role: QaRole) => void): Promise<LoadOutcome> {
+export function loadSidebar(input: LoadInput, makeService: MakeService = serviceOf, onRole?: (role: QaRole) => void): Promise<LoadOutcome> {
   return startSidebarLoad(input, makeService, onRole).outcome;
 }
 
-async function finishLoad(
-  got: Promise<ZafGetResult>,
-  { zaf, metadata, context }: LoadInput,
-  makeService: typeof createZafServiceClient,
-  onRole: (role: QaRole) => void,
-): Promise<LoadOutcome> {
+async function finishLoad(got: Promise<ZafGetResult>, input: LoadInput, makeService: MakeService, onRole: (role: QaRole) => void): Promise<LoadOutcome> {
+  const { metadata, context } = input;
   const settings = metadata.settings ?? {};
   const ticketId = context.ticketId;
   if (!ticketId) return { status: 'problem', problem: 'no-ticket', message: '' };
-  const serviceUrl = typeof settings.serviceUrl === 'string' ? settings.serviceUrl.trim() : '';
-  if (!serviceUrl) return { status: 'problem', problem: 'not-configured', message: '' };
-
-  const { values } = await got;
-  const user = readUser(values.currentUser);
-  if (!user) return { status: 'problem', problem: 'no-user', message: '' };
-  const role = qaRoleOf(user, settings);
+  const read = input.boot ?? readBoot();
+  if (read.status !== 'ok') return { status: 'problem', problem: 'outside-zendesk', message: read.status === 'malformed' ? `boot: ${read.reason}` : '' };
+  const { boot } = read;
+  const role = boot.user.role;
   onRole(role);
-  const service = makeService(zaf, { serviceUrl, identity: { userId: user.id, role } });
-  const loaded = await service.loadSidebar(ticketId);
-  if (loaded.status === 'error') return { status: 'problem', problem: loaded.error.kind, message: loaded.error.message };
+  const service = makeService(boot);
+  const [loaded, { values }] = await Promise.all([service.loadSidebar(ticketId), got]);
+  if (loaded.status === 'error') {
+    const { kind, message, retryAfter } = loaded.error;
+    return { status: 'problem', problem: kind, message, ...(retryAfter === undefined ? {} : { retryAfter }) };
+  }
 
   const ticket = readTicket(values.ticket, ticketId);
   return {
     status: 'ready',
     model: {
-      account: context.account?.subdomain ?? 'local',
+      account: boot.account,
       ticket,
-      user,
+      user: boot.user,
       role,
       settings,
       fields: fieldIdsFrom(values, settings),

@@ -126,7 +126,7 @@ export function createOutbox(deps: OutboxDeps): Outbox {
         const { sendingSince: _s, ...rest } = e;
         const attempts = e.attempts + 1;
         return isTransient(error.kind)
-          ? { ...rest, state: 'pending', attempts, nextAttemptAt: now() + backoff(attempts), lastError: error }
+          ? { ...rest, state: 'pending', attempts, nextAttemptAt: now() + Math.max(backoff(attempts), (error.retryAfter ?? 0) * 1000), lastError: error }
           : { ...rest, state: 'failed', attempts, lastError: error };
       });
     }

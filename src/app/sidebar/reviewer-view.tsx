@@ -12,6 +12,7 @@ import type { SidebarModel } from './load.ts';
 import { Banner, MetricsStrip, VerdictBadge, formatScore, shortDate, verdictOf } from './parts.tsx';
 import { lazyView } from './lazy.ts';
 import { useGroupMembers } from './use-reviewee.ts';
+import { resolverOf } from './resolver.ts';
 import { useReviewer, type ReviewerState } from './use-reviewer.ts';
 import { useUsableMark } from './use-sidebar.ts';
 
@@ -19,6 +20,8 @@ import { useUsableMark } from './use-sidebar.ts';
 const CalibrationBanner = lazyView(() => import('./calibration-view.tsx').then((m) => m.CalibrationBanner));
 const CalibrationDone = lazyView(() => import('./calibration-view.tsx').then((m) => m.CalibrationDone));
 const CoachingNotes = lazyView(() => import('./coaching-view.tsx').then((m) => m.CoachingNotes));
+// only leads and admins with a disputed evaluation on the ticket fetch the resolve form
+const ResolveDispute = lazyView(() => import('./resolve-view.tsx').then((m) => m.ResolveDispute));
 
 export function ReviewerView({ model }: { model: SidebarModel }) {
   const t = useT();
@@ -168,6 +171,9 @@ function EarlierEvaluations({ model, r }: { model: SidebarModel; r: ReviewerStat
   // a calibration score is not edited or withdrawn from here: after submitting, the reviewer has seen the others'
   const mine = (e: Evaluation) => !isCalibration(e) && (e.reviewerId === model.user.id || model.role === 'lead' || model.role === 'admin');
   const notes = model.data.coachingNotes ?? [];
+  // a dispute is resolved by a lead or admin who neither wrote the evaluation nor is its subject (the service enforces it)
+  const resolver = model.role === 'lead' || model.role === 'admin' ? resolverOf(model.service) : null;
+  const mayResolve = (e: Evaluation) => resolver !== null && e.status === 'disputed' && e.reviewerId !== model.user.id && e.revieweeId !== model.user.id;
   return (
     <details class="qa-history">
       <summary>{t('ui.sidebar.history.title', { count: r.evaluations.length })}</summary>
@@ -184,7 +190,11 @@ function EarlierEvaluations({ model, r }: { model: SidebarModel; r: ReviewerStat
               </span>
               {isCalibration(e) && <span class="qa-tag">{t('ui.sidebar.calibration.tag')}</span>}
             </div>
+            {e.dispute && !e.dispute.outcome && <p class="qa-small qa-quote">{t('ui.sidebar.resolve.reason')}: {e.dispute.reason}</p>}
             {notes.some((n) => n.evaluationId === e.id) && <CoachingNotes notes={notes.filter((n) => n.evaluationId === e.id)} />}
+            {mayResolve(e) && r.cardFor(e) && (
+              <ResolveDispute evaluation={e} card={r.cardFor(e)!.definition} resolver={resolver!} onResolved={r.replaceEvaluation} />
+            )}
             {mine(e) && (
               <div class="qa-row">
                 <button type="button" class="c-btn c-btn--sm c-btn--basic" onClick={() => r.startEdit(e)} disabled={!r.cardFor(e)}>

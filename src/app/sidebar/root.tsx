@@ -3,15 +3,15 @@ import './sidebar.css';
 import type { ComponentType } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import type { QaRole } from '../../core/evaluation.ts';
-import { canReview } from '../api/qa-role.ts';
+import { canReview } from '../api/boot.ts';
 import { useT } from '../i18n/use-t.tsx';
 import type { ZafSession } from '../zaf/use-zaf.tsx';
 import type { LoadOutcome, LoadProblem, SidebarModel } from './load.ts';
 import { ReviewerView } from './reviewer-view.tsx';
 import { startMeasuredLoad, useSidebarLoad } from './use-sidebar.ts';
 
-/** Problems the user can fix by trying again (the others need an admin). */
-const RETRYABLE: ReadonlySet<LoadProblem> = new Set(['unreachable', 'server', 'conflict']);
+/** Problems the user can fix by trying again (an ended session needs Zendesk to sign a new load; others an admin). */
+const RETRYABLE: ReadonlySet<LoadProblem> = new Set(['unreachable', 'server', 'conflict', 'throttled']);
 
 // agents load their view's code while the service request runs; reviewers never download it
 const prefetchView = (role: QaRole) => void (canReview(role) || agentView());
@@ -41,7 +41,11 @@ export function SidebarRoot({ first }: SidebarProps) {
     return (
       <section class="qa-notice qa-state" role="alert" data-problem={state.problem}>
         <h1>{t(`ui.sidebar.state.${state.problem}.title`)}</h1>
-        <p>{t(`ui.sidebar.state.${state.problem}.next`)}</p>
+        <p>
+          {state.problem === 'throttled' && state.retryAfter !== undefined
+            ? t('ui.sidebar.state.throttled.wait', { seconds: state.retryAfter })
+            : t(`ui.sidebar.state.${state.problem}.next`)}
+        </p>
         {state.message && <p class="qa-small qa-muted">{t('ui.sidebar.state.detail', { message: state.message })}</p>}
         {RETRYABLE.has(state.problem) && (
           <button type="button" class="c-btn c-btn--sm" onClick={reload}>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readMetrics, readTicket, readUser } from './ticket.ts';
+import { readLocale, readMetrics, readTicket } from './ticket.ts';
 
 describe('ticket facts', () => {
   it('reads the ZAF ticket object', () => {
@@ -19,8 +19,9 @@ describe('ticket facts', () => {
     expect(readMetrics({ ticket_metric: [m] }, 'good')).toEqual(expected);
     expect(readMetrics({}, null)).toEqual({ firstReplyMinutes: null, fullResolutionMinutes: null, reopens: null, csat: null });
   });
-  it('reads the current user with groups', () => {
-    expect(readUser({ id: 22, name: 'Rita', role: 'agent', locale: 'de', groups: [{ id: 7, name: 'QA' }] })).toEqual({ id: 22, name: 'Rita', role: 'agent', locale: 'de', groups: [{ id: 7, name: 'QA' }] });
-    expect(readUser({})).toBeNull();
+  it("reads the user's locale, nothing else about the user", () => {
+    expect(readLocale('de')).toBe('de');
+    expect(readLocale('')).toBeUndefined();
+    expect(readLocale({ id: 22 })).toBeUndefined();
   });
 });

@@ -1,7 +1,6 @@
-/** The ZAF `ticket` and `currentUser` objects and Zendesk's ticket metrics, read into what the sidebar uses. */
+/** The ZAF `ticket` object, the user's locale and Zendesk's ticket metrics, read into what the sidebar uses. */
 import type { TicketFacts } from '../../core/matching.ts';
 import type { TicketMetrics } from '../../core/metrics.ts';
-import type { ZendeskUser } from '../api/qa-role.ts';
 
 export interface SidebarTicket extends TicketFacts {
   id: number;
@@ -44,17 +43,9 @@ export function readTicket(raw: unknown, fallbackId: number): SidebarTicket {
   };
 }
 
-export function readUser(raw: unknown): ZendeskUser | null {
-  const u = obj(raw);
-  const userId = id(u.id);
-  if (userId === null) return null;
-  return {
-    id: userId,
-    name: str(u.name) ?? `#${userId}`,
-    role: str(u.role) ?? 'agent',
-    ...(str(u.locale) ? { locale: str(u.locale)! } : {}),
-    groups: Array.isArray(u.groups) ? u.groups.flatMap((g) => (id(obj(g).id) ? [{ id: id(obj(g).id)!, name: str(obj(g).name) ?? '' }] : [])) : [],
-  };
+/** `currentUser.locale` (who the user is comes from the service's boot, never from here). */
+export function readLocale(raw: unknown): string | undefined {
+  return str(raw) ?? undefined;
 }
 
 const calendar = (v: unknown): number | null => {

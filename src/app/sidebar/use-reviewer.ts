@@ -4,7 +4,7 @@ import type { CalibrationSession } from '../../core/calibration.ts';
 import type { Evaluation } from '../../core/evaluation.ts';
 import type { TicketMetrics } from '../../core/metrics.ts';
 import type { ScoreResult } from '../../core/scoring.ts';
-import type { ServiceError } from '../api/result.ts';
+import { isTransient, type ServiceError } from '../api/result.ts';
 import type { PublishedScorecard } from '../api/wire.ts';
 import { useZaf } from '../zaf/use-zaf.tsx';
 import { calibrationFields, isCalibration, markSubmitted, standingReview, waitingSession } from './calibration.ts';
@@ -44,6 +44,8 @@ export interface ReviewerState {
   startEdit(e: Evaluation): void;
   cancelEdit(): void;
   withdraw(e: Evaluation): Promise<ServiceError | null>;
+  /** Puts a changed evaluation (e.g. a resolved dispute) in place of the listed one. */
+  replaceEvaluation(e: Evaluation): void;
   scoreAgain(): void;
   cardFor(e: Evaluation): PublishedScorecard | undefined;
   /** Open calibration sessions on this ticket the reviewer is invited to; `submitted` follows their sends. */
@@ -201,7 +203,18 @@ export function useReviewer(model: SidebarModel): ReviewerState {
     const revieweeId = draft.revieweeId ?? ticket.assigneeId;
     const base = { id: draft.evaluationId, ticketId: ticket.id, scorecardId: card.id };
     const result = draft.amends
-      ? await outbox.submit({ ...base, op: 'amend', target: draft.amends, body: { answers, overallComment: draft.overallComment, ...(revieweeId ? { revieweeId } : {}) } })
+      ? await outbox.submit({
+          ...base,
+          op: 'amend',
+          target: draft.amends,
+          body: {
+            answers,
+            overallComment: draft.overallComment,
+            ...(revieweeId ? { revieweeId } : {}),
+            // the version read when editing started: a change by someone else since is refused (409), not overwritten
+            lockVersion: draft.amendsLockVersion ?? evaluations.find((e) => e.id === draft.amends)?.lockVersion ?? 1,
+          },
+        })
       : await outbox.submit({
           ...base,
           op: 'create',
@@ -221,9 +234,9 @@ export function useReviewer(model: SidebarModel): ReviewerState {
           },
         });
     if (result.status === 'error') {
-      setSubmission(result.error.kind === 'unreachable' || result.error.kind === 'server' ? { phase: 'queued', error: result.error } : { phase: 'failed', error: result.error });
+      setSubmission(isTransient(result.error.kind) ? { phase: 'queued', error: result.error } : { phase: 'failed', error: result.error });
     }
-  }, [card, submission.phase, found, draft, known, ticket, outbox]);
+  }, [card, submission.phase, found, draft, known, ticket, outbox, evaluations]);
 
   const startNew = useCallback(() => {
     const next = newDraft(applicable[0] ?? { id: '', version: 0 }, newUuid(), ticket.assigneeId);
@@ -281,6 +294,7 @@ export function useReviewer(model: SidebarModel): ReviewerState {
     startEdit,
     cancelEdit,
     withdraw,
+    replaceEvaluation: (e) => setEvaluations((list) => list.map((x) => (x.id === e.id ? e : x))),
     scoreAgain: () => {
       startNew();
       setSubmission({ phase: 'idle' });

@@ -122,19 +122,53 @@ function createInstance(location: string, path: string, slot: HTMLElement, paren
   const frame = document.createElement('iframe');
   frame.className = `app-frame app-${location}`;
   frame.title = `Ticket QA (${location})`;
+  frame.name = `app_${location}_${guid}`;
   frame.dataset.location = location;
   frame.dataset.instanceGuid = guid;
+  // when the host started loading the app (epoch ms): the signed load's token is part of the app's start-up
+  frame.dataset.loadStart = String(performance.timeOrigin + performance.now());
   const instance: Instance = { guid, location, frame, subscriptions: new Map(), registered: false, ...(parent ? { parent } : {}) };
   instances.set(guid, instance);
   // the listener is installed before the frame exists, so the SDK's one handshake cannot be missed
-  frame.src = appUrl(path, guid);
+  const signed = boot.signedUrls && location !== 'modal';
+  if (!signed) frame.src = appUrl(path, guid);
   slot.append(frame);
+  if (signed) void signedLoad(instance, path);
   setTimeout(() => {
     if (!instance.registered && instances.has(guid)) {
       hostError(`the app at ${location} (${path}) did not register within 15 s: is it built, and does it call ZAFClient.init()?`);
     }
   }, 15_000);
   return instance;
+}
+
+/**
+ * What Zendesk does for a location with `signedUrls`: the iframe's first request is a form POST of a token it
+ * signed for this user, location and installation, to the location URL with `origin` and `app_guid`.
+ */
+async function signedLoad(instance: Instance, path: string): Promise<void> {
+  let token: string;
+  try {
+    ({ token } = await backend<{ token: string }>('/__devhost/app-token', { userId: boot.userId, location: instance.location }));
+  } catch (err) {
+    hostError(`could not sign the load of ${instance.location}: ${String(err)}`);
+    return;
+  }
+  const form = document.createElement('form');
+  form.method = 'post';
+  form.enctype = 'application/x-www-form-urlencoded';
+  form.action = appUrl(path, instance.guid);
+  form.target = instance.frame.name;
+  form.hidden = true;
+  const field = document.createElement('input');
+  field.type = 'hidden';
+  field.name = 'token';
+  field.value = token;
+  form.append(field);
+  document.body.append(form);
+  form.submit();
+  form.remove();
+  log('info', `${instance.location}: signed load POSTed to ${form.action.split('?')[0]}`);
 }
 
 function instanceContexts(): Record<string, unknown> {

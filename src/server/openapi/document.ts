@@ -22,8 +22,8 @@ function openApiPath(path: string): { path: string; params: string[] } {
 
 const ERROR_TEXT: Record<number, string> = {
   400: 'The query or body is malformed: `issues` names each problem by its path',
-  401: 'Missing or unknown bearer token',
-  403: 'The role (X-QA-Role) may not do this, or the data is not the caller’s',
+  401: 'No session or API key, an unknown one, or one that expired or was revoked',
+  403: 'The caller’s QA role (decided by the service from Zendesk) may not do this, or the data is not the caller’s',
   404: 'Unknown id in this account',
   409: 'Conflict with the stored state (same id with another body, stale lockVersion)',
   422: 'A domain rule is broken (answers do not fit the scorecard, archived scorecard, wrong status)',
@@ -49,7 +49,6 @@ function operationObject(op: Operation, components: Record<string, Json>): Json 
   const { params } = openApiPath(op.path);
   const authenticated = op.roles !== 'public';
   const parameters: Json[] = [
-    ...(authenticated ? [{ $ref: '#/components/parameters/UserId' }, { $ref: '#/components/parameters/Role' }] : []),
     ...params.map((name) => ({ name, in: 'path', required: true, schema: { type: 'string' } })),
     ...(op.query ? queryParameters(op.query) : []),
   ];
@@ -57,6 +56,8 @@ function operationObject(op: Operation, components: Record<string, Json>): Json 
   const r = op.response;
   if ('csv' in r) {
     responses['200'] = { description: `CSV with a header row: ${r.csv}`, content: { 'text/csv': { schema: { type: 'string' } } } };
+  } else if ('html' in r) {
+    responses['200'] = { description: r.html, content: { 'text/html': { schema: { type: 'string' } } } };
   } else if ('noContent' in r) {
     responses['204'] = { description: 'Done; no body' };
   } else {
@@ -78,7 +79,8 @@ function operationObject(op: Operation, components: Record<string, Json>): Json 
     description: [roles, op.access].filter(Boolean).join('; '),
     operationId: `${op.method}${op.path.replace(/^\/api\/v1/, '').replace(/[^A-Za-z0-9]+(\w)?/g, (_m, c: string | undefined) => (c ?? '').toUpperCase())}`,
     ...(parameters.length > 0 ? { parameters } : {}),
-    ...(op.body ? { requestBody: { required: true, content: { 'application/json': { schema: jsonSchema(op.body, 'input') } } } } : {}),
+    ...(op.form ? { requestBody: { required: true, description: op.form, content: { 'application/x-www-form-urlencoded': { schema: { type: 'object', properties: { token: { type: 'string' } }, required: ['token'] } } } } } : {}),
+    ...(op.body ? { requestBody: { required: op.bodyOptional !== true, content: { 'application/json': { schema: jsonSchema(op.body, 'input') } } } } : {}),
     responses,
     ...(authenticated ? {} : { security: [] }),
   };
@@ -105,10 +107,8 @@ export function openApiDocument(operations: readonly Operation[] = OPERATIONS): 
     security: [{ bearer: [] }],
     paths,
     components: {
-      securitySchemes: { bearer: { type: 'http', scheme: 'bearer', description: 'The installation token of the account' } },
-      parameters: {
-        UserId: { name: 'X-QA-User-Id', in: 'header', required: true, schema: { type: 'string', pattern: '^[1-9][0-9]{0,17}$' }, description: 'The acting Zendesk user id' },
-        Role: { name: 'X-QA-Role', in: 'header', required: true, schema: { type: 'string', enum: ['admin', 'lead', 'reviewer', 'agent'] }, description: 'The acting user’s QA role' },
+      securitySchemes: {
+        bearer: { type: 'http', scheme: 'bearer', description: 'A session (`s1.<account>.<secret>`) from a signed location load, or an API key (`k1.<account>.<secret>`, GET only)' },
       },
       schemas: components,
     },

@@ -2,15 +2,16 @@ import { z } from 'zod';
 import { EvaluationListQuery, ScorecardDraftUpdate, ScorecardExportQuery, ScorecardListQuery, WhatIfRequest } from '../../core/api.ts';
 import { CalibrationListQuery, CalibrationSessionCreate } from '../../core/calibration.ts';
 import { CoachingListQuery, CoachingNoteCreate } from '../../core/coaching.ts';
-import { AccountPolicy } from '../../core/policy.ts';
+import { AccountPolicy, PolicyChange } from '../../core/policy.ts';
 import { CoverageQuery, MonitoringPlan, SuggestionsRequest } from '../../core/coverage.ts';
-import { Dispute, DisputeResolution, EvaluationAmend, EvaluationCreate, type QaRole } from '../../core/evaluation.ts';
+import { Dispute, DisputeResolution, EvaluationAmend, EvaluationCreate, StatusChange, type QaRole } from '../../core/evaluation.ts';
 import { Breakdown, BreakdownQuery, ReportFilters, RootCauseQuery, RootCauses, Summary, Trend, TrendQuery } from '../../core/reports.ts';
 import { ScorecardDefinition } from '../../core/scorecard.ts';
 import { TargetCreate, TargetSubject } from '../../core/targets.ts';
 import { TicketListQuery } from '../../core/ticket-reports.ts';
 import { ADMIN, LEADS, STAFF } from '../auth.ts';
 import { RetentionRequest, RetentionResult } from '../routes/retention.ts';
+import { ApiKeyCreate } from '../routes/api-keys.ts';
 import {
   described,
   EvaluationDetail,
@@ -34,8 +35,12 @@ export interface Operation {
   access?: string;
   query?: z.ZodType;
   body?: z.ZodType;
+  /** The body may be left out (withdraw, acknowledge: only an optional `lockVersion`). */
+  bodyOptional?: true;
   /** Named schemas become components; the success status defaults to 200. */
-  response: { name: string; schema: z.ZodType; status?: 200 | 201 } | { csv: string } | { noContent: true };
+  response: { name: string; schema: z.ZodType; status?: 200 | 201 } | { csv: string } | { noContent: true } | { html: string };
+  /** An HTML form body (the signed location load), described in words. */
+  form?: string;
   /** Domain errors beyond the ones every authenticated route has (400, 401, 403, 500). */
   errors?: Array<404 | 409 | 422>;
 }
@@ -184,7 +189,9 @@ export const OPERATIONS: Operation[] = [
     method: 'post',
     path: `${V1}/evaluations`,
     tag: 'evaluations',
-    summary: 'Store an evaluation; the server scores it. 201 when new, 200 on an identical replay of the same id',
+    summary:
+      'Store an evaluation; the server scores it. 201 when new, 200 on an identical replay of the same id; 422 for a review ' +
+      'whose revieweeId is the caller (no one reviews themselves: kind self-review is for that)',
     roles: STAFF,
     body: EvaluationCreate,
     response: { name: 'EvaluationView', schema: EvaluationViewSchema, status: 201 },
@@ -206,7 +213,9 @@ export const OPERATIONS: Operation[] = [
     tag: 'evaluations',
     summary: 'One evaluation with its history',
     roles: ANYONE,
-    access: 'an agent reads only evaluations of their own work',
+    access:
+      'an agent reads only evaluations of their own work; another reviewer’s calibration evaluation is 404 until the caller has ' +
+      'submitted theirs in that session (agents: always)',
     response: { name: 'EvaluationDetail', schema: EvaluationDetail },
     errors: [404],
   },
@@ -214,19 +223,31 @@ export const OPERATIONS: Operation[] = [
     method: 'put',
     path: `${V1}/evaluations/:id`,
     tag: 'evaluations',
-    summary: 'Amend the answers (history is kept); rescored by the server',
+    summary:
+      'Amend the answers (history is kept); rescored by the server. Optimistic lock: the body carries `lockVersion`, the ' +
+      "evaluation's `lockVersion` as read; 409 when it changed since (reload, apply the change again). An acknowledged " +
+      'evaluation goes back to `submitted` with `changedSinceAcknowledgement: true`, for the agent to acknowledge again. ' +
+      '422 when a review would name its reviewer as reviewee (no one reviews themselves)',
     roles: STAFF,
-    access: 'its reviewer, a lead or an admin',
+    access: 'its reviewer, a lead or an admin; never the reviewee of a review (403)',
     body: EvaluationAmend,
     response: { name: 'EvaluationView', schema: EvaluationViewSchema },
-    errors: [404, 422],
+    errors: [404, 409, 422],
   },
   ...(
     [
-      ['withdraw', 'Withdraw (final; no longer counted in reports)', undefined, 'its reviewer, a lead or an admin'],
-      ['acknowledge', 'Acknowledge as the reviewee', undefined, 'the reviewee'],
-      ['dispute', 'Dispute as the reviewee, with a reason', Dispute, 'the reviewee'],
-      ['resolve', 'Resolve a dispute', DisputeResolution, 'its reviewer, a lead or an admin'],
+      ['withdraw', 'Withdraw (final; no longer counted in reports). Optional body `{ lockVersion }`: 409 when stale', StatusChange, 'its reviewer, a lead or an admin'],
+      ['acknowledge', 'Acknowledge as the reviewee (again after a change: `changedSinceAcknowledgement`). Optional body `{ lockVersion }`: 409 when stale', StatusChange, 'the reviewee'],
+      ['dispute', 'Dispute as the reviewee, with a reason and the disputed criteria (none: the whole evaluation). Optional `lockVersion`: 409 when stale', Dispute, 'the reviewee'],
+      [
+        'resolve',
+        'Resolve a dispute. Rejected: the score stays (no answers). Upheld: `answers` holds new answers for exactly the disputed ' +
+          'criteria (every criterion when the dispute named none), scored with the evaluation’s scorecard version; in one ' +
+          'transaction the evaluation is amended and rescored, the history gets an `amend` entry with `detail.resolutionId` ' +
+          '(= `dispute.resolutionId`) and a `resolve` entry, and both are audited. Optional `lockVersion`: 409 when stale',
+        DisputeResolution,
+        'a lead or an admin who is neither its reviewer nor its reviewee',
+      ],
     ] as const
   ).map(
     ([action, summary, body, access]): Operation => ({
@@ -234,11 +255,12 @@ export const OPERATIONS: Operation[] = [
       path: `${V1}/evaluations/:id/${action}`,
       tag: 'evaluations',
       summary,
-      roles: ANYONE,
+      roles: action === 'resolve' ? LEADS : ANYONE,
       access,
-      ...(body ? { body } : {}),
+      body,
+      ...(body === StatusChange ? { bodyOptional: true as const } : {}),
       response: { name: 'EvaluationView', schema: EvaluationViewSchema },
-      errors: [404, 422],
+      errors: [404, 409, 422],
     }),
   ),
   {
@@ -285,7 +307,7 @@ export const OPERATIONS: Operation[] = [
     method: 'get',
     path: `${V1}/policy`,
     tag: 'policy',
-    summary: 'The account policy: which QA roles besides admins manage scorecards',
+    summary: 'The account policy: which QA roles besides admins manage scorecards, which Zendesk groups are reviewers and QA leads',
     roles: ANYONE,
     response: { name: 'AccountPolicy', schema: AccountPolicy },
   },
@@ -293,9 +315,9 @@ export const OPERATIONS: Operation[] = [
     method: 'put',
     path: `${V1}/policy`,
     tag: 'policy',
-    summary: 'Change the account policy (audited); admins always manage scorecards, agents never',
+    summary: 'Change the account policy (audited); keys left out keep their value; admins always manage scorecards, agents never',
     roles: ADMIN,
-    body: AccountPolicy,
+    body: PolicyChange,
     response: { name: 'AccountPolicy', schema: AccountPolicy },
   },
 
@@ -544,6 +566,75 @@ export const OPERATIONS: Operation[] = [
     roles: ANYONE,
     access: 'only the coached agent',
     response: { name: 'CoachingNote', schema: described('CoachingNote') },
+    errors: [404],
+  },
+
+  // identity: signed location loads, sessions, API keys
+  {
+    method: 'post',
+    path: '/app/:page',
+    tag: 'identity',
+    summary: 'A location page (ticket-sidebar.html, nav-bar.html) as Zendesk loads it with signed URLs',
+    roles: 'public',
+    form: 'application/x-www-form-urlencoded with `token`: the JWT Zendesk signed (RS256) for this user, installation and location',
+    response: { html: 'the page with a new session in `#ticket-qa-boot`; 401 refused token, 403 no QA role, 429 throttled, 503 Zendesk unreachable' },
+  },
+  {
+    method: 'get',
+    path: '/app/:path',
+    tag: 'identity',
+    summary: 'The app’s scripts and styles (public); a page asked for by GET answers 401: it opens only through Zendesk',
+    roles: 'public',
+    response: { html: 'a file of the built app' },
+  },
+  {
+    method: 'get',
+    path: `${V1}/me`,
+    tag: 'identity',
+    summary: 'Who the service says you are: the verified user, their QA role (from Zendesk and the account policy) and how you signed in',
+    roles: ANYONE,
+    response: { name: 'Me', schema: described('Me') },
+  },
+  {
+    method: 'delete',
+    path: `${V1}/sessions/current`,
+    tag: 'identity',
+    summary: 'Sign out: ends the session this request carries',
+    roles: ANYONE,
+    response: { noContent: true },
+  },
+  {
+    method: 'delete',
+    path: `${V1}/sessions/users/:userId`,
+    tag: 'identity',
+    summary: 'Ends every session of a user (audited)',
+    roles: ADMIN,
+    response: { name: 'RevokedSessions', schema: described('RevokedSessions') },
+  },
+  {
+    method: 'get',
+    path: `${V1}/api-keys`,
+    tag: 'identity',
+    summary: 'API keys for machines (BI tools, scripts): name, role, prefix, created, last used, revoked; never the secret',
+    roles: ADMIN,
+    response: { name: 'ApiKeyList', schema: described('ApiKeyList') },
+  },
+  {
+    method: 'post',
+    path: `${V1}/api-keys`,
+    tag: 'identity',
+    summary: 'Creates an API key (audited); the secret is in this answer only. Keys may only read (GET)',
+    roles: ADMIN,
+    body: ApiKeyCreate,
+    response: { name: 'CreatedApiKey', schema: described('CreatedApiKey'), status: 201 },
+  },
+  {
+    method: 'delete',
+    path: `${V1}/api-keys/:id`,
+    tag: 'identity',
+    summary: 'Revokes an API key (audited)',
+    roles: ADMIN,
+    response: { name: 'RevokedApiKey', schema: described('RevokedApiKey') },
     errors: [404],
   },
 ];

@@ -28,6 +28,7 @@ const StoredDisputeSchema = z.object({
   note: z.string().nullable(),
   resolvedBy: z.number().nullable(),
   resolvedAt: z.string().nullable(),
+  resolutionId: z.string().optional(),
 });
 same<z.output<typeof StoredDisputeSchema>, StoredDispute>(true);
 
@@ -35,6 +36,9 @@ export const EvaluationViewSchema = Evaluation.extend({
   calibrationSessionId: z.string().nullable(),
   withdrawnAt: z.string().nullable(),
   dispute: StoredDisputeSchema.nullable(),
+  lockVersion: z.number().describe('optimistic lock, +1 on every change: send it back as `lockVersion` with PUT (required) and with withdraw, acknowledge, dispute and resolve (optional); a stale one is refused with 409'),
+  changedSinceAcknowledgement: z.boolean().describe('amended after the reviewee acknowledged it: the status went back to submitted, to be acknowledged again'),
+  acknowledgedVersion: z.number().nullable().describe('the lockVersion the reviewee last acknowledged'),
 });
 same<z.output<typeof EvaluationViewSchema>, EvaluationView>(true);
 
@@ -43,6 +47,7 @@ const HistoryEntrySchema = z.object({
   at: z.string(),
   actorId: z.number(),
   action: z.string(),
+  detail: z.record(z.string(), z.unknown()).describe('why, beyond the action: { resolutionId, criterionIds } on the amendment of an upheld dispute'),
   snapshot: EvaluationViewSchema,
 });
 same<z.output<typeof HistoryEntrySchema>, HistoryEntry>(true);

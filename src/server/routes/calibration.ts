@@ -76,6 +76,9 @@ function sessionView(s: SessionRow, submitted: readonly number[]): CalibrationSe
 }
 
 const invited = (actor: Actor, s: SessionRow) => s.reviewer_ids.includes(actor.userId);
+/** A participant of an open session who has not submitted yet sees no one else's scores (whatever their role). */
+const blindTo = (actor: Actor, s: SessionRow, submissions: readonly SubmissionRow[]) =>
+  invited(actor, s) && s.status === 'open' && !submissions.some((e) => e.reviewer_id === actor.userId);
 const isLead = (actor: Actor) => LEADS.includes(actor.role);
 
 /** Staff see a session when invited; leads and admins see every session. */
@@ -159,6 +162,8 @@ export function calibrationRouter({ db, clock }: AppDeps): Hono<AppEnv> {
     for (const s of sessions) {
       const submissions = await submissionsOf(db, actor.account, s);
       if (submissions.length < 2) continue;
+      // a lead scoring an open session is blind to it here too until they have submitted
+      if (blindTo(actor, s, submissions)) continue;
       const key = `${s.scorecard_id}@${s.scorecard_version}`;
       if (!cards.has(key)) cards.set(key, definitionOf((await findVersion(db, actor.account, s.scorecard_id, s.scorecard_version))!.definition));
       entries.push({ card: cards.get(key)!, baselineReviewerId: s.baseline_reviewer_id, submissions: submissions.map(toSubmission) });
@@ -168,6 +173,7 @@ export function calibrationRouter({ db, clock }: AppDeps): Hono<AppEnv> {
 
   r.get('/:id', async (c) => {
     const actor = actorOf(c);
+    requireRole(actor, STAFF, 'read calibration sessions');
     const s = await findSession(db, actor.account, c.req.param('id'));
     if (!s || !mayRead(actor, s)) throw notFound('calibration session');
     const submitted = (await submissionsOf(db, actor.account, s)).map((e) => e.reviewer_id);
@@ -176,11 +182,12 @@ export function calibrationRouter({ db, clock }: AppDeps): Hono<AppEnv> {
 
   r.get('/:id/report', async (c) => {
     const actor = actorOf(c);
+    requireRole(actor, STAFF, 'read calibration sessions');
     const s = await findSession(db, actor.account, c.req.param('id'));
     if (!s || !mayRead(actor, s)) throw notFound('calibration session');
     const submissions = await submissionsOf(db, actor.account, s);
     // blind: an invited reviewer sees the others only after scoring the ticket themselves
-    if (invited(actor, s) && s.status === 'open' && !submissions.some((e) => e.reviewer_id === actor.userId)) {
+    if (blindTo(actor, s, submissions)) {
       throw forbidden('submit your own calibration evaluation first');
     }
     const version = await findVersion(db, actor.account, s.scorecard_id, s.scorecard_version);
@@ -217,16 +224,32 @@ const toSubmission = (e: SubmissionRow): CalibrationSubmission => ({ reviewerId:
 
 /**
  * SQL condition on `evaluations` (unaliased) that keeps calibration blind: an agent never sees calibration
- * evaluations (they are not reviews of their work), a reviewer sees others' only after scoring that session,
- * leads and admins see all ('TRUE'). `userIdParam` is the `$n` holding the actor's user id; every other
- * answer uses it, so callers may skip the condition (and the parameter) for leads.
+ * evaluations (they are not reviews of their work); a reviewer sees others' only after scoring that session;
+ * leads and admins see all, except in an open session they are invited to and have not scored yet (the
+ * session report's rule: a participant is blind until they have submitted). `userIdParam` is the `$n`
+ * holding the actor's user id. Every route returning evaluations applies it (reports and exports never
+ * count calibration evaluations at all: COUNTED in reports/sql.ts).
  */
 export function calibrationVisible(actor: Actor, userIdParam: string): string {
-  if (isLead(actor)) return 'TRUE';
   if (!STAFF.includes(actor.role)) return `(kind <> 'calibration' OR reviewer_id = ${userIdParam})`;
-  return `(kind <> 'calibration' OR reviewer_id = ${userIdParam} OR EXISTS (SELECT 1 FROM evaluations mine
+  const submitted = `EXISTS (SELECT 1 FROM evaluations mine
     WHERE mine.account = evaluations.account AND mine.kind = 'calibration' AND mine.status <> 'withdrawn'
-      AND mine.calibration_session_id = evaluations.calibration_session_id AND mine.reviewer_id = ${userIdParam}))`;
+      AND mine.calibration_session_id = evaluations.calibration_session_id AND mine.reviewer_id = ${userIdParam})`;
+  if (!isLead(actor)) return `(kind <> 'calibration' OR reviewer_id = ${userIdParam} OR ${submitted})`;
+  const participant = `EXISTS (SELECT 1 FROM calibration_sessions cs
+    WHERE cs.account = evaluations.account AND cs.id = evaluations.calibration_session_id AND cs.status = 'open'
+      AND ${userIdParam}::bigint = ANY(cs.reviewer_ids))`;
+  return `(kind <> 'calibration' OR reviewer_id = ${userIdParam} OR NOT ${participant} OR ${submitted})`;
+}
+
+/** Whether the evaluation `id` passes calibrationVisible for the actor (for routes reading one evaluation). */
+export async function calibrationVisibleTo(q: Queryable, actor: Actor, id: string): Promise<boolean> {
+  const rows = await q.query(`SELECT 1 FROM evaluations WHERE account = $1 AND id = $2 AND ${calibrationVisible(actor, '$3')}`, [
+    actor.account,
+    id,
+    actor.userId,
+  ]);
+  return rows.length > 0;
 }
 
 /**

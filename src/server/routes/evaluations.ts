@@ -1,9 +1,10 @@
+import { randomUUID } from 'node:crypto';
 import { Hono } from 'hono';
 import { z } from 'zod';
 import { checkAnswers, type Answers } from '../../core/answers.ts';
 import { EvaluationListQuery, type Page } from '../../core/api.ts';
-import { Dispute, DisputeResolution, EvaluationAmend, EvaluationCreate, type EvaluationStatus } from '../../core/evaluation.ts';
-import type { ScorecardDefinition } from '../../core/scorecard.ts';
+import { Dispute, DisputeResolution, EvaluationAmend, EvaluationCreate, StatusChange, type EvaluationStatus } from '../../core/evaluation.ts';
+import { allCriteria, type ScorecardDefinition } from '../../core/scorecard.ts';
 import { scoreEvaluation, type ScoreResult } from '../../core/scoring.ts';
 import { audit } from '../audit.ts';
 import { LEADS, STAFF, actorOf, requireRole, type Actor, type AppEnv } from '../auth.ts';
@@ -20,6 +21,8 @@ import {
   historyOf,
   insertAnswerRows,
   sha256Hex,
+  updateScoring,
+  updateStatus,
   withMetricAnswers,
   type AnswerRow,
   type EvaluationRow,
@@ -27,26 +30,51 @@ import {
   type StoredDispute,
 } from '../store/evaluations.ts';
 import { definitionOf, findVersion, publishedVersionCache } from '../store/scorecards.ts';
-import { calibrationVisible, checkCalibrationSubmission } from './calibration.ts';
+import { calibrationVisible, calibrationVisibleTo, checkCalibrationSubmission } from './calibration.ts';
 
 const EvaluationId = z.uuid();
 const archived = () => unprocessable('this scorecard is archived');
 
-/** The scored answers, or a 422 naming each problem by its path in `answers`. */
-function score(card: ScorecardDefinition, answers: Answers): ScoreResult {
+/** The scored answers, or a 422 naming each problem by its path in `answers` (`pathOf` renames a path, e.g. to the request's index). */
+function score(card: ScorecardDefinition, answers: Answers, pathOf: (path: string) => string = (p) => `answers${p}`): ScoreResult {
   const problems = checkAnswers(card, answers, { requireComments: true });
   if (problems.length > 0) {
     throw unprocessable(
       'the answers do not fit the scorecard',
-      problems.map((p) => `answers${p.path}: ${p.message}`),
+      problems.map((p) => `${pathOf(p.path)}: ${p.message}`),
     );
   }
   return scoreEvaluation(card, answers);
 }
 
+const selfReview = () =>
+  unprocessable('no one reviews themselves: revieweeId is the reviewer’s own user id (use kind "self-review" for a self-assessment)');
+
+/** 409 unless `sent` (when given) is the evaluation's current lock version. */
+function checkLock(row: EvaluationRow, sent: number | undefined): void {
+  if (sent !== undefined && sent !== row.lock_version) {
+    throw conflict(
+      `this evaluation changed since you read it (lockVersion ${sent}, now ${row.lock_version}): reload it and apply your change again`,
+    );
+  }
+}
+
+/** An optional JSON body: empty is `{}`. */
+async function optionalJson(req: { text(): Promise<string> }): Promise<unknown> {
+  const text = await req.text();
+  if (text.trim() === '') return {};
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw badRequest(['(root): body must be valid JSON']);
+  }
+}
+
 const isReviewee = (actor: Actor, row: EvaluationRow) => actor.userId === row.reviewee_id;
 const isReviewer = (actor: Actor, row: EvaluationRow) => actor.userId === row.reviewer_id;
 const isLead = (actor: Actor) => LEADS.includes(actor.role);
+/** A review of the actor's own work (self-reviews and calibration are not reviews of anyone's work by someone else). */
+const ownWork = (actor: Actor, row: EvaluationRow) => row.kind === 'review' && isReviewee(actor, row);
 
 /** Who may read an evaluation: staff of the account, or the agent whose work it is. */
 const mayRead = (actor: Actor, row: EvaluationRow) => STAFF.includes(actor.role) || isReviewee(actor, row);
@@ -70,11 +98,12 @@ const TRANSITIONS = {
   },
   acknowledge: { from: ['submitted'], to: 'acknowledged', may: isReviewee, who: 'the reviewee' },
   dispute: { from: ['submitted', 'acknowledged'], to: 'disputed', may: isReviewee, who: 'the reviewee' },
+  // no one judges their own case: not the reviewer who scored it, not the agent whose work it is
   resolve: {
     from: ['disputed'],
     to: 'dispute-resolved',
-    may: (actor, row) => isLead(actor) || isReviewer(actor, row),
-    who: 'its reviewer, a lead or an admin',
+    may: (actor, row) => isLead(actor) && !isReviewer(actor, row) && !isReviewee(actor, row),
+    who: 'a lead or an admin who is neither its reviewer nor its reviewee',
   },
 } satisfies Record<string, Transition>;
 
@@ -127,6 +156,7 @@ export function evaluationsRouter({ db, clock }: AppDeps): Hono<AppEnv> {
       if (!version) throw notFound('scorecard version');
       if (version.cardStatus === 'archived') throw archived();
       if (!version.definition) throw unprocessable(`version ${version.version} of this scorecard is not published`);
+      if (body.kind === 'review' && body.revieweeId === actor.userId) throw selfReview();
       await checkCalibrationSubmission(db, actor, body);
       const metrics = body.metrics ?? null;
       const answers = withMetricAnswers(version.definition, body.answers, metrics);
@@ -162,6 +192,9 @@ export function evaluationsRouter({ db, clock }: AppDeps): Hono<AppEnv> {
         created_at: now,
         updated_at: now,
         withdrawn_at: null,
+        lock_version: 1,
+        acknowledged_version: null,
+        changed_since_acknowledgement: false,
       };
       answerRowsOf = answerRows(version.definition, answers, result);
     } catch (err) {
@@ -198,7 +231,7 @@ export function evaluationsRouter({ db, clock }: AppDeps): Hono<AppEnv> {
     // withdrawn evaluations are listed only when asked for
     if (query.status !== undefined) add('status = ?', query.status);
     else where.push(`status <> 'withdrawn'`);
-    if (!LEADS.includes(actor.role)) add(calibrationVisible(actor, '?'), actor.userId);
+    add(calibrationVisible(actor, '?'), actor.userId);
     if (query.cursor !== undefined) {
       const cursor = decodeCursor(query.cursor);
       params.push(cursor.at, cursor.id);
@@ -218,12 +251,16 @@ export function evaluationsRouter({ db, clock }: AppDeps): Hono<AppEnv> {
     return c.json(page);
   });
 
-  /** The evaluation, 404 when unknown in this account, 403 when the actor may not read it. */
+  /**
+   * The evaluation, 404 when unknown in this account or a calibration evaluation still blind to the actor
+   * (calibrationVisible), 403 when the actor may not read it.
+   */
   async function readable(q: Queryable, actor: Actor, rawId: string, forUpdate = false): Promise<EvaluationRow> {
     const id = parseOrThrow(EvaluationId.describe('id'), rawId);
     const row = await findEvaluation(q, actor.account, id, forUpdate);
     if (!row) throw notFound('evaluation');
     if (!mayRead(actor, row)) throw forbidden('an agent may read only their own evaluations');
+    if (row.kind === 'calibration' && !(await calibrationVisibleTo(q, actor, row.id))) throw notFound('evaluation');
     return row;
   }
 
@@ -241,89 +278,178 @@ export function evaluationsRouter({ db, clock }: AppDeps): Hono<AppEnv> {
     const row = await db.transaction(async (tx) => {
       const old = await readable(tx, actor, c.req.param('id'), true);
       if (!mayAmend(actor, old)) throw forbidden('a reviewer may amend only their own evaluations');
+      const revieweeId = body.revieweeId ?? old.reviewee_id;
+      if (ownWork(actor, old) || (old.kind === 'review' && revieweeId === actor.userId && !isReviewer(actor, old))) {
+        throw forbidden('no one amends an evaluation of their own work');
+      }
+      if (old.kind === 'review' && revieweeId === old.reviewer_id) throw selfReview();
       if (old.status === 'withdrawn') throw unprocessable('this evaluation was withdrawn');
-      const version = await findVersion(tx, actor.account, old.scorecard_id, old.scorecard_version);
-      const definition = definitionOf(version!.definition);
+      checkLock(old, body.lockVersion);
+      const definition = await definitionFor(tx, old);
       const metrics = evaluationView(old).metrics;
       const answers = withMetricAnswers(definition, body.answers, metrics);
       const result = score(definition, answers);
-      const [row] = await tx.query<EvaluationRow>(
-        `UPDATE evaluations SET answers = $3, overall_comment = $4, reviewee_id = $5, raw_score = $6, final_score = $7,
-           passed = $8, critical_failures = $9, critical_failed = $10, updated_at = $11
-         WHERE account = $1 AND id = $2 RETURNING *`,
-        [
-          actor.account,
-          old.id,
-          JSON.stringify(answers),
-          body.overallComment ?? old.overall_comment,
-          body.revieweeId ?? old.reviewee_id,
-          result.rawScore,
-          result.finalScore,
-          result.passed,
-          result.criticalFailures,
-          result.criticalFailures.length > 0,
-          now,
-        ],
-      );
+      const row = await updateScoring(tx, old, {
+        answers,
+        overallComment: body.overallComment ?? old.overall_comment,
+        revieweeId,
+        score: result,
+        at: now,
+      });
       await tx.query('DELETE FROM evaluation_answers WHERE account = $1 AND evaluation_id = $2', [actor.account, old.id]);
       await insertAnswerRows(tx, actor.account, old.id, old.created_at, definition, answers, result);
-      await appendHistory(tx, row!, now, actor.userId, 'amend');
+      await appendHistory(tx, row, now, actor.userId, 'amend', row.changed_since_acknowledgement && !old.changed_since_acknowledgement ? { changedSinceAcknowledgement: true } : {});
       await audit(tx, actor, now, 'evaluation.amend', 'evaluation', old.id, {
-        finalScore: { from: old.final_score, to: row!.final_score },
-        ...(row!.reviewee_id !== old.reviewee_id ? { revieweeId: { from: old.reviewee_id, to: row!.reviewee_id } } : {}),
+        finalScore: { from: old.final_score, to: row.final_score },
+        lockVersion: row.lock_version,
+        ...(row.reviewee_id !== old.reviewee_id ? { revieweeId: { from: old.reviewee_id, to: row.reviewee_id } } : {}),
+        ...(row.status !== old.status ? { status: { from: old.status, to: row.status } } : {}),
       });
-      return row!;
+      return row;
     });
     return c.json(evaluationView(row));
   });
 
+  async function definitionFor(q: Queryable, row: EvaluationRow): Promise<ScorecardDefinition> {
+    const version = await findVersion(q, row.account, row.scorecard_id, row.scorecard_version);
+    return definitionOf(version!.definition);
+  }
+
   /** A status change from TRANSITIONS, with its body parsed by `parse` and folded into the dispute. */
-  function transition<K extends keyof typeof TRANSITIONS>(
+  function transition<K extends 'withdraw' | 'acknowledge' | 'dispute'>(
     action: K,
-    parse: (body: unknown) => ((row: EvaluationRow, actor: Actor, at: Date) => StoredDispute) | null,
+    parse: (body: unknown) => {
+      lockVersion?: number | undefined;
+      check?: (row: EvaluationRow, definition: ScorecardDefinition) => void;
+      apply?: (row: EvaluationRow, actor: Actor, at: Date) => StoredDispute;
+    },
   ) {
     const rule: Transition = TRANSITIONS[action];
     r.post(`/:id/${action}`, async (c) => {
       const actor = actorOf(c);
-      const apply = parse(action === 'dispute' || action === 'resolve' ? await readJson(c.req) : null);
+      const body = parse(action === 'dispute' ? await readJson(c.req) : await optionalJson(c.req));
       const now = clock.now();
       const row = await db.transaction(async (tx) => {
         const old = await readable(tx, actor, c.req.param('id') ?? '', true);
         if (!rule.may(actor, old)) throw forbidden(`only ${rule.who} may ${action} this evaluation`);
         if (!rule.from.includes(old.status)) throw unprocessable(`cannot ${action} an evaluation that is ${old.status}`);
-        const dispute = apply ? apply(old, actor, now) : old.dispute;
-        const [row] = await tx.query<EvaluationRow>(
-          `UPDATE evaluations SET status = $3, dispute = $4, updated_at = $5,
-             withdrawn_at = CASE WHEN $3 = 'withdrawn' THEN $5 ELSE withdrawn_at END
-           WHERE account = $1 AND id = $2 RETURNING *`,
-          [actor.account, old.id, rule.to, dispute ? JSON.stringify(dispute) : null, now],
-        );
-        await appendHistory(tx, row!, now, actor.userId, action);
-        await audit(tx, actor, now, `evaluation.${action}`, 'evaluation', old.id, { from: old.status, to: rule.to });
-        return row!;
+        checkLock(old, body.lockVersion);
+        if (body.check) body.check(old, await definitionFor(tx, old));
+        const dispute = body.apply ? body.apply(old, actor, now) : old.dispute;
+        const row = await updateStatus(tx, old, rule.to, dispute, now);
+        await appendHistory(tx, row, now, actor.userId, action);
+        await audit(tx, actor, now, `evaluation.${action}`, 'evaluation', old.id, { from: old.status, to: rule.to, lockVersion: row.lock_version });
+        return row;
       });
       return c.json(evaluationView(row));
     });
   }
 
-  transition('withdraw', () => null);
-  transition('acknowledge', () => null);
+  transition('withdraw', (raw) => parseOrThrow(StatusChange, raw));
+  transition('acknowledge', (raw) => parseOrThrow(StatusChange, raw));
   transition('dispute', (raw) => {
     const d = parseOrThrow(Dispute, raw);
-    return (_row, actor, at) => ({
-      reason: d.reason,
-      criterionIds: d.criterionIds,
-      raisedBy: actor.userId,
-      raisedAt: at.toISOString(),
-      outcome: null,
-      note: null,
-      resolvedBy: null,
-      resolvedAt: null,
-    });
+    return {
+      lockVersion: d.lockVersion,
+      check: (_row, definition) => {
+        const known = new Set(allCriteria(definition).map(({ criterion }) => criterion.id));
+        const unknown = d.criterionIds.filter((id) => !known.has(id));
+        if (unknown.length > 0) throw unprocessable('the dispute names criteria this scorecard does not have', unknown.map((id) => `criterionIds: no criterion "${id}"`));
+      },
+      apply: (_row, actor, at) => ({
+        reason: d.reason,
+        criterionIds: [...new Set(d.criterionIds)],
+        raisedBy: actor.userId,
+        raisedAt: at.toISOString(),
+        outcome: null,
+        note: null,
+        resolvedBy: null,
+        resolvedAt: null,
+      }),
+    };
   });
-  transition('resolve', (raw) => {
-    const d = parseOrThrow(DisputeResolution, raw);
-    return (row, actor, at) => ({ ...row.dispute!, outcome: d.outcome, note: d.note, resolvedBy: actor.userId, resolvedAt: at.toISOString() });
+
+  /**
+   * Resolve a dispute. Rejected: the score stays. Upheld: the body's `answers` replace the disputed criteria's
+   * (all criteria when the dispute named none), and the evaluation is amended, rescored, resolved, its history
+   * and audit written, in one transaction; the amendment names the resolution (`detail.resolutionId`).
+   */
+  r.post('/:id/resolve', async (c) => {
+    const actor = actorOf(c);
+    const rule: Transition = TRANSITIONS.resolve;
+    // the role first: an agent learns nothing from how their body would have been read
+    requireRole(actor, LEADS, 'resolve disputes');
+    const body = parseOrThrow(DisputeResolution, await readJson(c.req));
+    if (body.outcome === 'rejected' && body.answers !== undefined) {
+      throw unprocessable('a rejected dispute leaves the score as it is: send no answers');
+    }
+    const now = clock.now();
+    const row = await db.transaction(async (tx) => {
+      const old = await readable(tx, actor, c.req.param('id'), true);
+      if (!rule.may(actor, old)) throw forbidden(`only ${rule.who} may resolve this dispute`);
+      if (!rule.from.includes(old.status)) throw unprocessable(`cannot resolve an evaluation that is ${old.status}`);
+      checkLock(old, body.lockVersion);
+      const resolutionId = randomUUID();
+      const dispute: StoredDispute = {
+        ...old.dispute!,
+        outcome: body.outcome,
+        note: body.note,
+        resolvedBy: actor.userId,
+        resolvedAt: now.toISOString(),
+        resolutionId,
+      };
+      if (body.outcome === 'rejected') {
+        const row = await updateStatus(tx, old, rule.to, dispute, now);
+        await appendHistory(tx, row, now, actor.userId, 'resolve', { resolutionId, outcome: body.outcome });
+        await audit(tx, actor, now, 'evaluation.resolve', 'evaluation', old.id, { from: old.status, to: rule.to, outcome: body.outcome, resolutionId, lockVersion: row.lock_version });
+        return row;
+      }
+      const definition = await definitionFor(tx, old);
+      const all = allCriteria(definition).map(({ criterion }) => criterion.id);
+      const disputed = old.dispute!.criterionIds.length > 0 ? old.dispute!.criterionIds : all;
+      const given = body.answers ?? [];
+      const issues = [
+        ...given.flatMap((a, i) => (disputed.includes(a.criterionId) ? [] : [`answers[${i}].criterionId: "${a.criterionId}" was not disputed`])),
+        ...disputed.filter((id) => !given.some((a) => a.criterionId === id)).map((id) => `answers: the disputed criterion "${id}" has no new answer`),
+      ];
+      if (issues.length > 0) {
+        throw unprocessable(`an upheld dispute amends the disputed criteria: send answers for exactly ${disputed.map((id) => `"${id}"`).join(', ')}`, issues);
+      }
+      // the new answers take the disputed criteria's places; the others stay as they were
+      const replaced = new Map(given.map((a) => [a.criterionId, a]));
+      const merged = [...old.answers.map((a) => replaced.get(a.criterionId) ?? a), ...given.filter((a) => !old.answers.some((o) => o.criterionId === a.criterionId))];
+      const answers = withMetricAnswers(definition, merged, evaluationView(old).metrics);
+      // a problem is named by its index in the request's answers when it is one of them
+      const result = score(definition, answers, (path) => {
+        const m = /^\[(\d+)\](.*)$/.exec(path);
+        const id = m ? answers[Number(m[1])]?.criterionId : undefined;
+        const i = id === undefined ? -1 : given.findIndex((a) => a.criterionId === id);
+        return i >= 0 ? `answers[${i}]${m![2]}` : `answers (criterion "${id ?? '?'}")${m ? m[2] : path}`;
+      });
+      const criterionIds = [...disputed];
+      const row = await updateScoring(tx, old, {
+        answers,
+        overallComment: old.overall_comment,
+        revieweeId: old.reviewee_id,
+        score: result,
+        at: now,
+        status: rule.to,
+        dispute,
+      });
+      await tx.query('DELETE FROM evaluation_answers WHERE account = $1 AND evaluation_id = $2', [actor.account, old.id]);
+      await insertAnswerRows(tx, actor.account, old.id, old.created_at, definition, answers, result);
+      await appendHistory(tx, row, now, actor.userId, 'amend', { resolutionId, criterionIds });
+      await appendHistory(tx, row, now, actor.userId, 'resolve', { resolutionId, outcome: body.outcome });
+      await audit(tx, actor, now, 'evaluation.amend', 'evaluation', old.id, {
+        finalScore: { from: old.final_score, to: row.final_score },
+        resolutionId,
+        criterionIds,
+        lockVersion: row.lock_version,
+      });
+      await audit(tx, actor, now, 'evaluation.resolve', 'evaluation', old.id, { from: old.status, to: rule.to, outcome: body.outcome, resolutionId, lockVersion: row.lock_version });
+      return row;
+    });
+    return c.json(evaluationView(row));
   });
 
   return r;

@@ -74,7 +74,7 @@ async function scrubJson(tx: Queryable, table: string, column: string, key: stri
 export function peopleRouter({ db, clock }: AppDeps): Hono<AppEnv> {
   const r = new Hono<AppEnv>();
 
-  // every column of migrations 001-004 that holds a Zendesk user id: rows about the person are deleted,
+  // every column of migrations 001-005 that holds a Zendesk user id: rows about the person are deleted,
   // rows the person only acted on keep one pseudonym (so calibration still tells reviewers apart)
   r.delete('/:userId', async (c) => {
     const actor = actorOf(c);
@@ -99,6 +99,11 @@ export function peopleRouter({ db, clock }: AppDeps): Hono<AppEnv> {
         "DELETE FROM targets WHERE account = $1 AND subject = 'agent' AND subject_id = $2 RETURNING id",
         [actor.account, userId],
       );
+
+      // their sessions end with them; API keys they made or revoked stay (an account's machines), with the pseudonym
+      await tx.query('DELETE FROM sessions WHERE account = $1 AND user_id = $2', [actor.account, userId]);
+      await run('UPDATE api_keys SET created_by = $3 WHERE account = $1 AND created_by = $2 RETURNING id');
+      await run('UPDATE api_keys SET revoked_by = $3 WHERE account = $1 AND revoked_by = $2 RETURNING id');
 
       // what the person did
       const reviewed = await run('UPDATE evaluations SET reviewer_id = $3 WHERE account = $1 AND reviewer_id = $2 RETURNING id');

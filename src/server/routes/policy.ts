@@ -1,19 +1,13 @@
 import { Hono } from 'hono';
-import { AccountPolicy, canManageScorecards, DEFAULT_POLICY } from '../../core/policy.ts';
+import { canManageScorecards, PolicyChange, type AccountPolicy } from '../../core/policy.ts';
 import { audit } from '../audit.ts';
 import { ADMIN, actorOf, requireRole, type Actor, type AppEnv } from '../auth.ts';
 import type { Queryable } from '../db/db.ts';
 import type { AppDeps } from '../deps.ts';
 import { forbidden, parseOrThrow, readJson } from '../errors.ts';
+import { policyOf, savePolicy } from '../store/policies.ts';
 
-/** The account's policy; the default until an admin saves one. */
-export async function policyOf(q: Queryable, account: string): Promise<AccountPolicy> {
-  const [row] = await q.query<{ roles: string[] }>(
-    'SELECT scorecard_manager_roles AS roles FROM account_policies WHERE account = $1',
-    [account],
-  );
-  return row ? AccountPolicy.parse({ scorecardManagerRoles: row.roles }) : DEFAULT_POLICY;
-}
+export { policyOf };
 
 /** An admin, or a role the account's policy names (agents never). */
 export async function isScorecardManager(q: Queryable, actor: Actor): Promise<boolean> {
@@ -36,18 +30,15 @@ export function policyRouter({ db, clock }: AppDeps): Hono<AppEnv> {
   r.put('/', async (c) => {
     const actor = actorOf(c);
     requireRole(actor, ADMIN, 'change the account policy');
-    const policy = parseOrThrow(AccountPolicy, await readJson(c.req));
+    const change = parseOrThrow(PolicyChange, await readJson(c.req));
     const now = clock.now();
-    await db.transaction(async (tx) => {
+    const policy = await db.transaction(async (tx) => {
       const before = await policyOf(tx, actor.account);
-      await tx.query(
-        `INSERT INTO account_policies (account, scorecard_manager_roles, updated_at, updated_by) VALUES ($1, $2, $3, $4)
-         ON CONFLICT (account) DO UPDATE SET scorecard_manager_roles = $2, updated_at = $3, updated_by = $4`,
-        [actor.account, policy.scorecardManagerRoles, now, actor.userId],
-      );
-      await audit(tx, actor, now, 'policy.set', 'account-policy', actor.account, {
-        scorecardManagerRoles: { from: before.scorecardManagerRoles, to: policy.scorecardManagerRoles },
-      });
+      const policy: AccountPolicy = { ...before, ...Object.fromEntries(Object.entries(change).filter(([, v]) => v !== undefined)) };
+      await savePolicy(tx, actor.account, policy, now, actor.userId);
+      const changed = (Object.keys(policy) as Array<keyof AccountPolicy>).filter((k) => JSON.stringify(before[k]) !== JSON.stringify(policy[k]));
+      await audit(tx, actor, now, 'policy.set', 'account-policy', actor.account, Object.fromEntries(changed.map((k) => [k, { from: before[k], to: policy[k] }])));
+      return policy;
     });
     return c.json(policy);
   });

@@ -4,13 +4,15 @@ import { isSidebarData } from '../../app/api/wire.ts';
 import { createApp } from '../app.ts';
 import { createPgliteDb, type Db } from '../db/db.ts';
 import { migrate } from '../db/migrate.ts';
+import type { QaRole } from '../../core/evaluation.ts';
+import { tenants, type Tenant } from '../../../tests/support/db-client.ts';
 
 let db: Db;
 let app: ReturnType<typeof createApp>;
-const headers = (userId: number, role: string, token = 'acme-token') => ({
-  Authorization: `Bearer ${token}`,
-  'X-QA-User-Id': String(userId),
-  'X-QA-Role': role,
+let accounts: Record<'acme-token' | 'globex-token', Tenant>;
+/** A session of `userId` in account acme (or globex), whom Zendesk gives `role`; 'nope' is no session at all. */
+const headers = async (userId: number, role: string, token: 'acme-token' | 'globex-token' | 'nope' = 'acme-token') => ({
+  Authorization: `Bearer ${token === 'nope' ? 's1.acme.nope' : await accounts[token].session(role as QaRole, userId)}`,
   'Content-Type': 'application/json',
 });
 const card = (name: string, channels: string[]) => ({
@@ -20,17 +22,17 @@ const card = (name: string, channels: string[]) => ({
   sections: [{ id: 's', name: 'S', criteria: [{ id: 'a', label: 'A', weight: 1, scale: { preset: 'binary' } }] }],
 });
 
-async function publish(definition: unknown, token?: string): Promise<string> {
-  const res = await app.request('/api/v1/scorecards', { method: 'POST', headers: headers(1, 'admin', token), body: JSON.stringify(definition) });
+async function publish(definition: unknown, token?: 'acme-token' | 'globex-token' | 'nope'): Promise<string> {
+  const res = await app.request('/api/v1/scorecards', { method: 'POST', headers: await headers(1, 'admin', token), body: JSON.stringify(definition) });
   const { id } = (await res.json()) as { id: string };
-  await app.request(`/api/v1/scorecards/${id}/publish`, { method: 'POST', headers: headers(1, 'admin', token) });
+  await app.request(`/api/v1/scorecards/${id}/publish`, { method: 'POST', headers: await headers(1, 'admin', token) });
   return id;
 }
 
-async function evaluate(scorecardId: string, ticketId: number, revieweeId: number, token?: string): Promise<string> {
+async function evaluate(scorecardId: string, ticketId: number, revieweeId: number, token?: 'acme-token' | 'globex-token' | 'nope'): Promise<string> {
   const id = randomUUID();
   const body = { id, ticketId, revieweeId, scorecardId, scorecardVersion: 1, answers: [{ criterionId: 'a', rating: 1 }] };
-  const res = await app.request('/api/v1/evaluations', { method: 'POST', headers: headers(2, 'reviewer', token), body: JSON.stringify(body) });
+  const res = await app.request('/api/v1/evaluations', { method: 'POST', headers: await headers(2, 'reviewer', token), body: JSON.stringify(body) });
   expect(res.status).toBe(201);
   return id;
 }
@@ -43,13 +45,13 @@ interface Body {
   coachingNotes: Array<{ id: string; evaluationId: string; body: string }>;
 }
 
-const sidebar = async (ticketId: number, userId: number, role: string, token?: string) => {
-  const res = await app.request(`/api/v1/sidebar?ticketId=${ticketId}`, { headers: headers(userId, role, token) });
+const sidebar = async (ticketId: number, userId: number, role: string, token?: 'acme-token' | 'globex-token' | 'nope') => {
+  const res = await app.request(`/api/v1/sidebar?ticketId=${ticketId}`, { headers: await headers(userId, role, token) });
   return { status: res.status, body: (await res.json()) as Body };
 };
 
 async function post<T>(path: string, userId: number, role: string, body: unknown, status = 201): Promise<T> {
-  const res = await app.request(`/api/v1${path}`, { method: 'POST', headers: headers(userId, role), body: JSON.stringify(body) });
+  const res = await app.request(`/api/v1${path}`, { method: 'POST', headers: await headers(userId, role), body: JSON.stringify(body) });
   expect(res.status, await res.clone().text()).toBe(status);
   return (await res.json()) as T;
 }
@@ -57,7 +59,9 @@ async function post<T>(path: string, userId: number, role: string, body: unknown
 beforeAll(async () => {
   db = await createPgliteDb('memory://');
   await migrate(db);
-  app = createApp({ db, clock: { now: () => new Date() }, accounts: { acme: 'acme-token', globex: 'globex-token' }, log: () => {} });
+  const [acme, globex] = tenants(db, { clock: { now: () => new Date() } });
+  accounts = { 'acme-token': acme, 'globex-token': globex };
+  app = acme.app;
 });
 afterAll(async () => {
   await db.close();
@@ -66,7 +70,7 @@ afterAll(async () => {
 describe('GET /api/v1/sidebar', () => {
   it('gives published scorecards and the ticket evaluations in one answer the app can read', async () => {
     const email = await publish(card('Email', ['email']));
-    await app.request('/api/v1/scorecards', { method: 'POST', headers: headers(1, 'admin'), body: JSON.stringify(card('Draft only', [])) });
+    await app.request('/api/v1/scorecards', { method: 'POST', headers: await headers(1, 'admin'), body: JSON.stringify(card('Draft only', [])) });
     const first = await evaluate(email, 70, 11);
     const second = await evaluate(email, 70, 12);
     await evaluate(email, 71, 11);

@@ -17,7 +17,7 @@ describe.each(backends())('evaluationWriter on $name', (backend) => {
         kind: 'review', status: 'submitted', channel: null, group_id: null, brand_id: null, raw_score: 80, final_score: 80,
         passed: true, critical_failures: [], critical_failed: false, answers: [], overall_comment: '', first_reply_minutes: null,
         full_resolution_minutes: null, reopens: null, csat: null, calibration_session_id: null, request_hash: 'h', dispute: null,
-        created_at: now, updated_at: now, withdrawn_at: null,
+        created_at: now, updated_at: now, withdrawn_at: null, lock_version: 1, acknowledged_version: null, changed_since_acknowledgement: false,
       };
       const answer = { position: 0, criterion_id: 'offered', section_id: 's', rating: 1, fraction: 1, na: false, weight: 2,
         critical: false, critical_failed: false, root_causes: ['x'], comment: null };

@@ -37,6 +37,10 @@ export interface EvaluationRow {
   created_at: Date;
   updated_at: Date;
   withdrawn_at: Date | null;
+  /** Optimistic lock, +1 on every change. */
+  lock_version: number;
+  acknowledged_version: number | null;
+  changed_since_acknowledgement: boolean;
 }
 
 export interface StoredDispute {
@@ -48,12 +52,17 @@ export interface StoredDispute {
   note: string | null;
   resolvedBy: number | null;
   resolvedAt: string | null;
+  /** Set on resolve; an upheld dispute's amendment names it in the history (`detail.resolutionId`). */
+  resolutionId?: string;
 }
 
 export type EvaluationView = Evaluation & {
   calibrationSessionId: string | null;
   withdrawnAt: string | null;
   dispute: StoredDispute | null;
+  lockVersion: number;
+  changedSinceAcknowledgement: boolean;
+  acknowledgedVersion: number | null;
 };
 
 export interface HistoryEntry {
@@ -61,6 +70,8 @@ export interface HistoryEntry {
   at: string;
   actorId: number;
   action: string;
+  /** Why, beyond the action: `{ resolutionId, criterionIds }` for the amendment of an upheld dispute. */
+  detail: Record<string, unknown>;
   snapshot: EvaluationView;
 }
 
@@ -97,6 +108,9 @@ export function evaluationView(row: EvaluationRow): EvaluationView {
     createdAt: row.created_at.toISOString(),
     updatedAt: row.updated_at.toISOString(),
     withdrawnAt: iso(row.withdrawn_at),
+    lockVersion: row.lock_version,
+    changedSinceAcknowledgement: row.changed_since_acknowledgement,
+    acknowledgedVersion: row.acknowledged_version,
   };
 }
 
@@ -193,13 +207,69 @@ export async function insertAnswerRows(
 }
 
 /** Appends to the evaluation's history (the row must be locked by the caller's transaction). */
-export async function appendHistory(tx: Queryable, row: EvaluationRow, at: Date, actorId: number, action: string): Promise<void> {
+export async function appendHistory(
+  tx: Queryable,
+  row: EvaluationRow,
+  at: Date,
+  actorId: number,
+  action: string,
+  detail: Record<string, unknown> = {},
+): Promise<void> {
   await tx.query(
-    `INSERT INTO evaluation_history (account, evaluation_id, seq, at, actor_id, action, snapshot)
-     SELECT $1, $2, coalesce(max(seq), 0) + 1, $3, $4, $5, $6
+    `INSERT INTO evaluation_history (account, evaluation_id, seq, at, actor_id, action, snapshot, detail)
+     SELECT $1, $2, coalesce(max(seq), 0) + 1, $3, $4, $5, $6, $7
        FROM evaluation_history WHERE account = $1 AND evaluation_id = $2`,
-    [row.account, row.id, at, actorId, action, JSON.stringify(evaluationView(row))],
+    [row.account, row.id, at, actorId, action, JSON.stringify(evaluationView(row)), JSON.stringify(detail)],
   );
+}
+
+/** New answers and scores of a locked evaluation, +1 lock version; an acknowledged one goes back to `submitted`, marked changed. */
+export async function updateScoring(
+  tx: Queryable,
+  old: EvaluationRow,
+  change: { answers: Answers; overallComment: string; revieweeId: number; score: ScoreResult; at: Date; status?: EvaluationStatus; dispute?: StoredDispute | null },
+): Promise<EvaluationRow> {
+  const acknowledged = old.status === 'acknowledged';
+  const status = change.status ?? (acknowledged ? 'submitted' : old.status);
+  const [row] = await tx.query<EvaluationRow>(
+    `UPDATE evaluations SET answers = $3, overall_comment = $4, reviewee_id = $5, raw_score = $6, final_score = $7,
+       passed = $8, critical_failures = $9, critical_failed = $10, updated_at = $11, status = $12, dispute = $13,
+       changed_since_acknowledgement = changed_since_acknowledgement OR $14, lock_version = lock_version + 1
+     WHERE account = $1 AND id = $2 AND lock_version = $15 RETURNING *`,
+    [
+      old.account,
+      old.id,
+      JSON.stringify(change.answers),
+      change.overallComment,
+      change.revieweeId,
+      change.score.rawScore,
+      change.score.finalScore,
+      change.score.passed,
+      change.score.criticalFailures,
+      change.score.criticalFailures.length > 0,
+      change.at,
+      status,
+      change.dispute === undefined ? (old.dispute ? JSON.stringify(old.dispute) : null) : change.dispute ? JSON.stringify(change.dispute) : null,
+      acknowledged,
+      old.lock_version,
+    ],
+  );
+  if (!row) throw new Error('evaluation changed under its row lock');
+  return row;
+}
+
+/** A status change of a locked evaluation, +1 lock version; acknowledging records the version acknowledged. */
+export async function updateStatus(tx: Queryable, old: EvaluationRow, status: EvaluationStatus, dispute: StoredDispute | null, at: Date): Promise<EvaluationRow> {
+  const [row] = await tx.query<EvaluationRow>(
+    `UPDATE evaluations SET status = $3, dispute = $4, updated_at = $5, lock_version = lock_version + 1,
+       withdrawn_at = CASE WHEN $3 = 'withdrawn' THEN $5 ELSE withdrawn_at END,
+       acknowledged_version = CASE WHEN $3 = 'acknowledged' THEN lock_version + 1 ELSE acknowledged_version END,
+       changed_since_acknowledgement = CASE WHEN $3 = 'acknowledged' THEN false ELSE changed_since_acknowledgement END
+     WHERE account = $1 AND id = $2 AND lock_version = $6 RETURNING *`,
+    [old.account, old.id, status, dispute ? JSON.stringify(dispute) : null, at, old.lock_version],
+  );
+  if (!row) throw new Error('evaluation changed under its row lock');
+  return row;
 }
 
 export async function findEvaluation(q: Queryable, account: string, id: string, forUpdate = false): Promise<EvaluationRow | null> {
@@ -211,11 +281,11 @@ export async function findEvaluation(q: Queryable, account: string, id: string, 
 }
 
 export async function historyOf(q: Queryable, account: string, id: string): Promise<HistoryEntry[]> {
-  const rows = await q.query<{ seq: number; at: Date; actor_id: number; action: string; snapshot: EvaluationView }>(
-    'SELECT seq, at, actor_id, action, snapshot FROM evaluation_history WHERE account = $1 AND evaluation_id = $2 ORDER BY seq',
+  const rows = await q.query<{ seq: number; at: Date; actor_id: number; action: string; detail: Record<string, unknown>; snapshot: EvaluationView }>(
+    'SELECT seq, at, actor_id, action, detail, snapshot FROM evaluation_history WHERE account = $1 AND evaluation_id = $2 ORDER BY seq',
     [account, id],
   );
-  return rows.map((r) => ({ seq: r.seq, at: r.at.toISOString(), actorId: r.actor_id, action: r.action, snapshot: r.snapshot }));
+  return rows.map((r) => ({ seq: r.seq, at: r.at.toISOString(), actorId: r.actor_id, action: r.action, detail: r.detail, snapshot: r.snapshot }));
 }
 
 /** The columns a create writes, with their types. */

@@ -1,7 +1,6 @@
 /** Hooks of the report tabs: the service API for the signed-in user, async loads as values, and names of people and groups. */
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { Result, ServiceError } from '../../api/result.ts';
-import { zafServiceCall } from '../../api/service-call.ts';
 import type { ZafPort } from '../../zaf/port.ts';
 import { useZaf } from '../../zaf/use-zaf.tsx';
 import { useNavBar } from '../navbar-context.tsx';
@@ -9,10 +8,8 @@ import { loadDirectory } from '../scorecards/use-directory.ts';
 import { createReportsApi, type ReportsApi } from './reports-api.ts';
 
 export function useReportsApi(): ReportsApi {
-  const { zaf } = useZaf();
-  const { user, role, settings } = useNavBar();
-  const serviceUrl = typeof settings.serviceUrl === 'string' ? settings.serviceUrl : '';
-  return useMemo(() => createReportsApi(zafServiceCall(zaf, serviceUrl, { userId: user.id, role })), [zaf, serviceUrl, user.id, role]);
+  const { call } = useNavBar();
+  return useMemo(() => createReportsApi(call), [call]);
 }
 
 export type Async<T> = { status: 'loading' } | { status: 'ok'; value: T } | { status: 'error'; error: ServiceError };

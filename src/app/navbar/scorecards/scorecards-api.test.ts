@@ -1,16 +1,13 @@
-/** The admin client against the real service routes on PGlite, through a fake ZAF that plays Zendesk's proxy. */
+/** The admin client against the real service routes on PGlite, through the app's own transport with a real session. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp } from '../../../server/app.ts';
 import { createPgliteDb, type Db } from '../../../server/db/db.ts';
 import { migrate } from '../../../server/db/migrate.ts';
-import { createFakeZaf } from '../../zaf/fake-zaf.ts';
-import { ZafRequestError } from '../../zaf/port.ts';
-import { zafServiceCall } from '../../api/service-call.ts';
+import { tenant, type Tenant } from '../../../../tests/support/db-client.ts';
+import { createServiceCall } from '../../api/service-call.ts';
 import { createScorecardsApi, type ScorecardsApi } from './scorecards-api.ts';
 
-const SERVICE = 'https://qa.example.test';
-const TOKEN = 'acme-secret';
 let db: Db;
+let acme: Tenant;
 
 const card = (name: string) => ({
   name,
@@ -18,36 +15,35 @@ const card = (name: string) => ({
   sections: [{ id: 's', name: 'S', criteria: [{ id: 'c', label: 'C', scale: { preset: 'binary' as const }, weight: 1 }] }],
 });
 
-/** Zendesk's proxy: substitutes the secure setting, forwards, and rejects non-2xx like client.request does. */
-function apiAs(role: 'admin' | 'lead'): { api: ScorecardsApi; urls: string[] } {
-  const app = createApp({ db, clock: { now: () => new Date() }, accounts: { acme: TOKEN }, log: () => {} });
+/** The page's transport with the session a Zendesk-signed load gave `role`; fetch goes straight to the app. */
+async function apiAs(role: 'admin' | 'lead'): Promise<{ api: ScorecardsApi; urls: string[] }> {
+  const session = await acme.session(role, role === 'admin' ? 7 : 8);
   const urls: string[] = [];
-  const zaf = createFakeZaf({
-    request: async (o) => {
-      urls.push(`${o.type} ${o.url}`);
-      const headers = Object.fromEntries(Object.entries(o.headers ?? {}).map(([k, v]) => [k, v.replace('{{setting.serviceToken}}', TOKEN)]));
-      if (o.contentType) headers['content-type'] = o.contentType;
-      const res = await app.request(o.url.replace(SERVICE, ''), { method: o.type ?? 'GET', headers, ...(o.data ? { body: o.data } : {}) });
-      const text = await res.text();
-      const responseHeaders = Object.fromEntries(res.headers.entries());
-      if (res.status >= 400) throw new ZafRequestError(res.status, responseHeaders, text);
-      return { status: res.status, headers: responseHeaders, responseText: text, responseJSON: text ? JSON.parse(text) : undefined };
-    },
-  });
-  return { api: createScorecardsApi(zafServiceCall(zaf, `${SERVICE}/`, { userId: 7, role })), urls };
+  const fetch = (async (url: string, init?: RequestInit) => {
+    urls.push(`${init?.method} ${url}`);
+    return acme.app.request(url, init);
+  }) as typeof globalThis.fetch;
+  return { api: createScorecardsApi(createServiceCall({ session, base: '', fetch })), urls };
 }
 
 beforeAll(async () => {
   db = await createPgliteDb('memory://');
   await migrate(db);
+  acme = tenant(db);
 });
 afterAll(async () => {
   await db.close();
 });
 
 describe('scorecards api over the real routes', () => {
+  it('a session the service does not know is an ended session', async () => {
+    const fetch = ((url: string, init?: RequestInit) => acme.app.request(url, init)) as typeof globalThis.fetch;
+    const api = createScorecardsApi(createServiceCall({ session: `s1.${acme.account}.not-a-session`, base: '', fetch }));
+    expect(await api.list()).toMatchObject({ status: 'error', error: { kind: 'session-ended' } });
+  });
+
   it('creates, saves with the lock version, publishes, opens the next draft, and lists', async () => {
-    const { api, urls } = apiAs('admin');
+    const { api, urls } = await apiAs('admin');
     const created = await api.create(card('Email'));
     if (created.status !== 'ok') throw new Error(created.error.message);
     const { id, lockVersion } = created.value;
@@ -60,11 +56,11 @@ describe('scorecards api over the real routes', () => {
     expect(summary).toMatchObject({ status: 'published', currentVersion: 1, evaluationCount: 0 });
     const draft = await api.openDraft(summary!);
     expect(draft.status === 'ok' && draft.value).toMatchObject({ version: 2, lockVersion: 1, definition: { passThreshold: 70 } });
-    expect(urls[0]).toBe(`POST ${SERVICE}/api/v1/scorecards`);
+    expect(urls[0]).toBe('POST /api/v1/scorecards');
   });
 
   it('maps a stale save to a conflict and never overwrites', async () => {
-    const { api } = apiAs('admin');
+    const { api } = await apiAs('admin');
     const created = await api.create(card('Shared'));
     if (created.status !== 'ok') throw new Error(created.error.message);
     const { id } = created.value;
@@ -76,7 +72,7 @@ describe('scorecards api over the real routes', () => {
   });
 
   it('opens the draft another admin made after the list loaded', async () => {
-    const { api } = apiAs('admin');
+    const { api } = await apiAs('admin');
     const created = await api.create(card('Racing'));
     if (created.status !== 'ok') throw new Error(created.error.message);
     await api.publish(created.value.id);
@@ -90,15 +86,15 @@ describe('scorecards api over the real routes', () => {
   });
 
   it('gets path-named issues for a bad definition and a forbidden for non-admins', async () => {
-    const { api } = apiAs('admin');
+    const { api } = await apiAs('admin');
     const bad = await api.create({ ...card('Bad'), passThreshold: 200 });
     expect(bad.status === 'error' && bad.error).toMatchObject({ kind: 'invalid', issues: ['passThreshold: must be <= 100'] });
-    const lead = await apiAs('lead').api.create(card('Nope'));
-    expect(lead.status === 'error' && lead.error.kind).toBe('forbidden');
+    const lead = await (await apiAs('lead')).api.create(card('Nope'));
+    expect(lead).toMatchObject({ status: 'error', error: { kind: 'forbidden' } });
   });
 
   it('exports the public format and runs the what-if', async () => {
-    const { api } = apiAs('admin');
+    const { api } = await apiAs('admin');
     const created = await api.create(card('Export me'));
     if (created.status !== 'ok') throw new Error(created.error.message);
     const exported = await api.exportDefinition(created.value.id, 1);

@@ -26,9 +26,12 @@ async function readAll(zaf: ZafPort, url: string, key: string): Promise<Map<numb
   return out;
 }
 
+/** The account's groups by id, with their names (the policy's reviewer and lead groups are chosen from these). */
+export const loadGroups = (zaf: ZafPort): Promise<Map<number, string>> => readAll(zaf, '/api/v2/groups.json', 'groups');
+
 export async function loadDirectory(zaf: ZafPort): Promise<Directory> {
   const [groups, brands, forms] = await Promise.all([
-    readAll(zaf, '/api/v2/groups.json', 'groups'),
+    loadGroups(zaf),
     readAll(zaf, '/api/v2/brands.json', 'brands'),
     readAll(zaf, '/api/v2/ticket_forms.json', 'ticket_forms'),
   ]);
