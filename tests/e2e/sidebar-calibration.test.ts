@@ -188,4 +188,44 @@ describe.skipIf(!canRun)('calibration and coaching in the sidebar', () => {
     expect(await mine.innerText()).toContain('acknowledged');
     await back.page.close();
   });
+
+  it('a lead upholds a dispute in the sidebar: the disputed criterion is amended, linked to the resolution; the reviewer is not offered it', { timeout: 120_000 }, async () => {
+    const ticket = ticketId("Can't reset my password");
+    const reviewer = await openSidebar(USERS.rita, ticket);
+    const evaluationId = await score(reviewer.app, reviewer.page, true);
+    await reviewer.page.close();
+    type Stored = { status: string; finalScore: number; answers: Array<{ criterionId: string; rating?: number }> };
+    const before = await json<Stored>(dh.service(`/evaluations/${evaluationId}`, LEAD));
+    const contested = before.answers[0]!.criterionId;
+    await json(dh.service(`/evaluations/${evaluationId}/dispute`, { user: USERS.alex }, { body: { reason: 'The customer asked for this wording.', criterionIds: [contested] } }));
+
+    // the evaluation's own reviewer may not judge the dispute
+    const own = await openSidebar(USERS.rita, ticket);
+    await own.app.locator('.qa-history summary').click();
+    await own.app.locator(`[data-history-id="${evaluationId}"]`).waitFor();
+    expect(await own.app.getByRole('button', { name: 'Resolve dispute' }).count()).toBe(0);
+    await own.page.close();
+
+    const lead = await openSidebar(USERS.lee, ticket);
+    await lead.app.locator('.qa-history summary').click();
+    await lead.app.getByRole('button', { name: 'Resolve dispute' }).click();
+    const pick = lead.app.locator(`[data-resolve-criterion="${contested}"] select`);
+    const options = await pick.locator('option').count();
+    await pick.selectOption({ index: options - 1 });
+    await lead.app.getByLabel('Note to the agent').fill('Agreed: the wording was what the customer asked for.');
+    await lead.app.getByRole('button', { name: 'Resolve', exact: true }).click();
+    await expect.poll(async () => (await json<Stored>(dh.service(`/evaluations/${evaluationId}`, LEAD))).status).toBe('dispute-resolved');
+    const after = await json<Stored>(dh.service(`/evaluations/${evaluationId}`, LEAD));
+    expect(after.finalScore).toBeGreaterThan(before.finalScore);
+    expect(after.answers.find((a) => a.criterionId === contested)?.rating).not.toBe(before.answers[0]!.rating);
+    // the amendment and the resolution name the same resolution, and the amendment only the disputed criterion
+    const history = await dh.product.db.query<{ action: string; detail: { resolutionId?: string; criterionIds?: string[] } }>(
+      "SELECT action, detail FROM evaluation_history WHERE evaluation_id = $1 AND detail ? 'resolutionId' ORDER BY action",
+      [evaluationId],
+    );
+    expect(history.map((h) => h.action)).toEqual(['amend', 'resolve']);
+    expect(history[0]!.detail.resolutionId).toBe(history[1]!.detail.resolutionId);
+    expect(history[0]!.detail.criterionIds).toEqual([contested]);
+    await lead.page.close();
+  });
 });

@@ -98,6 +98,13 @@ describe('the service transport: same-origin fetch with the boot session', () =>
     expect((await client.acknowledge(evaluation.id)).status).toBe('ok');
   });
 
+  it('resolves a dispute with a POST to /evaluations/{id}/resolve carrying the outcome and amended answers', async () => {
+    const { sent, client } = setup(() => json({ ...evaluation, status: 'dispute-resolved' }));
+    const body = { outcome: 'upheld' as const, note: 'Fair point', answers: [{ criterionId: 'a', rating: 1 }] };
+    expect(await client.resolveDispute(evaluation.id, body)).toMatchObject({ status: 'ok', value: { status: 'dispute-resolved' } });
+    expect(sent[0]).toMatchObject({ method: 'POST', url: `/qa/api/v1/evaluations/${evaluation.id}/resolve`, body: JSON.stringify(body) });
+  });
+
   it('gives text bodies (CSV) as text and an empty 204 as null', async () => {
     const csv = setup(() => new Response('a,b\n1,2\n', { headers: { 'content-type': 'text/csv' } }));
     expect(await csv.call('GET', '/reports/export.csv')).toEqual({ status: 'ok', value: 'a,b\n1,2\n' });

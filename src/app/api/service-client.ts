@@ -5,7 +5,7 @@
 import type { z } from 'zod';
 import type { CalibrationSessionReport } from '../../core/calibration.ts';
 import type { CoachingNote } from '../../core/coaching.ts';
-import type { Dispute, Evaluation, EvaluationAmend, EvaluationCreate } from '../../core/evaluation.ts';
+import type { Dispute, DisputeResolution, Evaluation, EvaluationAmend, EvaluationCreate } from '../../core/evaluation.ts';
 import { fail, ok, type Result } from './result.ts';
 import type { Method, ServiceCall } from './service-call.ts';
 import { isCalibrationSession, isCoachingNote, isEvaluation, isObject, isSidebarData, type SidebarData } from './wire.ts';
@@ -13,6 +13,7 @@ import { isCalibrationSession, isCoachingNote, isEvaluation, isObject, isSidebar
 export type EvaluationCreateBody = z.input<typeof EvaluationCreate>;
 export type EvaluationAmendBody = z.input<typeof EvaluationAmend>;
 export type DisputeBody = z.input<typeof Dispute>;
+export type DisputeResolutionBody = z.input<typeof DisputeResolution>;
 
 export interface ServiceClient {
   /** Published scorecards plus this ticket's evaluations the user may see: the sidebar's one request on load. */
@@ -23,6 +24,8 @@ export interface ServiceClient {
   withdrawEvaluation(id: string): Promise<Result<Evaluation>>;
   acknowledge(id: string): Promise<Result<Evaluation>>;
   dispute(id: string, body: DisputeBody): Promise<Result<Evaluation>>;
+  /** A lead or admin, neither reviewer nor reviewee: upheld carries the new answers of the disputed criteria. */
+  resolveDispute(id: string, body: DisputeResolutionBody): Promise<Result<Evaluation>>;
   /** The session's comparison; 403 until the user has submitted their own calibration evaluation. */
   calibrationReport(sessionId: string): Promise<Result<CalibrationSessionReport>>;
   acknowledgeCoachingNote(id: string): Promise<Result<CoachingNote>>;
@@ -54,6 +57,7 @@ export function createServiceClient(send: ServiceCall): ServiceClient {
     withdrawEvaluation: (id) => call('POST', path(id, '/withdraw'), {}, evaluation),
     acknowledge: (id) => call('POST', path(id, '/acknowledge'), {}, evaluation),
     dispute: (id, body) => call('POST', path(id, '/dispute'), body, evaluation),
+    resolveDispute: (id, body) => call('POST', path(id, '/resolve'), body, evaluation),
     calibrationReport: (id) => call('GET', `/calibration-sessions/${encodeURIComponent(id)}/report`, undefined, report),
     acknowledgeCoachingNote: (id) => call('POST', `/coaching-notes/${encodeURIComponent(id)}/acknowledge`, {}, (v) => (isCoachingNote(v) ? v : undefined)),
   };

@@ -11,7 +11,7 @@ import type { ServiceError } from '../api/result.ts';
 import { useT } from '../i18n/use-t.tsx';
 import { criteriaOf } from './form.ts';
 import { Banner, useOptionLabels } from './parts.tsx';
-import type { DisputeResolver } from './resolver.ts';
+import type { ServiceClient } from '../api/service-client.ts';
 
 interface Pick {
   /** Index into the criterion's scale options, or 'na'. */
@@ -27,7 +27,7 @@ export function ResolveDispute({
 }: {
   evaluation: Evaluation;
   card: ScorecardDefinition;
-  resolver: DisputeResolver;
+  resolver: { resolveDispute: ServiceClient['resolveDispute'] };
   onResolved: (e: Evaluation) => void;
 }) {
   const t = useT();
@@ -104,11 +104,6 @@ export function ResolveDispute({
       <h3 class="qa-label" id={`${id}-title`}>
         {t('ui.sidebar.resolve.title')}
       </h3>
-      {e.dispute && (
-        <p class="qa-quote">
-          {t('ui.sidebar.resolve.reason')}: {e.dispute.reason}
-        </p>
-      )}
       <fieldset class="qa-causes">
         <legend class="qa-label">{t('ui.sidebar.resolve.outcome')}</legend>
         {(['upheld', 'rejected'] as const).map((o) => (

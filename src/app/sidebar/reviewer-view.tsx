@@ -12,7 +12,6 @@ import type { SidebarModel } from './load.ts';
 import { Banner, MetricsStrip, VerdictBadge, formatScore, shortDate, verdictOf } from './parts.tsx';
 import { lazyView } from './lazy.ts';
 import { useGroupMembers } from './use-reviewee.ts';
-import { resolverOf } from './resolver.ts';
 import { useReviewer, type ReviewerState } from './use-reviewer.ts';
 import { useUsableMark } from './use-sidebar.ts';
 
@@ -172,7 +171,7 @@ function EarlierEvaluations({ model, r }: { model: SidebarModel; r: ReviewerStat
   const mine = (e: Evaluation) => !isCalibration(e) && (e.reviewerId === model.user.id || model.role === 'lead' || model.role === 'admin');
   const notes = model.data.coachingNotes ?? [];
   // a dispute is resolved by a lead or admin who neither wrote the evaluation nor is its subject (the service enforces it)
-  const resolver = model.role === 'lead' || model.role === 'admin' ? resolverOf(model.service) : null;
+  const resolver = model.role === 'lead' || model.role === 'admin' ? model.service : null;
   const mayResolve = (e: Evaluation) => resolver !== null && e.status === 'disputed' && e.reviewerId !== model.user.id && e.revieweeId !== model.user.id;
   return (
     <details class="qa-history">
