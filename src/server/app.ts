@@ -21,6 +21,7 @@ import { sidebarRouter } from './routes/sidebar.ts';
 import { whatIfRouter } from './routes/what-if.ts';
 import { calibrationRouter } from './routes/calibration.ts';
 import { coachingRouter } from './routes/coaching.ts';
+import { draftsRouter } from './routes/drafts.ts';
 import { coverageRouter } from './routes/coverage.ts';
 import { plansRouter } from './routes/plans.ts';
 import { reportTicketsRouter } from './routes/report-tickets.ts';
@@ -78,6 +79,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> & { identity: Identity } 
   api.route('/calibration-sessions', calibrationRouter(deps));
   api.route('/targets', targetsRouter(deps));
   api.route('/coaching-notes', coachingRouter(deps));
+  api.route('/drafts', draftsRouter(deps));
   api.route('/api-keys', apiKeysRouter(deps));
   api.route('/', sessionsRouter(deps, identity));
   // public, and before `api` so its authentication does not run for it

@@ -20,6 +20,7 @@ const PERSON_COLUMNS: Array<[string, string]> = [
   ['account_policies', 'updated_by = $2'],
   ['sessions', 'user_id = $2'],
   ['api_keys', 'created_by = $2 OR revoked_by = $2'],
+  ['drafts', "user_id = $2 OR content->>'revieweeId' = $2::text"],
 ];
 
 /** P in every table and role: reviewee, reviewer, disputer's resolver, coach, calibrator, planner, target subject and setter, policy setter. */
@@ -64,6 +65,13 @@ async function seedEverywhere(t: Tenant) {
   const byP = await ok(me.lead.post('/targets', { ...target, subject: 'agent', subjectId: 61 }));
   const groupTarget = await ok(t.as('lead', 3).post('/targets', { ...target, subject: 'group', subjectId: P }));
   await ok(me.admin.put('/policy', { scorecardManagerRoles: ['lead'] }));
+  // unsent drafts: one by P, one judging P
+  const draft = (revieweeId: number) => ({
+    baseRevision: null,
+    content: { evaluationId: crypto.randomUUID(), scorecardId, scorecardVersion: 1, revieweeId, answers: {}, overallComment: 'Draft words', savedAt: 0 },
+  });
+  await ok(me.reviewer.put(`/drafts/${TICKET}/${scorecardId}`, draft(61)));
+  await ok(t.as('reviewer', 2).put(`/drafts/${TICKET}/${scorecardId}`, draft(P)));
   const key = await ok(me.admin.post('/api-keys', { name: 'BI export', role: 'lead' }));
   await ok(me.admin.delete(`/api-keys/${key.key.id}`));
   return { asReviewee, asReviewer, resolvedByP, moved, calibration, session, byP, groupTarget };

@@ -4,6 +4,7 @@ import { CalibrationListQuery, CalibrationSessionCreate } from '../../core/calib
 import { CoachingListQuery, CoachingNoteCreate } from '../../core/coaching.ts';
 import { AccountPolicy, PolicyChange } from '../../core/policy.ts';
 import { CoverageQuery, MonitoringPlan, SuggestionsRequest } from '../../core/coverage.ts';
+import { DraftListQuery, DraftSave } from '../../core/draft.ts';
 import { Dispute, DisputeResolution, EvaluationAmend, EvaluationCreate, StatusChange, type QaRole } from '../../core/evaluation.ts';
 import { Breakdown, BreakdownQuery, ReportFilters, RootCauseQuery, RootCauses, Summary, Trend, TrendQuery } from '../../core/reports.ts';
 import { ScorecardDefinition } from '../../core/scorecard.ts';
@@ -567,6 +568,35 @@ export const OPERATIONS: Operation[] = [
     access: 'only the coached agent',
     response: { name: 'CoachingNote', schema: described('CoachingNote') },
     errors: [404],
+  },
+
+  // drafts: a reviewer's unsent work, saved as they score
+  {
+    method: 'get',
+    path: `${V1}/drafts`,
+    tag: 'drafts',
+    summary: "The caller's own drafts on a ticket, newest first",
+    roles: STAFF,
+    query: DraftListQuery,
+    response: { name: 'DraftList', schema: described('{ items: StoredDraft[] }') },
+  },
+  {
+    method: 'put',
+    path: `${V1}/drafts/:ticketId/:slot`,
+    tag: 'drafts',
+    summary: 'Saves a draft from the revision it started at (null: new); slot is the scorecard id or calibration-<session id>',
+    roles: STAFF,
+    body: DraftSave,
+    response: { name: 'SavedDraft', schema: described('{ draft: StoredDraft }') },
+    errors: [409, 422],
+  },
+  {
+    method: 'delete',
+    path: `${V1}/drafts/:ticketId/:slot`,
+    tag: 'drafts',
+    summary: 'Discards a draft (idempotent); a stored evaluation deletes its own draft',
+    roles: STAFF,
+    response: { noContent: true },
   },
 
   // identity: signed location loads, sessions, API keys

@@ -11,6 +11,7 @@ import { LEADS, STAFF, actorOf, requireRole, type Actor, type AppEnv } from '../
 import type { Queryable } from '../db/db.ts';
 import type { AppDeps } from '../deps.ts';
 import { ApiError, badRequest, conflict, forbidden, notFound, parseOrThrow, readJson, unprocessable } from '../errors.ts';
+import { deleteDraftsFor } from '../store/drafts.ts';
 import {
   answerRows,
   appendHistory,
@@ -298,6 +299,7 @@ export function evaluationsRouter({ db, clock }: AppDeps): Hono<AppEnv> {
       });
       await tx.query('DELETE FROM evaluation_answers WHERE account = $1 AND evaluation_id = $2', [actor.account, old.id]);
       await insertAnswerRows(tx, actor.account, old.id, old.created_at, definition, answers, result);
+      await deleteDraftsFor(tx, actor.account, actor.userId, old.id);
       await appendHistory(tx, row, now, actor.userId, 'amend', row.changed_since_acknowledgement && !old.changed_since_acknowledgement ? { changedSinceAcknowledgement: true } : {});
       await audit(tx, actor, now, 'evaluation.amend', 'evaluation', old.id, {
         finalScore: { from: old.final_score, to: row.final_score },

@@ -6,6 +6,7 @@ import { ADMIN, actorOf, requireRole, type AppEnv } from '../auth.ts';
 import type { Queryable } from '../db/db.ts';
 import type { AppDeps } from '../deps.ts';
 import { parseOrThrow } from '../errors.ts';
+import { deleteDraftsOfPerson } from '../store/drafts.ts';
 
 const UserId = z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER);
 
@@ -102,6 +103,8 @@ export function peopleRouter({ db, clock }: AppDeps): Hono<AppEnv> {
 
       // their sessions end with them; API keys they made or revoked stay (an account's machines), with the pseudonym
       await tx.query('DELETE FROM sessions WHERE account = $1 AND user_id = $2', [actor.account, userId]);
+      // unsent drafts: by them, or judging them
+      await deleteDraftsOfPerson(tx, actor.account, userId);
       await run('UPDATE api_keys SET created_by = $3 WHERE account = $1 AND created_by = $2 RETURNING id');
       await run('UPDATE api_keys SET revoked_by = $3 WHERE account = $1 AND revoked_by = $2 RETURNING id');
 

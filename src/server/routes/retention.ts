@@ -5,6 +5,7 @@ import { ADMIN, actorOf, requireRole, type AppEnv } from '../auth.ts';
 import type { AppDeps } from '../deps.ts';
 import { parseOrThrow, readJson } from '../errors.ts';
 import { rebuildRollup } from '../reports/rollup.ts';
+import { deleteDraftsBefore } from '../store/drafts.ts';
 
 const DAY_MS = 86_400_000;
 
@@ -31,7 +32,8 @@ export function retentionRouter({ db, clock }: AppDeps): Hono<AppEnv> {
         actor.account,
         before,
       ]);
-      await audit(tx, actor, now, 'retention.apply', 'account', actor.account, { olderThanDays, before: before.toISOString(), deletedEvaluations: rows.length });
+      const drafts = await deleteDraftsBefore(tx, actor.account, before);
+      await audit(tx, actor, now, 'retention.apply', 'account', actor.account, { olderThanDays, before: before.toISOString(), deletedEvaluations: rows.length, deletedDrafts: drafts });
       return rows.length;
     });
     // the trigger's deltas already keep reports exact; the rebuild drops the emptied days' rows

@@ -299,7 +299,7 @@ const CREATE_TYPES = {
 } satisfies Partial<Record<keyof EvaluationRow, string>>;
 const CREATE_COLUMNS = Object.keys(CREATE_TYPES) as Array<keyof typeof CREATE_TYPES>;
 
-// Data-modifying CTEs run once each, in one statement: atomic without BEGIN/COMMIT, one round trip for a
+// Data-modifying CTEs run once each, in one statement (evaluation, answers, history, audit, the draft's deletion): atomic without BEGIN/COMMIT, one round trip for a
 // whole batch. The evaluations travel as one jsonb array. An evaluation is inserted only while its card is
 // not archived; ON CONFLICT leaves an existing id alone (on PostgreSQL after waiting for a concurrent
 // inserter of it), and the answer, history and audit inserts follow only the rows inserted. Rows go in
@@ -327,7 +327,10 @@ const CREATE_SQL = `WITH input AS MATERIALIZED (
     INSERT INTO audit_log (account, at, actor_id, actor_role, action, entity, entity_id, detail)
     SELECT ins.account, ins.created_at, ins.reviewer_id, i.actor_role, 'evaluation.create', 'evaluation', ins.id::text,
            jsonb_build_object('ticketId', ins.ticket_id, 'revieweeId', ins.reviewee_id)
-      FROM ins JOIN input i ON i.account = ins.account AND i.id = ins.id)
+      FROM ins JOIN input i ON i.account = ins.account AND i.id = ins.id),
+  -- the reviewer's draft that made it is done (in this statement: a stored evaluation never leaves its draft behind)
+  done AS (
+    DELETE FROM drafts d USING ins WHERE d.account = ins.account AND d.user_id = ins.reviewer_id AND d.evaluation_id = ins.id)
 SELECT i.ord, s.status AS card_status, ins.*
   FROM input i LEFT JOIN scorecards s ON s.account = i.account AND s.id = i.scorecard_id
   LEFT JOIN ins ON ins.account = i.account AND ins.id = i.id`;

@@ -1,0 +1,53 @@
+import { z } from 'zod';
+
+/** One criterion while scoring: unlike a submitted answer, anything may still be missing. */
+export const DraftAnswer = z.strictObject({
+  rating: z.number().int().min(0).max(1000).optional(),
+  na: z.literal(true).optional(),
+  comment: z.string().max(5000).optional(),
+  rootCauses: z.array(z.string().min(1).max(120)).max(50).optional(),
+});
+export type DraftAnswer = z.infer<typeof DraftAnswer>;
+
+const CriterionKey = z.string().min(1).max(200);
+
+/** What the sidebar keeps while a reviewer scores a ticket: saved to the service as they work. */
+export const DraftContent = z.strictObject({
+  /** The evaluation's UUID, made when scoring starts and reused by every submit attempt. */
+  evaluationId: z.uuid(),
+  /** Set when the draft edits an evaluation already stored (amend instead of create). */
+  amends: z.uuid().optional(),
+  amendsLockVersion: z.number().int().positive().optional(),
+  scorecardId: z.string().min(1).max(200),
+  scorecardVersion: z.number().int().positive(),
+  calibrationSessionId: z.uuid().optional(),
+  revieweeId: z.number().int().positive().nullable(),
+  answers: z.record(CriterionKey, DraftAnswer).refine((a) => Object.keys(a).length <= 500, 'at most 500 criteria'),
+  overallComment: z.string().max(10000),
+  /** ms since epoch, on the device that last changed it. */
+  savedAt: z.number().int().min(0),
+});
+export type DraftContent = z.infer<typeof DraftContent>;
+
+/** Where a draft is kept: per scorecard, or per calibration session, so a calibration never overwrites a review. */
+export const draftSlot = (d: { scorecardId: string; calibrationSessionId?: string | undefined }): string =>
+  d.calibrationSessionId ? `calibration-${d.calibrationSessionId}` : d.scorecardId;
+
+/** `PUT /drafts/{ticketId}/{slot}`: `baseRevision` is the revision this copy started from (null: a new draft). */
+export const DraftSave = z.strictObject({
+  baseRevision: z.number().int().min(0).nullable(),
+  content: DraftContent,
+});
+export type DraftSave = z.infer<typeof DraftSave>;
+
+/** A draft as the service keeps it: one per reviewer, ticket and slot; `revision` +1 on every save. */
+export const StoredDraft = z.object({
+  ticketId: z.number().int().positive(),
+  slot: z.string(),
+  revision: z.number().int().positive(),
+  content: DraftContent,
+  updatedAt: z.string(),
+});
+export type StoredDraft = z.infer<typeof StoredDraft>;
+
+export const DraftListQuery = z.object({ ticketId: z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER) });
