@@ -15,7 +15,7 @@ const here = import.meta.dirname;
 // QA_DIST_DIR lets tests build into a temporary folder.
 const dist = resolve(here, process.env.QA_DIST_DIR ?? 'dist');
 const locationsDir = resolve(here, 'src/app/locations');
-export const LOCATIONS = ['ticket-sidebar', 'nav-bar'] as const;
+export const LOCATIONS = ['ticket-sidebar', 'nav-bar', 'background'] as const;
 
 /** `<location>/index.html` -> `<location>.html`, served by the service as `/app/<location>.html`. */
 function flattenHtml(): Plugin {

@@ -11,6 +11,14 @@ import {
 
 export type FakeRequestHandler = (options: ZafRequestOptions) => ZafResponse | Promise<ZafResponse>;
 export type FakeInvokeHandler = (name: string, args: unknown[]) => unknown;
+/** Where `trigger` goes: e.g. another fake's `emit`, to wire two instances together. */
+export type FakeTriggerHandler = (instanceGuid: string, name: string, data: unknown) => void;
+
+export interface FakeTrigger {
+  instanceGuid: string;
+  name: string;
+  data: unknown;
+}
 
 export interface FakeZafOptions {
   metadata?: Partial<ZafMetadata>;
@@ -31,8 +39,11 @@ export interface FakeZaf extends ZafPort {
   listenerCount(event: string): number;
   handleRequests(handler: FakeRequestHandler): void;
   handleInvoke(handler: FakeInvokeHandler): void;
+  handleTriggers(handler: FakeTriggerHandler): void;
   /** Every request sent so far, oldest first. */
   readonly requests: readonly ZafRequestOptions[];
+  /** Every instance message sent so far (`trigger`), oldest first. */
+  readonly triggers: readonly FakeTrigger[];
 }
 
 export const FAKE_METADATA: ZafMetadata = {
@@ -58,6 +69,8 @@ export function createFakeZaf(options: FakeZafOptions = {}): FakeZaf {
   const failures = new Map<string, string>();
   const listeners = new Map<string, Set<(data: unknown) => void>>();
   const requests: ZafRequestOptions[] = [];
+  const triggers: FakeTrigger[] = [];
+  let onTrigger: FakeTriggerHandler = () => {};
   let onRequest: FakeRequestHandler = (request) => {
     throw new ZafRequestError(404, { 'content-type': 'text/plain' }, `no fake handler for ${request.url}`);
   };
@@ -102,6 +115,11 @@ export function createFakeZaf(options: FakeZafOptions = {}): FakeZaf {
         set.delete(handler);
       };
     },
+    trigger(instanceGuid, name, data) {
+      triggers.push({ instanceGuid, name, data: structuredClone(data) });
+      // asynchronous, as a message through the host is
+      queueMicrotask(() => onTrigger(instanceGuid, name, structuredClone(data)));
+    },
     setValue: (path, value) => {
       failures.delete(path);
       values.set(path, value);
@@ -121,6 +139,10 @@ export function createFakeZaf(options: FakeZafOptions = {}): FakeZaf {
     handleInvoke: (handler) => {
       onInvoke = handler;
     },
+    handleTriggers: (handler) => {
+      onTrigger = handler;
+    },
     requests,
+    triggers,
   };
 }

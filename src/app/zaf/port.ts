@@ -69,4 +69,9 @@ export interface ZafPort {
   invoke(name: string, ...args: unknown[]): Promise<unknown>;
   request<T = unknown>(options: ZafRequestOptions): Promise<ZafResponse<T>>;
   on(event: string, handler: (data: unknown) => void): () => void;
+  /**
+   * ZAF instance messaging, `client.instance(guid).trigger(name, data)`: fires `name` in the app instance `guid`
+   * (found with `get(['instances'])`); fire and forget, and the receiver is not told who sent it.
+   */
+  trigger(instanceGuid: string, name: string, data?: unknown): void;
 }

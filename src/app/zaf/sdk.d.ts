@@ -9,6 +9,9 @@ declare module 'zendesk_app_framework_sdk' {
     request(options: Record<string, unknown>): Promise<unknown>;
     on(event: string, handler: (data: unknown) => void, context?: unknown): void;
     off(event: string, handler: (data: unknown) => void): unknown;
+    trigger(name: string, data?: unknown): void;
+    /** A client that speaks for another instance of the app (`instanceGuid` from `get('instances')`). */
+    instance(instanceGuid: string): ZafSdkClient;
   }
   const ZAFClient: {
     /** `false` when the page URL lacks `origin` and `app_guid` (i.e. not opened by Zendesk). */

@@ -7,6 +7,7 @@ import { createZafClient, parseHeaders, toRequestError, toResponse } from './zaf
 function sdkStub(reply: { request?: (o: Record<string, unknown>) => Promise<unknown> } = {}) {
   const handlers = new Map<string, ((d: unknown) => void)[]>();
   const sent: Record<string, unknown>[] = [];
+  const triggered: Array<{ instanceGuid: string; name: string; data: unknown }> = [];
   const sdk: ZafSdkClient = {
     metadata: async () => ({ appId: 1, installationId: 2, name: 'Ticket QA', version: '0.1.0', settings: {} }),
     context: async () => ({ location: 'ticket_sidebar', ticketId: 7 }),
@@ -27,9 +28,11 @@ function sdkStub(reply: { request?: (o: Record<string, unknown>) => Promise<unkn
     },
     on: (event, handler) => handlers.set(event, [...(handlers.get(event) ?? []), handler]),
     off: (event, handler) => handlers.set(event, (handlers.get(event) ?? []).filter((h) => h !== handler)),
+    trigger: (name, data) => triggered.push({ instanceGuid: 'self', name, data }),
+    instance: (instanceGuid) => ({ ...sdk, trigger: (name: string, data?: unknown) => void triggered.push({ instanceGuid, name, data }) }),
   };
   const fire = (event: string, data: unknown) => (handlers.get(event) ?? []).forEach((h) => h(data));
-  return { sdk, sent, fire, count: (event: string) => handlers.get(event)?.length ?? 0 };
+  return { sdk, sent, fire, triggered, count: (event: string) => handlers.get(event)?.length ?? 0 };
 }
 
 describe('createZafClient', () => {
@@ -68,6 +71,12 @@ describe('createZafClient', () => {
     stub.fire('ticket.status.changed', 'closed');
     expect(seen).toEqual(['solved']);
     expect(stub.count('ticket.status.changed')).toBe(0);
+  });
+
+  it('trigger() messages another instance through client.instance(guid).trigger', () => {
+    const stub = sdkStub();
+    createZafClient(stub.sdk).trigger('guid-2', 'ticket-qa:ping', { from: 'guid-1' });
+    expect(stub.triggered).toEqual([{ instanceGuid: 'guid-2', name: 'ticket-qa:ping', data: { from: 'guid-1' } }]);
   });
 });
 

@@ -83,5 +83,8 @@ export function createZafClient(sdk: ZafSdkClient): ZafPort {
         sdk.off(event, handler);
       };
     },
+    trigger(instanceGuid, name, data) {
+      sdk.instance(instanceGuid).trigger(name, data);
+    },
   };
 }

@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import { createFakeZaf, type FakeZaf } from '../zaf/fake-zaf.ts';
+import { findBackground, PING, pingBackground, PONG } from './messages.ts';
+import { startBackground } from './start.ts';
+
+const SIDEBAR = '00000000-0000-4000-8000-00000000000a';
+const BACKGROUND = '00000000-0000-4000-8000-00000000000b';
+const ok = { status: 'ok', boot: { session: 's1.acme.x', expiresAt: '', hardExpiresAt: '', account: 'acme', user: { id: 1, name: 'Rita', role: 'reviewer' } } } as const;
+
+/** A sidebar and a background instance whose triggers reach each other, as through Zendesk. */
+function pair() {
+  const instances = {
+    [SIDEBAR]: { location: 'ticket_sidebar', instanceGuid: SIDEBAR },
+    [BACKGROUND]: { location: 'background', instanceGuid: BACKGROUND },
+  };
+  const sidebar = createFakeZaf({ context: { instanceGuid: SIDEBAR }, values: { instances } });
+  const background = createFakeZaf({ context: { location: 'background', instanceGuid: BACKGROUND }, values: { instances } });
+  const byGuid: Record<string, FakeZaf> = { [SIDEBAR]: sidebar, [BACKGROUND]: background };
+  for (const zaf of [sidebar, background]) zaf.handleTriggers((guid, name, data) => byGuid[guid]?.emit(name, data));
+  return { sidebar, background };
+}
+
+describe('the background instance', () => {
+  it('answers a ping with a pong to the instance that sent it', async () => {
+    const { sidebar, background } = pair();
+    startBackground(background, { boot: ok });
+    expect(await findBackground(sidebar)).toBe(BACKGROUND);
+    expect(await pingBackground(sidebar, SIDEBAR, BACKGROUND)).toEqual({ id: expect.any(String), from: BACKGROUND, signedIn: true });
+    expect(background.triggers).toEqual([{ instanceGuid: SIDEBAR, name: PONG, data: expect.objectContaining({ from: BACKGROUND }) }]);
+    expect(sidebar.listenerCount(PONG)).toBe(0);
+  });
+
+  it('says when it has no service session', async () => {
+    const { sidebar, background } = pair();
+    startBackground(background, { boot: { status: 'missing' } });
+    expect(await pingBackground(sidebar, SIDEBAR, BACKGROUND)).toMatchObject({ signedIn: false });
+  });
+
+  it('ignores a ping that names no sender; stops answering once stopped', async () => {
+    const { sidebar, background } = pair();
+    const stop = startBackground(background, { boot: ok });
+    background.emit(PING, { id: 'x' });
+    background.emit(PING, 'hello');
+    await new Promise((r) => setTimeout(r, 0));
+    expect(background.triggers).toEqual([]);
+    stop();
+    expect(await pingBackground(sidebar, SIDEBAR, BACKGROUND, 20)).toBeNull();
+  });
+
+  it('finds no background when the session lists none', async () => {
+    const zaf = createFakeZaf({ values: { instances: { [SIDEBAR]: { location: 'ticket_sidebar', instanceGuid: SIDEBAR } } } });
+    expect(await findBackground(zaf)).toBeNull();
+    expect(await findBackground(createFakeZaf())).toBeNull();
+  });
+});
