@@ -76,6 +76,8 @@ describe('checkPackage', () => {
     ['location url absolute path', 'location-url', () => editManifest((m) => (m.location.support.nav_bar.url = '/assets/nav-bar.html'))],
     ['unknown location', 'location-unknown', () => editManifest((m) => (m.location.support.ticket_sidebar_x = { url: 'assets/nav-bar.html' }))],
     ['nav bar without icon', 'location-icon', () => broken((f) => f.delete('assets/icon_nav_bar.svg'))],
+    ['a flexible background', 'location-option', () => editManifest((m) => (m.location.support.background.flexible = true))],
+    ['a sized background', 'location-option', () => editManifest((m) => (m.location.support.background.size = { width: '1px', height: '1px' }))],
     ['a zip inside', 'banned-file', () => broken((f) => f.set('assets/old.zip', enc('PK')))],
     ['a shell script deep inside', 'banned-file', () => broken((f) => f.set('assets/x/deploy.SH', enc('#!/bin/sh')))],
     ['a pdf', 'banned-file', () => broken((f) => f.set('docs.pdf', enc('%PDF')))],
@@ -136,6 +138,8 @@ describe('checkPackage', () => {
       ticket_sidebar: { url: 'https://qa.acme.com/app/ticket-sidebar.html', flexible: true },
       nav_bar: { url: 'https://qa.acme.com/app/nav-bar.html' },
     });
+    // the background is served by the service too, with no display options (it has no UI)
+    expect(deployed.location.support.background).toEqual({ url: 'https://qa.acme.com/app/background.html' });
     expect(deployed.domainWhitelist).toEqual(['qa.acme.com']);
     expect(m.location.support.ticket_sidebar.url).toBe('http://localhost:3030/app/ticket-sidebar.html'); // not changed in place
     expect((serviceManifest(m, 'tools.acme.com/qa/') as Record<string, any>).location.support.nav_bar.url).toBe('https://tools.acme.com/qa/app/nav-bar.html');

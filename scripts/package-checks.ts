@@ -23,6 +23,7 @@ export type RuleId =
   | 'location-unknown'
   | 'location-url'
   | 'location-icon'
+  | 'location-option'
   | 'banned-file'
   | 'logo'
   | 'parameter-type'
@@ -45,8 +46,12 @@ export const BANNED_EXTENSIONS = [
   'mp4', 'wav', 'avi', 'mov', 'psd', 'swf', 'class', 'pyc',
 ] as const;
 export const LOGOS = { 'assets/logo.png': 320, 'assets/logo-small.png': 128 } as const;
-/** Support locations and whether they need an `assets/icon_<location>.svg`. */
-export const SUPPORT_LOCATIONS: Record<string, { icon: boolean }> = {
+/**
+ * Support locations: whether they need an `assets/icon_<location>.svg`, and whether they are shown at all. The
+ * background location has no UI ("not displayed in the UI", Zendesk's background location docs), so the display
+ * options (`flexible`, `size`, `autoHide`) mean nothing there and are refused.
+ */
+export const SUPPORT_LOCATIONS: Record<string, { icon: boolean; hidden?: true }> = {
   ticket_sidebar: { icon: false },
   new_ticket_sidebar: { icon: false },
   user_sidebar: { icon: false },
@@ -54,9 +59,10 @@ export const SUPPORT_LOCATIONS: Record<string, { icon: boolean }> = {
   ticket_editor: { icon: true },
   nav_bar: { icon: true },
   top_bar: { icon: true },
-  background: { icon: false },
+  background: { icon: false, hidden: true },
   modal: { icon: false },
 };
+export const DISPLAY_OPTIONS = ['flexible', 'size', 'autoHide'] as const;
 export const REQUIREMENT_TYPES = [
   'ticket_fields', 'user_fields', 'organization_fields', 'targets', 'webhooks', 'triggers', 'automations', 'views',
   'macros', 'channel_integrations', 'custom_objects', 'custom_object_fields', 'custom_resources_schema',
@@ -109,6 +115,8 @@ interface Location {
   product: string;
   name: string;
   url: unknown;
+  /** The location's options besides `url` (`flexible`, `size`, ...); empty for the `"name": "url"` form. */
+  options: Json;
 }
 
 /** `location` is `{ product: { name: url | { url } } }`; legacy v1 manifests give a list of names. */
@@ -116,7 +124,7 @@ function locations(manifest: Json): Location[] {
   if (!isObject(manifest.location)) return [];
   return Object.entries(manifest.location).flatMap(([product, byName]) =>
     isObject(byName)
-      ? Object.entries(byName).map(([name, spec]) => ({ product, name, url: isObject(spec) ? spec.url : spec }))
+      ? Object.entries(byName).map(([name, spec]) => ({ product, name, url: isObject(spec) ? spec.url : spec, options: isObject(spec) ? spec : {} }))
       : [],
   );
 }
@@ -148,10 +156,15 @@ function checkLocations(manifest: Json, files: PackageFiles, problems: Problem[]
   if (list.length === 0) {
     problems.push({ rule: 'manifest-field', message: 'manifest.json: "location" must name at least one location with a url' });
   }
-  for (const { product, name, url } of list) {
+  for (const { product, name, url, options } of list) {
     const where = `manifest.json: location ${product}.${name}`;
     if (product === 'support' && !(name in SUPPORT_LOCATIONS)) {
       problems.push({ rule: 'location-unknown', message: `${where}: unknown Support location` });
+    }
+    if (product === 'support' && SUPPORT_LOCATIONS[name]?.hidden) {
+      for (const option of DISPLAY_OPTIONS.filter((o) => o in options)) {
+        problems.push({ rule: 'location-option', message: `${where}: "${option}" does not apply to a location without UI` });
+      }
     }
     if (typeof url !== 'string' || url === '') {
       problems.push({ rule: 'location-url', message: `${where}: needs a "url"` });
