@@ -105,6 +105,25 @@ describe.each(backends())('identity on $name', (backend) => {
     expect((await load(a, good)).status).toBe(200);
   });
 
+  it('opens the background page with a background token, and no other page with it', async () => {
+    const [a] = tenants(db());
+    await a.session('admin', 1);
+    a.fake.setPerson(a.account, 42, { name: 'Sam Support', role: 'agent', groupIds: [] });
+    const background = await a.appToken(42, { location: 'background' });
+    const page = await load(a, background, 'background.html');
+    expect(page.status, page.html).toBe(200);
+    expect(bootOf(page.html).user).toEqual({ id: 42, name: 'Sam Support', role: 'agent' });
+    const [row] = await db().query<{ location: string }>('SELECT location FROM sessions WHERE account = $1 AND user_id = 42', [a.account]);
+    expect(row?.location).toBe('background');
+    // a background token is for the background page only, and the sidebar's token does not open the background
+    for (const [token, other] of [[background, 'ticket-sidebar.html'], [background, 'nav-bar.html'], [await a.appToken(42), 'background.html']] as const) {
+      const refused = await load(a, token, other);
+      expect(refused.status, other).toBe(401);
+      expect(refused.html).not.toContain('ticket-qa-boot');
+    }
+    expect(await countOf(db(), 'SELECT count(*) AS n FROM sessions WHERE account = $1 AND user_id = 42', [a.account])).toBe(1);
+  });
+
   it('refuses end users and suspended agents, and answers 503 (no session) while Zendesk cannot say who someone is', async () => {
     const [a] = tenants(db());
     a.fake.setPerson(a.account, 60, { name: 'Carla Customer', role: 'end-user', groupIds: [] });
