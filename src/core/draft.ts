@@ -20,7 +20,7 @@ export const DraftContent = z.strictObject({
   amendsLockVersion: z.number().int().positive().optional(),
   scorecardId: z.string().min(1).max(200),
   scorecardVersion: z.number().int().positive(),
-  calibrationSessionId: z.uuid().optional(),
+  calibrationSessionId: z.string().min(1).max(200).optional(),
   revieweeId: z.number().int().positive().nullable(),
   answers: z.record(CriterionKey, DraftAnswer).refine((a) => Object.keys(a).length <= 500, 'at most 500 criteria'),
   overallComment: z.string().max(10000),
@@ -29,9 +29,7 @@ export const DraftContent = z.strictObject({
 });
 export type DraftContent = z.infer<typeof DraftContent>;
 
-/** Where a draft is kept: per scorecard, or per calibration session, so a calibration never overwrites a review. */
-export const draftSlot = (d: { scorecardId: string; calibrationSessionId?: string | undefined }): string =>
-  d.calibrationSessionId ? `calibration-${d.calibrationSessionId}` : d.scorecardId;
+export { draftSlot } from './draft-slot.ts';
 
 /** `PUT /drafts/{ticketId}/{slot}`: `baseRevision` is the revision this copy started from (null: a new draft). */
 export const DraftSave = z.strictObject({

@@ -164,18 +164,37 @@ describe.skipIf(!canRun)('ticket sidebar in the devhost', () => {
     await page.close();
   });
 
-  it('a draft survives a reload', { timeout: 90_000 }, async () => {
+  it('a draft lives on the service: it survives a reload and continues on another device, with the iframe denied storage', { timeout: 90_000 }, async () => {
     const ticket = ticketId('Refund for cancelled subscription');
     const { page, app } = await openSidebar(IDS.users.rita, ticket);
+    // Chromium's defaults: the cross-site app frame gets no localStorage, so nothing below can come from it
+    expect(await app.evaluate(() => { try { return typeof localStorage.length; } catch (e) { return (e as Error).name; } })).toBe('SecurityError');
     await app.locator('[data-crit] [role=radio]').first().focus();
     await page.keyboard.press('2');
     await page.keyboard.press('ArrowDown');
     await page.keyboard.press('1');
-    await app.getByText('Draft saved on this device').waitFor();
+    await app.getByText('Draft saved to Ticket QA').first().waitFor();
+    const stored = (await (await dh.service(`/drafts?ticketId=${ticket}`, { user: IDS.users.rita })).json()) as { items: Array<{ content: { answers: object } }> };
+    expect(Object.keys(stored.items[0]!.content.answers)).toHaveLength(2);
+
     const again = await openSidebar(IDS.users.rita, ticket, page);
-    const checked = again.app.locator('[role=radio][aria-checked=true]');
-    expect(await checked.count()).toBe(2);
+    expect(await again.app.locator('[role=radio][aria-checked=true]').count()).toBe(2);
     await page.close();
+
+    // another device: its own browser profile, same reviewer
+    const other = (await launchBrowser())!;
+    try {
+      const there = await openSidebar(IDS.users.rita, ticket, await other.context.newPage());
+      expect(await there.app.locator('[role=radio][aria-checked=true]').count()).toBe(2);
+      await there.app.locator('[data-crit="2"] [role=radio]').first().click();
+      await there.app.getByText('Draft saved to Ticket QA').first().waitFor();
+      expect(await there.app.locator('[role=radio][aria-checked=true]').count()).toBe(3);
+    } finally {
+      await other.close();
+    }
+    const back = await openSidebar(IDS.users.rita, ticket);
+    expect(await back.app.locator('[role=radio][aria-checked=true]').count()).toBe(3);
+    await back.page.close();
   });
 
   it('a safe_update conflict (409) is re-read and retried; the reviewer edits, then withdraws, keeping the history', { timeout: 90_000 }, async () => {

@@ -10,7 +10,7 @@
  * broken runner can never pass by skipping the browser tests.
  */
 import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext } from 'playwright-core';
@@ -44,10 +44,8 @@ export function chromiumAvailable(): boolean {
 export async function launchBrowser(options: { viewport?: { width: number; height: number } } = {}): Promise<TestBrowser | null> {
   if (!chromiumAvailable()) return null;
   const profile = await mkdtemp(join(tmpdir(), 'qa-chromium-'));
-  // a fresh headless profile blocks third-party storage; Chrome's default for a normal profile allows it, and the
-  // app's iframe (127.0.0.1 inside localhost, like zdusercontent.com inside zendesk.com) keeps drafts in localStorage
-  await mkdir(join(profile, 'Default'), { recursive: true });
-  await writeFile(join(profile, 'Default', 'Preferences'), JSON.stringify({ profile: { cookie_controls_mode: 0 } }));
+  // Chromium's own defaults, nothing relaxed: the app's cross-site iframe (127.0.0.1 inside localhost, like
+  // zdusercontent.com inside zendesk.com) gets no storage, as in a browser that blocks third-party storage
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM_PATH,
     headless: true,

@@ -19,6 +19,8 @@ export interface ServiceError {
   issues?: string[];
   /** Seconds to wait before trying again (a 429's Retry-After). */
   retryAfter?: number;
+  /** A 409's whole answer (e.g. a draft conflict carries the stored copy). */
+  body?: unknown;
 }
 
 export type Result<T> = { status: 'ok'; value: T } | { status: 'error'; error: ServiceError };

@@ -90,6 +90,7 @@ function failure(status: number, text: string, retryAfter: string | null): Resul
   if (kind === 'session-ended' && r.status === 'error') {
     r.error.message = `your Ticket QA session has ended (${body.message ?? 'HTTP 401'}): reopen the app or reload Zendesk`;
   }
+  if (kind === 'conflict' && r.status === 'error') r.error.body = safeJson(text);
   if (kind === 'throttled' && r.status === 'error') {
     const seconds = retryAfterSeconds(retryAfter);
     if (seconds !== undefined) r.error.retryAfter = seconds;

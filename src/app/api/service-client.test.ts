@@ -76,7 +76,7 @@ describe('the service transport: same-origin fetch with the boot session', () =>
   it('calls <base>/api/v1<path> with the session as a bearer token, and no identity headers', async () => {
     const { sent, client } = setup(() => json({ scorecards: [scorecard], evaluations: [evaluation] }));
     const r = await client.loadSidebar(7);
-    expect(r).toEqual({ status: 'ok', value: { scorecards: [scorecard], versions: [], evaluations: [evaluation], calibrationSessions: [], coachingNotes: [] } });
+    expect(r).toEqual({ status: 'ok', value: { scorecards: [scorecard], versions: [], evaluations: [evaluation], calibrationSessions: [], coachingNotes: [], drafts: [] } });
     expect(sent).toHaveLength(1);
     expect(sent[0]!.url).toBe('/qa/api/v1/sidebar?ticketId=7');
     expect(sent[0]!.headers).toEqual({ Authorization: 'Bearer s1.acme.secret', Accept: 'application/json' });

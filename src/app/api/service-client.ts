@@ -5,10 +5,11 @@
 import type { z } from 'zod';
 import type { CalibrationSessionReport } from '../../core/calibration.ts';
 import type { CoachingNote } from '../../core/coaching.ts';
+import type { DraftContent, StoredDraft } from '../../core/draft.ts';
 import type { Dispute, DisputeResolution, Evaluation, EvaluationAmend, EvaluationCreate } from '../../core/evaluation.ts';
 import { fail, ok, type Result } from './result.ts';
 import type { Method, ServiceCall } from './service-call.ts';
-import { isCalibrationSession, isCoachingNote, isEvaluation, isObject, isSidebarData, type SidebarData } from './wire.ts';
+import { isCalibrationSession, isCoachingNote, isEvaluation, isObject, isSidebarData, isStoredDraft, type SidebarData } from './wire.ts';
 
 export type EvaluationCreateBody = z.input<typeof EvaluationCreate>;
 export type EvaluationAmendBody = z.input<typeof EvaluationAmend>;
@@ -29,6 +30,9 @@ export interface ServiceClient {
   /** The session's comparison; 403 until the user has submitted their own calibration evaluation. */
   calibrationReport(sessionId: string): Promise<Result<CalibrationSessionReport>>;
   acknowledgeCoachingNote(id: string): Promise<Result<CoachingNote>>;
+  /** Saves a draft from the revision it started at (null: new); a conflict's `error.body.current` is the stored copy. */
+  saveDraft(ticketId: number, slot: string, baseRevision: number | null, content: DraftContent): Promise<Result<StoredDraft>>;
+  discardDraft(ticketId: number, slot: string): Promise<Result<null>>;
 }
 
 export function createServiceClient(send: ServiceCall): ServiceClient {
@@ -42,12 +46,13 @@ export function createServiceClient(send: ServiceCall): ServiceClient {
   // routes answer the evaluation itself or `{ evaluation }`
   const evaluation = (v: unknown) => (isEvaluation(v) ? v : isObject(v) && isEvaluation(v.evaluation) ? v.evaluation : undefined);
   const sidebar = (v: unknown) =>
-    isSidebarData(v) ? { ...v, versions: v.versions ?? [], calibrationSessions: v.calibrationSessions ?? [], coachingNotes: v.coachingNotes ?? [] } : undefined;
+    isSidebarData(v) ? { ...v, versions: v.versions ?? [], calibrationSessions: v.calibrationSessions ?? [], coachingNotes: v.coachingNotes ?? [], drafts: v.drafts ?? [] } : undefined;
   // the sidebar reads only the session, the reviewers' final scores and alpha from a report
   const report = (v: unknown) =>
     isObject(v) && isCalibrationSession(v.session) && isObject(v.report) && Array.isArray(v.report.reviewers) && isObject(v.report.alpha)
       ? (v as unknown as CalibrationSessionReport)
       : undefined;
+  const draftPath = (ticketId: number, slot: string) => `/drafts/${ticketId}/${encodeURIComponent(slot)}`;
   const path = (id: string, action = '') => `/evaluations/${encodeURIComponent(id)}${action}`;
 
   return {
@@ -59,6 +64,9 @@ export function createServiceClient(send: ServiceCall): ServiceClient {
     dispute: (id, body) => call('POST', path(id, '/dispute'), body, evaluation),
     resolveDispute: (id, body) => call('POST', path(id, '/resolve'), body, evaluation),
     calibrationReport: (id) => call('GET', `/calibration-sessions/${encodeURIComponent(id)}/report`, undefined, report),
+    saveDraft: (ticketId, slot, baseRevision, content) =>
+      call('PUT', draftPath(ticketId, slot), { baseRevision, content }, (v) => (isObject(v) && isStoredDraft(v.draft) ? v.draft : undefined)),
+    discardDraft: (ticketId, slot) => call('DELETE', draftPath(ticketId, slot), undefined, () => null),
     acknowledgeCoachingNote: (id) => call('POST', `/coaching-notes/${encodeURIComponent(id)}/acknowledge`, {}, (v) => (isCoachingNote(v) ? v : undefined)),
   };
 }

@@ -4,6 +4,7 @@
  */
 import type { CalibrationSession } from '../../core/calibration.ts';
 import type { CoachingNote } from '../../core/coaching.ts';
+import type { StoredDraft } from '../../core/draft.ts';
 import type { Evaluation } from '../../core/evaluation.ts';
 import type { ScorecardDefinition } from '../../core/scorecard.ts';
 
@@ -23,6 +24,8 @@ export interface SidebarData {
   calibrationSessions?: CalibrationSession[];
   /** Coaching notes on the listed evaluations the user may read. */
   coachingNotes?: CoachingNote[];
+  /** The reviewer's own drafts on this ticket, kept by the service. */
+  drafts?: StoredDraft[];
 }
 
 type Loose = Record<string, unknown>;
@@ -76,6 +79,9 @@ export const isCalibrationSession = (v: unknown): v is CalibrationSession =>
 export const isCoachingNote = (v: unknown): v is CoachingNote =>
   shaped(v, { id: isStr, evaluationId: isStr, agentId: isNum, body: isStr, acknowledgedAt: (x) => x === null || isStr(x) });
 
+export const isStoredDraft = (v: unknown): v is StoredDraft =>
+  shaped(v, { ticketId: isNum, slot: isStr, revision: isNum, updatedAt: isStr, content: (c) => shaped(c, { evaluationId: isStr, scorecardId: isStr, scorecardVersion: isNum, answers: isObject, savedAt: isNum }) });
+
 const optionalList = (v: unknown, guard: Guard) => v === undefined || isList(guard)(v);
 
 export function isSidebarData(v: unknown): v is SidebarData {
@@ -87,7 +93,8 @@ export function isSidebarData(v: unknown): v is SidebarData {
     Array.isArray(v.evaluations) &&
     v.evaluations.every(isEvaluation) &&
     optionalList(v.calibrationSessions, isCalibrationSession) &&
-    optionalList(v.coachingNotes, isCoachingNote)
+    optionalList(v.coachingNotes, isCoachingNote) &&
+    optionalList(v.drafts, isStoredDraft)
   );
 }
 

@@ -1,37 +1,15 @@
 /**
- * Drafts live in localStorage per account + ticket + scorecard + user, so scoring survives a reload or a
- * closed browser; cleared once the service has the evaluation.
+ * The device's copy of drafts, in localStorage per account + ticket + scorecard + user: a cache under the
+ * service's copy (draft-sync.ts), where the browser allows storage; cleared once the service has the evaluation.
  */
+import type { DraftContent } from '../../core/draft.ts';
+import { draftSlot } from '../../core/draft-slot.ts';
 import { keysWithPrefix, readJson, writeJson, type KeyValueStorage } from './storage.ts';
 
-export interface DraftAnswer {
-  rating?: number;
-  na?: true;
-  comment?: string;
-  rootCauses?: string[];
-}
-
-export interface Draft {
-  /** The evaluation's UUID, made when scoring starts and reused by every submit attempt. */
-  evaluationId: string;
-  /** Set when the draft edits an evaluation already stored (amend instead of create). */
-  amends?: string;
-  /** The amended evaluation's lockVersion when it was opened for editing: the service refuses the amend (409) if it changed since. */
-  amendsLockVersion?: number;
-  scorecardId: string;
-  scorecardVersion: number;
-  /** Set when the draft scores a calibration session (blind, kept apart from the ticket's own review). */
-  calibrationSessionId?: string;
-  revieweeId: number | null;
-  answers: Record<string, DraftAnswer>;
-  overallComment: string;
-  /** ms since epoch. */
-  savedAt: number;
-}
-
-/** Where a draft is kept: per scorecard, or per calibration session, so a calibration never overwrites a review. */
-export const draftSlot = (d: { scorecardId: string; calibrationSessionId?: string | undefined }): string =>
-  d.calibrationSessionId ? `calibration-${d.calibrationSessionId}` : d.scorecardId;
+export type { DraftAnswer } from '../../core/draft.ts';
+/** What the sidebar keeps while scoring; the service validates the same shape (core/draft.ts). */
+export type Draft = DraftContent;
+export { draftSlot };
 
 export interface DraftScope {
   account: string;
@@ -56,6 +34,8 @@ export interface DraftStore {
   load(ticketId: number, slot: string): Draft | null;
   /** The most recently saved draft of this ticket, whatever its scorecard. */
   latest(ticketId: number): Draft | null;
+  /** Every draft of this user on this ticket. */
+  all(ticketId: number): Draft[];
   /** false when storage refused it (full or blocked). */
   save(ticketId: number, draft: Draft): boolean;
   clear(ticketId: number, slot: string): void;
@@ -74,15 +54,16 @@ export function createDraftStore(storage: KeyValueStorage, scope: DraftScope, no
     }
   }
 
+  const all = (ticketId: number): Draft[] =>
+    keysWithPrefix(storage, ticketPrefix(ticketId))
+      .filter(mine)
+      .map((k) => readJson(storage, k, isDraft))
+      .filter((d): d is Draft => d !== null);
+
   return {
     load: (ticketId, slot) => readJson(storage, key(ticketId, slot), isDraft),
-    latest(ticketId) {
-      const drafts = keysWithPrefix(storage, ticketPrefix(ticketId))
-        .filter(mine)
-        .map((k) => readJson(storage, k, isDraft))
-        .filter((d): d is Draft => d !== null);
-      return drafts.sort((a, b) => b.savedAt - a.savedAt)[0] ?? null;
-    },
+    latest: (ticketId) => all(ticketId).sort((a, b) => b.savedAt - a.savedAt)[0] ?? null,
+    all,
     save(ticketId, draft) {
       const saved = writeJson(storage, key(ticketId, draftSlot(draft)), { ...draft, savedAt: now() });
       if (!saved) {

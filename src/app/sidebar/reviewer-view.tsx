@@ -327,6 +327,7 @@ function ScoringForm({ r, model }: { r: ReviewerState; model: SidebarModel }) {
         </ul>
       )}
       {queued && <QueuedBanner state={queued.state} error={queued.lastError?.message ?? null} onRetry={() => r.retry(queued.id)} />}
+      {r.draftState.kind === 'conflict' && <DraftConflict r={r} />}
       <fieldset class="qa-fieldset" disabled={locked}>
         {card.definition.sections.map((section) => (
           <section key={section.id} class="qa-section" aria-labelledby={`qa-s-${section.id}`}>
@@ -369,6 +370,45 @@ function ScoringForm({ r, model }: { r: ReviewerState; model: SidebarModel }) {
       <Footer r={r} locked={locked} criteriaNames={new Map(criteria.map((c) => [c.id, c.label]))} />
     </form>
   );
+}
+
+/** Another tab or device saved this draft first: the reviewer chooses, nothing is overwritten meanwhile. */
+function DraftConflict({ r }: { r: ReviewerState }) {
+  const t = useT();
+  const gone = r.draftState.kind === 'conflict' && r.draftState.current === null;
+  return (
+    <Banner tone="warning" role="alert">
+      <strong>{t(gone ? 'ui.sidebar.draft.conflict.gone' : 'ui.sidebar.draft.conflict.title')}</strong>
+      <p>{t('ui.sidebar.draft.conflict.next')}</p>
+      <div class="qa-row">
+        <button type="button" class="c-btn c-btn--sm" onClick={r.keepMyDraft}>
+          {t('ui.sidebar.draft.conflict.mine')}
+        </button>
+        <button type="button" class="c-btn c-btn--sm c-btn--basic" onClick={r.takeOtherDraft}>
+          {t(gone ? 'ui.sidebar.draft.conflict.restart' : 'ui.sidebar.draft.conflict.theirs')}
+        </button>
+      </div>
+    </Banner>
+  );
+}
+
+/** Where the draft is, said plainly: on the service, on its way, or only here (and how safe "here" is). */
+function draftLine(r: ReviewerState, t: ReturnType<typeof useT>): string {
+  const d = r.draftState;
+  switch (d.kind) {
+    case 'saved':
+      return t('ui.sidebar.draft.saved');
+    case 'saving':
+      return t('ui.sidebar.draft.saving');
+    case 'unsaved':
+      return t(r.persistent ? 'ui.sidebar.draft.unsavedDevice' : 'ui.sidebar.draft.unsavedTab');
+    case 'refused':
+      return t('ui.sidebar.draft.refused', { reason: t(`ui.sidebar.error.${d.error.kind}`) });
+    case 'conflict':
+      return t('ui.sidebar.draft.conflict.title');
+    case 'idle':
+      return t('ui.sidebar.draftNone');
+  }
 }
 
 function QueuedBanner({ state, error, onRetry }: { state: 'pending' | 'sending' | 'failed'; error: string | null; onRetry: () => void }) {
@@ -452,7 +492,7 @@ function Footer({ r, locked, criteriaNames }: { r: ReviewerState; locked: boolea
         </button>
       </div>
       <p class="qa-small qa-muted" id="qa-draft-state">
-        {r.draftSavedAt ? t(r.persistent ? 'ui.sidebar.draftSaved' : 'ui.sidebar.draftInMemory') : t('ui.sidebar.draftNone')} · {t('ui.sidebar.passAt', { threshold: r.card?.definition.passThreshold ?? 80 })}
+        {draftLine(r, t)} · {t('ui.sidebar.passAt', { threshold: r.card?.definition.passThreshold ?? 80 })}
       </p>
     </div>
   );

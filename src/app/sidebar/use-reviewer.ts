@@ -9,6 +9,7 @@ import type { PublishedScorecard } from '../api/wire.ts';
 import { useZaf } from '../zaf/use-zaf.tsx';
 import { calibrationFields, isCalibration, markSubmitted, standingReview, waitingSession } from './calibration.ts';
 import { createDraftStore, draftSlot, type Draft } from './draft-store.ts';
+import { createDraftSync, type DraftSyncState } from './draft-sync.ts';
 import { adaptDraft, applyEdit, draftFromEvaluation, liveScore, newDraft, problems, toAnswers, type FormEdit, type Problem } from './form.ts';
 import { newUuid } from './ids.ts';
 import { loadTicketNumbers, versionLookup, type SidebarModel } from './load.ts';
@@ -29,6 +30,11 @@ export interface ReviewerState {
   draft: Draft;
   edit(e: FormEdit): void;
   draftSavedAt: number | null;
+  /** Whether the service has the draft: saved, saving, unsaved (kept here, retried), conflict, refused. */
+  draftState: DraftSyncState;
+  /** Another tab or device saved the draft first: keep this copy, or take that one. */
+  keepMyDraft(): void;
+  takeOtherDraft(): void;
   /** false when the browser blocks storage for the app: drafts and the outbox last only while the ticket is open. */
   persistent: boolean;
   score: ScoreResult | null;
@@ -63,7 +69,31 @@ export function useReviewer(model: SidebarModel): ReviewerState {
   const { ticket, user, service, applicable } = model;
   const storage = useMemo(browserStorage, []);
   const persistent = useMemo(storagePersists, []);
-  const drafts = useMemo(() => createDraftStore(storage, { account: model.account, userId: user.id }), [storage, model.account, user.id]);
+  const [draftState, setDraftState] = useState<DraftSyncState>({ kind: 'idle' });
+  // the service's copy counts; the device's storage is a cache where the browser allows it
+  const drafts = useMemo(
+    () =>
+      createDraftSync({
+        ticketId: ticket.id,
+        cache: createDraftStore(storage, { account: model.account, userId: user.id }),
+        remote: service,
+        initial: model.data.drafts ?? [],
+        stored: model.data.evaluations,
+        onState: setDraftState,
+      }),
+    [storage, model.account, user.id, ticket.id, service, model.data],
+  );
+  useEffect(() => {
+    setDraftState(drafts.state());
+    // a closing sidebar sends what is still waiting
+    const away = () => void drafts.flush();
+    addEventListener('pagehide', away);
+    return () => {
+      removeEventListener('pagehide', away);
+      void drafts.flush();
+      drafts.dispose();
+    };
+  }, [drafts]);
   const lookup = useMemo(() => versionLookup(model.data), [model.data]);
 
   const fresh = useCallback(
@@ -281,6 +311,14 @@ export function useReviewer(model: SidebarModel): ReviewerState {
     draft,
     edit,
     draftSavedAt,
+    draftState,
+    keepMyDraft: () => drafts.keepMine(),
+    takeOtherDraft: () => {
+      // their copy, or (submitted or discarded elsewhere) a fresh start
+      const theirs = drafts.takeTheirs();
+      setDraft(theirs ?? fresh(applicable.find((c) => c.id === draft.scorecardId) ?? applicable[0]));
+      setShowProblems(false);
+    },
     persistent,
     score,
     metrics,

@@ -4,6 +4,7 @@ import { STAFF, actorOf, type AppEnv } from '../auth.ts';
 import type { AppDeps } from '../deps.ts';
 import { parseOrThrow } from '../errors.ts';
 import { evaluationView, type EvaluationRow } from '../store/evaluations.ts';
+import { draftsOf } from '../store/drafts.ts';
 import { definitionOf } from '../store/scorecards.ts';
 import { calibrationVisible, listSessions } from './calibration.ts';
 import { coachingNotesOf } from './coaching.ts';
@@ -18,7 +19,8 @@ const MAX_EVALUATIONS = 100;
  * (the app matches them against the ticket, whose facts only Zendesk knows), this ticket's evaluations the
  * actor may see (agents: only their own work), the open calibration sessions on this ticket the actor is
  * invited to, the coaching notes on those evaluations the actor may read (agents: their own; reviewers: on
- * evaluations they made; leads: all), and the versions those evaluations and sessions were scored with.
+ * evaluations they made; leads: all), the versions those evaluations and sessions were scored with, and the
+ * actor's own drafts on the ticket.
  */
 export function sidebarRouter({ db }: AppDeps): Hono<AppEnv> {
   const r = new Hono<AppEnv>();
@@ -27,7 +29,7 @@ export function sidebarRouter({ db }: AppDeps): Hono<AppEnv> {
     const actor = actorOf(c);
     const { ticketId } = parseOrThrow(SidebarQuery, c.req.query());
     const staff = STAFF.includes(actor.role);
-    const [cards, rows, sessions] = await Promise.all([
+    const [cards, rows, sessions, drafts] = await Promise.all([
       db.query<{ id: string; version: number; definition: unknown }>(
         `SELECT s.id, v.version, v.definition
            FROM scorecards s JOIN scorecard_versions v
@@ -46,6 +48,8 @@ export function sidebarRouter({ db }: AppDeps): Hono<AppEnv> {
       staff
         ? listSessions(db, ['s.account = $1', 's.ticket_id = $2', "s.status = 'open'", '$3 = ANY(s.reviewer_ids)'], [actor.account, ticketId, actor.userId])
         : [],
+      // the reviewer's own unsent work on this ticket, so it follows them to another tab or device
+      staff ? draftsOf(db, actor.account, actor.userId, ticketId) : [],
     ]);
     const scorecards = cards.map((v) => ({ id: v.id, version: v.version, definition: definitionOf(v.definition) }));
     const current = new Set(scorecards.map((s) => `${s.id}@${s.version}`));
@@ -68,6 +72,7 @@ export function sidebarRouter({ db }: AppDeps): Hono<AppEnv> {
       evaluations: rows.map(evaluationView),
       calibrationSessions: sessions,
       coachingNotes: notes,
+      drafts,
     });
   });
 
