@@ -74,6 +74,8 @@ export default defineConfig({
   base: './',
   publicDir: false,
   oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
+  // the SDK's Promise polyfill (8 kB) is only used where window.Promise is missing: never in Zendesk's browsers
+  resolve: { alias: [{ find: /^\.\/vendor\/native-promise-only$/, replacement: join(here, 'src/app/zaf/promise-shim.cjs') }] },
   build: {
     outDir: join(dist, 'assets'),
     emptyOutDir: true,

@@ -2,6 +2,27 @@ import { describe, expect, it } from 'vitest';
 import { createFakeZaf, type FakeZaf } from '../zaf/fake-zaf.ts';
 import { findBackground, PING, pingBackground, PONG } from './messages.ts';
 import { startBackground } from './start.ts';
+import { ask, ENTRIES, HELD, HOLD, LIST, SENT } from './outbox-messages.ts';
+import { fail, ok as okResult, type Result } from '../api/result.ts';
+import type { Evaluation } from '../../core/evaluation.ts';
+
+/** A service that is down until `up()`; counts creates (the service is idempotent by id). */
+function down() {
+  let reachable = false;
+  const creates: string[] = [];
+  return {
+    creates,
+    up: () => void (reachable = true),
+    async createEvaluation(body: { id: string }): Promise<Result<Evaluation>> {
+      if (!reachable) return fail('unreachable', 'down');
+      creates.push(body.id);
+      return okResult({ id: body.id, ticketId: 7, status: 'submitted', criticalFailures: [], kind: 'calibration' } as unknown as Evaluation);
+    },
+    async amendEvaluation(): Promise<Result<Evaluation>> {
+      return fail('unreachable', 'down');
+    },
+  };
+}
 
 const SIDEBAR = '00000000-0000-4000-8000-00000000000a';
 const BACKGROUND = '00000000-0000-4000-8000-00000000000b';
@@ -23,7 +44,7 @@ function pair() {
 describe('the background instance', () => {
   it('answers a ping with a pong to the instance that sent it', async () => {
     const { sidebar, background } = pair();
-    startBackground(background, { boot: ok });
+    startBackground(background, { boot: ok, service: down() });
     expect(await findBackground(sidebar)).toBe(BACKGROUND);
     expect(await pingBackground(sidebar, SIDEBAR, BACKGROUND)).toEqual({ id: expect.any(String), from: BACKGROUND, signedIn: true });
     expect(background.triggers).toEqual([{ instanceGuid: SIDEBAR, name: PONG, data: expect.objectContaining({ from: BACKGROUND }) }]);
@@ -38,7 +59,7 @@ describe('the background instance', () => {
 
   it('ignores a ping that names no sender; stops answering once stopped', async () => {
     const { sidebar, background } = pair();
-    const stop = startBackground(background, { boot: ok });
+    const stop = startBackground(background, { boot: ok, service: down() });
     background.emit(PING, { id: 'x' });
     background.emit(PING, 'hello');
     await new Promise((r) => setTimeout(r, 0));
@@ -52,4 +73,21 @@ describe('the background instance', () => {
     expect(await findBackground(zaf)).toBeNull();
     expect(await findBackground(createFakeZaf())).toBeNull();
   });
+
+  it('holds an evaluation a sidebar could not deliver, lists it, sends it once the service is back and tells the sidebars', async () => {
+    const { sidebar, background } = pair();
+    const service = down();
+    startBackground(background, { boot: ok, service });
+    const entry = { id: 'e-1', op: 'create', ticketId: 7, scorecardId: 'email', state: 'pending', attempts: 1, nextAttemptAt: 0, queuedAt: 0, body: { id: 'e-1', calibrationSessionId: 's' } };
+    const held = await ask(sidebar, SIDEBAR, BACKGROUND, HOLD, HELD, { entry, writeBack: { enabled: true, fields: { scoreFieldId: null, resultFieldId: null } } }, (v) => v);
+    expect(held).toMatchObject({ entryId: 'e-1', from: BACKGROUND });
+    const listed = await ask(sidebar, SIDEBAR, BACKGROUND, LIST, ENTRIES, { ticketId: 7 }, (v) => v.entries);
+    expect(listed).toMatchObject([{ id: 'e-1', ticketId: 7 }]);
+    expect(await ask(sidebar, SIDEBAR, BACKGROUND, LIST, ENTRIES, { ticketId: 8 }, (v) => v.entries)).toEqual([]);
+    const sent = new Promise((resolve) => sidebar.on(SENT, resolve));
+    service.up();
+    // the retry timer (backoff) sends it, exactly once
+    expect(await sent).toMatchObject({ entryId: 'e-1', ticketId: 7, evaluation: { id: 'e-1' }, writeBack: null });
+    expect(service.creates).toEqual(['e-1']);
+  }, 10_000);
 });

@@ -38,6 +38,8 @@ export const backoff = (attempts: number): number => Math.min(BACKOFF_MAX_MS, BA
 
 export interface OutboxDeps {
   storage: KeyValueStorage;
+  /** The storage key's name (default `outbox`): the background's outbox keeps its own. */
+  name?: string;
   /** Per account and user: a shared computer never sends one person's evaluation as another. */
   scope: { account: string; userId: number };
   service: Pick<ServiceClient, 'createEvaluation' | 'amendEvaluation'>;
@@ -57,6 +59,8 @@ export interface Outbox {
   flush(): Promise<void>;
   /** The user asks to try a failed or waiting one now. */
   retry(id: string): Promise<void>;
+  /** Forgets an entry another holder took over (the background instance). */
+  remove(id: string): void;
   dispose(): void;
 }
 
@@ -64,7 +68,7 @@ const isEntries = (v: unknown): v is OutboxEntry[] =>
   Array.isArray(v) && v.every((e) => typeof e === 'object' && e !== null && typeof (e as OutboxEntry).id === 'string');
 
 export function createOutbox(deps: OutboxDeps): Outbox {
-  const key = `ticket-qa:outbox:${deps.scope.account}:${deps.scope.userId}`;
+  const key = `ticket-qa:${deps.name ?? 'outbox'}:${deps.scope.account}:${deps.scope.userId}`;
   const now = deps.now ?? Date.now;
   const setTimer = deps.setTimer ?? ((fn, ms) => setTimeout(fn, ms));
   const clearTimer = deps.clearTimer ?? ((h) => clearTimeout(h as ReturnType<typeof setTimeout>));
@@ -165,6 +169,10 @@ export function createOutbox(deps: OutboxDeps): Outbox {
     async retry(id) {
       update(id, (e) => ({ ...e, state: 'pending', nextAttemptAt: now() }));
       await send(id);
+    },
+    remove(id) {
+      update(id, () => null);
+      schedule();
     },
     dispose() {
       disposed = true;

@@ -239,7 +239,8 @@ function ScoringForm({ r, model }: { r: ReviewerState; model: SidebarModel }) {
   const criteria = criteriaOf(card.definition);
   const metrics = r.metrics === 'loading' ? null : r.metrics;
   const queued = r.outbox.find((e) => e.id === r.draft.evaluationId);
-  const locked = queued !== undefined && queued.state !== 'failed';
+  const held = r.held.find((e) => e.id === r.draft.evaluationId);
+  const locked = held !== undefined || (queued !== undefined && queued.state !== 'failed');
   const problemsById = new Map(r.showProblems ? r.problems.map((p) => [p.criterionId, p]) : []);
   const failed = new Set(r.score?.criticalFailures ?? []);
   let index = 0;
@@ -326,7 +327,11 @@ function ScoringForm({ r, model }: { r: ReviewerState; model: SidebarModel }) {
           ))}
         </ul>
       )}
-      {queued && <QueuedBanner state={queued.state} error={queued.lastError?.message ?? null} onRetry={() => r.retry(queued.id)} />}
+      {held ? (
+        <QueuedBanner state="held" persistent={r.persistent} error={null} onRetry={null} />
+      ) : (
+        queued && <QueuedBanner state={queued.state} persistent={r.persistent} error={queued.lastError?.message ?? null} onRetry={() => r.retry(queued.id)} />
+      )}
       {r.draftState.kind === 'conflict' && <DraftConflict r={r} />}
       <fieldset class="qa-fieldset" disabled={locked}>
         {card.definition.sections.map((section) => (
@@ -411,16 +416,38 @@ function draftLine(r: ReviewerState, t: ReturnType<typeof useT>): string {
   }
 }
 
-function QueuedBanner({ state, error, onRetry }: { state: 'pending' | 'sending' | 'failed'; error: string | null; onRetry: () => void }) {
+/**
+ * A submission not yet with the service, and how safe it is, said plainly: held by the background instance (safe to
+ * close the ticket), kept on this device (safe across reloads), or only in this open ticket (do not close it).
+ */
+function QueuedBanner({
+  state,
+  persistent,
+  error,
+  onRetry,
+}: {
+  state: 'pending' | 'sending' | 'failed' | 'held';
+  persistent: boolean;
+  error: string | null;
+  onRetry: (() => void) | null;
+}) {
   const t = useT();
+  const next =
+    state === 'held'
+      ? persistent
+        ? 'ui.sidebar.outbox.held.nextDevice'
+        : 'ui.sidebar.outbox.held.next'
+      : state === 'pending' && !persistent
+        ? 'ui.sidebar.outbox.pending.nextTab'
+        : `ui.sidebar.outbox.${state}.next`;
   return (
     <Banner tone={state === 'failed' ? 'error' : 'warning'} role={state === 'failed' ? 'alert' : 'status'}>
-      <strong>{t(`ui.sidebar.outbox.${state}.title`)}</strong>
+      <strong data-outbox-state={state}>{t(`ui.sidebar.outbox.${state}.title`)}</strong>
       <p>
-        {t(`ui.sidebar.outbox.${state}.next`)}
+        {t(next)}
         {state === 'failed' && error ? ` (${error})` : ''}
       </p>
-      {state !== 'sending' && (
+      {onRetry && state !== 'sending' && (
         <button type="button" class="c-btn c-btn--sm" onClick={onRetry}>
           {t('ui.sidebar.outbox.retryNow')}
         </button>

@@ -45,6 +45,8 @@ export interface ReviewerState {
   submit(): Promise<void>;
   submission: Submission;
   outbox: OutboxEntry[];
+  /** Evaluations of this ticket the background instance holds until the service has them (they outlive the ticket). */
+  held: OutboxEntry[];
   retry(id: string): void;
   evaluations: Evaluation[];
   startEdit(e: Evaluation): void;
@@ -150,6 +152,83 @@ export function useReviewer(model: SidebarModel): ReviewerState {
   const current = useRef(draft);
   current.current = draft;
 
+  /**
+   * The service has it (sent from here, or by the background instance, which then wrote the fields itself): clear
+   * the draft, show it, write the ticket's fields.
+   */
+  const delivered = useRef((_entry: OutboxEntry, _evaluation: Evaluation, _fields: WriteBackOutcome | null | undefined) => {});
+  delivered.current = (entry, evaluation, fieldsDone) => {
+    const sessionId = entry.op === 'create' ? entry.body.calibrationSessionId : undefined;
+    drafts.clear(entry.ticketId, draftSlot({ scorecardId: entry.scorecardId, calibrationSessionId: sessionId }));
+    setHeld((list) => list.filter((e) => e.id !== entry.id));
+    const here = entry.ticketId === ticket.id;
+    if (here) setEvaluations((list) => [evaluation, ...list.filter((e) => e.id !== evaluation.id)]);
+    if (sessionId) setSessions((list) => markSubmitted(list, sessionId, evaluation.reviewerId));
+    const mine = current.current.evaluationId === entry.id;
+    // a calibration score is not a review of the agent's work: the ticket's fields never show it
+    const fields =
+      fieldsDone !== null
+        ? Promise.resolve(fieldsDone ?? null)
+        : isCalibration(evaluation)
+          ? null
+          : writeBack(zaf, entry.ticketId, evaluation, {
+              enabled: model.writeBack,
+              fields: model.fields,
+              // another ticket's stamp is unknown here: write-back reads it first
+              updatedAt: here ? ticket.updatedAt : null,
+            }).catch((error: unknown): WriteBackOutcome => ({ status: 'failed', httpStatus: 0, message: String(error) }));
+    if (mine) {
+      setSubmission({ phase: 'done', evaluation, amended: entry.op === 'amend', writeBack: null });
+      void fields?.then((outcome) =>
+        setSubmission((s) => (s.phase === 'done' && s.evaluation.id === evaluation.id ? { ...s, writeBack: outcome } : s)),
+      );
+    }
+  };
+
+  // the background instance: it holds what cannot be delivered yet, beyond this ticket's life
+  const [held, setHeld] = useState<OutboxEntry[]>([]);
+  const background = useMemo(
+    () =>
+      import('./background-link.ts').then(
+        (m) => m.linkBackground(zaf),
+        () => null,
+      ).catch(() => null),
+    [zaf],
+  );
+  useEffect(() => {
+    let live = true;
+    let off = () => {};
+    void background.then(async (link) => {
+      if (!link || !live) return;
+      off = link.onSent((sent) => {
+        const entry = heldRef.current.find((e) => e.id === sent.entryId);
+        if (entry) delivered.current(entry, sent.evaluation, sent.writeBack);
+      });
+      const listed = await link.list(ticket.id);
+      if (live && listed) setHeld(listed);
+    });
+    return () => {
+      live = false;
+      off();
+    };
+  }, [background, ticket.id]);
+  const heldRef = useRef(held);
+  heldRef.current = held;
+
+  /** Gives a waiting entry to the background; true once it said it holds it. */
+  const handOver = useCallback(
+    async (id: string): Promise<boolean> => {
+      const link = await background;
+      const entry = outbox.entries().find((e) => e.id === id);
+      if (!link || !entry) return false;
+      if (!(await link.hold({ entry, writeBack: { enabled: model.writeBack, fields: model.fields } }))) return false;
+      outbox.remove(id);
+      setHeld((list) => [...list.filter((e) => e.id !== id), entry]);
+      return true;
+    },
+    [background, model.writeBack, model.fields],
+  );
+
   const [outboxEntries, setOutboxEntries] = useState<OutboxEntry[]>([]);
   const outbox = useMemo(
     () =>
@@ -158,31 +237,9 @@ export function useReviewer(model: SidebarModel): ReviewerState {
         scope: { account: model.account, userId: user.id },
         service,
         onChange: setOutboxEntries,
-        onSent: (entry, evaluation) => {
-          const sessionId = entry.op === 'create' ? entry.body.calibrationSessionId : undefined;
-          drafts.clear(entry.ticketId, draftSlot({ scorecardId: entry.scorecardId, calibrationSessionId: sessionId }));
-          const here = entry.ticketId === ticket.id;
-          if (here) setEvaluations((list) => [evaluation, ...list.filter((e) => e.id !== evaluation.id)]);
-          if (sessionId) setSessions((list) => markSubmitted(list, sessionId, evaluation.reviewerId));
-          const mine = current.current.evaluationId === entry.id;
-          // a calibration score is not a review of the agent's work: the ticket's fields never show it
-          const fields = isCalibration(evaluation)
-            ? null
-            : writeBack(zaf, entry.ticketId, evaluation, {
-                enabled: model.writeBack,
-                fields: model.fields,
-                // another ticket's stamp is unknown here: write-back reads it first
-                updatedAt: here ? ticket.updatedAt : null,
-              }).catch((error: unknown): WriteBackOutcome => ({ status: 'failed', httpStatus: 0, message: String(error) }));
-          if (mine) {
-            setSubmission({ phase: 'done', evaluation, amended: entry.op === 'amend', writeBack: null });
-            void fields?.then((outcome) =>
-              setSubmission((s) => (s.phase === 'done' && s.evaluation.id === evaluation.id ? { ...s, writeBack: outcome } : s)),
-            );
-          }
-        },
+        onSent: (entry, evaluation) => delivered.current(entry, evaluation, null),
       }),
-    [storage, model, user.id, service, drafts, ticket.id, ticket.updatedAt, zaf],
+    [storage, model.account, user.id, service],
   );
   useEffect(() => {
     setOutboxEntries(outbox.entries());
@@ -264,9 +321,12 @@ export function useReviewer(model: SidebarModel): ReviewerState {
           },
         });
     if (result.status === 'error') {
-      setSubmission(isTransient(result.error.kind) ? { phase: 'queued', error: result.error } : { phase: 'failed', error: result.error });
+      if (!isTransient(result.error.kind)) return setSubmission({ phase: 'failed', error: result.error });
+      setSubmission({ phase: 'queued', error: result.error });
+      // the background outlives this ticket: it keeps trying after the ticket is closed
+      if (await handOver(draft.evaluationId)) setSubmission((s) => (s.phase === 'queued' ? { phase: 'idle' } : s));
     }
-  }, [card, submission.phase, found, draft, known, ticket, outbox, evaluations]);
+  }, [card, submission.phase, found, draft, known, ticket, outbox, evaluations, handOver]);
 
   const startNew = useCallback(() => {
     const next = newDraft(applicable[0] ?? { id: '', version: 0 }, newUuid(), ticket.assigneeId);
@@ -327,6 +387,7 @@ export function useReviewer(model: SidebarModel): ReviewerState {
     submit,
     submission,
     outbox: outboxEntries,
+    held,
     retry: (id) => void outbox.retry(id),
     evaluations,
     startEdit,
