@@ -131,9 +131,10 @@ export function createDevhost(options: DevhostOptions) {
     const ticketId = q.ticket ? Number(q.ticket) : undefined;
     const app = q.app === 'nav_bar' ? 'nav_bar' : undefined;
     const location = app ? 'nav_bar' : ticketId !== undefined && state.ticket(ticketId) ? 'ticket_sidebar' : null;
-    const probe = q.probe === '1';
+    // `probe=1` puts the protocol probe in every location; `probe=ticket_sidebar,nav_bar` only in those
+    const probeLocations = Object.keys(manifest.location.support).filter((loc) => q.probe === '1' || (q.probe ?? '').split(',').includes(loc));
     const appUrls = Object.fromEntries(
-      Object.entries(manifest.location.support).map(([loc, { url }]) => [loc, probe ? '/probe/probe.html' : appPathOf(url)]),
+      Object.entries(manifest.location.support).map(([loc, { url }]) => [loc, probeLocations.includes(loc) ? '/probe/probe.html' : appPathOf(url)]),
     );
     const boot: HostBoot = {
       hostOrigin: origins.host,
@@ -142,7 +143,8 @@ export function createDevhost(options: DevhostOptions) {
       location,
       ticketId: location === 'ticket_sidebar' ? (ticketId ?? null) : null,
       appUrls,
-      signedUrls: !probe && manifest.signedUrls === true,
+      signedUrls: manifest.signedUrls === true,
+      probeLocations,
       metadata: { appId: state.appId, installationId: state.installationId, name: manifest.name, version: manifest.version, settings: publicSettings(state, manifest) },
       subdomain: state.subdomain,
       faults: state.faults(),

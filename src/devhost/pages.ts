@@ -24,6 +24,8 @@ export interface HostBoot {
   appUrls: Record<string, string>;
   /** The manifest's `signedUrls`: each location's first request is a POST of a token Zendesk signed (not for the probe). */
   signedUrls: boolean;
+  /** Locations that load the protocol probe instead of the app (`?probe=1`: all; `?probe=ticket_sidebar,nav_bar`: those). */
+  probeLocations: string[];
   metadata: { appId: number; installationId: number; name: string; version: string; settings: Record<string, unknown> };
   subdomain: string;
   faults: Faults;
@@ -127,6 +129,8 @@ export function renderPage(state: ZendeskState, req: PageRequest, boot: HostBoot
     </div>`;
   };
 
+  const pane = req.app === 'nav_bar' ? 'nav_bar' : ticket ? `ticket:${ticket.id}` : req.ticketId !== undefined ? 'other' : 'list';
+  const title = `${ticket ? `#${ticket.id} ${ticket.subject}` : req.app === 'nav_bar' ? 'Ticket QA' : 'Views'} – acme (local Zendesk)`;
   const main = req.app === 'nav_bar'
     ? html`<div class="workspace navbar-app"><div class="app-slot full" data-app-location="nav_bar"></div></div>`
     : ticket
@@ -139,16 +143,15 @@ export function renderPage(state: ZendeskState, req: PageRequest, boot: HostBoot
 <html lang="en">
 <head>
   <meta charset="utf-8">
-  <title>${ticket ? `#${ticket.id} ${ticket.subject}` : req.app === 'nav_bar' ? 'Ticket QA' : 'Views'} – acme (local Zendesk)</title>
+  <title>${title}</title>
   <link rel="stylesheet" href="/host/garden.css">
   <link rel="stylesheet" href="/host/host.css">
 </head>
 <body>
   <header class="topbar">
     <a class="brand" href="${q({})}">acme <span>Support · local Zendesk</span></a>
-    <nav class="tabs">
-      <a href="${q({})}" class="${!ticket && req.app !== 'nav_bar' ? 'is-current' : ''}">Views</a>
-      ${ticket ? html`<a href="${q({ ticket: ticket.id })}" class="is-current">#${ticket.id} ${ticket.subject}</a>` : ''}
+    <nav class="tabs" id="tabs" aria-label="Tabs">
+      <a href="${q({})}" data-tab="list" class="${!ticket && req.app !== 'nav_bar' ? 'is-current' : ''}">Views</a>
     </nav>
     <span class="spacer"></span>
     <button id="failures-toggle" class="c-btn c-btn--sm c-btn--basic failures-toggle" type="button" aria-expanded="false">Zendesk failures</button>
@@ -160,7 +163,8 @@ export function renderPage(state: ZendeskState, req: PageRequest, boot: HostBoot
       <a href="${q({ app: 'nav_bar' })}" title="Ticket QA (nav bar app)" id="nav-app-link" class="${req.app === 'nav_bar' ? 'is-current' : ''}">
         <img src="/host/icon.svg" alt="Ticket QA" width="22" height="22"></a>
     </nav>
-    <main>${main}</main>
+    <main id="views"><div class="view-pane" data-pane="${pane}" data-title="${title}"
+      ${ticket ? html`data-tab-label="#${ticket.id} ${ticket.subject}"` : ''}>${main}</div></main>
   </div>
   <section id="failures" class="failures" hidden aria-label="Zendesk failures">
     <h2>Zendesk failures</h2>
@@ -179,6 +183,7 @@ export function renderPage(state: ZendeskState, req: PageRequest, boot: HostBoot
   </section>
   <div id="toasts" aria-live="polite"></div>
   <div id="modal-root"></div>
+  <div id="background-apps" data-app-location="background" hidden></div>
   <script type="application/json" id="devhost-boot">${raw(JSON.stringify(boot).replace(/</g, '\\u003c'))}</script>
   <script type="module" src="/host/host.js"></script>
 </body>

@@ -33,6 +33,7 @@ type Zaf = {
   on(name: string, fn: (d: unknown) => unknown): void;
   set(path: string, value: unknown): Promise<unknown>;
   instance(guid: string): { trigger(name: string, data?: unknown): void };
+  context(): Promise<{ instanceGuid: string; location: string }>;
 };
 /** Runs `fn` with the probe's real SDK client inside the app origin. */
 function zaf<T>(frame: Frame, fn: (client: Zaf, arg: never) => Promise<T> | T, arg?: unknown): Promise<T> {
@@ -40,6 +41,53 @@ function zaf<T>(frame: Frame, fn: (client: Zaf, arg: never) => Promise<T> | T, a
     ([source, a]) => new Function('client', 'arg', `return (${source})(client, arg)`)((window as unknown as { zafClient: unknown }).zafClient, a),
     [fn.toString(), arg] as const,
   ) as Promise<T>;
+}
+
+/** What the host page knows of an app instance (`window.devhost.instances`). */
+interface HostInstance {
+  guid: string;
+  location: string;
+  registered: boolean;
+  registrations: number;
+  destroying: boolean;
+  subscribed: string[];
+}
+interface HostEvent {
+  guid: string;
+  location: string;
+  name: string;
+  data?: unknown;
+}
+type HostWindow = {
+  devhost: {
+    instances: Map<string, { guid: string; location: string; registered: boolean; registrations: number; destroying: boolean; subscriptions: Map<string, number> }>;
+    events: HostEvent[];
+  };
+};
+
+const hostInstances = (page: Page): Promise<HostInstance[]> =>
+  page.evaluate(() => [...(window as unknown as HostWindow).devhost.instances.values()].map((i) => ({
+    guid: i.guid, location: i.location, registered: i.registered, registrations: i.registrations, destroying: i.destroying, subscribed: [...i.subscriptions.keys()],
+  })));
+const hostEvents = (page: Page): Promise<HostEvent[]> => page.evaluate(() => (window as unknown as HostWindow).devhost.events);
+
+/** The background instance's guid, once its app has registered and listens for pings. */
+async function backgroundReady(page: Page): Promise<string> {
+  const listening = async () => (await hostInstances(page)).filter((i) => i.location === 'background' && i.registered && i.subscribed.includes('ticket-qa:ping'));
+  await expect.poll(async () => (await listening()).length, { timeout: 20_000 }).toBe(1);
+  return (await listening())[0]!.guid;
+}
+
+/**
+ * The app instance of a view once it is shown: `ticket:<id>` (its sidebar) or `nav_bar`. Ticket tabs and the nav
+ * bar page stay in the page, hidden, when left.
+ */
+async function shownApp(page: Page, pane: string, ready = '#probe[data-registered], .qa-sidebar, .qa-state, [role=tablist]'): Promise<{ guid: string; frame: Frame }> {
+  const location = pane === 'nav_bar' ? 'nav_bar' : 'ticket_sidebar';
+  const handle = await page.waitForSelector(`.view-pane[data-pane="${pane}"]:not([hidden]) iframe.app-${location}`);
+  const frame = (await handle.contentFrame())!;
+  await frame.waitForSelector(ready, { timeout: 20_000 });
+  return { guid: (await handle.getAttribute('data-instance-guid'))!, frame };
 }
 
 describe.skipIf(!chromiumAvailable())('the local Zendesk (devhost) in Chromium', () => {
@@ -223,9 +271,11 @@ describe.skipIf(!chromiumAvailable())('the local Zendesk (devhost) in Chromium',
 
   it('switching users shows each only what their Zendesk role allows, each through their own signed load', async () => {
     const page = await browser.context.newPage();
-    const tokens: string[] = [];
+    const tokens: Array<{ page: string; token: string }> = [];
     page.on('request', (r) => {
-      if (r.isNavigationRequest() && r.method() === 'POST' && r.url().startsWith(`${dh.appOrigin}/app/`)) tokens.push(new URLSearchParams(r.postData() ?? '').get('token') ?? '');
+      if (r.isNavigationRequest() && r.method() === 'POST' && r.url().startsWith(`${dh.appOrigin}/app/`)) {
+        tokens.push({ page: new URL(r.url()).pathname, token: new URLSearchParams(r.postData() ?? '').get('token') ?? '' });
+      }
     });
     const bootOfFrame = async (frame: Frame) => JSON.parse((await frame.locator('#ticket-qa-boot').textContent())!) as { user: { id: number; role: string } };
     const switchTo = (user: number) =>
@@ -254,9 +304,12 @@ describe.skipIf(!chromiumAvailable())('the local Zendesk (devhost) in Chromium',
       await app.getByRole('tab', { name: 'Reports' }).waitFor();
       expect(await app.getByRole('tab', { name: 'API keys' }).count()).toBe(0);
     }
-    // one signed load per page shown, each naming the user who was signed in
-    const subjects = tokens.map((t) => (JSON.parse(Buffer.from(t.split('.')[1]!, 'base64url').toString()) as { sub: string }).sub.match(/users\/(\d+)/)![1]);
-    expect(subjects.map(Number)).toEqual([USERS.rita, USERS.alex, USERS.ada, USERS.lee, USERS.rita]);
+    // one signed load per page shown, each naming the user who was signed in; and one of the background per page
+    // load (each is a new Zendesk session)
+    const subjects = (pages: string[]) => tokens.filter((t) => pages.includes(t.page)).map((t) =>
+      Number((JSON.parse(Buffer.from(t.token.split('.')[1]!, 'base64url').toString()) as { sub: string }).sub.match(/users\/(\d+)/)![1]));
+    expect(subjects(['/app/ticket-sidebar.html', '/app/nav-bar.html'])).toEqual([USERS.rita, USERS.alex, USERS.ada, USERS.lee, USERS.rita]);
+    expect(subjects(['/app/background.html'])).toEqual([USERS.rita, USERS.alex, USERS.ada, USERS.lee, USERS.rita]);
     await page.close();
   });
 
@@ -301,6 +354,127 @@ describe.skipIf(!chromiumAvailable())('the local Zendesk (devhost) in Chromium',
       return null;
     });
     await page.locator('iframe.app-modal').waitFor({ state: 'detached' });
+    await page.close();
+  });
+
+  it('runs one hidden background instance per Zendesk session: signed, registered once, listed in instances, answering pings', async () => {
+    const page = await browser.context.newPage();
+    const loads: Array<{ location: unknown; sub: unknown }> = [];
+    page.on('request', (r) => {
+      if (!r.isNavigationRequest() || r.method() !== 'POST' || !r.url().startsWith(`${dh.appOrigin}/app/background.html`)) return;
+      const token = new URLSearchParams(r.postData() ?? '').get('token')!;
+      const claims = JSON.parse(Buffer.from(token.split('.')[1]!, 'base64url').toString()) as { context: { location: unknown }; sub: unknown };
+      loads.push({ location: claims.context.location, sub: claims.sub });
+    });
+    // the sidebar is the protocol probe (its SDK client is reachable); the background is the real app
+    await page.goto(dh.ticketUrl(1, { probe: 'ticket_sidebar' }));
+    const sidebar = await shownApp(page, 'ticket:1');
+    const background = await backgroundReady(page);
+    expect(loads).toEqual([{ location: 'background', sub: `https://acme.zendesk.com/api/v2/users/${USERS.rita}.json` }]);
+    expect((await hostInstances(page)).filter((i) => i.location === 'background')).toEqual([expect.objectContaining({ guid: background, registrations: 1 })]);
+    expect(await page.locator('iframe.app-background').isVisible()).toBe(false);
+    expect(await page.locator('iframe.app-background').count()).toBe(1);
+
+    const answer = await zaf(sidebar.frame, async (c) => {
+      const { instances } = (await c.get('instances')) as unknown as { instances: Record<string, { location: string; instanceGuid: string; ticketId?: number }> };
+      const me = (await c.context()).instanceGuid;
+      const found = Object.values(instances).filter((i) => i.location === 'background');
+      const pong = await new Promise((resolve) => {
+        c.on('ticket-qa:pong', (d) => resolve(d));
+        c.instance(found[0]!.instanceGuid).trigger('ticket-qa:ping', { from: me, id: 'p1' });
+      });
+      return { found, pong };
+    });
+    expect(answer.found).toEqual([{ host: 'zendesk', product: 'support', location: 'background', account: { subdomain: 'acme' }, instanceGuid: background }]);
+    // the background answered the instance that pinged, and has a service session of its own (its signed load)
+    expect(answer.pong).toEqual({ id: 'p1', from: background, signedIn: true });
+    await page.close();
+  });
+
+  it('changes views in-page as Zendesk does: the background stays, a ticket keeps its sidebar until its tab is closed, a new ticket gets a new one', async () => {
+    const page = await browser.context.newPage();
+    const signedLoads: string[] = [];
+    page.on('request', (r) => {
+      if (r.isNavigationRequest() && r.method() === 'POST' && r.url().startsWith(`${dh.appOrigin}/app/`)) signedLoads.push(new URL(r.url()).pathname);
+    });
+    const before = dh.reports().length;
+    let hostLoads = 0;
+    page.on('load', () => (hostLoads += 1));
+    await page.goto(dh.ticketUrl(1));
+    const first = await shownApp(page, 'ticket:1');
+    const background = await backgroundReady(page);
+    const backgroundFrame = (await (await page.$('iframe.app-background'))!.contentFrame())!;
+    await page.evaluate(() => Object.assign(window, { marker: 'the same page' }));
+    await backgroundFrame.evaluate(() => Object.assign(window, { marker: 'the same document' }));
+
+    // the Views tab: the list, and ticket 1 still open in its tab (its sidebar hidden, told it is no longer active)
+    await page.locator('#tabs [data-tab="list"]').click();
+    await page.waitForURL((u) => !u.searchParams.has('ticket'));
+    await page.locator('.view-pane:not([hidden]) .ticket-list').waitFor();
+    expect(await page.locator('#tabs [data-tab="ticket:1"]').count()).toBe(1);
+    await expect.poll(() => hostEvents(page)).toContainEqual({ guid: first.guid, location: 'ticket_sidebar', name: 'app.deactivated' });
+
+    // another ticket from the list: a new sidebar instance with its own signed load
+    await page.locator('.view-pane:not([hidden]) tr[data-ticket-id="2"] a').click();
+    await page.waitForURL((u) => u.searchParams.get('ticket') === '2');
+    const second = await shownApp(page, 'ticket:2');
+    expect(second.guid).not.toBe(first.guid);
+    expect(await page.locator('#tabs [data-tab]').evaluateAll((tabs) => tabs.map((t) => (t as HTMLElement).dataset.tab))).toEqual(['list', 'ticket:1', 'ticket:2']);
+
+    // back to ticket 1's tab: the same instance, active again
+    await page.locator('#tabs [data-tab="ticket:1"]').click();
+    await page.waitForURL((u) => u.searchParams.get('ticket') === '1');
+    expect((await shownApp(page, 'ticket:1')).guid).toBe(first.guid);
+    await expect.poll(() => hostEvents(page)).toContainEqual({ guid: first.guid, location: 'ticket_sidebar', name: 'app.activated', data: { firstLoad: false } });
+
+    // the nav bar page: loaded once, then kept
+    await page.locator('#nav-app-link').click();
+    const navBar = await shownApp(page, 'nav_bar');
+    await page.locator('#tabs [data-tab="list"]').click();
+    await page.locator('.view-pane:not([hidden]) .ticket-list').waitFor();
+    await page.locator('#nav-app-link').click();
+    expect((await shownApp(page, 'nav_bar')).guid).toBe(navBar.guid);
+
+    // all the while one page and one background: the same instance, frame and document
+    expect(hostLoads).toBe(1);
+    expect(await page.evaluate(() => (window as unknown as { marker?: string }).marker)).toBe('the same page');
+    expect(await backgroundFrame.evaluate(() => (window as unknown as { marker?: string }).marker)).toBe('the same document');
+    expect((await hostInstances(page)).filter((i) => i.location === 'background')).toEqual([expect.objectContaining({ guid: background, registrations: 1 })]);
+    expect(signedLoads.sort()).toEqual(['/app/background.html', '/app/nav-bar.html', '/app/ticket-sidebar.html', '/app/ticket-sidebar.html']);
+    expect(dh.reports().slice(before)).toEqual([]);
+    await page.close();
+  });
+
+  it('a closed ticket tab destroys its sidebar: app.willDestroy (time to hand work to the background), then gone from instances', async () => {
+    const page = await browser.context.newPage();
+    const before = dh.reports().length;
+    await page.goto(dh.ticketUrl(1, { probe: 'ticket_sidebar' }));
+    const first = await shownApp(page, 'ticket:1');
+    const background = await backgroundReady(page);
+    // routeTo opens a ticket in-page too
+    await zaf(first.frame, (c) => c.invoke('routeTo', 'ticket', 2));
+    const second = await shownApp(page, 'ticket:2');
+    // what the sidebar will do with evaluations not yet delivered: give them to the background as it goes
+    await zaf(second.frame, (c, bg: string) => {
+      c.on('app.willDestroy', () => void c.context().then(({ instanceGuid }) => c.instance(bg).trigger('ticket-qa:ping', { from: instanceGuid, id: 'farewell' })));
+      return null;
+    }, background);
+
+    await page.getByRole('button', { name: 'Close tab #2' }).click();
+    await page.waitForURL((u) => !u.searchParams.has('ticket'));
+    await page.locator('.view-pane:not([hidden]) .ticket-list').waitFor();
+    await expect.poll(() => hostEvents(page)).toEqual(expect.arrayContaining([
+      { guid: second.guid, location: 'ticket_sidebar', name: 'app.willDestroy' },
+      { guid: background, location: 'background', name: 'ticket-qa:ping', data: { from: second.guid, id: 'farewell' } },
+      { guid: second.guid, location: 'ticket_sidebar', name: 'ticket-qa:pong', data: { id: 'farewell', from: background, signedIn: true } },
+    ]));
+    await page.locator(`iframe[data-instance-guid="${second.guid}"]`).waitFor({ state: 'detached' });
+    // ticket 1's sidebar, still open in its tab, no longer sees it
+    const listed = await zaf(first.frame, (c) => c.get('instances')) as unknown as { instances: Record<string, unknown> };
+    expect(Object.keys(listed.instances).sort()).toEqual([first.guid, background].sort());
+    expect(await page.locator('#tabs [data-tab]').evaluateAll((tabs) => tabs.map((t) => (t as HTMLElement).dataset.tab))).toEqual(['list', 'ticket:1']);
+    expect(first.guid).not.toBe(second.guid);
+    expect(dh.reports().slice(before)).toEqual([]);
     await page.close();
   });
 

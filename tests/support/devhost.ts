@@ -14,6 +14,7 @@
  */
 import { existsSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import type { Frame, Page } from 'playwright-core';
 import { bootOf, signedLoad, type LoadedBoot } from '../../src/devhost/app-token.ts';
 import { IDS } from '../../src/devhost/sample-data.ts';
 import { appSourcesChangedAt, buildApp, ROOT, startProduct, type RunningProduct } from '../../src/devhost/product.ts';
@@ -33,10 +34,18 @@ export interface DevhostHandle {
   /** What only the local Zendesk and the service hold, and must never reach the browser. */
   secrets: { apiToken: string; privateKeyPem: string };
   product: RunningProduct;
-  /** The host page with a ticket open; `probe: true` loads the protocol probe instead of the app. */
-  ticketUrl(ticketId: number, options?: { user?: number; probe?: boolean }): string;
+  /**
+   * The host page with a ticket open; `probe: true` loads the protocol probe instead of the app in every location,
+   * `probe: 'ticket_sidebar'` (a comma list) only in those.
+   */
+  ticketUrl(ticketId: number, options?: { user?: number; probe?: boolean | string }): string;
   /** The host page showing the app's nav bar page. */
-  navBarUrl(options?: { user?: number; probe?: boolean }): string;
+  navBarUrl(options?: { user?: number; probe?: boolean | string }): string;
+  /**
+   * The frame of the app's page for `location` once it has loaded, found by its path: the background instance runs
+   * on the app origin too, so "the first frame on the app origin" may be the background.
+   */
+  frameOf(page: Page, location: 'ticket_sidebar' | 'nav_bar'): Frame | undefined;
   /** Switches Zendesk failures through the HTTP hook (`POST /__devhost/faults`). */
   setFaults(change: Partial<Faults>): Promise<Faults>;
   /** The in-memory Zendesk back to its sample tickets, no faults (the QA service's data stays). */
@@ -118,6 +127,7 @@ export async function startDevhost(options: StartOptions = {}): Promise<DevhostH
     product,
     ticketUrl: (ticketId, o = {}) => page({ user: o.user ?? USERS.rita, ticket: ticketId, probe: o.probe }),
     navBarUrl: (o = {}) => page({ user: o.user ?? USERS.ada, app: 'nav_bar', probe: o.probe }),
+    frameOf: (p, location) => p.frames().find((f) => f.url().startsWith(`${devhost.appOrigin}/app/${location.replace('_', '-')}.html`)),
     async setFaults(change) {
       const res = await fetch(`${devhost.hostOrigin}/__devhost/faults`, {
         method: 'POST',
