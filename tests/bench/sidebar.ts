@@ -70,10 +70,12 @@ async function main() {
         if (url.hostname === '127.0.0.1' && /\.(js|css)$/.test(url.pathname)) fetched.add(url.pathname.replace(/^\/app\//, 'assets/'));
       });
       await page.goto(`${product.devhost.url}?user=${IDS.users.rita}&ticket=${ticket.id}`);
-      let app = page.frames().find((f) => f.url().startsWith(product.devhost.appOrigin));
+      // by path: the background instance runs on the app origin too
+      const sidebarFrame = () => page.frames().find((f) => f.url().startsWith(`${product.devhost.appOrigin}/app/ticket-sidebar.html`));
+      let app = sidebarFrame();
       for (let i = 0; !app && i < 200; i++) {
         await page.waitForTimeout(25);
-        app = page.frames().find((f) => f.url().startsWith(product.devhost.appOrigin));
+        app = sidebarFrame();
       }
       if (!app) throw new Error('no app iframe');
       await app.waitForFunction(() => performance.getEntriesByName('qa:sidebar:usable').length > 0, undefined, { timeout: 20_000 });

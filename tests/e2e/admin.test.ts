@@ -31,9 +31,9 @@ async function openScorecards(page?: Page, user: number = USERS.ada): Promise<{ 
   return { page: p, app };
 }
 
-async function appFrame(page: Page): Promise<Frame> {
+async function appFrame(page: Page, location: 'ticket_sidebar' | 'nav_bar'): Promise<Frame> {
   for (let i = 0; i < 200; i++) {
-    const frame = page.frames().find((f) => f.url().startsWith(dh.appOrigin));
+    const frame = dh.frameOf(page, location);
     if (frame) return frame;
     await page.waitForTimeout(50);
   }
@@ -142,7 +142,7 @@ describe.skipIf(!canRun)('scorecard admin in the devhost', () => {
     const ticket = dh.state.tickets().find((t) => t.subject === 'Refund for cancelled subscription')!;
     const reviewer = await browser.context.newPage();
     await reviewer.goto(dh.ticketUrl(ticket.id, { user: USERS.rita }));
-    const sidebar = await appFrame(reviewer);
+    const sidebar = await appFrame(reviewer, 'ticket_sidebar');
     await sidebar.locator('.qa-sidebar').waitFor({ timeout: 15_000 });
     const chosen = await sidebar.evaluate(() => {
       const select = document.querySelector<HTMLSelectElement>('#qa-scorecard');
@@ -262,7 +262,7 @@ describe.skipIf(!canRun)('scorecard admin in the devhost', () => {
     const { page, app } = await openScorecards();
     await app.getByRole('button', { name: 'Edit “Reorder me”' }).click();
     await app.getByRole('heading', { name: /Reorder me/ }).waitFor();
-    const frame = await appFrame(page);
+    const frame = await appFrame(page, 'nav_bar');
     const labels = () => frame.locator('.qa-criterion').evaluateAll((rows) => rows.map((r) => (r.querySelector('input[id$="-label"]') as HTMLInputElement).value));
     const focusedId = () => frame.evaluate(() => document.activeElement?.id ?? '');
 

@@ -31,7 +31,7 @@ async function openNavBar(user: number, tab?: string): Promise<{ page: Page; app
   return { page, app };
 }
 
-const appFrame = (page: Page) => page.frames().find((f) => f.url().startsWith(dh.appOrigin))!;
+const appFrame = (page: Page) => dh.frameOf(page, 'nav_bar')!;
 
 /** This month so far, in UTC: the dashboard's default range. */
 function thisMonth(): { from: string; to: string } {
@@ -60,7 +60,7 @@ describe.skipIf(!canRun)('reports in the devhost', () => {
 
     await app.getByLabel('Group', { exact: true }).selectOption({ label: 'Billing' });
     // the filter is kept in the iframe's URL, so a reload keeps it
-    const frame = page.frames().find((f) => f.url().startsWith(dh.appOrigin))!;
+    const frame = appFrame(page);
     await expect.poll(() => frame.evaluate(() => location.hash)).toContain(`groupId=${IDS.groups.billing}`);
 
     const { from, to } = thisMonth();
@@ -166,7 +166,7 @@ describe.skipIf(!canRun)('reports in the devhost', () => {
     expect(csv).toContain('by_reviewee,');
 
     // the print view hides the filters and buttons
-    const frame = page.frames().find((f) => f.url().startsWith(dh.appOrigin))!;
+    const frame = appFrame(page);
     await page.emulateMedia({ media: 'print' });
     expect(await frame.evaluate(() => getComputedStyle(document.querySelector('.qa-filters')!).display)).toBe('none');
     expect(await frame.evaluate(() => getComputedStyle(document.querySelector('.qa-print-only')!).display)).toBe('block');

@@ -35,8 +35,8 @@ function ticketId(subject: string): number {
 async function openSidebar(userId: number, ticket: number): Promise<{ page: Page; app: Frame }> {
   const page = await browser.context.newPage();
   await page.goto(dh.ticketUrl(ticket, { user: userId }));
-  await expect.poll(() => page.frames().some((f) => f.url().startsWith(dh.appOrigin)), { timeout: 15_000 }).toBe(true);
-  const app = page.frames().find((f) => f.url().startsWith(dh.appOrigin))!;
+  await expect.poll(() => dh.frameOf(page, 'ticket_sidebar') !== undefined, { timeout: 15_000 }).toBe(true);
+  const app = dh.frameOf(page, 'ticket_sidebar')!;
   await app.locator('.qa-sidebar, .qa-state').first().waitFor();
   return { page, app };
 }

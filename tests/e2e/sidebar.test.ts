@@ -28,7 +28,7 @@ async function openSidebar(userId: number, ticket: number, page?: Page): Promise
 
 async function appFrame(page: Page): Promise<Frame> {
   for (let i = 0; i < 200; i++) {
-    const frame = page.frames().find((f) => f.url().startsWith(dh.appOrigin));
+    const frame = dh.frameOf(page, 'ticket_sidebar');
     if (frame) {
       await frame.locator('.qa-sidebar, .qa-state').first().waitFor({ timeout: 15_000 });
       return frame;
