@@ -164,6 +164,36 @@ describe.skipIf(!canRun)('ticket sidebar in the devhost', () => {
     await page.close();
   });
 
+  it('service down, submit, close the ticket, service back: the background sends it, exactly one evaluation, the fields written', { timeout: 120_000 }, async () => {
+    const ticket = ticketId('Complaint: agent was rude on the phone');
+    const { page, app } = await openSidebar(IDS.users.rita, ticket);
+    dh.state.setFaults({ serviceDown: true });
+    await scoreWithKeyboard(app, page);
+    // handed to the background instance, and the banner says exactly how safe that is in this browser
+    const held = app.locator('[data-outbox-state="held"]');
+    await held.waitFor({ timeout: 15_000 });
+    expect(await app.locator('.qa-banner', { has: held }).innerText()).toContain("you can close the ticket, but don't close or reload Zendesk");
+    const count = async () => (await dh.product.db.query<{ n: number }>('SELECT count(*)::int AS n FROM evaluations WHERE ticket_id = $1', [ticket]))[0]!.n;
+    // the demo data may have reviewed this ticket already: count from here
+    const before = await count();
+
+    // close the ticket's tab (in-page, as in Zendesk): its sidebar is gone, the background stays
+    await page.getByRole('button', { name: `Close tab #${ticket}` }).click();
+    await expect.poll(() => page.locator('iframe.app-ticket_sidebar').count()).toBe(0);
+    dh.state.setFaults({ serviceDown: false });
+    await expect.poll(count, { timeout: 60_000 }).toBe(before + 1);
+    // the background wrote the ticket's QA fields too
+    const [newest] = await dh.product.db.query<{ final_score: number }>('SELECT final_score FROM evaluations WHERE ticket_id = $1 ORDER BY created_at DESC LIMIT 1', [ticket]);
+    await expect.poll(() => dh.state.ticket(ticket)?.custom_fields.find((f) => f.id === IDS.fields.qaScore)?.value ?? null, { timeout: 15_000 }).toBe(newest!.final_score);
+
+    // reopened: the evaluation is there, the form is free, and still exactly one stored
+    const again = await openSidebar(IDS.users.rita, ticket, page);
+    await again.app.locator('.qa-history summary').waitFor();
+    expect(await again.app.locator('[data-outbox-state]').count()).toBe(0);
+    expect(await count()).toBe(before + 1);
+    await page.close();
+  });
+
   it('a draft lives on the service: it survives a reload and continues on another device, with the iframe denied storage', { timeout: 90_000 }, async () => {
     const ticket = ticketId('Refund for cancelled subscription');
     const { page, app } = await openSidebar(IDS.users.rita, ticket);
