@@ -11,6 +11,7 @@ import { diskAppFiles } from '../server/app-files.ts';
 import { createPgliteDb, type Db } from '../server/db/db.ts';
 import { migrate } from '../server/db/migrate.ts';
 import { systemClock, type AccountConfig } from '../server/deps.ts';
+import { consoleLogger } from '../server/log.ts';
 import { signAppToken } from './app-token.ts';
 import { createDevhost, type Manifest, type RunningDevhost } from './devhost.ts';
 import { buildHostBundle } from './host-bundle.ts';
@@ -141,8 +142,8 @@ export async function startProduct(options: ProductOptions): Promise<RunningProd
   };
   const accounts = [account];
   const appFiles = diskAppFiles(distDir);
-  const serviceLog = (message: string, error?: unknown) => console.error(`[service] ${message}`, error ?? '');
-  const service = createApp({ db, clock: systemClock, accounts, appFiles, log: serviceLog });
+  const serviceLog = consoleLogger('[service]');
+  const service = createApp({ db, clock: systemClock, accounts, appFiles, logger: serviceLog });
   devhost.setService((request, env) => service.fetch(request, env));
 
   let seed: SeedResult | null = null;
@@ -151,7 +152,7 @@ export async function startProduct(options: ProductOptions): Promise<RunningProd
       seed = await step('seed', () =>
         seedDemo({
           // the seed's clock walks through past days; sign-ins and sessions keep real time
-          serviceAt: (clock) => createApp({ db, clock, authClock: systemClock, accounts, appFiles, log: serviceLog }),
+          serviceAt: (clock) => createApp({ db, clock, authClock: systemClock, accounts, appFiles, logger: serviceLog }),
           sign: (userId) =>
             signAppToken(state.appKeys().privateKey, { subdomain: state.subdomain, appId: state.appId, installationId: state.installationId, userId, location: 'ticket_sidebar' }),
           state,

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
+import { routePath } from 'hono/route';
 import { authenticate, type AppEnv } from './auth.ts';
 import { createIdentity, DEFAULT_LIMITS, type Identity } from './identity/identity.ts';
 import { apiKeysRouter } from './routes/api-keys.ts';
@@ -9,6 +10,7 @@ import { appPagesRouter } from './routes/app-pages.ts';
 import { sessionsRouter } from './routes/sessions.ts';
 import type { AppDeps } from './deps.ts';
 import { ApiError } from './errors.ts';
+import { consoleLogger, errorFields } from './log.ts';
 import { openapiRouter } from './openapi/router.ts';
 import { evaluationsRouter } from './routes/evaluations.ts';
 import { exportsRouter } from './routes/exports.ts';
@@ -31,11 +33,11 @@ import { targetsRouter } from './routes/targets.ts';
 /** Largest request body accepted under /api/v1. */
 export const MAX_BODY_BYTES = 2 * 1024 * 1024;
 
-const defaultLog = (message: string, error?: unknown) => console.error(message, error ?? '');
+const defaultLogger = consoleLogger('[service]');
 
 /** The service's composition root: one router per resource under `/api/v1`, one error handler. */
 export function createApp(deps: AppDeps): Hono<AppEnv> & { identity: Identity } {
-  const log = deps.log ?? defaultLog;
+  const logger = deps.logger ?? defaultLogger;
   const app = new Hono<AppEnv>();
   const trustProxy = deps.trustProxy ?? false;
   const identity = createIdentity({
@@ -44,7 +46,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> & { identity: Identity } 
     accounts: deps.accounts,
     fetch: deps.zendeskFetch ?? ((url, init) => fetch(url, init)),
     limits: { ...DEFAULT_LIMITS, ...deps.limits },
-    log,
+    logger,
   });
 
   app.use(async (c, next) => {
@@ -89,14 +91,14 @@ export function createApp(deps: AppDeps): Hono<AppEnv> & { identity: Identity } 
 
   app.notFound((c) => c.json({ error: 'not found' }, 404));
 
-  // expected failures carry their status; anything else is a bug or a database error: never leak its text
+  const errorBody = (err: ApiError) => (err.issues ? { error: err.message, issues: err.issues } : { error: err.message });
+  // expected failures carry their status; anything else is a bug or a database error: never leak its text, not even
+  // to the log (a database error's message quotes the SQL and the values), only its class and SQLSTATE
   app.onError((err, c) => {
-    if (err instanceof ApiError) {
-      return c.json(err.issues ? { error: err.message, issues: err.issues } : { error: err.message }, err.status, err.headers);
-    }
+    if (err instanceof ApiError) return c.json(errorBody(err), err.status, err.headers);
     if (err instanceof HTTPException) return err.getResponse();
     const requestId = c.get('requestId');
-    log(`request ${requestId} ${c.req.method} ${c.req.path} failed`, err);
+    logger.error('request failed', { requestId, method: c.req.method, route: routePath(c, -1), ...errorFields(err), status: 500 });
     return c.json({ error: 'internal error', requestId }, 500);
   });
 

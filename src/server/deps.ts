@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type { AccountEntry } from './config.ts';
 import type { Db } from './db/db.ts';
+import type { Logger } from './log.ts';
 
 export interface Clock {
   now(): Date;
@@ -10,8 +11,6 @@ export const systemClock: Clock = { now: () => new Date() };
 
 /** One Zendesk account the service serves (QA_ACCOUNTS), with the credential only the service holds. */
 export type AccountConfig = z.output<typeof AccountEntry>;
-
-export type Log = (message: string, error?: unknown) => void;
 
 /** `fetch` as the service uses it for Zendesk's API (tests and the local Zendesk pass their own). */
 export type Fetch = (url: string, init?: RequestInit) => Promise<Response>;
@@ -35,8 +34,8 @@ export interface AppDeps {
   db: Db;
   clock: Clock;
   accounts: readonly AccountConfig[];
-  /** Server-side errors go here with their request id (default: stderr). */
-  log?: Log;
+  /** Structured log lines: request id, route, status, error class; never SQL, parameters, bodies or names (default: stderr). */
+  logger?: Logger;
   /** How the service reaches Zendesk's API (default: global fetch). */
   zendeskFetch?: Fetch;
   /** The built app's files; without them location pages answer 404. */

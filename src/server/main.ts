@@ -1,18 +1,23 @@
 import { mkdir } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { serve } from '@hono/node-server';
+import { pino } from 'pino';
 import { createApp } from './app.ts';
 import { diskAppFiles } from './app-files.ts';
 import { loadConfig } from './config.ts';
 import { createPgDb, createPgliteDb, type Db } from './db/db.ts';
 import { migrate } from './db/migrate.ts';
 import { systemClock } from './deps.ts';
+import { pinoLogger } from './log.ts';
+
+/** JSON lines on stdout, `level` as a word (`LOG_LEVEL`: info, warn, error; default info). */
+const log = pino({ level: process.env.LOG_LEVEL ?? 'info', formatters: { level: (label) => ({ level: label }) } });
 
 /** `npm run service`: config from the environment, migrations, then HTTP. */
 async function main(): Promise<void> {
   const loaded = loadConfig(process.env);
   if (!loaded.ok) {
-    console.error(loaded.message);
+    log.error(loaded.message);
     process.exit(1);
   }
   const { config } = loaded;
@@ -27,18 +32,25 @@ async function main(): Promise<void> {
   }
   const applied = await migrate(db);
   const where = config.storage.kind === 'pg' ? 'PostgreSQL (DATABASE_URL)' : `PGlite in ${resolve(config.storage.dataDir)}`;
-  console.log(`storage: ${where}; migrations applied now: ${applied.length ? applied.join(', ') : 'none'}`);
+  log.info(`storage: ${where}; migrations applied now: ${applied.length ? applied.join(', ') : 'none'}`);
 
-  const app = createApp({ db, clock: systemClock, accounts: config.accounts, appFiles: diskAppFiles(config.appDir), trustProxy: config.trustProxy });
+  const app = createApp({
+    db,
+    clock: systemClock,
+    accounts: config.accounts,
+    appFiles: diskAppFiles(config.appDir),
+    trustProxy: config.trustProxy,
+    logger: pinoLogger(log),
+  });
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
-    console.log(`Ticket QA service on http://${config.host}:${info.port} (accounts: ${config.accounts.map((a) => a.subdomain).join(', ')}; app from ${resolve(config.appDir)})`);
+    log.info(`Ticket QA service on http://${config.host}:${info.port} (accounts: ${config.accounts.map((a) => a.subdomain).join(', ')}; app from ${resolve(config.appDir)})`);
   });
 
   let stopping = false;
   const stop = (signal: string) => {
     if (stopping) return;
     stopping = true;
-    console.log(`${signal}: closing`);
+    log.info(`${signal}: closing`);
     // close the database after in-flight requests finish, so PGlite's files are left consistent
     server.close(() => void db.close().then(() => process.exit(0)));
     setTimeout(() => process.exit(1), 10_000).unref();
@@ -48,6 +60,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((err: unknown) => {
-  console.error('service failed to start:', err instanceof Error ? err.message : err);
+  log.error(`service failed to start: ${err instanceof Error ? err.message : String(err)}`);
   process.exit(1);
 });

@@ -24,6 +24,7 @@ import { authenticate, type AppEnv } from '../../src/server/auth.ts';
 import { createPgDb, createPgliteDb, type Db } from '../../src/server/db/db.ts';
 import { migrate } from '../../src/server/db/migrate.ts';
 import { systemClock } from '../../src/server/deps.ts';
+import { consoleLogger } from '../../src/server/log.ts';
 import { parseOrThrow, readJson } from '../../src/server/errors.ts';
 import { rebuildRollup } from '../../src/server/reports/rollup.ts';
 import startPgCluster from '../support/pg-cluster.ts';
@@ -259,7 +260,7 @@ async function benchBackend(backend: Backend, sizes: { ingest: number; ceiling: 
     accounts: zendeskAccounts.map(({ publicKeyPem: _key, ...a }) => a),
     zendeskFetch: zendesk.fetch,
     appFiles: async (path) => (path === 'ticket-sidebar.html' ? { body: new TextEncoder().encode('<html><head></head></html>'), type: 'text/html' } : null),
-    log: (m, e) => console.error(m, e),
+    logger: consoleLogger('[service]'),
   });
   await signIn(app, db);
   // bench-only: the same authentication and schema as POST /evaluations, nothing stored

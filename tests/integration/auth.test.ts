@@ -71,9 +71,33 @@ describe.each(backends())('identity, tenancy and errors on $name', (backend) => 
     expect(res.headers.get('x-request-id')).toBe(res.body.requestId);
     const text = JSON.stringify(res.body);
     expect(text).not.toMatch(/no_such_table|SELECT|relation/i);
-    // the server log keeps the detail, with the same request id
-    expect(a.logged.join('\n')).toContain(res.body.requestId);
-    expect(a.logged.join('\n')).toContain('no_such_table_xyz');
+    // the log line names the request, the route and the error's class and SQLSTATE; never the SQL or its text
+    expect(a.logEntries).toEqual([
+      { level: 'error', msg: 'request failed', requestId: res.body.requestId, method: 'GET', route: '/api/v1/scorecards', errorClass: 'DatabaseError', sqlState: '42P01', status: 500 },
+    ]);
+    expect(a.logged.join('\n')).not.toMatch(/no_such_table|SELECT|relation/i);
+  });
+
+  it('logs no SQL parameters, bodies, comments or names when a write fails', async () => {
+    const real = db();
+    const comment = 'Jane Roe said her card 4111 1111 was blocked';
+    const broken: Db = {
+      ...real,
+      // as pg reports a failed statement: its message and fields quote the values that were sent
+      query: <T,>(sql: string, params?: readonly unknown[], options?: { prepare?: string }) =>
+        /INSERT INTO evaluations/.test(sql)
+          ? Promise.reject(Object.assign(new Error(`failed: ${sql} with ${JSON.stringify(params)}`), { code: 'XX000', detail: comment, parameters: params }))
+          : real.query<T>(sql, params, options),
+    };
+    const [a] = tenants(broken);
+    const scorecardId = await publishedScorecard(a);
+    const res = await a.as('reviewer', 777001).post('/evaluations', evaluationBody(scorecardId, { overallComment: comment }));
+    expect(res.status).toBe(500);
+    expect(a.logEntries).toEqual([
+      { level: 'error', msg: 'request failed', requestId: res.body.requestId, method: 'POST', route: '/api/v1/evaluations', errorClass: 'DatabaseError', sqlState: 'XX000', status: 500 },
+    ]);
+    const text = JSON.stringify(a.logEntries) + JSON.stringify(res.body);
+    for (const secret of ['Jane', '4111', '777001', 'INSERT', a.account]) expect(text).not.toContain(secret);
   });
 
   it('answers unknown paths and malformed JSON with JSON errors', async () => {

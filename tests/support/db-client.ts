@@ -5,7 +5,8 @@ import type { ScorecardDefinitionInput } from '../../src/core/scorecard.ts';
 import { newAppKeyPair, signAppToken, type AppKeyPair, type AppTokenClaims } from '../../src/devhost/app-token.ts';
 import { createApp } from '../../src/server/app.ts';
 import type { Db } from '../../src/server/db/db.ts';
-import { systemClock, type AppFiles, type AuthLimits, type Clock, type Log } from '../../src/server/deps.ts';
+import { systemClock, type AppFiles, type AuthLimits, type Clock } from '../../src/server/deps.ts';
+import { loggerOf, type LogEntry } from '../../src/server/log.ts';
 import { policyOf, savePolicy } from '../../src/server/store/policies.ts';
 import { fakeZendesk, type FakeAccount, type FakePerson, type FakeZendesk } from './zendesk-fake.ts';
 
@@ -45,8 +46,10 @@ export interface Tenant {
   appToken(userId: number, over?: Partial<AppTokenClaims>): Promise<string>;
   /** Any claims, signed RS256 with the app's real key (to try claims Zendesk would never sign). */
   appTokenWith(payload: Record<string, unknown>): Promise<string>;
-  /** Messages the app logged (server errors). */
+  /** What the app logged, one line each (`error request failed {"requestId":...}`). */
   logged: string[];
+  /** The same entries as the logger port received them. */
+  logEntries: LogEntry[];
 }
 
 export interface TenantOptions {
@@ -109,8 +112,13 @@ export function tenants(db: Db, options: TenantOptions = {}): [Tenant, Tenant] {
   }));
   if (options.same) accounts[0] = options.same.zendesk;
   const fake = options.same?.fake ?? fakeZendesk(accounts);
+  const logEntries: LogEntry[] = [];
   const logged: string[] = [];
-  const log: Log = (message, error) => logged.push(`${message} ${error instanceof Error ? error.message : String(error ?? '')}`.replace(/\s+/g, ' '));
+  const logger = loggerOf((entry) => {
+    logEntries.push(entry);
+    const { level, msg, ...fields } = entry;
+    logged.push(`${level} ${msg} ${JSON.stringify(fields)}`);
+  });
   const app = createApp({
     db,
     clock: options.clock ?? steppingClock(),
@@ -120,7 +128,7 @@ export function tenants(db: Db, options: TenantOptions = {}): [Tenant, Tenant] {
     authClock: options.authClock ?? systemClock,
     trustProxy: true,
     limits: { sessionIdleMinutes: 10_000_000, sessionMaxHours: 1_000_000, roleTtlSeconds: 1_000_000_000, ...options.limits },
-    log,
+    logger,
   });
   const make = (i: number): Tenant => {
     const zendesk = accounts[i]!;
@@ -156,6 +164,7 @@ export function tenants(db: Db, options: TenantOptions = {}): [Tenant, Tenant] {
       appToken,
       appTokenWith: (payload) => new SignJWT(payload).setProtectedHeader({ alg: 'RS256', typ: 'JWT' }).sign(keys().privateKey),
       logged,
+      logEntries,
       session: sessionOf,
       as: (role, userId) => caller(app, async () => ({ authorization: `Bearer ${await sessionOf(role, userId)}`, 'x-forwarded-for': client })),
     };

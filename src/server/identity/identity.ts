@@ -7,7 +7,8 @@ import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import type { QaRole } from '../../core/evaluation.ts';
 import { qaRoleOf } from '../../core/roles.ts';
 import type { Db } from '../db/db.ts';
-import type { AccountConfig, AuthLimits, Clock, Fetch, Log } from '../deps.ts';
+import type { AccountConfig, AuthLimits, Clock, Fetch } from '../deps.ts';
+import type { Logger } from '../log.ts';
 import { ApiError, forbidden, unauthorized } from '../errors.ts';
 import { apiKeyByHash, touchApiKey } from '../store/api-keys.ts';
 import { policyOf } from '../store/policies.ts';
@@ -63,10 +64,10 @@ export function createIdentity(deps: {
   accounts: readonly AccountConfig[];
   fetch: Fetch;
   limits: AuthLimits;
-  log: Log;
+  logger: Logger;
   keys?: KeySource;
 }): Identity {
-  const { db, clock, accounts, limits, log } = deps;
+  const { db, clock, accounts, limits, logger } = deps;
   const clients = new Map<string, ZendeskClient>();
   const clientOf = (a: AccountConfig) => {
     let c = clients.get(a.subdomain);
@@ -86,7 +87,7 @@ export function createIdentity(deps: {
   }
 
   const unavailable = (e: ZendeskUnavailable) => {
-    log(`identity: ${e.message}`);
+    logger.warn('identity: Zendesk unavailable', { reason: e.message });
     return new ApiError(503, 'Zendesk could not confirm who you are right now: try again in a minute');
   };
 
@@ -99,7 +100,7 @@ export function createIdentity(deps: {
     } catch (e) {
       if (e instanceof TokenRefused) {
         // the reason goes to the log for the operator, never to the caller
-        log(`identity: refused a signed load${e.account ? ` for ${e.account}` : ''}: ${e.message}`);
+        logger.warn('identity: refused a signed load', { ...(e.account ? { account: e.account } : {}), reason: e.message });
         await throttle.fail(client, e.account);
         throw e;
       }
@@ -159,7 +160,7 @@ export function createIdentity(deps: {
       } catch (e) {
         // Zendesk unreachable: keep the role it last confirmed (at most one idle period old) rather than lock everyone out
         if (!(e instanceof ZendeskUnavailable)) throw e;
-        log(`identity: ${e.message}; keeping the role confirmed at ${session.roleCheckedAt.toISOString()}`);
+        logger.warn('identity: Zendesk unavailable; keeping the role it confirmed last', { account: session.account, reason: e.message });
       }
     }
     if (now.getTime() - session.lastSeenAt.getTime() > 60_000) {

@@ -79,7 +79,7 @@ export function zendeskClient(account: AccountConfig, fetchImpl: Fetch): Zendesk
     async person(userId) {
       const res = await get(`/api/v2/users/${userId}.json`);
       if (res.status === 404) return null;
-      if (!res.ok) throw new ZendeskUnavailable(`Zendesk (${account.subdomain}) answered ${res.status} for user ${userId}`);
+      if (!res.ok) throw new ZendeskUnavailable(`Zendesk (${account.subdomain}) answered ${res.status} for a user`);
       const { user } = await json(res, User, 'the user');
       const groupIds: number[] = [];
       // cursor pagination, 100 per page: an agent in more than 100 groups is rare but must not lose a role

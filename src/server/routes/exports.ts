@@ -1,8 +1,10 @@
 import { Hono } from 'hono';
+import { routePath } from 'hono/route';
 import { ReportFilters, instantRange } from '../../core/reports.ts';
 import { actorOf, type AppEnv } from '../auth.ts';
 import type { Db } from '../db/db.ts';
-import type { AppDeps, Log } from '../deps.ts';
+import type { AppDeps } from '../deps.ts';
+import { consoleLogger, errorFields, type LogFields, type Logger } from '../log.ts';
 import { parseOrThrow } from '../errors.ts';
 import { csvRow, type Cell } from '../../core/csv.ts';
 import { scopeFilters } from '../reports/scope.ts';
@@ -106,7 +108,7 @@ export async function* exportCsv(db: Db, account: string, filters: ReportFilters
 }
 
 /** A byte stream that pulls one batch per read, so a slow client slows the database reads down. */
-function streamOf(chunks: AsyncGenerator<string>, log: Log): ReadableStream<Uint8Array> {
+function streamOf(chunks: AsyncGenerator<string>, logger: Logger, where: LogFields): ReadableStream<Uint8Array> {
   const encoder = new TextEncoder();
   return new ReadableStream({
     async pull(controller) {
@@ -116,7 +118,7 @@ function streamOf(chunks: AsyncGenerator<string>, log: Log): ReadableStream<Uint
         else controller.enqueue(encoder.encode(next.value));
       } catch (err) {
         // the status is already sent: cut the body short so the client sees a failed download
-        log('CSV export failed mid-stream', err);
+        logger.error('CSV export failed mid-stream', { ...where, ...errorFields(err) });
         controller.error(err);
       }
     },
@@ -127,7 +129,7 @@ function streamOf(chunks: AsyncGenerator<string>, log: Log): ReadableStream<Uint
 }
 
 /** `/api/v1/exports`: CSV downloads of what the reports count (DESIGN.md §7), streamed. */
-export function exportsRouter({ db, log = (m, e) => console.error(m, e) }: AppDeps): Hono<AppEnv> {
+export function exportsRouter({ db, logger = consoleLogger('[service]') }: AppDeps): Hono<AppEnv> {
   return new Hono<AppEnv>().get('/evaluations.csv', async (c) => {
     const actor = actorOf(c);
     const filters = scopeFilters(actor, parseOrThrow(ReportFilters, c.req.query()));
@@ -142,7 +144,7 @@ export function exportsRouter({ db, log = (m, e) => console.error(m, e) }: AppDe
       yield head.join('');
       yield* chunks;
     }
-    return new Response(streamOf(all(), log), {
+    return new Response(streamOf(all(), logger, { requestId: c.get('requestId'), method: 'GET', route: routePath(c), status: 200 }), {
       headers: {
         'Content-Type': 'text/csv; charset=utf-8',
         'Content-Disposition': 'attachment; filename="evaluations.csv"',
