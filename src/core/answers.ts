@@ -1,20 +1,21 @@
 import { z } from 'zod';
-import { allCriteria, scaleOptions, type ScorecardDefinition } from './scorecard.ts';
+import { allCriteria, MAX_CRITERIA, scaleOptions, type ScorecardDefinition } from './scorecard.ts';
+import { safeText } from './text.ts';
 
 export const Answer = z
   .strictObject({
-    criterionId: z.string().min(1),
+    criterionId: safeText(64).min(1),
     rating: z.number().int().min(0).optional(),
     na: z.literal(true).optional(),
-    comment: z.string().max(5000).optional(),
-    rootCauses: z.array(z.string().min(1).max(120)).max(50).optional(),
+    comment: safeText(5000).optional(),
+    rootCauses: z.array(safeText(120).min(1)).max(50).optional(),
   })
   .refine((a) => (a.rating === undefined) !== (a.na === undefined), {
     message: 'give exactly one of "rating" or "na": true',
   });
 export type Answer = z.infer<typeof Answer>;
 
-export const Answers = z.array(Answer).max(500);
+export const Answers = z.array(Answer).max(MAX_CRITERIA);
 export type Answers = z.infer<typeof Answers>;
 
 /** A domain-rule problem with the answers, named by its path in the answers array. */

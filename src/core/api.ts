@@ -1,16 +1,17 @@
 import { z } from 'zod';
 import { EvaluationStatus } from './evaluation.ts';
 import { ScorecardDefinition, ScorecardStatus } from './scorecard.ts';
+import { IdText, PositiveInt32, safeText, ZendeskId } from './text.ts';
 
 /** The service's API contract beyond the domain schemas: request bodies, queries and response shapes. */
 
-const PositiveInt = z.coerce.number().int().positive();
-const ZendeskIdParam = z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER);
+const PositiveInt = z.coerce.number().pipe(PositiveInt32);
+const ZendeskIdParam = z.coerce.number().pipe(ZendeskId);
 
 /** `PUT /scorecards/{id}/draft`: a stale `lockVersion` means someone else saved the draft meanwhile (409). */
 export const ScorecardDraftUpdate = z.strictObject({
   definition: ScorecardDefinition,
-  lockVersion: z.number().int().positive(),
+  lockVersion: PositiveInt32,
 });
 export type ScorecardDraftUpdate = z.infer<typeof ScorecardDraftUpdate>;
 
@@ -76,11 +77,11 @@ export const EvaluationListQuery = z.strictObject({
   ticketId: ZendeskIdParam.optional(),
   revieweeId: ZendeskIdParam.optional(),
   reviewerId: ZendeskIdParam.optional(),
-  scorecardId: z.string().min(1).optional(),
+  scorecardId: IdText.optional(),
   status: EvaluationStatus.optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
   /** Opaque: the `next` of the previous page. */
-  cursor: z.string().min(1).max(200).optional(),
+  cursor: safeText(200).min(1).optional(),
 });
 export type EvaluationListQuery = z.infer<typeof EvaluationListQuery>;
 

@@ -6,6 +6,7 @@ import { z } from 'zod';
 import type { Answers } from './answers.ts';
 import { allCriteria, scaleOptions, type ScorecardDefinition } from './scorecard.ts';
 import { krippendorffAlpha, type Agreement } from './stats.ts';
+import { IdText, PositiveInt32, safeText, ZendeskId } from './text.ts';
 
 /** One reviewer's calibration evaluation of the session's ticket. */
 export interface CalibrationSubmission {
@@ -231,16 +232,14 @@ export function calibrationHistory(sessions: readonly CalibrationHistoryEntry[])
 // ---------------------------------------------------------------------------------------------
 // API contract of calibration sessions
 
-const ZendeskId = z.number().int().positive();
-
 export const CalibrationSessionCreate = z
   .strictObject({
     ticketId: ZendeskId,
-    scorecardId: z.string().min(1).max(200),
-    version: z.number().int().positive(),
+    scorecardId: IdText,
+    version: PositiveInt32,
     reviewerIds: z.array(ZendeskId).min(2, 'invite at least two reviewers').max(50),
     baselineReviewerId: ZendeskId,
-    title: z.string().trim().max(200).default(''),
+    title: safeText(200).trim().default(''),
   })
   .superRefine((s, ctx) => {
     if (new Set(s.reviewerIds).size !== s.reviewerIds.length) ctx.addIssue({ code: 'custom', path: ['reviewerIds'], message: 'a reviewer is invited twice' });
@@ -270,7 +269,7 @@ export interface CalibrationSession {
 }
 
 export const CalibrationListQuery = z.strictObject({
-  ticketId: z.coerce.number().int().positive().optional(),
+  ticketId: z.coerce.number().pipe(ZendeskId).optional(),
   status: CalibrationSessionStatus.optional(),
   /** Only sessions the asking user is invited to. */
   mine: z.enum(['true', 'false']).optional(),

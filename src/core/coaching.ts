@@ -1,16 +1,17 @@
 /** Coaching notes on an evaluation: a lead or the reviewer writes, the agent reads and acknowledges. */
 import { z } from 'zod';
+import { safeText, Uuid, ZendeskId } from './text.ts';
 
 export const CoachingNoteCreate = z.strictObject({
-  evaluationId: z.uuid(),
-  body: z.string().trim().min(1, 'must not be empty').max(5000),
+  evaluationId: Uuid,
+  body: safeText(5000).trim().min(1, 'must not be empty'),
 });
 export type CoachingNoteCreate = z.infer<typeof CoachingNoteCreate>;
 
 export const CoachingListQuery = z
   .strictObject({
-    evaluationId: z.uuid().optional(),
-    agentId: z.coerce.number().int().positive().optional(),
+    evaluationId: Uuid.optional(),
+    agentId: z.coerce.number().pipe(ZendeskId).optional(),
   })
   .refine((q) => q.evaluationId !== undefined || q.agentId !== undefined, { message: 'give evaluationId or agentId' });
 export type CoachingListQuery = z.infer<typeof CoachingListQuery>;

@@ -3,10 +3,12 @@
  * against it, and ticket suggestions that fill the gaps (DESIGN.md §7). Weeks are ISO weeks in UTC.
  */
 import { z } from 'zod';
+import { safeText, ZendeskId } from './text.ts';
 
-const ZendeskId = z.number().int().positive();
 const Count = z.number().int().min(0).max(1000);
-const Channel = z.string().trim().min(1).max(64);
+const Channel = safeText(64).trim().min(1);
+/** Evaluations wanted per channel: at most 50 channels named. */
+const ChannelCounts = z.record(Channel, Count).refine((r) => Object.keys(r).length <= 50, 'must name at most 50 channels');
 
 /** ISO 8601 week, e.g. `2025-W07`. */
 export const IsoWeek = z.string().regex(/^\d{4}-W(0[1-9]|[1-4]\d|5[0-3])$/, 'must be an ISO week like 2025-W07');
@@ -15,14 +17,14 @@ export type IsoWeek = z.infer<typeof IsoWeek>;
 /** Evaluations wanted per week: overall, and at least this many on each named channel. */
 export const PlanTarget = z.strictObject({
   overall: Count,
-  channels: z.record(Channel, Count).default({}),
+  channels: ChannelCounts.default({}),
 });
 export type PlanTarget = z.infer<typeof PlanTarget>;
 
 export const AgentPlan = z.strictObject({
   agentId: ZendeskId,
   overall: Count,
-  channels: z.record(Channel, Count).default({}),
+  channels: ChannelCounts.default({}),
 });
 export type AgentPlan = z.infer<typeof AgentPlan>;
 
@@ -166,10 +168,10 @@ export function coverage(plan: MonitoringPlan, done: readonly DoneCount[], known
 export const CandidateTicket = z.strictObject({
   ticketId: ZendeskId,
   assigneeId: ZendeskId,
-  channel: z.string().max(64).nullable().default(null),
-  subject: z.string().max(500).default(''),
-  solvedAt: z.string().max(40).nullable().default(null),
-  reopens: z.number().int().min(0).nullable().default(null),
+  channel: safeText(64).nullable().default(null),
+  subject: safeText(500).default(''),
+  solvedAt: safeText(40).nullable().default(null),
+  reopens: z.number().int().min(0).max(100_000).nullable().default(null),
   csat: z.enum(['good', 'bad', 'offered', 'unoffered']).nullable().default(null),
   fullResolutionMinutes: z.number().min(0).nullable().default(null),
 });
@@ -291,8 +293,10 @@ export function weekSeed(week: IsoWeek): number {
 
 const IdList = z
   .string()
+  .max(8000)
   .regex(/^\d+(,\d+)*$/, 'must be comma-separated ids')
-  .transform((s) => s.split(',').map(Number));
+  .transform((s) => s.split(',').map(Number))
+  .pipe(z.array(ZendeskId).max(5000));
 
 export const CoverageQuery = z.strictObject({
   week: IsoWeek.optional(),

@@ -1,15 +1,16 @@
 import { z } from 'zod';
+import { PositiveInt32, safeText } from './text.ts';
 
 /** One criterion while scoring: unlike a submitted answer, anything may still be missing. */
 export const DraftAnswer = z.strictObject({
   rating: z.number().int().min(0).max(1000).optional(),
   na: z.literal(true).optional(),
-  comment: z.string().max(5000).optional(),
-  rootCauses: z.array(z.string().min(1).max(120)).max(50).optional(),
+  comment: safeText(5000).optional(),
+  rootCauses: z.array(safeText(120).min(1)).max(50).optional(),
 });
 export type DraftAnswer = z.infer<typeof DraftAnswer>;
 
-const CriterionKey = z.string().min(1).max(200);
+const CriterionKey = safeText(200).min(1);
 
 /** What the sidebar keeps while a reviewer scores a ticket: saved to the service as they work. */
 export const DraftContent = z.strictObject({
@@ -17,13 +18,13 @@ export const DraftContent = z.strictObject({
   evaluationId: z.uuid(),
   /** Set when the draft edits an evaluation already stored (amend instead of create). */
   amends: z.uuid().optional(),
-  amendsLockVersion: z.number().int().positive().optional(),
-  scorecardId: z.string().min(1).max(200),
-  scorecardVersion: z.number().int().positive(),
-  calibrationSessionId: z.string().min(1).max(200).optional(),
+  amendsLockVersion: PositiveInt32.optional(),
+  scorecardId: safeText(200).min(1),
+  scorecardVersion: PositiveInt32,
+  calibrationSessionId: safeText(200).min(1).optional(),
   revieweeId: z.number().int().positive().nullable(),
   answers: z.record(CriterionKey, DraftAnswer).refine((a) => Object.keys(a).length <= 500, 'at most 500 criteria'),
-  overallComment: z.string().max(10000),
+  overallComment: safeText(10000),
   /** ms since epoch, on the device that last changed it. */
   savedAt: z.number().int().min(0),
 });

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Answers } from './answers.ts';
+import { IdText, PositiveInt32, safeText, Uuid, ZendeskId } from './text.ts';
 
 export const EvaluationKind = z.enum(['review', 'self-review', 'calibration']);
 export type EvaluationKind = z.infer<typeof EvaluationKind>;
@@ -10,32 +11,34 @@ export type EvaluationStatus = z.infer<typeof EvaluationStatus>;
 export const QaRole = z.enum(['admin', 'lead', 'reviewer', 'agent']);
 export type QaRole = z.infer<typeof QaRole>;
 
-const ZendeskId = z.number().int().positive();
+/** Minutes as a ticket could have them (a century is far more than any). */
+const Minutes = z.number().min(0).max(60 * 24 * 366 * 100);
 
 /** Snapshot of the ticket's numbers at review time, for side-by-side reporting. */
 export const MetricsSnapshot = z.strictObject({
-  firstReplyMinutes: z.number().min(0).nullable().default(null),
-  fullResolutionMinutes: z.number().min(0).nullable().default(null),
-  reopens: z.number().int().min(0).nullable().default(null),
+  firstReplyMinutes: Minutes.nullable().default(null),
+  fullResolutionMinutes: Minutes.nullable().default(null),
+  reopens: z.number().int().min(0).max(100_000).nullable().default(null),
   csat: z.enum(['good', 'bad', 'offered', 'unoffered']).nullable().default(null),
 });
 export type MetricsSnapshot = z.infer<typeof MetricsSnapshot>;
 
 /** What a client sends to create an evaluation; any client-sent score is ignored (the server scores). */
 export const EvaluationCreate = z.strictObject({
-  id: z.uuid(),
+  /** Made by the client, so a retry never duplicates; compared in lower case, as PostgreSQL prints a uuid. */
+  id: Uuid,
   ticketId: ZendeskId,
   revieweeId: ZendeskId,
-  scorecardId: z.string().min(1),
-  scorecardVersion: z.number().int().positive(),
+  scorecardId: IdText,
+  scorecardVersion: PositiveInt32,
   answers: Answers,
-  overallComment: z.string().max(10000).default(''),
+  overallComment: safeText(10000).default(''),
   kind: EvaluationKind.default('review'),
-  channel: z.string().max(64).nullable().default(null),
+  channel: safeText(64).nullable().default(null),
   groupId: ZendeskId.nullable().default(null),
   brandId: ZendeskId.nullable().default(null),
   metrics: MetricsSnapshot.optional(),
-  calibrationSessionId: z.string().optional(),
+  calibrationSessionId: IdText.optional(),
   /** Accepted for convenience and ignored: the server computes scores. */
   rawScore: z.unknown().optional(),
   finalScore: z.unknown().optional(),
@@ -45,15 +48,13 @@ export const EvaluationCreate = z.strictObject({
 export type EvaluationCreate = z.infer<typeof EvaluationCreate>;
 
 /** The evaluation's `lockVersion` as the client read it: a write on a changed evaluation is refused (409). */
-export const LockVersion = z
-  .number()
-  .int()
-  .positive()
-  .describe('the evaluation’s `lockVersion` as read (GET or the last write’s response); 409 when it has changed since');
+export const LockVersion = PositiveInt32.describe(
+  'the evaluation’s `lockVersion` as read (GET or the last write’s response); 409 when it has changed since',
+);
 
 export const EvaluationAmend = z.strictObject({
   answers: Answers,
-  overallComment: z.string().max(10000).optional(),
+  overallComment: safeText(10000).optional(),
   revieweeId: ZendeskId.optional(),
   lockVersion: LockVersion,
 });
@@ -64,8 +65,13 @@ export const StatusChange = z.strictObject({ lockVersion: LockVersion.optional()
 export type StatusChange = z.infer<typeof StatusChange>;
 
 export const Dispute = z.strictObject({
-  reason: z.string().trim().min(1, 'must say why').max(5000),
-  criterionIds: z.array(z.string().min(1)).default([]),
+  reason: safeText(5000).trim().min(1, 'must say why'),
+  /** Criteria of the evaluation's scorecard version (422 for others), each once; none disputes the whole evaluation. */
+  criterionIds: z
+    .array(safeText(64).min(1))
+    .max(500)
+    .default([])
+    .transform((ids) => [...new Set(ids)]),
   lockVersion: LockVersion.optional(),
 });
 export type Dispute = z.infer<typeof Dispute>;
@@ -76,7 +82,7 @@ export type Dispute = z.infer<typeof Dispute>;
  */
 export const DisputeResolution = z.strictObject({
   outcome: z.enum(['upheld', 'rejected']),
-  note: z.string().max(5000).default(''),
+  note: safeText(5000).default(''),
   answers: Answers.optional(),
   lockVersion: LockVersion.optional(),
 });

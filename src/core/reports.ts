@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { RootCauseKind } from './scorecard.ts';
+import { CalendarDate, IdText, Instant, safeText, ZendeskId } from './text.ts';
 import { distinguishable, meanFromSums, wilson, type Estimate } from './stats.ts';
 
 /**
@@ -8,17 +9,18 @@ import { distinguishable, meanFromSums, wilson, type Estimate } from './stats.ts
  */
 
 // query strings carry text: ids are coerced, dates are ISO calendar dates or full timestamps
-const QueryId = z.coerce.number().int().positive();
-const QueryDate = z.union([z.iso.date(), z.iso.datetime({ offset: true })]);
+const QueryId = z.coerce.number().pipe(ZendeskId);
+/** A calendar date or a timestamp, from FIRST_DATE to LAST_DATE (text.ts). */
+const QueryDate = z.union([CalendarDate, Instant]);
 
 export const ReportFilters = z.strictObject({
   /** Inclusive; a date means the start of that day (UTC). */
   from: QueryDate.optional(),
   /** A date includes that whole day (UTC); a timestamp is an exclusive upper bound. */
   to: QueryDate.optional(),
-  scorecardId: z.string().min(1).max(200).optional(),
+  scorecardId: IdText.optional(),
   groupId: QueryId.optional(),
-  channel: z.string().min(1).max(64).optional(),
+  channel: safeText(64).min(1).optional(),
   revieweeId: QueryId.optional(),
   reviewerId: QueryId.optional(),
 });
@@ -36,7 +38,7 @@ export type BreakdownDimension = z.infer<typeof BreakdownDimension>;
 export const BreakdownQuery = ReportFilters.extend({ dimension: BreakdownDimension });
 export type BreakdownQuery = z.infer<typeof BreakdownQuery>;
 
-export const RootCauseQuery = ReportFilters.extend({ criterionId: z.string().min(1).max(200).optional() });
+export const RootCauseQuery = ReportFilters.extend({ criterionId: IdText.optional() });
 export type RootCauseQuery = z.infer<typeof RootCauseQuery>;
 
 /** A figure with its sample size and 95% interval (Wilson for rates, t for means); null when n = 0. */

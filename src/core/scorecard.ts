@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { safeText, ZendeskId } from './text.ts';
 
 /** Ids are stable across versions so reports can follow a criterion through edits. */
 export const Slug = z
@@ -9,7 +10,7 @@ export const ScalePreset = z.enum(['binary', '3-point', '4-point', '5-point']);
 export type ScalePreset = z.infer<typeof ScalePreset>;
 
 export const ScaleOption = z.strictObject({
-  label: z.string().trim().min(1, 'must not be empty').max(60),
+  label: safeText(60).trim().min(1, 'must not be empty'),
   fraction: z.number().min(0).max(1),
 });
 export type ScaleOption = z.infer<typeof ScaleOption>;
@@ -43,17 +44,20 @@ export type MetricRule = z.infer<typeof MetricRule>;
 export const RootCauseKind = z.enum(['agent-skill', 'process', 'product-defect', 'tooling', 'policy']);
 export type RootCauseKind = z.infer<typeof RootCauseKind>;
 
+/** Criteria of one scorecard, in all sections together: an evaluation answers each (Answers holds at most as many). */
+export const MAX_CRITERIA = 500;
+
 export const Criterion = z.strictObject({
   id: Slug,
-  label: z.string().trim().min(1, 'must not be empty').max(200),
-  guidance: z.string().max(4000).default(''),
+  label: safeText(200).trim().min(1, 'must not be empty'),
+  guidance: safeText(4000).default(''),
   scale: Scale,
   weight: z.number().min(0).max(1000),
   allowNA: z.boolean().default(false),
   critical: CriticalRule.default(null),
-  rootCauses: z.array(z.string().trim().min(1).max(120)).max(50).default([]),
+  rootCauses: z.array(safeText(120).trim().min(1)).max(50).default([]),
   /** Root-cause kinds, keyed by root-cause label; a label left out defaults to agent skill. */
-  rootCauseKinds: z.record(z.string(), RootCauseKind).optional(),
+  rootCauseKinds: z.record(safeText(120), RootCauseKind).optional(),
   commentRequiredAtOrBelow: z.number().min(0).max(1).optional(),
   metric: MetricRule.optional(),
 });
@@ -61,9 +65,9 @@ export type Criterion = z.infer<typeof Criterion>;
 
 export const Section = z.strictObject({
   id: Slug,
-  name: z.string().trim().min(1, 'must not be empty').max(200),
+  name: safeText(200).trim().min(1, 'must not be empty'),
   weight: z.number().min(0).max(1000).default(1),
-  criteria: z.array(Criterion).min(1, 'must have at least one criterion'),
+  criteria: z.array(Criterion).min(1, 'must have at least one criterion').max(MAX_CRITERIA),
 });
 export type Section = z.infer<typeof Section>;
 
@@ -73,27 +77,25 @@ export type ScoringMethod = z.infer<typeof ScoringMethod>;
 export const NaPolicy = z.enum(['exclude', 'count-as-pass']);
 export type NaPolicy = z.infer<typeof NaPolicy>;
 
-const ZendeskId = z.number().int().positive();
-
 export const AppliesTo = z.strictObject({
-  channels: z.array(z.string().trim().min(1)).default([]),
-  groupIds: z.array(ZendeskId).default([]),
-  brandIds: z.array(ZendeskId).default([]),
-  formIds: z.array(ZendeskId).default([]),
-  tags: z.array(z.string().trim().min(1)).default([]),
+  channels: z.array(safeText(64).trim().min(1)).max(50).default([]),
+  groupIds: z.array(ZendeskId).max(1000).default([]),
+  brandIds: z.array(ZendeskId).max(1000).default([]),
+  formIds: z.array(ZendeskId).max(1000).default([]),
+  tags: z.array(safeText(255).trim().min(1)).max(200).default([]),
 });
 export type AppliesTo = z.infer<typeof AppliesTo>;
 
 /** The public import/export format (DESIGN.md §3.4); the service stores the same shape. */
 export const ScorecardDefinition = z
   .strictObject({
-    name: z.string().trim().min(1, 'must not be empty').max(200),
-    description: z.string().max(4000).default(''),
+    name: safeText(200).trim().min(1, 'must not be empty'),
+    description: safeText(4000).default(''),
     method: ScoringMethod,
     passThreshold: z.number().min(0).max(100).default(80),
     naPolicy: NaPolicy.default('exclude'),
     appliesTo: AppliesTo.default({ channels: [], groupIds: [], brandIds: [], formIds: [], tags: [] }),
-    sections: z.array(Section).min(1, 'must have at least one section'),
+    sections: z.array(Section).min(1, 'must have at least one section').max(100),
   })
   .superRefine((card, ctx) => {
     const sectionIds = new Map<string, number>();
@@ -123,6 +125,10 @@ export const ScorecardDefinition = z
         }
       });
     });
+    const criteria = allCriteria(card).length;
+    if (criteria > MAX_CRITERIA) {
+      ctx.addIssue({ code: 'custom', path: ['sections'], message: `must have at most ${MAX_CRITERIA} criteria in all (has ${criteria})` });
+    }
     // all-zero weights leave nothing to divide by: every evaluation would score null
     if (card.sections.length > 0 && allCriteria(card).every(({ criterion }) => criterion.weight === 0)) {
       ctx.addIssue({ code: 'custom', path: ['sections'], message: 'at least one criterion must have a weight above 0' });

@@ -4,8 +4,7 @@
  */
 import { z } from 'zod';
 import { summaryFromSums, type EvaluationSums, type Figure } from './reports.ts';
-
-const ZendeskId = z.number().int().positive();
+import { CalendarDate, IdText, safeText, ZendeskId } from './text.ts';
 
 export const TargetMetric = z.enum(['average-score', 'pass-rate']);
 export type TargetMetric = z.infer<typeof TargetMetric>;
@@ -19,10 +18,10 @@ const TargetFields = z.strictObject({
   metric: TargetMetric,
   /** Average score 0..100, or pass rate 0..1: the same unit as the report figure. */
   value: z.number().min(0).max(100),
-  scorecardId: z.string().min(1).max(200).nullable().default(null),
-  startsOn: z.iso.date(),
-  dueOn: z.iso.date(),
-  note: z.string().max(2000).default(''),
+  scorecardId: IdText.nullable().default(null),
+  startsOn: CalendarDate,
+  dueOn: CalendarDate,
+  note: safeText(2000).default(''),
 });
 
 const targetRules = (t: { metric: TargetMetric; value: number; startsOn: string; dueOn: string }, ctx: z.RefinementCtx) => {

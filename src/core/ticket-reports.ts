@@ -5,9 +5,10 @@
 import { z } from 'zod';
 import { ReportFilters, summaryFromSums, type EvaluationSums, type Figure, type Summary } from './reports.ts';
 import { meanFromSums, wilson } from './stats.ts';
+import { IdText } from './text.ts';
 
 export const TicketListQuery = ReportFilters.extend({
-  criterionId: z.string().min(1).max(200).optional(),
+  criterionId: IdText.optional(),
   /** With criterionId: only evaluations that failed it (below half marks); without: failed evaluations. */
   failed: z.enum(['true', 'false']).optional(),
   limit: z.coerce.number().int().min(1).max(500).default(100),

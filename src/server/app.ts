@@ -9,6 +9,7 @@ import { apiKeysRouter } from './routes/api-keys.ts';
 import { appPagesRouter } from './routes/app-pages.ts';
 import { sessionsRouter } from './routes/sessions.ts';
 import type { AppDeps } from './deps.ts';
+import { inputDataError, jsonBodiesOnly, safePathAndQuery } from './edge.ts';
 import { ApiError } from './errors.ts';
 import { consoleLogger, errorFields } from './log.ts';
 import { openapiRouter } from './openapi/router.ts';
@@ -55,6 +56,8 @@ export function createApp(deps: AppDeps): Hono<AppEnv> & { identity: Identity } 
     c.header('X-Request-Id', requestId);
     await next();
   });
+  // every path segment and query value, on every route: short, and text PostgreSQL can hold (400 naming it)
+  app.use(safePathAndQuery());
 
   app.get('/healthz', async (c) => {
     await deps.db.query('SELECT 1');
@@ -65,6 +68,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> & { identity: Identity } 
   api.use(authenticate(identity, trustProxy));
   // a scorecard of 500 criteria is well under 1 MB: bigger bodies are refused before parsing
   api.use(bodyLimit({ maxSize: MAX_BODY_BYTES, onError: (c) => c.json({ error: 'request body too large' }, 413) }));
+  api.use(jsonBodiesOnly());
   api.route('/scorecards', scorecardsRouter(deps));
   api.route('/scorecards', whatIfRouter(deps));
   api.route('/evaluations', evaluationsRouter(deps));
@@ -98,7 +102,14 @@ export function createApp(deps: AppDeps): Hono<AppEnv> & { identity: Identity } 
     if (err instanceof ApiError) return c.json(errorBody(err), err.status, err.headers);
     if (err instanceof HTTPException) return err.getResponse();
     const requestId = c.get('requestId');
-    logger.error('request failed', { requestId, method: c.req.method, route: routePath(c, -1), ...errorFields(err), status: 500 });
+    const where = { requestId, method: c.req.method, route: routePath(c, -1), ...errorFields(err) };
+    const refused = inputDataError(err);
+    if (refused) {
+      // input the edge's rules let through: refused all the same, and logged so the rule gets written
+      logger.warn('input reached the database unchecked', { ...where, status: refused.status });
+      return c.json(errorBody(refused), refused.status);
+    }
+    logger.error('request failed', { ...where, status: 500 });
     return c.json({ error: 'internal error', requestId }, 500);
   });
 

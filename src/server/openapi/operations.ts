@@ -8,11 +8,13 @@ import { DraftListQuery, DraftSave } from '../../core/draft.ts';
 import { Dispute, DisputeResolution, EvaluationAmend, EvaluationCreate, StatusChange, type QaRole } from '../../core/evaluation.ts';
 import { Breakdown, BreakdownQuery, ReportFilters, RootCauseQuery, RootCauses, Summary, Trend, TrendQuery } from '../../core/reports.ts';
 import { ScorecardDefinition } from '../../core/scorecard.ts';
-import { TargetCreate, TargetSubject } from '../../core/targets.ts';
+import { TargetCreate } from '../../core/targets.ts';
 import { TicketListQuery } from '../../core/ticket-reports.ts';
 import { ADMIN, LEADS, STAFF } from '../auth.ts';
 import { RetentionRequest, RetentionResult } from '../routes/retention.ts';
 import { ApiKeyCreate } from '../routes/api-keys.ts';
+import { SidebarQuery } from '../routes/sidebar.ts';
+import { TargetListQuery } from '../routes/targets.ts';
 import {
   described,
   EvaluationDetail,
@@ -270,7 +272,7 @@ export const OPERATIONS: Operation[] = [
     tag: 'evaluations',
     summary: "Everything the ticket sidebar shows for a ticket in one call",
     roles: ANYONE,
-    query: z.strictObject({ ticketId: z.coerce.number().int().positive() }),
+    query: SidebarQuery,
     response: { name: 'SidebarBundle', schema: described('sidebar bundle: scorecards, versions, evaluations, the calibration sessions the user is invited to on the ticket, coaching notes') },
   },
 
@@ -497,7 +499,7 @@ export const OPERATIONS: Operation[] = [
     summary: 'SMART targets with progress',
     roles: ANYONE,
     access: "an agent sees their own targets only",
-    query: z.strictObject({ subject: TargetSubject.optional(), subjectId: z.coerce.number().int().positive().optional() }),
+    query: TargetListQuery,
     response: { name: 'TargetList', schema: described('{ items: Target[] }') },
   },
   {

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Hono } from 'hono';
 import { z } from 'zod';
+import { safeText } from '../../core/text.ts';
 import { audit } from '../audit.ts';
 import { ADMIN, actorOf, requireRole, type AppEnv } from '../auth.ts';
 import type { AppDeps } from '../deps.ts';
@@ -9,7 +10,7 @@ import { hashSecret, newSecret } from '../identity/identity.ts';
 import { insertApiKey, listApiKeys, revokeApiKey, type ApiKeyRow } from '../store/api-keys.ts';
 
 export const ApiKeyCreate = z.strictObject({
-  name: z.string().trim().min(1).max(80),
+  name: safeText(80).trim().min(1),
   /** What the key may read: everything a lead or an admin reads. Keys never write. */
   role: z.enum(['lead', 'admin']),
 });

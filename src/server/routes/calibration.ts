@@ -17,6 +17,7 @@ import { LEADS, STAFF, actorOf, requireRole, type Actor, type AppEnv } from '../
 import type { Queryable } from '../db/db.ts';
 import type { AppDeps } from '../deps.ts';
 import { forbidden, notFound, parseOrThrow, readJson, unprocessable } from '../errors.ts';
+import { pathId } from '../edge.ts';
 import { definitionOf, findScorecard, findVersion, iso } from '../store/scorecards.ts';
 
 interface SessionRow {
@@ -174,7 +175,7 @@ export function calibrationRouter({ db, clock }: AppDeps): Hono<AppEnv> {
   r.get('/:id', async (c) => {
     const actor = actorOf(c);
     requireRole(actor, STAFF, 'read calibration sessions');
-    const s = await findSession(db, actor.account, c.req.param('id'));
+    const s = await findSession(db, actor.account, pathId(c));
     if (!s || !mayRead(actor, s)) throw notFound('calibration session');
     const submitted = (await submissionsOf(db, actor.account, s)).map((e) => e.reviewer_id);
     return c.json(sessionView(s, submitted));
@@ -183,7 +184,7 @@ export function calibrationRouter({ db, clock }: AppDeps): Hono<AppEnv> {
   r.get('/:id/report', async (c) => {
     const actor = actorOf(c);
     requireRole(actor, STAFF, 'read calibration sessions');
-    const s = await findSession(db, actor.account, c.req.param('id'));
+    const s = await findSession(db, actor.account, pathId(c));
     if (!s || !mayRead(actor, s)) throw notFound('calibration session');
     const submissions = await submissionsOf(db, actor.account, s);
     // blind: an invited reviewer sees the others only after scoring the ticket themselves
@@ -207,7 +208,7 @@ export function calibrationRouter({ db, clock }: AppDeps): Hono<AppEnv> {
     const row = await db.transaction(async (tx) => {
       const [closed] = await tx.query<{ id: string }>(
         `UPDATE calibration_sessions SET status = 'closed', closed_at = coalesce(closed_at, $3) WHERE account = $1 AND id = $2 RETURNING id`,
-        [actor.account, c.req.param('id'), now],
+        [actor.account, pathId(c), now],
       );
       if (!closed) throw notFound('calibration session');
       await audit(tx, actor, now, 'calibration.close', 'calibration-session', closed.id);

@@ -7,6 +7,7 @@ import { LEADS, STAFF, actorOf, requireRole, type Actor, type AppEnv } from '../
 import type { Queryable } from '../db/db.ts';
 import type { AppDeps } from '../deps.ts';
 import { forbidden, notFound, parseOrThrow, readJson } from '../errors.ts';
+import { pathId } from '../edge.ts';
 import { iso } from '../store/scorecards.ts';
 import { findEvaluation } from '../store/evaluations.ts';
 
@@ -85,7 +86,7 @@ export function coachingRouter({ db, clock }: AppDeps): Hono<AppEnv> {
 
   r.post('/:id/acknowledge', async (c) => {
     const actor = actorOf(c);
-    const id = c.req.param('id');
+    const id = pathId(c);
     if (!z.uuid().safeParse(id).success) throw notFound('coaching note');
     const now = clock.now();
     const row = await db.transaction(async (tx) => {

@@ -5,6 +5,7 @@ import { checkAnswers, type Answers } from '../../core/answers.ts';
 import { EvaluationListQuery, type Page } from '../../core/api.ts';
 import { Dispute, DisputeResolution, EvaluationAmend, EvaluationCreate, StatusChange, type EvaluationStatus } from '../../core/evaluation.ts';
 import { allCriteria, type ScorecardDefinition } from '../../core/scorecard.ts';
+import { Instant, Uuid } from '../../core/text.ts';
 import { scoreEvaluation, type ScoreResult } from '../../core/scoring.ts';
 import { audit } from '../audit.ts';
 import { LEADS, STAFF, actorOf, requireRole, type Actor, type AppEnv } from '../auth.ts';
@@ -33,7 +34,8 @@ import {
 import { definitionOf, findVersion, publishedVersionCache } from '../store/scorecards.ts';
 import { calibrationVisible, calibrationVisibleTo, checkCalibrationSubmission } from './calibration.ts';
 
-const EvaluationId = z.uuid();
+/** Path ids in their one spelling (lower case), as the create stores them. */
+const EvaluationId = z.object({ id: Uuid });
 const archived = () => unprocessable('this scorecard is archived');
 
 /** The scored answers, or a 422 naming each problem by its path in `answers` (`pathOf` renames a path, e.g. to the request's index). */
@@ -116,7 +118,7 @@ const encodeCursor = (c: Cursor) => Buffer.from(JSON.stringify([c.at, c.id])).to
 function decodeCursor(raw: string): Cursor {
   try {
     const [at, id] = z
-      .tuple([z.iso.datetime(), z.uuid()])
+      .tuple([Instant, Uuid])
       .parse(JSON.parse(Buffer.from(raw, 'base64url').toString('utf8')));
     return { at, id };
   } catch {
@@ -165,7 +167,7 @@ export function evaluationsRouter({ db, clock }: AppDeps): Hono<AppEnv> {
       const now = clock.now();
       row = {
         account: actor.account,
-        id: body.id.toLowerCase(), // as PostgreSQL prints a uuid
+        id: body.id, // lower case (Uuid), as PostgreSQL prints it: a retry in other letters is the same request
         ticket_id: body.ticketId,
         reviewee_id: body.revieweeId,
         reviewer_id: actor.userId,
@@ -257,7 +259,7 @@ export function evaluationsRouter({ db, clock }: AppDeps): Hono<AppEnv> {
    * (calibrationVisible), 403 when the actor may not read it.
    */
   async function readable(q: Queryable, actor: Actor, rawId: string, forUpdate = false): Promise<EvaluationRow> {
-    const id = parseOrThrow(EvaluationId.describe('id'), rawId);
+    const { id } = parseOrThrow(EvaluationId, { id: rawId });
     const row = await findEvaluation(q, actor.account, id, forUpdate);
     if (!row) throw notFound('evaluation');
     if (!mayRead(actor, row)) throw forbidden('an agent may read only their own evaluations');

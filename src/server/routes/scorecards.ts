@@ -3,11 +3,13 @@ import { Hono, type Context } from 'hono';
 import { z } from 'zod';
 import { ScorecardDraftUpdate, ScorecardExportQuery, ScorecardListQuery } from '../../core/api.ts';
 import { ScorecardDefinition } from '../../core/scorecard.ts';
+import { PositiveInt32 } from '../../core/text.ts';
 import { audit } from '../audit.ts';
 import { actorOf, type Actor, type AppEnv } from '../auth.ts';
 import type { Queryable } from '../db/db.ts';
 import type { AppDeps } from '../deps.ts';
 import { conflict, forbidden, notFound, parseOrThrow, readJson, unprocessable } from '../errors.ts';
+import { pathId } from '../edge.ts';
 import { isScorecardManager, requireScorecardManager } from './policy.ts';
 import {
   definitionOf,
@@ -20,7 +22,7 @@ import {
   type VersionRow,
 } from '../store/scorecards.ts';
 
-const Version = z.coerce.number().int().positive();
+const Version = z.coerce.number().pipe(PositiveInt32);
 
 /** Scorecards: admins (and the roles the account policy names) manage drafts and versions; everyone signed in reads published versions. */
 export function scorecardsRouter({ db, clock }: AppDeps): Hono<AppEnv> {
@@ -75,15 +77,15 @@ export function scorecardsRouter({ db, clock }: AppDeps): Hono<AppEnv> {
   r.get('/:id', async (c) => {
     const actor = actorOf(c);
     const manager = await isScorecardManager(db, actor);
-    const [card] = await describeScorecards(db, actor.account, { id: c.req.param('id') }, manager);
+    const [card] = await describeScorecards(db, actor.account, { id: pathId(c) }, manager);
     if (!card || (!manager && card.currentVersion === null)) throw notFound('scorecard');
     return c.json(card);
   });
 
   r.get('/:id/versions/:version', async (c) => {
     const actor = actorOf(c);
-    const version = parseOrThrow(Version, c.req.param('version'));
-    const card = await findScorecard(db, actor.account, c.req.param('id'));
+    const { version } = parseOrThrow(z.object({ version: Version }), { version: c.req.param('version') });
+    const card = await findScorecard(db, actor.account, pathId(c));
     const v = card && (await findVersion(db, actor.account, card.id, version));
     if (!card || !v) throw notFound('scorecard version');
     if (v.status === 'draft' && !(await isScorecardManager(db, actor))) throw forbidden('only scorecard managers see drafts');
@@ -93,7 +95,7 @@ export function scorecardsRouter({ db, clock }: AppDeps): Hono<AppEnv> {
   r.get('/:id/export', async (c) => {
     const actor = actorOf(c);
     const { version } = parseOrThrow(ScorecardExportQuery, c.req.query());
-    const card = await findScorecard(db, actor.account, c.req.param('id'));
+    const card = await findScorecard(db, actor.account, pathId(c));
     if (!card) throw notFound('scorecard');
     const wanted = version ?? card.current_version ?? card.latest_version;
     const v = await findVersion(db, actor.account, card.id, wanted);
@@ -109,7 +111,7 @@ export function scorecardsRouter({ db, clock }: AppDeps): Hono<AppEnv> {
     const body = parseOrThrow(ScorecardDraftUpdate, await readJson(c.req));
     const now = clock.now();
     const view = await db.transaction(async (tx) => {
-      const card = await lockLive(tx, actor, c.req.param('id'));
+      const card = await lockLive(tx, actor, pathId(c));
       const draft = await findDraft(tx, actor.account, card.id);
       if (!draft) throw unprocessable('no draft to edit: POST /scorecards/{id}/draft starts the next version');
       const [saved] = await tx.query<VersionRow>(
@@ -135,7 +137,7 @@ export function scorecardsRouter({ db, clock }: AppDeps): Hono<AppEnv> {
     await requireScorecardManager(db, actor);
     const now = clock.now();
     const view = await db.transaction(async (tx) => {
-      const card = await lockLive(tx, actor, c.req.param('id'));
+      const card = await lockLive(tx, actor, pathId(c));
       const existing = await findDraft(tx, actor.account, card.id);
       if (existing) throw conflict(`version ${existing.version} is already a draft: edit it with PUT /scorecards/{id}/draft`);
       const latest = await findVersion(tx, actor.account, card.id, card.latest_version);
@@ -162,7 +164,7 @@ export function scorecardsRouter({ db, clock }: AppDeps): Hono<AppEnv> {
     await requireScorecardManager(db, actor);
     const now = clock.now();
     const view = await db.transaction(async (tx) => {
-      const card = await lockLive(tx, actor, c.req.param('id'));
+      const card = await lockLive(tx, actor, pathId(c));
       const draft = await findDraft(tx, actor.account, card.id);
       if (!draft) throw unprocessable('nothing to publish: published versions never change; POST /scorecards/{id}/draft first');
       const [v] = await tx.query<VersionRow>(
@@ -186,7 +188,7 @@ export function scorecardsRouter({ db, clock }: AppDeps): Hono<AppEnv> {
     const actor = actorOf(c);
     await requireScorecardManager(db, actor);
     const now = clock.now();
-    const id = c.req.param('id');
+    const id = pathId(c);
     await db.transaction(async (tx) => {
       const card = await findScorecard(tx, actor.account, id, true);
       if (!card) throw notFound('scorecard');
@@ -204,7 +206,7 @@ export function scorecardsRouter({ db, clock }: AppDeps): Hono<AppEnv> {
   r.post('/:id/duplicate', async (c) => {
     const actor = actorOf(c);
     await requireScorecardManager(db, actor);
-    const source = await findScorecard(db, actor.account, c.req.param('id'));
+    const source = await findScorecard(db, actor.account, pathId(c));
     if (!source) throw notFound('scorecard');
     const latest = await findVersion(db, actor.account, source.id, source.latest_version);
     const definition = definitionOf(latest!.definition);

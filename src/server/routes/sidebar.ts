@@ -1,5 +1,6 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
+import { ZendeskId } from '../../core/text.ts';
 import { STAFF, actorOf, type AppEnv } from '../auth.ts';
 import type { AppDeps } from '../deps.ts';
 import { parseOrThrow } from '../errors.ts';
@@ -9,7 +10,8 @@ import { definitionOf } from '../store/scorecards.ts';
 import { calibrationVisible, listSessions } from './calibration.ts';
 import { coachingNotesOf } from './coaching.ts';
 
-const SidebarQuery = z.object({ ticketId: z.coerce.number().int().positive() });
+/** The route's query, as documented (unknown parameters are refused like everywhere else). */
+export const SidebarQuery = z.strictObject({ ticketId: z.coerce.number().pipe(ZendeskId) });
 
 /** Evaluations of one ticket are few; the cap only guards against a runaway ticket. */
 const MAX_EVALUATIONS = 100;

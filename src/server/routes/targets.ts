@@ -2,12 +2,14 @@ import { randomUUID } from 'node:crypto';
 import { Hono } from 'hono';
 import type { EvaluationSums } from '../../core/reports.ts';
 import { TargetCreate, TargetSubject, targetProgress, type Target } from '../../core/targets.ts';
+import { ZendeskId } from '../../core/text.ts';
 import { z } from 'zod';
 import { audit } from '../audit.ts';
 import { LEADS, actorOf, requireRole, type Actor, type AppEnv } from '../auth.ts';
 import type { Queryable } from '../db/db.ts';
 import type { AppDeps } from '../deps.ts';
 import { forbidden, notFound, parseOrThrow, readJson } from '../errors.ts';
+import { pathId } from '../edge.ts';
 import { COUNTED } from '../reports/sql.ts';
 import { EVALUATION_SUMS } from './report-tickets.ts';
 
@@ -75,7 +77,7 @@ async function withProgress(q: Queryable, account: string, t: TargetRow, now: Da
 const mayRead = (actor: Actor, t: Pick<TargetRow, 'subject' | 'subject_id'>) =>
   actor.role !== 'agent' || (t.subject === 'agent' && t.subject_id === actor.userId);
 
-const ListQuery = z.strictObject({ subject: TargetSubject.optional(), subjectId: z.coerce.number().int().positive().optional() });
+export const TargetListQuery = z.strictObject({ subject: TargetSubject.optional(), subjectId: z.coerce.number().pipe(ZendeskId).optional() });
 
 /** `/targets`: SMART targets per agent or group; leads and admins set them. */
 export function targetsRouter({ db, clock }: AppDeps): Hono<AppEnv> {
@@ -89,7 +91,7 @@ export function targetsRouter({ db, clock }: AppDeps): Hono<AppEnv> {
 
   r.get('/', async (c) => {
     const actor = actorOf(c);
-    const q = parseOrThrow(ListQuery, c.req.query());
+    const q = parseOrThrow(TargetListQuery, c.req.query());
     const params: unknown[] = [actor.account];
     const where = ['account = $1', 'archived_at IS NULL'];
     if (actor.role === 'agent') {
@@ -106,7 +108,7 @@ export function targetsRouter({ db, clock }: AppDeps): Hono<AppEnv> {
 
   r.get('/:id', async (c) => {
     const actor = actorOf(c);
-    const t = await find(db, actor.account, c.req.param('id'));
+    const t = await find(db, actor.account, pathId(c));
     if (!t || !mayRead(actor, t)) throw notFound('target');
     return c.json(await withProgress(db, actor.account, t, clock.now()));
   });
@@ -135,11 +137,11 @@ export function targetsRouter({ db, clock }: AppDeps): Hono<AppEnv> {
     const body = parseOrThrow(TargetCreate, await readJson(c.req));
     const now = clock.now();
     const row = await db.transaction(async (tx) => {
-      if (!(await find(tx, actor.account, c.req.param('id')))) throw notFound('target');
+      if (!(await find(tx, actor.account, pathId(c)))) throw notFound('target');
       const [saved] = await tx.query<TargetRow>(
         `UPDATE targets SET subject = $3, subject_id = $4, metric = $5, target_value = $6, scorecard_id = $7, starts_on = $8, due_on = $9,
                 note = $10, updated_at = $11 WHERE account = $1 AND id = $2 RETURNING ${COLUMNS}`,
-        [actor.account, c.req.param('id'), body.subject, body.subjectId, body.metric, body.value, body.scorecardId, body.startsOn, body.dueOn, body.note, now],
+        [actor.account, pathId(c), body.subject, body.subjectId, body.metric, body.value, body.scorecardId, body.startsOn, body.dueOn, body.note, now],
       );
       await audit(tx, actor, now, 'target.update', 'target', saved!.id, { ...body });
       return saved!;
@@ -152,9 +154,9 @@ export function targetsRouter({ db, clock }: AppDeps): Hono<AppEnv> {
     requireRole(actor, LEADS, 'remove targets');
     const now = clock.now();
     await db.transaction(async (tx) => {
-      if (!(await find(tx, actor.account, c.req.param('id')))) throw notFound('target');
-      await tx.query('UPDATE targets SET archived_at = $3 WHERE account = $1 AND id = $2', [actor.account, c.req.param('id'), now]);
-      await audit(tx, actor, now, 'target.archive', 'target', c.req.param('id'));
+      if (!(await find(tx, actor.account, pathId(c)))) throw notFound('target');
+      await tx.query('UPDATE targets SET archived_at = $3 WHERE account = $1 AND id = $2', [actor.account, pathId(c), now]);
+      await audit(tx, actor, now, 'target.archive', 'target', pathId(c));
     });
     return c.body(null, 204);
   });

@@ -7,6 +7,7 @@ import { scoreEvaluation } from '../../core/scoring.ts';
 import { actorOf, type AppEnv } from '../auth.ts';
 import type { AppDeps } from '../deps.ts';
 import { notFound, parseOrThrow, readJson } from '../errors.ts';
+import { pathId } from '../edge.ts';
 import { findScorecard } from '../store/scorecards.ts';
 import { requireScorecardManager } from './policy.ts';
 
@@ -61,7 +62,7 @@ export function whatIfRouter({ db, clock }: AppDeps): Hono<AppEnv> {
     const actor = actorOf(c);
     await requireScorecardManager(db, actor);
     const { definition } = parseOrThrow(WhatIfRequest, await readJson(c.req));
-    const card = await findScorecard(db, actor.account, c.req.param('id'));
+    const card = await findScorecard(db, actor.account, pathId(c));
     if (!card) throw notFound('scorecard');
     const since = new Date(clock.now().getTime() - WHAT_IF_DAYS * 86_400_000);
     // calibration scores are exercises, not service quality: reports leave them out too
