@@ -89,7 +89,7 @@ describe('GET /api/v1/sidebar', () => {
 
   it('never crosses accounts', async () => {
     const { body } = await sidebar(70, 2, 'reviewer', 'globex-token');
-    expect(body).toEqual({ scorecards: [], versions: [], evaluations: [], calibrationSessions: [], coachingNotes: [] });
+    expect(body).toEqual({ scorecards: [], versions: [], evaluations: [], calibrationSessions: [], coachingNotes: [], drafts: [] });
   });
 
   it('gives an invited reviewer the open calibration sessions on the ticket, with the version to score, and nobody else', async () => {
