@@ -1,16 +1,19 @@
 import { randomUUID } from 'node:crypto';
-import { Hono } from 'hono';
+import { Hono, type MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
 import { routePath } from 'hono/route';
 import { authenticate, type AppEnv } from './auth.ts';
-import { createIdentity, DEFAULT_LIMITS, type Identity } from './identity/identity.ts';
+import { claimedAccount, createIdentity, DEFAULT_LIMITS, type Identity } from './identity/identity.ts';
 import { apiKeysRouter } from './routes/api-keys.ts';
 import { appPagesRouter } from './routes/app-pages.ts';
 import { sessionsRouter } from './routes/sessions.ts';
 import type { AppDeps } from './deps.ts';
 import { inputDataError, jsonBodiesOnly, safePathAndQuery } from './edge.ts';
 import { ApiError } from './errors.ts';
+import { isQueryCanceled } from './db/db.ts';
+import { createHeavyGate, HEAVY_ROUTES, heavyLimitsFor, heavyWork, refuseWhenFull, type HeavyGate } from './limits/heavy.ts';
+import { createHealth, DEFAULT_HEALTH } from './limits/health.ts';
 import { consoleLogger, errorFields } from './log.ts';
 import { openapiRouter } from './openapi/router.ts';
 import { evaluationsRouter } from './routes/evaluations.ts';
@@ -37,7 +40,7 @@ export const MAX_BODY_BYTES = 2 * 1024 * 1024;
 const defaultLogger = consoleLogger('[service]');
 
 /** The service's composition root: one router per resource under `/api/v1`, one error handler. */
-export function createApp(deps: AppDeps): Hono<AppEnv> & { identity: Identity } {
+export function createApp(deps: AppDeps): Hono<AppEnv> & { identity: Identity; heavyGate: HeavyGate } {
   const logger = deps.logger ?? defaultLogger;
   const app = new Hono<AppEnv>();
   const trustProxy = deps.trustProxy ?? false;
@@ -59,29 +62,44 @@ export function createApp(deps: AppDeps): Hono<AppEnv> & { identity: Identity } 
   // every path segment and query value, on every route: short, and text PostgreSQL can hold (400 naming it)
   app.use(safePathAndQuery());
 
+  // answered from the process with the last database check: never queued behind a report (limits/health.ts)
+  const health = createHealth(deps.db, { ...DEFAULT_HEALTH, ...deps.health });
   app.get('/healthz', async (c) => {
-    await deps.db.query('SELECT 1');
-    return c.json({ status: 'ok', storage: deps.db.kind });
+    const state = await health.state();
+    if (state.ok) return c.json({ status: 'ok', storage: deps.db.kind });
+    return c.json({ status: 'unavailable', storage: deps.db.kind, error: 'the database has not answered lately' }, 503, { 'Retry-After': '5' });
   });
 
+  // reports, exports and the like: a few at a time per account and in all, a short queue, then 429 (limits/heavy.ts)
+  const heavyLimits = heavyLimitsFor(deps.db.kind, deps.heavy);
+  const heavyGate = createHeavyGate(heavyLimits);
+  const heavy = heavyWork(heavyGate, heavyLimits);
+  const heavyDeps: AppDeps = { ...deps, db: deps.heavyDb ?? deps.db };
+
   const api = new Hono<AppEnv>();
+  // `use`, not `on`: middleware, not routes of their own (the OpenAPI test lists the routes)
+  const onHeavy = (middleware: MiddlewareHandler<AppEnv>) => {
+    for (const [method, path] of HEAVY_ROUTES) api.use(path, (c, next) => (c.req.method === method ? middleware(c, next) : next()));
+  };
+  onHeavy(refuseWhenFull(heavyGate, heavyLimits, claimedAccount));
   api.use(authenticate(identity, trustProxy));
   // a scorecard of 500 criteria is well under 1 MB: bigger bodies are refused before parsing
   api.use(bodyLimit({ maxSize: MAX_BODY_BYTES, onError: (c) => c.json({ error: 'request body too large' }, 413) }));
   api.use(jsonBodiesOnly());
+  onHeavy(heavy);
   api.route('/scorecards', scorecardsRouter(deps));
-  api.route('/scorecards', whatIfRouter(deps));
+  api.route('/scorecards', whatIfRouter(heavyDeps));
   api.route('/evaluations', evaluationsRouter(deps));
   api.route('/people', peopleRouter(deps));
   api.route('/retention', retentionRouter(deps));
   api.route('/policy', policyRouter(deps));
-  api.route('/reports', reportsRouter(deps));
-  api.route('/exports', exportsRouter(deps));
+  api.route('/reports', reportsRouter(heavyDeps));
+  api.route('/exports', exportsRouter(heavyDeps));
   api.route('/sidebar', sidebarRouter(deps));
   api.route('/plan', plansRouter(deps));
-  api.route('/reports/coverage', coverageRouter(deps));
-  api.route('/reports', reportTicketsRouter(deps));
-  api.route('/suggestions', suggestionsRouter(deps));
+  api.route('/reports/coverage', coverageRouter(heavyDeps));
+  api.route('/reports', reportTicketsRouter(heavyDeps));
+  api.route('/suggestions', suggestionsRouter(heavyDeps));
   api.route('/calibration-sessions', calibrationRouter(deps));
   api.route('/targets', targetsRouter(deps));
   api.route('/coaching-notes', coachingRouter(deps));
@@ -101,6 +119,15 @@ export function createApp(deps: AppDeps): Hono<AppEnv> & { identity: Identity } 
   app.onError((err, c) => {
     if (err instanceof ApiError) return c.json(errorBody(err), err.status, err.headers);
     if (err instanceof HTTPException) return err.getResponse();
+    if (isQueryCanceled(err)) {
+      // statement_timeout (PostgreSQL): too much work for one request, not a bug; a narrower question may pass
+      logger.warn('statement timed out', { requestId: c.get('requestId'), method: c.req.method, route: routePath(c, -1), status: 503 });
+      return c.json(
+        { error: 'the database took too long to answer: narrow the filters (a shorter period) or try again later' },
+        503,
+        { 'Retry-After': String(heavyLimits.retryAfterSeconds) },
+      );
+    }
     const requestId = c.get('requestId');
     const where = { requestId, method: c.req.method, route: routePath(c, -1), ...errorFields(err) };
     const refused = inputDataError(err);
@@ -113,5 +140,5 @@ export function createApp(deps: AppDeps): Hono<AppEnv> & { identity: Identity } 
     return c.json({ error: 'internal error', requestId }, 500);
   });
 
-  return Object.assign(app, { identity });
+  return Object.assign(app, { identity, heavyGate });
 }

@@ -12,7 +12,15 @@ describe('loadConfig', () => {
     const r = loadConfig({ QA_ACCOUNTS: accounts(acme) });
     expect(r).toEqual({
       ok: true,
-      config: { port: 3030, host: '0.0.0.0', storage: { kind: 'pglite', dataDir: './.data' }, accounts: [acme], appDir: './dist', trustProxy: false },
+      config: {
+        port: 3030,
+        host: '0.0.0.0',
+        storage: { kind: 'pglite', dataDir: './.data' },
+        accounts: [acme],
+        appDir: './dist',
+        trustProxy: false,
+        bounds: { statementTimeoutMs: 60_000, heavyStatementTimeoutMs: 15_000 },
+      },
     });
   });
 
@@ -28,6 +36,17 @@ describe('loadConfig', () => {
     });
   });
 
+  it('reads the bounds on heavy work: statement timeouts and heavy requests at once', () => {
+    const r = loadConfig({
+      QA_ACCOUNTS: accounts(acme),
+      QA_STATEMENT_TIMEOUT_MS: '30000',
+      QA_HEAVY_STATEMENT_TIMEOUT_MS: '0',
+      QA_HEAVY_PER_ACCOUNT: '3',
+      QA_HEAVY_TOTAL: '6',
+    });
+    expect(r.ok && r.config.bounds).toEqual({ statementTimeoutMs: 30_000, heavyStatementTimeoutMs: 0, heavyPerAccount: 3, heavyTotal: 6 });
+  });
+
   it.each([
     [{ PORT: 'abc', QA_ACCOUNTS: accounts(acme) }, 'PORT'],
     [{ PORT: '70000', QA_ACCOUNTS: accounts(acme) }, 'PORT'],
@@ -41,6 +60,8 @@ describe('loadConfig', () => {
     [{ QA_ACCOUNTS: accounts({ ...acme, publicKey: 'xyz' }) }, 'QA_ACCOUNTS[0].publicKey'],
     [{ QA_ACCOUNTS: accounts(acme, acme) }, 'QA_ACCOUNTS'],
     [{ QA_ACCOUNTS: '@/no/such/file.json' }, 'QA_ACCOUNTS'],
+    [{ QA_ACCOUNTS: accounts(acme), QA_HEAVY_TOTAL: '0' }, 'QA_HEAVY_TOTAL'],
+    [{ QA_ACCOUNTS: accounts(acme), QA_STATEMENT_TIMEOUT_MS: '-1' }, 'QA_STATEMENT_TIMEOUT_MS'],
   ])('refuses %o with one line naming %s', (env, name) => {
     const r = loadConfig(env);
     expect(r.ok).toBe(false);

@@ -61,6 +61,12 @@ const Env = z.object({
   QA_APP_DIR: z.string().min(1).default('./dist'),
   /** Behind a load balancer: take the client address from the last X-Forwarded-For hop. */
   QA_TRUST_PROXY: z.enum(['0', '1', 'true', 'false']).default('0'),
+  /** PostgreSQL statement timeouts in ms (0: none): reports, exports and the like; every other statement. */
+  QA_HEAVY_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(0).default(15_000),
+  QA_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(0).default(60_000),
+  /** Heavy requests running at once in this instance, per account and in all (defaults by storage: limits/heavy.ts). */
+  QA_HEAVY_PER_ACCOUNT: z.coerce.number().int().min(1).max(1000).optional(),
+  QA_HEAVY_TOTAL: z.coerce.number().int().min(1).max(1000).optional(),
 });
 
 export interface Config {
@@ -70,6 +76,8 @@ export interface Config {
   accounts: AccountConfig[];
   appDir: string;
   trustProxy: boolean;
+  /** Bounds on the work of one request (decision 018). */
+  bounds: { statementTimeoutMs: number; heavyStatementTimeoutMs: number; heavyPerAccount?: number; heavyTotal?: number };
 }
 
 /** The service's configuration from the environment, parsed once; a bad value is a one-line message. */
@@ -88,6 +96,12 @@ export function loadConfig(env: Record<string, string | undefined>): { ok: true;
       accounts: e.QA_ACCOUNTS,
       appDir: e.QA_APP_DIR,
       trustProxy: e.QA_TRUST_PROXY === '1' || e.QA_TRUST_PROXY === 'true',
+      bounds: {
+        statementTimeoutMs: e.QA_STATEMENT_TIMEOUT_MS,
+        heavyStatementTimeoutMs: e.QA_HEAVY_STATEMENT_TIMEOUT_MS,
+        ...(e.QA_HEAVY_PER_ACCOUNT ? { heavyPerAccount: e.QA_HEAVY_PER_ACCOUNT } : {}),
+        ...(e.QA_HEAVY_TOTAL ? { heavyTotal: e.QA_HEAVY_TOTAL } : {}),
+      },
     },
   };
 }

@@ -1,6 +1,8 @@
 import type { z } from 'zod';
 import type { AccountEntry } from './config.ts';
 import type { Db } from './db/db.ts';
+import type { HeavyLimits } from './limits/heavy.ts';
+import type { HealthOptions } from './limits/health.ts';
 import type { Logger } from './log.ts';
 
 export interface Clock {
@@ -45,4 +47,10 @@ export interface AppDeps {
   limits?: Partial<AuthLimits>;
   /** The clock of sign-ins, sessions and throttling (default `clock`; tests that move `clock` keep this one real). */
   authClock?: Clock;
+  /** Bounds on heavy requests (reports, exports, what-if, coverage, suggestions); defaults by storage in limits/heavy.ts. */
+  heavy?: Partial<HeavyLimits>;
+  /** The database heavy routes read (default `db`); on PostgreSQL a pool of its own with its own statement timeout. */
+  heavyDb?: Db;
+  /** How often /healthz checks the database, and how old a good check may be (limits/health.ts). */
+  health?: Partial<HealthOptions>;
 }

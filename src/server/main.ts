@@ -8,6 +8,7 @@ import { loadConfig } from './config.ts';
 import { createPgDb, createPgliteDb, type Db } from './db/db.ts';
 import { migrate } from './db/migrate.ts';
 import { systemClock } from './deps.ts';
+import { heavyLimitsFor } from './limits/heavy.ts';
 import { pinoLogger } from './log.ts';
 
 /** JSON lines on stdout, `level` as a word (`LOG_LEVEL`: info, warn, error; default info). */
@@ -23,14 +24,27 @@ async function main(): Promise<void> {
   const { config } = loaded;
 
   let db: Db;
+  let heavyDb: Db | undefined;
+  let applied: string[];
+  const { bounds } = config;
+  const heavy = { ...(bounds.heavyPerAccount ? { perAccount: bounds.heavyPerAccount } : {}), ...(bounds.heavyTotal ? { total: bounds.heavyTotal } : {}) };
   if (config.storage.kind === 'pg') {
-    db = await createPgDb(config.storage.url);
+    // migrations (and the wait for their lock) on a connection of their own, without the requests' statement timeout
+    const migrator = await createPgDb(config.storage.url, { max: 1 });
+    try {
+      applied = await migrate(migrator);
+    } finally {
+      await migrator.close();
+    }
+    db = await createPgDb(config.storage.url, { statementTimeoutMs: bounds.statementTimeoutMs });
+    // heavy requests on a pool of their own: never more connections than may run at once, so light requests never queue behind them
+    heavyDb = await createPgDb(config.storage.url, { max: heavyLimitsFor('pg', heavy).total, statementTimeoutMs: bounds.heavyStatementTimeoutMs });
   } else {
     const dir = resolve(config.storage.dataDir);
     await mkdir(dir, { recursive: true });
     db = await createPgliteDb(dir);
+    applied = await migrate(db);
   }
-  const applied = await migrate(db);
   const where = config.storage.kind === 'pg' ? 'PostgreSQL (DATABASE_URL)' : `PGlite in ${resolve(config.storage.dataDir)}`;
   log.info(`storage: ${where}; migrations applied now: ${applied.length ? applied.join(', ') : 'none'}`);
 
@@ -41,6 +55,8 @@ async function main(): Promise<void> {
     appFiles: diskAppFiles(config.appDir),
     trustProxy: config.trustProxy,
     logger: pinoLogger(log),
+    heavy,
+    ...(heavyDb ? { heavyDb } : {}),
   });
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
     log.info(`Ticket QA service on http://${config.host}:${info.port} (accounts: ${config.accounts.map((a) => a.subdomain).join(', ')}; app from ${resolve(config.appDir)})`);
@@ -52,7 +68,7 @@ async function main(): Promise<void> {
     stopping = true;
     log.info(`${signal}: closing`);
     // close the database after in-flight requests finish, so PGlite's files are left consistent
-    server.close(() => void db.close().then(() => process.exit(0)));
+    server.close(() => void Promise.all([db.close(), heavyDb?.close()]).then(() => process.exit(0)));
     setTimeout(() => process.exit(1), 10_000).unref();
   };
   process.on('SIGINT', () => stop('SIGINT'));

@@ -5,7 +5,7 @@ import type { ScorecardDefinitionInput } from '../../src/core/scorecard.ts';
 import { newAppKeyPair, signAppToken, type AppKeyPair, type AppTokenClaims } from '../../src/devhost/app-token.ts';
 import { createApp } from '../../src/server/app.ts';
 import type { Db } from '../../src/server/db/db.ts';
-import { systemClock, type AppFiles, type AuthLimits, type Clock } from '../../src/server/deps.ts';
+import { systemClock, type AppDeps, type AppFiles, type AuthLimits, type Clock } from '../../src/server/deps.ts';
 import { loggerOf, type LogEntry } from '../../src/server/log.ts';
 import { policyOf, savePolicy } from '../../src/server/store/policies.ts';
 import { fakeZendesk, type FakeAccount, type FakePerson, type FakeZendesk } from './zendesk-fake.ts';
@@ -60,6 +60,8 @@ export interface TenantOptions {
   limits?: Partial<AuthLimits>;
   /** The clock of sign-ins and sessions (default: the real one, whatever `clock` says). */
   authClock?: Clock;
+  /** Bounds on heavy work and how /healthz checks (the app's defaults otherwise). */
+  bounds?: Pick<AppDeps, 'heavy' | 'heavyDb' | 'health'>;
 }
 
 /** Zendesk groups the test accounts' policy names for reviewers and leads. */
@@ -128,6 +130,7 @@ export function tenants(db: Db, options: TenantOptions = {}): [Tenant, Tenant] {
     authClock: options.authClock ?? systemClock,
     trustProxy: true,
     limits: { sessionIdleMinutes: 10_000_000, sessionMaxHours: 1_000_000, roleTtlSeconds: 1_000_000_000, ...options.limits },
+    ...options.bounds,
     logger,
   });
   const make = (i: number): Tenant => {

@@ -45,11 +45,27 @@ export async function createPgliteDb(dataDir?: string): Promise<Db> {
   };
 }
 
+/** PostgreSQL's SQLSTATE for a statement cancelled by `statement_timeout` (or by an operator). */
+export const QUERY_CANCELED = '57014';
+
+/** Whether `err` is a statement the server cancelled, e.g. one that ran past `statement_timeout`. */
+export const isQueryCanceled = (err: unknown): boolean =>
+  typeof err === 'object' && err !== null && (err as { code?: unknown }).code === QUERY_CANCELED;
+
+export interface PgOptions {
+  /** Connections in the pool (default 10). */
+  max?: number;
+  /** Every statement on these connections is cancelled after this long (PostgreSQL `statement_timeout`); 0 or absent: never. */
+  statementTimeoutMs?: number;
+}
+
 /** A PostgreSQL server through a connection pool. */
-export async function createPgDb(url: string, options: { max?: number } = {}): Promise<Db> {
+export async function createPgDb(url: string, options: PgOptions = {}): Promise<Db> {
   const pool = new pg.Pool({
     connectionString: url,
     max: options.max ?? 10,
+    // sent with each connection's start-up packet, so it holds before the first statement
+    ...(options.statementTimeoutMs ? { statement_timeout: options.statementTimeoutMs } : {}),
     types: {
       getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
         oid === INT8 ? toNumber : pg.types.getTypeParser(oid, format as 'text')) as typeof pg.types.getTypeParser,

@@ -40,6 +40,15 @@ export const DEFAULT_LIMITS: AuthLimits = {
 
 /** Opaque secrets: `<kind>1.<account>.<43 base64url chars>`; the account lets failures be counted per account. */
 const SECRET = /^(s|k)1\.([a-z0-9-]{1,63})\.([A-Za-z0-9_-]{43})$/;
+
+/**
+ * The account a session or API key names (`Bearer s1.<account>.…`), not verified: only for refusing early (a busy
+ * account's heavy requests, decision 018), never for granting anything.
+ */
+export function claimedAccount(authorization: string | undefined): string | undefined {
+  const bearer = /^Bearer\s+(\S+)\s*$/i.exec(authorization ?? '');
+  return bearer ? SECRET.exec(bearer[1]!)?.[2] : undefined;
+}
 export const newSecret = (kind: 's' | 'k', account: string) => `${kind}1.${account}.${randomBytes(32).toString('base64url')}`;
 export const hashSecret = (secret: string) => createHash('sha256').update(secret).digest();
 
