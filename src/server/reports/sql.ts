@@ -63,14 +63,17 @@ export const SOURCES: Record<SourceName, Source> = {
   },
   evaluations: {
     answers: () => true,
-    relation: (p, account, f, range) => `(SELECT
-        (e.created_at AT TIME ZONE 'UTC')::date AS day, e.scorecard_id, coalesce(e.group_id, 0) AS group_id,
-        coalesce(e.channel, '') AS channel, e.reviewee_id, 1 AS evaluations, (e.final_score IS NOT NULL)::int AS scored,
-        coalesce(e.final_score, 0) AS score_sum, coalesce(e.final_score * e.final_score, 0) AS score_sumsq,
-        coalesce(e.passed, false)::int AS passes, e.critical_failed::int AS critical_fails
-      FROM evaluations e WHERE ${evaluationConditions(p, account, f, range).join(' AND ')})`,
+    relation: (p, account, f, range) => evaluationsRelation(evaluationConditions(p, account, f, range)),
   },
 };
+
+/** The evaluations source restricted by `where` (conditions on `evaluations e`, e.g. the filters and a page's bounds). */
+export const evaluationsRelation = (where: readonly string[]) => `(SELECT
+    (e.created_at AT TIME ZONE 'UTC')::date AS day, e.scorecard_id, coalesce(e.group_id, 0) AS group_id,
+    coalesce(e.channel, '') AS channel, e.reviewee_id, 1 AS evaluations, (e.final_score IS NOT NULL)::int AS scored,
+    coalesce(e.final_score, 0) AS score_sum, coalesce(e.final_score * e.final_score, 0) AS score_sumsq,
+    coalesce(e.passed, false)::int AS passes, e.critical_failed::int AS critical_fails
+  FROM evaluations e WHERE ${where.join(' AND ')})`;
 
 export function chooseSource(f: ReportFilters, range: InstantRange, needsReviewee = false): SourceName {
   return SOURCES.rollup.answers(f, range, needsReviewee) ? 'rollup' : 'evaluations';

@@ -6,9 +6,10 @@ import type { Db } from '../db/db.ts';
 import type { AppDeps } from '../deps.ts';
 import { consoleLogger, errorFields, type LogFields, type Logger } from '../log.ts';
 import { parseOrThrow } from '../errors.ts';
-import { csvRow, type Cell } from '../../core/csv.ts';
+import { csvCell, csvRow, type Cell } from '../../core/csv.ts';
 import { scopeFilters } from '../reports/scope.ts';
 import type { EvaluationRow } from '../store/evaluations.ts';
+import { afterCursor, CURSOR_COLUMN, nextBatch, yieldToEventLoop, type AdaptiveBatch, type Cursor } from '../reports/pages.ts';
 import { evaluationConditions, Params } from '../reports/sql.ts';
 
 /** An evaluations row as the export selects it: times as UTC text (the cursor keeps microseconds). */
@@ -61,26 +62,48 @@ const COLUMNS: Array<[string, (e: ExportEvaluation, a: ExportAnswer | undefined)
   ['overall_comment', (e) => e.overall_comment],
 ];
 
-/** Evaluations read per query: memory stays flat however long the range. */
+/** Evaluations read per query when the caller fixes it (tests); memory stays flat however long the range. */
 export const EXPORT_BATCH = 500;
 
-const UTC_MICROS = `'YYYY-MM-DD"T"HH24:MI:SS.US"Z"'`;
+/**
+ * Batches sized by time (decision 018): each batch (its two statements and its CSV text) should take about
+ * `targetMs`, so on PGlite, where a statement holds the only connection and this thread, health checks and submits
+ * get their turn between batches whatever the scorecard's size or the machine's speed.
+ */
+export const ADAPTIVE_BATCH: AdaptiveBatch = { first: 100, min: 50, max: 2000, targetMs: 20 };
 
-/** The CSV text of the matching evaluations, one keyset-paged batch at a time, in (created_at, id) order. */
-export async function* exportCsv(db: Db, account: string, filters: ReportFilters, batch = EXPORT_BATCH): AsyncGenerator<string> {
+// an evaluation's cells come before and after its answer's: written once per evaluation, not once per answer
+const ANSWER_FROM = COLUMNS.findIndex(([name]) => name === 'section_id');
+const ANSWER_TO = COLUMNS.findIndex(([name]) => name === 'overall_comment');
+const cells = (e: ExportEvaluation, a: ExportAnswer | undefined, from: number, to: number) =>
+  COLUMNS.slice(from, to).map(([, cell]) => csvCell(cell(e, a))).join(',');
+
+/**
+ * The CSV text of the matching evaluations, one keyset-paged batch at a time, in (created_at, id) order; `batch`
+ * fixes the evaluations per batch, else batches are sized by time (`ADAPTIVE_BATCH`). The text does not depend on it.
+ */
+export async function* exportCsv(
+  db: Db,
+  account: string,
+  filters: ReportFilters,
+  batch: number | AdaptiveBatch = ADAPTIVE_BATCH,
+): AsyncGenerator<string> {
   yield csvRow(COLUMNS.map(([name]) => name));
-  let after: { cursor: string; id: string } | null = null;
+  let after: Cursor | null = null;
+  let size = typeof batch === 'number' ? batch : batch.first;
   for (;;) {
+    if (after) await yieldToEventLoop();
+    const started = performance.now();
     const p = new Params();
     const where = evaluationConditions(p, account, filters, instantRange(filters));
-    if (after) where.push(`(e.created_at, e.id) > (${p.add(after.cursor)}::timestamptz, ${p.add(after.id)}::uuid)`);
+    if (after) where.push(afterCursor(p, after));
     const evaluations: ExportEvaluation[] = await db.query<ExportEvaluation>(
-      `SELECT e.id, to_char(e.created_at AT TIME ZONE 'UTC', ${UTC_MICROS}) AS cursor,
+      `SELECT e.id, ${CURSOR_COLUMN},
          to_char(e.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS created_at,
          e.ticket_id, e.reviewee_id, e.reviewer_id, e.scorecard_id, e.scorecard_version, e.kind, e.status, e.channel,
          e.group_id, e.brand_id, e.raw_score, e.final_score, e.passed, e.critical_failures, e.overall_comment
        FROM evaluations e WHERE ${where.join(' AND ')}
-       ORDER BY e.created_at, e.id LIMIT ${p.add(batch)}`,
+       ORDER BY e.created_at, e.id LIMIT ${p.add(size)}`,
       p.values,
     );
     if (evaluations.length === 0) return;
@@ -97,13 +120,16 @@ export async function* exportCsv(db: Db, account: string, filters: ReportFilters
     }
     let chunk = '';
     for (const e of evaluations) {
+      const head = cells(e, undefined, 0, ANSWER_FROM);
+      const tail = cells(e, undefined, ANSWER_TO, COLUMNS.length);
       // an evaluation without answers still gets its row
-      for (const a of byEvaluation.get(e.id) ?? [undefined]) chunk += csvRow(COLUMNS.map(([, cell]) => cell(e, a)));
+      for (const a of byEvaluation.get(e.id) ?? [undefined]) chunk += `${head},${cells(e, a, ANSWER_FROM, ANSWER_TO)},${tail}\r\n`;
     }
     yield chunk;
-    if (evaluations.length < batch) return;
+    if (evaluations.length < size) return;
     const last = evaluations.at(-1)!;
     after = { cursor: last.cursor, id: last.id };
+    if (typeof batch !== 'number') size = nextBatch(size, performance.now() - started, batch);
   }
 }
 

@@ -5,6 +5,7 @@ import { actorOf, type AppEnv } from '../auth.ts';
 import type { AppDeps } from '../deps.ts';
 import { parseOrThrow } from '../errors.ts';
 import { scopeFilters } from '../reports/scope.ts';
+import { pagedRows } from '../reports/pages.ts';
 import { evaluationConditions, Params } from '../reports/sql.ts';
 
 interface Row {
@@ -77,10 +78,9 @@ export function reportTicketsRouter({ db }: AppDeps): Hono<AppEnv> {
       const actor = actorOf(c);
       const q = scopeFilters(actor, parseOrThrow(ReportFilters, c.req.query()));
       const range = instantRange(q);
-      const p = new Params();
-      const where = evaluationConditions(p, actor.account, q, range).join(' AND ');
-      // one scan grouped by (CSAT outcome, QA result); both views are folded from it
-      const cells = await db.query<QaMetricCell>(
+      // one scan grouped by (CSAT outcome, QA result), in pages on PGlite; both views are folded from it (cells of
+      // the same bucket from several pages add up there)
+      const cells = await pagedRows<QaMetricCell>(db, actor.account, q, range, (_p, where) =>
         `SELECT ${CSAT_BUCKET} AS csat, CASE WHEN e.passed THEN 'passed' WHEN NOT e.passed THEN 'failed' ELSE 'none' END AS result,
                 ${EVALUATION_SUMS},
                 count(e.first_reply_minutes)::float8 AS "frtN", coalesce(sum(e.first_reply_minutes), 0)::float8 AS "frtSum",
@@ -89,9 +89,10 @@ export function reportTicketsRouter({ db }: AppDeps): Hono<AppEnv> {
                 coalesce(sum(e.full_resolution_minutes * e.full_resolution_minutes), 0)::float8 AS "resSq",
                 count(e.reopens)::float8 AS "reopenN", count(*) FILTER (WHERE e.reopens > 0)::float8 AS reopened,
                 count(*) FILTER (WHERE e.csat IN ('good', 'bad'))::float8 AS "csatN", count(*) FILTER (WHERE e.csat = 'good')::float8 AS "csatGood"
-           FROM evaluations e WHERE ${where} GROUP BY 1, 2`,
-        p.values,
+           FROM evaluations e WHERE ${where.join(' AND ')} GROUP BY 1, 2`,
       );
+      const p = new Params();
+      const where = evaluationConditions(p, actor.account, q, range).join(' AND ');
       const disagreements = await db.query<Row & { kind: 'qa-pass-csat-bad' | 'qa-fail-csat-good' }>(
         `SELECT ${TICKET_COLUMNS}, CASE WHEN e.passed THEN 'qa-pass-csat-bad' ELSE 'qa-fail-csat-good' END AS kind
            FROM evaluations e WHERE ${where} AND ((e.passed AND e.csat = 'bad') OR (NOT e.passed AND e.csat = 'good'))
