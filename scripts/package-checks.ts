@@ -1,5 +1,5 @@
 /**
- * Offline checks of a Zendesk app package against Zendesk's upload rules (DESIGN.md §4.6), since
+ * Offline checks of a Zendesk app package against Zendesk's upload rules (docs/decisions/003-app-package.md), since
  * `zcli apps:validate` needs an account. Pure over a file map, so a directory and a zip are checked alike.
  */
 import { readFileSync, readdirSync } from 'node:fs';

@@ -1,6 +1,7 @@
 /**
- * Calibration (DESIGN.md §7): several reviewers score the same ticket blind; each is compared with the
- * baseline reviewer, and all with each other through Krippendorff's alpha (ordinal, N/A as missing).
+ * Calibration (docs/decisions/010-report-tabs.md, 011-sidebar-calibration-and-coaching.md): several reviewers score
+ * the same ticket blind; each is compared with the baseline reviewer, and all with each other through Krippendorff's
+ * alpha (ordinal, N/A as missing).
  */
 import { z } from 'zod';
 import type { Answers } from './answers.ts';

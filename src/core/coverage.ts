@@ -1,6 +1,6 @@
 /**
- * The monitoring plan (how many evaluations per agent per week, overall and per channel), coverage
- * against it, and ticket suggestions that fill the gaps (DESIGN.md §7). Weeks are ISO weeks in UTC.
+ * The monitoring plan (how many evaluations per agent per week, overall and per channel), coverage against it, and
+ * ticket suggestions that fill the gaps (docs/decisions/004-ticket-suggestions.md). Weeks are ISO weeks in UTC.
  */
 import { z } from 'zod';
 import { safeText, ZendeskId } from './text.ts';

@@ -3,7 +3,7 @@ import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 
-// Core runs in the sidebar and on the server: it may import only itself and zod (DESIGN.md §2).
+// Core runs in the sidebar and on the server: it may import only itself and zod, so the same rules run in both.
 const CORE = dirname(fileURLToPath(import.meta.url));
 const ALLOWED_PACKAGES = new Set(['zod']);
 const DOM_GLOBALS = ['window', 'document', 'localStorage', 'sessionStorage', 'navigator', 'location', 'fetch', 'XMLHttpRequest', 'process', 'Buffer', 'require', 'ZAFClient'];

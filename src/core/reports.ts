@@ -4,7 +4,7 @@ import { CalendarDate, IdText, Instant, safeText, ZendeskId } from './text.ts';
 import { distinguishable, meanFromSums, wilson, type Estimate } from './stats.ts';
 
 /**
- * The report API contract (DESIGN.md §7), shared by the service and the app. Calibration
+ * The report API contract (docs/decisions/008-report-rollups.md), shared by the service and the app. Calibration
  * evaluations and withdrawn ones never count in any figure.
  */
 

@@ -86,7 +86,7 @@ export const AppliesTo = z.strictObject({
 });
 export type AppliesTo = z.infer<typeof AppliesTo>;
 
-/** The public import/export format (DESIGN.md §3.4); the service stores the same shape. */
+/** The public import/export format; the service stores the same shape. */
 export const ScorecardDefinition = z
   .strictObject({
     name: safeText(200).trim().min(1, 'must not be empty'),
@@ -155,7 +155,8 @@ export const ScorecardVersion = z.object({
 });
 export type ScorecardVersion = z.infer<typeof ScorecardVersion>;
 
-// zod-free so the sidebar bundle can score without zod (sidebar bundle budget, issue 5)
+// zod-free so the sidebar bundle can score without zod
+// (its load budget: docs/decisions/009-sidebar-load-and-nothing-lost.md)
 export { scaleOptions } from './scale.ts';
 
 export function allCriteria(card: Pick<ScorecardDefinition, 'sections'>): Array<{ section: Section; criterion: Criterion }> {

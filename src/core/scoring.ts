@@ -67,7 +67,7 @@ type Combine = (sections: readonly Section[], partsBySection: readonly Counted[]
 /** Weighted-criteria and total-points are one formula (points = weight); only the display differs. */
 const pooled: Combine = (_sections, parts) => percent(share(parts.flat()));
 
-/** One table keyed by method (DESIGN.md §3.2). */
+/** One table keyed by method (docs/decisions/002-scoring.md). */
 const COMBINE: Record<ScorecardDefinition['method'], Combine> = {
   'weighted-criteria': pooled,
   'total-points': pooled,

@@ -1,6 +1,6 @@
 /**
- * Statistics for reports (DESIGN.md §7): intervals beside every figure, and inter-rater agreement.
- * Pure functions; the service sums in SQL and turns the sums into figures here.
+ * Statistics for reports (docs/decisions/008-report-rollups.md): intervals beside every figure, and inter-rater
+ * agreement. Pure functions; the service sums in SQL and turns the sums into figures here.
  */
 
 /** Two-sided 95%: the standard normal quantile at 0.975. */

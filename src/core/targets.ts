@@ -1,5 +1,5 @@
 /**
- * SMART targets (DESIGN.md §1): specific (an agent or a group, one figure), measurable (average score or
+ * SMART targets: specific (an agent or a group, one figure), measurable (average score or
  * pass rate, with n and interval), time-bound (a start and a due date); progress from report sums.
  */
 import { z } from 'zod';

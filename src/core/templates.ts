@@ -1,6 +1,6 @@
 import type { RootCauseKind, ScorecardDefinitionInput } from './scorecard.ts';
 
-// Starter scorecards an admin copies and adapts (DESIGN.md §3.1). They follow common QA practice: judgement
+// Starter scorecards an admin copies and adapts. They follow common QA practice: judgement
 // criteria kept apart from ticket metrics, compliance as critical gates, root causes that tell an agent's
 // skill gap from a process, product, tooling or policy failure.
 

@@ -1,5 +1,5 @@
 /**
- * Reports that lead back to tickets (DESIGN.md §7): the evaluations behind a figure, and QA beside the
+ * Reports that lead back to tickets: the evaluations behind a figure, and QA beside the
  * ticket's own numbers (reply and resolution times, reopens, CSAT), with the tickets where they disagree.
  */
 import { z } from 'zod';

@@ -1,5 +1,5 @@
 /**
- * The nav bar's scorecard admin end to end (issue 6): Chromium through the local Zendesk with the real ZAF SDK,
+ * The nav bar's scorecard admin end to end: Chromium through the local Zendesk with the real ZAF SDK,
  * the built app and the QA service on PGlite. An admin builds a scorecard from a template, changes weights and
  * a critical rule, previews, publishes, and a reviewer on a matching ticket gets it; a bad import is refused
  * with path-named errors; a second admin's stale save is refused with a clear message.

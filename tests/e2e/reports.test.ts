@@ -1,5 +1,5 @@
 /**
- * Reports end to end (issue 7): Chromium through the local Zendesk with the real ZAF SDK, the built app and the
+ * Reports end to end: Chromium through the local Zendesk with the real ZAF SDK, the built app and the
  * QA service seeded with four weeks of evaluations. A lead finds the weakest criterion of a group this month,
  * opens the tickets behind it, runs a calibration with three reviewers, and exports the figures.
  */

@@ -1,5 +1,5 @@
 /**
- * Calibration and coaching in the ticket sidebar end to end (issue 7): Chromium through the local Zendesk with the
+ * Calibration and coaching in the ticket sidebar end to end: Chromium through the local Zendesk with the
  * real ZAF SDK, the built app and the QA service on PGlite. A lead starts a session with three reviewers; each
  * scores the ticket blind in the sidebar; the report then compares all three; the agent never sees any of it.
  * An agent reads and acknowledges a coaching note on their evaluation; the reviewer sees that they did.

@@ -1,5 +1,5 @@
 /**
- * The ticket sidebar end to end (issue 5): Chromium through the local Zendesk with the real ZAF SDK, the
+ * The ticket sidebar end to end: Chromium through the local Zendesk with the real ZAF SDK, the
  * built app, and the QA service on PGlite. Every flow a new user would try, including Zendesk's failures.
  */
 import type { Frame, Page } from 'playwright-core';

@@ -1,9 +1,9 @@
 /**
- * Fuzzing every route of the OpenAPI document (issue 11): malformed bodies, path ids and query strings, sent as
- * signed-in users of one account. A request is *malformed* when the edge or the route's own schema must refuse it
- * (the oracle below decides, from the same zod schemas the document is made of); malformed requests must be
- * answered 4xx, and no request at all may get a 5xx. GETs are sent whatever they carry; other methods only when
- * malformed, so the account's rows must be exactly as they were when the run ends.
+ * Fuzzing every route of the OpenAPI document (docs/decisions/017-input-rules-and-logs.md): malformed bodies, path
+ * ids and query strings, sent as signed-in users of one account. A request is *malformed* when the edge or the
+ * route's own schema must refuse it (the oracle below decides, from the same zod schemas the document is made of);
+ * malformed requests must be answered 4xx, and no request at all may get a 5xx. GETs are sent whatever they carry;
+ * other methods only when malformed, so the account's rows must be exactly as they were when the run ends.
  */
 import { randomUUID } from 'node:crypto';
 import fc from 'fast-check';

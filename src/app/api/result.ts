@@ -1,4 +1,4 @@
-/** Expected failures are values (DESIGN.md §9): the views branch on `status`, bugs still throw. */
+/** Expected failures are values, so no view forgets one: the views branch on `status`; bugs still throw. */
 export type ServiceErrorKind =
   | 'unreachable'
   /** 401: the session ended (expired, revoked, or the service restarted): reopen the app / reload Zendesk. */

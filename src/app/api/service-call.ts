@@ -1,8 +1,8 @@
 /**
- * The app's one transport to the reporting service (issue 10): the service served this page after verifying
- * Zendesk's signed load, so the app calls it on its own origin with a plain `fetch` and the session from the boot
- * (`Authorization: Bearer <session>`). No cookies, no CORS, no Zendesk proxy. The sidebar's client and the nav
- * bar's admin, report and plan calls all go through it; ZAF stays for Zendesk's own data.
+ * The app's one transport to the reporting service (docs/decisions/015-identity-from-zendesk.md): the service served
+ * this page after verifying Zendesk's signed load, so the app calls it on its own origin with a plain `fetch` and the
+ * session from the boot (`Authorization: Bearer <session>`). No cookies, no CORS, no Zendesk proxy. The sidebar's
+ * client and the nav bar's admin, report and plan calls all go through it; ZAF stays for Zendesk's own data.
  */
 import type { Boot } from './boot.ts';
 import { serviceBase } from './boot.ts';

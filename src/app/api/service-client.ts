@@ -1,6 +1,6 @@
 /**
- * The sidebar's door to the reporting service (DESIGN.md §6), over the shared transport in service-call.ts
- * (same-origin fetch with the page's session). Views only see this interface.
+ * The sidebar's door to the reporting service (docs/decisions/015-identity-from-zendesk.md), over the shared
+ * transport in service-call.ts (same-origin fetch with the page's session). Views only see this interface.
  */
 import type { z } from 'zod';
 import type { CalibrationSessionReport } from '../../core/calibration.ts';

@@ -1,7 +1,8 @@
 /**
  * The background's outbox: evaluations a sidebar could not deliver (service unreachable) wait here, for the agent's
  * whole Zendesk session, and are retried until the service has them; then the ticket's fields are written and every
- * open sidebar is told. Closing the ticket no longer loses them (issue 11). The service is idempotent by id.
+ * open sidebar is told. Closing the ticket does not lose them (docs/decisions/019-nothing-typed-is-lost.md). The
+ * service is idempotent by id.
  */
 import type { ServiceClient } from '../api/service-client.ts';
 import { isCalibration } from '../sidebar/calibration.ts';

@@ -1,8 +1,9 @@
 /**
- * Drafts saved to the service as the reviewer works (issue 11): the service's copy is the one that counts, so a
- * draft survives a browser that blocks storage and follows the reviewer to another tab or device; the device's
- * storage, where allowed, is only a cache. Saves are debounced and carry the revision they started from: when
- * another tab or device saved first, the service refuses and the reviewer chooses (nothing is overwritten).
+ * Drafts saved to the service as the reviewer works (docs/decisions/019-nothing-typed-is-lost.md): the service's copy
+ * is the one that counts, so a draft survives a browser that blocks storage and follows the reviewer to another tab
+ * or device; the device's storage, where allowed, is only a cache. Saves are debounced and carry the revision they
+ * started from: when another tab or device saved first, the service refuses and the reviewer chooses (nothing is
+ * overwritten).
  */
 import type { StoredDraft } from '../../core/draft.ts';
 import { isTransient, type ServiceError } from '../api/result.ts';

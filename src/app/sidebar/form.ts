@@ -20,7 +20,7 @@ const withAnswer = (draft: Draft, id: string, change: (a: DraftAnswer) => DraftA
   answers: { ...draft.answers, [id]: change(draft.answers[id] ?? {}) },
 });
 
-/** One table keyed by edit type (DESIGN.md §9). */
+/** One table keyed by edit type: a new edit is one entry, not another branch. */
 const APPLY: { [K in FormEdit['type']]: (draft: Draft, edit: Extract<FormEdit, { type: K }>) => Draft } = {
   rate: (d, e) => withAnswer(d, e.criterionId, ({ na: _na, ...a }) => ({ ...a, rating: e.rating })),
   // N/A toggles: pressing it again clears the answer

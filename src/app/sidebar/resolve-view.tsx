@@ -1,7 +1,7 @@
 /**
- * A lead or admin resolves an agent's dispute (issue 10, item 5): reject (the score stays) or uphold with new
- * ratings for the disputed criteria (every criterion when the dispute named none); the service amends and
- * rescores the evaluation in the same step. Lazy: only leads with a disputed evaluation on the ticket load it.
+ * A lead or admin resolves an agent's dispute (docs/decisions/016-integrity-rules.md): reject (the score stays) or
+ * uphold with new ratings for the disputed criteria (every criterion when the dispute named none); the service amends
+ * and rescores the evaluation in the same step. Lazy: only leads with a disputed evaluation on the ticket load it.
  */
 import { useState } from 'preact/hooks';
 import type { Answer } from '../../core/answers.ts';

@@ -1,4 +1,4 @@
-/** The reviewer's sidebar (DESIGN.md §10): scorecard, reviewee, ticket numbers, criteria, sticky live score. */
+/** The reviewer's sidebar: scorecard, reviewee, ticket numbers, criteria, sticky live score. */
 import { useRef, useState } from 'preact/hooks';
 import type { Evaluation } from '../../core/evaluation.ts';
 import { metricAnswer } from '../../core/metrics.ts';

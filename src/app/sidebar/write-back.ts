@@ -1,5 +1,5 @@
 /**
- * After the service has an evaluation, its score and result go to the ticket's QA fields (DESIGN.md §4.4):
+ * After the service has an evaluation, its score and result go to the ticket's QA fields (README, *Ticket fields*):
  * safe_update against the ticket's updated_at (409: re-read and retry once), Retry-After on 429 (bounded),
  * and a closed ticket (422) reported plainly: the service stays the system of record.
  */

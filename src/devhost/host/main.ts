@@ -67,7 +67,7 @@ let current: Pane | null = null;
 // lifecycle events and instance messages delivered, newest last (for tests and the curious: window.devhost.events)
 const events: Array<{ guid: string; location: string; name: string; data?: unknown }> = [];
 const pendingHooks = new Map<string, { waiting: Set<string>; errors: string[]; done: () => void }>();
-// telemetry the SDK or app may send; answered quietly (DESIGN.md §4.5)
+// telemetry the SDK or app may send; answered quietly (docs/decisions/006-devhost.md, *Never swallowed*)
 const QUIET_KEYS = new Set(['__track__', 'session.live', 'iframe.track']);
 const QUIET_INVOKES = new Set(['track', '__track__']);
 const HOOK_TIMEOUT_MS = 15_000;

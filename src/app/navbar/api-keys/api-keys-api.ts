@@ -1,5 +1,5 @@
 /**
- * Machine access (issue 10): admins list, create and revoke API keys for BI tools and scripts. The service keeps
+ * Machine access: admins list, create and revoke API keys for BI tools and scripts. The service keeps
  * only a hash; the secret comes back once, from the create, and nowhere else.
  */
 import { fail, ok, type Result } from '../../api/result.ts';

@@ -1,6 +1,6 @@
 /**
- * The Reports tab (DESIGN.md §7, §10): filters kept in the URL, four headline figures with n, interval and
- * change, the trend, breakdowns (weakest criteria first, tickets one click away), root causes, QA beside
+ * The Reports tab (docs/decisions/010-report-tabs.md): filters kept in the URL, four headline figures with n,
+ * interval and change, the trend, breakdowns (weakest criteria first, tickets one click away), root causes, QA beside
  * the tickets' own numbers, CSV and print.
  */
 import './reports.css';

@@ -51,7 +51,10 @@ export function fromDefinition(def: ScorecardDefinition): Draft {
   };
 }
 
-/** The §3.4 JSON the service and the schema see: row keys and editor flags dropped. */
+/**
+ * The import/export JSON (`ScorecardDefinition`, src/core/scorecard.ts) the service and the schema see: row keys and
+ * editor flags dropped.
+ */
 export function toDefinitionInput(draft: Draft): ScorecardDefinitionInput {
   return {
     ...draft,

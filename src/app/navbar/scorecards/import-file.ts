@@ -2,7 +2,10 @@ import { parseWith, type Parsed } from '../../../core/issues.ts';
 import { ScorecardDefinition } from '../../../core/scorecard.ts';
 import { slugify } from './editor-state.ts';
 
-/** Reads an imported file: the §3.4 JSON, or path-named errors (nothing is saved on error). */
+/**
+ * Reads an imported file: the import/export JSON (`ScorecardDefinition`, src/core/scorecard.ts), or path-named errors
+ * (nothing is saved on error).
+ */
 export function parseImport(text: string): Parsed<ScorecardDefinition> {
   let json: unknown;
   try {
