@@ -136,19 +136,24 @@ export async function* exportCsv(
 /** A byte stream that pulls one batch per read, so a slow client slows the database reads down. */
 function streamOf(chunks: AsyncGenerator<string>, logger: Logger, where: LogFields): ReadableStream<Uint8Array> {
   const encoder = new TextEncoder();
+  let cancelled = false;
   return new ReadableStream({
     async pull(controller) {
       try {
         const next = await chunks.next();
+        if (cancelled) return;
         if (next.done) controller.close();
         else controller.enqueue(encoder.encode(next.value));
       } catch (err) {
+        // the client went away while a batch was read: nothing failed
+        if (cancelled) return;
         // the status is already sent: cut the body short so the client sees a failed download
         logger.error('CSV export failed mid-stream', { ...where, ...errorFields(err) });
         controller.error(err);
       }
     },
     async cancel() {
+      cancelled = true;
       await chunks.return(undefined);
     },
   });
