@@ -2,26 +2,9 @@
 // (in a worker thread autocannon skips aggregating its results). Plain JS: no tsx loader needed.
 import { randomUUID } from 'node:crypto';
 import autocannon from 'autocannon';
+import { evaluationBody } from './evaluation-body.mjs';
 
 const { url, path, amount, connections, headers, scorecardId, criteria } = JSON.parse(process.argv[2]);
-
-/** A fresh evaluation per request: unique id, random agent, 10 answers mostly at the top mark. */
-function evaluationBody(id) {
-  const reviewee = 1 + Math.floor(Math.random() * 400);
-  return JSON.stringify({
-    id,
-    ticketId: 1 + Math.floor(Math.random() * 1e7),
-    revieweeId: reviewee,
-    scorecardId,
-    scorecardVersion: 1,
-    channel: ['email', 'chat', 'voice', 'web'][reviewee % 4],
-    groupId: 100 + (reviewee % 20),
-    answers: Array.from({ length: criteria }, (_, i) => ({
-      criterionId: `c${i}`,
-      rating: Math.random() < 0.9 ? 2 : Math.floor(Math.random() * 2),
-    })),
-  });
-}
 
 // ids the service answered 2xx for: each connection waits for its response before the next request
 const acknowledged = [];
@@ -36,7 +19,7 @@ const result = await autocannon({
       headers,
       setupRequest: (req, context) => {
         context.id = randomUUID();
-        return { ...req, body: evaluationBody(context.id) };
+        return { ...req, body: evaluationBody(context.id, scorecardId, criteria) };
       },
       onResponse: (status, _body, context) => {
         if (status >= 200 && status < 300) acknowledged.push(context.id);
