@@ -1,9 +1,9 @@
 /**
- * `npm run bench:load`: one heavy user must not stall everyone (issue 11). The service in-process on PGlite
- * and on PostgreSQL (a throw-away server, as the tests start it), over loopback HTTP, with ~22k evaluations
- * stored. 50 clients run report and CSV export requests with a lead's and an agent's session while a reviewer
- * submits evaluations and a monitor polls /healthz; prints p50/p99 of health and submit, idle and under load,
- * and the heavy requests' statuses (200 answered, 429 limited, 503 timed out).
+ * `npm run bench:load`: one heavy user must not stall everyone (docs/decisions/018-bounded-work.md). The service
+ * in-process on PGlite and on PostgreSQL (a throw-away server, as the tests start it), over loopback HTTP, with ~22k
+ * evaluations stored. 50 clients run report and CSV export requests with a lead's and an agent's session while a
+ * reviewer submits evaluations and a monitor polls /healthz; prints p50/p99 of health and submit, idle and under
+ * load, and the heavy requests' statuses (200 answered, 429 limited, 503 timed out).
  * Two loaded rounds: clients that wait as Retry-After says (as the app does), then greedy ones that ask again at once.
  * `-- --only pg|pglite`: one backend; `--seconds N`: length of each loaded round (default 20).
  */
