@@ -33,5 +33,5 @@ export type PolicyChange = z.output<typeof PolicyChange>;
 
 export const DEFAULT_POLICY: AccountPolicy = { scorecardManagerRoles: [], reviewerGroupIds: [], leadGroupIds: [] };
 
-export { canManageScorecards } from './policy-rule.ts';
+export { canManageScorecards } from './permissions.ts';
 export { qaRoleOf } from './roles.ts';

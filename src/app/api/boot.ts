@@ -77,6 +77,3 @@ export function serviceBase(pathname: string): string {
   const at = pathname.lastIndexOf('/app/');
   return at < 0 ? '' : pathname.slice(0, at);
 }
-
-/** Who may score tickets in the sidebar. */
-export const canReview = (role: QaRole): boolean => role !== 'agent';

@@ -1,6 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
 import { createTranslator } from '../i18n/translate.ts';
-import { canReview } from './boot.ts';
 import { createServiceCall, retryAfterSeconds } from './service-call.ts';
 import { createServiceClient } from './service-client.ts';
 import { errorMessage, withTranslatedErrors } from './translated-errors.ts';
@@ -187,13 +186,5 @@ describe('errors the user acts on, in their words', () => {
     expect(errorMessage(t, { kind: 'conflict', message: 'stale' })).toBe('stale');
     const { call } = setup(() => json({ error: 'revoked' }, 401));
     expect(await withTranslatedErrors(call, t)('GET', '/me')).toMatchObject({ status: 'error', error: { kind: 'session-ended', message: 'Reload Zendesk' } });
-  });
-});
-
-describe('QA role', () => {
-  it('only reviewers, leads and admins score tickets', () => {
-    expect(canReview('agent')).toBe(false);
-    expect(canReview('reviewer')).toBe(true);
-    expect(canReview('lead')).toBe(true);
   });
 });

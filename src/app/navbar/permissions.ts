@@ -1,26 +1,11 @@
 /**
- * Who may manage scorecards: admins always, agents never, leads and reviewers when the account policy the
- * service keeps names their role (not an app setting: settings reach the browser and the service enforces it).
- * The same policy names the Zendesk groups whose members are reviewers and QA leads; admins change it here.
+ * The account policy the service keeps: which roles besides admins manage scorecards (not an app setting: settings
+ * reach the browser and the service enforces it), and the Zendesk groups whose members are reviewers and QA leads.
+ * Everyone reads it; admins change it here.
  */
-import type { QaRole } from '../../core/evaluation.ts';
 import type { AccountPolicy } from '../../core/policy.ts';
-import { canManageScorecards } from '../../core/policy-rule.ts';
 import { fail, ok, type Result } from '../api/result.ts';
 import type { ServiceCall } from '../api/service-call.ts';
-
-export type ScorecardAccess = 'allowed' | 'denied';
-
-/** The answer when the role alone decides; null when it takes the account policy. */
-export function accessByRole(role: QaRole): ScorecardAccess | null {
-  if (role === 'admin') return 'allowed';
-  if (role === 'agent') return 'denied';
-  return null;
-}
-
-export function accessUnder(role: QaRole, policy: Pick<AccountPolicy, 'scorecardManagerRoles'>): ScorecardAccess {
-  return canManageScorecards(role, policy) ? 'allowed' : 'denied';
-}
 
 export interface PolicyApi {
   get(): Promise<Result<AccountPolicy>>;

@@ -4,6 +4,7 @@
  */
 import './navbar.css';
 import { useEffect, useMemo, useState } from 'preact/hooks';
+import { canManageScorecards, isAdmin, managesScorecardsByRole } from '../../core/permissions.ts';
 import type { BootRead } from '../api/boot.ts';
 import { bootServiceCall } from '../api/service-call.ts';
 import { withTranslatedErrors } from '../api/translated-errors.ts';
@@ -12,7 +13,7 @@ import { Notice } from '../ui/notice.tsx';
 import { useZaf } from '../zaf/use-zaf.tsx';
 import { LazyTab, type Loader } from './lazy.tsx';
 import { NavBarContext, type NavBarSession } from './navbar-context.tsx';
-import { accessByRole, accessUnder, createPolicyApi, type ScorecardAccess } from './permissions.ts';
+import { createPolicyApi } from './permissions.ts';
 import { createScorecardsApi } from './scorecards/scorecards-api.ts';
 import { Tabs } from './tabs.tsx';
 
@@ -49,7 +50,7 @@ export interface NavBarProps {
 export function NavBarRoot({ boot }: NavBarProps) {
   const t = useT();
   const { metadata } = useZaf();
-  const tabIds: readonly string[] = boot.status === 'ok' && boot.boot.user.role === 'admin' ? ADMIN_TAB_IDS : TAB_IDS;
+  const tabIds: readonly string[] = boot.status === 'ok' && isAdmin(boot.boot.user.role) ? ADMIN_TAB_IDS : TAB_IDS;
   const [tab, setTab] = useState(() => initialTab(tabIds));
   const session = useMemo<NavBarSession | null>(() => {
     if (boot.status !== 'ok') return null;
@@ -66,7 +67,7 @@ export function NavBarRoot({ boot }: NavBarProps) {
       </Notice>
     );
   }
-  const load = tab !== 'scorecards' ? LOADERS[tab]! : access === null ? DECIDING : access === 'allowed' ? LOADERS.scorecards! : NOT_ALLOWED;
+  const load = tab !== 'scorecards' ? LOADERS[tab]! : access === null ? DECIDING : access ? LOADERS.scorecards! : NOT_ALLOWED;
   return (
     <NavBarContext.Provider value={session}>
       <main class="qa-navbar">
@@ -83,15 +84,15 @@ export function NavBarRoot({ boot }: NavBarProps) {
  * Admins and agents are answered by their role; leads and reviewers by the account policy, read once the
  * Scorecards tab is first wanted (one GET; no request at load rides along). Null while unknown.
  */
-function useScorecardAccess(session: NavBarSession | null, wanted: boolean): ScorecardAccess | null {
-  const byRole = session ? accessByRole(session.role) : null;
-  const [fromPolicy, setFromPolicy] = useState<ScorecardAccess | null>(null);
+function useScorecardAccess(session: NavBarSession | null, wanted: boolean): boolean | null {
+  const byRole = session ? managesScorecardsByRole(session.role) : null;
+  const [fromPolicy, setFromPolicy] = useState<boolean | null>(null);
   const ask = wanted && session !== null && byRole === null && fromPolicy === null;
   useEffect(() => {
     if (!ask || !session) return;
     let live = true;
     // an unreadable policy shows "ask your admin": the service refuses the writes anyway
-    void session.policy.get().then((r) => live && setFromPolicy(r.status === 'ok' ? accessUnder(session.role, r.value) : 'denied'));
+    void session.policy.get().then((r) => live && setFromPolicy(r.status === 'ok' && canManageScorecards(session.role, r.value)));
     return () => {
       live = false;
     };

@@ -3,6 +3,7 @@ import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
 import type { CoachingNote } from '../../core/coaching.ts';
 import type { Evaluation } from '../../core/evaluation.ts';
+import { mayAcknowledge, mayDispute } from '../../core/permissions.ts';
 import type { ServiceError } from '../api/result.ts';
 import type { PublishedScorecard } from '../api/wire.ts';
 import { useI18n, useT } from '../i18n/use-t.tsx';
@@ -70,6 +71,7 @@ function EvaluationCard({
   const byId = new Map(criteria.map((c) => [c.id, c]));
   const titleId = `qa-ev-${e.id}`;
   const labels = useOptionLabels();
+  const me = { userId: model.user.id, role: model.role };
 
   const act = async (run: () => ReturnType<SidebarModel['service']['acknowledge']>) => {
     setBusy(true);
@@ -148,9 +150,9 @@ function EvaluationCard({
           {t(`ui.sidebar.error.${error.kind}`)}
         </Banner>
       )}
-      {e.reviewerId !== model.user.id && (e.status === 'submitted' || e.status === 'acknowledged') && !disputing && (
+      {e.reviewerId !== me.userId && mayDispute(me, e) && !disputing && (
         <div class="qa-row">
-          {e.status === 'submitted' && (
+          {mayAcknowledge(me, e) && (
             <button type="button" class="c-btn c-btn--sm c-btn--primary" disabled={busy} onClick={() => act(() => model.service.acknowledge(e.id))}>
               {t('ui.sidebar.agent.acknowledge')}
             </button>

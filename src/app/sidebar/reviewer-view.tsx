@@ -2,6 +2,7 @@
 import { useRef, useState } from 'preact/hooks';
 import type { Evaluation } from '../../core/evaluation.ts';
 import { metricAnswer } from '../../core/metrics.ts';
+import { mayAmend, mayResolve } from '../../core/permissions.ts';
 import { scaleOptions } from '../../core/scale.ts';
 import { useI18n, useT } from '../i18n/use-t.tsx';
 import { isCalibration } from './calibration.ts';
@@ -167,12 +168,10 @@ function EarlierEvaluations({ model, r }: { model: SidebarModel; r: ReviewerStat
   const [confirm, setConfirm] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   if (r.evaluations.length === 0) return <p class="qa-muted qa-small">{t('ui.sidebar.history.none')}</p>;
+  const me = { userId: model.user.id, role: model.role };
   // a calibration score is not edited or withdrawn from here: after submitting, the reviewer has seen the others'
-  const mine = (e: Evaluation) => !isCalibration(e) && (e.reviewerId === model.user.id || model.role === 'lead' || model.role === 'admin');
+  const mine = (e: Evaluation) => !isCalibration(e) && mayAmend(me, e);
   const notes = model.data.coachingNotes ?? [];
-  // a dispute is resolved by a lead or admin who neither wrote the evaluation nor is its subject (the service enforces it)
-  const resolver = model.role === 'lead' || model.role === 'admin' ? model.service : null;
-  const mayResolve = (e: Evaluation) => resolver !== null && e.status === 'disputed' && e.reviewerId !== model.user.id && e.revieweeId !== model.user.id;
   return (
     <details class="qa-history">
       <summary>{t('ui.sidebar.history.title', { count: r.evaluations.length })}</summary>
@@ -191,8 +190,8 @@ function EarlierEvaluations({ model, r }: { model: SidebarModel; r: ReviewerStat
             </div>
             {e.dispute && !e.dispute.outcome && <p class="qa-small qa-quote">{t('ui.sidebar.resolve.reason')}: {e.dispute.reason}</p>}
             {notes.some((n) => n.evaluationId === e.id) && <CoachingNotes notes={notes.filter((n) => n.evaluationId === e.id)} />}
-            {mayResolve(e) && r.cardFor(e) && (
-              <ResolveDispute evaluation={e} card={r.cardFor(e)!.definition} resolver={resolver!} onResolved={r.replaceEvaluation} />
+            {mayResolve(me, e) && r.cardFor(e) && (
+              <ResolveDispute evaluation={e} card={r.cardFor(e)!.definition} resolver={model.service} onResolved={r.replaceEvaluation} />
             )}
             {mine(e) && (
               <div class="qa-row">

@@ -3,7 +3,7 @@ import './sidebar.css';
 import type { ComponentType } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import type { QaRole } from '../../core/evaluation.ts';
-import { canReview } from '../api/boot.ts';
+import { isStaff } from '../../core/permissions.ts';
 import { useT } from '../i18n/use-t.tsx';
 import type { ZafSession } from '../zaf/use-zaf.tsx';
 import type { LoadOutcome, LoadProblem, SidebarModel } from './load.ts';
@@ -14,7 +14,7 @@ import { startMeasuredLoad, useSidebarLoad } from './use-sidebar.ts';
 const RETRYABLE: ReadonlySet<LoadProblem> = new Set(['unreachable', 'server', 'conflict', 'throttled']);
 
 // agents load their view's code while the service request runs; reviewers never download it
-const prefetchView = (role: QaRole) => void (canReview(role) || agentView());
+const prefetchView = (role: QaRole) => void (isStaff(role) || agentView());
 
 export interface SidebarProps {
   /** The load mount.tsx started as soon as Zendesk registered the app. */
@@ -56,7 +56,7 @@ export function SidebarRoot({ first }: SidebarProps) {
     );
   }
   const { model } = state;
-  return canReview(model.role) ? <ReviewerView model={model} /> : <LazyAgentView model={model} />;
+  return isStaff(model.role) ? <ReviewerView model={model} /> : <LazyAgentView model={model} />;
 }
 
 type View = ComponentType<{ model: SidebarModel }>;

@@ -7,6 +7,7 @@ import './reports.css';
 import { useState } from 'preact/hooks';
 import type { ScorecardSummary } from '../../../core/api.ts';
 import type { CalibrationSession, CalibrationSessionReport } from '../../../core/calibration.ts';
+import { isLead, isStaff } from '../../../core/permissions.ts';
 import type { Agreement } from '../../../core/stats.ts';
 import { useI18n } from '../../i18n/use-t.tsx';
 import { Loading } from '../../ui/notice.tsx';
@@ -16,7 +17,6 @@ import { presetRange } from './filters.ts';
 import { formatValue } from './format.ts';
 import { useAsync, usePeople, useReportsApi, type People } from './use-reports.ts';
 
-const LEAD_ROLES = new Set(['admin', 'lead']);
 
 /** Krippendorff's guidance: rely on alpha >= .800, draw tentative conclusions from .667 (2004, p. 241). */
 function alphaVerdict(a: Agreement): 'good' | 'tentative' | 'poor' | 'none' {
@@ -257,13 +257,13 @@ export function CalibrationTab() {
   const { role, scorecards: scorecardsApi } = useNavBar();
   const api = useReportsApi();
   const people = usePeople();
-  const lead = LEAD_ROLES.has(role);
+  const lead = isLead(role);
   const [generation, setGeneration] = useState(0);
   const [selected, setSelected] = useState<string | null>(null);
   const [list, reload] = useAsync(() => api.sessions(), `sessions${generation}`);
   const [cards] = useAsync(() => scorecardsApi.list(), 'scorecards');
   const scorecards = cards.status === 'ok' ? cards.value : [];
-  if (role === 'agent') return <p role="status">{t('ui.reports.notForAgents')}</p>;
+  if (!isStaff(role)) return <p role="status">{t('ui.reports.notForAgents')}</p>;
 
   async function close(id: string) {
     const r = await api.closeSession(id);

@@ -5,6 +5,7 @@
 import './reports.css';
 import { useState } from 'preact/hooks';
 import { isoWeekOf, weekRange, type MonitoringPlan } from '../../../core/coverage.ts';
+import { isLead, isStaff } from '../../../core/permissions.ts';
 import type { Target, TargetMetric, TargetSubject } from '../../../core/targets.ts';
 import { useI18n } from '../../i18n/use-t.tsx';
 import { Loading } from '../../ui/notice.tsx';
@@ -18,7 +19,6 @@ import { formatValue } from './format.ts';
 import type { PlanState } from './reports-api.ts';
 import { useAsync, usePeople, useReportsApi, type People } from './use-reports.ts';
 
-const LEAD_ROLES = new Set(['admin', 'lead']);
 const WEEK = 7 * 86_400_000;
 // candidates: tickets solved in the last two weeks
 const CANDIDATE_DAYS = 14;
@@ -372,12 +372,12 @@ export function PlanTab() {
   const { role } = useNavBar();
   const api = useReportsApi();
   const people = usePeople();
-  const editable = LEAD_ROLES.has(role);
+  const editable = isLead(role);
   const [week, setWeek] = useState(() => isoWeekOf(new Date()));
   const [version, setVersion] = useState(0);
   // loaded once: a save keeps the editor (and its message) as it is and refreshes the coverage only
   const [plan, reload] = useAsync(() => api.plan(), 'plan');
-  if (role === 'agent') return <p role="status">{t('ui.reports.notForAgents')}</p>;
+  if (!isStaff(role)) return <p role="status">{t('ui.reports.notForAgents')}</p>;
   const shift = (weeks: number) => setWeek(isoWeekOf(new Date(weekRange(week).from.getTime() + weeks * WEEK)));
   const { from, to } = weekRange(week);
   return (

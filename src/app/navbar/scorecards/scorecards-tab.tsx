@@ -1,6 +1,7 @@
 /** The Scorecards tab: the list, or the editor on one draft. */
 import { useEffect, useState } from 'preact/hooks';
 import type { ScorecardSummary } from '../../../core/api.ts';
+import { isAdmin } from '../../../core/permissions.ts';
 import { useT } from '../../i18n/use-t.tsx';
 import { Loading } from '../../ui/notice.tsx';
 import { useNavBar } from '../navbar-context.tsx';
@@ -81,7 +82,7 @@ export function ScorecardsTab() {
         />
       )}
       {/* only admins change who manages scorecards (the service refuses anyone else) */}
-      {role === 'admin' ? <PolicyControl api={policy} /> : null}
+      {isAdmin(role) ? <PolicyControl api={policy} /> : null}
     </div>
   );
 }
