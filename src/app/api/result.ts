@@ -31,6 +31,13 @@ export const fail = <T = never>(kind: ServiceErrorKind, message: string, issues?
   error: issues ? { kind, message, issues } : { kind, message },
 });
 
+/** The answer when `accept` recognises its shape, else a server error: a view never gets a value of another shape. */
+export function checked<T>(r: Result<unknown>, accept: (v: unknown) => T | undefined): Result<T> {
+  if (r.status === 'error') return r;
+  const value = accept(r.value);
+  return value === undefined ? fail('server', 'the service answered in an unexpected shape') : ok(value);
+}
+
 /** One table from HTTP status to error kind; 0 is "no answer" (the request failed or timed out). */
 const BY_STATUS: Record<number, ServiceErrorKind> = {
   0: 'unreachable',

@@ -6,13 +6,21 @@
  */
 import type { Boot } from './boot.ts';
 import { serviceBase } from './boot.ts';
-import { fail, kindOfStatus, ok, type Result } from './result.ts';
-import { readErrorBody } from './wire.ts';
+import { checked, fail, kindOfStatus, ok, type Result } from './result.ts';
+import { readErrorBody, type Accept } from './wire.ts';
 
 export type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
 /** The parsed body (JSON, else the text, e.g. a CSV export; null for 204), or the error as a value. */
 export type ServiceCall = (method: Method, path: string, body?: unknown) => Promise<Result<unknown>>;
+
+/** A call whose answer must pass `accept` (made of the guards in wire.ts): any other shape is a server error. */
+export type CheckedCall = <T>(method: Method, path: string, body: unknown, accept: Accept<T>) => Promise<Result<T>>;
+
+export const checkedCall =
+  (send: ServiceCall): CheckedCall =>
+  async (method, path, body, accept) =>
+    checked(await send(method, path, body), accept);
 
 /** Requests give up after this long, so an outage turns into "unreachable" instead of a spinner. */
 export const TIMEOUT_MS = 15_000;

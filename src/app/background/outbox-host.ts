@@ -4,7 +4,7 @@
  * open sidebar is told. Closing the ticket does not lose them (docs/decisions/019-nothing-typed-is-lost.md). The
  * service is idempotent by id.
  */
-import type { ServiceClient } from '../api/service-client.ts';
+import type { SidebarApi } from '../api/sidebar-api.ts';
 import { isCalibration } from '../sidebar/calibration.ts';
 import { createOutbox } from '../sidebar/outbox.ts';
 import type { KeyValueStorage } from '../sidebar/storage.ts';
@@ -14,7 +14,7 @@ import { answer, ENTRIES, HELD, HOLD, LIST, parseHeld, SENT, sidebarInstances, t
 
 export interface OutboxHostDeps {
   zaf: ZafPort;
-  service: Pick<ServiceClient, 'createEvaluation' | 'amendEvaluation'>;
+  service: Pick<SidebarApi, 'createEvaluation' | 'amendEvaluation'>;
   scope: { account: string; userId: number };
   storage: KeyValueStorage;
 }

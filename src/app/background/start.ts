@@ -4,7 +4,7 @@
  */
 import type { BootRead } from '../api/boot.ts';
 import { bootServiceCall } from '../api/service-call.ts';
-import { createServiceClient, type ServiceClient } from '../api/service-client.ts';
+import { createSidebarApi, type SidebarApi } from '../api/sidebar-api.ts';
 import { browserStorage } from '../sidebar/use-sidebar.ts';
 import type { ZafPort } from '../zaf/port.ts';
 import { parsePing, PING, PONG, type Pong } from './messages.ts';
@@ -14,7 +14,7 @@ export interface BackgroundOptions {
   /** The page's boot (`#ticket-qa-boot`): the service session of this background's signed load. */
   boot: BootRead;
   /** The service client (tests pass a fake); by default the page's own, with the boot's session. */
-  service?: Pick<ServiceClient, 'createEvaluation' | 'amendEvaluation'>;
+  service?: Pick<SidebarApi, 'createEvaluation' | 'amendEvaluation'>;
 }
 
 /** Subscribes at once (a ping may arrive right after registration); returns the unsubscribe. */
@@ -23,7 +23,7 @@ export function startBackground(zaf: ZafPort, { boot, service }: BackgroundOptio
     boot.status === 'ok'
       ? startOutboxHost({
           zaf,
-          service: service ?? createServiceClient(bootServiceCall(boot.boot)),
+          service: service ?? createSidebarApi(bootServiceCall(boot.boot)),
           scope: { account: boot.boot.account, userId: boot.boot.user.id },
           storage: browserStorage(),
         })

@@ -1,20 +1,18 @@
-/** What every nav bar tab needs: who is looking (from the service's boot), the app settings, and the service clients. */
+/** What every nav bar tab needs: who is looking (from the service's boot), the app settings, and the service. */
 import { createContext } from 'preact';
-import { useContext } from 'preact/hooks';
+import { useContext, useMemo } from 'preact/hooks';
 import type { QaRole } from '../../core/evaluation.ts';
 import type { AppUser } from '../api/boot.ts';
+import type { PolicyApi } from '../api/policy-api.ts';
 import type { ServiceCall } from '../api/service-call.ts';
-import type { PolicyApi } from './permissions.ts';
-import type { ScorecardsApi } from './scorecards/scorecards-api.ts';
 
 export interface NavBarSession {
   user: AppUser;
   /** The QA role the service decided; the nav bar only reflects it (the service enforces it). */
   role: QaRole;
   settings: Record<string, unknown>;
-  /** The transport every tab's API is built on (errors the user acts on come translated). */
+  /** The transport every tab's client is built on (errors the user acts on come translated). */
   call: ServiceCall;
-  scorecards: ScorecardsApi;
   /** The account policy the service keeps (who besides admins manages scorecards; reviewer and lead groups). */
   policy: PolicyApi;
 }
@@ -25,4 +23,10 @@ export function useNavBar(): NavBarSession {
   const session = useContext(NavBarContext);
   if (!session) throw new Error('useNavBar() outside <NavBarRoot>');
   return session;
+}
+
+/** A service client (src/app/api/*-api.ts) over this page's transport, made once. */
+export function useApi<T>(create: (call: ServiceCall) => T): T {
+  const { call } = useNavBar();
+  return useMemo(() => create(call), [create, call]);
 }

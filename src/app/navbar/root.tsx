@@ -6,6 +6,7 @@ import './navbar.css';
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { canManageScorecards, isAdmin, managesScorecardsByRole } from '../../core/permissions.ts';
 import type { BootRead } from '../api/boot.ts';
+import { createPolicyApi } from '../api/policy-api.ts';
 import { bootServiceCall } from '../api/service-call.ts';
 import { withTranslatedErrors } from '../api/translated-errors.ts';
 import { useT } from '../i18n/use-t.tsx';
@@ -13,8 +14,6 @@ import { Notice } from '../ui/notice.tsx';
 import { useZaf } from '../zaf/use-zaf.tsx';
 import { LazyTab, type Loader } from './lazy.tsx';
 import { NavBarContext, type NavBarSession } from './navbar-context.tsx';
-import { createPolicyApi } from './permissions.ts';
-import { createScorecardsApi } from './scorecards/scorecards-api.ts';
 import { Tabs } from './tabs.tsx';
 
 // The reports engineer's tab, when present: `src/app/navbar/reports/reports-tab.tsx` exporting `ReportsTab`.
@@ -56,7 +55,7 @@ export function NavBarRoot({ boot }: NavBarProps) {
     if (boot.status !== 'ok') return null;
     const call = withTranslatedErrors(bootServiceCall(boot.boot), t);
     const { user } = boot.boot;
-    return { user, role: user.role, settings: metadata.settings, call, scorecards: createScorecardsApi(call), policy: createPolicyApi(call) };
+    return { user, role: user.role, settings: metadata.settings, call, policy: createPolicyApi(call) };
   }, [boot, metadata, t]);
   const access = useScorecardAccess(session, tab === 'scorecards');
 

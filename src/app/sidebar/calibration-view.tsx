@@ -1,7 +1,7 @@
 /** Calibration in the reviewer's sidebar: the blind-scoring banner, the way in and out, and the session report in short. */
 import { useState } from 'preact/hooks';
 import type { ServiceError } from '../api/result.ts';
-import type { ServiceClient } from '../api/service-client.ts';
+import type { SidebarApi } from '../api/sidebar-api.ts';
 import { useT } from '../i18n/use-t.tsx';
 import { signedPoints, summarizeReport, type ReportSummary } from './calibration.ts';
 import type { SidebarModel } from './load.ts';
@@ -82,7 +82,7 @@ export function CalibrationDone({ r, model }: { r: ReviewerState; model: Sidebar
 type Loaded = { status: 'idle' } | { status: 'loading' } | { status: 'ok'; summary: ReportSummary } | { status: 'error'; error: ServiceError };
 
 /** The session report on demand (not on load: the budget is one request), blind until the reviewer has scored. */
-export function SessionReport({ sessionId, service, userId }: { sessionId: string; service: ServiceClient; userId: number }) {
+export function SessionReport({ sessionId, service, userId }: { sessionId: string; service: SidebarApi; userId: number }) {
   const t = useT();
   const [state, setState] = useState<Loaded>({ status: 'idle' });
   const load = async () => {

@@ -7,7 +7,7 @@
  */
 import type { StoredDraft } from '../../core/draft.ts';
 import { isTransient, type ServiceError } from '../api/result.ts';
-import type { ServiceClient } from '../api/service-client.ts';
+import type { SidebarApi } from '../api/sidebar-api.ts';
 import { draftSlot, type Draft, type DraftStore } from './draft-store.ts';
 
 export type DraftSyncState =
@@ -37,7 +37,7 @@ export interface DraftSync extends DraftStore {
 export interface DraftSyncDeps {
   ticketId: number;
   cache: DraftStore;
-  remote: Pick<ServiceClient, 'saveDraft' | 'discardDraft'>;
+  remote: Pick<SidebarApi, 'saveDraft' | 'discardDraft'>;
   /** The service's drafts of this user on this ticket, from the sidebar's load. */
   initial: readonly StoredDraft[];
   /** Evaluations already stored on this ticket: a cached draft that made or edited one is stale. */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Boot, BootRead } from '../api/boot.ts';
 import { createServiceCall } from '../api/service-call.ts';
-import { createServiceClient } from '../api/service-client.ts';
+import { createSidebarApi } from '../api/sidebar-api.ts';
 import { createFakeZaf } from '../zaf/fake-zaf.ts';
 import { LOAD_PATHS, loadSidebar, loadTicketNumbers, startSidebarLoad, type MakeService } from './load.ts';
 
@@ -43,7 +43,7 @@ function serviceAnswering(answer: (url: string) => Response) {
   const urls: string[] = [];
   const auth: string[] = [];
   const make: MakeService = (boot) =>
-    createServiceClient(
+    createSidebarApi(
       createServiceCall({
         session: boot.session,
         base: '/qa',

@@ -9,7 +9,7 @@ import type { TicketMetrics } from '../../core/metrics.ts';
 import { readBoot, type AppUser, type Boot, type BootRead } from '../api/boot.ts';
 import type { ServiceErrorKind } from '../api/result.ts';
 import { bootServiceCall } from '../api/service-call.ts';
-import { createServiceClient, type ServiceClient } from '../api/service-client.ts';
+import { createSidebarApi, type SidebarApi } from '../api/sidebar-api.ts';
 import type { PublishedScorecard, SidebarData } from '../api/wire.ts';
 import type { ZafContext, ZafGetResult, ZafMetadata, ZafPort } from '../zaf/port.ts';
 import { readLocale, readMetrics, readTicket, type SidebarTicket } from './ticket.ts';
@@ -24,7 +24,7 @@ export interface SidebarModel {
   settings: Record<string, unknown>;
   fields: WriteBackFields;
   writeBack: boolean;
-  service: ServiceClient;
+  service: SidebarApi;
   data: SidebarData;
   /** Published scorecards that apply to this ticket, most specific first. */
   applicable: PublishedScorecard[];
@@ -45,9 +45,9 @@ export interface LoadInput {
   boot?: BootRead;
 }
 
-export type MakeService = (boot: Boot) => ServiceClient;
+export type MakeService = (boot: Boot) => SidebarApi;
 
-const serviceOf: MakeService = (boot) => createServiceClient(bootServiceCall(boot));
+const serviceOf: MakeService = (boot) => createSidebarApi(bootServiceCall(boot));
 
 export const LOAD_PATHS = ['currentUser.locale', 'ticket', ...REQUIREMENT_PATHS];
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Evaluation } from '../../core/evaluation.ts';
 import { fail, ok, type Result } from '../api/result.ts';
-import type { EvaluationCreateBody } from '../api/service-client.ts';
+import type { EvaluationCreateBody } from '../api/sidebar-api.ts';
 import { backoff, createOutbox, type OutboxDeps } from './outbox.ts';
 import { memoryStorage } from './storage.ts';
 

@@ -5,7 +5,7 @@
  */
 import type { Evaluation } from '../../core/evaluation.ts';
 import { isTransient, type Result, type ServiceError } from '../api/result.ts';
-import type { EvaluationAmendBody, EvaluationCreateBody, ServiceClient } from '../api/service-client.ts';
+import type { EvaluationAmendBody, EvaluationCreateBody, SidebarApi } from '../api/sidebar-api.ts';
 import { readJson, writeJson, type KeyValueStorage } from './storage.ts';
 
 export type OutboxState = 'pending' | 'sending' | 'failed';
@@ -42,7 +42,7 @@ export interface OutboxDeps {
   name?: string;
   /** Per account and user: a shared computer never sends one person's evaluation as another. */
   scope: { account: string; userId: number };
-  service: Pick<ServiceClient, 'createEvaluation' | 'amendEvaluation'>;
+  service: Pick<SidebarApi, 'createEvaluation' | 'amendEvaluation'>;
   now?: () => number;
   setTimer?: (fn: () => void, ms: number) => unknown;
   clearTimer?: (handle: unknown) => void;

@@ -8,10 +8,10 @@ import type { Answer } from '../../core/answers.ts';
 import type { Evaluation } from '../../core/evaluation.ts';
 import type { ScorecardDefinition } from '../../core/scorecard.ts';
 import type { ServiceError } from '../api/result.ts';
+import type { SidebarApi } from '../api/sidebar-api.ts';
 import { useT } from '../i18n/use-t.tsx';
 import { criteriaOf } from './form.ts';
 import { Banner, useOptionLabels } from './parts.tsx';
-import type { ServiceClient } from '../api/service-client.ts';
 
 interface Pick {
   /** Index into the criterion's scale options, or 'na'. */
@@ -27,7 +27,7 @@ export function ResolveDispute({
 }: {
   evaluation: Evaluation;
   card: ScorecardDefinition;
-  resolver: { resolveDispute: ServiceClient['resolveDispute'] };
+  resolver: { resolveDispute: SidebarApi['resolveDispute'] };
   onResolved: (e: Evaluation) => void;
 }) {
   const t = useT();

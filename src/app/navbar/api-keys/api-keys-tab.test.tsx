@@ -2,12 +2,12 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { createApiKeysApi, isApiKey, type ApiKey, type ApiKeysApi } from '../../api/api-keys-api.ts';
 import { fail, ok, type Result } from '../../api/result.ts';
 import type { Method } from '../../api/service-call.ts';
 import { createTranslator, type Messages } from '../../i18n/translate.ts';
 import { I18nProvider } from '../../i18n/use-t.tsx';
 import { button, click, labelled, mount, choose, type, type Mounted } from '../../ui/testing.tsx';
-import { createApiKeysApi, isApiKey, type ApiKey, type ApiKeysApi } from './api-keys-api.ts';
 import { ApiKeysPanel } from './api-keys-tab.tsx';
 
 const en = JSON.parse(readFileSync(join(import.meta.dirname, '../../../../translations/en.json'), 'utf8')) as Messages;

@@ -4,20 +4,18 @@
  * admin closes it; the list shows prefixes only.
  */
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { API_KEY_ROLES, createApiKeysApi, type ApiKey, type ApiKeyRole, type ApiKeysApi, type CreatedApiKey } from '../../api/api-keys-api.ts';
 import { useI18n } from '../../i18n/use-t.tsx';
 import { Loading } from '../../ui/notice.tsx';
-import { useNavBar } from '../navbar-context.tsx';
+import { useApi } from '../navbar-context.tsx';
 import { FieldMessages } from '../scorecards/fields.tsx';
 import { NoticeBar, type NoticeValue } from '../scorecards/notice-bar.tsx';
-import { API_KEY_ROLES, createApiKeysApi, type ApiKey, type ApiKeyRole, type ApiKeysApi, type CreatedApiKey } from './api-keys-api.ts';
 import { SecretBox } from './secret-box.tsx';
 
 const NAME_MAX = 80;
 
 export function ApiKeysTab() {
-  const { call } = useNavBar();
-  const api = useMemo(() => createApiKeysApi(call), [call]);
-  return <ApiKeysPanel api={api} />;
+  return <ApiKeysPanel api={useApi(createApiKeysApi)} />;
 }
 
 export function ApiKeysPanel({ api }: { api: ApiKeysApi }) {

@@ -1,7 +1,7 @@
 /** A new API key's secret, shown once: a plain warning, the key to select or copy, and a button to close it for good. */
 import { useEffect, useRef, useState } from 'preact/hooks';
+import type { CreatedApiKey } from '../../api/api-keys-api.ts';
 import { useT } from '../../i18n/use-t.tsx';
-import type { CreatedApiKey } from './api-keys-api.ts';
 
 /** The clipboard API, else the selection and the older copy command (an iframe may be refused the clipboard). */
 export async function copyText(text: string, input: HTMLInputElement | null): Promise<boolean> {

@@ -9,13 +9,15 @@ import type { ScorecardSummary } from '../../../core/api.ts';
 import type { CalibrationSession, CalibrationSessionReport } from '../../../core/calibration.ts';
 import { isLead, isStaff } from '../../../core/permissions.ts';
 import type { Agreement } from '../../../core/stats.ts';
+import { createCalibrationApi } from '../../api/calibration-api.ts';
+import { createScorecardsApi } from '../../api/scorecards-api.ts';
 import { useI18n } from '../../i18n/use-t.tsx';
 import { Loading } from '../../ui/notice.tsx';
-import { useNavBar } from '../navbar-context.tsx';
+import { useApi, useNavBar } from '../navbar-context.tsx';
 import { AsyncView, ErrorNote, FormMessage, ReportSection, TicketButton, Head } from './bits.tsx';
 import { presetRange } from './filters.ts';
 import { formatValue } from './format.ts';
-import { useAsync, usePeople, useReportsApi, type People } from './use-reports.ts';
+import { useAsync, usePeople, type People } from './use-reports.ts';
 
 
 /** Krippendorff's guidance: rely on alpha >= .800, draw tentative conclusions from .667 (2004, p. 241). */
@@ -26,7 +28,7 @@ function alphaVerdict(a: Agreement): 'good' | 'tentative' | 'poor' | 'none' {
 
 function StartSession({ scorecards, people, onStarted }: { scorecards: ScorecardSummary[]; people: People; onStarted: (s: CalibrationSession) => void }) {
   const { t } = useI18n();
-  const api = useReportsApi();
+  const api = useApi(createCalibrationApi);
   const published = scorecards.filter((s) => s.currentVersion !== null && s.status === 'published');
   const [ticketId, setTicketId] = useState('');
   const [scorecardId, setScorecardId] = useState('');
@@ -118,7 +120,7 @@ function StartSession({ scorecards, people, onStarted }: { scorecards: Scorecard
 
 function SessionReport({ id, people, scorecards }: { id: string; people: People; scorecards: ScorecardSummary[] }) {
   const { t, locale } = useI18n();
-  const api = useReportsApi();
+  const api = useApi(createCalibrationApi);
   const [state, reload] = useAsync(() => api.sessionReport(id), id);
   if (state.status === 'loading') return <Loading label={t('ui.common.loading')} />;
   if (state.status === 'error') {
@@ -207,9 +209,9 @@ function SessionReport({ id, people, scorecards }: { id: string; people: People;
 
 function History({ people }: { people: People }) {
   const { t, locale } = useI18n();
-  const api = useReportsApi();
+  const api = useApi(createCalibrationApi);
   const range = presetRange('last-90', new Date());
-  const [state, reload] = useAsync(() => api.calibrationHistory(range), `${range.from}`);
+  const [state, reload] = useAsync(() => api.history(range), `${range.from}`);
   if (state.status === 'loading') return <Loading label={t('ui.common.loading')} />;
   if (state.status === 'error') return <ErrorNote error={state.error} onRetry={reload} />;
   const h = state.value;
@@ -254,8 +256,9 @@ function History({ people }: { people: People }) {
 
 export function CalibrationTab() {
   const { t, locale } = useI18n();
-  const { role, scorecards: scorecardsApi } = useNavBar();
-  const api = useReportsApi();
+  const { role } = useNavBar();
+  const scorecardsApi = useApi(createScorecardsApi);
+  const api = useApi(createCalibrationApi);
   const people = usePeople();
   const lead = isLead(role);
   const [generation, setGeneration] = useState(0);

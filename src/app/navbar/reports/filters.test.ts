@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { defaultFilters, filtersHash, parseFilters, presetRange, previousRange, reportQuery } from './filters.ts';
+import { defaultFilters, filtersHash, parseFilters, presetRange, previousRange } from './filters.ts';
 
 const today = new Date('2026-03-18T15:00:00Z');
 
@@ -15,12 +15,6 @@ describe('filters in the URL', () => {
     expect(parseFilters('', today)).toEqual({ from: '2026-03-01', to: '2026-03-18', period: 'week' });
     expect(parseFilters('#reports?from=yesterday&groupId=-3&revieweeId=x', today)).toEqual(defaultFilters(today));
     expect(parseFilters('#reports?from=2026-03-10&to=2026-03-01', today)).toMatchObject({ from: '2026-03-01', to: '2026-03-10' });
-  });
-
-  it('builds the service query without the period and with extras', () => {
-    expect(reportQuery({ from: '2026-03-01', to: '2026-03-18', groupId: 7, period: 'week' }, { dimension: 'criterion' })).toBe(
-      'from=2026-03-01&to=2026-03-18&groupId=7&dimension=criterion',
-    );
   });
 });
 

@@ -1,16 +1,5 @@
 /** The dashboard's filters, kept in the iframe's location hash (`#reports?from=…&groupId=…`) so a reload or a shared link keeps them. */
-import type { ReportPeriod } from '../../../core/reports.ts';
-
-export interface Filters {
-  from: string;
-  to: string;
-  scorecardId?: string;
-  groupId?: number;
-  channel?: string;
-  revieweeId?: number;
-  reviewerId?: number;
-  period: ReportPeriod;
-}
+import type { Filters } from '../../api/reports-api.ts';
 
 const ID_KEYS = ['groupId', 'revieweeId', 'reviewerId'] as const;
 const DAY = 86_400_000;
@@ -49,14 +38,6 @@ export function filtersHash(f: Filters, tab = 'reports'): string {
   const p = new URLSearchParams();
   for (const [k, v] of Object.entries(f)) if (v !== undefined && v !== '') p.set(k, String(v));
   return `#${tab}?${p.toString()}`;
-}
-
-/** The service's report query string (period left out: only the trend takes it). */
-export function reportQuery(f: Filters, extra: Record<string, string | number | undefined> = {}): string {
-  const p = new URLSearchParams();
-  const { period: _period, ...rest } = f;
-  for (const [k, v] of Object.entries({ ...rest, ...extra })) if (v !== undefined && v !== '') p.set(k, String(v));
-  return p.toString();
 }
 
 /** The period of equal length just before the filters' range, for "change against the previous period". */

@@ -7,17 +7,17 @@ import { useState } from 'preact/hooks';
 import { isoWeekOf, weekRange, type MonitoringPlan } from '../../../core/coverage.ts';
 import { isLead, isStaff } from '../../../core/permissions.ts';
 import type { Target, TargetMetric, TargetSubject } from '../../../core/targets.ts';
+import { createPlanApi, type PlanState } from '../../api/plan-api.ts';
 import { useI18n } from '../../i18n/use-t.tsx';
 import { Loading } from '../../ui/notice.tsx';
 import { useZaf } from '../../zaf/use-zaf.tsx';
-import { useNavBar } from '../navbar-context.tsx';
+import { useApi, useNavBar } from '../navbar-context.tsx';
 import { channelLabel } from '../scorecards/applies-to-summary.ts';
 import { CHANNELS } from '../scorecards/channels.ts';
 import { AsyncView, ErrorNote, FormMessage, FigureText, ReportSection, TicketButton, Head } from './bits.tsx';
 import { readCandidates } from './candidates.ts';
 import { formatValue } from './format.ts';
-import type { PlanState } from './reports-api.ts';
-import { useAsync, usePeople, useReportsApi, type People } from './use-reports.ts';
+import { useAsync, usePeople, type People } from './use-reports.ts';
 
 const WEEK = 7 * 86_400_000;
 // candidates: tickets solved in the last two weeks
@@ -42,7 +42,7 @@ export function parseChannels(text: string): Record<string, number> {
 
 function PlanEditor({ state, people, editable, onSaved }: { state: PlanState; people: People; editable: boolean; onSaved: () => void }) {
   const { t } = useI18n();
-  const api = useReportsApi();
+  const api = useApi(createPlanApi);
   const [def, setDef] = useState<Row>({ agentId: null, overall: state.plan.default?.overall ?? 0, channels: state.plan.default?.channels ?? {} });
   const [rows, setRows] = useState<Row[]>(state.plan.agents.map((a) => ({ agentId: a.agentId, overall: a.overall, channels: a.channels })));
   const [message, setMessage] = useState<{ text: string; issues?: string[] } | null>(null);
@@ -137,7 +137,7 @@ function PlanEditor({ state, people, editable, onSaved }: { state: PlanState; pe
 
 function Coverage({ week, people, version }: { week: string; people: People; version: number }) {
   const { t, locale } = useI18n();
-  const api = useReportsApi();
+  const api = useApi(createPlanApi);
   const [state, reload] = useAsync(() => api.coverage(week, []), `${week}|${version}`);
   if (state.status === 'loading') return <Loading label={t('ui.common.loading')} />;
   if (state.status === 'error') return <ErrorNote error={state.error} onRetry={reload} />;
@@ -180,7 +180,7 @@ function Coverage({ week, people, version }: { week: string; people: People; ver
 function Suggestions({ week, people }: { week: string; people: People }) {
   const { t } = useI18n();
   const { zaf } = useZaf();
-  const api = useReportsApi();
+  const api = useApi(createPlanApi);
   const [favour, setFavour] = useState({ reopens: true, lowCsat: true, longResolution: false });
   const [state, setState] = useState<{ status: 'idle' | 'loading' } | { status: 'done'; items: Array<{ ticketId: number; agentId: number; channel: string | null; subject: string; reasons: string[]; fills: string | null }>; reviewed: number } | { status: 'error'; message: string }>({ status: 'idle' });
 
@@ -248,7 +248,7 @@ const METRIC_KIND = { 'average-score': 'score', 'pass-rate': 'rate' } as const;
 
 function Targets({ people, editable }: { people: People; editable: boolean }) {
   const { t, locale } = useI18n();
-  const api = useReportsApi();
+  const api = useApi(createPlanApi);
   const [generation, setGeneration] = useState(0);
   const [list, reload] = useAsync(() => api.targets(), `targets${generation}`);
   const today = new Date().toISOString().slice(0, 10);
@@ -370,7 +370,7 @@ function Targets({ people, editable }: { people: People; editable: boolean }) {
 export function PlanTab() {
   const { t } = useI18n();
   const { role } = useNavBar();
-  const api = useReportsApi();
+  const api = useApi(createPlanApi);
   const people = usePeople();
   const editable = isLead(role);
   const [week, setWeek] = useState(() => isoWeekOf(new Date()));

@@ -1,10 +1,11 @@
 /** QA beside the tickets' own numbers (reply and resolution times, reopens, CSAT), and the tickets where QA and the customer disagree. */
 import type { MetricFigures } from '../../../core/ticket-reports.ts';
+import { createReportsApi, type Filters } from '../../api/reports-api.ts';
 import { useI18n } from '../../i18n/use-t.tsx';
+import { useApi } from '../navbar-context.tsx';
 import { AsyncView, FigureText, ReportSection, TicketButton, Head } from './bits.tsx';
-import type { Filters } from './filters.ts';
 import type { FigureKind } from './format.ts';
-import { useAsync, useReportsApi, type People } from './use-reports.ts';
+import { useAsync, type People } from './use-reports.ts';
 
 const METRICS: Array<{ key: keyof MetricFigures; kind: FigureKind }> = [
   { key: 'firstReplyMinutes', kind: 'minutes' },
@@ -15,7 +16,7 @@ const METRICS: Array<{ key: keyof MetricFigures; kind: FigureKind }> = [
 
 export function QaVsMetricsView({ filters, people }: { filters: Filters; people: People }) {
   const { t, locale } = useI18n();
-  const api = useReportsApi();
+  const api = useApi(createReportsApi);
   const [state, reload] = useAsync(() => api.qaVsMetrics(filters), JSON.stringify(filters));
   return (
     <ReportSection id="qa-metrics" title={t('ui.reports.metrics.title')} hint={t('ui.reports.metrics.hint')}>

@@ -7,26 +7,29 @@ import './reports.css';
 import { useMemo, useState } from 'preact/hooks';
 import type { ScorecardSummary } from '../../../core/api.ts';
 import type { BreakdownDimension, BreakdownRow, CriterionRow, Figure, Summary } from '../../../core/reports.ts';
+import { createCalibrationApi } from '../../api/calibration-api.ts';
+import { createReportsApi, type Filters } from '../../api/reports-api.ts';
+import { createScorecardsApi } from '../../api/scorecards-api.ts';
 import { useI18n } from '../../i18n/use-t.tsx';
 import { downloadText } from '../../ui/download.ts';
-import { useNavBar } from '../navbar-context.tsx';
+import { useApi } from '../navbar-context.tsx';
 import { channelLabel } from '../scorecards/applies-to-summary.ts';
 import { CHANNELS } from '../scorecards/channels.ts';
 import { AsyncView, FigureText, ReportSection, TicketButton, Head } from './bits.tsx';
 import { BreakdownTable, CriterionTable, RootCauseTable } from './breakdowns.tsx';
-import { filtersHash, parseFilters, presetRange, previousRange, type Filters, type Preset } from './filters.ts';
+import { filtersHash, parseFilters, presetRange, previousRange, type Preset } from './filters.ts';
 import { changeOf, formatDelta, type FigureKind } from './format.ts';
 import { QaVsMetricsView } from './qa-vs-metrics.tsx';
 import { screenCsv } from './screen-csv.ts';
 import { TrendChart } from './trend-chart.tsx';
-import { useAsync, usePeople, useReportsApi, type People } from './use-reports.ts';
+import { useAsync, usePeople, type People } from './use-reports.ts';
 
 type Dim = Exclude<BreakdownDimension, 'criterion'>;
 const DIMS: Dim[] = ['reviewee', 'group', 'channel', 'scorecard'];
 const PRESETS: Preset[] = ['this-month', 'last-month', 'last-30', 'last-90', 'this-year'];
 
 function useScorecards(): ScorecardSummary[] {
-  const { scorecards } = useNavBar();
+  const scorecards = useApi(createScorecardsApi);
   const [list] = useAsync(() => scorecards.list(), 'scorecards');
   return list.status === 'ok' ? list.value : [];
 }
@@ -141,7 +144,7 @@ function Headlines({ current, previous }: { current: Summary; previous: Summary 
 /** A coaching note on one evaluation: the agent sees it beside the evaluation and acknowledges it. */
 function Coach({ evaluationId, agent }: { evaluationId: string; agent: string }) {
   const { t } = useI18n();
-  const api = useReportsApi();
+  const api = useApi(createCalibrationApi);
   const [open, setOpen] = useState(false);
   const [text, setText] = useState('');
   const [state, setState] = useState<string | null>(null);
@@ -184,7 +187,7 @@ function Coach({ evaluationId, agent }: { evaluationId: string; agent: string })
 
 function TicketsBehind({ filters, row, onClose }: { filters: Filters; row: CriterionRow; onClose: () => void }) {
   const { t, locale } = useI18n();
-  const api = useReportsApi();
+  const api = useApi(createReportsApi);
   const people = usePeople();
   const [state, reload] = useAsync(() => api.tickets({ ...filters, scorecardId: row.scorecardId }, row.key), `${JSON.stringify(filters)}|${row.scorecardId}|${row.key}`);
   return (
@@ -237,7 +240,7 @@ function writeHash(f: Filters) {
 
 export function ReportsTab() {
   const { t } = useI18n();
-  const api = useReportsApi();
+  const api = useApi(createReportsApi);
   const people = usePeople();
   const scorecards = useScorecards();
   const [filters, setFilters] = useState<Filters>(() => parseFilters(typeof location === 'undefined' ? '' : location.hash, new Date()));

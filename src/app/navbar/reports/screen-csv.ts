@@ -1,7 +1,7 @@
 /** The CSV of what the dashboard shows: one row per figure, with n and its interval, in long format (easy to pivot). */
-import type { BreakdownRow, CriterionRow, Figure, RootCauseCount, Summary, Trend } from '../../../core/reports.ts';
 import { csvRow, type Cell } from '../../../core/csv.ts';
-import { reportQuery, type Filters } from './filters.ts';
+import type { BreakdownRow, CriterionRow, Figure, RootCauseCount, Summary, Trend } from '../../../core/reports.ts';
+import { reportQuery, type Filters } from '../../api/reports-api.ts';
 
 export interface ScreenData {
   filters: Filters;

@@ -1,16 +1,9 @@
-/** Hooks of the report tabs: the service API for the signed-in user, async loads as values, and names of people and groups. */
+/** Hooks of the report tabs: async loads as values, and names of people and groups. */
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { Result, ServiceError } from '../../api/result.ts';
 import type { ZafPort } from '../../zaf/port.ts';
 import { useZaf } from '../../zaf/use-zaf.tsx';
-import { useNavBar } from '../navbar-context.tsx';
 import { loadDirectory } from '../scorecards/use-directory.ts';
-import { createReportsApi, type ReportsApi } from './reports-api.ts';
-
-export function useReportsApi(): ReportsApi {
-  const { call } = useNavBar();
-  return useMemo(() => createReportsApi(call), [call]);
-}
 
 export type Async<T> = { status: 'loading' } | { status: 'ok'; value: T } | { status: 'error'; error: ServiceError };
 

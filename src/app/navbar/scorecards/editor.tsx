@@ -1,8 +1,9 @@
 /** The draft editor: settings, applies-to, sections and criteria, validated as you type; save with the lock version; publish. */
 import { useEffect, useMemo, useReducer, useRef, useState } from 'preact/hooks';
 import { NaPolicy, ScoringMethod } from '../../../core/scorecard.ts';
+import { createScorecardsApi, type DraftView } from '../../api/scorecards-api.ts';
 import { useT } from '../../i18n/use-t.tsx';
-import { useNavBar } from '../navbar-context.tsx';
+import { useApi } from '../navbar-context.tsx';
 import { AppliesToEditor } from './applies-to-editor.tsx';
 import { CriterionEditor } from './criterion-editor.tsx';
 import { editorReducer, fromDefinition, validate, type Draft, type EditorAction } from './editor-state.ts';
@@ -10,7 +11,6 @@ import { FieldMessages, messagesFor, NumberField, SelectField, TextField } from 
 import { NoticeBar, type NoticeValue } from './notice-bar.tsx';
 import { Preview, WhatIf } from './preview.tsx';
 import { RowToolbar, rowControls, type DragItem, type DragState } from './row-controls.tsx';
-import type { DraftView } from './scorecards-api.ts';
 import { useDirectory } from './use-directory.ts';
 
 type Notice = NoticeValue;
@@ -33,7 +33,7 @@ function keepFocus(rowKey: string, delta: -1 | 1): FocusTarget {
 
 export function ScorecardEditor({ scorecardId, draft: opened, onDone }: EditorProps) {
   const t = useT();
-  const { scorecards: api } = useNavBar();
+  const api = useApi(createScorecardsApi);
   const { directory, error: directoryError } = useDirectory();
   const [draft, dispatchRaw] = useReducer(editorReducer, opened.definition, fromDefinition);
   const [lockVersion, setLockVersion] = useState(opened.lockVersion);

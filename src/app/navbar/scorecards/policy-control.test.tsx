@@ -3,13 +3,13 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { AccountPolicy } from '../../../core/policy.ts';
+import type { PolicyApi } from '../../api/policy-api.ts';
 import { ok } from '../../api/result.ts';
 import { createTranslator, type Messages } from '../../i18n/translate.ts';
 import { I18nProvider } from '../../i18n/use-t.tsx';
 import { button, click, labelled, mount, type, type Mounted } from '../../ui/testing.tsx';
 import { FAKE_CONTEXT, FAKE_METADATA, createFakeZaf } from '../../zaf/fake-zaf.ts';
 import { ZafSessionProvider } from '../../zaf/use-zaf.tsx';
-import type { PolicyApi } from '../permissions.ts';
 import { PolicyControl } from './policy-control.tsx';
 
 const en = JSON.parse(readFileSync(join(import.meta.dirname, '../../../../translations/en.json'), 'utf8')) as Messages;

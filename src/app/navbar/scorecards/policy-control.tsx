@@ -4,9 +4,9 @@
  */
 import { useEffect, useState } from 'preact/hooks';
 import { ManagerRole, type AccountPolicy } from '../../../core/policy.ts';
+import { policyChange, type PolicyApi } from '../../api/policy-api.ts';
 import { useT } from '../../i18n/use-t.tsx';
 import { useZaf } from '../../zaf/use-zaf.tsx';
-import { policyChange, type PolicyApi } from '../permissions.ts';
 import { CheckboxField } from './fields.tsx';
 import { GroupPicker, type GroupNames } from './group-picker.tsx';
 import { NoticeBar, type NoticeValue } from './notice-bar.tsx';

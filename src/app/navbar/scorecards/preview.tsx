@@ -5,8 +5,8 @@ import type { WhatIfResult } from '../../../core/api.ts';
 import { scaleOptions } from '../../../core/scale.ts';
 import type { ScorecardDefinition } from '../../../core/scorecard.ts';
 import { roundForDisplay, scoreEvaluation } from '../../../core/scoring.ts';
+import type { ScorecardsApi } from '../../api/scorecards-api.ts';
 import type { Translate } from '../../i18n/translate.ts';
-import type { ScorecardsApi } from './scorecards-api.ts';
 
 const shown = (n: number | null) => (n === null ? '–' : roundForDisplay(n).toFixed(2));
 

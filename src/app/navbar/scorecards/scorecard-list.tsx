@@ -2,12 +2,12 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { ScorecardSummary } from '../../../core/api.ts';
 import { TEMPLATES, type TemplateName } from '../../../core/templates.ts';
+import type { DraftView, ScorecardsApi } from '../../api/scorecards-api.ts';
 import type { Translate } from '../../i18n/translate.ts';
 import { downloadText } from '../../ui/download.ts';
 import { summariseAppliesTo, type Directory } from './applies-to-summary.ts';
 import { exportFileName, exportJson, parseImport } from './import-file.ts';
 import { NoticeBar, type NoticeValue } from './notice-bar.tsx';
-import type { DraftView, ScorecardsApi } from './scorecards-api.ts';
 
 export interface ListProps {
   items: ScorecardSummary[];

@@ -2,14 +2,14 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { ScorecardSummary } from '../../../core/api.ts';
 import { isAdmin } from '../../../core/permissions.ts';
+import { createScorecardsApi, type DraftView } from '../../api/scorecards-api.ts';
 import { useT } from '../../i18n/use-t.tsx';
 import { Loading } from '../../ui/notice.tsx';
-import { useNavBar } from '../navbar-context.tsx';
+import { useApi, useNavBar } from '../navbar-context.tsx';
 import { ScorecardEditor } from './editor.tsx';
 import { NoticeBar, type NoticeValue } from './notice-bar.tsx';
 import { PolicyControl } from './policy-control.tsx';
 import { ScorecardList } from './scorecard-list.tsx';
-import type { DraftView } from './scorecards-api.ts';
 import { useDirectory } from './use-directory.ts';
 
 type View = { kind: 'list' } | { kind: 'editor'; id: string; draft: DraftView };
@@ -17,7 +17,8 @@ type Flash = NoticeValue | null;
 
 export function ScorecardsTab() {
   const t = useT();
-  const { scorecards: api, policy, role } = useNavBar();
+  const { policy, role } = useNavBar();
+  const api = useApi(createScorecardsApi);
   const { directory } = useDirectory();
   const [view, setView] = useState<View>({ kind: 'list' });
   const [items, setItems] = useState<ScorecardSummary[] | null>(null);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { Method } from '../api/service-call.ts';
-import { ok } from '../api/result.ts';
-import { createPolicyApi, policyChange } from './permissions.ts';
+import { createPolicyApi, policyChange } from './policy-api.ts';
+import { ok } from './result.ts';
+import type { Method } from './service-call.ts';
 
 describe('createPolicyApi', () => {
   it('reads and writes /policy with only the changed keys, refusing a body that is not a policy', async () => {

@@ -1,22 +1,22 @@
 /**
- * The sidebar's door to the reporting service (docs/decisions/015-identity-from-zendesk.md), over the shared
- * transport in service-call.ts (same-origin fetch with the page's session). Views only see this interface.
+ * What the ticket sidebar (and the background instance) ask the service: the sidebar's one load, evaluations and their
+ * status changes, drafts, a calibration report and coaching notes. Views only see this interface.
  */
 import type { z } from 'zod';
 import type { CalibrationSessionReport } from '../../core/calibration.ts';
 import type { CoachingNote } from '../../core/coaching.ts';
 import type { DraftContent, StoredDraft } from '../../core/draft.ts';
 import type { Dispute, DisputeResolution, Evaluation, EvaluationAmend, EvaluationCreate } from '../../core/evaluation.ts';
-import { fail, ok, type Result } from './result.ts';
-import type { Method, ServiceCall } from './service-call.ts';
-import { isCalibrationSession, isCoachingNote, isEvaluation, isObject, isSidebarData, isStoredDraft, type SidebarData } from './wire.ts';
+import type { Result } from './result.ts';
+import { checkedCall, type ServiceCall } from './service-call.ts';
+import { inField, is, isCalibrationReport, isCoachingNote, isEvaluation, isSidebarData, isStoredDraft, type SidebarData } from './wire.ts';
 
 export type EvaluationCreateBody = z.input<typeof EvaluationCreate>;
 export type EvaluationAmendBody = z.input<typeof EvaluationAmend>;
 export type DisputeBody = z.input<typeof Dispute>;
 export type DisputeResolutionBody = z.input<typeof DisputeResolution>;
 
-export interface ServiceClient {
+export interface SidebarApi {
   /** Published scorecards plus this ticket's evaluations the user may see: the sidebar's one request on load. */
   loadSidebar(ticketId: number): Promise<Result<SidebarData>>;
   /** Idempotent by `body.id`: a retry returns the stored evaluation, never a second one. */
@@ -35,23 +35,12 @@ export interface ServiceClient {
   discardDraft(ticketId: number, slot: string): Promise<Result<null>>;
 }
 
-export function createServiceClient(send: ServiceCall): ServiceClient {
-  async function call<T>(method: Method, path: string, body: unknown, accept: (v: unknown) => T | undefined): Promise<Result<T>> {
-    const r = await send(method, path, body);
-    if (r.status !== 'ok') return r;
-    const value = accept(r.value);
-    return value === undefined ? fail('server', 'the service answered in an unexpected shape') : ok(value);
-  }
-
+export function createSidebarApi(send: ServiceCall): SidebarApi {
+  const call = checkedCall(send);
   // routes answer the evaluation itself or `{ evaluation }`
-  const evaluation = (v: unknown) => (isEvaluation(v) ? v : isObject(v) && isEvaluation(v.evaluation) ? v.evaluation : undefined);
+  const evaluation = (v: unknown) => is(isEvaluation)(v) ?? inField('evaluation', isEvaluation)(v);
   const sidebar = (v: unknown) =>
     isSidebarData(v) ? { ...v, versions: v.versions ?? [], calibrationSessions: v.calibrationSessions ?? [], coachingNotes: v.coachingNotes ?? [], drafts: v.drafts ?? [] } : undefined;
-  // the sidebar reads only the session, the reviewers' final scores and alpha from a report
-  const report = (v: unknown) =>
-    isObject(v) && isCalibrationSession(v.session) && isObject(v.report) && Array.isArray(v.report.reviewers) && isObject(v.report.alpha)
-      ? (v as unknown as CalibrationSessionReport)
-      : undefined;
   const draftPath = (ticketId: number, slot: string) => `/drafts/${ticketId}/${encodeURIComponent(slot)}`;
   const path = (id: string, action = '') => `/evaluations/${encodeURIComponent(id)}${action}`;
 
@@ -63,10 +52,9 @@ export function createServiceClient(send: ServiceCall): ServiceClient {
     acknowledge: (id) => call('POST', path(id, '/acknowledge'), {}, evaluation),
     dispute: (id, body) => call('POST', path(id, '/dispute'), body, evaluation),
     resolveDispute: (id, body) => call('POST', path(id, '/resolve'), body, evaluation),
-    calibrationReport: (id) => call('GET', `/calibration-sessions/${encodeURIComponent(id)}/report`, undefined, report),
-    saveDraft: (ticketId, slot, baseRevision, content) =>
-      call('PUT', draftPath(ticketId, slot), { baseRevision, content }, (v) => (isObject(v) && isStoredDraft(v.draft) ? v.draft : undefined)),
+    calibrationReport: (id) => call('GET', `/calibration-sessions/${encodeURIComponent(id)}/report`, undefined, is(isCalibrationReport)),
+    saveDraft: (ticketId, slot, baseRevision, content) => call('PUT', draftPath(ticketId, slot), { baseRevision, content }, inField('draft', isStoredDraft)),
     discardDraft: (ticketId, slot) => call('DELETE', draftPath(ticketId, slot), undefined, () => null),
-    acknowledgeCoachingNote: (id) => call('POST', `/coaching-notes/${encodeURIComponent(id)}/acknowledge`, {}, (v) => (isCoachingNote(v) ? v : undefined)),
+    acknowledgeCoachingNote: (id) => call('POST', `/coaching-notes/${encodeURIComponent(id)}/acknowledge`, {}, is(isCoachingNote)),
   };
 }

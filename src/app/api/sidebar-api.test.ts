@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { createTranslator } from '../i18n/translate.ts';
 import { createServiceCall, retryAfterSeconds } from './service-call.ts';
-import { createServiceClient } from './service-client.ts';
+import { createSidebarApi } from './sidebar-api.ts';
 import { errorMessage, withTranslatedErrors } from './translated-errors.ts';
 
 const evaluation = {
@@ -68,7 +68,7 @@ function setup(answer: (sent: Sent) => Response | Promise<Response>, options: { 
     return answer(s);
   });
   const call = createServiceCall({ session: 's1.acme.secret', base: options.base ?? '/qa', fetch: fetch as typeof globalThis.fetch, ...(options.timeoutMs ? { timeoutMs: options.timeoutMs } : {}) });
-  return { sent, call, client: createServiceClient(call) };
+  return { sent, call, client: createSidebarApi(call) };
 }
 
 describe('the service transport: same-origin fetch with the boot session', () => {

@@ -1,10 +1,10 @@
 /** The admin client against the real service routes on PGlite, through the app's own transport with a real session. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createPgliteDb, type Db } from '../../../server/db/db.ts';
-import { migrate } from '../../../server/db/migrate.ts';
-import { tenant, type Tenant } from '../../../../tests/support/db-client.ts';
-import { createServiceCall } from '../../api/service-call.ts';
+import { tenant, type Tenant } from '../../../tests/support/db-client.ts';
+import { createPgliteDb, type Db } from '../../server/db/db.ts';
+import { migrate } from '../../server/db/migrate.ts';
 import { createScorecardsApi, type ScorecardsApi } from './scorecards-api.ts';
+import { createServiceCall } from './service-call.ts';
 
 let db: Db;
 let acme: Tenant;
