@@ -5,9 +5,11 @@
 import '../ui/base.css';
 import { render, type ComponentChildren, type ComponentType } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
+import { ok } from '../api/result.ts';
 import type { LocationStrings } from '../i18n/load.ts';
-import { I18nProvider, useT, type I18n } from '../i18n/use-t.tsx';
+import { I18nProvider, useT } from '../i18n/use-t.tsx';
 import { Loading, Notice } from '../ui/notice.tsx';
+import { useAsync } from '../ui/use-async.ts';
 import { bootZaf } from '../zaf/boot.ts';
 import { ZafSessionProvider, loadZafSession, toError, useZaf, type ZafSession } from '../zaf/use-zaf.tsx';
 
@@ -28,16 +30,9 @@ export interface Location<P> {
 }
 
 function WithTranslations({ strings, children }: { strings: LocationStrings; children: ComponentChildren }) {
-  const [i18n, setI18n] = useState<I18n | null>(null);
-  useEffect(() => {
-    let live = true;
-    void strings.load(navigator.language).then((loaded) => live && setI18n(loaded));
-    return () => {
-      live = false;
-    };
-  }, [strings]);
-  if (!i18n) return <Loading label="…" />;
-  return <I18nProvider value={i18n}>{children}</I18nProvider>;
+  const [i18n] = useAsync(() => strings.load(navigator.language).then(ok), [strings]);
+  if (i18n.status !== 'ok') return <Loading label="…" />;
+  return <I18nProvider value={i18n.value}>{children}</I18nProvider>;
 }
 
 function OutsideZendesk() {

@@ -3,34 +3,36 @@
  * show. Who is looking comes from the service's boot in the page, never from Zendesk's settings or groups.
  */
 import './navbar.css';
-import { useEffect, useMemo, useState } from 'preact/hooks';
+import type { ComponentType } from 'preact';
+import { useMemo, useState } from 'preact/hooks';
 import { canManageScorecards, isAdmin, managesScorecardsByRole } from '../../core/permissions.ts';
 import type { BootRead } from '../api/boot.ts';
 import { createPolicyApi } from '../api/policy-api.ts';
 import { bootServiceCall } from '../api/service-call.ts';
 import { withTranslatedErrors } from '../api/translated-errors.ts';
 import { useT } from '../i18n/use-t.tsx';
-import { Notice } from '../ui/notice.tsx';
+import { lazy, useLazy, type Lazy } from '../ui/lazy.ts';
+import { Loading, Notice } from '../ui/notice.tsx';
+import { useAsync } from '../ui/use-async.ts';
 import { useZaf } from '../zaf/use-zaf.tsx';
-import { LazyTab, type Loader } from './lazy.tsx';
 import { NavBarContext, type NavBarSession } from './navbar-context.tsx';
 import { Tabs } from './tabs.tsx';
 
 // The reports engineer's tab, when present: `src/app/navbar/reports/reports-tab.tsx` exporting `ReportsTab`.
-const reportsModule = import.meta.glob<preact.ComponentType>('./reports/reports-tab.tsx', { import: 'ReportsTab' });
+const reportsModule = import.meta.glob<ComponentType>('./reports/reports-tab.tsx', { import: 'ReportsTab' });
 
-const coming = (key: string): Loader => () => import('./placeholder-tab.tsx').then((m) => m.comingTab(key));
+const coming = (key: string) => () => import('./placeholder-tab.tsx').then((m) => m.comingTab(key));
 
-const LOADERS: Record<string, Loader> = {
-  reports: reportsModule['./reports/reports-tab.tsx'] ?? coming('ui.navbar.tabs.reports'),
-  calibration: () => import('./reports/calibration-tab.tsx').then((m) => m.CalibrationTab),
-  plan: () => import('./reports/plan-tab.tsx').then((m) => m.PlanTab),
-  scorecards: () => import('./scorecards/scorecards-tab.tsx').then((m) => m.ScorecardsTab),
-  'api-keys': () => import('./api-keys/api-keys-tab.tsx').then((m) => m.ApiKeysTab),
+const TABS: Record<string, Lazy<object>> = {
+  reports: lazy(reportsModule['./reports/reports-tab.tsx'] ?? coming('ui.navbar.tabs.reports')),
+  calibration: lazy(() => import('./reports/calibration-tab.tsx').then((m) => m.CalibrationTab)),
+  plan: lazy(() => import('./reports/plan-tab.tsx').then((m) => m.PlanTab)),
+  scorecards: lazy(() => import('./scorecards/scorecards-tab.tsx').then((m) => m.ScorecardsTab)),
+  'api-keys': lazy(() => import('./api-keys/api-keys-tab.tsx').then((m) => m.ApiKeysTab)),
 };
-const NOT_ALLOWED: Loader = () => import('./not-allowed.tsx').then((m) => m.NotAllowed);
+const NOT_ALLOWED = lazy(() => import('./not-allowed.tsx').then((m) => m.NotAllowed));
 // the tab shows its loading state (tabs and focus stay) until the policy says which of the two to load
-const DECIDING: Loader = () => new Promise(() => {});
+const DECIDING = lazy<object>(() => new Promise(() => {}));
 
 const TAB_IDS = ['reports', 'calibration', 'plan', 'scorecards'] as const;
 /** API keys are admins' only; others never see the tab (the service refuses them anyway). */
@@ -51,13 +53,19 @@ export function NavBarRoot({ boot }: NavBarProps) {
   const { metadata } = useZaf();
   const tabIds: readonly string[] = boot.status === 'ok' && isAdmin(boot.boot.user.role) ? ADMIN_TAB_IDS : TAB_IDS;
   const [tab, setTab] = useState(() => initialTab(tabIds));
+  // whether the Scorecards tab was ever shown: only then may the policy be asked who manages scorecards
+  const [scorecardsShown, setScorecardsShown] = useState(tab === 'scorecards');
+  const select = (id: string) => {
+    setTab(id);
+    if (id === 'scorecards') setScorecardsShown(true);
+  };
   const session = useMemo<NavBarSession | null>(() => {
     if (boot.status !== 'ok') return null;
     const call = withTranslatedErrors(bootServiceCall(boot.boot), t);
     const { user } = boot.boot;
     return { user, role: user.role, settings: metadata.settings, call, policy: createPolicyApi(call) };
   }, [boot, metadata, t]);
-  const access = useScorecardAccess(session, tab === 'scorecards');
+  const access = useScorecardAccess(session, scorecardsShown);
 
   if (!session) {
     return (
@@ -66,35 +74,36 @@ export function NavBarRoot({ boot }: NavBarProps) {
       </Notice>
     );
   }
-  const load = tab !== 'scorecards' ? LOADERS[tab]! : access === null ? DECIDING : access ? LOADERS.scorecards! : NOT_ALLOWED;
+  const shown = tab !== 'scorecards' ? TABS[tab]! : access === null ? DECIDING : access ? TABS.scorecards! : NOT_ALLOWED;
   return (
     <NavBarContext.Provider value={session}>
       <main class="qa-navbar">
         <h1 class="qa-navbar__title">{t('ui.navbar.title')}</h1>
-        <Tabs label={t('ui.navbar.tabsLabel')} tabs={tabIds.map((id) => ({ id, label: t(`ui.navbar.tabs.${id}`) }))} selected={tab} onSelect={setTab}>
-          <LazyTab load={load} />
+        <Tabs label={t('ui.navbar.tabsLabel')} tabs={tabIds.map((id) => ({ id, label: t(`ui.navbar.tabs.${id}`) }))} selected={tab} onSelect={select}>
+          <LazyTab view={shown} />
         </Tabs>
       </main>
     </NavBarContext.Provider>
   );
 }
 
+/** A tab's module, fetched on first show, so the page starts with only the shell. */
+function LazyTab({ view }: { view: Lazy<object> }) {
+  const t = useT();
+  const state = useLazy(view);
+  if (state.status === 'error') return <p role="alert">{t('ui.common.error', { message: state.error.message })}</p>;
+  if (state.status === 'loading') return <Loading label={t('ui.common.loading')} />;
+  return <state.value />;
+}
+
 /**
  * Admins and agents are answered by their role; leads and reviewers by the account policy, read once the
- * Scorecards tab is first wanted (one GET; no request at load rides along). Null while unknown.
+ * Scorecards tab is first shown (one GET; no request at load rides along). Null while unknown.
  */
-function useScorecardAccess(session: NavBarSession | null, wanted: boolean): boolean | null {
+function useScorecardAccess(session: NavBarSession | null, shown: boolean): boolean | null {
   const byRole = session ? managesScorecardsByRole(session.role) : null;
-  const [fromPolicy, setFromPolicy] = useState<boolean | null>(null);
-  const ask = wanted && session !== null && byRole === null && fromPolicy === null;
-  useEffect(() => {
-    if (!ask || !session) return;
-    let live = true;
-    // an unreadable policy shows "ask your admin": the service refuses the writes anyway
-    void session.policy.get().then((r) => live && setFromPolicy(r.status === 'ok' && canManageScorecards(session.role, r.value)));
-    return () => {
-      live = false;
-    };
-  }, [ask, session]);
-  return byRole ?? fromPolicy;
+  const ask = shown && session !== null && byRole === null;
+  const [policy] = useAsync(ask ? () => session.policy.get() : null, [ask, session]);
+  // an unreadable policy shows "ask your admin": the service refuses the writes anyway
+  return byRole ?? (policy.status === 'ok' ? canManageScorecards(session!.role, policy.value) : policy.status === 'error' ? false : null);
 }

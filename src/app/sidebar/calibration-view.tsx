@@ -1,8 +1,8 @@
 /** Calibration in the reviewer's sidebar: the blind-scoring banner, the way in and out, and the session report in short. */
 import { useState } from 'preact/hooks';
-import type { ServiceError } from '../api/result.ts';
 import type { SidebarApi } from '../api/sidebar-api.ts';
 import { useT } from '../i18n/use-t.tsx';
+import { useAsync } from '../ui/use-async.ts';
 import { signedPoints, summarizeReport, type ReportSummary } from './calibration.ts';
 import type { SidebarModel } from './load.ts';
 import { Banner, VerdictBadge, formatScore, verdictOf } from './parts.tsx';
@@ -79,20 +79,14 @@ export function CalibrationDone({ r, model }: { r: ReviewerState; model: Sidebar
 }
 
 
-type Loaded = { status: 'idle' } | { status: 'loading' } | { status: 'ok'; summary: ReportSummary } | { status: 'error'; error: ServiceError };
-
 /** The session report on demand (not on load: the budget is one request), blind until the reviewer has scored. */
 export function SessionReport({ sessionId, service, userId }: { sessionId: string; service: SidebarApi; userId: number }) {
   const t = useT();
-  const [state, setState] = useState<Loaded>({ status: 'idle' });
-  const load = async () => {
-    setState({ status: 'loading' });
-    const r = await service.calibrationReport(sessionId);
-    setState(r.status === 'ok' ? { status: 'ok', summary: summarizeReport(r.value, userId) } : { status: 'error', error: r.error });
-  };
-  if (state.status === 'idle') {
+  const [asked, setAsked] = useState(false);
+  const [state, reload] = useAsync(asked ? () => service.calibrationReport(sessionId) : null, [asked, service, sessionId]);
+  if (!asked) {
     return (
-      <button type="button" class="qa-link" onClick={load}>
+      <button type="button" class="qa-link" onClick={() => setAsked(true)}>
         {t('ui.sidebar.calibration.showReport')}
       </button>
     );
@@ -102,13 +96,13 @@ export function SessionReport({ sessionId, service, userId }: { sessionId: strin
     return (
       <p role="alert" class="qa-small">
         {state.error.kind === 'forbidden' ? t('ui.sidebar.calibration.blind') : t(`ui.sidebar.error.${state.error.kind}`)}{' '}
-        <button type="button" class="qa-link" onClick={load}>
+        <button type="button" class="qa-link" onClick={reload}>
           {t('ui.common.retry')}
         </button>
       </p>
     );
   }
-  const { summary } = state;
+  const summary = summarizeReport(state.value, userId);
   const name = (row: ReportSummary['rows'][number]) =>
     `${row.you ? t('ui.sidebar.calibration.you') : t('ui.sidebar.calibration.reviewer', { id: row.reviewerId })}${row.baseline ? ` (${t('ui.sidebar.calibration.baseline')})` : ''}`;
   return (
@@ -135,7 +129,7 @@ export function SessionReport({ sessionId, service, userId }: { sessionId: strin
       <p class="qa-small" data-alpha={summary.alpha ?? ''}>
         {summary.alpha === null ? t('ui.sidebar.calibration.alphaNone') : t('ui.sidebar.calibration.alpha', { alpha: summary.alpha.toFixed(2) })}
       </p>
-      <button type="button" class="qa-link" onClick={load}>
+      <button type="button" class="qa-link" onClick={reload}>
         {t('ui.sidebar.calibration.refresh')}
       </button>
     </section>

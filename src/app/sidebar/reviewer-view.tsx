@@ -11,7 +11,7 @@ import { criteriaOf } from './form.ts';
 import { keyAction, moveIndex, stepRating } from './keyboard.ts';
 import type { SidebarModel } from './load.ts';
 import { Banner, MetricsStrip, VerdictBadge, formatScore, shortDate, verdictOf } from './parts.tsx';
-import { lazyView } from './lazy.ts';
+import { lazyView } from '../ui/lazy.ts';
 import { useGroupMembers } from './use-reviewee.ts';
 import { useReviewer, type ReviewerState } from './use-reviewer.ts';
 import { useUsableMark } from './use-sidebar.ts';

@@ -1,10 +1,9 @@
 /** The ticket sidebar: loads once, then the reviewer or the agent view by QA role; every problem in plain words. */
 import './sidebar.css';
-import type { ComponentType } from 'preact';
-import { useEffect, useState } from 'preact/hooks';
 import type { QaRole } from '../../core/evaluation.ts';
 import { isStaff } from '../../core/permissions.ts';
 import { useT } from '../i18n/use-t.tsx';
+import { lazy, useLazy } from '../ui/lazy.ts';
 import type { ZafSession } from '../zaf/use-zaf.tsx';
 import type { LoadOutcome, LoadProblem, SidebarModel } from './load.ts';
 import { ReviewerView } from './reviewer-view.tsx';
@@ -14,7 +13,9 @@ import { startMeasuredLoad, useSidebarLoad } from './use-sidebar.ts';
 const RETRYABLE: ReadonlySet<LoadProblem> = new Set(['unreachable', 'server', 'conflict', 'throttled']);
 
 // agents load their view's code while the service request runs; reviewers never download it
-const prefetchView = (role: QaRole) => void (isStaff(role) || agentView());
+const agentView = lazy(() => import('./agent-view.tsx').then((m) => m.AgentView));
+
+const prefetchView = (role: QaRole) => void (isStaff(role) || agentView.fetch().catch(() => undefined));
 
 export interface SidebarProps {
   /** The load mount.tsx started as soon as Zendesk registered the app. */
@@ -59,27 +60,10 @@ export function SidebarRoot({ first }: SidebarProps) {
   return isStaff(model.role) ? <ReviewerView model={model} /> : <LazyAgentView model={model} />;
 }
 
-type View = ComponentType<{ model: SidebarModel }>;
-let agentModule: Promise<View> | null = null;
-const agentView = (): Promise<View> => (agentModule ??= import('./agent-view.tsx').then((m) => m.AgentView));
-
 function LazyAgentView({ model }: { model: SidebarModel }) {
   const t = useT();
-  const [view, setView] = useState<{ View: View } | 'failed' | null>(null);
-  useEffect(() => {
-    let live = true;
-    agentView().then(
-      (View) => live && setView({ View }),
-      () => {
-        agentModule = null;
-        if (live) setView('failed');
-      },
-    );
-    return () => {
-      live = false;
-    };
-  }, []);
-  if (view === 'failed') {
+  const view = useLazy(agentView);
+  if (view.status === 'error') {
     return (
       <section class="qa-notice qa-state" role="alert">
         <h1>{t('ui.sidebar.state.unreachable.title')}</h1>
@@ -87,6 +71,6 @@ function LazyAgentView({ model }: { model: SidebarModel }) {
       </section>
     );
   }
-  if (!view) return <div class="qa-loading" role="status">{t('ui.sidebar.state.loading')}</div>;
-  return <view.View model={model} />;
+  if (view.status === 'loading') return <div class="qa-loading" role="status">{t('ui.sidebar.state.loading')}</div>;
+  return <view.value model={model} />;
 }

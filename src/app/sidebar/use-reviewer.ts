@@ -4,8 +4,9 @@ import type { CalibrationSession } from '../../core/calibration.ts';
 import type { Evaluation } from '../../core/evaluation.ts';
 import type { TicketMetrics } from '../../core/metrics.ts';
 import type { ScoreResult } from '../../core/scoring.ts';
-import { isTransient, type ServiceError } from '../api/result.ts';
+import { isTransient, ok, type ServiceError } from '../api/result.ts';
 import type { PublishedScorecard } from '../api/wire.ts';
+import { useAsync } from '../ui/use-async.ts';
 import { useZaf } from '../zaf/use-zaf.tsx';
 import { calibrationFields, isCalibration, markSubmitted, standingReview, waitingSession } from './calibration.ts';
 import { createDraftStore, draftSlot, type Draft } from './draft-store.ts';
@@ -133,17 +134,8 @@ export function useReviewer(model: SidebarModel): ReviewerState {
   const card = (fixedVersion ? lookup(draft.scorecardId, draft.scorecardVersion) : applicable.find((c) => c.id === draft.scorecardId)) ?? null;
   const calibration = (draft.calibrationSessionId && sessions.find((s) => s.id === draft.calibrationSessionId)) || null;
 
-  const [metrics, setMetrics] = useState<TicketMetrics | null | 'loading'>('loading');
-  useEffect(() => {
-    let live = true;
-    loadTicketNumbers(zaf, ticket.id, ticket.csat).then(
-      (m) => live && setMetrics(m),
-      () => live && setMetrics(null),
-    );
-    return () => {
-      live = false;
-    };
-  }, [zaf, ticket.id, ticket.csat]);
+  const [numbers] = useAsync(() => loadTicketNumbers(zaf, ticket.id, ticket.csat).then(ok), [zaf, ticket.id, ticket.csat]);
+  const metrics: TicketMetrics | null | 'loading' = numbers.status === 'loading' ? 'loading' : numbers.status === 'ok' ? numbers.value : null;
   const known = metrics === 'loading' ? null : metrics;
 
   const [evaluations, setEvaluations] = useState<Evaluation[]>(model.data.evaluations);
@@ -195,23 +187,21 @@ export function useReviewer(model: SidebarModel): ReviewerState {
       ).catch(() => null),
     [zaf],
   );
+  const [linked] = useAsync(() => background.then(ok), [background]);
+  const link = linked.status === 'ok' ? linked.value : null;
+  // what it already holds for this ticket (from an earlier sidebar); from then on this sidebar keeps `held` up to date
+  const [listed] = useAsync(link ? () => link.list(ticket.id).then(ok) : null, [link, ticket.id]);
   useEffect(() => {
-    let live = true;
-    let off = () => {};
-    void background.then(async (link) => {
-      if (!link || !live) return;
-      off = link.onSent((sent) => {
+    if (listed.status === 'ok' && listed.value) setHeld(listed.value);
+  }, [listed]);
+  useEffect(
+    () =>
+      link?.onSent((sent) => {
         const entry = heldRef.current.find((e) => e.id === sent.entryId);
         if (entry) delivered.current(entry, sent.evaluation, sent.writeBack);
-      });
-      const listed = await link.list(ticket.id);
-      if (live && listed) setHeld(listed);
-    });
-    return () => {
-      live = false;
-      off();
-    };
-  }, [background, ticket.id]);
+      }),
+    [link],
+  );
   const heldRef = useRef(held);
   heldRef.current = held;
 

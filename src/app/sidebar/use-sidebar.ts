@@ -1,5 +1,7 @@
-import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useRef } from 'preact/hooks';
 import type { QaRole } from '../../core/evaluation.ts';
+import { ok } from '../api/result.ts';
+import { useAsync } from '../ui/use-async.ts';
 import { useZaf, type ZafSession } from '../zaf/use-zaf.tsx';
 import { startSidebarLoad, type LoadOutcome, type StartedLoad } from './load.ts';
 import { memoryStorage, type KeyValueStorage } from './storage.ts';
@@ -22,21 +24,15 @@ export function useSidebarLoad(onRole?: (role: QaRole) => void, first?: Promise<
   const session = useZaf();
   const roleHandler = useRef(onRole);
   roleHandler.current = onRole;
-  const [state, setState] = useState<SidebarState>({ status: 'loading' });
-  const [generation, setGeneration] = useState(0);
-  useEffect(() => {
-    let live = true;
-    setState({ status: 'loading' });
-    const outcome = generation === 0 && first ? first : startMeasuredLoad(session, (role) => roleHandler.current?.(role)).outcome;
-    outcome.then(
-      (loaded) => live && setState(loaded),
-      (error: unknown) => live && setState({ status: 'problem', problem: 'server', message: error instanceof Error ? error.message : String(error) }),
-    );
-    return () => {
-      live = false;
-    };
-  }, [session, generation, first]);
-  return { state, reload: useCallback(() => setGeneration((g) => g + 1), []) };
+  // the load mount.tsx started is used once; a reload starts a new one
+  const firstUnused = useRef(first);
+  const [load, reload] = useAsync(() => {
+    const started = firstUnused.current ?? startMeasuredLoad(session, (role) => roleHandler.current?.(role)).outcome;
+    firstUnused.current = undefined;
+    return started.then(ok);
+  }, [session]);
+  const state: SidebarState = load.status === 'ok' ? load.value : load.status === 'loading' ? load : { status: 'problem', problem: 'server', message: load.error.message };
+  return { state, reload };
 }
 
 let fallback: KeyValueStorage | null = null;

@@ -7,6 +7,7 @@ import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { API_KEY_ROLES, createApiKeysApi, type ApiKey, type ApiKeyRole, type ApiKeysApi, type CreatedApiKey } from '../../api/api-keys-api.ts';
 import { useI18n } from '../../i18n/use-t.tsx';
 import { Loading } from '../../ui/notice.tsx';
+import { useAsync } from '../../ui/use-async.ts';
 import { useApi } from '../navbar-context.tsx';
 import { FieldMessages } from '../scorecards/fields.tsx';
 import { NoticeBar, type NoticeValue } from '../scorecards/notice-bar.tsx';
@@ -20,8 +21,6 @@ export function ApiKeysTab() {
 
 export function ApiKeysPanel({ api }: { api: ApiKeysApi }) {
   const { t, locale } = useI18n();
-  const [keys, setKeys] = useState<ApiKey[] | null>(null);
-  const [generation, setGeneration] = useState(0);
   const [notice, setNotice] = useState<NoticeValue | null>(null);
   const [name, setName] = useState('');
   const [role, setRole] = useState<ApiKeyRole>('lead');
@@ -31,17 +30,11 @@ export function ApiKeysPanel({ api }: { api: ApiKeysApi }) {
   const [busy, setBusy] = useState(false);
   const nameInput = useRef<HTMLInputElement>(null);
 
+  // the last list stays on screen while it is read again after a change
+  const [list, reload, keys] = useAsync(() => api.list(), [api]);
   useEffect(() => {
-    let live = true;
-    void api.list().then((r) => {
-      if (!live) return;
-      if (r.status === 'ok') setKeys(r.value);
-      else setNotice({ tone: 'error', text: t('ui.common.error', { message: r.error.message }) });
-    });
-    return () => {
-      live = false;
-    };
-  }, [api, generation]);
+    if (list.status === 'error') setNotice({ tone: 'error', text: t('ui.common.error', { message: list.error.message }) });
+  }, [list]);
 
   const when = useMemo(() => {
     const format = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' });
@@ -66,7 +59,7 @@ export function ApiKeysPanel({ api }: { api: ApiKeysApi }) {
       setNotice(null);
       setName('');
       setCreated(r.value);
-      setGeneration((g) => g + 1);
+      reload();
     } else setNotice({ tone: 'error', text: t('ui.common.error', { message: r.error.message }), issues: r.error.issues });
   }
 
@@ -77,7 +70,7 @@ export function ApiKeysPanel({ api }: { api: ApiKeysApi }) {
     setConfirming(null);
     if (r.status === 'ok') {
       setNotice({ tone: 'ok', text: t('ui.admin.apiKeys.list.revoked', { name: key.name }) });
-      setGeneration((g) => g + 1);
+      reload();
     } else setNotice({ tone: 'error', text: t('ui.common.error', { message: r.error.message }) });
   }
 
@@ -145,7 +138,7 @@ export function ApiKeysPanel({ api }: { api: ApiKeysApi }) {
       </form>
 
       <h3 id="qa-api-keys-list-title">{t('ui.admin.apiKeys.list.title')}</h3>
-      {keys === null ? (
+      {keys === undefined ? (
         notice?.tone === 'error' ? null : <Loading label={t('ui.common.loading')} />
       ) : keys.length === 0 ? (
         <p class="qa-muted">{t('ui.admin.apiKeys.list.empty')}</p>

@@ -4,9 +4,9 @@ import type { Figure } from '../../../core/reports.ts';
 import type { ServiceError } from '../../api/result.ts';
 import { useI18n } from '../../i18n/use-t.tsx';
 import { Loading } from '../../ui/notice.tsx';
+import type { Async } from '../../ui/use-async.ts';
 import { useZaf } from '../../zaf/use-zaf.tsx';
 import { formatInterval, formatValue, type FigureKind } from './format.ts';
-import type { Async } from './use-reports.ts';
 
 /** The value, then "95% CI low–high · n = N" in smaller text; the interval is never left out when there is one. */
 export function FigureText({ kind, figure }: { kind: FigureKind; figure: Figure }) {

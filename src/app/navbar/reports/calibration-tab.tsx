@@ -17,7 +17,8 @@ import { useApi, useNavBar } from '../navbar-context.tsx';
 import { AsyncView, ErrorNote, FormMessage, ReportSection, TicketButton, Head } from './bits.tsx';
 import { presetRange } from './filters.ts';
 import { formatValue } from './format.ts';
-import { useAsync, usePeople, type People } from './use-reports.ts';
+import { useAsync } from '../../ui/use-async.ts';
+import { usePeople, type People } from './use-reports.ts';
 
 
 /** Krippendorff's guidance: rely on alpha >= .800, draw tentative conclusions from .667 (2004, p. 241). */
@@ -121,7 +122,7 @@ function StartSession({ scorecards, people, onStarted }: { scorecards: Scorecard
 function SessionReport({ id, people, scorecards }: { id: string; people: People; scorecards: ScorecardSummary[] }) {
   const { t, locale } = useI18n();
   const api = useApi(createCalibrationApi);
-  const [state, reload] = useAsync(() => api.sessionReport(id), id);
+  const [state, reload] = useAsync(() => api.sessionReport(id), [api, id]);
   if (state.status === 'loading') return <Loading label={t('ui.common.loading')} />;
   if (state.status === 'error') {
     if (state.error.kind !== 'forbidden') return <ErrorNote error={state.error} onRetry={reload} />;
@@ -211,7 +212,7 @@ function History({ people }: { people: People }) {
   const { t, locale } = useI18n();
   const api = useApi(createCalibrationApi);
   const range = presetRange('last-90', new Date());
-  const [state, reload] = useAsync(() => api.history(range), `${range.from}`);
+  const [state, reload] = useAsync(() => api.history(range), [api, range.from]);
   if (state.status === 'loading') return <Loading label={t('ui.common.loading')} />;
   if (state.status === 'error') return <ErrorNote error={state.error} onRetry={reload} />;
   const h = state.value;
@@ -263,8 +264,8 @@ export function CalibrationTab() {
   const lead = isLead(role);
   const [generation, setGeneration] = useState(0);
   const [selected, setSelected] = useState<string | null>(null);
-  const [list, reload] = useAsync(() => api.sessions(), `sessions${generation}`);
-  const [cards] = useAsync(() => scorecardsApi.list(), 'scorecards');
+  const [list, reload] = useAsync(() => api.sessions(), [api, generation]);
+  const [cards] = useAsync(() => scorecardsApi.list(), [scorecardsApi]);
   const scorecards = cards.status === 'ok' ? cards.value : [];
   if (!isStaff(role)) return <p role="status">{t('ui.reports.notForAgents')}</p>;
 

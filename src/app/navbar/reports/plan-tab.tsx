@@ -17,7 +17,8 @@ import { CHANNELS } from '../scorecards/channels.ts';
 import { AsyncView, ErrorNote, FormMessage, FigureText, ReportSection, TicketButton, Head } from './bits.tsx';
 import { readCandidates } from './candidates.ts';
 import { formatValue } from './format.ts';
-import { useAsync, usePeople, type People } from './use-reports.ts';
+import { useAsync } from '../../ui/use-async.ts';
+import { usePeople, type People } from './use-reports.ts';
 
 const WEEK = 7 * 86_400_000;
 // candidates: tickets solved in the last two weeks
@@ -138,7 +139,7 @@ function PlanEditor({ state, people, editable, onSaved }: { state: PlanState; pe
 function Coverage({ week, people, version }: { week: string; people: People; version: number }) {
   const { t, locale } = useI18n();
   const api = useApi(createPlanApi);
-  const [state, reload] = useAsync(() => api.coverage(week, []), `${week}|${version}`);
+  const [state, reload] = useAsync(() => api.coverage(week, []), [api, week, version]);
   if (state.status === 'loading') return <Loading label={t('ui.common.loading')} />;
   if (state.status === 'error') return <ErrorNote error={state.error} onRetry={reload} />;
   const c = state.value;
@@ -250,7 +251,7 @@ function Targets({ people, editable }: { people: People; editable: boolean }) {
   const { t, locale } = useI18n();
   const api = useApi(createPlanApi);
   const [generation, setGeneration] = useState(0);
-  const [list, reload] = useAsync(() => api.targets(), `targets${generation}`);
+  const [list, reload] = useAsync(() => api.targets(), [api, generation]);
   const today = new Date().toISOString().slice(0, 10);
   const [form, setForm] = useState<{ subject: TargetSubject; subjectId: string; metric: TargetMetric; value: string; startsOn: string; dueOn: string }>({
     subject: 'agent',
@@ -376,7 +377,7 @@ export function PlanTab() {
   const [week, setWeek] = useState(() => isoWeekOf(new Date()));
   const [version, setVersion] = useState(0);
   // loaded once: a save keeps the editor (and its message) as it is and refreshes the coverage only
-  const [plan, reload] = useAsync(() => api.plan(), 'plan');
+  const [plan, reload] = useAsync(() => api.plan(), [api]);
   if (!isStaff(role)) return <p role="status">{t('ui.reports.notForAgents')}</p>;
   const shift = (weeks: number) => setWeek(isoWeekOf(new Date(weekRange(week).from.getTime() + weeks * WEEK)));
   const { from, to } = weekRange(week);

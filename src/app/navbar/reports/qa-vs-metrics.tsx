@@ -5,7 +5,8 @@ import { useI18n } from '../../i18n/use-t.tsx';
 import { useApi } from '../navbar-context.tsx';
 import { AsyncView, FigureText, ReportSection, TicketButton, Head } from './bits.tsx';
 import type { FigureKind } from './format.ts';
-import { useAsync, type People } from './use-reports.ts';
+import { useAsync } from '../../ui/use-async.ts';
+import type { People } from './use-reports.ts';
 
 const METRICS: Array<{ key: keyof MetricFigures; kind: FigureKind }> = [
   { key: 'firstReplyMinutes', kind: 'minutes' },
@@ -17,7 +18,7 @@ const METRICS: Array<{ key: keyof MetricFigures; kind: FigureKind }> = [
 export function QaVsMetricsView({ filters, people }: { filters: Filters; people: People }) {
   const { t, locale } = useI18n();
   const api = useApi(createReportsApi);
-  const [state, reload] = useAsync(() => api.qaVsMetrics(filters), JSON.stringify(filters));
+  const [state, reload] = useAsync(() => api.qaVsMetrics(filters), [api, JSON.stringify(filters)]);
   return (
     <ReportSection id="qa-metrics" title={t('ui.reports.metrics.title')} hint={t('ui.reports.metrics.hint')}>
       <AsyncView state={state} reload={reload}>

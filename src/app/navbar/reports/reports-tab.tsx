@@ -22,7 +22,8 @@ import { changeOf, formatDelta, type FigureKind } from './format.ts';
 import { QaVsMetricsView } from './qa-vs-metrics.tsx';
 import { screenCsv } from './screen-csv.ts';
 import { TrendChart } from './trend-chart.tsx';
-import { useAsync, usePeople, type People } from './use-reports.ts';
+import { useAsync } from '../../ui/use-async.ts';
+import { usePeople, type People } from './use-reports.ts';
 
 type Dim = Exclude<BreakdownDimension, 'criterion'>;
 const DIMS: Dim[] = ['reviewee', 'group', 'channel', 'scorecard'];
@@ -30,7 +31,7 @@ const PRESETS: Preset[] = ['this-month', 'last-month', 'last-30', 'last-90', 'th
 
 function useScorecards(): ScorecardSummary[] {
   const scorecards = useApi(createScorecardsApi);
-  const [list] = useAsync(() => scorecards.list(), 'scorecards');
+  const [list] = useAsync(() => scorecards.list(), [scorecards]);
   return list.status === 'ok' ? list.value : [];
 }
 
@@ -189,7 +190,7 @@ function TicketsBehind({ filters, row, onClose }: { filters: Filters; row: Crite
   const { t, locale } = useI18n();
   const api = useApi(createReportsApi);
   const people = usePeople();
-  const [state, reload] = useAsync(() => api.tickets({ ...filters, scorecardId: row.scorecardId }, row.key), `${JSON.stringify(filters)}|${row.scorecardId}|${row.key}`);
+  const [state, reload] = useAsync(() => api.tickets({ ...filters, scorecardId: row.scorecardId }, row.key), [api, JSON.stringify(filters), row.scorecardId, row.key]);
   return (
     <div class="qa-drilldown" role="region" aria-label={t('ui.reports.tickets.title', { label: row.label ?? row.key })}>
       <div class="qa-report-section__head">
@@ -254,12 +255,12 @@ export function ReportsTab() {
     writeHash(f);
   };
 
-  const [summary, reloadSummary] = useAsync(() => api.summary(filters), key);
-  const [previous] = useAsync(() => api.summary(filters, previousRange(filters)), key);
-  const [trend, reloadTrend] = useAsync(() => api.trend(filters), key);
-  const [criteria, reloadCriteria] = useAsync(() => api.breakdown(filters, 'criterion'), key);
-  const [breakdown, reloadBreakdown] = useAsync(() => api.breakdown(filters, dim), `${key}|${dim}`);
-  const [causes, reloadCauses] = useAsync(() => api.rootCauses(filters), key);
+  const [summary, reloadSummary] = useAsync(() => api.summary(filters), [api, key]);
+  const [previous] = useAsync(() => api.summary(filters, previousRange(filters)), [api, key]);
+  const [trend, reloadTrend] = useAsync(() => api.trend(filters), [api, key]);
+  const [criteria, reloadCriteria] = useAsync(() => api.breakdown(filters, 'criterion'), [api, key]);
+  const [breakdown, reloadBreakdown] = useAsync(() => api.breakdown(filters, dim), [api, key, dim]);
+  const [causes, reloadCauses] = useAsync(() => api.rootCauses(filters), [api, key]);
 
   const scorecardName = (id: string) => scorecards.find((s) => s.id === id)?.name ?? id;
   const labelOf = useMemo(

@@ -1,30 +1,10 @@
-/** Hooks of the report tabs: async loads as values, and names of people and groups. */
-import { useEffect, useMemo, useState } from 'preact/hooks';
-import type { Result, ServiceError } from '../../api/result.ts';
+/** The names of the account's people and groups, for the report tabs. */
+import { useMemo } from 'preact/hooks';
+import { ok } from '../../api/result.ts';
+import { useAsync } from '../../ui/use-async.ts';
 import type { ZafPort } from '../../zaf/port.ts';
 import { useZaf } from '../../zaf/use-zaf.tsx';
 import { loadDirectory } from '../scorecards/use-directory.ts';
-
-export type Async<T> = { status: 'loading' } | { status: 'ok'; value: T } | { status: 'error'; error: ServiceError };
-
-/** Runs `load` whenever `key` changes; a stale answer never overwrites a newer one. */
-export function useAsync<T>(load: () => Promise<Result<T>>, key: string): [Async<T>, () => void] {
-  const [state, setState] = useState<Async<T>>({ status: 'loading' });
-  const [generation, setGeneration] = useState(0);
-  useEffect(() => {
-    let live = true;
-    setState({ status: 'loading' });
-    load().then(
-      (r) => live && setState(r.status === 'ok' ? { status: 'ok', value: r.value } : { status: 'error', error: r.error }),
-      (e: unknown) => live && setState({ status: 'error', error: { kind: 'server', message: e instanceof Error ? e.message : String(e) } }),
-    );
-    return () => {
-      live = false;
-    };
-    // `load` is a fresh closure each render; `key` says when it means something new
-  }, [key, generation]);
-  return [state, () => setGeneration((g) => g + 1)];
-}
 
 export interface Person {
   id: number;
@@ -56,6 +36,8 @@ async function readStaff(zaf: ZafPort): Promise<Person[]> {
   return out.sort((a, b) => a.name.localeCompare(b.name));
 }
 
+const NOBODY = { staff: [] as Person[], groups: new Map<number, string>() as ReadonlyMap<number, string> };
+
 // one read per page load: every view asks, and each read spends the account's shared API budget
 const directoryCache = new WeakMap<ZafPort, Promise<{ staff: Person[]; groups: ReadonlyMap<number, string> }>>();
 
@@ -73,20 +55,9 @@ function readDirectory(zaf: ZafPort) {
 /** The account's staff and groups, read once from Zendesk; ids show as "#id" until (or unless) names arrive. */
 export function usePeople(): People {
   const { zaf } = useZaf();
-  const [staff, setStaff] = useState<Person[]>([]);
-  const [groups, setGroups] = useState<ReadonlyMap<number, string>>(new Map());
-  useEffect(() => {
-    let live = true;
-    void readDirectory(zaf).then((d) => {
-      if (!live) return;
-      setStaff(d.staff);
-      setGroups(d.groups);
-    });
-    return () => {
-      live = false;
-    };
-  }, [zaf]);
+  const [directory] = useAsync(() => readDirectory(zaf).then(ok), [zaf]);
   return useMemo(() => {
+    const { staff, groups } = directory.status === 'ok' ? directory.value : NOBODY;
     const names = new Map(staff.map((p) => [p.id, p.name]));
     return {
       staff,
@@ -94,5 +65,5 @@ export function usePeople(): People {
       personName: (id) => names.get(id) ?? `#${id}`,
       groupName: (id) => groups.get(id) ?? `#${id}`,
     };
-  }, [staff, groups]);
+  }, [directory]);
 }

@@ -5,11 +5,13 @@
  */
 import { useState } from 'preact/hooks';
 import type { Translate } from '../../i18n/translate.ts';
+import type { Async } from '../../ui/use-async.ts';
 
 /** Above this many groups the list gets a filter box. */
 const FILTER_FROM = 8;
 
-export type GroupNames = { status: 'loading' } | { status: 'ready'; names: ReadonlyMap<number, string> } | { status: 'failed'; message: string };
+/** The account's groups by id, as Zendesk lists them (or not yet, or not at all). */
+export type GroupNames = Async<ReadonlyMap<number, string>>;
 
 export interface GroupPickerProps {
   id: string;
@@ -23,9 +25,9 @@ export interface GroupPickerProps {
 
 export function GroupPicker({ id, legend, hint, groups, selected, onChange, t }: GroupPickerProps) {
   const [filter, setFilter] = useState('');
-  const names = groups.status === 'ready' ? groups.names : new Map<number, string>();
+  const names = groups.status === 'ok' ? groups.value : new Map<number, string>();
   // "not in Zendesk" only once Zendesk has listed its groups; before (or if it failed) just the id
-  const nameOf = (gid: number) => names.get(gid) ?? t(groups.status === 'ready' ? 'ui.admin.policy.groups.unknown' : 'ui.admin.policy.groups.byId', { id: gid });
+  const nameOf = (gid: number) => names.get(gid) ?? t(groups.status === 'ok' ? 'ui.admin.policy.groups.unknown' : 'ui.admin.policy.groups.byId', { id: gid });
   const chosen = new Set(selected);
   // every listed group by name, then chosen ids Zendesk did not list
   const rows = [
@@ -51,9 +53,9 @@ export function GroupPicker({ id, legend, hint, groups, selected, onChange, t }:
           {t('ui.admin.policy.groups.loading')}
         </p>
       ) : null}
-      {groups.status === 'failed' ? (
+      {groups.status === 'error' ? (
         <p class="qa-field-error" role="alert">
-          {t('ui.admin.policy.groups.failed', { message: groups.message })}
+          {t('ui.admin.policy.groups.failed', { message: groups.error.message })}
         </p>
       ) : null}
       {rows.length > FILTER_FROM ? (

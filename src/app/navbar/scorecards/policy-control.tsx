@@ -2,10 +2,12 @@
  * Admins choose which QA roles besides them manage scorecards, and which Zendesk groups make reviewers and QA
  * leads; the service keeps the choice (as group ids) and enforces it. Groups are listed from Zendesk by name.
  */
-import { useEffect, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import { ManagerRole, type AccountPolicy } from '../../../core/policy.ts';
 import { policyChange, type PolicyApi } from '../../api/policy-api.ts';
+import { ok } from '../../api/result.ts';
 import { useT } from '../../i18n/use-t.tsx';
+import { useAsync } from '../../ui/use-async.ts';
 import { useZaf } from '../../zaf/use-zaf.tsx';
 import { CheckboxField } from './fields.tsx';
 import { GroupPicker, type GroupNames } from './group-picker.tsx';
@@ -15,31 +17,21 @@ import { loadGroups } from './use-directory.ts';
 export function PolicyControl({ api }: { api: PolicyApi }) {
   const t = useT();
   const { zaf } = useZaf();
-  const [policy, setPolicy] = useState<AccountPolicy | null>(null);
-  const [saved, setSaved] = useState<AccountPolicy | null>(null);
-  const [groups, setGroups] = useState<GroupNames>({ status: 'loading' });
+  const [loaded] = useAsync(() => api.get(), [api]);
+  const [groups] = useAsync(() => loadGroups(zaf).then(ok), [zaf]);
+  if (loaded.status === 'error') return <NoticeBar notice={{ tone: 'error', text: t('ui.common.error', { message: loaded.error.message }) }} testId="policy-notice" />;
+  if (loaded.status === 'loading') return null;
+  return <PolicyForm api={api} initial={loaded.value} groups={groups} />;
+}
+
+/** The policy as loaded, edited here until saved. */
+function PolicyForm({ api, initial, groups }: { api: PolicyApi; initial: AccountPolicy; groups: GroupNames }) {
+  const t = useT();
+  const [policy, setPolicy] = useState(initial);
+  const [saved, setSaved] = useState(initial);
   const [notice, setNotice] = useState<NoticeValue | null>(null);
   const [busy, setBusy] = useState(false);
 
-  useEffect(() => {
-    let live = true;
-    void api.get().then((r) => {
-      if (!live) return;
-      if (r.status === 'ok') {
-        setPolicy(r.value);
-        setSaved(r.value);
-      } else setNotice({ tone: 'error', text: t('ui.common.error', { message: r.error.message }) });
-    });
-    loadGroups(zaf).then(
-      (names) => live && setGroups({ status: 'ready', names }),
-      (e: unknown) => live && setGroups({ status: 'failed', message: e instanceof Error ? e.message : String(e) }),
-    );
-    return () => {
-      live = false;
-    };
-  }, [api, zaf]);
-
-  if (!policy || !saved) return notice ? <NoticeBar notice={notice} testId="policy-notice" /> : null;
   const edit = (next: Partial<AccountPolicy>) => {
     setPolicy({ ...policy, ...next });
     setNotice(null);

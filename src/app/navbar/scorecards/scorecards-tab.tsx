@@ -5,6 +5,7 @@ import { isAdmin } from '../../../core/permissions.ts';
 import { createScorecardsApi, type DraftView } from '../../api/scorecards-api.ts';
 import { useT } from '../../i18n/use-t.tsx';
 import { Loading } from '../../ui/notice.tsx';
+import { useAsync } from '../../ui/use-async.ts';
 import { useApi, useNavBar } from '../navbar-context.tsx';
 import { ScorecardEditor } from './editor.tsx';
 import { NoticeBar, type NoticeValue } from './notice-bar.tsx';
@@ -21,30 +22,20 @@ export function ScorecardsTab() {
   const api = useApi(createScorecardsApi);
   const { directory } = useDirectory();
   const [view, setView] = useState<View>({ kind: 'list' });
-  const [items, setItems] = useState<ScorecardSummary[] | null>(null);
   const [flash, setFlash] = useState<Flash>(null);
   const [busy, setBusy] = useState(false);
-  const [generation, setGeneration] = useState(0);
-
+  // read whenever the list shows; the last list stays on screen while it is read again
+  const [list, reload, items] = useAsync(view.kind === 'list' ? () => api.list() : null, [api, view.kind]);
   useEffect(() => {
-    if (view.kind !== 'list') return;
-    let live = true;
-    void api.list().then((r) => {
-      if (!live) return;
-      if (r.status === 'ok') setItems(r.value);
-      else setFlash({ tone: 'error', text: t('ui.common.error', { message: r.error.message }) });
-    });
-    return () => {
-      live = false;
-    };
-  }, [api, view.kind, generation]);
+    if (list.status === 'error') setFlash({ tone: 'error', text: t('ui.common.error', { message: list.error.message }) });
+  }, [list]);
 
   const [returned, setReturned] = useState(false);
   const refresh = (message?: string) => {
     setReturned(view.kind === 'editor');
     setFlash(message ? { tone: 'ok', text: message } : null);
     setView({ kind: 'list' });
-    setGeneration((g) => g + 1);
+    reload();
   };
 
   async function edit(item: ScorecardSummary) {
@@ -63,7 +54,7 @@ export function ScorecardsTab() {
   return (
     <div class="qa-scorecards">
       <NoticeBar notice={flash} testId="list-notice" />
-      {items === null ? (
+      {items === undefined ? (
         <Loading label={t('ui.common.loading')} />
       ) : (
         <ScorecardList

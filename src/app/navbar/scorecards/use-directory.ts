@@ -1,5 +1,6 @@
 /** The account's groups, brands and ticket forms, read once through the Zendesk API (as the signed-in admin). */
-import { useEffect, useState } from 'preact/hooks';
+import { ok } from '../../api/result.ts';
+import { useAsync } from '../../ui/use-async.ts';
 import type { ZafPort } from '../../zaf/port.ts';
 import { useZaf } from '../../zaf/use-zaf.tsx';
 import { emptyDirectory, type Directory } from './applies-to-summary.ts';
@@ -38,18 +39,10 @@ export async function loadDirectory(zaf: ZafPort): Promise<Directory> {
   return { groups, brands, forms };
 }
 
+const NONE = emptyDirectory();
+
 export function useDirectory(): { directory: Directory; error: string | null } {
   const { zaf } = useZaf();
-  const [state, setState] = useState<{ directory: Directory; error: string | null }>({ directory: emptyDirectory(), error: null });
-  useEffect(() => {
-    let live = true;
-    loadDirectory(zaf).then(
-      (directory) => live && setState({ directory, error: null }),
-      (e: unknown) => live && setState({ directory: emptyDirectory(), error: e instanceof Error ? e.message : String(e) }),
-    );
-    return () => {
-      live = false;
-    };
-  }, [zaf]);
-  return state;
+  const [state] = useAsync(() => loadDirectory(zaf).then(ok), [zaf]);
+  return { directory: state.status === 'ok' ? state.value : NONE, error: state.status === 'error' ? state.error.message : null };
 }
