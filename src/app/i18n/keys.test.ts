@@ -22,8 +22,10 @@ import type { ServiceErrorKind } from '../api/result.ts';
 import type { Preset } from '../navbar/reports/filters.ts';
 import { CHANNELS } from '../navbar/scorecards/channels.ts';
 import type { Problem } from '../sidebar/form.ts';
+import { HELP_KEYS } from '../sidebar/keyboard.ts';
 import type { LoadProblem } from '../sidebar/load.ts';
 import type { Verdict } from '../sidebar/parts.tsx';
+import type { QueuedState } from '../sidebar/queued-banner.tsx';
 import type { WriteBackOutcome } from '../sidebar/write-back.ts';
 import { lookup, type Messages } from './translate.ts';
 
@@ -40,8 +42,7 @@ const every =
 
 const ERROR_KINDS = every<ServiceErrorKind>()('unreachable', 'session-ended', 'throttled', 'forbidden', 'invalid', 'conflict', 'not-found', 'rule', 'server');
 const LOAD_PROBLEMS = every<LoadProblem>()(...(ERROR_KINDS as ServiceErrorKind[]), 'outside-zendesk', 'no-ticket');
-const OUTBOX_STATES = ['pending', 'sending', 'failed', 'held'] as const;
-const HELP_KEYS = ['rate', 'move', 'step', 'na', 'comment', 'leave', 'submit'] as const;
+const OUTBOX_STATES = every<QueuedState>()('pending', 'sending', 'failed', 'held');
 type WriteBackLine = 'pending' | Exclude<WriteBackOutcome['status'], 'skipped'> | `skipped-${Extract<WriteBackOutcome, { status: 'skipped' }>['reason']}`;
 const WRITE_BACK = every<WriteBackLine>()('pending', 'updated', 'skipped-disabled', 'skipped-no-fields', 'fields-not-updated-closed', 'failed');
 const CSAT = every<NonNullable<TicketMetrics['csat']>>()('good', 'bad', 'offered', 'unoffered');

@@ -40,6 +40,9 @@ export function keyAction(e: KeyInput, inTextField: boolean): KeyAction | null {
   return byKey[e.key] ?? null;
 }
 
+/** The help list's lines, one per kind of key (`ui.sidebar.help.<key>`). */
+export const HELP_KEYS = ['rate', 'move', 'step', 'na', 'comment', 'leave', 'submit'] as const;
+
 /** The next criterion index, staying in range. */
 export const moveIndex = (current: number, by: number, count: number): number =>
   count === 0 ? 0 : Math.min(count - 1, Math.max(0, current + by));

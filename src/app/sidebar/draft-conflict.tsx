@@ -1,0 +1,23 @@
+import { useT } from '../i18n/use-t.tsx';
+import { Banner } from './parts.tsx';
+import type { ReviewerState } from './use-reviewer.ts';
+
+/** Another tab or device saved this draft first: the reviewer chooses, nothing is overwritten meanwhile. */
+export function DraftConflict({ r }: { r: ReviewerState }) {
+  const t = useT();
+  const gone = r.draftState.kind === 'conflict' && r.draftState.current === null;
+  return (
+    <Banner tone="warning" role="alert">
+      <strong>{t(gone ? 'ui.sidebar.draft.conflict.gone' : 'ui.sidebar.draft.conflict.title')}</strong>
+      <p>{t('ui.sidebar.draft.conflict.next')}</p>
+      <div class="qa-row">
+        <button type="button" class="c-btn c-btn--sm" onClick={r.keepMyDraft}>
+          {t('ui.sidebar.draft.conflict.mine')}
+        </button>
+        <button type="button" class="c-btn c-btn--sm c-btn--basic" onClick={r.takeOtherDraft}>
+          {t(gone ? 'ui.sidebar.draft.conflict.restart' : 'ui.sidebar.draft.conflict.theirs')}
+        </button>
+      </div>
+    </Banner>
+  );
+}

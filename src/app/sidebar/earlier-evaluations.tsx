@@ -1,0 +1,84 @@
+/**
+ * The ticket's earlier evaluations: each with its coaching notes, the resolve form for a dispute a lead may resolve, and
+ * edit or withdraw for those the reviewer may change (never a calibration score: the reviewer has seen the others').
+ */
+import { useState } from 'preact/hooks';
+import type { Evaluation } from '../../core/evaluation.ts';
+import { mayAmend, mayResolve } from '../../core/permissions.ts';
+import { useI18n, useT } from '../i18n/use-t.tsx';
+import { lazyView } from '../ui/lazy.ts';
+import { isCalibration } from './calibration.ts';
+import type { SidebarModel } from './load.ts';
+import { Banner, VerdictBadge, formatScore, shortDate, verdictOf } from './parts.tsx';
+import type { ReviewerState } from './use-reviewer.ts';
+
+// only reviewers with coaching notes on their evaluations, and leads with a dispute to resolve, fetch these
+const CoachingNotes = lazyView(() => import('./coaching-view.tsx').then((m) => m.CoachingNotes));
+const ResolveDispute = lazyView(() => import('./resolve-view.tsx').then((m) => m.ResolveDispute));
+
+export function EarlierEvaluations({ model, r }: { model: SidebarModel; r: ReviewerState }) {
+  const t = useT();
+  const { locale } = useI18n();
+  const [confirm, setConfirm] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  if (r.evaluations.length === 0) return <p class="qa-muted qa-small">{t('ui.sidebar.history.none')}</p>;
+  const me = { userId: model.user.id, role: model.role };
+  // a calibration score is not edited or withdrawn from here: after submitting, the reviewer has seen the others'
+  const mine = (e: Evaluation) => !isCalibration(e) && mayAmend(me, e);
+  const notes = model.data.coachingNotes ?? [];
+  return (
+    <details class="qa-history">
+      <summary>{t('ui.sidebar.history.title', { count: r.evaluations.length })}</summary>
+      <ul>
+        {r.evaluations.map((e) => (
+          <li key={e.id} class="qa-history__item" data-history-id={e.id}>
+            <div class="qa-row">
+              <strong>{formatScore(e.finalScore)}</strong>
+              <VerdictBadge verdict={verdictOf(e)} />
+              <span class="qa-muted qa-small">
+                {r.cardFor(e)?.definition.name ?? e.scorecardId} · {shortDate(e.createdAt, locale)} ·{' '}
+                {e.reviewerId === model.user.id ? t('ui.sidebar.history.byYou') : t('ui.sidebar.history.byUser', { id: e.reviewerId })} ·{' '}
+                {t(`ui.sidebar.status.${e.status}`)}
+              </span>
+              {isCalibration(e) && <span class="qa-tag">{t('ui.sidebar.calibration.tag')}</span>}
+            </div>
+            {e.dispute && !e.dispute.outcome && <p class="qa-small qa-quote">{t('ui.sidebar.resolve.reason')}: {e.dispute.reason}</p>}
+            {notes.some((n) => n.evaluationId === e.id) && <CoachingNotes notes={notes.filter((n) => n.evaluationId === e.id)} />}
+            {mayResolve(me, e) && r.cardFor(e) && (
+              <ResolveDispute evaluation={e} card={r.cardFor(e)!.definition} resolver={model.service} onResolved={r.replaceEvaluation} />
+            )}
+            {mine(e) && (
+              <div class="qa-row">
+                <button type="button" class="c-btn c-btn--sm c-btn--basic" onClick={() => r.startEdit(e)} disabled={!r.cardFor(e)}>
+                  {t('ui.sidebar.history.edit')}
+                </button>
+                {confirm === e.id ? (
+                  <button
+                    type="button"
+                    class="c-btn c-btn--sm c-btn--danger"
+                    onClick={async () => {
+                      const failed = await r.withdraw(e);
+                      setConfirm(null);
+                      setError(failed ? t(`ui.sidebar.error.${failed.kind}`) : null);
+                    }}
+                  >
+                    {t('ui.sidebar.history.confirmWithdraw')}
+                  </button>
+                ) : (
+                  <button type="button" class="c-btn c-btn--sm c-btn--basic" onClick={() => setConfirm(e.id)}>
+                    {t('ui.sidebar.history.withdraw')}
+                  </button>
+                )}
+              </div>
+            )}
+          </li>
+        ))}
+      </ul>
+      {error && (
+        <Banner tone="error" role="alert">
+          {error}
+        </Banner>
+      )}
+    </details>
+  );
+}
