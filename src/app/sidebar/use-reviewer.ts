@@ -30,7 +30,6 @@ export interface ReviewerState {
   choose(scorecardId: string): void;
   draft: Draft;
   edit(e: FormEdit): void;
-  draftSavedAt: number | null;
   /** Whether the service has the draft: saved, saving, unsaved (kept here, retried), conflict, refused. */
   draftState: DraftSyncState;
   /** Another tab or device saved the draft first: keep this copy, or take that one. */
@@ -129,7 +128,6 @@ export function useReviewer(model: SidebarModel): ReviewerState {
     if (latest && !latest.calibrationSessionId && (latest.amends || applicable.some((c) => c.id === latest.scorecardId))) return fresh(lookup(latest.scorecardId, latest.scorecardVersion) ?? applicable.find((c) => c.id === latest.scorecardId));
     return fresh(applicable[0]);
   });
-  const [draftSavedAt, setDraftSavedAt] = useState<number | null>(draft.savedAt || null);
   const fixedVersion = draft.amends || draft.calibrationSessionId;
   const card = (fixedVersion ? lookup(draft.scorecardId, draft.scorecardVersion) : applicable.find((c) => c.id === draft.scorecardId)) ?? null;
   const calibration = (draft.calibrationSessionId && sessions.find((s) => s.id === draft.calibrationSessionId)) || null;
@@ -246,7 +244,7 @@ export function useReviewer(model: SidebarModel): ReviewerState {
     (e: FormEdit) => {
       setDraft((d) => {
         const next = applyEdit(d, e);
-        if (next.scorecardId && drafts.save(ticket.id, next)) setDraftSavedAt(Date.now());
+        if (next.scorecardId) drafts.save(ticket.id, next);
         return next;
       });
       setSubmission((s) => (s.phase === 'done' || s.phase === 'failed' ? { phase: 'idle' } : s));
@@ -258,7 +256,6 @@ export function useReviewer(model: SidebarModel): ReviewerState {
     (id: string) => {
       const next = fresh(applicable.find((c) => c.id === id));
       setDraft(next);
-      setDraftSavedAt(next.savedAt || null);
       setShowProblems(false);
       setSubmission({ phase: 'idle' });
     },
@@ -321,7 +318,6 @@ export function useReviewer(model: SidebarModel): ReviewerState {
   const startNew = useCallback(() => {
     const next = newDraft(applicable[0] ?? { id: '', version: 0 }, newUuid(), ticket.assigneeId);
     setDraft(next);
-    setDraftSavedAt(null);
     setShowProblems(false);
   }, [applicable, ticket.assigneeId]);
 
@@ -329,7 +325,6 @@ export function useReviewer(model: SidebarModel): ReviewerState {
     (e: Evaluation) => {
       const next = draftFromEvaluation(e, newUuid());
       setDraft(next);
-      setDraftSavedAt(null);
       setSubmission({ phase: 'idle' });
     },
     [],
@@ -360,7 +355,6 @@ export function useReviewer(model: SidebarModel): ReviewerState {
     choose,
     draft,
     edit,
-    draftSavedAt,
     draftState,
     keepMyDraft: () => drafts.keepMine(),
     takeOtherDraft: () => {
@@ -396,7 +390,6 @@ export function useReviewer(model: SidebarModel): ReviewerState {
       const next = session && calibrationDraft(session);
       if (!next) return false;
       setDraft(next);
-      setDraftSavedAt(next.savedAt || null);
       setShowProblems(false);
       setSubmission({ phase: 'idle' });
       return true;
