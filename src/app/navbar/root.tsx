@@ -26,7 +26,7 @@ const coming = (key: string) => () => import('./placeholder-tab.tsx').then((m) =
 const TABS: Record<string, Lazy<object>> = {
   reports: lazy(reportsModule['./reports/reports-tab.tsx'] ?? coming('ui.navbar.tabs.reports')),
   calibration: lazy(() => import('./reports/calibration-tab.tsx').then((m) => m.CalibrationTab)),
-  plan: lazy(() => import('./reports/plan-tab.tsx').then((m) => m.PlanTab)),
+  plan: lazy(() => import('./plan/plan-tab.tsx').then((m) => m.PlanTab)),
   scorecards: lazy(() => import('./scorecards/scorecards-tab.tsx').then((m) => m.ScorecardsTab)),
   'api-keys': lazy(() => import('./api-keys/api-keys-tab.tsx').then((m) => m.ApiKeysTab)),
 };
