@@ -24,7 +24,7 @@ import { migrate } from '../../src/server/db/migrate.ts';
 import { systemClock } from '../../src/server/deps.ts';
 import { heavyLimitsFor } from '../../src/server/limits/heavy.ts';
 import { loggerOf } from '../../src/server/log.ts';
-import { rebuildRollup } from '../../src/server/reports/rollup.ts';
+import { rebuildRollup } from '../../src/server/store/reports/rollup.ts';
 import { policyOf, savePolicy } from '../../src/server/store/policies.ts';
 import startPgCluster from '../support/pg-cluster.ts';
 import { bootOf, LEAD_GROUP, personFor, REVIEWER_GROUP, signedLoad } from '../support/db-client.ts';

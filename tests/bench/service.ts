@@ -26,7 +26,7 @@ import { migrate } from '../../src/server/db/migrate.ts';
 import { systemClock } from '../../src/server/deps.ts';
 import { consoleLogger } from '../../src/server/log.ts';
 import { parseOrThrow, readJson } from '../../src/server/errors.ts';
-import { rebuildRollup } from '../../src/server/reports/rollup.ts';
+import { rebuildRollup } from '../../src/server/store/reports/rollup.ts';
 import startPgCluster from '../support/pg-cluster.ts';
 
 const CONNECTIONS = 50;

@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { QaRole } from '../../src/core/evaluation.ts';
 import type { Breakdown, BreakdownRow, CriterionRow, RootCauses, Summary, Trend } from '../../src/core/reports.ts';
 import { wilson } from '../../src/core/stats.ts';
-import { foldRollup, rebuildRollup } from '../../src/server/reports/rollup.ts';
+import { foldRollup, rebuildRollup } from '../../src/server/store/reports/rollup.ts';
 import { tenants, type Tenant } from '../support/db-client.ts';
 import { backends, useDb } from '../support/db.ts';
 import { seed, type Seeded } from './reports-fixture.ts';

@@ -3,10 +3,10 @@ import { BreakdownQuery, ReportFilters, RootCauseQuery, TrendQuery } from '../..
 import { actorOf, type AppEnv } from '../auth.ts';
 import type { AppDeps } from '../deps.ts';
 import { parseOrThrow } from '../errors.ts';
-import { breakdownReport, rootCauseReport, summaryReport, trendReport } from '../reports/queries.ts';
 import { scopeFilters } from '../reports/scope.ts';
+import { breakdownReport, rootCauseReport, summaryReport, trendReport } from '../services/reports.ts';
 
-/** `/api/v1/reports`: aggregate figures, each with n and a 95% interval (DESIGN.md §7). */
+/** `/api/v1/reports`: aggregate figures, each with n and a 95% interval (decision 008); an agent reads their own only. */
 export function reportsRouter({ db }: AppDeps): Hono<AppEnv> {
   return new Hono<AppEnv>()
     .get('/summary', async (c) => {

@@ -4,7 +4,7 @@ import { audit } from '../audit.ts';
 import { ADMIN, actorOf, requireRole, type AppEnv } from '../auth.ts';
 import type { AppDeps } from '../deps.ts';
 import { parseOrThrow, readJson } from '../errors.ts';
-import { rebuildRollup } from '../reports/rollup.ts';
+import { rebuildRollup } from '../store/reports/rollup.ts';
 import { deleteDraftsBefore } from '../store/drafts.ts';
 
 const DAY_MS = 86_400_000;

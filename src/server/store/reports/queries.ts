@@ -1,29 +1,46 @@
+/**
+ * The reports' reads: sums from the cheapest exact source (decision 008), and the answers' sums and root causes, in
+ * pages on PGlite (pages.ts). Pages' partial results are merged here, so callers get one row per key.
+ */
 import {
   CRITERION_FAIL_BELOW,
-  criterionRow,
   instantRange,
-  summaryFromSums,
-  trendPoints,
-  weakestFirst,
-  type Breakdown,
   type BreakdownDimension,
   type BreakdownQuery,
-  type BreakdownRow,
   type CriterionSums,
   type EvaluationSums,
   type ReportFilters,
-  type RootCauseCount,
+  type ReportPeriod,
   type RootCauseQuery,
-  type RootCauses,
-  type Summary,
-  type Trend,
-  type TrendQuery,
-} from '../../core/reports.ts';
-import { allCriteria, type Criterion, type ScorecardDefinition } from '../../core/scorecard.ts';
-import type { Db } from '../db/db.ts';
+} from '../../../core/reports.ts';
+import { allCriteria, type Criterion, type ScorecardDefinition } from '../../../core/scorecard.ts';
+import type { Db } from '../../db/db.ts';
+import { pagePolicyFor, type PagePolicy } from '../../limits/batches.ts';
 import { foldIfPending } from './rollup.ts';
-import { answersOf, pagedRows, pagePolicyFor, type PagePolicy } from './pages.ts';
+import { answersOf, pagedRows } from './pages.ts';
 import { chooseSource, evaluationsRelation, Params, SOURCES, SUMS_SELECT } from './sql.ts';
+
+export type EvaluationDimension = Exclude<BreakdownDimension, 'criterion'>;
+
+/** What sums are grouped by: nothing (one row), a trend period, or a dimension of the evaluations. */
+export type SumsBy = 'total' | { period: ReportPeriod } | { dimension: EvaluationDimension };
+
+/** The grouping column of each evaluation dimension. */
+const DIMENSION_COLUMNS: Record<EvaluationDimension, string> = {
+  reviewee: 'reviewee_id::text',
+  group: 'group_id::text',
+  channel: 'channel',
+  scorecard: 'scorecard_id',
+};
+
+/** The key of the "not set" group and channel, as the sums sources spell them. */
+export const UNSET_KEYS: Partial<Record<EvaluationDimension, string>> = { group: '0', channel: '' };
+
+function groupByOf(by: SumsBy): string {
+  if (by === 'total') return `''`;
+  if ('period' in by) return `to_char(date_trunc('${by.period}', day::timestamp), 'YYYY-MM-DD')`;
+  return DIMENSION_COLUMNS[by.dimension];
+}
 
 const SUM_FIELDS = ['count', 'scored', 'scoreSum', 'scoreSumSq', 'passes', 'criticalFails'] as const;
 
@@ -39,20 +56,19 @@ function mergeSums<T extends EvaluationSums & { key: string }>(rows: readonly T[
 }
 
 /**
- * Sums grouped by `groupBy` (an expression over the source's columns), from the cheapest exact source; read from
- * the evaluations, in pages on PGlite (reports/pages.ts).
+ * Sums grouped by `by`, from the cheapest exact source; read from the evaluations, in pages on PGlite (pages.ts).
  */
-async function groupedSums(
+export async function sumsBy(
   db: Db,
   account: string,
   f: ReportFilters,
-  groupBy: string,
-  needsReviewee = false,
+  by: SumsBy,
   pages: PagePolicy = pagePolicyFor(db),
 ): Promise<Array<EvaluationSums & { key: string }>> {
   const range = instantRange(f);
+  const needsReviewee = typeof by === 'object' && 'dimension' in by && by.dimension === 'reviewee';
   const source = chooseSource(f, range, needsReviewee);
-  const sql = (relation: string) => `SELECT ${groupBy} AS key, ${SUMS_SELECT} FROM ${relation} s GROUP BY 1 HAVING sum(evaluations) > 0`;
+  const sql = (relation: string) => `SELECT ${groupByOf(by)} AS key, ${SUMS_SELECT} FROM ${relation} s GROUP BY 1 HAVING sum(evaluations) > 0`;
   if (source === 'evaluations') {
     return mergeSums(await pagedRows<EvaluationSums & { key: string }>(db, account, f, range, (_p, where) => sql(evaluationsRelation(where)), pages));
   }
@@ -61,58 +77,17 @@ async function groupedSums(
   return db.query(sql(SOURCES.rollup.relation(p, account, f, range)), p.values);
 }
 
-export async function summaryReport(db: Db, account: string, f: ReportFilters, pages?: PagePolicy): Promise<Summary> {
-  const [row] = await groupedSums(db, account, f, `''`, false, pages);
-  return summaryFromSums(row ?? { count: 0, scored: 0, scoreSum: 0, scoreSumSq: 0, passes: 0, criticalFails: 0 });
-}
-
-export async function trendReport(db: Db, account: string, q: TrendQuery, pages?: PagePolicy): Promise<Trend> {
-  const rows = await groupedSums(db, account, q, `to_char(date_trunc('${q.period}', day::timestamp), 'YYYY-MM-DD')`, false, pages);
-  return { period: q.period, points: trendPoints(q.period, new Map(rows.map((r) => [r.key, r])), instantRange(q)) };
-}
-
-type Labels = (db: Db, account: string, keys: string[]) => Promise<Map<string, string>>;
-
-async function scorecardNames(db: Db, account: string, keys: string[]): Promise<Map<string, string>> {
+/** The names of the given scorecards, by id. */
+export async function scorecardNames(db: Db, account: string, ids: string[]): Promise<Map<string, string>> {
   const rows = await db.query<{ id: string; name: string }>('SELECT id, name FROM scorecards WHERE account = $1 AND id = ANY($2::text[])', [
     account,
-    keys,
+    ids,
   ]);
   return new Map(rows.map((r) => [r.id, r.name]));
 }
 
-/** The grouping column of each evaluation dimension; '0' and '' are the "not set" group and channel. */
-const DIMENSIONS: Record<Exclude<BreakdownDimension, 'criterion'>, { column: string; none?: string; labels?: Labels }> = {
-  reviewee: { column: 'reviewee_id::text' },
-  group: { column: 'group_id::text', none: '0' },
-  channel: { column: 'channel', none: '' },
-  scorecard: { column: 'scorecard_id', labels: scorecardNames },
-};
-
-async function evaluationBreakdown(
-  db: Db,
-  account: string,
-  q: BreakdownQuery & { dimension: keyof typeof DIMENSIONS },
-  pages?: PagePolicy,
-): Promise<Breakdown> {
-  const dim = DIMENSIONS[q.dimension];
-  const rows = await groupedSums(db, account, q, dim.column, q.dimension === 'reviewee', pages);
-  const labels = dim.labels ? await dim.labels(db, account, rows.map((r) => r.key)) : new Map<string, string>();
-  const out: BreakdownRow[] = rows.map(({ key, ...sums }) => {
-    const none = key === dim.none;
-    const label = none ? 'none' : labels.get(key);
-    return { key: none ? '' : key, ...(label === undefined ? {} : { label }), ...summaryFromSums(sums) };
-  });
-  // weakest first, as for criteria: the rows a lead acts on come first
-  out.sort(
-    (a, b) =>
-      (a.averageScore.value ?? Infinity) - (b.averageScore.value ?? Infinity) || b.count - a.count || a.key.localeCompare(b.key),
-  );
-  return { dimension: q.dimension, rows: out };
-}
-
 /** Each criterion of the given scorecards as its newest version defines it (ids are stable across versions). */
-async function criteriaOf(db: Db, account: string, scorecardIds: string[]): Promise<Map<string, Map<string, Criterion>>> {
+export async function newestCriteria(db: Db, account: string, scorecardIds: string[]): Promise<Map<string, Map<string, Criterion>>> {
   const rows = await db.query<{ scorecard_id: string; definition: ScorecardDefinition }>(
     `SELECT scorecard_id, definition FROM scorecard_versions
      WHERE account = $1 AND scorecard_id = ANY($2::text[]) ORDER BY scorecard_id, version DESC`,
@@ -159,7 +134,13 @@ function mergeCriteria(rows: readonly CriterionPage[]): Array<CriterionSums & { 
   }));
 }
 
-async function criterionBreakdown(db: Db, account: string, q: BreakdownQuery, pages?: PagePolicy): Promise<Breakdown> {
+/** Each criterion's sums (key: the criterion id) of each scorecard over the matching evaluations' answers. */
+export async function criterionSums(
+  db: Db,
+  account: string,
+  q: BreakdownQuery,
+  pages?: PagePolicy,
+): Promise<Array<CriterionSums & { scorecardId: string; key: string }>> {
   const pageRows = await pagedRows<CriterionPage>(
     db,
     account,
@@ -180,22 +161,19 @@ async function criterionBreakdown(db: Db, account: string, q: BreakdownQuery, pa
     },
     pages,
   );
-  const rows = mergeCriteria(pageRows);
-  const criteria = await criteriaOf(db, account, [...new Set(rows.map((r) => r.scorecardId))]);
-  const out = rows.map(({ scorecardId, key, ...sums }) =>
-    criterionRow(scorecardId, key, criteria.get(scorecardId)?.get(key)?.label, sums),
-  );
-  return { dimension: 'criterion', rows: out.sort(weakestFirst) };
+  return mergeCriteria(pageRows);
 }
 
-export async function breakdownReport(db: Db, account: string, q: BreakdownQuery, pages?: PagePolicy): Promise<Breakdown> {
-  const dimension = q.dimension;
-  return dimension === 'criterion' ? criterionBreakdown(db, account, q, pages) : evaluationBreakdown(db, account, { ...q, dimension }, pages);
+export interface RootCauseRow {
+  scorecard_id: string;
+  criterion_id: string;
+  cause: string;
+  count: number;
 }
 
-export async function rootCauseReport(db: Db, account: string, q: RootCauseQuery, pages?: PagePolicy): Promise<RootCauses> {
-  // counts add up across pages: rows of the same cause are summed below
-  const rows = await pagedRows<{ scorecard_id: string; criterion_id: string; cause: string; count: number }>(
+/** How often each root cause was given, per scorecard and criterion; the same cause may come once per page. */
+export async function rootCauseCounts(db: Db, account: string, q: RootCauseQuery, pages?: PagePolicy): Promise<RootCauseRow[]> {
+  return pagedRows<RootCauseRow>(
     db,
     account,
     q,
@@ -209,16 +187,4 @@ export async function rootCauseReport(db: Db, account: string, q: RootCauseQuery
     },
     pages,
   );
-  const criteria = await criteriaOf(db, account, [...new Set(rows.map((r) => r.scorecard_id))]);
-  // the same label may carry different kinds in different criteria: count each (cause, kind) apart
-  const counts = new Map<string, RootCauseCount>();
-  for (const r of rows) {
-    const criterion = criteria.get(r.scorecard_id)?.get(r.criterion_id);
-    const kind = criterion ? (criterion.rootCauseKinds?.[r.cause] ?? 'agent-skill') : undefined;
-    const id = `${r.cause}\u0000${kind ?? ''}`;
-    const entry = counts.get(id) ?? { cause: r.cause, ...(kind === undefined ? {} : { kind }), count: 0 };
-    entry.count += r.count;
-    counts.set(id, entry);
-  }
-  return { items: [...counts.values()].sort((a, b) => b.count - a.count || a.cause.localeCompare(b.cause)) };
 }

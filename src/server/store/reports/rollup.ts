@@ -1,4 +1,4 @@
-import type { Db } from '../db/db.ts';
+import type { Db } from '../../db/db.ts';
 
 // any constant shared by every process of this service: one fold at a time
 const FOLD_LOCK = 7_242_002;
