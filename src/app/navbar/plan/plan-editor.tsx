@@ -5,7 +5,7 @@ import { createPlanApi, type PlanState } from '../../api/plan-api.ts';
 import { useI18n } from '../../i18n/use-t.tsx';
 import { useApi } from '../navbar-context.tsx';
 import { FormMessage } from '../reports/bits.tsx';
-import type { People } from '../reports/use-reports.ts';
+import type { People } from '../reports/use-people.ts';
 import { CHANNELS } from '../scorecards/channels.ts';
 
 /** One line of the editor: an agent's targets (the agent not chosen yet on a new line). */

@@ -11,7 +11,7 @@ import { useI18n } from '../../i18n/use-t.tsx';
 import { useAsync } from '../../ui/use-async.ts';
 import { useApi, useNavBar } from '../navbar-context.tsx';
 import { AsyncView, ReportSection } from '../reports/bits.tsx';
-import { usePeople } from '../reports/use-reports.ts';
+import { usePeople } from '../reports/use-people.ts';
 import { PlanEditor } from './plan-editor.tsx';
 import { Targets } from './targets.tsx';
 import { CANDIDATE_DAYS, TicketSuggestions } from './ticket-suggestions.tsx';

@@ -7,7 +7,7 @@ import { useAsync } from '../../ui/use-async.ts';
 import { useApi } from '../navbar-context.tsx';
 import { AsyncView, FigureText, Head } from '../reports/bits.tsx';
 import { formatValue } from '../reports/format.ts';
-import type { People } from '../reports/use-reports.ts';
+import type { People } from '../reports/use-people.ts';
 
 /** The new target's fields as typed (numbers and dates as the inputs hold them). */
 type TargetForm = { subject: TargetSubject; subjectId: string; metric: TargetMetric; value: string; startsOn: string; dueOn: string };

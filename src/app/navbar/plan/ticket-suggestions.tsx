@@ -10,7 +10,7 @@ import { Loading } from '../../ui/notice.tsx';
 import { useZaf } from '../../zaf/use-zaf.tsx';
 import { useApi } from '../navbar-context.tsx';
 import { Head, TicketButton } from '../reports/bits.tsx';
-import type { People } from '../reports/use-reports.ts';
+import type { People } from '../reports/use-people.ts';
 import { channelLabel } from '../scorecards/applies-to-summary.ts';
 import { readCandidates } from './candidates.ts';
 

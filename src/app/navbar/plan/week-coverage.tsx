@@ -6,7 +6,7 @@ import { useAsync } from '../../ui/use-async.ts';
 import { useApi } from '../navbar-context.tsx';
 import { ErrorNote, Head } from '../reports/bits.tsx';
 import { formatValue } from '../reports/format.ts';
-import type { People } from '../reports/use-reports.ts';
+import type { People } from '../reports/use-people.ts';
 import { channelLabel } from '../scorecards/applies-to-summary.ts';
 
 export function WeekCoverage({ week, people, version }: { week: string; people: People; version: number }) {

@@ -18,7 +18,7 @@ import { AsyncView, ErrorNote, FormMessage, ReportSection, TicketButton, Head } 
 import { presetRange } from './filters.ts';
 import { formatValue } from './format.ts';
 import { useAsync } from '../../ui/use-async.ts';
-import { usePeople, type People } from './use-reports.ts';
+import { usePeople, type People } from './use-people.ts';
 
 
 /** Krippendorff's guidance: rely on alpha >= .800, draw tentative conclusions from .667 (2004, p. 241). */

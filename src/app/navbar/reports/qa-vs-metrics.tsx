@@ -6,7 +6,7 @@ import { useApi } from '../navbar-context.tsx';
 import { AsyncView, FigureText, ReportSection, TicketButton, Head } from './bits.tsx';
 import type { FigureKind } from './format.ts';
 import { useAsync } from '../../ui/use-async.ts';
-import type { People } from './use-reports.ts';
+import type { People } from './use-people.ts';
 
 const METRICS: Array<{ key: keyof MetricFigures; kind: FigureKind }> = [
   { key: 'firstReplyMinutes', kind: 'minutes' },

@@ -23,7 +23,7 @@ import { QaVsMetricsView } from './qa-vs-metrics.tsx';
 import { screenCsv } from './screen-csv.ts';
 import { TrendChart } from './trend-chart.tsx';
 import { useAsync } from '../../ui/use-async.ts';
-import { usePeople, type People } from './use-reports.ts';
+import { usePeople, type People } from './use-people.ts';
 
 type Dim = Exclude<BreakdownDimension, 'criterion'>;
 const DIMS: Dim[] = ['reviewee', 'group', 'channel', 'scorecard'];
