@@ -5,6 +5,7 @@
  * at once from the last finished one: healthy while the database answered a check within `staleMs`.
  */
 import type { Queryable } from '../db/db.ts';
+import { pingDatabase } from '../store/health.ts';
 
 export interface HealthOptions {
   /** A probe starts a new check when the last one finished longer ago than this. */
@@ -29,7 +30,7 @@ export function createHealth(db: Queryable, options: HealthOptions = DEFAULT_HEA
 
   function check(): Promise<void> {
     const started = now();
-    inFlight ??= db.query('SELECT 1').then(
+    inFlight ??= pingDatabase(db).then(
       () => {
         lastOkAt = now();
         lastFailed = false;
