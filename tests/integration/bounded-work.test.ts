@@ -2,7 +2,7 @@ import { describe, expect, inject, it } from 'vitest';
 import { createPgDb, type Db } from '../../src/server/db/db.ts';
 import { breakdownReport, rootCauseReport, summaryReport, trendReport } from '../../src/server/services/reports.ts';
 import type { PagePolicy } from '../../src/server/limits/batches.ts';
-import { exportCsv } from '../../src/server/routes/exports.ts';
+import { exportCsv } from '../../src/server/services/exports.ts';
 import { evaluationBody, publishedScorecard, tenants, type Reply } from '../support/db-client.ts';
 import { backends, useDb } from '../support/db.ts';
 import { seed } from './reports-fixture.ts';

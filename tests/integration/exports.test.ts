@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { exportCsv } from '../../src/server/routes/exports.ts';
+import { exportCsv } from '../../src/server/services/exports.ts';
 import { tenants, type Tenant } from '../support/db-client.ts';
 import { backends, useDb } from '../support/db.ts';
 import { seed, SPECS, type Seeded } from './reports-fixture.ts';
