@@ -7,7 +7,6 @@ import { Dispute, DisputeResolution, EvaluationAmend, EvaluationCreate, StatusCh
 import { allCriteria, type ScorecardDefinition } from '../../core/scorecard.ts';
 import { Instant, Uuid } from '../../core/text.ts';
 import { scoreEvaluation, type ScoreResult } from '../../core/scoring.ts';
-import { audit } from '../audit.ts';
 import { LEADS, STAFF, actorOf, requireRole, type Actor, type AppEnv } from '../auth.ts';
 import type { Queryable } from '../db/db.ts';
 import type { AppDeps } from '../deps.ts';
@@ -15,7 +14,6 @@ import { ApiError, badRequest, conflict, forbidden, notFound, parseOrThrow, read
 import { deleteDraftsFor } from '../store/drafts.ts';
 import {
   answerRows,
-  appendHistory,
   canonicalJson,
   evaluationView,
   evaluationWriter,
@@ -31,6 +29,7 @@ import {
   type EvaluationView,
   type StoredDispute,
 } from '../store/evaluations.ts';
+import { appendHistory, audit } from '../store/journal.ts';
 import { definitionOf, findVersion, publishedVersionCache } from '../store/scorecards.ts';
 import { calibrationVisible, calibrationVisibleTo, checkCalibrationSubmission } from './calibration.ts';
 
@@ -302,7 +301,7 @@ export function evaluationsRouter({ db, clock }: AppDeps): Hono<AppEnv> {
       await tx.query('DELETE FROM evaluation_answers WHERE account = $1 AND evaluation_id = $2', [actor.account, old.id]);
       await insertAnswerRows(tx, actor.account, old.id, old.created_at, definition, answers, result);
       await deleteDraftsFor(tx, actor.account, actor.userId, old.id);
-      await appendHistory(tx, row, now, actor.userId, 'amend', row.changed_since_acknowledgement && !old.changed_since_acknowledgement ? { changedSinceAcknowledgement: true } : {});
+      await appendHistory(tx, { account: row.account, snapshot: evaluationView(row), at: now, actorId: actor.userId, action: 'amend', detail: row.changed_since_acknowledgement && !old.changed_since_acknowledgement ? { changedSinceAcknowledgement: true } : {} });
       await audit(tx, actor, now, 'evaluation.amend', 'evaluation', old.id, {
         finalScore: { from: old.final_score, to: row.final_score },
         lockVersion: row.lock_version,
@@ -341,7 +340,7 @@ export function evaluationsRouter({ db, clock }: AppDeps): Hono<AppEnv> {
         if (body.check) body.check(old, await definitionFor(tx, old));
         const dispute = body.apply ? body.apply(old, actor, now) : old.dispute;
         const row = await updateStatus(tx, old, rule.to, dispute, now);
-        await appendHistory(tx, row, now, actor.userId, action);
+        await appendHistory(tx, { account: row.account, snapshot: evaluationView(row), at: now, actorId: actor.userId, action });
         await audit(tx, actor, now, `evaluation.${action}`, 'evaluation', old.id, { from: old.status, to: rule.to, lockVersion: row.lock_version });
         return row;
       });
@@ -404,7 +403,7 @@ export function evaluationsRouter({ db, clock }: AppDeps): Hono<AppEnv> {
       };
       if (body.outcome === 'rejected') {
         const row = await updateStatus(tx, old, rule.to, dispute, now);
-        await appendHistory(tx, row, now, actor.userId, 'resolve', { resolutionId, outcome: body.outcome });
+        await appendHistory(tx, { account: row.account, snapshot: evaluationView(row), at: now, actorId: actor.userId, action: 'resolve', detail: { resolutionId, outcome: body.outcome } });
         await audit(tx, actor, now, 'evaluation.resolve', 'evaluation', old.id, { from: old.status, to: rule.to, outcome: body.outcome, resolutionId, lockVersion: row.lock_version });
         return row;
       }
@@ -442,8 +441,8 @@ export function evaluationsRouter({ db, clock }: AppDeps): Hono<AppEnv> {
       });
       await tx.query('DELETE FROM evaluation_answers WHERE account = $1 AND evaluation_id = $2', [actor.account, old.id]);
       await insertAnswerRows(tx, actor.account, old.id, old.created_at, definition, answers, result);
-      await appendHistory(tx, row, now, actor.userId, 'amend', { resolutionId, criterionIds });
-      await appendHistory(tx, row, now, actor.userId, 'resolve', { resolutionId, outcome: body.outcome });
+      await appendHistory(tx, { account: row.account, snapshot: evaluationView(row), at: now, actorId: actor.userId, action: 'amend', detail: { resolutionId, criterionIds } });
+      await appendHistory(tx, { account: row.account, snapshot: evaluationView(row), at: now, actorId: actor.userId, action: 'resolve', detail: { resolutionId, outcome: body.outcome } });
       await audit(tx, actor, now, 'evaluation.amend', 'evaluation', old.id, {
         finalScore: { from: old.final_score, to: row.final_score },
         resolutionId,

@@ -5,6 +5,7 @@ import { metricAnswer } from '../../core/metrics.ts';
 import { allCriteria, scaleOptions, type ScorecardDefinition } from '../../core/scorecard.ts';
 import type { ScoreResult } from '../../core/scoring.ts';
 import type { Queryable } from '../db/db.ts';
+import { CREATE_JOURNAL_INPUT, createJournalCtes, createJournalFields } from './journal.ts';
 import { iso } from './scorecards.ts';
 
 export interface EvaluationRow {
@@ -206,23 +207,6 @@ export async function insertAnswerRows(
   await tx.query(`${INSERT_ANSWERS} SELECT $1::text, $2::uuid, $3::timestamptz, a.* FROM ${answerRecordset('$4')}`, [account, evaluationId, createdAt, JSON.stringify(rows)]);
 }
 
-/** Appends to the evaluation's history (the row must be locked by the caller's transaction). */
-export async function appendHistory(
-  tx: Queryable,
-  row: EvaluationRow,
-  at: Date,
-  actorId: number,
-  action: string,
-  detail: Record<string, unknown> = {},
-): Promise<void> {
-  await tx.query(
-    `INSERT INTO evaluation_history (account, evaluation_id, seq, at, actor_id, action, snapshot, detail)
-     SELECT $1, $2, coalesce(max(seq), 0) + 1, $3, $4, $5, $6, $7
-       FROM evaluation_history WHERE account = $1 AND evaluation_id = $2`,
-    [row.account, row.id, at, actorId, action, JSON.stringify(evaluationView(row)), JSON.stringify(detail)],
-  );
-}
-
 /** New answers and scores of a locked evaluation, +1 lock version; an acknowledged one goes back to `submitted`, marked changed. */
 export async function updateScoring(
   tx: Queryable,
@@ -299,14 +283,15 @@ const CREATE_TYPES = {
 } satisfies Partial<Record<keyof EvaluationRow, string>>;
 const CREATE_COLUMNS = Object.keys(CREATE_TYPES) as Array<keyof typeof CREATE_TYPES>;
 
-// Data-modifying CTEs run once each, in one statement (evaluation, answers, history, audit, the draft's deletion): atomic without BEGIN/COMMIT, one round trip for a
-// whole batch. The evaluations travel as one jsonb array. An evaluation is inserted only while its card is
-// not archived; ON CONFLICT leaves an existing id alone (on PostgreSQL after waiting for a concurrent
-// inserter of it), and the answer, history and audit inserts follow only the rows inserted. Rows go in
-// (account, id) order, so concurrent batches take their key locks in one order (no deadlock between them).
+// Data-modifying CTEs run once each, in one statement (evaluation, answers, history and audit rows as the journal
+// writes them, the draft's deletion): atomic without BEGIN/COMMIT, one round trip for a whole batch (decision 013).
+// The evaluations travel as one jsonb array. An evaluation is inserted only while its card is not archived;
+// ON CONFLICT leaves an existing id alone (on PostgreSQL after waiting for a concurrent inserter of it), and the
+// answer, history and audit inserts follow only the rows inserted. Rows go in (account, id) order, so concurrent
+// batches take their key locks in one order (no deadlock between them).
 const CREATE_SQL = `WITH input AS MATERIALIZED (
     SELECT * FROM jsonb_to_recordset($1::jsonb) AS i(ord integer, ${CREATE_COLUMNS.map((k) => `${k} ${CREATE_TYPES[k]}`).join(', ')},
-      answer_rows jsonb, snapshot jsonb, actor_role text)),
+      answer_rows jsonb, ${CREATE_JOURNAL_INPUT})),
   ins AS (
     INSERT INTO evaluations (${CREATE_COLUMNS.join(', ')})
     SELECT ${CREATE_COLUMNS.map((k) => `i.${k}`).join(', ')}
@@ -319,15 +304,7 @@ const CREATE_SQL = `WITH input AS MATERIALIZED (
     ${INSERT_ANSWERS}
     SELECT ins.account, ins.id, ins.created_at, a.*
       FROM ins JOIN input i ON i.account = ins.account AND i.id = ins.id CROSS JOIN LATERAL ${answerRecordset('i.answer_rows')}),
-  hist AS (
-    INSERT INTO evaluation_history (account, evaluation_id, seq, at, actor_id, action, snapshot)
-    SELECT ins.account, ins.id, 1, ins.created_at, ins.reviewer_id, 'create', i.snapshot
-      FROM ins JOIN input i ON i.account = ins.account AND i.id = ins.id),
-  aud AS (
-    INSERT INTO audit_log (account, at, actor_id, actor_role, action, entity, entity_id, detail)
-    SELECT ins.account, ins.created_at, ins.reviewer_id, i.actor_role, 'evaluation.create', 'evaluation', ins.id::text,
-           jsonb_build_object('ticketId', ins.ticket_id, 'revieweeId', ins.reviewee_id)
-      FROM ins JOIN input i ON i.account = ins.account AND i.id = ins.id),
+  ${createJournalCtes('ins', 'input')},
   -- the reviewer's draft that made it is done (in this statement: a stored evaluation never leaves its draft behind)
   done AS (
     DELETE FROM drafts d USING ins WHERE d.account = ins.account AND d.user_id = ins.reviewer_id AND d.evaluation_id = ins.id)
@@ -359,7 +336,7 @@ export async function createEvaluations(q: Queryable, items: readonly NewEvaluat
     const key = JSON.stringify([row.account, row.id]);
     if (first.has(key)) return;
     first.set(key, ord);
-    input.push({ ...row, ord, answer_rows: answers, snapshot: evaluationView(row), actor_role: actorRole });
+    input.push({ ...row, ord, answer_rows: answers, ...createJournalFields(evaluationView(row), actorRole) });
   });
   const rows = await q.query<EvaluationRow & { ord: number; card_status: string | null }>(CREATE_SQL, [JSON.stringify(input)], {
     prepare: 'evaluations-create',
