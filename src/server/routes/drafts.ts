@@ -4,7 +4,7 @@ import { DraftListQuery, DraftSave, draftSlot } from '../../core/draft.ts';
 import { STAFF, actorOf, requireRole, type AppEnv } from '../auth.ts';
 import type { AppDeps } from '../deps.ts';
 import { parseOrThrow, readJson, unprocessable } from '../errors.ts';
-import { deleteDraft, draftAt, draftsOf, saveDraft } from '../store/drafts.ts';
+import { discardDraft, draftsOn, keepDraft } from '../services/drafts.ts';
 
 const TicketId = z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER);
 const Slot = z.string().regex(/^[A-Za-z0-9_.-]{1,200}$/, 'must be a scorecard id or calibration-<session id>');
@@ -23,7 +23,7 @@ export function draftsRouter({ db, clock }: AppDeps): Hono<AppEnv> {
     const actor = actorOf(c);
     requireRole(actor, STAFF, 'keep scoring drafts');
     const { ticketId } = parseOrThrow(DraftListQuery, c.req.query());
-    return c.json({ items: await draftsOf(db, actor.account, actor.userId, ticketId) });
+    return c.json({ items: await draftsOn(db, actor.account, actor.userId, ticketId) });
   });
 
   r.put('/:ticketId/:slot', async (c) => {
@@ -33,9 +33,9 @@ export function draftsRouter({ db, clock }: AppDeps): Hono<AppEnv> {
     const body = parseOrThrow(DraftSave, await readJson(c.req));
     if (draftSlot(body.content) !== slot) throw unprocessable(`content belongs in slot "${draftSlot(body.content)}", not "${slot}"`);
     const key = { account: actor.account, userId: actor.userId, ticketId, slot };
-    const saved = await saveDraft(db, key, body.baseRevision, body.content, clock.now());
-    if (saved) return c.json({ draft: saved });
-    const current = await draftAt(db, key);
+    const kept = await keepDraft(db, key, body.baseRevision, body.content, clock.now());
+    if (kept.saved) return c.json({ draft: kept.saved });
+    const { current } = kept;
     return c.json(
       {
         error: current
@@ -51,7 +51,7 @@ export function draftsRouter({ db, clock }: AppDeps): Hono<AppEnv> {
     const actor = actorOf(c);
     requireRole(actor, STAFF, 'keep scoring drafts');
     const { ticketId, slot } = parseOrThrow(DraftPath, c.req.param());
-    await deleteDraft(db, { account: actor.account, userId: actor.userId, ticketId, slot });
+    await discardDraft(db, { account: actor.account, userId: actor.userId, ticketId, slot });
     return c.body(null, 204);
   });
 

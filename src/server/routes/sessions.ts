@@ -1,11 +1,10 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
-import { audit } from '../audit.ts';
 import { ADMIN, actorOf, requireRole, type AppEnv } from '../auth.ts';
 import type { AppDeps } from '../deps.ts';
 import { parseOrThrow } from '../errors.ts';
 import type { Identity } from '../identity/identity.ts';
-import { revokeSessionsOf } from '../store/sessions.ts';
+import { endSessionsOf } from '../services/sessions.ts';
 
 const UserId = z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER);
 
@@ -24,12 +23,7 @@ export function sessionsRouter({ db, clock }: AppDeps, identity: Identity): Hono
     const actor = actorOf(c);
     requireRole(actor, ADMIN, "end someone's sessions");
     const userId = parseOrThrow(z.object({ userId: UserId }), c.req.param()).userId;
-    const now = clock.now();
-    const revoked = await db.transaction(async (tx) => {
-      const n = await revokeSessionsOf(tx, actor.account, userId, now);
-      await audit(tx, actor, now, 'sessions.revoke', 'user', String(userId), { revoked: n });
-      return n;
-    });
+    const revoked = await endSessionsOf(db, actor, userId, clock.now());
     return c.json({ revoked });
   });
   return r;
