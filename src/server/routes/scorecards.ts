@@ -10,7 +10,7 @@ import type { Queryable } from '../db/db.ts';
 import type { AppDeps } from '../deps.ts';
 import { conflict, forbidden, notFound, parseOrThrow, readJson, unprocessable } from '../errors.ts';
 import { pathId } from '../edge.ts';
-import { isScorecardManager, requireScorecardManager } from './policy.ts';
+import { isScorecardManager, requireScorecardManager } from '../services/policy.ts';
 import {
   definitionOf,
   describeScorecards,

@@ -10,7 +10,7 @@ import { notFound, parseOrThrow, readJson } from '../errors.ts';
 import { pathId } from '../edge.ts';
 import { pagedQuery, type AdaptiveBatch } from '../reports/pages.ts';
 import { findScorecard } from '../store/scorecards.ts';
-import { requireScorecardManager } from './policy.ts';
+import { requireScorecardManager } from '../services/policy.ts';
 
 export const WHAT_IF_DAYS = 90;
 
