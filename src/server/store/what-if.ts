@@ -1,0 +1,24 @@
+import type { Db } from '../db/db.ts';
+import type { AdaptiveBatch } from '../limits/batches.ts';
+import { pagedQuery } from './reports/pages.ts';
+
+export interface StoredScoreRow {
+  /** jsonb: parsed by the driver, or its text. */
+  answers: unknown;
+  final_score: number | null;
+}
+
+/**
+ * The answers and final score of a scorecard's evaluations since `since`, those reports count (calibration scores
+ * are exercises, withdrawn ones gone), a page at a time.
+ */
+export function storedScoresSince(db: Db, account: string, scorecardId: string, since: Date, pages: AdaptiveBatch): AsyncGenerator<StoredScoreRow[]> {
+  return pagedQuery<StoredScoreRow>(
+    db,
+    account,
+    { scorecardId },
+    { from: since, until: null },
+    (_p, where) => `SELECT e.answers, e.final_score FROM evaluations e WHERE ${where.join(' AND ')}`,
+    pages,
+  );
+}
