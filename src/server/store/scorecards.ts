@@ -67,6 +67,76 @@ export function versionView(card: Pick<ScorecardRow, 'name'>, v: VersionRow): Sc
   };
 }
 
+/** A new scorecard row, with no published version yet and version 1 to come. */
+export async function insertScorecard(q: Queryable, account: string, id: string, name: string, at: Date): Promise<void> {
+  await q.query(
+    `INSERT INTO scorecards (account, id, name, status, current_version, latest_version, created_at, updated_at)
+     VALUES ($1, $2, $3, 'draft', NULL, 1, $4, $4)`,
+    [account, id, name, at],
+  );
+}
+
+/** A new draft version holding `definition` (a parsed definition, or one as stored). */
+export async function insertDraftVersion(q: Queryable, account: string, scorecardId: string, version: number, definition: unknown, at: Date): Promise<VersionRow> {
+  const [v] = await q.query<VersionRow>(
+    `INSERT INTO scorecard_versions (account, scorecard_id, version, status, definition, created_at, lock_version)
+     VALUES ($1, $2, $3, 'draft', $4, $5, 1) RETURNING *`,
+    [account, scorecardId, version, JSON.stringify(definition), at],
+  );
+  return v!;
+}
+
+/** Saves a draft's definition when its lock version is still `lockVersion`; null when someone else saved first. */
+export async function updateDraftDefinition(
+  q: Queryable,
+  account: string,
+  scorecardId: string,
+  version: number,
+  definition: ScorecardDefinition,
+  lockVersion: number,
+): Promise<VersionRow | null> {
+  const [saved] = await q.query<VersionRow>(
+    `UPDATE scorecard_versions SET definition = $4, lock_version = lock_version + 1
+      WHERE account = $1 AND scorecard_id = $2 AND version = $3 AND lock_version = $5 RETURNING *`,
+    [account, scorecardId, version, JSON.stringify(definition), lockVersion],
+  );
+  return saved ?? null;
+}
+
+export async function renameScorecard(q: Queryable, account: string, id: string, name: string, at: Date): Promise<void> {
+  await q.query('UPDATE scorecards SET name = $3, updated_at = $4 WHERE account = $1 AND id = $2', [account, id, name, at]);
+}
+
+export async function setLatestVersion(q: Queryable, account: string, id: string, version: number, at: Date): Promise<void> {
+  await q.query('UPDATE scorecards SET latest_version = $3, updated_at = $4 WHERE account = $1 AND id = $2', [account, id, version, at]);
+}
+
+/** The version published (it never changes again). */
+export async function markVersionPublished(q: Queryable, account: string, scorecardId: string, version: number, at: Date): Promise<VersionRow> {
+  const [v] = await q.query<VersionRow>(
+    `UPDATE scorecard_versions SET status = 'published', published_at = $4
+      WHERE account = $1 AND scorecard_id = $2 AND version = $3 RETURNING *`,
+    [account, scorecardId, version, at],
+  );
+  return v!;
+}
+
+/** The scorecard published at `version`, under that version's name. */
+export async function markScorecardPublished(q: Queryable, account: string, id: string, version: number, name: string, at: Date): Promise<void> {
+  await q.query(
+    `UPDATE scorecards SET status = 'published', current_version = $3, name = $4, updated_at = $5
+      WHERE account = $1 AND id = $2`,
+    [account, id, version, name, at],
+  );
+}
+
+export async function markScorecardArchived(q: Queryable, account: string, id: string, at: Date): Promise<void> {
+  await q.query(
+    `UPDATE scorecards SET status = 'archived', archived_at = $3, updated_at = $3 WHERE account = $1 AND id = $2`,
+    [account, id, at],
+  );
+}
+
 /** Scorecards with their versions and evaluation counts; drafts only when `withDrafts` (admins). */
 export async function describeScorecards(
   q: Queryable,
