@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { scrubPerson } from '../../src/server/routes/people.ts';
+import { scrubPerson } from '../../src/server/services/people.ts';
 import { backends, countOf, useDb } from '../support/db.ts';
 import { evaluationBody, publishedScorecard, sampleAnswers, tenants, type Tenant } from '../support/db-client.ts';
 
