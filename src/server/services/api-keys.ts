@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { audit } from '../audit.ts';
 import type { Actor } from '../auth.ts';
 import type { Db, Queryable } from '../db/db.ts';
 import { notFound } from '../errors.ts';
 import { hashSecret, newSecret } from '../identity/identity.ts';
 import { insertApiKey, listApiKeys, revokeApiKey, type ApiKeyRow } from '../store/api-keys.ts';
+import { audit } from '../store/journal.ts';
 
 export type { ApiKeyRow };
 

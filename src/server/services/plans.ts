@@ -1,8 +1,8 @@
 import type { MonitoringPlan } from '../../core/coverage.ts';
-import { audit } from '../audit.ts';
 import type { Actor } from '../auth.ts';
 import type { Db, Queryable } from '../db/db.ts';
 import { planOf, savePlan, type StoredPlan } from '../store/plans.ts';
+import { audit } from '../store/journal.ts';
 
 /** The account's monitoring plan (the empty plan until one is saved). */
 export function monitoringPlan(q: Queryable, account: string): Promise<StoredPlan> {

@@ -1,7 +1,7 @@
-import { audit } from '../audit.ts';
 import type { Actor } from '../auth.ts';
 import type { Db } from '../db/db.ts';
 import { revokeSessionsOf } from '../store/sessions.ts';
+import { audit } from '../store/journal.ts';
 
 /** Ends every live session of a person in the actor's account; audited with the count in the same transaction. */
 export async function endSessionsOf(db: Db, actor: Actor, userId: number, now: Date): Promise<number> {

@@ -2,7 +2,7 @@ import type { EvaluationSums } from '../../core/reports.ts';
 import type { Target, TargetCreate, TargetSubject } from '../../core/targets.ts';
 import { z } from 'zod';
 import type { Queryable } from '../db/db.ts';
-import { COUNTED } from '../reports/sql.ts';
+import { COUNTED } from './reports/sql.ts';
 import { EVALUATION_SUMS } from './tickets.ts';
 
 /** A target as stored: everything but its progress, which is read from the evaluations each time. */

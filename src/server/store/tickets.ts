@@ -1,8 +1,8 @@
 import type { InstantRange, ReportFilters } from '../../core/reports.ts';
 import type { DisagreementKind, QaMetricCell, TicketListQuery, TicketRow } from '../../core/ticket-reports.ts';
 import type { Db, Queryable } from '../db/db.ts';
-import { pagedRows } from '../reports/pages.ts';
-import { evaluationConditions, Params } from '../reports/sql.ts';
+import { pagedRows } from './reports/pages.ts';
+import { evaluationConditions, Params } from './reports/sql.ts';
 
 interface Row {
   id: string;
