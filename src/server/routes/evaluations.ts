@@ -11,6 +11,8 @@ import { LEADS, STAFF, actorOf, requireRole, type Actor, type AppEnv } from '../
 import type { Queryable } from '../db/db.ts';
 import type { AppDeps } from '../deps.ts';
 import { ApiError, badRequest, conflict, forbidden, notFound, parseOrThrow, readJson, unprocessable } from '../errors.ts';
+import { checkCalibrationSubmission } from '../services/calibration.ts';
+import { calibrationVisible, calibrationVisibleTo } from '../store/calibration.ts';
 import { deleteDraftsFor } from '../store/drafts.ts';
 import {
   answerRows,
@@ -31,7 +33,6 @@ import {
 } from '../store/evaluations.ts';
 import { appendHistory, audit } from '../store/journal.ts';
 import { definitionOf, findVersion, publishedVersionCache } from '../store/scorecards.ts';
-import { calibrationVisible, calibrationVisibleTo, checkCalibrationSubmission } from './calibration.ts';
 
 /** Path ids in their one spelling (lower case), as the create stores them. */
 const EvaluationId = z.object({ id: Uuid });

@@ -5,9 +5,10 @@ import { STAFF, actorOf, type AppEnv } from '../auth.ts';
 import type { AppDeps } from '../deps.ts';
 import { parseOrThrow } from '../errors.ts';
 import { evaluationView, type EvaluationRow } from '../store/evaluations.ts';
+import { openSessionsOn } from '../services/calibration.ts';
+import { calibrationVisible } from '../store/calibration.ts';
 import { draftsOf } from '../store/drafts.ts';
 import { definitionOf } from '../store/scorecards.ts';
-import { calibrationVisible, listSessions } from './calibration.ts';
 import { coachingNotesOf } from './coaching.ts';
 
 /** The route's query, as documented (unknown parameters are refused like everywhere else). */
@@ -46,10 +47,7 @@ export function sidebarRouter({ db }: AppDeps): Hono<AppEnv> {
           ORDER BY created_at DESC, id DESC LIMIT ${MAX_EVALUATIONS}`,
         [actor.account, ticketId, staff, actor.userId],
       ),
-      // agents are never invited: calibration is for staff
-      staff
-        ? listSessions(db, ['s.account = $1', 's.ticket_id = $2', "s.status = 'open'", '$3 = ANY(s.reviewer_ids)'], [actor.account, ticketId, actor.userId])
-        : [],
+      openSessionsOn(db, actor, ticketId),
       // the reviewer's own unsent work on this ticket, so it follows them to another tab or device
       staff ? draftsOf(db, actor.account, actor.userId, ticketId) : [],
     ]);
