@@ -3,10 +3,10 @@
  * acted on keep one random negative pseudonym per erasure, so calibration still tells reviewers apart.
  */
 import { randomBytes } from 'node:crypto';
-import { audit } from '../audit.ts';
 import type { Actor } from '../auth.ts';
 import type { Db, Queryable } from '../db/db.ts';
 import { deleteDraftsOfPerson } from '../store/drafts.ts';
+import { audit } from '../store/journal.ts';
 import {
   deleteRowsAbout,
   deleteSessionsOf,

@@ -1,9 +1,9 @@
 /** The account policy (decision 014): who manages scorecards besides admins, and which groups hold reviewers and leads. */
 import { canManageScorecards, type AccountPolicy, type PolicyChange } from '../../core/policy.ts';
-import { audit } from '../audit.ts';
 import type { Actor } from '../auth.ts';
 import type { Db, Queryable } from '../db/db.ts';
 import { forbidden } from '../errors.ts';
+import { audit } from '../store/journal.ts';
 import { policyOf, savePolicy } from '../store/policies.ts';
 
 /** The account's policy; the default until an admin saves one. */

@@ -1,8 +1,8 @@
 /** Retention (decision 014): evaluations older than N days go, with what hangs off them, and unsent drafts as old. */
-import { audit } from '../audit.ts';
 import type { Actor } from '../auth.ts';
 import type { Db } from '../db/db.ts';
 import { deleteDraftsBefore } from '../store/drafts.ts';
+import { audit } from '../store/journal.ts';
 import { rebuildRollup } from '../store/reports/rollup.ts';
 import { deleteEvaluationsBefore } from '../store/retention.ts';
 

@@ -5,10 +5,10 @@
 import { randomUUID } from 'node:crypto';
 import type { ScorecardDraftUpdate, ScorecardSummary, ScorecardVersionView } from '../../core/api.ts';
 import type { ScorecardDefinition } from '../../core/scorecard.ts';
-import { audit } from '../audit.ts';
 import type { Actor } from '../auth.ts';
 import type { Db, Queryable } from '../db/db.ts';
 import { conflict, forbidden, notFound, unprocessable } from '../errors.ts';
+import { audit } from '../store/journal.ts';
 import {
   definitionOf,
   describeScorecards,
