@@ -203,9 +203,13 @@ describe.skipIf(!canRun)('ticket sidebar in the devhost', () => {
     await page.keyboard.press('2');
     await page.keyboard.press('ArrowDown');
     await page.keyboard.press('1');
+    // on the service, not only on screen: the footer may still say saved from before the last change went
+    const answersStored = async () => {
+      const r = (await (await dh.service(`/drafts?ticketId=${ticket}`, { user: IDS.users.rita })).json()) as { items: Array<{ content: { answers: object } }> };
+      return Object.keys(r.items[0]?.content.answers ?? {}).length;
+    };
+    await expect.poll(answersStored, { timeout: 15_000 }).toBe(2);
     await app.getByText('Draft saved to Ticket QA').first().waitFor();
-    const stored = (await (await dh.service(`/drafts?ticketId=${ticket}`, { user: IDS.users.rita })).json()) as { items: Array<{ content: { answers: object } }> };
-    expect(Object.keys(stored.items[0]!.content.answers)).toHaveLength(2);
 
     const again = await openSidebar(IDS.users.rita, ticket, page);
     expect(await again.app.locator('[role=radio][aria-checked=true]').count()).toBe(2);
@@ -217,7 +221,7 @@ describe.skipIf(!canRun)('ticket sidebar in the devhost', () => {
       const there = await openSidebar(IDS.users.rita, ticket, await other.context.newPage());
       expect(await there.app.locator('[role=radio][aria-checked=true]').count()).toBe(2);
       await there.app.locator('[data-crit="2"] [role=radio]').first().click();
-      await there.app.getByText('Draft saved to Ticket QA').first().waitFor();
+      await expect.poll(answersStored, { timeout: 15_000 }).toBe(3);
       expect(await there.app.locator('[role=radio][aria-checked=true]').count()).toBe(3);
     } finally {
       await other.close();
@@ -271,7 +275,7 @@ describe.skipIf(!canRun)('ticket sidebar in the devhost', () => {
     await unassigned.app.getByRole('button', { name: 'Change' }).click();
     await unassigned.app.getByLabel('Or a Zendesk user id').fill(String(IDS.users.sam));
     await unassigned.app.getByLabel('Or a Zendesk user id').press('Tab');
-    await expect(unassigned.app.locator('.qa-reviewee strong').textContent()).resolves.toBe(`#${IDS.users.sam}`);
+    await expect.poll(() => unassigned.app.locator('.qa-reviewee strong').textContent()).toBe(`#${IDS.users.sam}`);
     await unassigned.page.close();
   });
 
