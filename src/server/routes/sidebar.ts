@@ -6,10 +6,10 @@ import type { AppDeps } from '../deps.ts';
 import { parseOrThrow } from '../errors.ts';
 import { evaluationView, type EvaluationRow } from '../store/evaluations.ts';
 import { openSessionsOn } from '../services/calibration.ts';
+import { coachingNotesOf } from '../services/coaching.ts';
 import { calibrationVisible } from '../store/calibration.ts';
 import { draftsOf } from '../store/drafts.ts';
 import { definitionOf } from '../store/scorecards.ts';
-import { coachingNotesOf } from './coaching.ts';
 
 /** The route's query, as documented (unknown parameters are refused like everywhere else). */
 export const SidebarQuery = z.strictObject({ ticketId: z.coerce.number().pipe(ZendeskId) });
