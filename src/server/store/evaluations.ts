@@ -1,10 +1,9 @@
-import { createHash } from 'node:crypto';
-import type { Answer, Answers } from '../../core/answers.ts';
+import type { Answers } from '../../core/answers.ts';
 import type { Evaluation, EvaluationStatus, MetricsSnapshot } from '../../core/evaluation.ts';
-import { metricAnswer } from '../../core/metrics.ts';
-import { allCriteria, scaleOptions, type ScorecardDefinition } from '../../core/scorecard.ts';
 import type { ScoreResult } from '../../core/scoring.ts';
+import type { Actor } from '../auth.ts';
 import type { Queryable } from '../db/db.ts';
+import { calibrationVisible } from './calibration.ts';
 import { CREATE_JOURNAL_INPUT, createJournalCtes, createJournalFields } from './journal.ts';
 import { iso } from './scorecards.ts';
 
@@ -115,35 +114,6 @@ export function evaluationView(row: EvaluationRow): EvaluationView {
   };
 }
 
-/** JSON with sorted keys, so equal values hash equally whatever the key order the client sent. */
-export function canonicalJson(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
-  if (value && typeof value === 'object') {
-    const entries = Object.entries(value).filter(([, v]) => v !== undefined);
-    entries.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
-  }
-  return JSON.stringify(value);
-}
-
-export const sha256Hex = (s: string) => createHash('sha256').update(s).digest('hex');
-
-/** Metric criteria are answered from the ticket's numbers when the snapshot is given: the client's rating is not trusted. */
-export function withMetricAnswers(card: ScorecardDefinition, answers: Answers, metrics: MetricsSnapshot | null): Answers {
-  if (!metrics) return answers;
-  const out = [...answers];
-  for (const { criterion } of allCriteria(card)) {
-    const computed = metricAnswer(criterion, metrics);
-    if (!computed) continue;
-    const i = out.findIndex((a) => a.criterionId === criterion.id);
-    const client: Answer | undefined = i >= 0 ? out[i] : undefined;
-    const merged: Answer = { ...computed, ...(client?.comment ? { comment: client.comment } : {}) };
-    if (i >= 0) out[i] = merged;
-    else out.push(merged);
-  }
-  return out;
-}
-
 export interface AnswerRow {
   position: number;
   criterion_id: string;
@@ -158,32 +128,6 @@ export interface AnswerRow {
   comment: string | null;
 }
 
-/** One row per answered criterion, for reports by criterion and the CSV export. */
-export function answerRows(card: ScorecardDefinition, answers: Answers, score: ScoreResult): AnswerRow[] {
-  const byId = new Map(answers.map((a) => [a.criterionId, a]));
-  const failed = new Set(score.criticalFailures);
-  const rows: AnswerRow[] = [];
-  allCriteria(card).forEach(({ section, criterion }, position) => {
-    const a = byId.get(criterion.id);
-    if (!a) return;
-    const option = a.rating === undefined ? undefined : scaleOptions(criterion.scale)[a.rating];
-    rows.push({
-      position,
-      criterion_id: criterion.id,
-      section_id: section.id,
-      rating: a.na ? null : (a.rating ?? null),
-      fraction: a.na ? null : (option?.fraction ?? null),
-      na: a.na === true,
-      weight: criterion.weight,
-      critical: criterion.critical !== null,
-      critical_failed: failed.has(criterion.id),
-      root_causes: a.rootCauses ?? [],
-      comment: a.comment ?? null,
-    });
-  });
-  return rows;
-}
-
 // the answer rows travel as jsonb: any number of answers, one statement, no per-answer placeholders
 const INSERT_ANSWERS = `INSERT INTO evaluation_answers (account, evaluation_id, created_at, position, criterion_id, section_id,
        rating, fraction, na, weight, critical, critical_failed, root_causes, comment)`;
@@ -192,17 +136,9 @@ const answerRecordset = (json: string) =>
      fraction double precision, na boolean, weight double precision, critical boolean, critical_failed boolean,
      root_causes text[], comment text)`;
 
-/** Inserts the evaluation's answer rows (amend deletes the old ones first). */
-export async function insertAnswerRows(
-  tx: Queryable,
-  account: string,
-  evaluationId: string,
-  createdAt: Date,
-  card: ScorecardDefinition,
-  answers: Answers,
-  score: ScoreResult,
-): Promise<void> {
-  const rows = answerRows(card, answers, score);
+/** Replaces the evaluation's answer rows (in the caller's transaction). */
+export async function replaceAnswerRows(tx: Queryable, account: string, evaluationId: string, createdAt: Date, rows: readonly AnswerRow[]): Promise<void> {
+  await tx.query('DELETE FROM evaluation_answers WHERE account = $1 AND evaluation_id = $2', [account, evaluationId]);
   if (rows.length === 0) return;
   await tx.query(`${INSERT_ANSWERS} SELECT $1::text, $2::uuid, $3::timestamptz, a.* FROM ${answerRecordset('$4')}`, [account, evaluationId, createdAt, JSON.stringify(rows)]);
 }
@@ -270,6 +206,50 @@ export async function historyOf(q: Queryable, account: string, id: string): Prom
     [account, id],
   );
   return rows.map((r) => ({ seq: r.seq, at: r.at.toISOString(), actorId: r.actor_id, action: r.action, detail: r.detail, snapshot: r.snapshot }));
+}
+
+/** Which evaluations a list asks for: each field given narrows it; withdrawn ones only when `status` asks for them. */
+export interface EvaluationFilter {
+  ticketId?: number | undefined;
+  revieweeId?: number | undefined;
+  reviewerId?: number | undefined;
+  scorecardId?: string | undefined;
+  status?: EvaluationStatus | undefined;
+}
+
+/**
+ * The account's evaluations matching `filter` that calibration blindness lets the actor see, newest first, from
+ * after `after` (the last one of the previous page) on; at most `limit`.
+ */
+export async function listEvaluations(
+  q: Queryable,
+  actor: Actor,
+  filter: EvaluationFilter,
+  after: { at: string; id: string } | null,
+  limit: number,
+): Promise<EvaluationRow[]> {
+  const where = ['account = $1'];
+  const params: unknown[] = [actor.account];
+  const add = (sql: string, value: unknown) => {
+    params.push(value);
+    where.push(sql.replaceAll('?', `$${params.length}`));
+  };
+  if (filter.ticketId !== undefined) add('ticket_id = ?', filter.ticketId);
+  if (filter.revieweeId !== undefined) add('reviewee_id = ?', filter.revieweeId);
+  if (filter.reviewerId !== undefined) add('reviewer_id = ?', filter.reviewerId);
+  if (filter.scorecardId !== undefined) add('scorecard_id = ?', filter.scorecardId);
+  if (filter.status !== undefined) add('status = ?', filter.status);
+  else where.push(`status <> 'withdrawn'`);
+  add(calibrationVisible(actor, '?'), actor.userId);
+  if (after) {
+    params.push(after.at, after.id);
+    where.push(`(created_at, id) < ($${params.length - 1}::timestamptz, $${params.length}::uuid)`);
+  }
+  params.push(limit);
+  return q.query<EvaluationRow>(
+    `SELECT * FROM evaluations WHERE ${where.join(' AND ')} ORDER BY created_at DESC, id DESC LIMIT $${params.length}`,
+    params,
+  );
 }
 
 /** The columns a create writes, with their types. */
