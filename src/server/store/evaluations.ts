@@ -252,6 +252,19 @@ export async function listEvaluations(
   );
 }
 
+/**
+ * The ticket's evaluations, not withdrawn, that calibration blindness lets the actor see, of one reviewee's work
+ * only when `revieweeId` is given; newest first, at most `limit`.
+ */
+export async function evaluationsOnTicket(q: Queryable, actor: Actor, ticketId: number, revieweeId: number | null, limit: number): Promise<EvaluationRow[]> {
+  return q.query<EvaluationRow>(
+    `SELECT * FROM evaluations
+      WHERE account = $1 AND ticket_id = $2 AND status <> 'withdrawn' AND ($3::bigint IS NULL OR reviewee_id = $3) AND ${calibrationVisible(actor, '$4')}
+      ORDER BY created_at DESC, id DESC LIMIT $5`,
+    [actor.account, ticketId, revieweeId, actor.userId, limit],
+  );
+}
+
 /** The columns a create writes, with their types. */
 const CREATE_TYPES = {
   account: 'text', id: 'uuid', ticket_id: 'bigint', reviewee_id: 'bigint', reviewer_id: 'bigint', scorecard_id: 'text',
