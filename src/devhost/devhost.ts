@@ -11,13 +11,13 @@ import { Hono } from 'hono';
 import { z } from 'zod';
 import { signAppToken } from './app-token.ts';
 import { buildHostBundle, type HostBundle } from './host-bundle.ts';
-import { renderPage, type HostBoot, type View } from './pages.ts';
+import { renderPage, type View } from './pages.ts';
 import { createProxy, type SecureParameter } from './proxy.ts';
 import { IDS } from './sample-data.ts';
 import { createZafPaths } from './zaf-paths.ts';
 import { callZendeskApi, createRestSerializers, createZendeskApiRoutes } from './zendesk-api.ts';
 import type { ZendeskState } from './zendesk-state.ts';
-import type { Faults } from './zendesk-types.ts';
+import type { Faults, HostBoot } from './zendesk-types.ts';
 
 export interface Manifest {
   name: string;

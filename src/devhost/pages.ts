@@ -1,7 +1,7 @@
 /** The host page (agent workspace look): server-rendered HTML; host/main.ts adds the ZAF protocol and the controls. */
 import { html, raw } from 'hono/html';
 import type { ZendeskState } from './zendesk-state.ts';
-import type { Faults, TicketStatus, ZdTicket } from './zendesk-types.ts';
+import type { HostBoot, TicketStatus, ZdTicket } from './zendesk-types.ts';
 
 export type View = 'all' | 'open' | 'done';
 
@@ -11,25 +11,6 @@ export interface PageRequest {
   ticketId?: number;
   /** `nav_bar` shows the app's nav bar page full width. */
   app?: 'nav_bar';
-}
-
-/** What host/main.ts needs to run the protocol (embedded as JSON; never holds a secure setting). */
-export interface HostBoot {
-  hostOrigin: string;
-  appOrigin: string;
-  userId: number;
-  location: 'ticket_sidebar' | 'nav_bar' | null;
-  ticketId: number | null;
-  /** Path on the app origin per location, e.g. `{ ticket_sidebar: '/app/ticket-sidebar.html' }`. */
-  appUrls: Record<string, string>;
-  /** The manifest's `signedUrls`: each location's first request is a POST of a token Zendesk signed (not for the probe). */
-  signedUrls: boolean;
-  /** Locations that load the protocol probe instead of the app (`?probe=1`: all; `?probe=ticket_sidebar,nav_bar`: those). */
-  probeLocations: string[];
-  metadata: { appId: number; installationId: number; name: string; version: string; settings: Record<string, unknown> };
-  subdomain: string;
-  faults: Faults;
-  qaFieldIds: number[];
 }
 
 const VIEWS: Array<{ id: View; title: string; statuses: TicketStatus[] }> = [

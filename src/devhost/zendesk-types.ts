@@ -1,4 +1,4 @@
-/** The in-memory Zendesk's records, in the REST API's own field names and types (snake_case, as Zendesk sends them). */
+/** The in-memory Zendesk's records, in the REST API's own field names and types (snake_case, as Zendesk sends them), and the host page's boot data: types only, importing nothing, so the browser side (host/) can use them. */
 
 export type TicketStatus = 'new' | 'open' | 'pending' | 'hold' | 'solved' | 'closed';
 export type Channel = 'email' | 'web' | 'chat' | 'voice' | 'api' | 'native_messaging';
@@ -107,6 +107,25 @@ export interface TicketMetricsRecord {
   group_stations: number;
   assignee_stations: number;
   solved_at: string | null;
+}
+
+/** What the host page (host/main.ts, browser) needs to run the protocol (embedded as JSON; never holds a secure setting). */
+export interface HostBoot {
+  hostOrigin: string;
+  appOrigin: string;
+  userId: number;
+  location: 'ticket_sidebar' | 'nav_bar' | null;
+  ticketId: number | null;
+  /** Path on the app origin per location, e.g. `{ ticket_sidebar: '/app/ticket-sidebar.html' }`. */
+  appUrls: Record<string, string>;
+  /** The manifest's `signedUrls`: each location's first request is a POST of a token Zendesk signed (not for the probe). */
+  signedUrls: boolean;
+  /** Locations that load the protocol probe instead of the app (`?probe=1`: all; `?probe=ticket_sidebar,nav_bar`: those). */
+  probeLocations: string[];
+  metadata: { appId: number; installationId: number; name: string; version: string; settings: Record<string, unknown> };
+  subdomain: string;
+  faults: Faults;
+  qaFieldIds: number[];
 }
 
 /** Switchable failures, for people (the page's panel) and tests (`POST /__devhost/faults`). */

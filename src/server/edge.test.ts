@@ -41,7 +41,7 @@ function edgeApp() {
 
 describe('jsonBodiesOnly', () => {
   const app = edgeApp();
-  const post = (body: BodyInit | undefined, type?: string) =>
+  const post = (body: RequestInit['body'], type?: string) =>
     app.request('/api/things/1', { method: 'POST', ...(body === undefined ? {} : { body }), headers: type ? { 'content-type': type } : {} });
 
   it('answers 415 naming what to send when a body comes as something else than JSON', async () => {
@@ -68,7 +68,7 @@ describe('jsonBodiesOnly', () => {
 
   it('gives path ids in their one spelling', async () => {
     const res = await app.request('/api/things/0B6D7A6E-6B1A-4A8E-9A57-3C1F7F0E8A11', { method: 'POST' });
-    expect((await res.json()).id).toBe('0b6d7a6e-6b1a-4a8e-9a57-3c1f7f0e8a11');
+    expect(((await res.json()) as { id: string }).id).toBe('0b6d7a6e-6b1a-4a8e-9a57-3c1f7f0e8a11');
   });
 });
 

@@ -7,7 +7,7 @@
  * as long as the page; the views (ticket tabs, the ticket list, the nav bar page) change in-page. An open ticket
  * keeps its tab and its sidebar instance until the tab is closed; the nav bar page, once opened, stays loaded.
  */
-import type { HostBoot } from '../pages.ts';
+import type { HostBoot } from '../zendesk-types.ts';
 
 /** What the main area shows: a ticket tab, the nav bar page, or a list (`view`: replaced each time it is shown). */
 interface Pane {
