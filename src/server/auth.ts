@@ -36,6 +36,5 @@ export function requireRole(actor: Actor, roles: readonly QaRole[], action: stri
   if (!roles.includes(actor.role)) throw forbidden(`${actor.role} may not ${action}`);
 }
 
-export const ADMIN: readonly QaRole[] = ['admin'];
-export const STAFF: readonly QaRole[] = ['admin', 'lead', 'reviewer'];
-export const LEADS: readonly QaRole[] = ['admin', 'lead'];
+/** The role lists routes check with `requireRole`, stated once in src/core/permissions.ts (the app follows the same). */
+export { ADMIN, LEADS, STAFF } from '../core/permissions.ts';

@@ -1,3 +1,4 @@
+import { maySeeWorkOf, ownWorkOnly } from '../../core/permissions.ts';
 import type { ReportFilters } from '../../core/reports.ts';
 import type { Actor } from '../auth.ts';
 import { forbidden } from '../errors.ts';
@@ -7,9 +8,9 @@ import { forbidden } from '../errors.ts';
  * figures of their own work, so the reviewee filter is forced to them.
  */
 export function scopeFilters<F extends ReportFilters>(actor: Actor, filters: F): F {
-  if (actor.role !== 'agent') return filters;
-  if (filters.revieweeId !== undefined && filters.revieweeId !== actor.userId) {
+  if (filters.revieweeId !== undefined && !maySeeWorkOf(actor, filters.revieweeId)) {
     throw forbidden('an agent may only read reports on their own work');
   }
-  return { ...filters, revieweeId: actor.userId };
+  const own = ownWorkOnly(actor);
+  return own === null ? filters : { ...filters, revieweeId: own };
 }

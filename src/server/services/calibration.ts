@@ -9,7 +9,7 @@ import {
   type CalibrationSessionReport,
 } from '../../core/calibration.ts';
 import type { EvaluationCreate } from '../../core/evaluation.ts';
-import { isLead, isStaff } from '../../core/permissions.ts';
+import { blindToSession, isInvited, isLead, isStaff, maySeeSession } from '../../core/permissions.ts';
 import { instantRange, type ReportFilters } from '../../core/reports.ts';
 import type { ScorecardDefinition } from '../../core/scorecard.ts';
 import type { Actor } from '../auth.ts';
@@ -35,13 +35,11 @@ import { definitionOf, findScorecard, findVersion } from '../store/scorecards.ts
  * (decision 016: calibration stays blind until the participant has submitted their own).
  */
 
-const invited = (actor: Actor, s: SessionRow) => s.reviewer_ids.includes(actor.userId);
+/** What the role rules (src/core/permissions.ts) read of a stored session. */
+const asSession = (s: SessionRow) => ({ reviewerIds: s.reviewer_ids, status: s.status });
 /** A participant of an open session who has not submitted yet sees no one else's scores (whatever their role). */
 const blindTo = (actor: Actor, s: SessionRow, submissions: readonly SubmissionRow[]) =>
-  invited(actor, s) && s.status === 'open' && !submissions.some((e) => e.reviewer_id === actor.userId);
-
-/** Staff see a session when invited; leads and admins see every session. */
-const mayRead = (actor: Actor, s: SessionRow) => isLead(actor.role) || (isStaff(actor.role) && invited(actor, s));
+  blindToSession(actor, asSession(s), submissions.map((e) => e.reviewer_id));
 
 async function definitionAt(q: Queryable, account: string, scorecardId: string, version: number): Promise<ScorecardDefinition> {
   return definitionOf((await findVersion(q, account, scorecardId, version))!.definition);
@@ -112,7 +110,7 @@ export async function historyFor(
 /** The session, 404 when unknown or not the actor's to read. */
 async function readable(q: Queryable, actor: Actor, id: string): Promise<SessionRow> {
   const s = await findSession(q, actor.account, id);
-  if (!s || !mayRead(actor, s)) throw notFound('calibration session');
+  if (!s || !maySeeSession(actor, asSession(s))) throw notFound('calibration session');
   return s;
 }
 
@@ -160,7 +158,7 @@ export async function checkCalibrationSubmission(
   if (body.kind !== 'calibration') throw unprocessable('calibrationSessionId is for calibration evaluations: set kind to "calibration"');
   const s = await findSession(q, actor.account, body.calibrationSessionId);
   if (!s) throw unprocessable('there is no such calibration session');
-  if (!invited(actor, s)) throw forbidden('you are not invited to this calibration session');
+  if (!isInvited(actor, asSession(s))) throw forbidden('you are not invited to this calibration session');
   if (s.status !== 'open') throw unprocessable('this calibration session is closed');
   if (s.ticket_id !== body.ticketId || s.scorecard_id !== body.scorecardId || s.scorecard_version !== body.scorecardVersion) {
     throw unprocessable(`a calibration evaluation of this session scores ticket ${s.ticket_id} with version ${s.scorecard_version} of its scorecard`);

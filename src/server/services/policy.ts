@@ -1,5 +1,6 @@
 /** The account policy (decision 014): who manages scorecards besides admins, and which groups hold reviewers and leads. */
-import { canManageScorecards, type AccountPolicy, type PolicyChange } from '../../core/policy.ts';
+import { canManageScorecards, managesScorecardsByRole } from '../../core/permissions.ts';
+import type { AccountPolicy, PolicyChange } from '../../core/policy.ts';
 import type { Actor } from '../auth.ts';
 import type { Db, Queryable } from '../db/db.ts';
 import { forbidden } from '../errors.ts';
@@ -14,8 +15,7 @@ export function accountPolicy(q: Queryable, account: string): Promise<AccountPol
 /** An admin, or a role the account's policy names (agents never). */
 export async function isScorecardManager(q: Queryable, actor: Actor): Promise<boolean> {
   // admins and agents need no read
-  if (actor.role === 'admin' || actor.role === 'agent') return actor.role === 'admin';
-  return canManageScorecards(actor.role, await policyOf(q, actor.account));
+  return managesScorecardsByRole(actor.role) ?? canManageScorecards(actor.role, await policyOf(q, actor.account));
 }
 
 /** 403 unless `isScorecardManager`. */

@@ -1,7 +1,7 @@
 import type { CalibrationSession } from '../../core/calibration.ts';
 import type { CoachingNote } from '../../core/coaching.ts';
 import type { StoredDraft } from '../../core/draft.ts';
-import { isStaff } from '../../core/permissions.ts';
+import { isStaff, ownWorkOnly } from '../../core/permissions.ts';
 import type { ScorecardDefinition } from '../../core/scorecard.ts';
 import type { Actor } from '../auth.ts';
 import type { Queryable } from '../db/db.ts';
@@ -44,7 +44,7 @@ export async function sidebarLoad(q: Queryable, actor: Actor, ticketId: number):
   const staff = isStaff(actor.role);
   const [cards, rows, sessions, drafts] = await Promise.all([
     publishedScorecards(q, actor.account),
-    evaluationsOnTicket(q, actor, ticketId, staff ? null : actor.userId, MAX_EVALUATIONS),
+    evaluationsOnTicket(q, actor, ticketId, ownWorkOnly(actor), MAX_EVALUATIONS),
     openSessionsOn(q, actor, ticketId),
     // the reviewer's own unsent work on this ticket, so it follows them to another tab or device
     staff ? draftsOf(q, actor.account, actor.userId, ticketId) : [],
