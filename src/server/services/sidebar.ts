@@ -7,8 +7,7 @@ import type { Actor } from '../auth.ts';
 import type { Queryable } from '../db/db.ts';
 import { draftsOf } from '../store/drafts.ts';
 import { evaluationView, evaluationsOnTicket, type EvaluationView } from '../store/evaluations.ts';
-import { definitionOf } from '../store/scorecards.ts';
-import { publishedScorecards, scorecardVersions } from '../store/sidebar.ts';
+import { definitionOf, publishedScorecards, scorecardVersions } from '../store/scorecards.ts';
 import { openSessionsOn } from './calibration.ts';
 import { coachingNotesOf } from './coaching.ts';
 
