@@ -1,5 +1,6 @@
 /**
- * Sidebar load budget (issue 5), measured in Chromium through the devhost with the real SDK:
+ * Sidebar load budget (docs/decisions/009-sidebar-load-and-nothing-lost.md), measured in Chromium through the devhost
+ * with the real SDK:
  *   - JS+CSS gzip: what ticket-sidebar.html loads up front, and everything the iframe actually fetched
  *     (lazy chunks such as the user's strings included);
  *   - load start -> usable scorecard: from the moment the host starts loading the app (it asks for a signed token

@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { backends, useDb } from '../support/db.ts';
 import { evaluationBody, publishedScorecard, sampleAnswers, tenant, type Caller, type Tenant } from '../support/db-client.ts';
 
-// Issue 10, item 5: calibration stays blind on every route that returns evaluations until the participant has
-// submitted. One test per route; each fails if that route stops hiding another reviewer's calibration score.
+// Calibration stays blind on every route that returns evaluations until the participant has submitted
+// (docs/decisions/016-integrity-rules.md). One test per route; each fails if that route stops hiding another reviewer's calibration score.
 
 const TICKET = 5151;
 const AGENT = 50;

@@ -1,7 +1,7 @@
 /**
- * Issue 11: no input makes the service answer 500. Every route of the OpenAPI document gets generated malformed
- * bodies, path ids and query strings (tests/support/fuzz.ts); no answer may be a 5xx, every malformed request is
- * refused with a 4xx, and the account's data is exactly as before. `npm run fuzz -- <count>` runs it longer.
+ * No input makes the service answer 500 (docs/decisions/017-input-rules-and-logs.md). Every route of the OpenAPI
+ * document gets generated malformed bodies, path ids and query strings (tests/support/fuzz.ts); no answer may be a
+ * 5xx, every malformed request is refused with a 4xx, and the account's data is exactly as before. `npm run fuzz -- <count>` runs it longer.
  */
 import { describe, expect, it } from 'vitest';
 import { backends, useDb } from '../support/db.ts';

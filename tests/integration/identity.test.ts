@@ -1,6 +1,7 @@
 /**
- * Attacks on identity (issue 10): every way of claiming to be someone else is refused. The service believes only a
- * JWT Zendesk signed (RS256, the app's key, known account and installation, in time) and the session it hands out.
+ * Attacks on identity (docs/decisions/015-identity-from-zendesk.md): every way of claiming to be someone else is
+ * refused. The service believes only a JWT Zendesk signed (RS256, the app's key, known account and installation, in
+ * time) and the session it hands out.
  */
 import { generateKeyPairSync, randomUUID } from 'node:crypto';
 import { SignJWT } from 'jose';

@@ -1,8 +1,8 @@
 /**
- * Issue 11's input rules, one case each (the fuzz test walks every route): JSON bodies only (415), NUL and lone
- * surrogates refused where they come in (body, path, query), report dates in range, dispute criteria checked and
- * bounded, evaluation ids compared in one spelling, database data errors never a 500, and nothing stored by a
- * refused request.
+ * The input rules of docs/decisions/017-input-rules-and-logs.md, one case each (the fuzz test walks every route):
+ * JSON bodies only (415), NUL and lone surrogates refused where they come in (body, path, query), report dates in
+ * range, dispute criteria checked and bounded, evaluation ids compared in one spelling, database data errors never a
+ * 500, and nothing stored by a refused request.
  */
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { backends, countOf, useDb } from '../support/db.ts';
 import { evaluationBody, publishedScorecard, sampleAnswers, tenant, type Tenant } from '../support/db-client.ts';
 
-// Issue 10, item 5: integrity rules the service enforces, whatever the client sends.
+// The integrity rules the service enforces, whatever the client sends (docs/decisions/016-integrity-rules.md).
 
 const REVIEWER = 2;
 const LEAD = 3;

@@ -83,7 +83,7 @@ describe.each(backends())('scorecards on $name', (backend) => {
     expect(n).toBe(1);
   });
 
-  it('imports, exports in the §3.4 format (round trip), and duplicates', async () => {
+  it('imports, exports in the public JSON format (round trip), and duplicates', async () => {
     const t = tenant(db());
     const admin = t.as('admin', 1);
     const imported = await admin.post('/scorecards/import', sampleScorecard('Imported'));

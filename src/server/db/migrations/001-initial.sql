@@ -1,4 +1,4 @@
--- Every table starts with `account` (the Zendesk subdomain): no query crosses accounts (DESIGN.md §5).
+-- Every table starts with `account` (the Zendesk subdomain): no query crosses accounts.
 
 CREATE TABLE scorecards (
   account          text        NOT NULL,
@@ -20,7 +20,7 @@ CREATE TABLE scorecard_versions (
   scorecard_id  text        NOT NULL,
   version       integer     NOT NULL CHECK (version > 0),
   status        text        NOT NULL CHECK (status IN ('draft', 'published')),
-  definition    jsonb       NOT NULL,     -- the DESIGN.md §3.4 JSON, defaults applied
+  definition    jsonb       NOT NULL,     -- ScorecardDefinition (src/core/scorecard.ts), defaults applied
   created_at    timestamptz NOT NULL,
   published_at  timestamptz,
   lock_version  integer     NOT NULL DEFAULT 1,  -- optimistic lock for draft edits

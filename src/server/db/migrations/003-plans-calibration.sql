@@ -1,4 +1,5 @@
--- Monitoring plan, calibration sessions, SMART targets and coaching notes (issue 7, DESIGN.md §7).
+-- Monitoring plan, calibration sessions, SMART targets and coaching notes (their shapes: src/core/coverage.ts,
+-- calibration.ts, targets.ts, coaching.ts; docs/decisions/010-report-tabs.md and 011-sidebar-calibration-and-coaching.md).
 -- Every table starts with `account`: no query crosses accounts.
 
 -- one plan per account: a default weekly target and per-agent targets (src/core/coverage.ts MonitoringPlan)

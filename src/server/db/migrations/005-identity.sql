@@ -1,5 +1,6 @@
--- Identity verified by Zendesk (issue 10): sessions handed out by a signed location load, API keys for
--- machines, failed-authentication counters, and the groups that make reviewers and leads (account policy).
+-- Identity verified by Zendesk (docs/decisions/015-identity-from-zendesk.md): sessions handed out by a signed
+-- location load, API keys for machines, failed-authentication counters, and the groups that make reviewers and
+-- leads (account policy).
 -- Everything lives here, not in a process, so several service instances can share one database.
 
 CREATE TABLE sessions (

@@ -1,5 +1,5 @@
--- Integrity rules (issue 10, item 5): a lock version on every evaluation, acknowledgement tracking, and the
--- history entry's reason (e.g. the dispute resolution an amendment belongs to).
+-- Integrity rules (docs/decisions/016-integrity-rules.md): a lock version on every evaluation, acknowledgement
+-- tracking, and the history entry's reason (e.g. the dispute resolution an amendment belongs to).
 
 -- optimistic lock: +1 on every change (amend, withdraw, acknowledge, dispute, resolve); writers send the one they read
 ALTER TABLE evaluations ADD COLUMN lock_version integer NOT NULL DEFAULT 1;

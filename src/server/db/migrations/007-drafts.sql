@@ -1,5 +1,6 @@
--- Drafts kept by the service (issue 11): a reviewer's work follows them to another tab or device, and survives a
--- browser that blocks storage. One per account, reviewer, ticket and slot (scorecard or calibration session).
+-- Drafts kept by the service (docs/decisions/019-nothing-typed-is-lost.md): a reviewer's work follows them to
+-- another tab or device, and survives a browser that blocks storage. One per account, reviewer, ticket and slot
+-- (scorecard or calibration session).
 CREATE TABLE drafts (
   account        text        NOT NULL,
   user_id        bigint      NOT NULL,
