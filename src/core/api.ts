@@ -1,12 +1,47 @@
 import { z } from 'zod';
-import { EvaluationStatus } from './evaluation.ts';
-import { ScorecardDefinition, ScorecardStatus } from './scorecard.ts';
+import { StoredDraft } from './draft.ts';
+import { CalibrationSession } from './calibration.ts';
+import { CoachingNote } from './coaching.ts';
+import { Evaluation, EvaluationStatus, QaRole } from './evaluation.ts';
+import { ScorecardDefinition, ScorecardStatus, ScorecardVersion } from './scorecard.ts';
 import { IdText, PositiveInt32, safeText, ZendeskId } from './text.ts';
 
-/** The service's API contract beyond the domain schemas: request bodies, queries and response shapes. */
+/**
+ * The service's API contract beyond the domain schemas: request bodies, queries and response shapes, each one zod
+ * schema; the types here are what they infer.
+ */
 
 const PositiveInt = z.coerce.number().pipe(PositiveInt32);
 const ZendeskIdParam = z.coerce.number().pipe(ZendeskId);
+const Count = z.number().int().min(0);
+
+/** Body of every error response; `issues` are path-named messages (`answers[2].rating: ...`). */
+export const ErrorBody = z
+  .object({
+    error: z.string(),
+    issues: z.array(z.string()).optional(),
+    requestId: z.string().optional(),
+  });
+export type ErrorBody = z.infer<typeof ErrorBody>;
+
+/** A page of a list: `next` is the cursor of the following page, null on the last one. */
+export const pageOf = <T extends z.ZodType>(item: T) => z.object({ items: z.array(item), next: z.string().nullable() });
+export type Page<T> = z.output<ReturnType<typeof pageOf<z.ZodType<T>>>>;
+
+// ---------------------------------------------------------------------------------------------
+// Service
+
+export const Health = z
+  .object({
+    status: z.enum(['ok', 'unavailable']),
+    storage: z.enum(['pglite', 'pg']),
+    error: z.string().optional().describe('why it is unavailable'),
+  });
+
+export const OpenApiDocument = z.record(z.string(), z.unknown());
+
+// ---------------------------------------------------------------------------------------------
+// Scorecards
 
 /** `PUT /scorecards/{id}/draft`: a stale `lockVersion` means someone else saved the draft meanwhile (409). */
 export const ScorecardDraftUpdate = z.strictObject({
@@ -21,57 +56,62 @@ export type ScorecardListQuery = z.infer<typeof ScorecardListQuery>;
 export const ScorecardExportQuery = z.strictObject({ version: PositiveInt.optional() });
 export type ScorecardExportQuery = z.infer<typeof ScorecardExportQuery>;
 
+/** A version in the public JSON format, as exported (the same schema the import parses). */
+export const ScorecardExport = ScorecardDefinition;
+
+const VersionStatus = z.enum(['draft', 'published']);
+
 /** One stored version as the service returns it. */
-export interface ScorecardVersionView {
-  id: string;
-  name: string;
-  version: number;
-  status: 'draft' | 'published';
-  lockVersion: number;
-  definition: ScorecardDefinition;
-  createdAt: string;
-  publishedAt: string | null;
-}
+export const ScorecardVersionView = ScorecardVersion.extend({
+  name: z.string(),
+  status: VersionStatus,
+  lockVersion: z.number().int(),
+});
+export type ScorecardVersionView = z.infer<typeof ScorecardVersionView>;
 
-export interface ScorecardVersionInfo {
-  version: number;
-  status: 'draft' | 'published';
-  createdAt: string;
-  publishedAt: string | null;
-  lockVersion: number;
-}
+export const ScorecardVersionInfo = ScorecardVersionView.pick({ version: true, status: true, createdAt: true, publishedAt: true, lockVersion: true });
+export type ScorecardVersionInfo = z.infer<typeof ScorecardVersionInfo>;
 
-/** A scorecard with its versions; `draft` is shown to admins only. */
-export interface ScorecardSummary {
-  id: string;
-  name: string;
-  status: ScorecardStatus;
-  currentVersion: number | null;
-  latestVersion: number;
-  createdAt: string;
-  updatedAt: string;
-  archivedAt: string | null;
-  evaluationCount: number;
-  versions: ScorecardVersionInfo[];
-  /** The current published version's definition. */
-  current: ScorecardDefinition | null;
-  draft?: { version: number; lockVersion: number; definition: ScorecardDefinition } | null;
-}
+/** A scorecard with its versions; `draft` is shown to scorecard managers only. */
+export const ScorecardSummary = z
+  .object({
+    id: z.string(),
+    name: z.string(),
+    status: ScorecardStatus,
+    currentVersion: z.number().int().nullable(),
+    latestVersion: z.number().int(),
+    createdAt: z.string(),
+    updatedAt: z.string(),
+    archivedAt: z.string().nullable(),
+    evaluationCount: Count,
+    versions: z.array(ScorecardVersionInfo),
+    /** The current published version's definition. */
+    current: ScorecardDefinition.nullable(),
+    draft: z.object({ version: z.number().int(), lockVersion: z.number().int(), definition: ScorecardDefinition }).nullable().optional(),
+  });
+export type ScorecardSummary = z.infer<typeof ScorecardSummary>;
+
+export const ScorecardList = z.object({ items: z.array(ScorecardSummary) });
 
 export const WhatIfRequest = z.strictObject({ definition: ScorecardDefinition });
 export type WhatIfRequest = z.infer<typeof WhatIfRequest>;
 
 /** The what-if re-scoring of recent evaluations under a draft (`POST /scorecards/:id/what-if`). */
-export interface WhatIfResult {
-  days: number;
-  /** Mean stored final score of the evaluations that could be re-scored; null when none. */
-  currentAverage: number | null;
-  /** Mean final score of the same evaluations under the draft; null when none. */
-  whatIfAverage: number | null;
-  n: number;
-  /** Evaluations whose answers no longer fit the draft. */
-  notRescored: number;
-}
+export const WhatIfResult = z
+  .object({
+    days: z.number().int(),
+    /** Mean stored final score of the evaluations that could be re-scored; null when none. */
+    currentAverage: z.number().nullable(),
+    /** Mean final score of the same evaluations under the draft; null when none. */
+    whatIfAverage: z.number().nullable(),
+    n: Count,
+    /** Evaluations whose answers no longer fit the draft. */
+    notRescored: Count,
+  });
+export type WhatIfResult = z.infer<typeof WhatIfResult>;
+
+// ---------------------------------------------------------------------------------------------
+// Evaluations
 
 export const EvaluationListQuery = z.strictObject({
   ticketId: ZendeskIdParam.optional(),
@@ -85,15 +125,99 @@ export const EvaluationListQuery = z.strictObject({
 });
 export type EvaluationListQuery = z.infer<typeof EvaluationListQuery>;
 
-/** A page of a list: `next` is the cursor of the following page, null on the last one. */
-export interface Page<T> {
-  items: T[];
-  next: string | null;
-}
+export const StoredDispute = z.object({
+  reason: z.string(),
+  criterionIds: z.array(z.string()),
+  raisedBy: z.number(),
+  raisedAt: z.string(),
+  outcome: z.enum(['upheld', 'rejected']).nullable(),
+  note: z.string().nullable(),
+  resolvedBy: z.number().nullable(),
+  resolvedAt: z.string().nullable(),
+  /** Set on resolve; an upheld dispute's amendment names it in the history (`detail.resolutionId`). */
+  resolutionId: z.string().optional(),
+});
+export type StoredDispute = z.infer<typeof StoredDispute>;
 
-/** Body of every error response; `issues` are path-named messages (`answers[2].rating: ...`). */
-export interface ApiErrorBody {
-  error: string;
-  issues?: string[];
-  requestId?: string;
-}
+export const EvaluationView = Evaluation.extend({
+  calibrationSessionId: z.string().nullable(),
+  withdrawnAt: z.string().nullable(),
+  dispute: StoredDispute.nullable(),
+  lockVersion: z
+    .number()
+    .describe(
+      'optimistic lock, +1 on every change: send it back as `lockVersion` with PUT (required) and with withdraw, acknowledge, dispute and resolve (optional); a stale one is refused with 409',
+    ),
+  changedSinceAcknowledgement: z.boolean().describe('amended after the reviewee acknowledged it: the status went back to submitted, to be acknowledged again'),
+  acknowledgedVersion: z.number().nullable().describe('the lockVersion the reviewee last acknowledged'),
+});
+export type EvaluationView = z.infer<typeof EvaluationView>;
+
+export const HistoryEntry = z.object({
+  seq: z.number().int(),
+  at: z.string(),
+  actorId: z.number(),
+  action: z.string(),
+  detail: z
+    .record(z.string(), z.unknown())
+    .describe('why, beyond the action: { resolutionId, criterionIds } on the amendment of an upheld dispute'),
+  snapshot: EvaluationView,
+});
+export type HistoryEntry = z.infer<typeof HistoryEntry>;
+
+export const EvaluationDetail = EvaluationView.extend({ history: z.array(HistoryEntry) });
+
+export const EvaluationPage = pageOf(EvaluationView);
+
+const SidebarVersion = z.object({ id: z.string(), version: z.number().int(), definition: ScorecardDefinition });
+
+/** Everything the ticket sidebar shows for a ticket, in one answer (decision 009). */
+export const SidebarBundle = z
+  .object({
+    scorecards: z.array(SidebarVersion).describe('the published scorecards; the app matches them against the ticket'),
+    versions: z.array(SidebarVersion).describe('the versions the evaluations and sessions below were scored with'),
+    evaluations: z.array(EvaluationView),
+    calibrationSessions: z.array(CalibrationSession).describe('the open sessions on this ticket the user is invited to'),
+    coachingNotes: z.array(CoachingNote),
+    drafts: z.array(StoredDraft).describe("the user's own drafts on the ticket"),
+  });
+
+// ---------------------------------------------------------------------------------------------
+// People, identity
+
+export const Erasure = z
+  .object({
+    erasedEvaluations: Count,
+    pseudonymisedEvaluations: Count,
+    erasedCoachingNotes: Count,
+    erasedTargets: Count,
+    erasedPlanTargets: Count,
+    pseudonym: z.number().int(),
+  });
+
+export const RetentionResult = z.object({ deletedEvaluations: Count, before: z.string() });
+export type RetentionResult = z.infer<typeof RetentionResult>;
+
+export const Me = z
+  .object({
+    account: z.string(),
+    via: z.enum(['session', 'api-key']),
+    user: z.object({ id: z.number().int(), name: z.string(), role: QaRole }),
+  });
+
+export const RevokedSessions = z.object({ revoked: Count.describe('sessions ended') });
+
+const ApiKeyView = z.object({
+  id: z.string(),
+  name: z.string(),
+  role: z.enum(['lead', 'admin']),
+  prefix: z.string().describe('the start of the key, to recognise it; never the secret'),
+  createdBy: z.number(),
+  createdAt: z.string(),
+  lastUsedAt: z.string().nullable(),
+  revokedAt: z.string().nullable(),
+});
+
+export const ApiKeyList = z.object({ keys: z.array(ApiKeyView) });
+export const CreatedApiKey = z.object({ key: ApiKeyView, secret: z.string().describe('shown in this answer only') });
+export const RevokedApiKey = z.object({ key: ApiKeyView });

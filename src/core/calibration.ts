@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import type { Answers } from './answers.ts';
 import { allCriteria, scaleOptions, type ScorecardDefinition } from './scorecard.ts';
-import { krippendorffAlpha, type Agreement } from './stats.ts';
+import { Agreement, krippendorffAlpha } from './stats.ts';
 import { IdText, PositiveInt32, safeText, ZendeskId } from './text.ts';
 
 /** One reviewer's calibration evaluation of the session's ticket. */
@@ -16,47 +16,51 @@ export interface CalibrationSubmission {
   finalScore: number | null;
 }
 
-export interface CriterionDeviation {
-  criterionId: string;
+export const CriterionDeviation = z.object({
+  criterionId: z.string(),
   /** The answer as a score fraction; null for N/A or unanswered. */
-  fraction: number | null;
+  fraction: z.number().nullable(),
   /** (fraction - baseline's) in score points (x 100); null when either is N/A. */
-  deviation: number | null;
-}
+  deviation: z.number().nullable(),
+});
+export type CriterionDeviation = z.infer<typeof CriterionDeviation>;
 
-export interface ReviewerDeviation {
-  reviewerId: number;
-  baseline: boolean;
-  finalScore: number | null;
+export const ReviewerDeviation = z.object({
+  reviewerId: z.number(),
+  baseline: z.boolean(),
+  finalScore: z.number().nullable(),
   /** finalScore - the baseline's. */
-  scoreDeviation: number | null;
-  criteria: CriterionDeviation[];
+  scoreDeviation: z.number().nullable(),
+  criteria: z.array(CriterionDeviation),
   /** Criteria both answered (not N/A), and how many of those got the same answer. */
-  compared: number;
-  matched: number;
+  compared: z.number().int(),
+  matched: z.number().int(),
   /** Mean |deviation| over the compared criteria, in points. */
-  meanAbsoluteDeviation: number | null;
-}
+  meanAbsoluteDeviation: z.number().nullable(),
+});
+export type ReviewerDeviation = z.infer<typeof ReviewerDeviation>;
 
-export interface CriterionSpread {
-  criterionId: string;
-  label: string;
-  sectionId: string;
+export const CriterionSpread = z.object({
+  criterionId: z.string(),
+  label: z.string(),
+  sectionId: z.string(),
   /** Highest minus lowest fraction among reviewers who answered (x 100). */
-  spread: number | null;
+  spread: z.number().nullable(),
   /** Share of reviewer pairs (both answered) who gave different answers. */
-  disagreement: number | null;
-  pairs: number;
-}
+  disagreement: z.number().nullable(),
+  pairs: z.number().int(),
+});
+export type CriterionSpread = z.infer<typeof CriterionSpread>;
 
-export interface CalibrationReport {
-  baselineReviewerId: number;
-  baselineSubmitted: boolean;
-  reviewers: ReviewerDeviation[];
-  criteria: CriterionSpread[];
+export const CalibrationReport = z.object({
+  baselineReviewerId: z.number(),
+  baselineSubmitted: z.boolean(),
+  reviewers: z.array(ReviewerDeviation),
+  criteria: z.array(CriterionSpread),
   /** Agreement over the session's criteria (units) between all reviewers. */
-  alpha: Agreement;
-}
+  alpha: Agreement,
+});
+export type CalibrationReport = z.infer<typeof CalibrationReport>;
 
 interface JudgedCriterion {
   id: string;
@@ -166,30 +170,38 @@ export interface CalibrationHistoryEntry {
   submissions: readonly CalibrationSubmission[];
 }
 
-export interface CriterionDisagreement {
-  criterionId: string;
-  label: string;
-  sessions: number;
+export const CriterionDisagreement = z.object({
+  criterionId: z.string(),
+  label: z.string(),
+  sessions: z.number().int(),
   /** Share of differing reviewer pairs over all sessions. */
-  disagreement: number | null;
-  pairs: number;
+  disagreement: z.number().nullable(),
+  pairs: z.number().int(),
   /** Agreement on this criterion with each session's answers as one unit. */
-  alpha: Agreement;
-}
+  alpha: Agreement,
+});
+export type CriterionDisagreement = z.infer<typeof CriterionDisagreement>;
 
-export interface ReviewerBias {
-  reviewerId: number;
-  sessions: number;
+export const ReviewerBias = z.object({
+  reviewerId: z.number(),
+  sessions: z.number().int(),
   /** Mean finalScore - baseline's: below 0 is harsher than the baseline, above 0 more lenient. */
-  meanScoreDeviation: number | null;
-  meanAbsoluteDeviation: number | null;
-}
+  meanScoreDeviation: z.number().nullable(),
+  meanAbsoluteDeviation: z.number().nullable(),
+});
+export type ReviewerBias = z.infer<typeof ReviewerBias>;
+
+/** Over sessions: the criteria reviewers disagree on most (first), and each reviewer's lean (`GET /calibration-sessions/history`). */
+export const CalibrationHistory = z
+  .object({
+    sessions: z.number().int().describe('finished sessions counted'),
+    criteria: z.array(CriterionDisagreement),
+    reviewers: z.array(ReviewerBias),
+  });
+export type CalibrationHistory = z.infer<typeof CalibrationHistory>;
 
 /** Over sessions: the criteria reviewers disagree on most (first), and each reviewer's lean. */
-export function calibrationHistory(sessions: readonly CalibrationHistoryEntry[]): {
-  criteria: CriterionDisagreement[];
-  reviewers: ReviewerBias[];
-} {
+export function calibrationHistory(sessions: readonly CalibrationHistoryEntry[]): Omit<CalibrationHistory, 'sessions'> {
   const byCriterion = new Map<string, { label: string; units: Array<Array<number | null>>; pairs: number; differing: number }>();
   const byReviewer = new Map<number, { sessions: number; score: number[]; abs: number[] }>();
   for (const session of sessions) {
@@ -254,20 +266,24 @@ export const CalibrationSessionStatus = z.enum(['open', 'closed']);
 export type CalibrationSessionStatus = z.infer<typeof CalibrationSessionStatus>;
 
 /** A session as the service returns it; `submitted` lists who has scored (not what). */
-export interface CalibrationSession {
-  id: string;
-  ticketId: number;
-  scorecardId: string;
-  version: number;
-  reviewerIds: number[];
-  baselineReviewerId: number;
-  title: string;
-  status: CalibrationSessionStatus;
-  createdBy: number;
-  createdAt: string;
-  closedAt: string | null;
-  submitted: number[];
-}
+export const CalibrationSession = z
+  .object({
+    id: z.string(),
+    ticketId: z.number(),
+    scorecardId: z.string(),
+    version: z.number().int(),
+    reviewerIds: z.array(z.number()),
+    baselineReviewerId: z.number(),
+    title: z.string(),
+    status: CalibrationSessionStatus,
+    createdBy: z.number(),
+    createdAt: z.string(),
+    closedAt: z.string().nullable(),
+    submitted: z.array(z.number()),
+  });
+export type CalibrationSession = z.infer<typeof CalibrationSession>;
+
+export const CalibrationSessionList = z.object({ items: z.array(CalibrationSession) });
 
 export const CalibrationListQuery = z.strictObject({
   ticketId: z.coerce.number().pipe(ZendeskId).optional(),
@@ -278,8 +294,10 @@ export const CalibrationListQuery = z.strictObject({
 export type CalibrationListQuery = z.infer<typeof CalibrationListQuery>;
 
 /** `GET /calibration-sessions/{id}/report`. */
-export interface CalibrationSessionReport {
-  session: CalibrationSession;
-  report: CalibrationReport;
-  evaluations: Array<{ reviewerId: number; evaluationId: string; finalScore: number | null }>;
-}
+export const CalibrationSessionReport = z
+  .object({
+    session: CalibrationSession,
+    report: CalibrationReport,
+    evaluations: z.array(z.object({ reviewerId: z.number(), evaluationId: z.string(), finalScore: z.number().nullable() })),
+  });
+export type CalibrationSessionReport = z.infer<typeof CalibrationSessionReport>;

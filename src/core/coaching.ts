@@ -16,12 +16,16 @@ export const CoachingListQuery = z
   .refine((q) => q.evaluationId !== undefined || q.agentId !== undefined, { message: 'give evaluationId or agentId' });
 export type CoachingListQuery = z.infer<typeof CoachingListQuery>;
 
-export interface CoachingNote {
-  id: string;
-  evaluationId: string;
-  agentId: number;
-  authorId: number;
-  body: string;
-  createdAt: string;
-  acknowledgedAt: string | null;
-}
+export const CoachingNote = z
+  .object({
+    id: z.string(),
+    evaluationId: z.string(),
+    agentId: z.number(),
+    authorId: z.number(),
+    body: z.string(),
+    createdAt: z.string(),
+    acknowledgedAt: z.string().nullable(),
+  });
+export type CoachingNote = z.infer<typeof CoachingNote>;
+
+export const CoachingNoteList = z.object({ items: z.array(CoachingNote) });

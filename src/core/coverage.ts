@@ -79,37 +79,40 @@ export interface DoneCount {
   count: number;
 }
 
-export interface ChannelCoverage {
-  channel: string;
-  planned: number;
-  done: number;
-  gap: number;
-}
+export const ChannelCoverage = z.object({
+  channel: z.string(),
+  planned: z.number().int(),
+  done: z.number().int(),
+  gap: z.number().int(),
+});
+export type ChannelCoverage = z.infer<typeof ChannelCoverage>;
 
-export interface AgentCoverage {
-  agentId: number;
+export const AgentCoverage = z.object({
+  agentId: z.number(),
   /** Whether the agent has their own targets or follows the default. */
-  source: 'agent' | 'default' | 'none';
-  planned: number;
-  done: number;
+  source: z.enum(['agent', 'default', 'none']),
+  planned: z.number().int(),
+  done: z.number().int(),
   /** done / planned; null when nothing is planned. */
-  ratio: number | null;
+  ratio: z.number().nullable(),
   /** Evaluations still to do overall (0 when met). */
-  gap: number;
-  channels: ChannelCoverage[];
+  gap: z.number().int(),
+  channels: z.array(ChannelCoverage),
   /** Evaluations still to do to meet both the overall and every channel target. */
-  toDo: number;
-}
+  toDo: z.number().int(),
+});
+export type AgentCoverage = z.infer<typeof AgentCoverage>;
 
-export interface CoverageReport {
-  agents: AgentCoverage[];
-  planned: number;
-  done: number;
+export const CoverageReport = z.object({
+  agents: z.array(AgentCoverage),
+  planned: z.number().int(),
+  done: z.number().int(),
   /** Covered share of the plan; over-reviewing one agent does not hide another's gap. */
-  ratio: number | null;
-  gap: number;
-  agentsBehind: number;
-}
+  ratio: z.number().nullable(),
+  gap: z.number().int(),
+  agentsBehind: z.number().int(),
+});
+export type CoverageReport = z.infer<typeof CoverageReport>;
 
 /**
  * Coverage of a week: every agent with a plan (their own, or the default for agents seen in
@@ -188,16 +191,17 @@ export const Favour = z.strictObject({
 });
 export type Favour = z.infer<typeof Favour>;
 
-export interface Suggestion {
-  ticketId: number;
-  agentId: number;
-  channel: string | null;
-  subject: string;
+export const Suggestion = z.object({
+  ticketId: z.number(),
+  agentId: z.number(),
+  channel: z.string().nullable(),
+  subject: z.string(),
   /** What makes the ticket worth a look, whether or not it was favoured. */
-  reasons: SuggestionReason[];
+  reasons: z.array(SuggestionReason),
   /** Which gap it fills: a channel target, or the overall one. */
-  fills: string | null;
-}
+  fills: z.string().nullable(),
+});
+export type Suggestion = z.infer<typeof Suggestion>;
 
 export interface SuggestOptions {
   seed: number;
@@ -306,11 +310,16 @@ export const CoverageQuery = z.strictObject({
 export type CoverageQuery = z.infer<typeof CoverageQuery>;
 
 /** `GET /reports/coverage`. */
-export interface CoverageResponse extends CoverageReport {
-  week: IsoWeek;
-  from: string;
-  to: string;
-}
+export const CoverageResponse = CoverageReport.extend({
+  week: IsoWeek,
+  from: z.string(),
+  to: z.string(),
+});
+export type CoverageResponse = z.infer<typeof CoverageResponse>;
+
+/** `GET /plan`: the plan with who saved it last (null: never saved, the empty plan). */
+export const MonitoringPlanView = z
+  .object({ plan: MonitoringPlan, updatedAt: z.string().nullable(), updatedBy: z.number().nullable() });
 
 /** `POST /suggestions`: the app sends the candidates it read from Zendesk (see docs/decisions). */
 export const SuggestionsRequest = z.strictObject({
@@ -323,9 +332,11 @@ export const SuggestionsRequest = z.strictObject({
 export type SuggestionsRequest = z.infer<typeof SuggestionsRequest>;
 export type SuggestionsRequestInput = z.input<typeof SuggestionsRequest>;
 
-export interface SuggestionsResponse {
-  week: IsoWeek;
-  suggestions: Suggestion[];
-  /** Candidates left out because they were already reviewed. */
-  alreadyReviewed: number;
-}
+export const SuggestionsResponse = z
+  .object({
+    week: IsoWeek,
+    suggestions: z.array(Suggestion),
+    /** Candidates left out because they were already reviewed. */
+    alreadyReviewed: z.number().int(),
+  });
+export type SuggestionsResponse = z.infer<typeof SuggestionsResponse>;

@@ -50,3 +50,8 @@ export const StoredDraft = z.object({
 export type StoredDraft = z.infer<typeof StoredDraft>;
 
 export const DraftListQuery = z.object({ ticketId: z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER) });
+
+export const DraftList = z.object({ items: z.array(StoredDraft) });
+export const SavedDraft = z.object({ draft: StoredDraft });
+/** 409 on a save: another tab or device saved first (`current`, shown to the reviewer), or the draft is gone (null). */
+export const DraftConflict = z.object({ error: z.string(), current: StoredDraft.nullable() });

@@ -2,6 +2,7 @@
  * Statistics for reports (docs/decisions/008-report-rollups.md): intervals beside every figure, and inter-rater
  * agreement. Pure functions; the service sums in SQL and turns the sums into figures here.
  */
+import { z } from 'zod';
 
 /** Two-sided 95%: the standard normal quantile at 0.975. */
 export const Z95 = 1.959963984540054;
@@ -235,14 +236,15 @@ const DISTANCE: Record<AlphaLevel, Distance> = {
   },
 };
 
-export interface Agreement {
+export const Agreement = z.object({
   /** null when it cannot be computed (fewer than 2 pairable values, or no variation at all). */
-  alpha: number | null;
+  alpha: z.number().nullable(),
   /** Units with at least two values (the others carry no information about agreement). */
-  units: number;
+  units: z.number().int(),
   /** Pairable values: the sum of values over those units. */
-  values: number;
-}
+  values: z.number().int(),
+});
+export type Agreement = z.infer<typeof Agreement>;
 
 /**
  * Krippendorff's alpha. `units[u][coder]` is a coder's value for unit u; null or undefined is

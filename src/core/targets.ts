@@ -3,7 +3,7 @@
  * pass rate, with n and interval), time-bound (a start and a due date); progress from report sums.
  */
 import { z } from 'zod';
-import { summaryFromSums, type EvaluationSums, type Figure } from './reports.ts';
+import { Figure, summaryFromSums, type EvaluationSums } from './reports.ts';
 import { CalendarDate, IdText, safeText, ZendeskId } from './text.ts';
 
 export const TargetMetric = z.enum(['average-score', 'pass-rate']);
@@ -33,26 +33,31 @@ export const TargetCreate = TargetFields.superRefine(targetRules);
 export type TargetCreate = z.infer<typeof TargetCreate>;
 export type TargetCreateInput = z.input<typeof TargetCreate>;
 
-export type TargetState = 'no-data' | 'on-track' | 'behind' | 'achieved' | 'missed';
+export const TargetState = z.enum(['no-data', 'on-track', 'behind', 'achieved', 'missed']);
+export type TargetState = z.infer<typeof TargetState>;
 
-export interface TargetProgress {
+export const TargetProgress = z.object({
   /** The figure from startsOn to today (or the due date, when past). */
-  current: Figure;
+  current: Figure,
   /** The same figure over an equally long period before startsOn: where the subject started from. */
-  baseline: Figure;
+  baseline: Figure,
   /** Share of the way from baseline to target (0..1); null without both figures or when the baseline already met it. */
-  progress: number | null;
-  state: TargetState;
+  progress: z.number().nullable(),
+  state: TargetState,
   /** The interval lies wholly above (or below) the target: the verdict is not down to chance. */
-  certain: boolean;
-}
+  certain: z.boolean(),
+});
+export type TargetProgress = z.infer<typeof TargetProgress>;
 
-export interface Target extends TargetCreate {
-  id: string;
-  createdBy: number;
-  createdAt: string;
-  progress: TargetProgress;
-}
+export const Target = TargetFields.extend({
+  id: z.string(),
+  createdBy: z.number(),
+  createdAt: z.string(),
+  progress: TargetProgress,
+});
+export type Target = z.infer<typeof Target>;
+
+export const TargetList = z.object({ items: z.array(Target) });
 
 const FIGURE: Record<TargetMetric, (s: EvaluationSums) => Figure> = {
   'average-score': (s) => summaryFromSums(s).averageScore,

@@ -3,7 +3,7 @@
  * ticket's own numbers (reply and resolution times, reopens, CSAT), with the tickets where they disagree.
  */
 import { z } from 'zod';
-import { ReportFilters, summaryFromSums, type EvaluationSums, type Figure, type Summary } from './reports.ts';
+import { Figure, ReportFilters, Summary, summaryFromSums, type EvaluationSums } from './reports.ts';
 import { meanFromSums, wilson } from './stats.ts';
 import { IdText } from './text.ts';
 
@@ -15,42 +15,48 @@ export const TicketListQuery = ReportFilters.extend({
 });
 export type TicketListQuery = z.infer<typeof TicketListQuery>;
 
-export interface TicketRow {
-  evaluationId: string;
-  ticketId: number;
-  revieweeId: number;
-  reviewerId: number;
-  groupId: number | null;
-  channel: string | null;
-  scorecardId: string;
-  finalScore: number | null;
-  passed: boolean | null;
-  csat: string | null;
-  createdAt: string;
+export const TicketRow = z.object({
+  evaluationId: z.string(),
+  ticketId: z.number(),
+  revieweeId: z.number(),
+  reviewerId: z.number(),
+  groupId: z.number().nullable(),
+  channel: z.string().nullable(),
+  scorecardId: z.string(),
+  finalScore: z.number().nullable(),
+  passed: z.boolean().nullable(),
+  csat: z.string().nullable(),
+  createdAt: z.string(),
   /** With criterionId: that criterion's answer (null fraction = N/A). */
-  criterion?: { fraction: number | null; comment: string | null; rootCauses: string[] };
-}
+  criterion: z.object({ fraction: z.number().nullable(), comment: z.string().nullable(), rootCauses: z.array(z.string()) }).optional(),
+});
+export type TicketRow = z.infer<typeof TicketRow>;
 
-export interface MetricFigures {
-  firstReplyMinutes: Figure;
-  fullResolutionMinutes: Figure;
+export const TicketList = z.object({ items: z.array(TicketRow) });
+
+export const MetricFigures = z.object({
+  firstReplyMinutes: Figure,
+  fullResolutionMinutes: Figure,
   /** Share of tickets reopened at least once, of those with a known count. */
-  reopenRate: Figure;
+  reopenRate: Figure,
   /** Share of good ratings among good and bad ones. */
-  csatGoodRate: Figure;
-}
+  csatGoodRate: Figure,
+});
+export type MetricFigures = z.infer<typeof MetricFigures>;
 
 export const DisagreementKind = z.enum(['qa-pass-csat-bad', 'qa-fail-csat-good']);
 export type DisagreementKind = z.infer<typeof DisagreementKind>;
 
-export interface QaVsMetrics {
-  /** QA figures per CSAT outcome ('none' = not rated). */
-  byCsat: Array<{ csat: 'good' | 'bad' | 'none'; summary: Summary }>;
-  /** The tickets' numbers for evaluations that passed QA and those that did not. */
-  byResult: Array<{ result: 'passed' | 'failed'; metrics: MetricFigures }>;
-  /** QA and the customer disagree: worth a look (newest first). */
-  disagreements: Array<TicketRow & { kind: DisagreementKind }>;
-}
+export const QaVsMetrics = z
+  .object({
+    /** QA figures per CSAT outcome ('none' = not rated). */
+    byCsat: z.array(z.object({ csat: z.enum(['good', 'bad', 'none']), summary: Summary })),
+    /** The tickets' numbers for evaluations that passed QA and those that did not. */
+    byResult: z.array(z.object({ result: z.enum(['passed', 'failed']), metrics: MetricFigures })),
+    /** QA and the customer disagree: worth a look (newest first). */
+    disagreements: z.array(TicketRow.extend({ kind: DisagreementKind })),
+  });
+export type QaVsMetrics = z.infer<typeof QaVsMetrics>;
 
 /** Sums of one (CSAT outcome, QA result) cell, as one grouped SQL scan returns them. */
 export interface QaMetricCell extends EvaluationSums {

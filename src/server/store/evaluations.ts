@@ -1,4 +1,5 @@
 import type { Answers } from '../../core/answers.ts';
+import type { EvaluationView, HistoryEntry, StoredDispute } from '../../core/api.ts';
 import type { Evaluation, EvaluationStatus, MetricsSnapshot } from '../../core/evaluation.ts';
 import type { ScoreResult } from '../../core/scoring.ts';
 import type { Actor } from '../auth.ts';
@@ -43,37 +44,8 @@ export interface EvaluationRow {
   changed_since_acknowledgement: boolean;
 }
 
-export interface StoredDispute {
-  reason: string;
-  criterionIds: string[];
-  raisedBy: number;
-  raisedAt: string;
-  outcome: 'upheld' | 'rejected' | null;
-  note: string | null;
-  resolvedBy: number | null;
-  resolvedAt: string | null;
-  /** Set on resolve; an upheld dispute's amendment names it in the history (`detail.resolutionId`). */
-  resolutionId?: string;
-}
-
-export type EvaluationView = Evaluation & {
-  calibrationSessionId: string | null;
-  withdrawnAt: string | null;
-  dispute: StoredDispute | null;
-  lockVersion: number;
-  changedSinceAcknowledgement: boolean;
-  acknowledgedVersion: number | null;
-};
-
-export interface HistoryEntry {
-  seq: number;
-  at: string;
-  actorId: number;
-  action: string;
-  /** Why, beyond the action: `{ resolutionId, criterionIds }` for the amendment of an upheld dispute. */
-  detail: Record<string, unknown>;
-  snapshot: EvaluationView;
-}
+// the shapes the API answers with are declared once, in core
+export type { EvaluationView, HistoryEntry, StoredDispute };
 
 export function evaluationView(row: EvaluationRow): EvaluationView {
   const metrics = [row.first_reply_minutes, row.full_resolution_minutes, row.reopens, row.csat].every((v) => v === null)
