@@ -20,6 +20,8 @@ import { seedDemo, type SeedResult } from './seed.ts';
 import { createZendeskState, type HostReport } from './zendesk-state.ts';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
+/** The local Zendesk's tickets, in the data folder beside the service's database. */
+export const ZENDESK_STATE_FILE = 'local-zendesk.json';
 // what goes into dist/: a change in any of these makes the build stale
 const APP_SOURCES = ['src/app', 'src/core', 'translations', 'assets', 'manifest.json', 'requirements.json', 'vite.config.ts'];
 
@@ -126,6 +128,8 @@ export async function startProduct(options: ProductOptions): Promise<RunningProd
     settings: requirements ? {} : { scoreFieldId: IDS.fields.qaScore, resultFieldId: IDS.fields.qaResult },
     requirementsInstalled: requirements,
     onReport,
+    // the account's tickets live beside the service's data, so a restart keeps both (memory:// keeps neither)
+    ...(options.dataDir === 'memory://' ? {} : { stateFile: join(options.dataDir, ZENDESK_STATE_FILE) }),
   });
 
   // the service is configured with the local Zendesk's URL, known once it listens: listen first, bind it after
@@ -164,6 +168,7 @@ export async function startProduct(options: ProductOptions): Promise<RunningProd
     }
   } catch (err) {
     await devhost.close();
+    await state.flush();
     await db.close();
     throw err;
   }
@@ -176,6 +181,7 @@ export async function startProduct(options: ProductOptions): Promise<RunningProd
     timings,
     async close() {
       await devhost.close();
+      await state.flush();
       await db.close();
     },
   };

@@ -295,15 +295,7 @@ function updateTicket(state: ZendeskState, ser: ReturnType<typeof createRestSeri
   }
   if (problems.length > 0) return recordInvalid({ base: problems });
   for (const { field, value } of fieldChanges) {
-    const slot = t.custom_fields.find((f) => f.id === field.id);
-    const previous = slot?.value ?? null;
-    if (slot) slot.value = value;
-    else t.custom_fields.push({ id: field.id, value });
-    if (field.type === 'tagger') {
-      // a drop-down field's value is also a tag on the ticket, which views and triggers use
-      const optionTags = new Set(field.custom_field_options?.map((o) => o.value));
-      t.tags = [...t.tags.filter((tag) => !optionTags.has(tag)), ...(typeof value === 'string' ? [value] : [])];
-    }
+    const previous = state.setFieldValue(t, field, value);
     changes.push({ field_name: String(field.id), value, previous_value: previous });
   }
   const plain = (['status', 'subject', 'priority', 'assignee_id', 'group_id'] as const).filter((k) => u[k] !== undefined);
@@ -316,7 +308,7 @@ function updateTicket(state: ZendeskState, ser: ReturnType<typeof createRestSeri
     t.tags = [...u.tags];
   }
   if (u.comment) {
-    t.comments.push({ id: 70000 + t.comments.length + t.id * 100, author_id: call.userId, body: u.comment.body, public: u.comment.public ?? true, created_at: stamp(state.now()) });
+    t.comments.push({ id: state.nextCommentId(), author_id: call.userId, body: u.comment.body, public: u.comment.public ?? true, created_at: stamp(state.now()) });
   }
   state.touch(t);
   return json(200, {

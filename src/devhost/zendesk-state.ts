@@ -1,8 +1,10 @@
 /** The local Zendesk's state: one stateful fake shared by the host page, the REST emulation and the tests. */
 import { randomBytes } from 'node:crypto';
+import { z } from 'zod';
 import { newAppKeyPair, type AppKeyPair } from './app-token.ts';
 import { IDS, SUBDOMAIN, sampleData, type SampleData } from './sample-data.ts';
-import { DEFAULT_FAULTS, type Faults, type InstallationSettings, type ZdTicket, type ZdUser } from './zendesk-types.ts';
+import { createStateFile } from './state-file.ts';
+import { DEFAULT_FAULTS, type CustomFieldValue, type Faults, type InstallationSettings, type ZdField, type ZdTicket, type ZdUser } from './zendesk-types.ts';
 
 export interface HostReport {
   at: string;
@@ -23,6 +25,13 @@ export interface ZendeskStateOptions {
   appKeys?: AppKeyPair;
   /** The API credential the service is given (default: Ada's email and a random token). */
   apiCredential?: ApiCredential;
+  /**
+   * A JSON file that keeps the tickets (fields, tags, status, comments, stamps: everything the app and tests change)
+   * between runs: read at creation, written a moment after each change. Without it the state lives in memory only.
+   */
+  stateFile?: string;
+  /** Milliseconds after the last change before the file is written (default 250). */
+  saveDelayMs?: number;
 }
 
 /** An API token as an admin creates it in Admin Center: `Basic base64("<apiUser>/token:<apiToken>")`. */
@@ -41,12 +50,50 @@ function iso(date: Date): string {
   return date.toISOString().replace(/\.\d{3}Z$/, 'Z');
 }
 
+/** The state file's contents: the tickets as they are now (people, groups, forms and fields never change at run time). */
+const Snapshot = z.object({
+  format: z.literal(1),
+  savedAt: z.string(),
+  tickets: z.array(
+    z.looseObject({
+      id: z.number().int().positive(),
+      status: z.string(),
+      tags: z.array(z.string()),
+      custom_fields: z.array(z.object({ id: z.number(), value: z.unknown() })),
+      comments: z.array(z.looseObject({ id: z.number() })),
+      updated_at: z.string(),
+    }),
+  ),
+});
+
+/** The sample tickets, with those of a saved snapshot in their place (and any it holds that the sample has not). */
+function withSaved(sample: ZdTicket[], saved: unknown, onError: (message: string) => void): Map<number, ZdTicket> {
+  const tickets = new Map(sample.map((t) => [t.id, t]));
+  if (saved === null) return tickets;
+  const parsed = Snapshot.safeParse(saved);
+  if (!parsed.success) {
+    onError(`the local Zendesk's saved state is not in the expected format (${parsed.error.issues[0]?.message ?? 'invalid'}); starting from the sample data`);
+    return tickets;
+  }
+  for (const t of parsed.data.tickets) tickets.set(t.id, t as unknown as ZdTicket);
+  return tickets;
+}
+
 export function createZendeskState(options: ZendeskStateOptions = {}) {
   const now = options.now ?? (() => new Date());
-  const data: SampleData = sampleData(now());
-  let tickets = new Map(data.tickets.map((t) => [t.id, t]));
-  let faults: Faults = { ...DEFAULT_FAULTS };
   const reports: HostReport[] = [];
+  const report = (kind: HostReport['kind'], message: string): HostReport => {
+    const entry = { at: now().toISOString(), kind, message };
+    reports.push(entry);
+    options.onReport?.(entry);
+    return entry;
+  };
+  const file = options.stateFile ? createStateFile(options.stateFile, { delayMs: options.saveDelayMs ?? 250, onError: (m) => report('error', m) }) : null;
+  const data: SampleData = sampleData(now());
+  let tickets = withSaved(data.tickets, file ? file.load() : null, (m) => report('error', m));
+  data.tickets = [...tickets.values()];
+  // faults, the request budget and the update limiter are the session's, not the account's: they start afresh
+  let faults: Faults = { ...DEFAULT_FAULTS };
   // the account's request budget: a count per wall-clock minute, as Zendesk's limits reset each minute
   let budget = { minute: -1, used: 0 };
   // Zendesk's own limit on ticket updates: 30 per 10 minutes per user per ticket
@@ -63,6 +110,8 @@ export function createZendeskState(options: ZendeskStateOptions = {}) {
     apiUser: data.users.find((u) => u.id === IDS.users.ada)!.email,
     apiToken: randomBytes(30).toString('base64url'),
   };
+  /** Saves the tickets soon (with a state file); every change to a ticket ends here, through touch() or reset(). */
+  const changed = () => file?.schedule(() => ({ format: 1, savedAt: iso(now()), tickets: [...tickets.values()] }));
 
   return {
     subdomain: SUBDOMAIN,
@@ -97,14 +146,40 @@ export function createZendeskState(options: ZendeskStateOptions = {}) {
     tickets(): ZdTicket[] {
       return [...tickets.values()];
     },
-    /** Marks a ticket as changed now; `updated_at` is what `safe_update` compares. */
+    /** Marks a ticket as changed now (`updated_at` is what `safe_update` compares) and saves it soon. */
     touch(ticket: ZdTicket): void {
       const stamp = iso(now());
       // two writes within one second still get distinct stamps, as they would on a real account
       ticket.updated_at = stamp > ticket.updated_at ? stamp : iso(new Date(Date.parse(ticket.updated_at) + 1000));
+      changed();
+    },
+    /** Saves the tickets soon, for a change made without touch() (the seed's field values). */
+    changed,
+    /** Writes a pending save now (before the process ends). */
+    async flush(): Promise<void> {
+      await file?.flush();
     },
     fieldValue(ticket: ZdTicket, fieldId: number) {
       return ticket.custom_fields.find((f) => f.id === fieldId)?.value;
+    },
+    /** Sets a custom field's value, and for a drop-down its option's tag, as Zendesk does; returns the previous value. */
+    setFieldValue(ticket: ZdTicket, field: ZdField, value: CustomFieldValue): CustomFieldValue {
+      const slot = ticket.custom_fields.find((f) => f.id === field.id);
+      const previous = slot?.value ?? null;
+      if (slot) slot.value = value;
+      else ticket.custom_fields.push({ id: field.id, value });
+      if (field.type === 'tagger') {
+        // a drop-down field's value is also a tag on the ticket, which views and triggers use
+        const optionTags = new Set(field.custom_field_options?.map((o) => o.value));
+        ticket.tags = [...ticket.tags.filter((tag) => !optionTags.has(tag)), ...(typeof value === 'string' ? [value] : [])];
+      }
+      return previous;
+    },
+    /** An id for a new comment, above every comment id of the account. */
+    nextCommentId(): number {
+      let max = 70000;
+      for (const t of tickets.values()) for (const c of t.comments) max = Math.max(max, c.id);
+      return max + 1;
     },
 
     faults(): Faults {
@@ -133,6 +208,7 @@ export function createZendeskState(options: ZendeskStateOptions = {}) {
       faults = { ...DEFAULT_FAULTS };
       budget = { minute: -1, used: 0 };
       ticketUpdates = new Map();
+      changed();
     },
 
     /** Counts one update of a ticket by a user; says how long to wait when 30 were made in 10 minutes. */
@@ -145,12 +221,7 @@ export function createZendeskState(options: ZendeskStateOptions = {}) {
       return { ok: true };
     },
 
-    report(kind: HostReport['kind'], message: string): HostReport {
-      const entry = { at: now().toISOString(), kind, message };
-      reports.push(entry);
-      options.onReport?.(entry);
-      return entry;
-    },
+    report,
     reports(): HostReport[] {
       return [...reports];
     },
