@@ -69,4 +69,14 @@ describe('the proxy', () => {
     expect(answer.status).toBe(200);
     expect(JSON.parse(answer.responseText).user.name).toBe('Sam Support');
   });
+
+  it('follows a next_page link (a full URL on the account) to the in-memory Zendesk as the signed-in user', async () => {
+    const { proxy, seen } = setup();
+    const first = JSON.parse((await proxy({ url: '/api/v2/users.json?per_page=3' }, IDS.users.sam)).responseText) as { next_page: string; users: unknown[] };
+    expect(first.next_page).toBe('http://localhost:9999/api/v2/users.json?per_page=3&page=2');
+    const second = await proxy({ url: first.next_page }, IDS.users.sam);
+    expect(second.status).toBe(200);
+    expect((JSON.parse(second.responseText) as { users: unknown[] }).users).toHaveLength(3);
+    expect(seen).toHaveLength(0);
+  });
 });

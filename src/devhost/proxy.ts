@@ -53,6 +53,16 @@ function answer(status: number, headers: Record<string, string>, responseText: s
   return { status, statusText: STATUS_TEXT[status] ?? 'error', headers, responseText };
 }
 
+/** The path and query of a URL on the account's own origin under /api/v2/; null for any other URL. */
+function ownApiPath(url: string, baseUrl: string): string | null {
+  try {
+    const u = new URL(url);
+    return u.origin === new URL(baseUrl).origin && u.pathname.startsWith('/api/v2/') ? u.pathname + u.search : null;
+  } catch {
+    return null;
+  }
+}
+
 export function createProxy(deps: ProxyDeps) {
   const { state } = deps;
   const secureNames = new Map(deps.secureParameters.map((p) => [p.name, p]));
@@ -87,12 +97,15 @@ export function createProxy(deps: ProxyDeps) {
       headers['content-type'] ??= 'application/x-www-form-urlencoded; charset=UTF-8';
     }
 
-    if (options.url.startsWith('/')) {
-      if (!options.url.startsWith('/api/v2/')) {
+    // the account's own API by its full URL (as a list's next_page gives it) is the same API, as the signed-in user
+    const own = ownApiPath(options.url, deps.baseUrl());
+    if (options.url.startsWith('/') || own) {
+      const path = own ?? options.url;
+      if (!path.startsWith('/api/v2/')) {
         state.report('unimplemented', `client.request to relative URL ${options.url} (only /api/v2/ is emulated)`);
         return answer(404, { 'content-type': 'application/json; charset=utf-8' }, JSON.stringify({ error: 'InvalidEndpoint', description: 'Not found' }));
       }
-      const r = callZendeskApi(state, { method, path: options.url, ...(body === undefined ? {} : { body }), userId, baseUrl: deps.baseUrl() });
+      const r = callZendeskApi(state, { method, path, ...(body === undefined ? {} : { body }), userId, baseUrl: deps.baseUrl() });
       return answer(r.status, r.headers, r.body);
     }
 

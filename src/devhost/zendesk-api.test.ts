@@ -219,6 +219,25 @@ describe('other resources', () => {
     expect(all.users.some((u) => u.role === 'end-user')).toBe(true);
   });
 
+  it('lists tickets newest first a page at a time, with their metric sets sideloaded on request (the plan\'s candidates)', async () => {
+    const sorted = [...state.tickets()].sort((a, b) => b.updated_at.localeCompare(a.updated_at) || a.id - b.id);
+    const first = (await (await api('/api/v2/tickets.json?sort_by=updated_at&sort_order=desc&per_page=3&include=metric_sets')).json()) as {
+      tickets: Array<{ id: number }>;
+      metric_sets: Array<{ ticket_id: number }>;
+      next_page: string;
+      count: number;
+    };
+    expect(first.tickets.map((t) => t.id)).toEqual(sorted.slice(0, 3).map((t) => t.id));
+    expect(first.metric_sets.map((m) => m.ticket_id)).toEqual(first.tickets.map((t) => t.id));
+    expect(first.count).toBe(sorted.length);
+    const next = new URL(first.next_page);
+    const second = (await (await api(next.pathname + next.search)).json()) as typeof first;
+    expect(second.tickets.map((t) => t.id)).toEqual(sorted.slice(3, 6).map((t) => t.id));
+    const byId = (await (await api('/api/v2/tickets.json?per_page=100')).json()) as typeof first;
+    expect(byId.tickets.map((t) => t.id)).toEqual(state.tickets().map((t) => t.id).sort((a, b) => a - b).slice(0, 100));
+    expect(byId).not.toHaveProperty('metric_sets');
+  });
+
   it('satisfaction ratings use the documented scores', async () => {
     const body = (await (await api('/api/v2/satisfaction_ratings.json')).json()) as { satisfaction_ratings: Array<{ score: string; ticket_id: number }> };
     expect(body.satisfaction_ratings.length).toBeGreaterThan(0);

@@ -1,7 +1,9 @@
 /** Zendesk's REST API (`/api/v2`) over the in-memory state, with the real status codes, headers and bodies. */
 import { Hono } from 'hono';
 import { z } from 'zod';
+import { json, notFound, paginate, type ApiResult } from './rest-answers.ts';
 import { IDS } from './sample-data.ts';
+import { routePeople } from './zendesk-people.ts';
 import type { ZendeskState } from './zendesk-state.ts';
 import type { CustomFieldValue, ZdField, ZdTicket, ZdUser } from './zendesk-types.ts';
 
@@ -18,24 +20,13 @@ export interface ApiCall {
   internal?: boolean;
 }
 
-export interface ApiResult {
-  status: number;
-  headers: Record<string, string>;
-  body: string;
-}
+export type { ApiResult };
 
-const JSON_TYPE = 'application/json; charset=utf-8';
 // the exact text Zendesk sends with a 429 (fixtures: plain text, not JSON)
 export const RATE_LIMIT_TEXT = 'Number of allowed API requests per minute exceeded';
 export const TICKET_UPDATE_LIMIT_TEXT = 'Rate limit for ticket updates exceeded, please wait before updating this ticket again';
 
 const stamp = (d: Date) => d.toISOString().replace(/\.\d{3}Z$/, 'Z');
-
-function json(status: number, body: unknown, headers: Record<string, string> = {}): ApiResult {
-  return { status, headers: { 'content-type': JSON_TYPE, ...headers }, body: JSON.stringify(body) };
-}
-
-const notFound = () => json(404, { error: 'RecordNotFound', description: 'Not found' });
 
 const recordInvalid = (details: Record<string, Array<{ description: string }>>) =>
   json(422, { error: 'RecordInvalid', description: 'Record validation errors', details });
@@ -235,10 +226,9 @@ export function createRestSerializers(state: ZendeskState, baseUrl: string) {
   };
 }
 
+export type RestSerializers = ReturnType<typeof createRestSerializers>;
 type SampleBrand = ZendeskState['data']['brands'][number];
 type SampleForm = ZendeskState['data']['forms'][number];
-
-const list = <T>(key: string, items: T[]) => json(200, { [key]: items, next_page: null, previous_page: null, count: items.length });
 
 /** Validates one custom field value the way Zendesk does for the types the app writes; returns a problem or null. */
 function fieldProblem(field: ZdField, value: unknown): string | null {
@@ -248,7 +238,7 @@ function fieldProblem(field: ZdField, value: unknown): string | null {
   return null;
 }
 
-function updateTicket(state: ZendeskState, ser: ReturnType<typeof createRestSerializers>, t: ZdTicket, call: ApiCall): ApiResult {
+function updateTicket(state: ZendeskState, ser: RestSerializers, t: ZdTicket, call: ApiCall): ApiResult {
   const faults = state.faults();
   // Zendesk refuses every change to a closed ticket; the wording varies, the substring does not (fixtures)
   if (t.status === 'closed' || faults.closedTicket) {
@@ -343,7 +333,7 @@ export function callZendeskApi(state: ZendeskState, call: ApiCall, options: { sp
   return result;
 }
 
-function route(state: ZendeskState, ser: ReturnType<typeof createRestSerializers>, call: ApiCall): ApiResult {
+function route(state: ZendeskState, ser: RestSerializers, call: ApiCall): ApiResult {
   const url = new URL(call.path, 'http://zendesk.invalid');
   const path = url.pathname.replace(/\.json$/, '').replace(/\/$/, '');
   const method = call.method.toUpperCase();
@@ -352,7 +342,14 @@ function route(state: ZendeskState, ser: ReturnType<typeof createRestSerializers
   let hit: RegExpMatchArray | null;
 
   if (method === 'GET') {
-    if (path === '/api/v2/tickets') return list('tickets', state.tickets().map(ser.ticket));
+    if (path === '/api/v2/tickets') {
+      // `include=metric_sets` sideloads the page's ticket metrics, as the Tickets API documents
+      const metricSets = url.searchParams.get('include')?.split(',').includes('metric_sets');
+      const tickets = sortedTickets(state.tickets(), url).map(ser.ticket);
+      return paginate(call.baseUrl, url, 'tickets', tickets, (page) =>
+        metricSets ? { metric_sets: page.map((t) => ser.metric(state.ticket(t.id)!)) } : {},
+      );
+    }
     if ((hit = m(/^\/api\/v2\/tickets\/(\d+)$/))) {
       const t = state.ticket(num(hit[1]));
       return t ? json(200, { ticket: ser.ticket(t) }) : notFound();
@@ -365,12 +362,12 @@ function route(state: ZendeskState, ser: ReturnType<typeof createRestSerializers
     if ((hit = m(/^\/api\/v2\/tickets\/(\d+)\/comments$/))) {
       const t = state.ticket(num(hit[1]));
       if (!t) return notFound();
-      return list('comments', t.comments.map((c) => ({
+      return paginate(call.baseUrl, url, 'comments', t.comments.map((c) => ({
         id: c.id, type: 'Comment', author_id: c.author_id, body: c.body, html_body: `<p>${escapeHtml(c.body)}</p>`,
         plain_body: c.body, public: c.public, attachments: [], created_at: c.created_at,
       })));
     }
-    if (path === '/api/v2/ticket_metrics') return list('ticket_metrics', state.tickets().map(ser.metric));
+    if (path === '/api/v2/ticket_metrics') return paginate(call.baseUrl, url, 'ticket_metrics', state.tickets().map(ser.metric));
     if ((hit = m(/^\/api\/v2\/ticket_metrics\/(\d+)$/))) {
       const t = state.tickets().find((x) => x.metrics.id === num(hit?.[1]));
       return t ? json(200, { ticket_metric: [ser.metric(t)] }) : notFound();
@@ -378,7 +375,7 @@ function route(state: ZendeskState, ser: ReturnType<typeof createRestSerializers
     if (path === '/api/v2/satisfaction_ratings') {
       const score = url.searchParams.get('score');
       const rated = state.tickets().flatMap((t) => (t.satisfaction ? [ser.rating(t)!] : []));
-      return json(200, { satisfaction_ratings: rated.filter((r) => !score || r.score === score), next_page: null, previous_page: null });
+      return paginate(call.baseUrl, url, 'satisfaction_ratings', rated.filter((r) => !score || r.score === score));
     }
     if (path === '/api/v2/satisfaction_ratings/count') {
       return json(200, { count: { refreshed_at: stamp(state.now()), value: state.tickets().filter((t) => t.satisfaction).length } });
@@ -387,29 +384,8 @@ function route(state: ZendeskState, ser: ReturnType<typeof createRestSerializers
       const t = state.tickets().find((x) => x.satisfaction?.id === num(hit?.[1]));
       return t ? json(200, { satisfaction_rating: ser.rating(t) }) : notFound();
     }
-    if (path === '/api/v2/users/me') {
-      const me = state.user(call.userId);
-      return me ? json(200, { user: ser.user(me) }) : notFound();
-    }
-    if (path === '/api/v2/users') {
-      // `role=agent` or `role[]=agent&role[]=admin`, as the Users API documents
-      const roles = [...url.searchParams.getAll('role'), ...url.searchParams.getAll('role[]')];
-      return list('users', state.data.users.filter((u) => roles.length === 0 || roles.includes(u.role)).map(ser.user));
-    }
-    if (path === '/api/v2/users/show_many') {
-      const ids = (url.searchParams.get('ids') ?? '').split(',').map(Number);
-      return json(200, { users: state.data.users.filter((u) => ids.includes(u.id)).map(ser.user) });
-    }
-    if ((hit = m(/^\/api\/v2\/users\/(\d+)$/))) {
-      const user = state.user(num(hit[1]));
-      return user ? json(200, { user: ser.user(user) }) : notFound();
-    }
-    if ((hit = m(/^\/api\/v2\/users\/(\d+)\/groups$/))) return list('groups', state.groupsOf(num(hit[1])).map(ser.group));
-    if ((hit = m(/^\/api\/v2\/users\/(\d+)\/group_memberships$/))) {
-      const userId = num(hit[1]);
-      if (!state.user(userId)) return notFound();
-      return groupMemberships(state, call, userId, url);
-    }
+    const people = routePeople(state, ser, call, url, path);
+    if (people) return people;
     if (path === '/api/v2/apps/installations') return json(200, { installations: [installation(state, call.baseUrl)] });
     if ((hit = m(/^\/api\/v2\/apps\/installations\/(\d+)$/))) {
       // documented as a bare object, not wrapped in { installation }
@@ -420,22 +396,17 @@ function route(state: ZendeskState, ser: ReturnType<typeof createRestSerializers
       if (num(hit[1]) !== state.appId) return { status: 404, headers: { 'content-type': 'text/plain; charset=utf-8' }, body: 'Not Found' };
       return { status: 200, headers: { 'content-type': 'application/x-pem-file' }, body: state.appKeys().publicKeyPem };
     }
-    if (path === '/api/v2/groups') return list('groups', state.data.groups.map(ser.group));
-    if ((hit = m(/^\/api\/v2\/groups\/(\d+)$/))) {
-      const group = state.data.groups.find((g) => g.id === num(hit?.[1]));
-      return group ? json(200, { group: ser.group(group) }) : notFound();
-    }
-    if (path === '/api/v2/brands') return list('brands', state.data.brands.map(ser.brand));
+    if (path === '/api/v2/brands') return paginate(call.baseUrl, url, 'brands', state.data.brands.map(ser.brand));
     if ((hit = m(/^\/api\/v2\/brands\/(\d+)$/))) {
       const brand = state.data.brands.find((b) => b.id === num(hit?.[1]));
       return brand ? json(200, { brand: ser.brand(brand) }) : notFound();
     }
-    if (path === '/api/v2/ticket_forms') return list('ticket_forms', state.data.forms.map(ser.form));
+    if (path === '/api/v2/ticket_forms') return paginate(call.baseUrl, url, 'ticket_forms', state.data.forms.map(ser.form));
     if ((hit = m(/^\/api\/v2\/ticket_forms\/(\d+)$/))) {
       const form = state.data.forms.find((f) => f.id === num(hit?.[1]));
       return form ? json(200, { ticket_form: ser.form(form) }) : notFound();
     }
-    if (path === '/api/v2/ticket_fields') return list('ticket_fields', state.data.fields.map(ser.field));
+    if (path === '/api/v2/ticket_fields') return paginate(call.baseUrl, url, 'ticket_fields', state.data.fields.map(ser.field));
     if ((hit = m(/^\/api\/v2\/ticket_fields\/(\d+)$/))) {
       const field = state.data.fields.find((f) => f.id === num(hit?.[1]));
       return field ? json(200, { ticket_field: ser.field(field) }) : notFound();
@@ -476,33 +447,16 @@ function installation(state: ZendeskState, baseUrl: string) {
   };
 }
 
-/** A user's group memberships: cursor pagination (`page[size]`) or the older offset shape, as documented. */
-function groupMemberships(state: ZendeskState, call: ApiCall, userId: number, url: URL): ApiResult {
-  const created = state.user(userId)!.created_at;
-  const user = state.user(userId)!;
-  const items = (state.data.memberships[userId] ?? []).map((groupId, i) => ({
-    url: `${call.baseUrl}/api/v2/group_memberships/${userId * 100 + i}.json`,
-    id: userId * 100 + i,
-    user_id: userId,
-    group_id: groupId,
-    default: groupId === user.default_group_id,
-    created_at: created,
-    updated_at: created,
-  }));
-  const size = url.searchParams.get('page[size]');
-  if (size !== null) {
-    const n = Math.min(100, Math.max(1, Number(size) || 100));
-    const after = Number(url.searchParams.get('page[after]') ?? 0) || 0;
-    const page = items.slice(after, after + n);
-    const more = after + n < items.length;
-    const next = `${call.baseUrl}/api/v2/users/${userId}/group_memberships.json?page[size]=${n}&page[after]=${after + n}`;
-    return json(200, {
-      group_memberships: page,
-      meta: { has_more: more, after_cursor: more ? String(after + n) : null, before_cursor: after > 0 ? String(after) : null },
-      links: { next: more ? next : null, prev: null },
-    });
-  }
-  return list('group_memberships', items);
+const TICKET_SORTS = ['id', 'created_at', 'updated_at', 'status', 'subject'] as const;
+
+/** The ticket list's order: `sort_by` and `sort_order` (offset pagination) or `sort=-updated_at` (cursor); by id otherwise. */
+function sortedTickets(tickets: ZdTicket[], url: URL): ZdTicket[] {
+  const sort = url.searchParams.get('sort');
+  const field = sort ? sort.replace(/^-/, '') : (url.searchParams.get('sort_by') ?? 'id');
+  const descending = sort ? sort.startsWith('-') : url.searchParams.get('sort_order') === 'desc';
+  const key = (TICKET_SORTS as readonly string[]).includes(field) ? (field as (typeof TICKET_SORTS)[number]) : 'id';
+  const sign = descending ? -1 : 1;
+  return [...tickets].sort((a, b) => sign * (key === 'id' ? a.id - b.id : String(a[key]).localeCompare(String(b[key]))) || a.id - b.id);
 }
 
 function escapeHtml(s: string): string {
