@@ -30,17 +30,29 @@ async function fuzz(name: string, open: () => Promise<Db>): Promise<boolean> {
     const seconds = (Date.now() - started) / 1000;
     const after = await snapshot(db, fx.tenant.account);
     const changed = Object.keys(before).filter((table) => before[table] !== after[table]);
-    const fiveHundreds = Object.entries(result.byStatus).filter(([status]) => Number(status) >= 500).reduce((n, [, c]) => n + c, 0);
+    const fiveHundreds = Object.entries(result.byStatus)
+      .filter(([status]) => Number(status) >= 500)
+      .reduce((n, [, c]) => n + c, 0);
     const errors = fx.tenant.logEntries.filter((e) => e.level === 'error').length;
 
-    console.log(`\n${name}: ${result.requests} requests in ${seconds.toFixed(1)} s (seed ${result.seed}; ${result.skipped} generated writes that may be valid were not sent)`);
-    console.log(`  by status: ${Object.entries(result.byStatus).map(([s, n]) => `${s}: ${n}`).join(', ')}`);
+    console.log(
+      `\n${name}: ${result.requests} requests in ${seconds.toFixed(1)} s (seed ${result.seed}; ${result.skipped} generated writes that may be valid were not sent)`,
+    );
+    console.log(
+      `  by status: ${Object.entries(result.byStatus)
+        .map(([s, n]) => `${s}: ${n}`)
+        .join(', ')}`,
+    );
     console.log(`  5xx: ${fiveHundreds}; error log lines: ${errors}; tables changed: ${changed.length ? changed.join(', ') : 'none'}`);
     console.log('  by route:');
     const width = Math.max(...Object.keys(result.byRoute).map((k) => k.length));
     for (const [route, statuses] of Object.entries(result.byRoute).sort(([a], [b]) => a.localeCompare(b))) {
       const total = Object.values(statuses).reduce((a, b) => a + b, 0);
-      console.log(`    ${route.padEnd(width)}  ${String(total).padStart(5)}  ${Object.entries(statuses).map(([s, n]) => `${s}: ${n}`).join(', ')}`);
+      console.log(
+        `    ${route.padEnd(width)}  ${String(total).padStart(5)}  ${Object.entries(statuses)
+          .map(([s, n]) => `${s}: ${n}`)
+          .join(', ')}`,
+      );
     }
     if (result.failures.length) {
       console.log(`  failures (${result.failures.length}):`);
@@ -54,7 +66,10 @@ async function fuzz(name: string, open: () => Promise<Db>): Promise<boolean> {
 
 async function main(): Promise<void> {
   let pgUrl: string | null = null;
-  const stopPg = only === 'pglite' ? undefined : await startPgCluster({ provide: (_key: string, url: string | null) => (pgUrl = url) } as unknown as TestProject);
+  const stopPg =
+    only === 'pglite'
+      ? undefined
+      : await startPgCluster({ provide: (_key: string, url: string | null) => (pgUrl = url) } as unknown as TestProject);
   process.once('SIGINT', () => void (stopPg?.() ?? Promise.resolve()).finally(() => process.exit(130)));
   const dataDir = await mkdtemp(join(tmpdir(), 'qa-fuzz-pglite-'));
   let ok = true;

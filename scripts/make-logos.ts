@@ -31,9 +31,7 @@ export function logoColour(x: number, y: number): Rgba {
   if (roundedRect(x, y, 0.5, 0.5, 0.5, 0.5, 0.2) > 0) return CLEAR;
   const background = TOP.map((c, i) => Math.round(c + (BOTTOM[i]! - c) * y)) as Rgba;
   const inTicket =
-    roundedRect(x, y, 0.5, 0.5, 0.31, 0.22, 0.045) <= 0 &&
-    Math.hypot(x - 0.19, y - 0.5) > 0.075 &&
-    Math.hypot(x - 0.81, y - 0.5) > 0.075;
+    roundedRect(x, y, 0.5, 0.5, 0.31, 0.22, 0.045) <= 0 && Math.hypot(x - 0.19, y - 0.5) > 0.075 && Math.hypot(x - 0.81, y - 0.5) > 0.075;
   if (!inTicket) return background;
   const check = Math.min(segment(x, y, 0.36, 0.5, 0.46, 0.6), segment(x, y, 0.46, 0.6, 0.655, 0.4));
   return check <= 0.04 ? background : WHITE;
@@ -43,12 +41,18 @@ export function render(size: number, colour: (x: number, y: number) => Rgba, sam
   const pixels = new Uint8Array(size * size * 4);
   for (let py = 0; py < size; py++) {
     for (let px = 0; px < size; px++) {
-      let r = 0, g = 0, b = 0, a = 0;
+      let r = 0,
+        g = 0,
+        b = 0,
+        a = 0;
       for (let sy = 0; sy < samples; sy++) {
         for (let sx = 0; sx < samples; sx++) {
           const c = colour((px + (sx + 0.5) / samples) / size, (py + (sy + 0.5) / samples) / size);
           // Premultiply so transparent samples do not darken the edge.
-          r += c[0] * c[3]; g += c[1] * c[3]; b += c[2] * c[3]; a += c[3];
+          r += c[0] * c[3];
+          g += c[1] * c[3];
+          b += c[2] * c[3];
+          a += c[3];
         }
       }
       const o = (py * size + px) * 4;
@@ -102,7 +106,10 @@ export function encodePng(width: number, height: number, rgba: Uint8Array): Buff
 }
 
 function main(): void {
-  for (const [file, size] of [['assets/logo.png', 320], ['assets/logo-small.png', 128]] as const) {
+  for (const [file, size] of [
+    ['assets/logo.png', 320],
+    ['assets/logo-small.png', 128],
+  ] as const) {
     writeFileSync(file, encodePng(size, size, render(size, logoColour)));
     console.log(`wrote ${file} (${size}x${size})`);
   }

@@ -51,66 +51,143 @@ describe('checkPackage', () => {
   });
 
   const cases: [string, RuleId, () => PackageFiles][] = [
-    ['manifest not at the root', 'manifest-missing', () => broken((f) => {
-      f.set('ticket-qa/manifest.json', f.get('manifest.json')!);
-      f.delete('manifest.json');
-    })],
+    [
+      'manifest not at the root',
+      'manifest-missing',
+      () =>
+        broken((f) => {
+          f.set('ticket-qa/manifest.json', f.get('manifest.json')!);
+          f.delete('manifest.json');
+        }),
+    ],
     ['manifest not JSON', 'json-invalid', () => broken((f) => f.set('manifest.json', enc('{"name": "Ticket QA",}')))],
-    ['duplicate key in the manifest', 'json-duplicate-key', () =>
-      broken((f) => f.set('manifest.json', enc(new TextDecoder().decode(f.get('manifest.json')).replace('"private": true', '"private": true, "private": false'))))],
+    [
+      'duplicate key in the manifest',
+      'json-duplicate-key',
+      () =>
+        broken((f) =>
+          f.set(
+            'manifest.json',
+            enc(new TextDecoder().decode(f.get('manifest.json')).replace('"private": true', '"private": true, "private": false')),
+          ),
+        ),
+    ],
     ['no author email', 'manifest-field', () => editManifest((m) => delete m.author.email)],
     ['framework version 1.0', 'framework-version', () => editManifest((m) => (m.frameworkVersion = '1.0'))],
     ['no framework version', 'framework-version', () => editManifest((m) => delete m.frameworkVersion)],
-    ['location url missing file', 'location-url', () => editManifest((m) => {
-      m.signedUrls = false;
-      m.location.support.ticket_sidebar.url = 'assets/ticket-sidebar.html';
-    })],
-    ['signed URLs on a package page', 'location-url', () => broken((f) => {
-      f.set('assets/ticket-sidebar.html', enc('<!doctype html>'));
-      editJson(f, 'manifest.json', (m) => (m.location.support.ticket_sidebar.url = 'assets/ticket-sidebar.html'));
-    })],
+    [
+      'location url missing file',
+      'location-url',
+      () =>
+        editManifest((m) => {
+          m.signedUrls = false;
+          m.location.support.ticket_sidebar.url = 'assets/ticket-sidebar.html';
+        }),
+    ],
+    [
+      'signed URLs on a package page',
+      'location-url',
+      () =>
+        broken((f) => {
+          f.set('assets/ticket-sidebar.html', enc('<!doctype html>'));
+          editJson(f, 'manifest.json', (m) => (m.location.support.ticket_sidebar.url = 'assets/ticket-sidebar.html'));
+        }),
+    ],
     ['signedUrls not a boolean', 'manifest-field', () => editManifest((m) => (m.signedUrls = 'yes'))],
-    ['location url outside assets', 'location-url', () => editManifest((m) => (m.location.support.ticket_sidebar.url = 'ticket-sidebar.html'))],
-    ['location url climbing out', 'location-url', () => editManifest((m) => (m.location.support.ticket_sidebar.url = 'assets/../manifest.json'))],
-    ['location url plain http', 'location-url', () => editManifest((m) => (m.location.support.ticket_sidebar.url = 'http://qa.example.com/app.html'))],
+    [
+      'location url outside assets',
+      'location-url',
+      () => editManifest((m) => (m.location.support.ticket_sidebar.url = 'ticket-sidebar.html')),
+    ],
+    [
+      'location url climbing out',
+      'location-url',
+      () => editManifest((m) => (m.location.support.ticket_sidebar.url = 'assets/../manifest.json')),
+    ],
+    [
+      'location url plain http',
+      'location-url',
+      () => editManifest((m) => (m.location.support.ticket_sidebar.url = 'http://qa.example.com/app.html')),
+    ],
     ['location url absolute path', 'location-url', () => editManifest((m) => (m.location.support.nav_bar.url = '/assets/nav-bar.html'))],
-    ['unknown location', 'location-unknown', () => editManifest((m) => (m.location.support.ticket_sidebar_x = { url: 'assets/nav-bar.html' }))],
+    [
+      'unknown location',
+      'location-unknown',
+      () => editManifest((m) => (m.location.support.ticket_sidebar_x = { url: 'assets/nav-bar.html' })),
+    ],
     ['nav bar without icon', 'location-icon', () => broken((f) => f.delete('assets/icon_nav_bar.svg'))],
     ['a flexible background', 'location-option', () => editManifest((m) => (m.location.support.background.flexible = true))],
-    ['a sized background', 'location-option', () => editManifest((m) => (m.location.support.background.size = { width: '1px', height: '1px' }))],
+    [
+      'a sized background',
+      'location-option',
+      () => editManifest((m) => (m.location.support.background.size = { width: '1px', height: '1px' })),
+    ],
     ['a zip inside', 'banned-file', () => broken((f) => f.set('assets/old.zip', enc('PK')))],
     ['a shell script deep inside', 'banned-file', () => broken((f) => f.set('assets/x/deploy.SH', enc('#!/bin/sh')))],
     ['a pdf', 'banned-file', () => broken((f) => f.set('docs.pdf', enc('%PDF')))],
     ['logo missing', 'logo', () => broken((f) => f.delete('assets/logo.png'))],
     ['logo wrong size', 'logo', () => broken((f) => f.set('assets/logo.png', f.get('assets/logo-small.png')!))],
     ['small logo not a PNG', 'logo', () => broken((f) => f.set('assets/logo-small.png', enc('<svg/>')))],
-    ['two oauth parameters', 'parameter-oauth', () => editManifest((m) => m.parameters.push(
-      { name: 'a', type: 'oauth' }, { name: 'b', type: 'oauth' }))],
+    [
+      'two oauth parameters',
+      'parameter-oauth',
+      () => editManifest((m) => m.parameters.push({ name: 'a', type: 'oauth' }, { name: 'b', type: 'oauth' })),
+    ],
     ['parameter named name', 'parameter-name', () => editManifest((m) => m.parameters.push({ name: 'name', type: 'text' }))],
-    ['parameter declared twice', 'parameter-duplicate', () => editManifest((m) => m.parameters.push({ name: 'writeBack', type: 'checkbox' }))],
-    ['hidden and required', 'parameter-hidden-required', () => editManifest((m) => m.parameters.push({ name: 'h', type: 'hidden', required: true }))],
+    [
+      'parameter declared twice',
+      'parameter-duplicate',
+      () => editManifest((m) => m.parameters.push({ name: 'writeBack', type: 'checkbox' })),
+    ],
+    [
+      'hidden and required',
+      'parameter-hidden-required',
+      () => editManifest((m) => m.parameters.push({ name: 'h', type: 'hidden', required: true })),
+    ],
     ['password type', 'parameter-type', () => editManifest((m) => (param(m, 'scoreFieldId').type = 'password'))],
     ['scopes on a plain parameter', 'parameter-scopes', () => editManifest((m) => (param(m, 'writeBack').scopes = ['header']))],
-    ['unknown scope', 'parameter-scopes', () => editManifest((m) => m.parameters.push({ name: 'apiKey', type: 'text', secure: true, scopes: ['cookie'] }))],
-    ['secure parameter without domain whitelist', 'domain-whitelist', () => editManifest((m) => {
-      m.parameters.push({ name: 'apiKey', type: 'text', secure: true });
-      delete m.domainWhitelist;
-    })],
+    [
+      'unknown scope',
+      'parameter-scopes',
+      () => editManifest((m) => m.parameters.push({ name: 'apiKey', type: 'text', secure: true, scopes: ['cookie'] })),
+    ],
+    [
+      'secure parameter without domain whitelist',
+      'domain-whitelist',
+      () =>
+        editManifest((m) => {
+          m.parameters.push({ name: 'apiKey', type: 'text', secure: true });
+          delete m.domainWhitelist;
+        }),
+    ],
     ['domain whitelist with a scheme', 'domain-whitelist', () => editManifest((m) => (m.domainWhitelist = ['https://qa.example.com']))],
     ['default locale file missing', 'translations-default', () => broken((f) => f.delete('translations/en.json'))],
     ['default locale changed to a missing one', 'translations-default', () => editManifest((m) => (m.defaultLocale = 'fr'))],
     ['no app.name', 'translations-default', () => broken((f) => editJson(f, 'translations/en.json', (t) => delete t.app.name))],
-    ['a parameter without label', 'translations-default', () =>
-      broken((f) => editJson(f, 'translations/en.json', (t) => delete t.app.parameters.writeBack.label))],
+    [
+      'a parameter without label',
+      'translations-default',
+      () => broken((f) => editJson(f, 'translations/en.json', (t) => delete t.app.parameters.writeBack.label)),
+    ],
     ['bad locale file name', 'locale-filename', () => broken((f) => f.set('translations/German.json', f.get('translations/de.json')!))],
     ['locale file not JSON', 'json-invalid', () => broken((f) => f.set('translations/de.json', enc('{')))],
     ['requirements not JSON', 'json-invalid', () => broken((f) => f.set('requirements.json', enc('{"ticket_fields": ')))],
     ['requirements of an unknown type', 'requirements', () => broken((f) => editJson(f, 'requirements.json', (r) => (r.tickets = {})))],
-    ['tagger without options', 'requirements', () =>
-      broken((f) => editJson(f, 'requirements.json', (r) => delete r.ticket_fields.qa_result.custom_field_options))],
-    ['option value with a space', 'requirements', () =>
-      broken((f) => editJson(f, 'requirements.json', (r) => (r.ticket_fields.qa_result.custom_field_options[0].value = 'qa pass')))],
-    ['field without title', 'requirements', () => broken((f) => editJson(f, 'requirements.json', (r) => delete r.ticket_fields.qa_score.title))],
+    [
+      'tagger without options',
+      'requirements',
+      () => broken((f) => editJson(f, 'requirements.json', (r) => delete r.ticket_fields.qa_result.custom_field_options)),
+    ],
+    [
+      'option value with a space',
+      'requirements',
+      () => broken((f) => editJson(f, 'requirements.json', (r) => (r.ticket_fields.qa_result.custom_field_options[0].value = 'qa pass'))),
+    ],
+    [
+      'field without title',
+      'requirements',
+      () => broken((f) => editJson(f, 'requirements.json', (r) => delete r.ticket_fields.qa_score.title)),
+    ],
   ];
 
   it.each(cases)('catches: %s -> %s', (_, rule, make) => {
@@ -142,7 +219,9 @@ describe('checkPackage', () => {
     expect(deployed.location.support.background).toEqual({ url: 'https://qa.acme.com/app/background.html' });
     expect(deployed.domainWhitelist).toEqual(['qa.acme.com']);
     expect(m.location.support.ticket_sidebar.url).toBe('http://localhost:3030/app/ticket-sidebar.html'); // not changed in place
-    expect((serviceManifest(m, 'tools.acme.com/qa/') as Record<string, any>).location.support.nav_bar.url).toBe('https://tools.acme.com/qa/app/nav-bar.html');
+    expect((serviceManifest(m, 'tools.acme.com/qa/') as Record<string, any>).location.support.nav_bar.url).toBe(
+      'https://tools.acme.com/qa/app/nav-bar.html',
+    );
     expect(checkPackage(broken((f) => f.set('manifest.json', enc(JSON.stringify(deployed)))))).toEqual([]);
     expect(() => serviceManifest(m, 'https://qa.acme.com')).toThrow(/QA_SERVICE_DOMAIN/);
     expect(() => serviceManifest(m, 'a.com,b.com')).toThrow(/QA_SERVICE_DOMAIN/);
@@ -154,7 +233,9 @@ describe('checkPackage', () => {
       f.set('assets/sidebar-1a2b.js', enc('export {}'));
     });
     expect([...packageContents(withPages).keys()]).not.toContain('assets/sidebar-1a2b.js');
-    expect([...packageContents(withPages).keys()]).toEqual(expect.arrayContaining(['manifest.json', 'assets/logo.png', 'assets/icon_nav_bar.svg']));
+    expect([...packageContents(withPages).keys()]).toEqual(
+      expect.arrayContaining(['manifest.json', 'assets/logo.png', 'assets/icon_nav_bar.svg']),
+    );
     const local = new Map(withPages);
     editJson(local, 'manifest.json', (m) => {
       m.signedUrls = false;
@@ -187,7 +268,11 @@ describe('npm run package', () => {
 
   it('builds the real app and zips it with the manifest at the root, the pages left to the service', async () => {
     const dist = join(temp, 'dist');
-    execFileSync('npx', ['vite', 'build', '--logLevel', 'warn'], { cwd: repo, env: { ...process.env, QA_DIST_DIR: dist, QA_SERVICE_DOMAIN: 'qa.acme.com' }, stdio: 'pipe' });
+    execFileSync('npx', ['vite', 'build', '--logLevel', 'warn'], {
+      cwd: repo,
+      env: { ...process.env, QA_DIST_DIR: dist, QA_SERVICE_DOMAIN: 'qa.acme.com' },
+      stdio: 'pipe',
+    });
     expect(checkPackage(readPackageDir(dist))).toEqual([]);
     // the service serves dist/assets: the pages and scripts are built there
     expect(existsSync(join(dist, 'assets', 'ticket-sidebar.html'))).toBe(true);
@@ -201,7 +286,9 @@ describe('npm run package', () => {
     const { readFileSync } = await import('node:fs');
     const unzipped = unzipSync(readFileSync(zip));
     const entries = Object.keys(unzipped);
-    expect(entries).toEqual(expect.arrayContaining(['manifest.json', 'requirements.json', 'translations/en.json', 'assets/logo.png', 'assets/icon_nav_bar.svg']));
+    expect(entries).toEqual(
+      expect.arrayContaining(['manifest.json', 'requirements.json', 'translations/en.json', 'assets/logo.png', 'assets/icon_nav_bar.svg']),
+    );
     expect(entries.filter((e) => dirname(e) === 'assets' && /\.(html|js|css)$/.test(e))).toEqual([]);
     const manifest = JSON.parse(new TextDecoder().decode(unzipped['manifest.json'])) as Record<string, any>;
     expect(manifest.location.support.ticket_sidebar.url).toBe('https://qa.acme.com/app/ticket-sidebar.html');

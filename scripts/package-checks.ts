@@ -41,9 +41,47 @@ export const PARAMETER_TYPES = ['text', 'checkbox', 'url', 'number', 'multiline'
 export const SECURE_SCOPES = ['header', 'body', 'url'] as const;
 export const FRAMEWORK_VERSIONS = ['2.0'] as const;
 export const BANNED_EXTENSIONS = [
-  'zip', 'gz', 'gzip', 'tgz', 'tar', 'bz2', 'xz', '7z', 'rar', 'jar', 'war', 'pdf', 'sh', 'bash', 'bat', 'cmd', 'ps1',
-  'exe', 'dll', 'so', 'dylib', 'bin', 'msi', 'dmg', 'iso', 'apk', 'doc', 'docx', 'xls', 'xlsx', 'ppt', 'pptx', 'mp3',
-  'mp4', 'wav', 'avi', 'mov', 'psd', 'swf', 'class', 'pyc',
+  'zip',
+  'gz',
+  'gzip',
+  'tgz',
+  'tar',
+  'bz2',
+  'xz',
+  '7z',
+  'rar',
+  'jar',
+  'war',
+  'pdf',
+  'sh',
+  'bash',
+  'bat',
+  'cmd',
+  'ps1',
+  'exe',
+  'dll',
+  'so',
+  'dylib',
+  'bin',
+  'msi',
+  'dmg',
+  'iso',
+  'apk',
+  'doc',
+  'docx',
+  'xls',
+  'xlsx',
+  'ppt',
+  'pptx',
+  'mp3',
+  'mp4',
+  'wav',
+  'avi',
+  'mov',
+  'psd',
+  'swf',
+  'class',
+  'pyc',
 ] as const;
 export const LOGOS = { 'assets/logo.png': 320, 'assets/logo-small.png': 128 } as const;
 /**
@@ -64,8 +102,19 @@ export const SUPPORT_LOCATIONS: Record<string, { icon: boolean; hidden?: true }>
 };
 export const DISPLAY_OPTIONS = ['flexible', 'size', 'autoHide'] as const;
 export const REQUIREMENT_TYPES = [
-  'ticket_fields', 'user_fields', 'organization_fields', 'targets', 'webhooks', 'triggers', 'automations', 'views',
-  'macros', 'channel_integrations', 'custom_objects', 'custom_object_fields', 'custom_resources_schema',
+  'ticket_fields',
+  'user_fields',
+  'organization_fields',
+  'targets',
+  'webhooks',
+  'triggers',
+  'automations',
+  'views',
+  'macros',
+  'channel_integrations',
+  'custom_objects',
+  'custom_object_fields',
+  'custom_resources_schema',
 ] as const;
 export const LOCALE_FILENAME = /^[a-z]{2,3}(-\w{2,3})?$/;
 
@@ -124,7 +173,12 @@ function locations(manifest: Json): Location[] {
   if (!isObject(manifest.location)) return [];
   return Object.entries(manifest.location).flatMap(([product, byName]) =>
     isObject(byName)
-      ? Object.entries(byName).map(([name, spec]) => ({ product, name, url: isObject(spec) ? spec.url : spec, options: isObject(spec) ? spec : {} }))
+      ? Object.entries(byName).map(([name, spec]) => ({
+          product,
+          name,
+          url: isObject(spec) ? spec.url : spec,
+          options: isObject(spec) ? spec : {},
+        }))
       : [],
   );
 }
@@ -204,14 +258,21 @@ function checkParameters(manifest: Json, problems: Problem[]): Json[] {
     const name = typeof p.name === 'string' ? p.name : '';
     const where = `manifest.json: parameter ${name ? `"${name}"` : `#${i + 1}`}`;
     if (!name) problems.push({ rule: 'parameter-name', message: `${where}: needs a "name"` });
-    if (name === 'name') problems.push({ rule: 'parameter-name', message: `${where}: "name" is reserved by Zendesk (the installation name)` });
+    if (name === 'name')
+      problems.push({ rule: 'parameter-name', message: `${where}: "name" is reserved by Zendesk (the installation name)` });
     if (name && seen.has(name)) problems.push({ rule: 'parameter-duplicate', message: `${where}: declared twice` });
     seen.add(name);
     if (!PARAMETER_TYPES.includes(p.type as (typeof PARAMETER_TYPES)[number])) {
-      problems.push({ rule: 'parameter-type', message: `${where}: type ${JSON.stringify(p.type)} is not one of ${PARAMETER_TYPES.join(', ')}` });
+      problems.push({
+        rule: 'parameter-type',
+        message: `${where}: type ${JSON.stringify(p.type)} is not one of ${PARAMETER_TYPES.join(', ')}`,
+      });
     }
     if (p.type === 'hidden' && p.required === true) {
-      problems.push({ rule: 'parameter-hidden-required', message: `${where}: a hidden parameter cannot be required (admins could never fill it in)` });
+      problems.push({
+        rule: 'parameter-hidden-required',
+        message: `${where}: a hidden parameter cannot be required (admins could never fill it in)`,
+      });
     }
     if (p.scopes !== undefined) {
       if (p.secure !== true) {
@@ -233,11 +294,17 @@ function checkDomainWhitelist(manifest: Json, parameters: Json[], problems: Prob
   if (list !== undefined) {
     const bad = Array.isArray(list) ? list.filter((d) => typeof d !== 'string' || !/^(\*\.)?[a-z0-9-]+(\.[a-z0-9-]+)*$/i.test(d)) : [list];
     for (const d of bad) {
-      problems.push({ rule: 'domain-whitelist', message: `manifest.json: domainWhitelist entry ${JSON.stringify(d)} must be a bare domain (no scheme, port or path)` });
+      problems.push({
+        rule: 'domain-whitelist',
+        message: `manifest.json: domainWhitelist entry ${JSON.stringify(d)} must be a bare domain (no scheme, port or path)`,
+      });
     }
   }
   if (parameters.some((p) => p.secure === true) && !(Array.isArray(list) && list.length > 0)) {
-    problems.push({ rule: 'domain-whitelist', message: 'manifest.json: secure parameters need the receiving domains in "domainWhitelist"' });
+    problems.push({
+      rule: 'domain-whitelist',
+      message: 'manifest.json: secure parameters need the receiving domains in "domainWhitelist"',
+    });
   }
 }
 
@@ -247,7 +314,10 @@ function checkTranslations(manifest: Json, parameters: Json[], files: PackageFil
     if (!match) continue;
     const base = match[1]!.replace(/\.json$/, '');
     if (!match[1]!.endsWith('.json') || !LOCALE_FILENAME.test(base)) {
-      problems.push({ rule: 'locale-filename', message: `${path}: translation files are named <locale>.json with a locale like en, de or pt-br` });
+      problems.push({
+        rule: 'locale-filename',
+        message: `${path}: translation files are named <locale>.json with a locale like en, de or pt-br`,
+      });
     } else {
       readJson(files, path, problems);
     }
@@ -296,7 +366,9 @@ function checkRequirements(files: PackageFiles, problems: Problem[]): void {
       }
       if (spec.type === 'tagger' || spec.type === 'multiselect' || spec.type === 'dropdown') {
         const options = spec.custom_field_options;
-        const valid = Array.isArray(options) && options.length > 0 &&
+        const valid =
+          Array.isArray(options) &&
+          options.length > 0 &&
           options.every((o) => isObject(o) && typeof o.name === 'string' && o.name && typeof o.value === 'string' && /^\S+$/.test(o.value));
         if (!valid) fail(`"${type}.${key}" (${spec.type}) needs "custom_field_options" with a name and a space-free value each`);
         else if (new Set(options.map((o) => (o as Json).value)).size !== options.length) fail(`"${type}.${key}": option values repeat`);
@@ -345,7 +417,10 @@ export function checkPackage(files: PackageFiles): Problem[] {
     }
   }
   if (!FRAMEWORK_VERSIONS.includes(manifest.frameworkVersion as (typeof FRAMEWORK_VERSIONS)[number])) {
-    problems.push({ rule: 'framework-version', message: `manifest.json: frameworkVersion ${JSON.stringify(manifest.frameworkVersion)} must be "2.0"` });
+    problems.push({
+      rule: 'framework-version',
+      message: `manifest.json: frameworkVersion ${JSON.stringify(manifest.frameworkVersion)} must be "2.0"`,
+    });
   }
   checkLocations(manifest, files, problems);
   const parameters = checkParameters(manifest, problems);

@@ -63,7 +63,11 @@ describe('npm run score', () => {
 
   it('keeps raw and final apart on a critical failure, unrounded', () => {
     // rating z at 0 has a comment rule, which the command does not enforce
-    write('fail.json', [{ criterionId: 'x', rating: 1 }, { criterionId: 'y', rating: 0 }, { criterionId: 'z', rating: 0 }]);
+    write('fail.json', [
+      { criterionId: 'x', rating: 1 },
+      { criterionId: 'y', rating: 0 },
+      { criterionId: 'z', rating: 0 },
+    ]);
     const r = score('scorecard.json', 'fail.json');
     expect(r.code).toBe(0);
     expect(JSON.parse(r.stdout)).toEqual({
@@ -79,10 +83,17 @@ describe('npm run score', () => {
   });
 
   it('prints null where nothing was scored', () => {
-    write('zero-x.json', [{ criterionId: 'x', rating: 1 }, { criterionId: 'y', rating: 1 }, { criterionId: 'z', na: true }]);
+    write('zero-x.json', [
+      { criterionId: 'x', rating: 1 },
+      { criterionId: 'y', rating: 1 },
+      { criterionId: 'z', na: true },
+    ]);
     const r = score('scorecard.json', 'zero-x.json');
     expect(JSON.parse(r.stdout).rawScore).toBeCloseTo(350 / 4, 10);
-    write('tiny-na.json', { ...scorecard, sections: [{ id: 'only', name: 'Only', criteria: [{ id: 'n', label: 'N', weight: 1, scale: { preset: 'binary' }, allowNA: true }] }] });
+    write('tiny-na.json', {
+      ...scorecard,
+      sections: [{ id: 'only', name: 'Only', criteria: [{ id: 'n', label: 'N', weight: 1, scale: { preset: 'binary' }, allowNA: true }] }],
+    });
     write('all-na.json', [{ criterionId: 'n', na: true }]);
     expect(JSON.parse(score('tiny-na.json', 'all-na.json').stdout)).toEqual({
       rawScore: null,
@@ -93,12 +104,15 @@ describe('npm run score', () => {
     });
   });
 
-  it.each([{ args: [] }, { args: ['scorecard.json'] }, { args: ['a', 'b', 'c'] }])('wrong number of arguments $args: usage, exit 2', ({ args }) => {
-    const r = score(...args);
-    expect(r.code).toBe(2);
-    expect(r.stdout).toBe('');
-    expect(r.stderr).toMatch(/^usage: npm run --silent score -- SCORECARD\.json ANSWERS\.json\n$/);
-  });
+  it.each([{ args: [] }, { args: ['scorecard.json'] }, { args: ['a', 'b', 'c'] }])(
+    'wrong number of arguments $args: usage, exit 2',
+    ({ args }) => {
+      const r = score(...args);
+      expect(r.code).toBe(2);
+      expect(r.stdout).toBe('');
+      expect(r.stderr).toMatch(/^usage: npm run --silent score -- SCORECARD\.json ANSWERS\.json\n$/);
+    },
+  );
 
   it('an unreadable file and invalid JSON are named, exit 1', () => {
     write('broken.json', '{ "name": ');
@@ -132,7 +146,11 @@ describe('npm run score', () => {
       code: 1,
       stderr: 'bad-shape.json: [0].rating: must be >= 0\nbad-shape.json: [1]: give exactly one of "rating" or "na": true\n',
     });
-    write('bad-rules.json', [{ criterionId: 'x', na: true }, { criterionId: 'y', rating: 3 }, { criterionId: 'w', rating: 0 }]);
+    write('bad-rules.json', [
+      { criterionId: 'x', na: true },
+      { criterionId: 'y', rating: 3 },
+      { criterionId: 'w', rating: 0 },
+    ]);
     expect(score('scorecard.json', 'bad-rules.json')).toMatchObject({
       code: 1,
       stdout: '',

@@ -44,7 +44,12 @@ export function runScore(args: readonly string[], read: ReadText): ScoreOutcome 
   const errors = [...(card.ok ? [] : inFile(cardFile, card.errors)), ...(answers.ok ? [] : inFile(answersFile, answers.errors))];
   if (card.ok && answers.ok) {
     const problems = checkAnswers(card.value, answers.value, { requireComments: false });
-    errors.push(...inFile(answersFile, problems.map((p) => (p.path ? `${p.path}: ${p.message}` : p.message))));
+    errors.push(
+      ...inFile(
+        answersFile,
+        problems.map((p) => (p.path ? `${p.path}: ${p.message}` : p.message)),
+      ),
+    );
   }
   if (errors.length > 0 || !card.ok || !answers.ok) return { code: 1, stdout: '', stderr: errors.map((e) => `${e}\n`).join('') };
 

@@ -13,7 +13,10 @@ export function serviceManifest(manifest: Json, domain: string | undefined): Jso
   const spec = domain?.trim();
   if (!spec) return manifest;
   const m = SPEC.exec(spec);
-  if (!m) throw new Error(`QA_SERVICE_DOMAIN="${spec}" must be the service's domain, e.g. qa.example.com (no scheme; optionally :port and a /path prefix)`);
+  if (!m)
+    throw new Error(
+      `QA_SERVICE_DOMAIN="${spec}" must be the service's domain, e.g. qa.example.com (no scheme; optionally :port and a /path prefix)`,
+    );
   const base = `https://${spec.replace(/\/+$/, '')}`;
   const location = structuredClone(manifest.location) as Record<string, Record<string, { url: string } & Json>>;
   for (const byName of Object.values(location)) {

@@ -16,7 +16,7 @@ async function main(): Promise<void> {
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   console.log(`  storage: PGlite in ${dataDir}; start-up steps (ms): ${JSON.stringify(product.timings)}`);
   console.log(`\nTicket QA is running (started in ${seconds} s). Open:\n\n    ${product.devhost.url}\n`);
-  console.log('  (the page is a local Zendesk; the app runs on http://127.0.0.1 like on Zendesk\'s CDN. Ctrl-C stops.)');
+  console.log("  (the page is a local Zendesk; the app runs on http://127.0.0.1 like on Zendesk's CDN. Ctrl-C stops.)");
 
   let stopping = false;
   const stop = (signal: string) => {

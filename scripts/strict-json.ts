@@ -7,7 +7,10 @@ export interface StrictJson {
 }
 
 export class JsonSyntaxError extends Error {
-  constructor(message: string, readonly position: number) {
+  constructor(
+    message: string,
+    readonly position: number,
+  ) {
     super(message);
     this.name = 'JsonSyntaxError';
   }
@@ -39,8 +42,7 @@ export function parseStrictJson(text: string): StrictJson {
       return fail('bad string escape');
     }
   };
-  const join = (path: string, key: string | number) =>
-    typeof key === 'number' ? `${path}[${key}]` : path ? `${path}.${key}` : key;
+  const join = (path: string, key: string | number) => (typeof key === 'number' ? `${path}[${key}]` : path ? `${path}.${key}` : key);
   const value = (path: string): unknown => {
     space();
     const c = text[at];
@@ -49,7 +51,7 @@ export function parseStrictJson(text: string): StrictJson {
       const out: Record<string, unknown> = {};
       const seen = new Set<string>();
       space();
-      if (text[at] === '}') return at++, out;
+      if (text[at] === '}') return (at++, out);
       for (;;) {
         space();
         if (text[at] !== '"') fail('expected a key');
@@ -62,7 +64,7 @@ export function parseStrictJson(text: string): StrictJson {
         out[key] = value(join(path, key));
         space();
         if (text[at] === ',') at++;
-        else if (text[at] === '}') return at++, out;
+        else if (text[at] === '}') return (at++, out);
         else fail('expected "," or "}"');
       }
     }
@@ -70,12 +72,12 @@ export function parseStrictJson(text: string): StrictJson {
       at++;
       const out: unknown[] = [];
       space();
-      if (text[at] === ']') return at++, out;
+      if (text[at] === ']') return (at++, out);
       for (;;) {
         out.push(value(join(path, out.length)));
         space();
         if (text[at] === ',') at++;
-        else if (text[at] === ']') return at++, out;
+        else if (text[at] === ']') return (at++, out);
         else fail('expected "," or "]"');
       }
     }

@@ -22,13 +22,21 @@ function typecheck(config: string, code: string): { ok: boolean; output: string 
 describe('separate type configs for browser and Node code', () => {
   it('browser code may use the DOM but not Node', () => {
     expect(typecheck('tsconfig.browser.json', 'export const t = document.title + localStorage.length;\n').ok).toBe(true);
-    const bad = typecheck('tsconfig.browser.json', "import { readFileSync } from 'node:fs';\nexport const x = [process.env, Buffer.from(''), readFileSync];\n");
+    const bad = typecheck(
+      'tsconfig.browser.json',
+      "import { readFileSync } from 'node:fs';\nexport const x = [process.env, Buffer.from(''), readFileSync];\n",
+    );
     expect(bad.ok).toBe(false);
     for (const name of ['process', 'Buffer', 'node:fs']) expect(bad.output).toContain(`'${name}'`);
   });
 
   it('Node code may use Node but not the DOM', () => {
-    expect(typecheck('tsconfig.node.json', "import { readFileSync } from 'node:fs';\nexport const x = [process.env, Buffer.from(''), readFileSync];\n").ok).toBe(true);
+    expect(
+      typecheck(
+        'tsconfig.node.json',
+        "import { readFileSync } from 'node:fs';\nexport const x = [process.env, Buffer.from(''), readFileSync];\n",
+      ).ok,
+    ).toBe(true);
     const bad = typecheck('tsconfig.node.json', 'export const x = [window, document.title, localStorage];\n');
     expect(bad.ok).toBe(false);
     for (const name of ['window', 'document', 'localStorage']) expect(bad.output).toContain(`'${name}'`);

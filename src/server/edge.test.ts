@@ -7,12 +7,18 @@ const at = (path: string) => `http://service.test${path}`;
 
 describe('pathAndQueryProblems', () => {
   it('names the path parameter of the route that holds NUL, bytes that are no UTF-8, or too many characters', () => {
-    expect(pathAndQueryProblems(at('/api/v1/evaluations/abc%00'), '/api/v1/evaluations/:id')).toEqual(['path.id: must not contain a NUL character (\\u0000)']);
-    expect(pathAndQueryProblems(at('/api/v1/evaluations/%ED%A0%80'), '/api/v1/evaluations/:id')).toEqual(['path.id: is not valid percent-encoded UTF-8']);
-    expect(pathAndQueryProblems(at(`/api/v1/scorecards/${'x'.repeat(201)}/versions/1`), '/api/v1/scorecards/:id/versions/:version')).toEqual([
-      'path.id: must be at most 200 characters',
+    expect(pathAndQueryProblems(at('/api/v1/evaluations/abc%00'), '/api/v1/evaluations/:id')).toEqual([
+      'path.id: must not contain a NUL character (\\u0000)',
     ]);
-    expect(pathAndQueryProblems(at('/app/assets/a%00.js'), '/app/:path{.+}')).toEqual(['path.path: must not contain a NUL character (\\u0000)']);
+    expect(pathAndQueryProblems(at('/api/v1/evaluations/%ED%A0%80'), '/api/v1/evaluations/:id')).toEqual([
+      'path.id: is not valid percent-encoded UTF-8',
+    ]);
+    expect(
+      pathAndQueryProblems(at(`/api/v1/scorecards/${'x'.repeat(201)}/versions/1`), '/api/v1/scorecards/:id/versions/:version'),
+    ).toEqual(['path.id: must be at most 200 characters']);
+    expect(pathAndQueryProblems(at('/app/assets/a%00.js'), '/app/:path{.+}')).toEqual([
+      'path.path: must not contain a NUL character (\\u0000)',
+    ]);
     expect(pathAndQueryProblems(at('/nothing/%00'), '/*')).toEqual(['path: must not contain a NUL character (\\u0000)']);
     expect(pathAndQueryProblems(at('/api/v1/evaluations/0B6D7A6E-6B1A-4A8E-9A57-3C1F7F0E8A11'), '/api/v1/evaluations/:id')).toEqual([]);
   });
@@ -35,26 +41,36 @@ function edgeApp() {
   app.use('/api/*', jsonBodiesOnly());
   app.post('/api/things/:id', async (c) => c.json({ id: pathId(c), body: await c.req.text() }));
   app.post('/form', async (c) => c.json(await c.req.parseBody()));
-  app.onError((err, c) => (err instanceof ApiError ? c.json({ error: err.message, issues: err.issues }, err.status) : c.json({ error: 'internal' }, 500)));
+  app.onError((err, c) =>
+    err instanceof ApiError ? c.json({ error: err.message, issues: err.issues }, err.status) : c.json({ error: 'internal' }, 500),
+  );
   return app;
 }
 
 describe('jsonBodiesOnly', () => {
   const app = edgeApp();
   const post = (body: RequestInit['body'], type?: string) =>
-    app.request('/api/things/1', { method: 'POST', ...(body === undefined ? {} : { body }), headers: type ? { 'content-type': type } : {} });
+    app.request('/api/things/1', {
+      method: 'POST',
+      ...(body === undefined ? {} : { body }),
+      headers: type ? { 'content-type': type } : {},
+    });
 
   it('answers 415 naming what to send when a body comes as something else than JSON', async () => {
     for (const type of ['text/plain', 'application/x-www-form-urlencoded', undefined]) {
       const res = await post(new TextEncoder().encode('{"a":1}'), type);
       expect(res.status, String(type)).toBe(415);
-      expect(await res.json()).toEqual({ error: 'unsupported media type: send the body as JSON', issues: ['Content-Type: must be application/json'] });
+      expect(await res.json()).toEqual({
+        error: 'unsupported media type: send the body as JSON',
+        issues: ['Content-Type: must be application/json'],
+      });
     }
     expect((await post('{}', 'application/json; charset=latin1')).status).toBe(415);
   });
 
   it('takes JSON (any case, utf-8) and bodiless requests', async () => {
-    for (const type of ['application/json', 'Application/JSON; charset=UTF-8', 'application/json;charset="utf-8"']) expect((await post('{}', type)).status, type).toBe(200);
+    for (const type of ['application/json', 'Application/JSON; charset=UTF-8', 'application/json;charset="utf-8"'])
+      expect((await post('{}', type)).status, type).toBe(200);
     expect((await post(undefined)).status).toBe(200);
     expect((await post(new Uint8Array(0))).status).toBe(200);
     // the route still reads the body the check looked at
@@ -62,7 +78,11 @@ describe('jsonBodiesOnly', () => {
   });
 
   it('leaves routes outside it alone: the signed location load is a form', async () => {
-    const res = await app.request('/form', { method: 'POST', body: 'token=abc', headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+    const res = await app.request('/form', {
+      method: 'POST',
+      body: 'token=abc',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    });
     expect(await res.json()).toEqual({ token: 'abc' });
   });
 
@@ -79,7 +99,12 @@ describe('inputDataError', () => {
       expect(mapped?.status, code).toBe(400);
       expect(mapped?.issues?.[0]).toContain(`SQLSTATE ${code}`);
     }
-    for (const err of [Object.assign(new Error('x'), { code: '22012' }), Object.assign(new Error('x'), { code: '42P01' }), new TypeError('x'), 'text']) {
+    for (const err of [
+      Object.assign(new Error('x'), { code: '22012' }),
+      Object.assign(new Error('x'), { code: '42P01' }),
+      new TypeError('x'),
+      'text',
+    ]) {
       expect(inputDataError(err)).toBeNull();
     }
   });

@@ -21,7 +21,10 @@ function jsonMediaType(header: string | undefined): 'json' | 'other-charset' | '
   if (!header) return 'other';
   const [type, ...params] = header.split(';').map((p) => p.trim().toLowerCase());
   if (type !== 'application/json') return 'other';
-  const charset = params.find((p) => p.startsWith('charset='))?.slice('charset='.length).replace(/"/g, '');
+  const charset = params
+    .find((p) => p.startsWith('charset='))
+    ?.slice('charset='.length)
+    .replace(/"/g, '');
   return charset === undefined || charset === 'utf-8' || charset === 'utf8' ? 'json' : 'other-charset';
 }
 
@@ -40,7 +43,9 @@ export function jsonBodiesOnly(): MiddlewareHandler {
     const kind = jsonMediaType(c.req.header('content-type'));
     if (kind === 'json') return next();
     if (kind === 'other-charset') {
-      throw new ApiError(415, 'unsupported media type: send the body as UTF-8 JSON', ['Content-Type: must be application/json (charset utf-8, or none)']);
+      throw new ApiError(415, 'unsupported media type: send the body as UTF-8 JSON', [
+        'Content-Type: must be application/json (charset utf-8, or none)',
+      ]);
     }
     if (await carriesBody(c)) {
       throw new ApiError(415, 'unsupported media type: send the body as JSON', ['Content-Type: must be application/json']);
@@ -135,5 +140,7 @@ const INPUT_DATA_ERRORS = new Set([
 export function inputDataError(err: unknown): ApiError | null {
   const state = sqlStateOf(err);
   if (!state || !INPUT_DATA_ERRORS.has(state)) return null;
-  return badRequest([`(request): a value cannot be stored or compared (SQLSTATE ${state}); check text for NUL characters or lone surrogates, dates and numbers for their ranges`]);
+  return badRequest([
+    `(request): a value cannot be stored or compared (SQLSTATE ${state}); check text for NUL characters or lone surrogates, dates and numbers for their ranges`,
+  ]);
 }

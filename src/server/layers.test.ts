@@ -20,7 +20,11 @@ const stripComments = (code: string) => code.replace(/\/\*[\s\S]*?\*\//g, '').re
 /** SQL in code: a statement keyword opening a string, or a query call on a connection. */
 export function hasSql(code: string): boolean {
   const body = stripComments(code);
-  return /['"`]\s*\(?\s*(SELECT|INSERT\s+INTO|UPDATE\s+\w+\s+SET|DELETE\s+FROM|WITH\s+\w+\s+AS|CREATE\s+|ALTER\s+|LOCK\s+)/.test(body) || /\.query(<[^>]*>)?\(\s*['"`]/.test(body) || /\b(FROM|JOIN) [a-z_]+( [a-z]+)? (WHERE|ON|USING)\b/.test(body);
+  return (
+    /['"`]\s*\(?\s*(SELECT|INSERT\s+INTO|UPDATE\s+\w+\s+SET|DELETE\s+FROM|WITH\s+\w+\s+AS|CREATE\s+|ALTER\s+|LOCK\s+)/.test(body) ||
+    /\.query(<[^>]*>)?\(\s*['"`]/.test(body) ||
+    /\b(FROM|JOIN) [a-z_]+( [a-z]+)? (WHERE|ON|USING)\b/.test(body)
+  );
 }
 
 /** `routes/a.ts -> routes/b.ts` for each import of one router file by another. */
@@ -44,9 +48,11 @@ describe('server layers', () => {
   it('the scans catch what they must (so a pass means something)', () => {
     expect(hasSql("await db.query('SELECT 1')")).toBe(true);
     expect(hasSql('const q = `\n  WITH x AS (SELECT 1) SELECT * FROM x`;')).toBe(true);
-    expect(hasSql("tx.query(`DELETE FROM drafts WHERE a = $1`, [a])")).toBe(true);
+    expect(hasSql('tx.query(`DELETE FROM drafts WHERE a = $1`, [a])')).toBe(true);
     expect(hasSql("// SELECT in a comment\nconst s = 'select a scorecard';")).toBe(false);
-    expect(routerImports('routes/a.ts', "import { x } from './b.ts';\nimport { y } from '../store/c.ts';")).toEqual(['routes/a.ts -> routes/b.ts']);
+    expect(routerImports('routes/a.ts', "import { x } from './b.ts';\nimport { y } from '../store/c.ts';")).toEqual([
+      'routes/a.ts -> routes/b.ts',
+    ]);
     expect(routerImports('services/a.ts', "import { x } from './b.ts';")).toEqual([]);
   });
 });

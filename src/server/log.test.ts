@@ -13,17 +13,32 @@ describe('the log port', () => {
       },
     });
     const logger = pinoLogger(pino({ base: undefined, timestamp: false, formatters: { level: (label) => ({ level: label }) } }, sink));
-    const err = Object.assign(new Error('insert into evaluations values ($1) failed: "Jane Roe, card 4111"'), { code: '22P05', detail: 'Jane Roe' });
+    const err = Object.assign(new Error('insert into evaluations values ($1) failed: "Jane Roe, card 4111"'), {
+      code: '22P05',
+      detail: 'Jane Roe',
+    });
     logger.error('request failed', { requestId: 'r-1', method: 'POST', route: '/api/v1/evaluations', status: 500, ...errorFields(err) });
     expect(lines.map((l) => JSON.parse(l))).toEqual([
-      { level: 'error', msg: 'request failed', requestId: 'r-1', method: 'POST', route: '/api/v1/evaluations', status: 500, errorClass: 'DatabaseError', sqlState: '22P05' },
+      {
+        level: 'error',
+        msg: 'request failed',
+        requestId: 'r-1',
+        method: 'POST',
+        route: '/api/v1/evaluations',
+        status: 500,
+        errorClass: 'DatabaseError',
+        sqlState: '22P05',
+      },
     ]);
     expect(lines.join('')).not.toMatch(/Jane|4111|insert/);
   });
 
   it('names the class of what was thrown, never its message', () => {
     expect(errorFields(new TypeError('Cannot read properties of undefined (reading "name")'))).toEqual({ errorClass: 'TypeError' });
-    expect(errorFields(Object.assign(new Error('duplicate key value violates unique constraint'), { code: '23505' }))).toEqual({ errorClass: 'DatabaseError', sqlState: '23505' });
+    expect(errorFields(Object.assign(new Error('duplicate key value violates unique constraint'), { code: '23505' }))).toEqual({
+      errorClass: 'DatabaseError',
+      sqlState: '23505',
+    });
     expect(errorFields('a thrown string')).toEqual({ errorClass: 'string' });
     // a code that is no SQLSTATE (Node's ECONNREFUSED) is not one
     expect(errorFields(Object.assign(new Error('connect'), { code: 'ECONNREFUSED' }))).toEqual({ errorClass: 'Error' });

@@ -38,7 +38,10 @@ const LEVELS: readonly LogLevel[] = ['info', 'warn', 'error'];
 
 /** A logger from one function that receives every entry. */
 export function loggerOf(write: (entry: LogEntry) => void): Logger {
-  const at = (level: LogLevel) => (msg: string, fields: LogFields = {}) => write({ level, msg, ...bounded(fields) });
+  const at =
+    (level: LogLevel) =>
+    (msg: string, fields: LogFields = {}) =>
+      write({ level, msg, ...bounded(fields) });
   return Object.fromEntries(LEVELS.map((level) => [level, at(level)])) as unknown as Logger;
 }
 
@@ -74,7 +77,9 @@ export function errorFields(err: unknown): Pick<LogFields, 'errorClass' | 'sqlSt
 
 /** Human lines on stderr, e.g. for the local Zendesk: `[service] error: request failed {"requestId":...}`. */
 export function consoleLogger(prefix: string, write: (line: string) => void = (line) => console.error(line)): Logger {
-  return loggerOf(({ level, msg, ...fields }) => write(`${prefix} ${level}: ${msg}${Object.keys(fields).length ? ` ${JSON.stringify(fields)}` : ''}`));
+  return loggerOf(({ level, msg, ...fields }) =>
+    write(`${prefix} ${level}: ${msg}${Object.keys(fields).length ? ` ${JSON.stringify(fields)}` : ''}`),
+  );
 }
 
 /** Minimal shape of a pino logger (`logger.info(object, message)`), so this module needs no import of pino. */
@@ -92,5 +97,8 @@ export function pinoLogger(pino: PinoLike): Logger {
 /** A logger that keeps its entries (tests). */
 export function memoryLogger(): Logger & { entries: LogEntry[] } {
   const entries: LogEntry[] = [];
-  return Object.assign(loggerOf((e) => entries.push(e)), { entries });
+  return Object.assign(
+    loggerOf((e) => entries.push(e)),
+    { entries },
+  );
 }

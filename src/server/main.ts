@@ -27,7 +27,10 @@ async function main(): Promise<void> {
   let heavyDb: Db | undefined;
   let applied: string[];
   const { bounds } = config;
-  const heavy = { ...(bounds.heavyPerAccount ? { perAccount: bounds.heavyPerAccount } : {}), ...(bounds.heavyTotal ? { total: bounds.heavyTotal } : {}) };
+  const heavy = {
+    ...(bounds.heavyPerAccount ? { perAccount: bounds.heavyPerAccount } : {}),
+    ...(bounds.heavyTotal ? { total: bounds.heavyTotal } : {}),
+  };
   if (config.storage.kind === 'pg') {
     // migrations (and the wait for their lock) on a connection of their own, without the requests' statement timeout
     const migrator = await createPgDb(config.storage.url, { max: 1 });
@@ -38,7 +41,10 @@ async function main(): Promise<void> {
     }
     db = await createPgDb(config.storage.url, { statementTimeoutMs: bounds.statementTimeoutMs });
     // heavy requests on a pool of their own: never more connections than may run at once, so light requests never queue behind them
-    heavyDb = await createPgDb(config.storage.url, { max: heavyLimitsFor('pg', heavy).total, statementTimeoutMs: bounds.heavyStatementTimeoutMs });
+    heavyDb = await createPgDb(config.storage.url, {
+      max: heavyLimitsFor('pg', heavy).total,
+      statementTimeoutMs: bounds.heavyStatementTimeoutMs,
+    });
   } else {
     const dir = resolve(config.storage.dataDir);
     await mkdir(dir, { recursive: true });
@@ -59,7 +65,9 @@ async function main(): Promise<void> {
     ...(heavyDb ? { heavyDb } : {}),
   });
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
-    log.info(`Ticket QA service on http://${config.host}:${info.port} (accounts: ${config.accounts.map((a) => a.subdomain).join(', ')}; app from ${resolve(config.appDir)})`);
+    log.info(
+      `Ticket QA service on http://${config.host}:${info.port} (accounts: ${config.accounts.map((a) => a.subdomain).join(', ')}; app from ${resolve(config.appDir)})`,
+    );
   });
 
   let stopping = false;

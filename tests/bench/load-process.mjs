@@ -27,11 +27,14 @@ const result = await autocannon({
     },
   ],
 });
-process.send({
-  ok: result['2xx'],
-  other: result.non2xx,
-  errors: result.errors + result.timeouts,
-  duration: result.duration,
-  p99: result.latency.p99,
-  acknowledged,
-}, () => process.disconnect()); // disconnect only once the message is out
+process.send(
+  {
+    ok: result['2xx'],
+    other: result.non2xx,
+    errors: result.errors + result.timeouts,
+    duration: result.duration,
+    p99: result.latency.p99,
+    acknowledged,
+  },
+  () => process.disconnect(),
+); // disconnect only once the message is out

@@ -62,7 +62,12 @@ const card: ScorecardDefinitionInput = {
 
 const keyPair = newAppKeyPair();
 const zendeskAccount: FakeAccount = {
-  subdomain: ACCOUNT, appId: 1001, installationId: 4001, apiUser: `qa@${ACCOUNT}.example.com`, apiToken: 'l'.repeat(40), publicKeyPem: keyPair.publicKeyPem,
+  subdomain: ACCOUNT,
+  appId: 1001,
+  installationId: 4001,
+  apiUser: `qa@${ACCOUNT}.example.com`,
+  apiToken: 'l'.repeat(40),
+  publicKeyPem: keyPair.publicKeyPem,
 };
 const zendesk = fakeZendesk([zendeskAccount]);
 const { publicKeyPem: _key, ...serviceAccount } = zendeskAccount;
@@ -77,7 +82,13 @@ async function signIn(app: ReturnType<typeof createApp>, db: Db): Promise<Record
   const out: Partial<Record<User, string>> = {};
   for (const [role, user] of Object.entries(USERS) as Array<[User, number]>) {
     zendesk.setPerson(ACCOUNT, user, personFor(role as QaRole, user));
-    const token = await signAppToken(keyPair.privateKey, { subdomain: ACCOUNT, appId: zendeskAccount.appId, installationId: zendeskAccount.installationId, userId: user, location: 'ticket_sidebar' });
+    const token = await signAppToken(keyPair.privateKey, {
+      subdomain: ACCOUNT,
+      appId: zendeskAccount.appId,
+      installationId: zendeskAccount.installationId,
+      userId: user,
+      location: 'ticket_sidebar',
+    });
     const res = await signedLoad(app, token);
     if (res.status !== 200) throw new Error(`sign-in of ${role} ${user}: ${res.status}`);
     out[role] = `Bearer ${bootOf(await res.text()).session}`;
@@ -183,12 +194,34 @@ interface Round {
   loop: { p99: number; max: number };
 }
 
-async function round(name: string, base: string, sessions: Record<User, string>, scorecardId: string, seconds: number, heavy: false | { greedy: boolean }): Promise<Round> {
+async function round(
+  name: string,
+  base: string,
+  sessions: Record<User, string>,
+  scorecardId: string,
+  seconds: number,
+  heavy: false | { greedy: boolean },
+): Promise<Round> {
   log(`  ${name}: ${seconds} s`);
   const durationMs = seconds * 1000;
-  const probes = child<ProbeResult>({ mode: 'probe', base, durationMs, reviewer: sessions.reviewer, scorecardId, criteria: CRITERIA, pauseMs: PROBE_PAUSE_MS });
+  const probes = child<ProbeResult>({
+    mode: 'probe',
+    base,
+    durationMs,
+    reviewer: sessions.reviewer,
+    scorecardId,
+    criteria: CRITERIA,
+    pauseMs: PROBE_PAUSE_MS,
+  });
   const load = heavy
-    ? child<HeavyResult>({ mode: 'heavy', base, durationMs, clients: CLIENTS, requests: heavyRequests(sessions), honourRetryAfter: !heavy.greedy })
+    ? child<HeavyResult>({
+        mode: 'heavy',
+        base,
+        durationMs,
+        clients: CLIENTS,
+        requests: heavyRequests(sessions),
+        honourRetryAfter: !heavy.greedy,
+      })
     : undefined;
   const delay = monitorEventLoopDelay({ resolution: 5 });
   delay.enable();
@@ -218,7 +251,8 @@ async function benchBackend(name: string, open: () => Promise<{ db: Db; heavyDb?
     clock: systemClock,
     accounts: [serviceAccount],
     zendeskFetch: zendesk.fetch,
-    appFiles: async (path) => (path === 'ticket-sidebar.html' ? { body: new TextEncoder().encode('<html><head></head></html>'), type: 'text/html' } : null),
+    appFiles: async (path) =>
+      path === 'ticket-sidebar.html' ? { body: new TextEncoder().encode('<html><head></head></html>'), type: 'text/html' } : null,
   });
   const sessions = await signIn(app, db);
   const server: ServerType = await new Promise((resolve) => {
@@ -229,7 +263,11 @@ async function benchBackend(name: string, open: () => Promise<{ db: Db; heavyDb?
   try {
     const call = async (method: string, path: string): Promise<any> => {
       // in-process, not over a socket: a keep-alive socket would not survive the event loop blocked by PGlite's seeding
-      const res = await app.request(path, { method, headers: { authorization: sessions.admin, 'content-type': 'application/json' }, ...(method === 'POST' && path === '/api/v1/scorecards' ? { body: JSON.stringify(card) } : {}) });
+      const res = await app.request(path, {
+        method,
+        headers: { authorization: sessions.admin, 'content-type': 'application/json' },
+        ...(method === 'POST' && path === '/api/v1/scorecards' ? { body: JSON.stringify(card) } : {}),
+      });
       if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${await res.text()}`);
       return res.json();
     };
@@ -243,7 +281,9 @@ async function benchBackend(name: string, open: () => Promise<{ db: Db; heavyDb?
     const t = performance.now();
     const csv = await fetch(`${base}/api/v1/exports/evaluations.csv`, { headers: { authorization: sessions.lead } });
     const csvBytes = (await csv.arrayBuffer()).byteLength;
-    log(`${name}: seeded in ${seedSeconds.toFixed(1)} s; one export alone: ${csv.status}, ${(csvBytes / 2 ** 20).toFixed(1)} MB in ${Math.round(performance.now() - t)} ms`);
+    log(
+      `${name}: seeded in ${seedSeconds.toFixed(1)} s; one export alone: ${csv.status}, ${(csvBytes / 2 ** 20).toFixed(1)} MB in ${Math.round(performance.now() - t)} ms`,
+    );
     const rounds: Round[] = [];
     rounds.push(await round('idle', base, sessions, scorecardId, IDLE_SECONDS, false));
     rounds.push(await round(`${CLIENTS} heavy clients`, base, sessions, scorecardId, SECONDS, { greedy: false }));
@@ -251,7 +291,8 @@ async function benchBackend(name: string, open: () => Promise<{ db: Db; heavyDb?
     return { name, seeded, seedSeconds, csvBytes, rounds, logged: [...logged].map(([k, n]) => `${k} x${n}`) };
   } finally {
     // requests cut at the end may still be running or queued in the service: let them finish before the database closes
-    for (let i = 0; i < 400 && (app.heavyGate.stats().running > 0 || app.heavyGate.stats().waiting > 0); i++) await new Promise((r) => setTimeout(r, 50));
+    for (let i = 0; i < 400 && (app.heavyGate.stats().running > 0 || app.heavyGate.stats().waiting > 0); i++)
+      await new Promise((r) => setTimeout(r, 50));
     // a cancelled export's last batch may still be reading
     await new Promise((r) => setTimeout(r, 1000));
     const closed = new Promise<void>((resolve) => server.close(() => resolve()));
@@ -279,8 +320,13 @@ const statusText = (s: Statuses) =>
 function printResults(results: BackendResult[]): void {
   const pad = (s: string, n: number) => s.padEnd(n);
   const lines: string[] = [];
-  lines.push('', `Health and submit under heavy load (${EVALUATIONS.toLocaleString('en')} evaluations x ${CRITERIA} answers, ${CLIENTS} report/CSV clients, loopback)`);
-  lines.push(`${pad('backend', 12)}${pad('round', 22)}${pad('health p50/p99/max ms (n)', 30)}${pad('submit p50/p99/max ms (n)', 30)}${pad('loop p99/max', 14)}heavy requests: statuses; p50/p99 ms of 200s`);
+  lines.push(
+    '',
+    `Health and submit under heavy load (${EVALUATIONS.toLocaleString('en')} evaluations x ${CRITERIA} answers, ${CLIENTS} report/CSV clients, loopback)`,
+  );
+  lines.push(
+    `${pad('backend', 12)}${pad('round', 22)}${pad('health p50/p99/max ms (n)', 30)}${pad('submit p50/p99/max ms (n)', 30)}${pad('loop p99/max', 14)}heavy requests: statuses; p50/p99 ms of 200s`,
+  );
   for (const r of results) {
     for (const x of r.rounds) {
       const h = x.probes.health;
@@ -291,16 +337,28 @@ function printResults(results: BackendResult[]): void {
       };
       const heavy = x.heavy
         ? Object.entries(x.heavy.statuses)
-            .map(([kind, st]) => `${kind} ${statusText(st)}; ${ms(percentile(x.heavy!.latencies[kind] ?? [], 50))}/${ms(percentile(x.heavy!.latencies[kind] ?? [], 99))}`)
+            .map(
+              ([kind, st]) =>
+                `${kind} ${statusText(st)}; ${ms(percentile(x.heavy!.latencies[kind] ?? [], 50))}/${ms(percentile(x.heavy!.latencies[kind] ?? [], 99))}`,
+            )
             .join(' | ')
         : '';
-      lines.push(`${pad(r.name, 12)}${pad(x.name, 22)}${pad(probe(h), 30)}${pad(probe(s), 30)}${pad(`${ms(x.loop.p99)}/${ms(x.loop.max)}`, 14)}${heavy}`);
+      lines.push(
+        `${pad(r.name, 12)}${pad(x.name, 22)}${pad(probe(h), 30)}${pad(probe(s), 30)}${pad(`${ms(x.loop.p99)}/${ms(x.loop.max)}`, 14)}${heavy}`,
+      );
     }
   }
-  lines.push('', `Seeded: ${results.map((r) => `${r.name} ${r.seeded.toLocaleString('en')} evaluations in ${r.seedSeconds.toFixed(1)} s, CSV ${(r.csvBytes / 2 ** 20).toFixed(1)} MB`).join('; ')}`);
+  lines.push(
+    '',
+    `Seeded: ${results.map((r) => `${r.name} ${r.seeded.toLocaleString('en')} evaluations in ${r.seedSeconds.toFixed(1)} s, CSV ${(r.csvBytes / 2 ** 20).toFixed(1)} MB`).join('; ')}`,
+  );
   for (const r of results) if (r.logged.length) lines.push(`Service log on ${r.name}: ${r.logged.join('; ')}`);
   lines.push('Target: p99 of health and submit < 200 ms under load on both backends.');
-  lines.push(`Machine: ${cpus().length} cores; load average now ${loadavg().map((x) => x.toFixed(1)).join(' / ')} (1 / 5 / 15 min)`);
+  lines.push(
+    `Machine: ${cpus().length} cores; load average now ${loadavg()
+      .map((x) => x.toFixed(1))
+      .join(' / ')} (1 / 5 / 15 min)`,
+  );
   lines.push('PostgreSQL here: the test server of tests/support/pg-cluster.ts (fsync off, synchronous_commit off, loopback).');
   console.log(lines.join('\n'));
 }

@@ -89,19 +89,39 @@ const headers = (role = 'reviewer', user = 9, account: Account = 'bench') => {
 };
 const keyPair = newAppKeyPair();
 const zendeskAccounts: FakeAccount[] = Object.keys(ACCOUNTS).map((subdomain, i) => ({
-  subdomain, appId: 1001, installationId: 3001 + i, apiUser: `qa@${subdomain}.example.com`, apiToken: 'b'.repeat(40), publicKeyPem: keyPair.publicKeyPem,
+  subdomain,
+  appId: 1001,
+  installationId: 3001 + i,
+  apiUser: `qa@${subdomain}.example.com`,
+  apiToken: 'b'.repeat(40),
+  publicKeyPem: keyPair.publicKeyPem,
 }));
 const zendesk = fakeZendesk(zendeskAccounts);
 
 /** Signs in every user the bench acts as, through the same signed load Zendesk makes. */
 async function signIn(app: ReturnType<typeof createApp>, db: Db): Promise<void> {
-  const users: Array<[Account, string, number]> = [['bench', 'reviewer', 9], ...Object.keys(ACCOUNTS).flatMap((a) => [[a, 'admin', 1], [a, 'lead', 2]] as Array<[Account, string, number]>)];
+  const users: Array<[Account, string, number]> = [
+    ['bench', 'reviewer', 9],
+    ...Object.keys(ACCOUNTS).flatMap(
+      (a) =>
+        [
+          [a, 'admin', 1],
+          [a, 'lead', 2],
+        ] as Array<[Account, string, number]>,
+    ),
+  ];
   for (const [account, role, user] of users) {
     const z = zendeskAccounts.find((x) => x.subdomain === account)!;
     const p = await policyOf(db, account);
     await savePolicy(db, account, { ...p, reviewerGroupIds: [REVIEWER_GROUP], leadGroupIds: [LEAD_GROUP] }, new Date(), 0);
     zendesk.setPerson(account, user, personFor(role as QaRole, user));
-    const token = await signAppToken(keyPair.privateKey, { subdomain: account, appId: z.appId, installationId: z.installationId, userId: user, location: 'ticket_sidebar' });
+    const token = await signAppToken(keyPair.privateKey, {
+      subdomain: account,
+      appId: z.appId,
+      installationId: z.installationId,
+      userId: user,
+      location: 'ticket_sidebar',
+    });
     const res = await signedLoad(app, token);
     if (res.status !== 200) throw new Error(`sign-in of ${role} ${user}: ${res.status}`);
     sessions.set(`${account}/${role}/${user}`, bootOf(await res.text()).session);
@@ -259,7 +279,8 @@ async function benchBackend(backend: Backend, sizes: { ingest: number; ceiling: 
     clock: systemClock,
     accounts: zendeskAccounts.map(({ publicKeyPem: _key, ...a }) => a),
     zendeskFetch: zendesk.fetch,
-    appFiles: async (path) => (path === 'ticket-sidebar.html' ? { body: new TextEncoder().encode('<html><head></head></html>'), type: 'text/html' } : null),
+    appFiles: async (path) =>
+      path === 'ticket-sidebar.html' ? { body: new TextEncoder().encode('<html><head></head></html>'), type: 'text/html' } : null,
     logger: consoleLogger('[service]'),
   });
   await signIn(app, db);
@@ -295,7 +316,9 @@ async function benchBackend(backend: Backend, sizes: { ingest: number; ceiling: 
       log(`${backend.name}: ceiling again${of}`);
       const ceiling2 = await load(base, '/bench/evaluations', scorecardId, sizes.ceiling);
       rounds.push({ ceiling: [ceiling1, ceiling2], ingest });
-      log(`${backend.name}: ${Math.round(ingest.rate)} stored/s, ceiling ${Math.round(ceilingOf(rounds.at(-1)!))}, ratio ${Math.round(100 * ratioOf(rounds.at(-1)!))}%, p99 ${ingest.p99} ms`);
+      log(
+        `${backend.name}: ${Math.round(ingest.rate)} stored/s, ceiling ${Math.round(ceilingOf(rounds.at(-1)!))}, ratio ${Math.round(100 * ratioOf(rounds.at(-1)!))}%, p99 ${ingest.p99} ms`,
+      );
     }
     const acknowledged = rounds.flatMap((r) => r.ingest.acknowledged);
     const ingest: Load = {
@@ -319,7 +342,12 @@ async function benchBackend(backend: Backend, sizes: { ingest: number; ceiling: 
     const summary = await api(base, 'GET', '/api/v1/reports/summary');
 
     const bulk: BackendResult['bulk'] = [];
-    const sizesOfBulk = INGEST_ONLY ? [] : ([['bulk100k', 100_000 / SCALE], ['bulk1m', 1_000_000 / SCALE]] as const);
+    const sizesOfBulk = INGEST_ONLY
+      ? []
+      : ([
+          ['bulk100k', 100_000 / SCALE],
+          ['bulk1m', 1_000_000 / SCALE],
+        ] as const);
     for (const [account, n] of sizesOfBulk) {
       log(`${backend.name}: bulk load ${n.toLocaleString('en')} evaluations`);
       const id = await publishedCard(base, account);
@@ -373,7 +401,9 @@ function printResults(results: BackendResult[]): void {
         `${pad(`${Math.round(100 * ratioOf(median))}%`, 8)}${pad(String(median.ingest.p99), 8)}${check}${failures}`,
     );
     if (r.rounds.length > 1) {
-      const each = r.rounds.map((x) => `${Math.round(100 * ratioOf(x))}% (${num(x.ingest.rate)}/${num(ceilingOf(x))}, p99 ${x.ingest.p99})`);
+      const each = r.rounds.map(
+        (x) => `${Math.round(100 * ratioOf(x))}% (${num(x.ingest.rate)}/${num(ceilingOf(x))}, p99 ${x.ingest.p99})`,
+      );
       lines.push(`${pad('', 12)}median of ${r.rounds.length} rounds: ${each.join(', ')}`);
     }
   }
@@ -392,7 +422,11 @@ function printResults(results: BackendResult[]): void {
   for (const r of results) lines.push(`${pad(r.name, 12)}${mb(r.peakRss)}`);
   lines.push(`${pad('overall', 12)}${mb(process.resourceUsage().maxRSS * 1024)}`);
   lines.push('', 'Targets: ingest on PostgreSQL >= 40% of the ceiling; summary/trend over 1M < 200 ms.');
-  lines.push(`Machine: ${cpus().length} cores; load average now ${loadavg().map((x) => x.toFixed(1)).join(' / ')} (1 / 5 / 15 min)`);
+  lines.push(
+    `Machine: ${cpus().length} cores; load average now ${loadavg()
+      .map((x) => x.toFixed(1))
+      .join(' / ')} (1 / 5 / 15 min)`,
+  );
   lines.push('PostgreSQL here: the test server of tests/support/pg-cluster.ts (fsync off, synchronous_commit off, loopback).');
   console.log(lines.join('\n'));
 }
@@ -408,14 +442,18 @@ async function main(): Promise<void> {
   const backends: Array<[Backend, { ingest: number; ceiling: number }]> = [];
   if (pgUrl && ONLY !== 'pglite') {
     const url: string = pgUrl;
-    backends.push([{ name: 'PostgreSQL', open: () => createPgDb(url, POOL ? { max: POOL } : {}), cleanup: async () => {} }, { ingest: 10_000 / SCALE, ceiling: 20_000 / SCALE }]);
+    backends.push([
+      { name: 'PostgreSQL', open: () => createPgDb(url, POOL ? { max: POOL } : {}), cleanup: async () => {} },
+      { ingest: 10_000 / SCALE, ceiling: 20_000 / SCALE },
+    ]);
   } else {
     log('PostgreSQL binaries not found: PGlite only');
   }
-  if (ONLY !== 'pg') backends.push([
-    { name: 'PGlite', open: () => createPgliteDb(dataDir), cleanup: () => rm(dataDir, { recursive: true, force: true }) },
-    { ingest: 5_000 / SCALE, ceiling: 20_000 / SCALE },
-  ]);
+  if (ONLY !== 'pg')
+    backends.push([
+      { name: 'PGlite', open: () => createPgliteDb(dataDir), cleanup: () => rm(dataDir, { recursive: true, force: true }) },
+      { ingest: 5_000 / SCALE, ceiling: 20_000 / SCALE },
+    ]);
   const results: BackendResult[] = [];
   try {
     for (const [backend, sizes] of backends) results.push(await benchBackend(backend, sizes));

@@ -61,7 +61,16 @@ async function main() {
     await browser.context.addInitScript(RECORDER);
 
     const samples: Array<{
-      ms: number; signed: number; page: number; sdk: number; invokes: number; service: number; zendesk: number; mounted: number; data: number; fetched: Set<string>;
+      ms: number;
+      signed: number;
+      page: number;
+      sdk: number;
+      invokes: number;
+      service: number;
+      zendesk: number;
+      mounted: number;
+      data: number;
+      fetched: Set<string>;
     }> = [];
     for (let run = 0; run < RUNS + 1; run++) {
       const page = await browser.context.newPage();
@@ -90,31 +99,57 @@ async function main() {
           origin: performance.timeOrigin,
           // the signed POST's answer: the service verified the token, asked Zendesk who it is and made a session
           page: nav?.responseEnd ?? 0,
-          service: (performance.getEntriesByType('resource') as PerformanceResourceTiming[]).filter((r) => new URL(r.name).pathname.includes('/api/v1/') && r.startTime <= usable).length,
+          service: (performance.getEntriesByType('resource') as PerformanceResourceTiming[]).filter(
+            (r) => new URL(r.name).pathname.includes('/api/v1/') && r.startTime <= usable,
+          ).length,
         };
       });
       // the host starts a load by asking for the signed token; the iframe's clock starts at the POST
       const loadStart = Number(await page.locator('iframe.app-ticket_sidebar').getAttribute('data-load-start'));
       const usableAt = mark.origin + mark.ms;
-      const sent = ((await page.evaluate(() => (window as unknown as { __qaSent: Sent[] }).__qaSent)) ?? []).filter((s) => s.at <= usableAt);
+      const sent = ((await page.evaluate(() => (window as unknown as { __qaSent: Sent[] }).__qaSent)) ?? []).filter(
+        (s) => s.at <= usableAt,
+      );
       const toService = mark.service;
       const zendeskRequests = sent.filter((s) => s.kind === 'request').length;
       const rpc = sent.filter((s) => s.kind === 'get' || s.kind === 'set').length;
       // invoke('resize') is fire-and-forget: nothing waits for its answer, so it is counted apart
       const invokes = sent.filter((s) => s.kind === 'invoke').length;
       samples.push({
-        ms: usableAt - loadStart, signed: mark.origin - loadStart, page: mark.page, sdk: rpc + zendeskRequests, invokes, service: toService,
-        zendesk: zendeskRequests, mounted: mark.mounted, data: mark.data, fetched,
+        ms: usableAt - loadStart,
+        signed: mark.origin - loadStart,
+        page: mark.page,
+        sdk: rpc + zendeskRequests,
+        invokes,
+        service: toService,
+        zendesk: zendeskRequests,
+        mounted: mark.mounted,
+        data: mark.data,
+        fetched,
       });
       if (process.env.BENCH_VERBOSE) {
         const nav = await app.evaluate(() => {
           const n = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined;
-          const marks = ['qa:sidebar:load-start', 'qa:sidebar:data'].map((m) => `${m.slice(11)} ${performance.getEntriesByName(m)[0]?.startTime.toFixed(0) ?? '-'}`).join(', ');
-          return { marks, response: n?.responseEnd ?? 0, dcl: n?.domContentLoadedEventEnd ?? 0, resources: (performance.getEntriesByType('resource') as PerformanceResourceTiming[]).map((r) => `${r.name.split('/').pop()} ${r.startTime.toFixed(0)}-${r.responseEnd.toFixed(0)}`) };
+          const marks = ['qa:sidebar:load-start', 'qa:sidebar:data']
+            .map((m) => `${m.slice(11)} ${performance.getEntriesByName(m)[0]?.startTime.toFixed(0) ?? '-'}`)
+            .join(', ');
+          return {
+            marks,
+            response: n?.responseEnd ?? 0,
+            dcl: n?.domContentLoadedEventEnd ?? 0,
+            resources: (performance.getEntriesByType('resource') as PerformanceResourceTiming[]).map(
+              (r) => `${r.name.split('/').pop()} ${r.startTime.toFixed(0)}-${r.responseEnd.toFixed(0)}`,
+            ),
+          };
         });
-        console.log(`run ${run}: html ${nav.response.toFixed(0)} ms, DOMContentLoaded ${nav.dcl.toFixed(0)} ms; ${nav.resources.join('; ')}; messages ${(sent as Array<Sent & { name?: string }>).map((s) => `${s.kind}${s.name ? ' ' + s.name : ''}@${(s.at - mark.origin).toFixed(0)}`).join(', ')}; ${nav.marks}; usable ${mark.ms.toFixed(0)}`);
+        console.log(
+          `run ${run}: html ${nav.response.toFixed(0)} ms, DOMContentLoaded ${nav.dcl.toFixed(0)} ms; ${nav.resources.join('; ')}; messages ${(sent as Array<Sent & { name?: string }>).map((s) => `${s.kind}${s.name ? ' ' + s.name : ''}@${(s.at - mark.origin).toFixed(0)}`).join(', ')}; ${nav.marks}; usable ${mark.ms.toFixed(0)}`,
+        );
       }
-      if (run === 0) console.log(`first (cold) load: usable ${(usableAt - loadStart).toFixed(0)} ms after the load started (signed token ${(mark.origin - loadStart).toFixed(0)} ms, signed page ${mark.page.toFixed(0)} ms); messages before usable: ${sent.map((s) => s.kind + (s.url ? ` ${s.url}` : '')).join(', ')}; service requests ${mark.service}`);
+      if (run === 0)
+        console.log(
+          `first (cold) load: usable ${(usableAt - loadStart).toFixed(0)} ms after the load started (signed token ${(mark.origin - loadStart).toFixed(0)} ms, signed page ${mark.page.toFixed(0)} ms); messages before usable: ${sent.map((s) => s.kind + (s.url ? ` ${s.url}` : '')).join(', ')}; service requests ${mark.service}`,
+        );
       await page.close();
     }
 

@@ -162,7 +162,9 @@ describe.skipIf(!canRun)('scorecard admin in the devhost', () => {
       passThreshold: 120,
       sections: [{ id: 's', name: 'S', criteria: [{ id: 'c', label: 'C', scale: { preset: 'binary' }, weight: -2, colour: 'red' }] }],
     };
-    await app.getByTestId('import-file').setInputFiles({ name: 'broken.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(bad)) });
+    await app
+      .getByTestId('import-file')
+      .setInputFiles({ name: 'broken.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(bad)) });
     const errors = app.getByTestId('import-errors');
     await errors.waitFor();
     const text = await errors.innerText();
@@ -172,13 +174,21 @@ describe.skipIf(!canRun)('scorecard admin in the devhost', () => {
     expect(text).toContain('sections[0].criteria[0]: unknown key "colour"');
     expect(await errors.getAttribute('role')).toBe('alert');
 
-    await app.getByTestId('import-file').setInputFiles({ name: 'not-json.json', mimeType: 'application/json', buffer: Buffer.from('{ nope') });
+    await app
+      .getByTestId('import-file')
+      .setInputFiles({ name: 'not-json.json', mimeType: 'application/json', buffer: Buffer.from('{ nope') });
     await expect.poll(() => errors.innerText()).toContain('not valid JSON');
     expect((await scorecards()).length).toBe(before);
 
     // a good file is imported as a draft
-    const good = { ...bad, passThreshold: 70, sections: [{ id: 's', name: 'S', criteria: [{ id: 'c', label: 'C', scale: { preset: 'binary' }, weight: 2 }] }] };
-    await app.getByTestId('import-file').setInputFiles({ name: 'good.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(good)) });
+    const good = {
+      ...bad,
+      passThreshold: 70,
+      sections: [{ id: 's', name: 'S', criteria: [{ id: 'c', label: 'C', scale: { preset: 'binary' }, weight: 2 }] }],
+    };
+    await app
+      .getByTestId('import-file')
+      .setInputFiles({ name: 'good.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(good)) });
     await expect.poll(() => app.getByTestId('list-notice').innerText()).toContain('Imported “Broken” as a draft');
     const all = await scorecards();
     expect(all.length).toBe(before + 1);
@@ -188,7 +198,11 @@ describe.skipIf(!canRun)('scorecard admin in the devhost', () => {
 
   it('refuses the second of two concurrent saves of one draft with a clear message, never overwriting', async () => {
     const created = await dh.service('/scorecards', ADMIN, {
-      body: { name: 'Shared card', method: 'weighted-criteria', sections: [{ id: 's', name: 'S', criteria: [{ id: 'c', label: 'C', scale: { preset: 'binary' }, weight: 1 }] }] },
+      body: {
+        name: 'Shared card',
+        method: 'weighted-criteria',
+        sections: [{ id: 's', name: 'S', criteria: [{ id: 'c', label: 'C', scale: { preset: 'binary' }, weight: 1 }] }],
+      },
     });
     const { id } = (await created.json()) as { id: string };
     expect((await dh.service(`/scorecards/${id}/publish`, ADMIN, { body: {} })).status).toBe(200);
@@ -212,7 +226,9 @@ describe.skipIf(!canRun)('scorecard admin in the devhost', () => {
     await b.app.getByLabel('Name', { exact: true }).fill('Renamed by the second admin');
     await b.app.getByRole('button', { name: 'Save draft' }).click();
     const notice = b.app.getByTestId('editor-notice');
-    await expect.poll(() => notice.innerText()).toContain('Another admin saved this draft since you opened it — reload to see their changes');
+    await expect
+      .poll(() => notice.innerText())
+      .toContain('Another admin saved this draft since you opened it — reload to see their changes');
     expect(await notice.getAttribute('role')).toBe('alert');
 
     const draft = async () => ((await (await dh.service(`/scorecards/${id}`, ADMIN)).json()) as ScorecardSummary).draft!;
@@ -247,13 +263,22 @@ describe.skipIf(!canRun)('scorecard admin in the devhost', () => {
     expect(await app.getByRole('tab', { name: 'Plan' }).getAttribute('aria-selected')).toBe('true');
     await page.close();
   });
-  it('adds, reorders (buttons, Alt+Arrow, drag and drop) and removes criteria with focus kept where the user is', { timeout: 60_000 }, async () => {
+  it('adds, reorders (buttons, Alt+Arrow, drag and drop) and removes criteria with focus kept where the user is', {
+    timeout: 60_000,
+  }, async () => {
     const created = await dh.service('/scorecards', ADMIN, {
       body: {
         name: 'Reorder me',
         method: 'total-points',
         sections: [
-          { id: 'a', name: 'Alpha', criteria: [{ id: 'one', label: 'One', scale: { preset: 'binary' }, weight: 1 }, { id: 'two', label: 'Two', scale: { preset: 'binary' }, weight: 1 }] },
+          {
+            id: 'a',
+            name: 'Alpha',
+            criteria: [
+              { id: 'one', label: 'One', scale: { preset: 'binary' }, weight: 1 },
+              { id: 'two', label: 'Two', scale: { preset: 'binary' }, weight: 1 },
+            ],
+          },
           { id: 'b', name: 'Beta', criteria: [{ id: 'three', label: 'Three', scale: { preset: 'binary' }, weight: 1 }] },
         ],
       },
@@ -263,12 +288,15 @@ describe.skipIf(!canRun)('scorecard admin in the devhost', () => {
     await app.getByRole('button', { name: 'Edit “Reorder me”' }).click();
     await app.getByRole('heading', { name: /Reorder me/ }).waitFor();
     const frame = await appFrame(page, 'nav_bar');
-    const labels = () => frame.locator('.qa-criterion').evaluateAll((rows) => rows.map((r) => (r.querySelector('input[id$="-label"]') as HTMLInputElement).value));
+    const labels = () =>
+      frame
+        .locator('.qa-criterion')
+        .evaluateAll((rows) => rows.map((r) => (r.querySelector('input[id$="-label"]') as HTMLInputElement).value));
     const focusedId = () => frame.evaluate(() => document.activeElement?.id ?? '');
 
     // add: focus lands in the new criterion's label; its id follows the label
     await app.getByRole('button', { name: 'Add a criterion to “Alpha”' }).click();
-    const newLabel = (await focusedId());
+    const newLabel = await focusedId();
     expect(newLabel).toMatch(/-label$/);
     await page.keyboard.type('Four things');
     expect(await labels()).toEqual(['One', 'Two', 'Four things', 'Three']);
@@ -289,7 +317,9 @@ describe.skipIf(!canRun)('scorecard admin in the devhost', () => {
     expect(await labels()).toEqual(['One', 'Two', 'Four things', 'Three']);
     // and a section above the other
     await drag(frame, '.qa-section:nth-of-type(2) > legend [data-drag=section]', '.qa-section:nth-of-type(1) > legend');
-    expect(await frame.locator('.qa-section input[id$="-name"]').evaluateAll((xs) => xs.map((x) => (x as HTMLInputElement).value))).toEqual(['Beta', 'Alpha']);
+    expect(await frame.locator('.qa-section input[id$="-name"]').evaluateAll((xs) => xs.map((x) => (x as HTMLInputElement).value))).toEqual(
+      ['Beta', 'Alpha'],
+    );
 
     // remove: focus goes to the neighbouring row of its section, never lost to the page
     await app.getByRole('button', { name: 'Remove “Four things”' }).click();
@@ -300,8 +330,13 @@ describe.skipIf(!canRun)('scorecard admin in the devhost', () => {
     expect(await app.locator('.qa-criterion').first().getByLabel('Points', { exact: true }).inputValue()).toBe('1');
     await app.getByRole('button', { name: 'Save draft' }).click();
     await expect.poll(() => app.getByTestId('editor-notice').innerText()).toContain('saved');
-    const summary = ((await (await dh.service(`/scorecards/${((await created.json()) as { id: string }).id}`, ADMIN)).json()) as ScorecardSummary);
-    expect(summary.draft!.definition.sections.map((sec) => `${sec.id}:${sec.criteria.map((c) => c.id).join(',')}`)).toEqual(['b:three', 'a:one,two']);
+    const summary = (await (
+      await dh.service(`/scorecards/${((await created.json()) as { id: string }).id}`, ADMIN)
+    ).json()) as ScorecardSummary;
+    expect(summary.draft!.definition.sections.map((sec) => `${sec.id}:${sec.criteria.map((c) => c.id).join(',')}`)).toEqual([
+      'b:three',
+      'a:one,two',
+    ]);
 
     // axe: no serious or critical violation in the editor
     expect(await axeViolations(frame)).toEqual([]);
@@ -310,7 +345,12 @@ describe.skipIf(!canRun)('scorecard admin in the devhost', () => {
 
   it('duplicates, exports the JSON file, and archives a scorecard (kept, hidden from reviewers)', { timeout: 60_000 }, async () => {
     const created = await dh.service('/scorecards', ADMIN, {
-      body: { name: 'Keep or archive', method: 'weighted-criteria', appliesTo: { tags: ['archive-me'] }, sections: [{ id: 's', name: 'S', criteria: [{ id: 'c', label: 'C', scale: { preset: 'binary' }, weight: 1 }] }] },
+      body: {
+        name: 'Keep or archive',
+        method: 'weighted-criteria',
+        appliesTo: { tags: ['archive-me'] },
+        sections: [{ id: 's', name: 'S', criteria: [{ id: 'c', label: 'C', scale: { preset: 'binary' }, weight: 1 }] }],
+      },
     });
     const { id } = (await created.json()) as { id: string };
     await dh.service(`/scorecards/${id}/publish`, ADMIN, { body: {} });
@@ -320,7 +360,10 @@ describe.skipIf(!canRun)('scorecard admin in the devhost', () => {
     // the notice shows before the list has reloaded: wait for the row itself
     await expect.poll(() => app.locator('tr[data-scorecard="Keep or archive (copy)"]').innerText()).toContain('Draft');
 
-    const [download] = await Promise.all([page.waitForEvent('download'), app.getByRole('button', { name: 'Export “Keep or archive” as JSON' }).click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      app.getByRole('button', { name: 'Export “Keep or archive” as JSON' }).click(),
+    ]);
     expect(download.suggestedFilename()).toBe('scorecard-keep-or-archive-v1.json');
     const file = JSON.parse(readFileSync((await download.path())!, 'utf8')) as { name: string; appliesTo: { tags: string[] } };
     expect(file).toMatchObject({ name: 'Keep or archive', appliesTo: { tags: ['archive-me'] } });
@@ -331,12 +374,16 @@ describe.skipIf(!canRun)('scorecard admin in the devhost', () => {
     const row = app.locator('tr[data-scorecard="Keep or archive"]');
     await expect.poll(() => row.innerText()).toContain('Archived');
     expect(await row.getByRole('button', { name: /Edit/ }).count()).toBe(0);
-    const reviewerList = (await (await dh.service('/scorecards', { user: USERS.rita, role: 'reviewer' })).json()) as { items: ScorecardSummary[] };
+    const reviewerList = (await (await dh.service('/scorecards', { user: USERS.rita, role: 'reviewer' })).json()) as {
+      items: ScorecardSummary[];
+    };
     expect(reviewerList.items.some((s) => s.id === id)).toBe(false);
     await page.close();
   });
   it('shows what the last 90 days would average under the draft before publishing', { timeout: 60_000 }, async () => {
-    const used = (await scorecards()).filter((c) => c.status === 'published' && c.evaluationCount > 0).sort((x, y) => y.evaluationCount - x.evaluationCount)[0];
+    const used = (await scorecards())
+      .filter((c) => c.status === 'published' && c.evaluationCount > 0)
+      .sort((x, y) => y.evaluationCount - x.evaluationCount)[0];
     expect(used, 'the small seed has evaluated scorecards').toBeDefined();
     const { page, app } = await openScorecards();
     const row = app.locator(`tr[data-scorecard="${used!.name}"]`);

@@ -12,7 +12,11 @@ let dh: DevhostHandle;
 let browser: TestBrowser;
 
 /** The frame of the app instance at `location` once its SDK is registered (probe) or the app rendered. */
-async function appFrame(page: Page, location = 'ticket_sidebar', ready = '#probe[data-registered], .qa-sidebar, .qa-state'): Promise<Frame> {
+async function appFrame(
+  page: Page,
+  location = 'ticket_sidebar',
+  ready = '#probe[data-registered], .qa-sidebar, .qa-state',
+): Promise<Frame> {
   const handle = await page.waitForSelector(`iframe.app-${location}`);
   const frame = (await handle.contentFrame())!;
   await frame.waitForSelector(ready, { timeout: 20_000 });
@@ -38,7 +42,8 @@ type Zaf = {
 /** Runs `fn` with the probe's real SDK client inside the app origin. */
 function zaf<T>(frame: Frame, fn: (client: Zaf, arg: never) => Promise<T> | T, arg?: unknown): Promise<T> {
   return frame.evaluate(
-    ([source, a]) => new Function('client', 'arg', `return (${source})(client, arg)`)((window as unknown as { zafClient: unknown }).zafClient, a),
+    ([source, a]) =>
+      new Function('client', 'arg', `return (${source})(client, arg)`)((window as unknown as { zafClient: unknown }).zafClient, a),
     [fn.toString(), arg] as const,
   ) as Promise<T>;
 }
@@ -60,20 +65,38 @@ interface HostEvent {
 }
 type HostWindow = {
   devhost: {
-    instances: Map<string, { guid: string; location: string; registered: boolean; registrations: number; destroying: boolean; subscriptions: Map<string, number> }>;
+    instances: Map<
+      string,
+      {
+        guid: string;
+        location: string;
+        registered: boolean;
+        registrations: number;
+        destroying: boolean;
+        subscriptions: Map<string, number>;
+      }
+    >;
     events: HostEvent[];
   };
 };
 
 const hostInstances = (page: Page): Promise<HostInstance[]> =>
-  page.evaluate(() => [...(window as unknown as HostWindow).devhost.instances.values()].map((i) => ({
-    guid: i.guid, location: i.location, registered: i.registered, registrations: i.registrations, destroying: i.destroying, subscribed: [...i.subscriptions.keys()],
-  })));
+  page.evaluate(() =>
+    [...(window as unknown as HostWindow).devhost.instances.values()].map((i) => ({
+      guid: i.guid,
+      location: i.location,
+      registered: i.registered,
+      registrations: i.registrations,
+      destroying: i.destroying,
+      subscribed: [...i.subscriptions.keys()],
+    })),
+  );
 const hostEvents = (page: Page): Promise<HostEvent[]> => page.evaluate(() => (window as unknown as HostWindow).devhost.events);
 
 /** The background instance's guid, once its app has registered and listens for pings. */
 async function backgroundReady(page: Page): Promise<string> {
-  const listening = async () => (await hostInstances(page)).filter((i) => i.location === 'background' && i.registered && i.subscribed.includes('ticket-qa:ping'));
+  const listening = async () =>
+    (await hostInstances(page)).filter((i) => i.location === 'background' && i.registered && i.subscribed.includes('ticket-qa:ping'));
   await expect.poll(async () => (await listening()).length, { timeout: 20_000 }).toBe(1);
   return (await listening())[0]!.guid;
 }
@@ -82,7 +105,11 @@ async function backgroundReady(page: Page): Promise<string> {
  * The app instance of a view once it is shown: `ticket:<id>` (its sidebar) or `nav_bar`. Ticket tabs and the nav
  * bar page stay in the page, hidden, when left.
  */
-async function shownApp(page: Page, pane: string, ready = '#probe[data-registered], .qa-sidebar, .qa-state, [role=tablist]'): Promise<{ guid: string; frame: Frame }> {
+async function shownApp(
+  page: Page,
+  pane: string,
+  ready = '#probe[data-registered], .qa-sidebar, .qa-state, [role=tablist]',
+): Promise<{ guid: string; frame: Frame }> {
   const location = pane === 'nav_bar' ? 'nav_bar' : 'ticket_sidebar';
   const handle = await page.waitForSelector(`.view-pane[data-pane="${pane}"]:not([hidden]) iframe.app-${location}`);
   const frame = (await handle.contentFrame())!;
@@ -118,15 +145,24 @@ describe.skipIf(!chromiumAvailable())('the local Zendesk (devhost) in Chromium',
     expect(registered.metadata).toMatchObject({ appId: expect.any(Number), installationId: expect.any(Number), name: 'Ticket QA' });
     expect(registered.metadata.settings).toMatchObject({ writeBack: true });
     // the service's address, credential and groups are no app settings any more
-    for (const gone of ['serviceUrl', 'serviceToken', 'reviewerGroupIds', 'leadGroupIds']) expect(registered.metadata.settings).not.toHaveProperty(gone);
+    for (const gone of ['serviceUrl', 'serviceToken', 'reviewerGroupIds', 'leadGroupIds'])
+      expect(registered.metadata.settings).not.toHaveProperty(gone);
     expect(JSON.stringify(registered)).not.toContain(dh.secrets.apiToken);
-    expect(registered.context).toMatchObject({ host: 'zendesk', product: 'support', location: 'ticket_sidebar', account: { subdomain: 'acme' }, ticketId: 1 });
+    expect(registered.context).toMatchObject({
+      host: 'zendesk',
+      product: 'support',
+      location: 'ticket_sidebar',
+      account: { subdomain: 'acme' },
+      ticketId: 1,
+    });
     await page.close();
   });
 
   it('answers get like Zendesk: a bad single path rejects, an array reports it under errors', async () => {
     const { page, app } = await open(dh.ticketUrl(1, { probe: true }));
-    const many = await zaf(app, (c) => c.get(['ticket.subject', 'ticket.assignee.user.name', 'currentUser.role', 'requirement:qa_score', 'ticket.nope']));
+    const many = await zaf(app, (c) =>
+      c.get(['ticket.subject', 'ticket.assignee.user.name', 'currentUser.role', 'requirement:qa_score', 'ticket.nope']),
+    );
     expect(many).toMatchObject({
       'ticket.subject': dh.state.ticket(1)!.subject,
       'ticket.assignee.user.name': 'Alex Agent',
@@ -134,7 +170,12 @@ describe.skipIf(!chromiumAvailable())('the local Zendesk (devhost) in Chromium',
       'requirement:qa_score': { requirement_id: IDS.fields.qaScore },
       errors: { 'ticket.nope': { message: expect.any(String) } },
     });
-    const single = await zaf(app, (c) => c.get('ticket.nope').then(() => 'resolved', (e: Error) => `rejected: ${e.message}`));
+    const single = await zaf(app, (c) =>
+      c.get('ticket.nope').then(
+        () => 'resolved',
+        (e: Error) => `rejected: ${e.message}`,
+      ),
+    );
     expect(single).toMatch(/^rejected: .*ticket\.nope/);
     await page.close();
   });
@@ -145,17 +186,27 @@ describe.skipIf(!chromiumAvailable())('the local Zendesk (devhost) in Chromium',
     page.on('console', (m) => m.type() === 'error' && consoleErrors.push(m.text()));
     const outcome = await zaf(app, (c) => {
       c.postMessage('mystery.message', { x: 1 });
-      return c.invoke('teleport', 'ticket').then(() => 'resolved', (e: Error) => `rejected: ${e.message}`);
+      return c.invoke('teleport', 'ticket').then(
+        () => 'resolved',
+        (e: Error) => `rejected: ${e.message}`,
+      );
     });
     expect(outcome).toMatch(/^rejected: .*teleport/);
     await page.locator('#log .log-unimplemented', { hasText: 'teleport' }).waitFor();
     await expect(page.locator('#log').innerText()).resolves.toContain('UNIMPLEMENTED message key "mystery.message"');
     expect(consoleErrors.join('\n')).toContain('UNIMPLEMENTED invoke "teleport"');
-    await expect.poll(() => dh.reports().map((r) => r.message).join('\n')).toContain('message key "mystery.message"');
+    await expect
+      .poll(() =>
+        dh
+          .reports()
+          .map((r) => r.message)
+          .join('\n'),
+      )
+      .toContain('message key "mystery.message"');
     await page.close();
   });
 
-  it('proxies client.request to the Zendesk API as the signed-in agent, without the service\'s credential', async () => {
+  it("proxies client.request to the Zendesk API as the signed-in agent, without the service's credential", async () => {
     const { page, app } = await open(dh.ticketUrl(1, { user: USERS.sam, probe: true }));
     const me = await zaf(app, (c) => c.request({ url: '/api/v2/users/me.json' }));
     expect(me).toMatchObject({ user: { id: USERS.sam, name: 'Sam Support' } });
@@ -199,12 +250,16 @@ describe.skipIf(!chromiumAvailable())('the local Zendesk (devhost) in Chromium',
     const get = await fetch(first[0]!.url);
     expect(get.status).toBe(401);
     expect(await get.text()).not.toContain('ticket-qa-boot');
-    const forged = await fetch(first[0]!.url, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'token=e30.e30.' });
+    const forged = await fetch(first[0]!.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: 'token=e30.e30.',
+    });
     expect(forged.status).toBe(401);
     await page.close();
   });
 
-  it('never lets the service\'s API token or the app\'s private key reach the browser; the session never rides in a URL', async () => {
+  it("never lets the service's API token or the app's private key reach the browser; the session never rides in a URL", async () => {
     const page = await browser.context.newPage();
     const secrets = { apiToken: dh.secrets.apiToken, privateKey: dh.secrets.privateKeyPem.split('\n')[1]! };
     const leaks: string[] = [];
@@ -236,7 +291,12 @@ describe.skipIf(!chromiumAvailable())('the local Zendesk (devhost) in Chromium',
     expect(session).toMatch(/^s1\.acme\./);
     const secret = session.split('.')[2]!;
     expect(urls.filter((u) => u.includes(secret) || decodeURIComponent(u).includes(secret))).toEqual([]);
-    expect(page.frames().map((f) => f.url()).filter((u) => u.includes(secret))).toEqual([]);
+    expect(
+      page
+        .frames()
+        .map((f) => f.url())
+        .filter((u) => u.includes(secret)),
+    ).toEqual([]);
     await page.close();
   });
 
@@ -277,7 +337,8 @@ describe.skipIf(!chromiumAvailable())('the local Zendesk (devhost) in Chromium',
         tokens.push({ page: new URL(r.url()).pathname, token: new URLSearchParams(r.postData() ?? '').get('token') ?? '' });
       }
     });
-    const bootOfFrame = async (frame: Frame) => JSON.parse((await frame.locator('#ticket-qa-boot').textContent())!) as { user: { id: number; role: string } };
+    const bootOfFrame = async (frame: Frame) =>
+      JSON.parse((await frame.locator('#ticket-qa-boot').textContent())!) as { user: { id: number; role: string } };
     const switchTo = (user: number) =>
       Promise.all([page.waitForURL(new RegExp(`user=${user}`)), page.locator('#user-switcher').selectOption(String(user))]);
 
@@ -297,7 +358,10 @@ describe.skipIf(!chromiumAvailable())('the local Zendesk (devhost) in Chromium',
     app = await appFrame(page, 'nav_bar', '[role=tablist], .qa-state');
     expect((await bootOfFrame(app)).user.role).toBe('admin');
     await app.getByRole('tab', { name: 'API keys' }).waitFor();
-    for (const [user, role] of [[USERS.lee, 'lead'], [USERS.rita, 'reviewer']] as const) {
+    for (const [user, role] of [
+      [USERS.lee, 'lead'],
+      [USERS.rita, 'reviewer'],
+    ] as const) {
       await switchTo(user);
       app = await appFrame(page, 'nav_bar', '[role=tablist], .qa-state');
       expect((await bootOfFrame(app)).user).toEqual(expect.objectContaining({ id: user, role }));
@@ -306,8 +370,14 @@ describe.skipIf(!chromiumAvailable())('the local Zendesk (devhost) in Chromium',
     }
     // one signed load per page shown, each naming the user who was signed in; and one of the background per page
     // load (each is a new Zendesk session)
-    const subjects = (pages: string[]) => tokens.filter((t) => pages.includes(t.page)).map((t) =>
-      Number((JSON.parse(Buffer.from(t.token.split('.')[1]!, 'base64url').toString()) as { sub: string }).sub.match(/users\/(\d+)/)![1]));
+    const subjects = (pages: string[]) =>
+      tokens
+        .filter((t) => pages.includes(t.page))
+        .map((t) =>
+          Number(
+            (JSON.parse(Buffer.from(t.token.split('.')[1]!, 'base64url').toString()) as { sub: string }).sub.match(/users\/(\d+)/)![1],
+          ),
+        );
     expect(subjects(['/app/ticket-sidebar.html', '/app/nav-bar.html'])).toEqual([USERS.rita, USERS.alex, USERS.ada, USERS.lee, USERS.rita]);
     expect(subjects(['/app/background.html'])).toEqual([USERS.rita, USERS.alex, USERS.ada, USERS.lee, USERS.rita]);
     await page.close();
@@ -336,7 +406,9 @@ describe.skipIf(!chromiumAvailable())('the local Zendesk (devhost) in Chromium',
 
   it('opens a modal with instances.create; the modal registers and can close itself', async () => {
     const { page, app } = await open(dh.ticketUrl(1, { probe: true }));
-    const created = await zaf(app, (c) => c.invoke('instances.create', { location: 'modal', url: '/probe/probe.html', size: { width: '400px', height: '200px' } }));
+    const created = await zaf(app, (c) =>
+      c.invoke('instances.create', { location: 'modal', url: '/probe/probe.html', size: { width: '400px', height: '200px' } }),
+    );
     const context = (created['instances.create'] as Array<{ instanceGuid: string; location: string }>)[0]!;
     expect(context.location).toBe('modal');
     const modal = await appFrame(page, 'modal');
@@ -363,7 +435,10 @@ describe.skipIf(!chromiumAvailable())('the local Zendesk (devhost) in Chromium',
     page.on('request', (r) => {
       if (!r.isNavigationRequest() || r.method() !== 'POST' || !r.url().startsWith(`${dh.appOrigin}/app/background.html`)) return;
       const token = new URLSearchParams(r.postData() ?? '').get('token')!;
-      const claims = JSON.parse(Buffer.from(token.split('.')[1]!, 'base64url').toString()) as { context: { location: unknown }; sub: unknown };
+      const claims = JSON.parse(Buffer.from(token.split('.')[1]!, 'base64url').toString()) as {
+        context: { location: unknown };
+        sub: unknown;
+      };
       loads.push({ location: claims.context.location, sub: claims.sub });
     });
     // the sidebar is the protocol probe (its SDK client is reachable); the background is the real app
@@ -371,12 +446,16 @@ describe.skipIf(!chromiumAvailable())('the local Zendesk (devhost) in Chromium',
     const sidebar = await shownApp(page, 'ticket:1');
     const background = await backgroundReady(page);
     expect(loads).toEqual([{ location: 'background', sub: `https://acme.zendesk.com/api/v2/users/${USERS.rita}.json` }]);
-    expect((await hostInstances(page)).filter((i) => i.location === 'background')).toEqual([expect.objectContaining({ guid: background, registrations: 1 })]);
+    expect((await hostInstances(page)).filter((i) => i.location === 'background')).toEqual([
+      expect.objectContaining({ guid: background, registrations: 1 }),
+    ]);
     expect(await page.locator('iframe.app-background').isVisible()).toBe(false);
     expect(await page.locator('iframe.app-background').count()).toBe(1);
 
     const answer = await zaf(sidebar.frame, async (c) => {
-      const { instances } = (await c.get('instances')) as unknown as { instances: Record<string, { location: string; instanceGuid: string; ticketId?: number }> };
+      const { instances } = (await c.get('instances')) as unknown as {
+        instances: Record<string, { location: string; instanceGuid: string; ticketId?: number }>;
+      };
       const me = (await c.context()).instanceGuid;
       const found = Object.values(instances).filter((i) => i.location === 'background');
       const pong = await new Promise((resolve) => {
@@ -385,7 +464,9 @@ describe.skipIf(!chromiumAvailable())('the local Zendesk (devhost) in Chromium',
       });
       return { found, pong };
     });
-    expect(answer.found).toEqual([{ host: 'zendesk', product: 'support', location: 'background', account: { subdomain: 'acme' }, instanceGuid: background }]);
+    expect(answer.found).toEqual([
+      { host: 'zendesk', product: 'support', location: 'background', account: { subdomain: 'acme' }, instanceGuid: background },
+    ]);
     // the background answered the instance that pinged, and has a service session of its own (its signed load)
     expect(answer.pong).toEqual({ id: 'p1', from: background, signedIn: true });
     await page.close();
@@ -395,7 +476,8 @@ describe.skipIf(!chromiumAvailable())('the local Zendesk (devhost) in Chromium',
     const page = await browser.context.newPage();
     const signedLoads: string[] = [];
     page.on('request', (r) => {
-      if (r.isNavigationRequest() && r.method() === 'POST' && r.url().startsWith(`${dh.appOrigin}/app/`)) signedLoads.push(new URL(r.url()).pathname);
+      if (r.isNavigationRequest() && r.method() === 'POST' && r.url().startsWith(`${dh.appOrigin}/app/`))
+        signedLoads.push(new URL(r.url()).pathname);
     });
     const before = dh.reports().length;
     let hostLoads = 0;
@@ -419,13 +501,19 @@ describe.skipIf(!chromiumAvailable())('the local Zendesk (devhost) in Chromium',
     await page.waitForURL((u) => u.searchParams.get('ticket') === '2');
     const second = await shownApp(page, 'ticket:2');
     expect(second.guid).not.toBe(first.guid);
-    expect(await page.locator('#tabs [data-tab]').evaluateAll((tabs) => tabs.map((t) => (t as HTMLElement).dataset.tab))).toEqual(['list', 'ticket:1', 'ticket:2']);
+    expect(await page.locator('#tabs [data-tab]').evaluateAll((tabs) => tabs.map((t) => (t as HTMLElement).dataset.tab))).toEqual([
+      'list',
+      'ticket:1',
+      'ticket:2',
+    ]);
 
     // back to ticket 1's tab: the same instance, active again
     await page.locator('#tabs [data-tab="ticket:1"]').click();
     await page.waitForURL((u) => u.searchParams.get('ticket') === '1');
     expect((await shownApp(page, 'ticket:1')).guid).toBe(first.guid);
-    await expect.poll(() => hostEvents(page)).toContainEqual({ guid: first.guid, location: 'ticket_sidebar', name: 'app.activated', data: { firstLoad: false } });
+    await expect
+      .poll(() => hostEvents(page))
+      .toContainEqual({ guid: first.guid, location: 'ticket_sidebar', name: 'app.activated', data: { firstLoad: false } });
 
     // the nav bar page: loaded once, then kept
     await page.locator('#nav-app-link').click();
@@ -439,8 +527,15 @@ describe.skipIf(!chromiumAvailable())('the local Zendesk (devhost) in Chromium',
     expect(hostLoads).toBe(1);
     expect(await page.evaluate(() => (window as unknown as { marker?: string }).marker)).toBe('the same page');
     expect(await backgroundFrame.evaluate(() => (window as unknown as { marker?: string }).marker)).toBe('the same document');
-    expect((await hostInstances(page)).filter((i) => i.location === 'background')).toEqual([expect.objectContaining({ guid: background, registrations: 1 })]);
-    expect(signedLoads.sort()).toEqual(['/app/background.html', '/app/nav-bar.html', '/app/ticket-sidebar.html', '/app/ticket-sidebar.html']);
+    expect((await hostInstances(page)).filter((i) => i.location === 'background')).toEqual([
+      expect.objectContaining({ guid: background, registrations: 1 }),
+    ]);
+    expect(signedLoads.sort()).toEqual([
+      '/app/background.html',
+      '/app/nav-bar.html',
+      '/app/ticket-sidebar.html',
+      '/app/ticket-sidebar.html',
+    ]);
     expect(dh.reports().slice(before)).toEqual([]);
     await page.close();
   });
@@ -455,24 +550,44 @@ describe.skipIf(!chromiumAvailable())('the local Zendesk (devhost) in Chromium',
     await zaf(first.frame, (c) => c.invoke('routeTo', 'ticket', 2));
     const second = await shownApp(page, 'ticket:2');
     // what the sidebar will do with evaluations not yet delivered: give them to the background as it goes
-    await zaf(second.frame, (c, bg: string) => {
-      c.on('app.willDestroy', () => void c.context().then(({ instanceGuid }) => c.instance(bg).trigger('ticket-qa:ping', { from: instanceGuid, id: 'farewell' })));
-      return null;
-    }, background);
+    await zaf(
+      second.frame,
+      (c, bg: string) => {
+        c.on(
+          'app.willDestroy',
+          () =>
+            void c.context().then(({ instanceGuid }) => c.instance(bg).trigger('ticket-qa:ping', { from: instanceGuid, id: 'farewell' })),
+        );
+        return null;
+      },
+      background,
+    );
 
     await page.getByRole('button', { name: 'Close tab #2' }).click();
     await page.waitForURL((u) => !u.searchParams.has('ticket'));
     await page.locator('.view-pane:not([hidden]) .ticket-list').waitFor();
-    await expect.poll(() => hostEvents(page)).toEqual(expect.arrayContaining([
-      { guid: second.guid, location: 'ticket_sidebar', name: 'app.willDestroy' },
-      { guid: background, location: 'background', name: 'ticket-qa:ping', data: { from: second.guid, id: 'farewell' } },
-      { guid: second.guid, location: 'ticket_sidebar', name: 'ticket-qa:pong', data: { id: 'farewell', from: background, signedIn: true } },
-    ]));
+    await expect
+      .poll(() => hostEvents(page))
+      .toEqual(
+        expect.arrayContaining([
+          { guid: second.guid, location: 'ticket_sidebar', name: 'app.willDestroy' },
+          { guid: background, location: 'background', name: 'ticket-qa:ping', data: { from: second.guid, id: 'farewell' } },
+          {
+            guid: second.guid,
+            location: 'ticket_sidebar',
+            name: 'ticket-qa:pong',
+            data: { id: 'farewell', from: background, signedIn: true },
+          },
+        ]),
+      );
     await page.locator(`iframe[data-instance-guid="${second.guid}"]`).waitFor({ state: 'detached' });
     // ticket 1's sidebar, still open in its tab, no longer sees it
-    const listed = await zaf(first.frame, (c) => c.get('instances')) as unknown as { instances: Record<string, unknown> };
+    const listed = (await zaf(first.frame, (c) => c.get('instances'))) as unknown as { instances: Record<string, unknown> };
     expect(Object.keys(listed.instances).sort()).toEqual([first.guid, background].sort());
-    expect(await page.locator('#tabs [data-tab]').evaluateAll((tabs) => tabs.map((t) => (t as HTMLElement).dataset.tab))).toEqual(['list', 'ticket:1']);
+    expect(await page.locator('#tabs [data-tab]').evaluateAll((tabs) => tabs.map((t) => (t as HTMLElement).dataset.tab))).toEqual([
+      'list',
+      'ticket:1',
+    ]);
     expect(first.guid).not.toBe(second.guid);
     expect(dh.reports().slice(before)).toEqual([]);
     await page.close();

@@ -64,7 +64,9 @@ describe.skipIf(!canRun)('reports in the devhost', () => {
     await expect.poll(() => frame.evaluate(() => location.hash)).toContain(`groupId=${IDS.groups.billing}`);
 
     const { from, to } = thisMonth();
-    const breakdown = await json<Breakdown>(dh.service(`/reports/breakdown?dimension=criterion&groupId=${IDS.groups.billing}&from=${from}&to=${to}`, LEAD));
+    const breakdown = await json<Breakdown>(
+      dh.service(`/reports/breakdown?dimension=criterion&groupId=${IDS.groups.billing}&from=${from}&to=${to}`, LEAD),
+    );
     const rows = (breakdown.rows as CriterionRow[]).sort(weakestFirst);
     expect(rows.length).toBeGreaterThan(0);
     const weakest = rows[0]!;
@@ -72,11 +74,18 @@ describe.skipIf(!canRun)('reports in the devhost', () => {
     await expect.poll(() => table.locator('tbody tr').first().getAttribute('data-criterion')).toBe(weakest.key);
     expect(await table.locator('tbody tr').count()).toBe(rows.length);
 
-    await table.locator('tbody tr').first().getByRole('button', { name: /^Tickets for/ }).click();
+    await table
+      .locator('tbody tr')
+      .first()
+      .getByRole('button', { name: /^Tickets for/ })
+      .click();
     const drill = app.getByRole('region', { name: /Evaluations that failed/ });
     await drill.waitFor();
     const expected = await json<{ items: Array<{ ticketId: number }> }>(
-      dh.service(`/reports/tickets?groupId=${IDS.groups.billing}&from=${from}&to=${to}&scorecardId=${weakest.scorecardId}&criterionId=${weakest.key}&failed=true&limit=200`, LEAD),
+      dh.service(
+        `/reports/tickets?groupId=${IDS.groups.billing}&from=${from}&to=${to}&scorecardId=${weakest.scorecardId}&criterionId=${weakest.key}&failed=true&limit=200`,
+        LEAD,
+      ),
     );
     if (expected.items.length === 0) {
       await drill.getByText('No evaluations match these filters.').waitFor();
@@ -93,7 +102,10 @@ describe.skipIf(!canRun)('reports in the devhost', () => {
       expect(notes.items.map((n) => n.body)).toEqual(['Check the order history before answering.']);
       // a ticket opens in Zendesk (the host navigates to it)
       const first = expected.items[0]!.ticketId;
-      await drill.getByRole('button', { name: `Ticket #${first}` }).first().click();
+      await drill
+        .getByRole('button', { name: `Ticket #${first}` })
+        .first()
+        .click();
       await page.waitForURL((u) => u.searchParams.get('ticket') === String(first));
     }
     await page.close();
@@ -109,7 +121,9 @@ describe.skipIf(!canRun)('reports in the devhost', () => {
     await app.getByLabel('Baseline reviewer').selectOption({ label: 'Lee Lead' });
     await app.getByRole('button', { name: 'Start session' }).click();
     await app.getByText('Session started on ticket #7').waitFor();
-    const sessions = await json<{ items: Array<{ id: string; reviewerIds: number[]; baselineReviewerId: number }> }>(dh.service('/calibration-sessions', LEAD));
+    const sessions = await json<{ items: Array<{ id: string; reviewerIds: number[]; baselineReviewerId: number }> }>(
+      dh.service('/calibration-sessions', LEAD),
+    );
     const session = sessions.items[0]!;
     expect(session.reviewerIds.sort()).toEqual([USERS.rita, USERS.ada, USERS.lee].sort());
     expect(session.baselineReviewerId).toBe(USERS.lee);
@@ -121,8 +135,35 @@ describe.skipIf(!canRun)('reports in the devhost', () => {
       return scale - 1;
     };
     const score = async (user: number, role: 'reviewer' | 'lead' | 'admin', lowFirst: boolean) => {
-      const answers = card.current!.sections.flatMap((s) => s.criteria).map((c) => (c.metric ? { criterionId: c.id, na: true } : { criterionId: c.id, rating: lowFirst && c.id === criteria[0]!.id ? 0 : top(c), ...(lowFirst && c.id === criteria[0]!.id ? { comment: 'Calibration: missed it.' } : {}) }));
-      await json(dh.service('/evaluations', { user, role }, { body: { id: crypto.randomUUID(), ticketId: 7, revieweeId: USERS.alex, scorecardId: card.id, scorecardVersion: card.currentVersion, answers, kind: 'calibration', calibrationSessionId: session.id } }));
+      const answers = card
+        .current!.sections.flatMap((s) => s.criteria)
+        .map((c) =>
+          c.metric
+            ? { criterionId: c.id, na: true }
+            : {
+                criterionId: c.id,
+                rating: lowFirst && c.id === criteria[0]!.id ? 0 : top(c),
+                ...(lowFirst && c.id === criteria[0]!.id ? { comment: 'Calibration: missed it.' } : {}),
+              },
+        );
+      await json(
+        dh.service(
+          '/evaluations',
+          { user, role },
+          {
+            body: {
+              id: crypto.randomUUID(),
+              ticketId: 7,
+              revieweeId: USERS.alex,
+              scorecardId: card.id,
+              scorecardVersion: card.currentVersion,
+              answers,
+              kind: 'calibration',
+              calibrationSessionId: session.id,
+            },
+          },
+        ),
+      );
     };
     await score(USERS.lee, 'lead', false);
     await score(USERS.ada, 'admin', false);
@@ -145,7 +186,9 @@ describe.skipIf(!canRun)('reports in the devhost', () => {
     expect(await reviewers.first().innerText()).toContain('baseline');
     const ritaRow = reviewers.filter({ hasText: 'Rita Reviewer' });
     expect(await ritaRow.innerText()).toMatch(/−\d/); // below the baseline
-    const expected = await json<{ report: { alpha: { alpha: number | null } } }>(dh.service(`/calibration-sessions/${session.id}/report`, LEAD));
+    const expected = await json<{ report: { alpha: { alpha: number | null } } }>(
+      dh.service(`/calibration-sessions/${session.id}/report`, LEAD),
+    );
     const shown = await report.locator('[data-alpha]').getAttribute('data-alpha');
     expect(shown).toBe(String(expected.report.alpha.alpha ?? ''));
     await page.close();
@@ -155,7 +198,10 @@ describe.skipIf(!canRun)('reports in the devhost', () => {
     const { page, app } = await openNavBar(USERS.lee);
     await app.locator('[data-headline=averageScore] .qa-figure__value').waitFor();
     await app.locator('table[data-dimension=criterion]').waitFor();
-    const [download] = await Promise.all([page.waitForEvent('download'), app.getByRole('button', { name: 'Export figures (CSV)' }).click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      app.getByRole('button', { name: 'Export figures (CSV)' }).click(),
+    ]);
     const csv = await readFile((await download.path())!, 'utf8');
     const lines = csv.split('\r\n');
     expect(lines[0]).toBe('section,key,label,measure,value,low,high,n,note');
@@ -185,7 +231,9 @@ describe.skipIf(!canRun)('reports in the devhost', () => {
     await app.locator('#qa-plan-channels-0').blur();
     await app.getByRole('button', { name: 'Save plan' }).click();
     await app.getByText('Plan saved.').waitFor();
-    const saved = await json<{ plan: { default: { overall: number }; agents: Array<{ agentId: number; overall: number; channels: Record<string, number> }> } }>(dh.service('/plan', LEAD));
+    const saved = await json<{
+      plan: { default: { overall: number }; agents: Array<{ agentId: number; overall: number; channels: Record<string, number> }> };
+    }>(dh.service('/plan', LEAD));
     expect(saved.plan.default.overall).toBe(2);
     expect(saved.plan.agents).toEqual([{ agentId: USERS.alex, overall: 40, channels: { email: 30, chat: 5 } }]);
 

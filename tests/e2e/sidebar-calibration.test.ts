@@ -49,7 +49,9 @@ async function score(app: Frame, page: Page, lowFirst: boolean): Promise<string>
   await app.locator('[data-crit] [role=radio]').first().focus();
   const groups = await app.locator('[role=radiogroup]').count();
   for (let i = 0; i < groups; i++) {
-    const options = await app.evaluate(() => document.activeElement?.closest('[role=radiogroup]')?.querySelectorAll('[role=radio]').length ?? 0);
+    const options = await app.evaluate(
+      () => document.activeElement?.closest('[role=radiogroup]')?.querySelectorAll('[role=radio]').length ?? 0,
+    );
     await page.keyboard.press(lowFirst && i === 0 ? '1' : String(Math.min(options, 9)));
     await page.keyboard.press('ArrowDown');
   }
@@ -65,8 +67,16 @@ async function score(app: Frame, page: Page, lowFirst: boolean): Promise<string>
 async function seriousViolations(frame: Frame) {
   await frame.evaluate(AXE);
   const violations = await frame.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (ctx: Document) => Promise<{ violations: Array<{ id: string; impact: string; nodes: Array<{ target: string[] }> }> }> } }).axe;
-    return (await axe.run(document)).violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.map((n) => n.target.join(' ')).slice(0, 3) }));
+    const axe = (
+      window as unknown as {
+        axe: { run: (ctx: Document) => Promise<{ violations: Array<{ id: string; impact: string; nodes: Array<{ target: string[] }> }> }> };
+      }
+    ).axe;
+    return (await axe.run(document)).violations.map((v) => ({
+      id: v.id,
+      impact: v.impact,
+      nodes: v.nodes.map((n) => n.target.join(' ')).slice(0, 3),
+    }));
   });
   return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
 }
@@ -84,13 +94,22 @@ describe.skipIf(!canRun)('calibration and coaching in the sidebar', () => {
     await dh?.stop();
   });
 
-  it('three reviewers score a session blind in the sidebar; the report compares all three; the agent never sees it', { timeout: 150_000 }, async () => {
+  it('three reviewers score a session blind in the sidebar; the report compares all three; the agent never sees it', {
+    timeout: 150_000,
+  }, async () => {
     const ticket = ticketId('Webhook deliveries failing with 500');
     const cards = await json<{ items: ScorecardSummary[] }>(dh.service('/scorecards', LEAD));
     const card = cards.items.find((c) => c.status === 'published' && c.currentVersion !== null)!;
     const session = await json<{ id: string }>(
       dh.service('/calibration-sessions', LEAD, {
-        body: { ticketId: ticket, scorecardId: card.id, version: card.currentVersion, reviewerIds: [USERS.rita, USERS.lee, USERS.ada], baselineReviewerId: USERS.lee, title: 'Webhook outage' },
+        body: {
+          ticketId: ticket,
+          scorecardId: card.id,
+          version: card.currentVersion,
+          reviewerIds: [USERS.rita, USERS.lee, USERS.ada],
+          baselineReviewerId: USERS.lee,
+          title: 'Webhook outage',
+        },
       }),
     );
     const fields = () => [IDS.fields.qaScore, IDS.fields.qaResult].map((f) => dh.state.fieldValue(dh.state.ticket(ticket)!, f));
@@ -115,11 +134,18 @@ describe.skipIf(!canRun)('calibration and coaching in the sidebar', () => {
       ids.push(id);
       await app.getByText('Calibration score saved').waitFor();
       expect(await app.locator('[data-write-back]').innerText()).toContain('were not changed');
-      const [row] = await dh.product.db.query<{ kind: string; calibration_session_id: string; reviewer_id: number; scorecard_version: number }>(
-        'SELECT kind, calibration_session_id, reviewer_id::float8 AS reviewer_id, scorecard_version FROM evaluations WHERE id = $1',
-        [id],
-      );
-      expect(row).toEqual({ kind: 'calibration', calibration_session_id: session.id, reviewer_id: user, scorecard_version: card.currentVersion });
+      const [row] = await dh.product.db.query<{
+        kind: string;
+        calibration_session_id: string;
+        reviewer_id: number;
+        scorecard_version: number;
+      }>('SELECT kind, calibration_session_id, reviewer_id::float8 AS reviewer_id, scorecard_version FROM evaluations WHERE id = $1', [id]);
+      expect(row).toEqual({
+        kind: 'calibration',
+        calibration_session_id: session.id,
+        reviewer_id: user,
+        scorecard_version: card.currentVersion,
+      });
 
       await app.getByRole('button', { name: 'See the session report' }).click();
       const report = app.locator(`.qa-calibration[data-session="${session.id}"]`);
@@ -127,7 +153,9 @@ describe.skipIf(!canRun)('calibration and coaching in the sidebar', () => {
       await report.getByText(`${ids.length} of 3 reviewers have scored`).waitFor();
       expect(await report.locator('tbody tr').count()).toBe(ids.length);
       if (user === USERS.rita) {
-        const expected = await json<{ report: { reviewers: unknown[]; alpha: { alpha: number | null } } }>(dh.service(`/calibration-sessions/${session.id}/report`, LEAD));
+        const expected = await json<{ report: { reviewers: unknown[]; alpha: { alpha: number | null } } }>(
+          dh.service(`/calibration-sessions/${session.id}/report`, LEAD),
+        );
         expect(expected.report.reviewers).toHaveLength(3);
         expect(expected.report.alpha.alpha).not.toBeNull();
         expect(await report.locator('[data-alpha]').getAttribute('data-alpha')).toBe(String(expected.report.alpha.alpha));
@@ -160,7 +188,9 @@ describe.skipIf(!canRun)('calibration and coaching in the sidebar', () => {
     const reviewer = await openSidebar(USERS.rita, ticket);
     const evaluationId = await score(reviewer.app, reviewer.page, false);
     await reviewer.page.close();
-    const note = await json<{ id: string }>(dh.service('/coaching-notes', LEAD, { body: { evaluationId, body: 'Offer the callback slot before the customer asks.' } }));
+    const note = await json<{ id: string }>(
+      dh.service('/coaching-notes', LEAD, { body: { evaluationId, body: 'Offer the callback slot before the customer asks.' } }),
+    );
 
     const agent = await openSidebar(USERS.alex, ticket);
     const card = agent.app.locator(`[data-evaluation-id="${evaluationId}"]`);
@@ -170,7 +200,9 @@ describe.skipIf(!canRun)('calibration and coaching in the sidebar', () => {
     expect(await seriousViolations(agent.app)).toEqual([]);
     await shown.getByRole('button', { name: 'Acknowledge note' }).click();
     await card.locator(`[data-coaching-note="${note.id}"][data-acknowledged="true"]`).waitFor();
-    const stored = await json<{ items: Array<{ id: string; acknowledgedAt: string | null }> }>(dh.service(`/coaching-notes?evaluationId=${evaluationId}`, LEAD));
+    const stored = await json<{ items: Array<{ id: string; acknowledgedAt: string | null }> }>(
+      dh.service(`/coaching-notes?evaluationId=${evaluationId}`, LEAD),
+    );
     expect(stored.items.find((n) => n.id === note.id)?.acknowledgedAt).not.toBeNull();
     await agent.page.close();
 
@@ -189,7 +221,9 @@ describe.skipIf(!canRun)('calibration and coaching in the sidebar', () => {
     await back.page.close();
   });
 
-  it('a lead upholds a dispute in the sidebar: the disputed criterion is amended, linked to the resolution; the reviewer is not offered it', { timeout: 120_000 }, async () => {
+  it('a lead upholds a dispute in the sidebar: the disputed criterion is amended, linked to the resolution; the reviewer is not offered it', {
+    timeout: 120_000,
+  }, async () => {
     const ticket = ticketId("Can't reset my password");
     const reviewer = await openSidebar(USERS.rita, ticket);
     const evaluationId = await score(reviewer.app, reviewer.page, true);
@@ -197,7 +231,13 @@ describe.skipIf(!canRun)('calibration and coaching in the sidebar', () => {
     type Stored = { status: string; finalScore: number; answers: Array<{ criterionId: string; rating?: number }> };
     const before = await json<Stored>(dh.service(`/evaluations/${evaluationId}`, LEAD));
     const contested = before.answers[0]!.criterionId;
-    await json(dh.service(`/evaluations/${evaluationId}/dispute`, { user: USERS.alex }, { body: { reason: 'The customer asked for this wording.', criterionIds: [contested] } }));
+    await json(
+      dh.service(
+        `/evaluations/${evaluationId}/dispute`,
+        { user: USERS.alex },
+        { body: { reason: 'The customer asked for this wording.', criterionIds: [contested] } },
+      ),
+    );
 
     // the evaluation's own reviewer may not judge the dispute
     const own = await openSidebar(USERS.rita, ticket);

@@ -44,7 +44,9 @@ async function scoreWithKeyboard(app: Frame, page: Page, rating: 'highest' | 'lo
   await app.locator('[data-crit] [role=radio]').first().focus();
   const groups = await app.locator('[role=radiogroup]').count();
   for (let i = 0; i < groups; i++) {
-    const options = await app.evaluate(() => document.activeElement?.closest('[role=radiogroup]')?.querySelectorAll('[role=radio]').length ?? 0);
+    const options = await app.evaluate(
+      () => document.activeElement?.closest('[role=radiogroup]')?.querySelectorAll('[role=radio]').length ?? 0,
+    );
     expect(options).toBeGreaterThan(0);
     await page.keyboard.press(rating === 'highest' ? String(Math.min(options, 9)) : '1');
     await page.keyboard.press('ArrowDown');
@@ -82,7 +84,9 @@ describe.skipIf(!canRun)('ticket sidebar in the devhost', () => {
     await dh?.stop();
   });
 
-  it('a reviewer scores with the keyboard only; the ticket fields show the score; the agent sees it and disputes', { timeout: 90_000 }, async () => {
+  it('a reviewer scores with the keyboard only; the ticket fields show the score; the agent sees it and disputes', {
+    timeout: 90_000,
+  }, async () => {
     const ticket = ticketId("Can't reset my password");
     const { page, app } = await openSidebar(IDS.users.rita, ticket);
     await expect(app.locator('.qa-reviewee strong').textContent()).resolves.toContain('Alex');
@@ -164,7 +168,9 @@ describe.skipIf(!canRun)('ticket sidebar in the devhost', () => {
     await page.close();
   });
 
-  it('service down, submit, close the ticket, service back: the background sends it, exactly one evaluation, the fields written', { timeout: 120_000 }, async () => {
+  it('service down, submit, close the ticket, service back: the background sends it, exactly one evaluation, the fields written', {
+    timeout: 120_000,
+  }, async () => {
     const ticket = ticketId('Complaint: agent was rude on the phone');
     const { page, app } = await openSidebar(IDS.users.rita, ticket);
     dh.state.setFaults({ serviceDown: true });
@@ -172,8 +178,11 @@ describe.skipIf(!canRun)('ticket sidebar in the devhost', () => {
     // handed to the background instance, and the banner says exactly how safe that is in this browser
     const held = app.locator('[data-outbox-state="held"]');
     await held.waitFor({ timeout: 15_000 });
-    expect(await app.locator('.qa-banner', { has: held }).innerText()).toContain("you can close the ticket, but don't close or reload Zendesk");
-    const count = async () => (await dh.product.db.query<{ n: number }>('SELECT count(*)::int AS n FROM evaluations WHERE ticket_id = $1', [ticket]))[0]!.n;
+    expect(await app.locator('.qa-banner', { has: held }).innerText()).toContain(
+      "you can close the ticket, but don't close or reload Zendesk",
+    );
+    const count = async () =>
+      (await dh.product.db.query<{ n: number }>('SELECT count(*)::int AS n FROM evaluations WHERE ticket_id = $1', [ticket]))[0]!.n;
     // the demo data may have reviewed this ticket already: count from here
     const before = await count();
 
@@ -183,8 +192,13 @@ describe.skipIf(!canRun)('ticket sidebar in the devhost', () => {
     dh.state.setFaults({ serviceDown: false });
     await expect.poll(count, { timeout: 60_000 }).toBe(before + 1);
     // the background wrote the ticket's QA fields too
-    const [newest] = await dh.product.db.query<{ final_score: number }>('SELECT final_score FROM evaluations WHERE ticket_id = $1 ORDER BY created_at DESC LIMIT 1', [ticket]);
-    await expect.poll(() => dh.state.ticket(ticket)?.custom_fields.find((f) => f.id === IDS.fields.qaScore)?.value ?? null, { timeout: 15_000 }).toBe(newest!.final_score);
+    const [newest] = await dh.product.db.query<{ final_score: number }>(
+      'SELECT final_score FROM evaluations WHERE ticket_id = $1 ORDER BY created_at DESC LIMIT 1',
+      [ticket],
+    );
+    await expect
+      .poll(() => dh.state.ticket(ticket)?.custom_fields.find((f) => f.id === IDS.fields.qaScore)?.value ?? null, { timeout: 15_000 })
+      .toBe(newest!.final_score);
 
     // reopened: the evaluation is there, the form is free, and still exactly one stored
     const again = await openSidebar(IDS.users.rita, ticket, page);
@@ -194,18 +208,30 @@ describe.skipIf(!canRun)('ticket sidebar in the devhost', () => {
     await page.close();
   });
 
-  it('a draft lives on the service: it survives a reload and continues on another device, with the iframe denied storage', { timeout: 90_000 }, async () => {
+  it('a draft lives on the service: it survives a reload and continues on another device, with the iframe denied storage', {
+    timeout: 90_000,
+  }, async () => {
     const ticket = ticketId('Refund for cancelled subscription');
     const { page, app } = await openSidebar(IDS.users.rita, ticket);
     // Chromium's defaults: the cross-site app frame gets no localStorage, so nothing below can come from it
-    expect(await app.evaluate(() => { try { return typeof localStorage.length; } catch (e) { return (e as Error).name; } })).toBe('SecurityError');
+    expect(
+      await app.evaluate(() => {
+        try {
+          return typeof localStorage.length;
+        } catch (e) {
+          return (e as Error).name;
+        }
+      }),
+    ).toBe('SecurityError');
     await app.locator('[data-crit] [role=radio]').first().focus();
     await page.keyboard.press('2');
     await page.keyboard.press('ArrowDown');
     await page.keyboard.press('1');
     // on the service, not only on screen: the footer may still say saved from before the last change went
     const answersStored = async () => {
-      const r = (await (await dh.service(`/drafts?ticketId=${ticket}`, { user: IDS.users.rita })).json()) as { items: Array<{ content: { answers: object } }> };
+      const r = (await (await dh.service(`/drafts?ticketId=${ticket}`, { user: IDS.users.rita })).json()) as {
+        items: Array<{ content: { answers: object } }>;
+      };
       return Object.keys(r.items[0]?.content.answers ?? {}).length;
     };
     await expect.poll(answersStored, { timeout: 15_000 }).toBe(2);
@@ -231,7 +257,9 @@ describe.skipIf(!canRun)('ticket sidebar in the devhost', () => {
     await back.page.close();
   });
 
-  it('a safe_update conflict (409) is re-read and retried; the reviewer edits, then withdraws, keeping the history', { timeout: 90_000 }, async () => {
+  it('a safe_update conflict (409) is re-read and retried; the reviewer edits, then withdraws, keeping the history', {
+    timeout: 90_000,
+  }, async () => {
     const ticket = ticketId('Discount code not applied');
     const { page, app } = await openSidebar(IDS.users.rita, ticket);
     await dh.setFaults({ staleSafeUpdates: 1 });
@@ -245,7 +273,10 @@ describe.skipIf(!canRun)('ticket sidebar in the devhost', () => {
     await app.getByLabel('Overall comment and coaching note').fill('Good save on the discount.');
     await app.getByRole('button', { name: 'Save changes' }).click();
     await app.getByText('Changes saved').waitFor();
-    const history = (await (await dh.service(`/evaluations/${id}`, { user: IDS.users.rita, role: 'reviewer' })).json()) as { overallComment: string; history: unknown[] };
+    const history = (await (await dh.service(`/evaluations/${id}`, { user: IDS.users.rita, role: 'reviewer' })).json()) as {
+      overallComment: string;
+      history: unknown[];
+    };
     expect(history.overallComment).toBe('Good save on the discount.');
     expect(history.history).toHaveLength(2);
 
@@ -256,10 +287,16 @@ describe.skipIf(!canRun)('ticket sidebar in the devhost', () => {
     await item.getByRole('button', { name: 'Confirm withdraw' }).click();
     await expect.poll(async () => (await stored(id))[0]?.status).toBe('withdrawn');
     // the ticket's fields show the latest evaluation still standing, or nothing
-    const { evaluations } = (await (await dh.service(`/sidebar?ticketId=${ticket}`, { user: IDS.users.rita, role: 'reviewer' })).json()) as { evaluations: Array<{ id: string; createdAt: string; finalScore: number | null; passed: boolean | null; criticalFailures: string[] }> };
+    const { evaluations } = (await (
+      await dh.service(`/sidebar?ticketId=${ticket}`, { user: IDS.users.rita, role: 'reviewer' })
+    ).json()) as {
+      evaluations: Array<{ id: string; createdAt: string; finalScore: number | null; passed: boolean | null; criticalFailures: string[] }>;
+    };
     expect(evaluations.map((e) => e.id)).not.toContain(id);
     const latest = [...evaluations].sort((a, b) => b.createdAt.localeCompare(a.createdAt))[0];
-    await expect.poll(() => dh.state.fieldValue(dh.state.ticket(ticket)!, IDS.fields.qaResult) ?? null, { timeout: 15_000 }).toBe(latest ? resultValue(latest) : null);
+    await expect
+      .poll(() => dh.state.fieldValue(dh.state.ticket(ticket)!, IDS.fields.qaResult) ?? null, { timeout: 15_000 })
+      .toBe(latest ? resultValue(latest) : null);
     await page.close();
   });
 
@@ -290,7 +327,10 @@ describe.skipIf(!canRun)('ticket sidebar in the devhost', () => {
     await app.locator('[data-crit] [role=radio]').last().click();
     expect(await app.locator('.qa-score__value').textContent()).not.toBe('–');
     expect(await size()).toBe(before);
-    const critical = app.locator('.qa-crit').filter({ has: app.locator('.qa-tag', { hasText: 'Critical' }) }).first();
+    const critical = app
+      .locator('.qa-crit')
+      .filter({ has: app.locator('.qa-tag', { hasText: 'Critical' }) })
+      .first();
     await critical.locator('[role=radio]').first().click();
     await app.locator('.qa-badge--critical').waitFor();
     await app.locator('.qa-score__raw').waitFor();

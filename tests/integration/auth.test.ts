@@ -61,7 +61,7 @@ describe.each(backends())('identity, tenancy and errors on $name', (backend) => 
     const broken: Db = {
       ...real,
       // a real PostgreSQL error, whose message names a relation, for the scorecard reads (sign-in still works)
-      query: <T,>(sql: string, params?: readonly unknown[]) =>
+      query: <T>(sql: string, params?: readonly unknown[]) =>
         /FROM scorecard/i.test(sql) ? real.query<T>('SELECT * FROM no_such_table_xyz') : real.query<T>(sql, params),
     };
     const [a] = tenants(broken);
@@ -73,7 +73,16 @@ describe.each(backends())('identity, tenancy and errors on $name', (backend) => 
     expect(text).not.toMatch(/no_such_table|SELECT|relation/i);
     // the log line names the request, the route and the error's class and SQLSTATE; never the SQL or its text
     expect(a.logEntries).toEqual([
-      { level: 'error', msg: 'request failed', requestId: res.body.requestId, method: 'GET', route: '/api/v1/scorecards', errorClass: 'DatabaseError', sqlState: '42P01', status: 500 },
+      {
+        level: 'error',
+        msg: 'request failed',
+        requestId: res.body.requestId,
+        method: 'GET',
+        route: '/api/v1/scorecards',
+        errorClass: 'DatabaseError',
+        sqlState: '42P01',
+        status: 500,
+      },
     ]);
     expect(a.logged.join('\n')).not.toMatch(/no_such_table|SELECT|relation/i);
   });
@@ -84,9 +93,15 @@ describe.each(backends())('identity, tenancy and errors on $name', (backend) => 
     const broken: Db = {
       ...real,
       // as pg reports a failed statement: its message and fields quote the values that were sent
-      query: <T,>(sql: string, params?: readonly unknown[], options?: { prepare?: string }) =>
+      query: <T>(sql: string, params?: readonly unknown[], options?: { prepare?: string }) =>
         /INSERT INTO evaluations/.test(sql)
-          ? Promise.reject(Object.assign(new Error(`failed: ${sql} with ${JSON.stringify(params)}`), { code: 'XX000', detail: comment, parameters: params }))
+          ? Promise.reject(
+              Object.assign(new Error(`failed: ${sql} with ${JSON.stringify(params)}`), {
+                code: 'XX000',
+                detail: comment,
+                parameters: params,
+              }),
+            )
           : real.query<T>(sql, params, options),
     };
     const [a] = tenants(broken);
@@ -94,7 +109,16 @@ describe.each(backends())('identity, tenancy and errors on $name', (backend) => 
     const res = await a.as('reviewer', 777001).post('/evaluations', evaluationBody(scorecardId, { overallComment: comment }));
     expect(res.status).toBe(500);
     expect(a.logEntries).toEqual([
-      { level: 'error', msg: 'request failed', requestId: res.body.requestId, method: 'POST', route: '/api/v1/evaluations', errorClass: 'DatabaseError', sqlState: 'XX000', status: 500 },
+      {
+        level: 'error',
+        msg: 'request failed',
+        requestId: res.body.requestId,
+        method: 'POST',
+        route: '/api/v1/evaluations',
+        errorClass: 'DatabaseError',
+        sqlState: 'XX000',
+        status: 500,
+      },
     ]);
     const text = JSON.stringify(a.logEntries) + JSON.stringify(res.body);
     for (const secret of ['Jane', '4111', '777001', 'INSERT', a.account]) expect(text).not.toContain(secret);
@@ -103,7 +127,9 @@ describe.each(backends())('identity, tenancy and errors on $name', (backend) => 
   it('answers unknown paths and malformed JSON with JSON errors', async () => {
     const [a] = tenants(db());
     expect((await a.as('admin', 1).get('/nothing-here')).status).toBe(404);
-    const res = await a.as('admin', 1).raw('/scorecards', { method: 'POST', body: '{"name":', headers: { 'content-type': 'application/json' } });
+    const res = await a
+      .as('admin', 1)
+      .raw('/scorecards', { method: 'POST', body: '{"name":', headers: { 'content-type': 'application/json' } });
     expect(res.status).toBe(400);
     expect(await res.json()).toEqual({ error: 'invalid request', issues: ['(root): body must be valid JSON'] });
   });

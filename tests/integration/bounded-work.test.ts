@@ -19,7 +19,8 @@ describe.each(backends())('bounded heavy work on $name (decision 018)', (backend
   it('a burst of reports gets 429 with Retry-After beyond the queue, while /healthz, a submit and another account are answered', async () => {
     const [a, b] = tenants(db(), { bounds: { heavy: { perAccount: 1, total: 2, queuePerAccount: 2, retryAfterSeconds: 7 } } });
     const scorecardId = await publishedScorecard(a);
-    for (let i = 0; i < 3; i++) expect((await a.as('reviewer', 9).post('/evaluations', evaluationBody(scorecardId, { ticketId: 100 + i }))).status).toBe(201);
+    for (let i = 0; i < 3; i++)
+      expect((await a.as('reviewer', 9).post('/evaluations', evaluationBody(scorecardId, { ticketId: 100 + i }))).status).toBe(201);
     const lead = a.as('lead', 2);
     await a.session('lead', 2);
     await b.session('lead', 2);
@@ -30,7 +31,16 @@ describe.each(backends())('bounded heavy work on $name (decision 018)', (backend
     expect(held.status).toBe(200);
     expect(gate.stats().byAccount[a.account]).toEqual({ running: 1, waiting: 0 });
 
-    const paths = ['/reports/summary', '/reports/trend', '/reports/breakdown?dimension=criterion', '/reports/root-causes', '/reports/qa-vs-metrics', '/reports/tickets', '/reports/coverage', '/exports/evaluations.csv'];
+    const paths = [
+      '/reports/summary',
+      '/reports/trend',
+      '/reports/breakdown?dimension=criterion',
+      '/reports/root-causes',
+      '/reports/qa-vs-metrics',
+      '/reports/tickets',
+      '/reports/coverage',
+      '/exports/evaluations.csv',
+    ];
     let settled = 0;
     const burst: Array<Promise<Reply>> = paths.map((path) => lead.get(path).finally(() => settled++));
     burst.push(lead.post('/suggestions', { candidates: [] }).finally(() => settled++));
@@ -86,7 +96,13 @@ describe.each(backends())('bounded heavy work on $name (decision 018)', (backend
     const tiny: PagePolicy = { first: 1, min: 1, max: 2, targetMs: 1e-6 };
     // numbers to 12 significant digits: a sum in another order may differ in its last bit
     const round = (x: unknown): unknown =>
-      typeof x === 'number' ? Number(x.toPrecision(12)) : Array.isArray(x) ? x.map(round) : x && typeof x === 'object' ? Object.fromEntries(Object.entries(x).map(([k, v]) => [k, round(v)])) : x;
+      typeof x === 'number'
+        ? Number(x.toPrecision(12))
+        : Array.isArray(x)
+          ? x.map(round)
+          : x && typeof x === 'object'
+            ? Object.fromEntries(Object.entries(x).map(([k, v]) => [k, round(v)]))
+            : x;
     // from 10:30 is not day-aligned: summaries and trends then read the evaluations, not the rollup
     const ranged = { from: '2024-03-05T10:30:00Z' };
     const reports: Array<[string, (pages: PagePolicy) => Promise<unknown>]> = [
@@ -103,7 +119,11 @@ describe.each(backends())('bounded heavy work on $name (decision 018)', (backend
       const whole = await report('whole');
       expect(round(await report(tiny)), name).toEqual(round(whole));
     }
-    expect(((await breakdownReport(db(), account, { dimension: 'criterion' }, tiny)).rows as Array<{ reviewees: number }>).map((r) => r.reviewees)).toEqual([2, 2]);
+    expect(
+      ((await breakdownReport(db(), account, { dimension: 'criterion' }, tiny)).rows as Array<{ reviewees: number }>).map(
+        (r) => r.reviewees,
+      ),
+    ).toEqual([2, 2]);
     // the export: the same text in batches sized by time as in fixed ones
     const read = async (batch?: number) => {
       let text = '';

@@ -57,7 +57,12 @@ const blind = (t: Tenant): Array<[string, Caller]> => [
 ];
 
 async function submit(w: World, role: 'reviewer' | 'lead', userId: number) {
-  const body = evaluationBody(w.scorecardId, { ticketId: TICKET, revieweeId: AGENT, kind: 'calibration', calibrationSessionId: w.sessionId });
+  const body = evaluationBody(w.scorecardId, {
+    ticketId: TICKET,
+    revieweeId: AGENT,
+    kind: 'calibration',
+    calibrationSessionId: w.sessionId,
+  });
   expect((await w.t.as(role, userId).post('/evaluations', body)).status).toBe(201);
 }
 

@@ -6,13 +6,17 @@ import { evaluationBody, publishedScorecard, sampleAnswers, tenants, type Tenant
 const TICKET = 4242;
 
 async function start(t: Tenant, scorecardId: string, reviewerIds = [2, 3, 4]) {
-  const res = await t.as('lead', 5).post('/calibration-sessions', { ticketId: TICKET, scorecardId, version: 1, reviewerIds, baselineReviewerId: 2, title: 'March' });
+  const res = await t
+    .as('lead', 5)
+    .post('/calibration-sessions', { ticketId: TICKET, scorecardId, version: 1, reviewerIds, baselineReviewerId: 2, title: 'March' });
   expect(res.status).toBe(201);
   return res.body as { id: string };
 }
 
 const calibrate = (t: Tenant, scorecardId: string, sessionId: string, reviewerId: number, answers: object[]) =>
-  t.as('reviewer', reviewerId).post('/evaluations', evaluationBody(scorecardId, { ticketId: TICKET, kind: 'calibration', calibrationSessionId: sessionId, answers }));
+  t
+    .as('reviewer', reviewerId)
+    .post('/evaluations', evaluationBody(scorecardId, { ticketId: TICKET, kind: 'calibration', calibrationSessionId: sessionId, answers }));
 
 describe.each(backends())('calibration sessions on $name', (backend) => {
   const db = useDb(backend);
@@ -30,11 +34,25 @@ describe.each(backends())('calibration sessions on $name', (backend) => {
       status: 'open',
       submitted: [],
     });
-    expect((await t.as('reviewer', 2).post('/calibration-sessions', { ticketId: 1, scorecardId, version: 1, reviewerIds: [2, 3], baselineReviewerId: 2 })).status).toBe(403);
-    const bad = await t.as('lead', 5).post('/calibration-sessions', { ticketId: 1, scorecardId, version: 1, reviewerIds: [2, 3], baselineReviewerId: 9 });
+    expect(
+      (
+        await t
+          .as('reviewer', 2)
+          .post('/calibration-sessions', { ticketId: 1, scorecardId, version: 1, reviewerIds: [2, 3], baselineReviewerId: 2 })
+      ).status,
+    ).toBe(403);
+    const bad = await t
+      .as('lead', 5)
+      .post('/calibration-sessions', { ticketId: 1, scorecardId, version: 1, reviewerIds: [2, 3], baselineReviewerId: 9 });
     expect(bad.status).toBe(400);
     expect(bad.body.issues.join()).toContain('baselineReviewerId');
-    expect((await t.as('lead', 5).post('/calibration-sessions', { ticketId: 1, scorecardId, version: 7, reviewerIds: [2, 3], baselineReviewerId: 2 })).status).toBe(404);
+    expect(
+      (
+        await t
+          .as('lead', 5)
+          .post('/calibration-sessions', { ticketId: 1, scorecardId, version: 7, reviewerIds: [2, 3], baselineReviewerId: 2 })
+      ).status,
+    ).toBe(404);
     expect((await other.as('lead', 5).get(`/calibration-sessions/${s.id}`)).status).toBe(404);
   });
 
@@ -50,7 +68,9 @@ describe.each(backends())('calibration sessions on $name', (backend) => {
     expect((await t.as('lead', 5).get(`/calibration-sessions/${s.id}/report`)).status).toBe(200); // the organiser watches
     // nor does the ticket's sidebar give the others away, and the agent never sees calibration at all
     const sidebarOf = async (role: 'reviewer' | 'agent' | 'lead', id: number) =>
-      ((await t.as(role, id).get(`/sidebar?ticketId=${TICKET}`)).body.evaluations as Array<{ reviewerId: number }>).map((e) => e.reviewerId);
+      ((await t.as(role, id).get(`/sidebar?ticketId=${TICKET}`)).body.evaluations as Array<{ reviewerId: number }>).map(
+        (e) => e.reviewerId,
+      );
     expect(await sidebarOf('reviewer', 3)).toEqual([]);
     expect(await sidebarOf('reviewer', 2)).toEqual([2]);
     expect(await sidebarOf('agent', 50)).toEqual([]);
@@ -61,10 +81,15 @@ describe.each(backends())('calibration sessions on $name', (backend) => {
     expect((await calibrate(t, scorecardId, s.id, 4, sampleAnswers({ tone: { na: true, rating: undefined } }))).status).toBe(201);
     // a reviewer who was not invited cannot sway the result, nor can anyone score another ticket or a closed session
     expect((await calibrate(t, scorecardId, s.id, 9, sampleAnswers({ identity: { rating: 0 } }))).status).toBe(403);
-    const elsewhere = await t.as('reviewer', 3).post('/evaluations', evaluationBody(scorecardId, { ticketId: 1, kind: 'calibration', calibrationSessionId: s.id }));
+    const elsewhere = await t
+      .as('reviewer', 3)
+      .post('/evaluations', evaluationBody(scorecardId, { ticketId: 1, kind: 'calibration', calibrationSessionId: s.id }));
     expect(elsewhere.status).toBe(422);
     expect(elsewhere.body.error).toContain(`ticket ${TICKET}`);
-    expect((await t.as('reviewer', 3).post('/evaluations', evaluationBody(scorecardId, { ticketId: TICKET, calibrationSessionId: s.id }))).status).toBe(422);
+    expect(
+      (await t.as('reviewer', 3).post('/evaluations', evaluationBody(scorecardId, { ticketId: TICKET, calibrationSessionId: s.id })))
+        .status,
+    ).toBe(422);
 
     expect((await sidebarOf('reviewer', 3)).sort()).toEqual([2, 3, 4]);
     const res = await t.as('reviewer', 3).get(`/calibration-sessions/${s.id}/report`);
@@ -117,7 +142,9 @@ describe.each(backends())('calibration sessions on $name', (backend) => {
     const history = await t.as('lead', 5).get('/calibration-sessions/history');
     expect(history.body.sessions).toBe(1); // a has one submission: nothing to compare
     expect(history.body.criteria[0]).toMatchObject({ criterionId: 'offered', disagreement: 1, pairs: 1 });
-    expect(history.body.reviewers).toEqual([{ reviewerId: 4, sessions: 1, meanScoreDeviation: -50, meanAbsoluteDeviation: expect.closeTo(100 / 3, 3) }]);
+    expect(history.body.reviewers).toEqual([
+      { reviewerId: 4, sessions: 1, meanScoreDeviation: -50, meanAbsoluteDeviation: expect.closeTo(100 / 3, 3) },
+    ]);
     expect((await t.as('reviewer', 2).get('/calibration-sessions/history')).status).toBe(403);
     expect((await t.as('lead', 5).get(`/calibration-sessions/${randomUUID()}`)).status).toBe(404);
   });

@@ -33,7 +33,10 @@ describe.each(backends())('coaching notes on $name', (backend) => {
     expect(ack.status).toBe(200);
     expect(ack.body.acknowledgedAt).not.toBeNull();
     expect((await t.as('agent', 50).post(`/coaching-notes/${note.body.id}/acknowledge`)).body.acknowledgedAt).toBe(ack.body.acknowledgedAt);
-    const actions = await db().query<{ action: string }>('SELECT action FROM audit_log WHERE account = $1 AND entity = $2 ORDER BY seq', [t.account, 'coaching-note']);
+    const actions = await db().query<{ action: string }>('SELECT action FROM audit_log WHERE account = $1 AND entity = $2 ORDER BY seq', [
+      t.account,
+      'coaching-note',
+    ]);
     expect(actions.map((a) => a.action)).toEqual(['coaching.create', 'coaching.create', 'coaching.acknowledge']);
   });
 });

@@ -58,8 +58,12 @@ describe.each(backends())('drafts kept by the service on $name', (backend) => {
     const session = randomUUID();
     const calibration = content(id, { calibrationSessionId: session });
     expect((await a.as('reviewer', 10).put(`/drafts/${TICKET}/${id}`, { baseRevision: null, content: calibration })).status).toBe(422);
-    expect((await a.as('reviewer', 10).put(`/drafts/${TICKET}/calibration-${session}`, { baseRevision: null, content: calibration })).status).toBe(200);
-    const bad = await a.as('reviewer', 10).put(`/drafts/${TICKET}/${id}`, { baseRevision: null, content: { ...content(id), overallComment: 'x'.repeat(10_001) } });
+    expect(
+      (await a.as('reviewer', 10).put(`/drafts/${TICKET}/calibration-${session}`, { baseRevision: null, content: calibration })).status,
+    ).toBe(200);
+    const bad = await a
+      .as('reviewer', 10)
+      .put(`/drafts/${TICKET}/${id}`, { baseRevision: null, content: { ...content(id), overallComment: 'x'.repeat(10_001) } });
     expect(bad.status).toBe(400);
     expect(bad.body.issues.join(' ')).toContain('content.overallComment');
     expect(await countOf(db(), 'SELECT count(*)::int AS n FROM drafts WHERE account = $1', [a.zendesk.subdomain])).toBe(3);
@@ -74,7 +78,10 @@ describe.each(backends())('drafts kept by the service on $name', (backend) => {
     expect((await rita.post('/evaluations', body)).status).toBe(201);
     expect((await rita.get(`/drafts?ticketId=${TICKET}`)).body.items).toEqual([]);
 
-    await rita.put(`/drafts/${TICKET}/${id}`, { baseRevision: null, content: content(id, { evaluationId: randomUUID(), amends: body.id, amendsLockVersion: 1 }) });
+    await rita.put(`/drafts/${TICKET}/${id}`, {
+      baseRevision: null,
+      content: content(id, { evaluationId: randomUUID(), amends: body.id, amendsLockVersion: 1 }),
+    });
     expect((await rita.put(`/evaluations/${body.id}`, { answers: sampleAnswers(), lockVersion: 1 })).status).toBe(200);
     expect((await rita.get(`/drafts?ticketId=${TICKET}`)).body.items).toEqual([]);
 

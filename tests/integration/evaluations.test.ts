@@ -42,7 +42,9 @@ describe.each(backends())('evaluations on $name', (backend) => {
   it('applies critical effects: raw score kept, final zeroed, failure listed', async () => {
     const t = tenant(db());
     const scorecardId = await publishedScorecard(t);
-    const res = await t.as('lead', 3).post('/evaluations', evaluationBody(scorecardId, { answers: sampleAnswers({ identity: { rating: 0 } }) }));
+    const res = await t
+      .as('lead', 3)
+      .post('/evaluations', evaluationBody(scorecardId, { answers: sampleAnswers({ identity: { rating: 0 } }) }));
     expect(res.status).toBe(201);
     expect(res.body).toMatchObject({ rawScore: 75, finalScore: 0, passed: false, criticalFailures: ['identity'] });
   });
@@ -132,7 +134,9 @@ describe.each(backends())('evaluations on $name', (backend) => {
         expect.stringContaining('"identity" is not answered'),
       ]),
     );
-    const na = await t.as('reviewer', 2).post('/evaluations', evaluationBody(scorecardId, { answers: sampleAnswers({ identity: { rating: undefined, na: true } }) }));
+    const na = await t
+      .as('reviewer', 2)
+      .post('/evaluations', evaluationBody(scorecardId, { answers: sampleAnswers({ identity: { rating: undefined, na: true } }) }));
     expect(na.status).toBe(422);
     expect(na.body.issues.join()).toContain('does not allow N/A');
   });
@@ -177,10 +181,22 @@ describe.each(backends())('evaluations on $name', (backend) => {
       [t.account],
     );
     expect(audits).toEqual([
-      { actor_id: 2, actor_role: 'reviewer', entity_id: first.id.toLowerCase(), detail: { ticketId: first.ticketId, revieweeId: first.revieweeId } },
+      {
+        actor_id: 2,
+        actor_role: 'reviewer',
+        entity_id: first.id.toLowerCase(),
+        detail: { ticketId: first.ticketId, revieweeId: first.revieweeId },
+      },
     ]);
     const got = await reviewer.get(`/evaluations/${created.body.id}`);
-    expect(got.body.history).toEqual([expect.objectContaining({ seq: 1, action: 'create', actorId: 2, snapshot: expect.objectContaining({ id: created.body.id, finalScore: created.body.finalScore }) })]);
+    expect(got.body.history).toEqual([
+      expect.objectContaining({
+        seq: 1,
+        action: 'create',
+        actorId: 2,
+        snapshot: expect.objectContaining({ id: created.body.id, finalScore: created.body.finalScore }),
+      }),
+    ]);
   });
 
   it('answers metric criteria from the metrics snapshot, not from the client', async () => {
@@ -292,8 +308,15 @@ describe.each(backends())('evaluations on $name', (backend) => {
     expect(noReason.body.issues).toEqual(['reason: must say why']);
     const disputed = await agent.post(`/evaluations/${body.id}/dispute`, { reason: 'I did check identity', criterionIds: ['identity'] });
     expect(disputed.status).toBe(200);
-    expect(disputed.body.dispute).toMatchObject({ reason: 'I did check identity', criterionIds: ['identity'], raisedBy: 50, outcome: null });
-    const resolved = await t.as('lead', 3).post(`/evaluations/${body.id}/resolve`, { outcome: 'rejected', note: 'recording shows otherwise' });
+    expect(disputed.body.dispute).toMatchObject({
+      reason: 'I did check identity',
+      criterionIds: ['identity'],
+      raisedBy: 50,
+      outcome: null,
+    });
+    const resolved = await t
+      .as('lead', 3)
+      .post(`/evaluations/${body.id}/resolve`, { outcome: 'rejected', note: 'recording shows otherwise' });
     expect(resolved.status).toBe(200);
     expect(resolved.body.status).toBe('dispute-resolved');
     expect(resolved.body.dispute).toMatchObject({ outcome: 'rejected', note: 'recording shows otherwise', resolvedBy: 3 });

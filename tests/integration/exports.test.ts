@@ -68,9 +68,31 @@ describe.each(backends())('CSV export on $name', (backend) => {
     expect(res.headers.get('content-disposition')).toBe('attachment; filename="evaluations.csv"');
     const [header, ...body] = rows;
     expect(header).toEqual([
-      'evaluation_id', 'created_at', 'ticket_id', 'reviewee_id', 'reviewer_id', 'scorecard_id', 'scorecard_version',
-      'kind', 'status', 'channel', 'group_id', 'brand_id', 'raw_score', 'final_score', 'passed', 'critical_failures',
-      'section_id', 'criterion_id', 'rating', 'fraction', 'na', 'weight', 'critical_failed', 'root_causes', 'comment',
+      'evaluation_id',
+      'created_at',
+      'ticket_id',
+      'reviewee_id',
+      'reviewer_id',
+      'scorecard_id',
+      'scorecard_version',
+      'kind',
+      'status',
+      'channel',
+      'group_id',
+      'brand_id',
+      'raw_score',
+      'final_score',
+      'passed',
+      'critical_failures',
+      'section_id',
+      'criterion_id',
+      'rating',
+      'fraction',
+      'na',
+      'weight',
+      'critical_failed',
+      'root_causes',
+      'comment',
       'overall_comment',
     ]);
     // E1-E5, two answers each; calibration (E6), withdrawn (E7) and the other account (E8) are not exported
@@ -79,14 +101,21 @@ describe.each(backends())('CSV export on $name', (backend) => {
     expect([...new Set(body.map((r) => r[col('evaluation_id')]))]).toEqual(['E1', 'E2', 'E3', 'E4', 'E5'].map((n) => seeded.ids[n]));
     expect(body.map((r) => r[col('criterion_id')])).toEqual(Array(5).fill(['greet', 'solve']).flat());
     const e3 = body.filter((r) => r[col('evaluation_id')] === seeded.ids.E3);
-    expect(e3.map((r) => [r[col('created_at')], r[col('raw_score')], r[col('final_score')], r[col('passed')], r[col('critical_failures')]])).toEqual([
+    expect(
+      e3.map((r) => [r[col('created_at')], r[col('raw_score')], r[col('final_score')], r[col('passed')], r[col('critical_failures')]]),
+    ).toEqual([
       [SPECS.E3!.at.replace('Z', '.000Z'), '25', '0', 'false', 'solve'],
       [SPECS.E3!.at.replace('Z', '.000Z'), '25', '0', 'false', 'solve'],
     ]);
     expect(e3[1]![col('root_causes')]).toBe('Bug');
     expect(e3[1]![col('critical_failed')]).toBe('true');
     const e4greet = body.find((r) => r[col('evaluation_id')] === seeded.ids.E4 && r[col('criterion_id')] === 'greet')!;
-    expect([e4greet[col('na')], e4greet[col('rating')], e4greet[col('fraction')], e4greet[col('reviewer_id')]]).toEqual(['true', '', '', '10']);
+    expect([e4greet[col('na')], e4greet[col('rating')], e4greet[col('fraction')], e4greet[col('reviewer_id')]]).toEqual([
+      'true',
+      '',
+      '',
+      '10',
+    ]);
     const e5 = body.find((r) => r[col('evaluation_id')] === seeded.ids.E5)!;
     expect([e5[col('channel')], e5[col('group_id')], e5[col('ticket_id')]]).toEqual(['', '8', '1005']);
   });

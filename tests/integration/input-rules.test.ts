@@ -8,12 +8,30 @@ import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import type { Db } from '../../src/server/db/db.ts';
 import { backends, countOf, useDb } from '../support/db.ts';
-import { bootOf, evaluationBody, publishedScorecard, sampleAnswers, sampleScorecard, signedLoad, tenant, type Tenant } from '../support/db-client.ts';
+import {
+  bootOf,
+  evaluationBody,
+  publishedScorecard,
+  sampleAnswers,
+  sampleScorecard,
+  signedLoad,
+  tenant,
+  type Tenant,
+} from '../support/db-client.ts';
 
 /** Rows of the account in the tables a refused write could have touched. */
 async function stored(db: Db, t: Tenant): Promise<number> {
   let n = 0;
-  for (const table of ['scorecards', 'scorecard_versions', 'evaluations', 'evaluation_answers', 'evaluation_history', 'audit_log', 'targets', 'coaching_notes']) {
+  for (const table of [
+    'scorecards',
+    'scorecard_versions',
+    'evaluations',
+    'evaluation_answers',
+    'evaluation_history',
+    'audit_log',
+    'targets',
+    'coaching_notes',
+  ]) {
     n += await countOf(db, `SELECT count(*)::int AS n FROM ${table} WHERE account = $1`, [t.account]);
   }
   return n;
@@ -27,16 +45,28 @@ describe.each(backends())('input rules on $name', (backend) => {
     const admin = t.as('admin', 1);
     const before = await stored(db(), t);
     const json = JSON.stringify(sampleScorecard());
-    for (const headers of [{ 'content-type': 'text/plain' }, { 'content-type': 'application/x-www-form-urlencoded' }, {}] as Array<Record<string, string>>) {
+    for (const headers of [{ 'content-type': 'text/plain' }, { 'content-type': 'application/x-www-form-urlencoded' }, {}] as Array<
+      Record<string, string>
+    >) {
       const res = await admin.raw('/scorecards', { method: 'POST', body: new TextEncoder().encode(json), headers });
       expect(res.status, JSON.stringify(headers)).toBe(415);
-      expect(await res.json()).toEqual({ error: 'unsupported media type: send the body as JSON', issues: ['Content-Type: must be application/json'] });
+      expect(await res.json()).toEqual({
+        error: 'unsupported media type: send the body as JSON',
+        issues: ['Content-Type: must be application/json'],
+      });
     }
-    const latin1 = await admin.raw('/scorecards', { method: 'POST', body: json, headers: { 'content-type': 'application/json; charset=latin1' } });
+    const latin1 = await admin.raw('/scorecards', {
+      method: 'POST',
+      body: json,
+      headers: { 'content-type': 'application/json; charset=latin1' },
+    });
     expect(latin1.status).toBe(415);
     expect(await stored(db(), t)).toBe(before);
     // bodiless actions need no type; JSON in any spelling of the type is JSON
-    expect((await admin.raw('/scorecards', { method: 'POST', body: json, headers: { 'content-type': 'Application/JSON; charset=UTF-8' } })).status).toBe(201);
+    expect(
+      (await admin.raw('/scorecards', { method: 'POST', body: json, headers: { 'content-type': 'Application/JSON; charset=UTF-8' } }))
+        .status,
+    ).toBe(201);
     const page = await signedLoad(t.app, await t.appToken(1));
     expect(page.status).toBe(200);
     expect(bootOf(await page.text()).user.id).toBe(1);
@@ -51,7 +81,10 @@ describe.each(backends())('input rules on $name', (backend) => {
     const comment = await reviewer.post('/evaluations', evaluationBody(scorecardId, { overallComment: 'fine\u0000' }));
     expect(comment.status).toBe(400);
     expect(comment.body.issues).toEqual(['overallComment: must not contain a NUL character (\\u0000)']);
-    const answer = await reviewer.post('/evaluations', evaluationBody(scorecardId, { answers: sampleAnswers({ tone: { rating: 0, comment: '\u0000' } }) }));
+    const answer = await reviewer.post(
+      '/evaluations',
+      evaluationBody(scorecardId, { answers: sampleAnswers({ tone: { rating: 0, comment: '\u0000' } }) }),
+    );
     expect(answer.body.issues).toEqual(['answers[1].comment: must not contain a NUL character (\\u0000)']);
     const card = await t.as('admin', 1).post('/scorecards', { ...sampleScorecard(), name: 'Email\u0000' });
     expect(card.body.issues).toEqual(['name: must not contain a NUL character (\\u0000)']);
@@ -80,9 +113,14 @@ describe.each(backends())('input rules on $name', (backend) => {
     const text = await reviewer.post('/evaluations', evaluationBody(scorecardId, { overallComment: 'ok \ud800' }));
     expect(text.status).toBe(400);
     expect(text.body.issues).toEqual(['overallComment: must not contain a lone surrogate (\\ud800): text must be valid Unicode']);
-    const jsonb = await reviewer.post('/evaluations', evaluationBody(scorecardId, { answers: sampleAnswers({ offered: { rating: 1, rootCauses: ['Process\udc00'] } }) }));
+    const jsonb = await reviewer.post(
+      '/evaluations',
+      evaluationBody(scorecardId, { answers: sampleAnswers({ offered: { rating: 1, rootCauses: ['Process\udc00'] } }) }),
+    );
     expect(jsonb.status).toBe(400);
-    expect(jsonb.body.issues).toEqual(['answers[0].rootCauses[0]: must not contain a lone surrogate (\\udc00): text must be valid Unicode']);
+    expect(jsonb.body.issues).toEqual([
+      'answers[0].rootCauses[0]: must not contain a lone surrogate (\\udc00): text must be valid Unicode',
+    ]);
     const definition = await t.as('admin', 1).post('/scorecards', { ...sampleScorecard(), description: '\udfff' });
     expect(definition.status).toBe(400);
     const dispute = await t.as('agent', 50).post(`/evaluations/${created.body.id}/dispute`, { reason: 'unfair \ud83d' });
@@ -113,7 +151,14 @@ describe.each(backends())('input rules on $name', (backend) => {
       if (!issue.includes('ISO')) expect(res.body.issues, path).toEqual([issue]);
     }
     expect((await lead.get('/reports/summary?from=2000-01-01&to=2100-12-31')).status).toBe(200);
-    const target = await lead.post('/targets', { subject: 'agent', subjectId: 50, metric: 'average-score', value: 80, startsOn: '1970-01-01', dueOn: '9999-12-31' });
+    const target = await lead.post('/targets', {
+      subject: 'agent',
+      subjectId: 50,
+      metric: 'average-score',
+      value: 80,
+      startsOn: '1970-01-01',
+      dueOn: '9999-12-31',
+    });
     expect(target.body.issues).toEqual([`startsOn: ${range}`, `dueOn: ${range}`]);
     expect(t.logEntries).toEqual([]);
   });
@@ -138,7 +183,10 @@ describe.each(backends())('input rules on $name', (backend) => {
     const twice = await dispute(['tone', 'identity', 'tone']);
     expect(twice.res.status).toBe(200);
     expect(twice.res.body.dispute.criterionIds).toEqual(['tone', 'identity']);
-    const [row] = await db().query<{ d: { criterionIds: string[] } | null }>('SELECT dispute AS d FROM evaluations WHERE account = $1 AND id = $2', [t.account, unknown.id]);
+    const [row] = await db().query<{ d: { criterionIds: string[] } | null }>(
+      'SELECT dispute AS d FROM evaluations WHERE account = $1 AND id = $2',
+      [t.account, unknown.id],
+    );
     expect(row!.d).toBeNull();
   });
 
@@ -150,7 +198,11 @@ describe.each(backends())('input rules on $name', (backend) => {
     const first = await reviewer.post('/evaluations', body);
     expect(first.status).toBe(201);
     expect(first.body.id).toBe(body.id.toLowerCase());
-    for (const id of [body.id, body.id.toLowerCase(), body.id.replace(/[a-f]/gi, (ch, i: number) => (i % 2 ? ch.toLowerCase() : ch.toUpperCase()))]) {
+    for (const id of [
+      body.id,
+      body.id.toLowerCase(),
+      body.id.replace(/[a-f]/gi, (ch, i: number) => (i % 2 ? ch.toLowerCase() : ch.toUpperCase())),
+    ]) {
       const again = await reviewer.post('/evaluations', { ...body, id });
       expect(again.status, id).toBe(200);
       expect(again.body).toEqual(first.body);
@@ -160,7 +212,11 @@ describe.each(backends())('input rules on $name', (backend) => {
     expect(other.status).toBe(409);
     // path ids too: read and amend in upper case
     expect((await reviewer.get(`/evaluations/${body.id}`)).body.id).toBe(first.body.id);
-    const amended = await reviewer.put(`/evaluations/${body.id}`, { answers: sampleAnswers(), overallComment: 'amended', lockVersion: first.body.lockVersion });
+    const amended = await reviewer.put(`/evaluations/${body.id}`, {
+      answers: sampleAnswers(),
+      overallComment: 'amended',
+      lockVersion: first.body.lockVersion,
+    });
     expect(amended.status).toBe(200);
     expect((await reviewer.get(`/scorecards/${scorecardId.toUpperCase()}`)).status).toBe(200);
   });
@@ -170,15 +226,26 @@ describe.each(backends())('input rules on $name', (backend) => {
     // as if a rule were missing: the scorecard list sends a NUL to the database
     const leaky: Db = {
       ...real,
-      query: <T,>(sql: string, params?: readonly unknown[], options?: { prepare?: string }) =>
-        /FROM scorecards/.test(sql) && !/FOR UPDATE/.test(sql) ? real.query<T>('SELECT $1::text AS t', ['Jane\u0000Roe']) : real.query<T>(sql, params, options),
+      query: <T>(sql: string, params?: readonly unknown[], options?: { prepare?: string }) =>
+        /FROM scorecards/.test(sql) && !/FOR UPDATE/.test(sql)
+          ? real.query<T>('SELECT $1::text AS t', ['Jane\u0000Roe'])
+          : real.query<T>(sql, params, options),
     };
     const t = tenant(leaky);
     const res = await t.as('admin', 1).get('/scorecards');
     expect(res.status).toBe(400);
     expect(res.body.issues[0]).toContain('SQLSTATE 22021');
     expect(t.logEntries).toEqual([
-      { level: 'warn', msg: 'input reached the database unchecked', requestId: res.headers.get('x-request-id'), method: 'GET', route: '/api/v1/scorecards', errorClass: 'DatabaseError', sqlState: '22021', status: 400 },
+      {
+        level: 'warn',
+        msg: 'input reached the database unchecked',
+        requestId: res.headers.get('x-request-id'),
+        method: 'GET',
+        route: '/api/v1/scorecards',
+        errorClass: 'DatabaseError',
+        sqlState: '22021',
+        status: 400,
+      },
     ]);
     expect(JSON.stringify(t.logEntries)).not.toContain('Jane');
   });

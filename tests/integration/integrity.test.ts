@@ -29,24 +29,36 @@ describe.each(backends())('integrity rules on $name', (backend) => {
         expect(res.body.error).toContain('no one reviews themselves');
       }
       // the default kind is review
-      expect((await t.as('reviewer', 7).post('/evaluations', evaluationBody(scorecardId, { revieweeId: 7, kind: 'review' }))).status).toBe(422);
+      expect((await t.as('reviewer', 7).post('/evaluations', evaluationBody(scorecardId, { revieweeId: 7, kind: 'review' }))).status).toBe(
+        422,
+      );
       expect(await countOf(db(), 'SELECT count(*) AS n FROM evaluations WHERE account = $1', [t.account])).toBe(0);
-      expect((await t.as('reviewer', 7).post('/evaluations', evaluationBody(scorecardId, { revieweeId: 7, kind: 'self-review' }))).status).toBe(201);
+      expect(
+        (await t.as('reviewer', 7).post('/evaluations', evaluationBody(scorecardId, { revieweeId: 7, kind: 'self-review' }))).status,
+      ).toBe(201);
       expect((await t.as('reviewer', 7).post('/evaluations', evaluationBody(scorecardId, { revieweeId: 8 }))).status).toBe(201);
     });
 
     it('refuses an amendment that makes the reviewer the reviewee (422), or that a lead makes to a review of their own work (403)', async () => {
       const t = tenant(db());
       const { id } = await reviewed(t);
-      const toSelf = await t.as('reviewer', REVIEWER).put(`/evaluations/${id}`, { answers: sampleAnswers(), revieweeId: REVIEWER, lockVersion: 1 });
+      const toSelf = await t
+        .as('reviewer', REVIEWER)
+        .put(`/evaluations/${id}`, { answers: sampleAnswers(), revieweeId: REVIEWER, lockVersion: 1 });
       expect(toSelf.status).toBe(422);
       expect(toSelf.body.error).toContain('no one reviews themselves');
-      const leadToReviewer = await t.as('lead', LEAD).put(`/evaluations/${id}`, { answers: sampleAnswers(), revieweeId: REVIEWER, lockVersion: 1 });
+      const leadToReviewer = await t
+        .as('lead', LEAD)
+        .put(`/evaluations/${id}`, { answers: sampleAnswers(), revieweeId: REVIEWER, lockVersion: 1 });
       expect(leadToReviewer.status).toBe(422);
       // a lead may not move a review onto themselves, nor amend one of their own work
-      expect((await t.as('lead', LEAD).put(`/evaluations/${id}`, { answers: sampleAnswers(), revieweeId: LEAD, lockVersion: 1 })).status).toBe(403);
+      expect(
+        (await t.as('lead', LEAD).put(`/evaluations/${id}`, { answers: sampleAnswers(), revieweeId: LEAD, lockVersion: 1 })).status,
+      ).toBe(403);
       const ofLead = await reviewed(t, { revieweeId: LEAD });
-      const own = await t.as('lead', LEAD).put(`/evaluations/${ofLead.id}`, { answers: sampleAnswers({ offered: { rating: 0 } }), lockVersion: 1 });
+      const own = await t
+        .as('lead', LEAD)
+        .put(`/evaluations/${ofLead.id}`, { answers: sampleAnswers({ offered: { rating: 0 } }), lockVersion: 1 });
       expect(own.status).toBe(403);
       const stored = await t.as('admin', 1).get(`/evaluations/${id}`);
       expect(stored.body).toMatchObject({ revieweeId: AGENT, lockVersion: 1 });
@@ -86,7 +98,11 @@ describe.each(backends())('integrity rules on $name', (backend) => {
       expect(ok.status).toBe(200);
       // rejected: the score and answers stay
       expect(ok.body).toMatchObject({ status: 'dispute-resolved', finalScore: 0, dispute: { outcome: 'rejected', resolvedBy: LEAD } });
-      expect((await t.as('lead', LEAD).get(`/evaluations/${id}`)).body.history.map((h: { action: string }) => h.action)).toEqual(['create', 'dispute', 'resolve']);
+      expect((await t.as('lead', LEAD).get(`/evaluations/${id}`)).body.history.map((h: { action: string }) => h.action)).toEqual([
+        'create',
+        'dispute',
+        'resolve',
+      ]);
     });
 
     it('upheld: amends exactly the disputed criteria, rescored, linked to the resolution, in history and audit', async () => {
@@ -96,17 +112,34 @@ describe.each(backends())('integrity rules on $name', (backend) => {
       const noAnswers = await lead.post(`/evaluations/${id}/resolve`, { outcome: 'upheld' });
       expect(noAnswers.status).toBe(422);
       expect(noAnswers.body.issues).toEqual(['answers: the disputed criterion "identity" has no new answer']);
-      const extra = await lead.post(`/evaluations/${id}/resolve`, { outcome: 'upheld', answers: [{ criterionId: 'identity', rating: 1 }, { criterionId: 'offered', rating: 0 }] });
+      const extra = await lead.post(`/evaluations/${id}/resolve`, {
+        outcome: 'upheld',
+        answers: [
+          { criterionId: 'identity', rating: 1 },
+          { criterionId: 'offered', rating: 0 },
+        ],
+      });
       expect(extra.status).toBe(422);
       expect(extra.body.issues).toEqual(['answers[1].criterionId: "offered" was not disputed']);
-      const outOfScale = await lead.post(`/evaluations/${id}/resolve`, { outcome: 'upheld', answers: [{ criterionId: 'identity', rating: 5 }] });
+      const outOfScale = await lead.post(`/evaluations/${id}/resolve`, {
+        outcome: 'upheld',
+        answers: [{ criterionId: 'identity', rating: 5 }],
+      });
       expect(outOfScale.status).toBe(422);
       expect(outOfScale.body.issues).toEqual([expect.stringMatching(/^answers\[0\]\.rating: /)]);
-      const rejectedWithAnswers = await lead.post(`/evaluations/${id}/resolve`, { outcome: 'rejected', answers: [{ criterionId: 'identity', rating: 1 }] });
+      const rejectedWithAnswers = await lead.post(`/evaluations/${id}/resolve`, {
+        outcome: 'rejected',
+        answers: [{ criterionId: 'identity', rating: 1 }],
+      });
       expect(rejectedWithAnswers.status).toBe(422);
       expect(await countOf(db(), `SELECT count(*) AS n FROM evaluations WHERE account = $1 AND status = 'disputed'`, [t.account])).toBe(1);
 
-      const res = await lead.post(`/evaluations/${id}/resolve`, { outcome: 'upheld', note: 'agreed', answers: [{ criterionId: 'identity', rating: 1 }], lockVersion });
+      const res = await lead.post(`/evaluations/${id}/resolve`, {
+        outcome: 'upheld',
+        note: 'agreed',
+        answers: [{ criterionId: 'identity', rating: 1 }],
+        lockVersion,
+      });
       expect(res.status).toBe(200);
       expect(res.body).toMatchObject({
         status: 'dispute-resolved',
@@ -126,7 +159,11 @@ describe.each(backends())('integrity rules on $name', (backend) => {
       expect(rows).toEqual([{ criterion_id: 'identity', fraction: 1, critical_failed: false }]);
       const history = (await lead.get(`/evaluations/${id}`)).body.history;
       expect(history.map((h: { action: string }) => h.action)).toEqual(['create', 'dispute', 'amend', 'resolve']);
-      expect(history[2]).toMatchObject({ actorId: LEAD, detail: { resolutionId, criterionIds: ['identity'] }, snapshot: { finalScore: 100 } });
+      expect(history[2]).toMatchObject({
+        actorId: LEAD,
+        detail: { resolutionId, criterionIds: ['identity'] },
+        snapshot: { finalScore: 100 },
+      });
       expect(history[3]).toMatchObject({ detail: { resolutionId, outcome: 'upheld' } });
       const audits = await db().query<{ action: string; actor_id: number; detail: { resolutionId?: string; finalScore?: unknown } }>(
         `SELECT action, actor_id, detail FROM audit_log WHERE account = $1 AND entity_id = $2 ORDER BY seq`,
@@ -140,10 +177,14 @@ describe.each(backends())('integrity rules on $name', (backend) => {
     it('upheld on a dispute that named no criteria: the whole evaluation is disputed, so every criterion gets a new answer', async () => {
       const t = tenant(db());
       const { id } = await disputed(t, []);
-      const partial = await t.as('admin', 1).post(`/evaluations/${id}/resolve`, { outcome: 'upheld', answers: [{ criterionId: 'identity', rating: 1 }] });
+      const partial = await t
+        .as('admin', 1)
+        .post(`/evaluations/${id}/resolve`, { outcome: 'upheld', answers: [{ criterionId: 'identity', rating: 1 }] });
       expect(partial.status).toBe(422);
       expect(partial.body.issues).toHaveLength(2); // offered, tone
-      const res = await t.as('admin', 1).post(`/evaluations/${id}/resolve`, { outcome: 'upheld', answers: sampleAnswers({ tone: { rating: 1 } }) });
+      const res = await t
+        .as('admin', 1)
+        .post(`/evaluations/${id}/resolve`, { outcome: 'upheld', answers: sampleAnswers({ tone: { rating: 1 } }) });
       expect(res.status).toBe(200);
       expect(res.body.finalScore).toBe(87.5);
     });
@@ -151,7 +192,13 @@ describe.each(backends())('integrity rules on $name', (backend) => {
     it('rolls the amendment back when the resolution fails (stale lock version): nothing half-done', async () => {
       const t = tenant(db());
       const { id, lockVersion } = await disputed(t);
-      const stale = await t.as('lead', LEAD).post(`/evaluations/${id}/resolve`, { outcome: 'upheld', answers: [{ criterionId: 'identity', rating: 1 }], lockVersion: lockVersion - 1 });
+      const stale = await t
+        .as('lead', LEAD)
+        .post(`/evaluations/${id}/resolve`, {
+          outcome: 'upheld',
+          answers: [{ criterionId: 'identity', rating: 1 }],
+          lockVersion: lockVersion - 1,
+        });
       expect(stale.status).toBe(409);
       const got = await t.as('lead', LEAD).get(`/evaluations/${id}`);
       expect(got.body).toMatchObject({ status: 'disputed', finalScore: 0, lockVersion });
@@ -164,15 +211,33 @@ describe.each(backends())('integrity rules on $name', (backend) => {
       const { id } = await reviewed(t);
       const agent = t.as('agent', AGENT);
       const ack = await agent.post(`/evaluations/${id}/acknowledge`, { lockVersion: 1 });
-      expect(ack.body).toMatchObject({ status: 'acknowledged', lockVersion: 2, acknowledgedVersion: 2, changedSinceAcknowledgement: false });
-      const amended = await t.as('reviewer', REVIEWER).put(`/evaluations/${id}`, { answers: sampleAnswers({ tone: { rating: 1 } }), lockVersion: 2 });
+      expect(ack.body).toMatchObject({
+        status: 'acknowledged',
+        lockVersion: 2,
+        acknowledgedVersion: 2,
+        changedSinceAcknowledgement: false,
+      });
+      const amended = await t
+        .as('reviewer', REVIEWER)
+        .put(`/evaluations/${id}`, { answers: sampleAnswers({ tone: { rating: 1 } }), lockVersion: 2 });
       expect(amended.status).toBe(200);
-      expect(amended.body).toMatchObject({ status: 'submitted', finalScore: 87.5, lockVersion: 3, acknowledgedVersion: 2, changedSinceAcknowledgement: true });
+      expect(amended.body).toMatchObject({
+        status: 'submitted',
+        finalScore: 87.5,
+        lockVersion: 3,
+        acknowledgedVersion: 2,
+        changedSinceAcknowledgement: true,
+      });
       // the agent sees it among their evaluations, changed, and may acknowledge (or dispute) again
       const mine = await agent.get(`/sidebar?ticketId=1001`);
       expect(mine.body.evaluations).toEqual([expect.objectContaining({ id, status: 'submitted', changedSinceAcknowledgement: true })]);
       const again = await agent.post(`/evaluations/${id}/acknowledge`);
-      expect(again.body).toMatchObject({ status: 'acknowledged', lockVersion: 4, acknowledgedVersion: 4, changedSinceAcknowledgement: false });
+      expect(again.body).toMatchObject({
+        status: 'acknowledged',
+        lockVersion: 4,
+        acknowledgedVersion: 4,
+        changedSinceAcknowledgement: false,
+      });
       const audit = await db().query<{ detail: { status?: unknown } }>(
         `SELECT detail FROM audit_log WHERE account = $1 AND action = 'evaluation.amend'`,
         [t.account],
@@ -190,13 +255,18 @@ describe.each(backends())('integrity rules on $name', (backend) => {
       expect((await reviewer.put(`/evaluations/${id}`, { answers: sampleAnswers(), lockVersion: 1 })).status).toBe(200);
       const stale = await reviewer.put(`/evaluations/${id}`, { answers: sampleAnswers({ offered: { rating: 0 } }), lockVersion: 1 });
       expect(stale.status).toBe(409);
-      expect(stale.body.error).toBe('this evaluation changed since you read it (lockVersion 1, now 2): reload it and apply your change again');
+      expect(stale.body.error).toBe(
+        'this evaluation changed since you read it (lockVersion 1, now 2): reload it and apply your change again',
+      );
       expect((await t.as('agent', AGENT).post(`/evaluations/${id}/acknowledge`, { lockVersion: 1 })).status).toBe(409);
       expect((await t.as('agent', AGENT).post(`/evaluations/${id}/dispute`, { reason: 'no', lockVersion: 1 })).status).toBe(409);
       expect((await reviewer.post(`/evaluations/${id}/withdraw`, { lockVersion: 1 })).status).toBe(409);
       const got = await reviewer.get(`/evaluations/${id}`);
       expect(got.body).toMatchObject({ status: 'submitted', finalScore: 100, lockVersion: 2 });
-      expect((await reviewer.post(`/evaluations/${id}/withdraw`, { lockVersion: 2 })).body).toMatchObject({ status: 'withdrawn', lockVersion: 3 });
+      expect((await reviewer.post(`/evaluations/${id}/withdraw`, { lockVersion: 2 })).body).toMatchObject({
+        status: 'withdrawn',
+        lockVersion: 3,
+      });
     });
 
     it('lets exactly one of 50 concurrent amends with the same lock version through; the others get 409', async () => {
@@ -205,7 +275,11 @@ describe.each(backends())('integrity rules on $name', (backend) => {
       const reviewer = t.as('reviewer', REVIEWER);
       const replies = await Promise.all(
         Array.from({ length: 50 }, (_, i) =>
-          reviewer.put(`/evaluations/${id}`, { answers: sampleAnswers({ tone: { rating: i % 3 === 0 ? 1 : 2 } }), overallComment: `edit ${i}`, lockVersion: 1 }),
+          reviewer.put(`/evaluations/${id}`, {
+            answers: sampleAnswers({ tone: { rating: i % 3 === 0 ? 1 : 2 } }),
+            overallComment: `edit ${i}`,
+            lockVersion: 1,
+          }),
         ),
       );
       const statuses = replies.map((r) => r.status);
@@ -215,7 +289,9 @@ describe.each(backends())('integrity rules on $name', (backend) => {
       const got = await reviewer.get(`/evaluations/${id}`);
       expect(got.body).toMatchObject({ lockVersion: 2, overallComment: winner.body.overallComment });
       expect(got.body.history.map((h: { action: string }) => h.action)).toEqual(['create', 'amend']);
-      expect(await countOf(db(), `SELECT count(*) AS n FROM audit_log WHERE account = $1 AND action = 'evaluation.amend'`, [t.account])).toBe(1);
+      expect(
+        await countOf(db(), `SELECT count(*) AS n FROM audit_log WHERE account = $1 AND action = 'evaluation.amend'`, [t.account]),
+      ).toBe(1);
     });
   });
 });

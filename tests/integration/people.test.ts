@@ -56,10 +56,23 @@ async function seedEverywhere(t: Tenant) {
   const session = await ok(
     me.lead.post('/calibration-sessions', { ticketId: TICKET, scorecardId, version: 1, reviewerIds: [P, 2], baselineReviewerId: P }),
   );
-  const calibration = evaluationBody(scorecardId, { ticketId: TICKET, revieweeId: 61, kind: 'calibration', calibrationSessionId: session.id });
+  const calibration = evaluationBody(scorecardId, {
+    ticketId: TICKET,
+    revieweeId: 61,
+    kind: 'calibration',
+    calibrationSessionId: session.id,
+  });
   await ok(me.reviewer.post('/evaluations', calibration));
   // plan set by P with a per-agent target for P; targets on P, by P, and on a group whose id happens to be P's
-  await ok(me.lead.put('/plan', { default: { overall: 2 }, agents: [{ agentId: P, overall: 5 }, { agentId: 61, overall: 3 }] }));
+  await ok(
+    me.lead.put('/plan', {
+      default: { overall: 2 },
+      agents: [
+        { agentId: P, overall: 5 },
+        { agentId: 61, overall: 3 },
+      ],
+    }),
+  );
   const target = { metric: 'average-score', value: 85, startsOn: '2026-03-01', dueOn: '2026-03-31' };
   await ok(t.as('lead', 3).post('/targets', { ...target, subject: 'agent', subjectId: P }));
   const byP = await ok(me.lead.post('/targets', { ...target, subject: 'agent', subjectId: 61 }));
@@ -68,7 +81,15 @@ async function seedEverywhere(t: Tenant) {
   // unsent drafts: one by P, one judging P
   const draft = (revieweeId: number) => ({
     baseRevision: null,
-    content: { evaluationId: crypto.randomUUID(), scorecardId, scorecardVersion: 1, revieweeId, answers: {}, overallComment: 'Draft words', savedAt: 0 },
+    content: {
+      evaluationId: crypto.randomUUID(),
+      scorecardId,
+      scorecardVersion: 1,
+      revieweeId,
+      answers: {},
+      overallComment: 'Draft words',
+      savedAt: 0,
+    },
   });
   await ok(me.reviewer.put(`/drafts/${TICKET}/${scorecardId}`, draft(61)));
   await ok(t.as('reviewer', 2).put(`/drafts/${TICKET}/${scorecardId}`, draft(P)));
@@ -103,7 +124,10 @@ describe.each(backends())('data protection on $name', (backend) => {
     await b.as('reviewer', 2).post('/evaluations', inB);
     // the seed really put P in every column the test checks
     for (const [table, where] of PERSON_COLUMNS) {
-      expect(await countOf(db(), `SELECT count(*) AS n FROM ${table} WHERE account = $1 AND (${where})`, [a.account, P]), table).toBeGreaterThan(0);
+      expect(
+        await countOf(db(), `SELECT count(*) AS n FROM ${table} WHERE account = $1 AND (${where})`, [a.account, P]),
+        table,
+      ).toBeGreaterThan(0);
     }
 
     for (const role of ['lead', 'reviewer', 'agent'] as const) {
@@ -176,9 +200,13 @@ describe.each(backends())('data protection on $name', (backend) => {
     expect((await a.as('lead', 3).get(`/evaluations/${recent.id}`)).status).toBe(200);
     const summary = await a.as('lead', 3).get('/reports/summary?from=2025-01-01&to=2026-12-31');
     expect(summary.body.count).toBe(1);
-    const rolled = await countOf(db(), 'SELECT coalesce(sum(evaluations), 0)::float8 AS n FROM report_daily WHERE account = $1', [a.account]);
+    const rolled = await countOf(db(), 'SELECT coalesce(sum(evaluations), 0)::float8 AS n FROM report_daily WHERE account = $1', [
+      a.account,
+    ]);
     expect(rolled).toBe(1);
-    const audited = await countOf(db(), "SELECT count(*) AS n FROM audit_log WHERE account = $1 AND action = 'retention.apply'", [a.account]);
+    const audited = await countOf(db(), "SELECT count(*) AS n FROM audit_log WHERE account = $1 AND action = 'retention.apply'", [
+      a.account,
+    ]);
     expect(audited).toBe(1);
     // the other account keeps its old evaluation
     expect((await b.as('lead', 3).get(`/evaluations/${bOld.id}`)).status).toBe(200);
@@ -187,8 +215,22 @@ describe.each(backends())('data protection on $name', (backend) => {
 
 describe('scrubPerson', () => {
   it('replaces the id under person keys only, and a subjectId only beside a non-group subject', () => {
-    const detail = { finalScore: 7, revieweeId: { from: 7, to: 8 }, reviewerIds: [7, 9], subject: 'group', subjectId: 7, dispute: { resolvedBy: 7 } };
-    expect(scrubPerson(detail, 7, -1)).toEqual({ finalScore: 7, revieweeId: { from: -1, to: 8 }, reviewerIds: [-1, 9], subject: 'group', subjectId: 7, dispute: { resolvedBy: -1 } });
+    const detail = {
+      finalScore: 7,
+      revieweeId: { from: 7, to: 8 },
+      reviewerIds: [7, 9],
+      subject: 'group',
+      subjectId: 7,
+      dispute: { resolvedBy: 7 },
+    };
+    expect(scrubPerson(detail, 7, -1)).toEqual({
+      finalScore: 7,
+      revieweeId: { from: -1, to: 8 },
+      reviewerIds: [-1, 9],
+      subject: 'group',
+      subjectId: 7,
+      dispute: { resolvedBy: -1 },
+    });
     expect(scrubPerson({ subject: 'agent', subjectId: 7 }, 7, -1)).toEqual({ subject: 'agent', subjectId: -1 });
   });
 });

@@ -16,7 +16,9 @@ describe.each(backends())('monitoring plan, coverage and suggestions on $name', 
     const bad = await t.as('lead', 5).put('/plan', { agents: [{ agentId: 50, overall: -1 }] });
     expect(bad.status).toBe(400);
     expect(bad.body.issues.join()).toContain('agents[0].overall');
-    const saved = await t.as('lead', 5).put('/plan', { default: { overall: 2 }, agents: [{ agentId: 50, overall: 3, channels: { email: 2 } }] });
+    const saved = await t
+      .as('lead', 5)
+      .put('/plan', { default: { overall: 2 }, agents: [{ agentId: 50, overall: 3, channels: { email: 2 } }] });
     expect(saved.status).toBe(200);
     expect((await t.as('reviewer', 2).get('/plan')).body).toMatchObject({
       plan: { default: { overall: 2, channels: {} }, agents: [{ agentId: 50, overall: 3, channels: { email: 2 } }] },
@@ -48,7 +50,16 @@ describe.each(backends())('monitoring plan, coverage and suggestions on $name', 
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ week: WEEK, from: '2026-03-02T00:00:00.000Z', to: '2026-03-09T00:00:00.000Z' });
     expect(res.body.agents).toEqual([
-      { agentId: 50, source: 'agent', planned: 3, done: 2, ratio: 2 / 3, gap: 1, channels: [{ channel: 'email', planned: 2, done: 2, gap: 0 }], toDo: 1 },
+      {
+        agentId: 50,
+        source: 'agent',
+        planned: 3,
+        done: 2,
+        ratio: 2 / 3,
+        gap: 1,
+        channels: [{ channel: 'email', planned: 2, done: 2, gap: 0 }],
+        toDo: 1,
+      },
       { agentId: 60, source: 'default', planned: 2, done: 1, ratio: 0.5, gap: 1, channels: [], toDo: 1 },
       { agentId: 70, source: 'default', planned: 2, done: 0, ratio: 0, gap: 2, channels: [], toDo: 2 },
     ]);
@@ -62,7 +73,9 @@ describe.each(backends())('monitoring plan, coverage and suggestions on $name', 
     const [t] = tenants(db());
     const scorecardId = await publishedScorecard(t);
     await t.as('lead', 5).put('/plan', { default: { overall: 2 } });
-    await t.as('reviewer', 2).post('/evaluations', evaluationBody(scorecardId, { revieweeId: 50, ticketId: 101, answers: sampleAnswers() }));
+    await t
+      .as('reviewer', 2)
+      .post('/evaluations', evaluationBody(scorecardId, { revieweeId: 50, ticketId: 101, answers: sampleAnswers() }));
     const candidates = [
       ...[101, 102, 103, 104].map((ticketId) => ({ ticketId, assigneeId: 50, channel: 'email' })),
       ...[201, 202, 203].map((ticketId) => ({ ticketId, assigneeId: 60, channel: 'chat', reopens: ticketId === 203 ? 2 : 0 })),
@@ -75,7 +88,9 @@ describe.each(backends())('monitoring plan, coverage and suggestions on $name', 
     expect(picks.filter((p) => p.agentId === 60)).toHaveLength(2);
     expect(picks.map((p) => p.ticketId)).not.toContain(101);
     for (const p of picks) expect(p.reasons).toEqual(p.ticketId === 203 ? ['reopened'] : []);
-    const again = await t.as('lead', 5).post('/suggestions', { week: WEEK, candidates: [...candidates].reverse(), favour: { reopens: true } });
+    const again = await t
+      .as('lead', 5)
+      .post('/suggestions', { week: WEEK, candidates: [...candidates].reverse(), favour: { reopens: true } });
     expect(again.body.suggestions).toEqual(res.body.suggestions);
     expect((await t.as('agent', 50).post('/suggestions', { candidates })).status).toBe(403);
     const bad = await t.as('lead', 5).post('/suggestions', { candidates: [{ ticketId: 'x', assigneeId: 50 }] });
@@ -97,14 +112,29 @@ describe.each(backends())('tickets behind the figures on $name', (backend) => {
       answers: sampleAnswers({ offered: { rating: 0, rootCauses: ['Knowledge gap'] } }),
       metrics: { csat: 'good', firstReplyMinutes: 30, fullResolutionMinutes: 600, reopens: 1 },
     });
-    const passedBadCsat = evaluationBody(scorecardId, { ticketId: 12, revieweeId: 51, groupId: 7, metrics: { csat: 'bad', firstReplyMinutes: 10, reopens: 0 } });
-    const otherGroup = evaluationBody(scorecardId, { ticketId: 13, revieweeId: 52, groupId: 8, answers: sampleAnswers({ offered: { rating: 0 } }) });
+    const passedBadCsat = evaluationBody(scorecardId, {
+      ticketId: 12,
+      revieweeId: 51,
+      groupId: 7,
+      metrics: { csat: 'bad', firstReplyMinutes: 10, reopens: 0 },
+    });
+    const otherGroup = evaluationBody(scorecardId, {
+      ticketId: 13,
+      revieweeId: 52,
+      groupId: 8,
+      answers: sampleAnswers({ offered: { rating: 0 } }),
+    });
     for (const body of [failedOffered, passedBadCsat, otherGroup]) expect((await r.post('/evaluations', body)).status).toBe(201);
 
     const behind = await t.as('lead', 5).get('/reports/tickets?groupId=7&criterionId=offered&failed=true');
     expect(behind.status).toBe(200);
     expect(behind.body.items).toEqual([
-      expect.objectContaining({ ticketId: 11, revieweeId: 50, passed: false, criterion: { fraction: 0, comment: null, rootCauses: ['Knowledge gap'] } }),
+      expect.objectContaining({
+        ticketId: 11,
+        revieweeId: 50,
+        passed: false,
+        criterion: { fraction: 0, comment: null, rootCauses: ['Knowledge gap'] },
+      }),
     ]);
     expect((await t.as('agent', 51).get('/reports/tickets')).body.items.map((i: any) => i.ticketId)).toEqual([12]);
 
@@ -118,6 +148,11 @@ describe.each(backends())('tickets behind the figures on $name', (backend) => {
       ['good', 1, 50],
     ]);
     const failed = qa.body.byResult.find((b: any) => b.result === 'failed').metrics;
-    expect(failed).toMatchObject({ firstReplyMinutes: { value: 30, n: 1 }, fullResolutionMinutes: { value: 600, n: 1 }, reopenRate: { value: 1, n: 1 }, csatGoodRate: { value: 1, n: 1 } });
+    expect(failed).toMatchObject({
+      firstReplyMinutes: { value: 30, n: 1 },
+      fullResolutionMinutes: { value: 600, n: 1 },
+      reopenRate: { value: 1, n: 1 },
+      csatGoodRate: { value: 1, n: 1 },
+    });
   });
 });

@@ -67,9 +67,26 @@ interface Spec {
  */
 export const SPECS: Record<string, Spec> = {
   E1: { at: '2024-03-05T10:00:00Z', reviewee: 101, group: 7, channel: 'email', greet: 1, solve: 2 },
-  E2: { at: '2024-03-06T10:00:00Z', reviewee: 101, group: 7, channel: 'email', greet: 0, solve: 2, comment: '=HYPERLINK("x"), "quoted"\nnext line' },
+  E2: {
+    at: '2024-03-06T10:00:00Z',
+    reviewee: 101,
+    group: 7,
+    channel: 'email',
+    greet: 0,
+    solve: 2,
+    comment: '=HYPERLINK("x"), "quoted"\nnext line',
+  },
   E3: { at: '2024-03-12T10:00:00Z', reviewee: 102, group: 7, channel: 'chat', greet: 1, solve: 0, solveCauses: ['Bug'] },
-  E4: { at: '2024-03-13T23:59:59Z', reviewee: 102, reviewer: 10, group: 8, channel: 'email', greet: 'na', solve: 1, solveCauses: ['Knowledge gap'] },
+  E4: {
+    at: '2024-03-13T23:59:59Z',
+    reviewee: 102,
+    reviewer: 10,
+    group: 8,
+    channel: 'email',
+    greet: 'na',
+    solve: 1,
+    solveCauses: ['Knowledge gap'],
+  },
   E5: { at: '2024-04-02T10:00:00Z', reviewee: 101, group: 8, channel: null, greet: 0, solve: 2, greetCauses: ['Script not followed'] },
   E6: { at: '2024-03-05T11:00:00Z', reviewee: 101, group: 7, channel: 'email', greet: 0, solve: 0, kind: 'calibration' },
   E7: { at: '2024-03-07T10:00:00Z', reviewee: 103, group: 7, channel: 'email', greet: 1, solve: 2 },
@@ -96,7 +113,12 @@ export async function seed(tenants: [Tenant, Tenant], setNow: (d: Date) => void)
     const greet =
       s.greet === 'na'
         ? { criterionId: 'greet', na: true }
-        : { criterionId: 'greet', rating: s.greet, ...(s.greetCauses ? { rootCauses: s.greetCauses } : {}), ...(s.comment ? { comment: s.comment } : {}) };
+        : {
+            criterionId: 'greet',
+            rating: s.greet,
+            ...(s.greetCauses ? { rootCauses: s.greetCauses } : {}),
+            ...(s.comment ? { comment: s.comment } : {}),
+          };
     const res = await tenants[s.other ? 1 : 0].as('reviewer', s.reviewer ?? 9).post('/evaluations', {
       id,
       ticketId: 1000 + Number(name.slice(1)),

@@ -137,7 +137,14 @@ describe.each(backends())('reports on $name', (backend) => {
     expect(rows.map((r) => r.key)).toEqual(['solve', 'greet']);
     const [solve, greet] = rows;
     // solve: 1, 1, 0, .5
-    expect(solve).toMatchObject({ label: 'Solved', scorecardId: seeded.scorecardId, count: 4, naCount: 0, reviewees: 2, revieweesFailing: 1 });
+    expect(solve).toMatchObject({
+      label: 'Solved',
+      scorecardId: seeded.scorecardId,
+      count: 4,
+      naCount: 0,
+      reviewees: 2,
+      revieweesFailing: 1,
+    });
     expect(solve!.averageFraction.value).toBe(0.625);
     expect(solve!.failRate).toEqual(wilson(1, 4));
     // greet: 1, 0, 1, N/A
@@ -160,7 +167,10 @@ describe.each(backends())('reports on $name', (backend) => {
     const before = await get<Summary>('/api/v1/reports/summary?from=2024-03-01&to=2024-03-31');
     const lockVersion = (await as({ role: 'reviewer', user: 9 }).get(`/evaluations/${seeded.ids.E2}`)).body.lockVersion;
     const amended = await as({ role: 'reviewer', user: 9 }).put(`/evaluations/${seeded.ids.E2}`, {
-      answers: [{ criterionId: 'greet', rating: 1 }, { criterionId: 'solve', rating: 2 }],
+      answers: [
+        { criterionId: 'greet', rating: 1 },
+        { criterionId: 'solve', rating: 2 },
+      ],
       lockVersion,
     });
     expect(amended.status).toBe(200);
@@ -174,7 +184,10 @@ describe.each(backends())('reports on $name', (backend) => {
     expect(pending).toEqual([{ deltas: 0 }]);
     // and back, so the other tests keep their figures
     const back = await as({ role: 'reviewer', user: 9 }).put(`/evaluations/${seeded.ids.E2}`, {
-      answers: [{ criterionId: 'greet', rating: 0 }, { criterionId: 'solve', rating: 2 }],
+      answers: [
+        { criterionId: 'greet', rating: 0 },
+        { criterionId: 'solve', rating: 2 },
+      ],
       lockVersion: amended.body.lockVersion,
     });
     expect(back.status).toBe(200);

@@ -27,7 +27,10 @@ describe.each(backends())('scorecards on $name', (backend) => {
     expect(next.status).toBe(201);
     expect(next.body).toMatchObject({ version: 2, status: 'draft', lockVersion: 1 });
     expect((await admin.post(`/scorecards/${id}/draft`)).status).toBe(409); // one draft at a time
-    const saved = await admin.put(`/scorecards/${id}/draft`, { definition: { ...sampleScorecard(), name: 'Email v2', passThreshold: 90 }, lockVersion: 1 });
+    const saved = await admin.put(`/scorecards/${id}/draft`, {
+      definition: { ...sampleScorecard(), name: 'Email v2', passThreshold: 90 },
+      lockVersion: 1,
+    });
     expect(saved.status).toBe(200);
     expect(saved.body).toMatchObject({ version: 2, lockVersion: 2, name: 'Email v2' });
     expect((await admin.post(`/scorecards/${id}/publish`)).body.version).toBe(2);

@@ -14,7 +14,9 @@ describe.each(backends())('targets on $name', (backend) => {
     const scorecardId = await publishedScorecard(t);
     // agent 50: 100 and 50 (offered No: 2 of 4) -> mean 75; agent 60's review must not count
     await t.as('reviewer', 2).post('/evaluations', evaluationBody(scorecardId, { revieweeId: 50 }));
-    await t.as('reviewer', 2).post('/evaluations', evaluationBody(scorecardId, { revieweeId: 50, answers: sampleAnswers({ offered: { rating: 0 } }) }));
+    await t
+      .as('reviewer', 2)
+      .post('/evaluations', evaluationBody(scorecardId, { revieweeId: 50, answers: sampleAnswers({ offered: { rating: 0 } }) }));
     await t.as('reviewer', 2).post('/evaluations', evaluationBody(scorecardId, { revieweeId: 60 }));
     expect((await t.as('reviewer', 2).post('/targets', target)).status).toBe(403);
     const created = await t.as('lead', 5).post('/targets', target);
@@ -45,8 +47,12 @@ describe.each(backends())('targets on $name', (backend) => {
     const [t] = tenants(db());
     const scorecardId = await publishedScorecard(t);
     await t.as('reviewer', 2).post('/evaluations', evaluationBody(scorecardId, { groupId: 7 }));
-    await t.as('reviewer', 2).post('/evaluations', evaluationBody(scorecardId, { groupId: 8, answers: sampleAnswers({ identity: { rating: 0 } }) }));
-    const res = await t.as('lead', 5).post('/targets', { subject: 'group', subjectId: 7, metric: 'pass-rate', value: 0.9, startsOn: '2026-03-01', dueOn: '2026-03-31' });
+    await t
+      .as('reviewer', 2)
+      .post('/evaluations', evaluationBody(scorecardId, { groupId: 8, answers: sampleAnswers({ identity: { rating: 0 } }) }));
+    const res = await t
+      .as('lead', 5)
+      .post('/targets', { subject: 'group', subjectId: 7, metric: 'pass-rate', value: 0.9, startsOn: '2026-03-01', dueOn: '2026-03-31' });
     expect(res.body.progress.current).toMatchObject({ value: 1, n: 1 });
     expect(res.body.progress.state).toBe('on-track');
   });

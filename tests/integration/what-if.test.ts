@@ -6,7 +6,9 @@ import { evaluationBody, publishedScorecard, tenant } from '../support/db-client
 const DAY = 86_400_000;
 
 /** Two equally weighted criteria: `a` binary, `b` 3-point with N/A allowed. */
-function card(over: { aWeight?: number; bAllowNA?: boolean; bScale?: ScorecardDefinitionInput['sections'][number]['criteria'][number]['scale'] } = {}): ScorecardDefinitionInput {
+function card(
+  over: { aWeight?: number; bAllowNA?: boolean; bScale?: ScorecardDefinitionInput['sections'][number]['criteria'][number]['scale'] } = {},
+): ScorecardDefinitionInput {
   return {
     name: 'What-if card',
     method: 'weighted-criteria',
@@ -37,10 +39,34 @@ describe.each(backends())('POST /scorecards/{id}/what-if on $name', (backend) =>
       expect(res.status).toBe(201);
     };
     const today = Date.parse('2026-06-01T12:00:00Z');
-    await evaluate([{ criterionId: 'a', rating: 0 }, { criterionId: 'b', rating: 0 }], today - 100 * DAY); // 0, outside 90 days
-    await evaluate([{ criterionId: 'a', rating: 1 }, { criterionId: 'b', rating: 2 }], today - 30 * DAY); // 100
-    await evaluate([{ criterionId: 'a', rating: 0 }, { criterionId: 'b', rating: 1 }], today - 20 * DAY); // 25
-    await evaluate([{ criterionId: 'a', rating: 1 }, { criterionId: 'b', na: true }], today - 10 * DAY); // 100
+    await evaluate(
+      [
+        { criterionId: 'a', rating: 0 },
+        { criterionId: 'b', rating: 0 },
+      ],
+      today - 100 * DAY,
+    ); // 0, outside 90 days
+    await evaluate(
+      [
+        { criterionId: 'a', rating: 1 },
+        { criterionId: 'b', rating: 2 },
+      ],
+      today - 30 * DAY,
+    ); // 100
+    await evaluate(
+      [
+        { criterionId: 'a', rating: 0 },
+        { criterionId: 'b', rating: 1 },
+      ],
+      today - 20 * DAY,
+    ); // 25
+    await evaluate(
+      [
+        { criterionId: 'a', rating: 1 },
+        { criterionId: 'b', na: true },
+      ],
+      today - 10 * DAY,
+    ); // 100
     now = today;
     return { t, id, admin: t.as('admin', 1) };
   }

@@ -77,7 +77,8 @@ export function personFor(role: QaRole, userId: number): FakePerson {
 
 const PAGE = '<!doctype html><html><head><title>t</title></head><body></body></html>';
 /** The built app's pages, as far as the service needs them to sign someone in. */
-const testPages: AppFiles = async (path) => (/^(ticket-sidebar|nav-bar|background)\.html$/.test(path) ? { body: new TextEncoder().encode(PAGE), type: 'text/html' } : null);
+const testPages: AppFiles = async (path) =>
+  /^(ticket-sidebar|nav-bar|background)\.html$/.test(path) ? { body: new TextEncoder().encode(PAGE), type: 'text/html' } : null;
 
 let keyPair: AppKeyPair | undefined;
 const keys = () => (keyPair ??= newAppKeyPair());
@@ -90,7 +91,12 @@ export function bootOf(html: string): { session: string; user: { id: number; rol
 }
 
 /** POSTs a signed token as Zendesk does for a location; resolves the page's response. */
-export function signedLoad(app: ReturnType<typeof createApp>, token: string, page = 'ticket-sidebar.html', headers: Record<string, string> = {}): Promise<Response> {
+export function signedLoad(
+  app: ReturnType<typeof createApp>,
+  token: string,
+  page = 'ticket-sidebar.html',
+  headers: Record<string, string> = {},
+): Promise<Response> {
   return Promise.resolve(
     app.request(`/app/${page}?origin=https%3A%2F%2Fexample.zendesk.com&app_guid=${randomUUID()}`, {
       method: 'POST',
@@ -137,7 +143,14 @@ export function tenants(db: Db, options: TenantOptions = {}): [Tenant, Tenant] {
     const zendesk = accounts[i]!;
     const client = `10.0.${i}.${Math.floor(Math.random() * 250) + 1}`;
     const appToken = (userId: number, over: Partial<AppTokenClaims> = {}) =>
-      signAppToken(keys().privateKey, { subdomain: zendesk.subdomain, appId: zendesk.appId, installationId: zendesk.installationId, userId, location: 'ticket_sidebar', ...over });
+      signAppToken(keys().privateKey, {
+        subdomain: zendesk.subdomain,
+        appId: zendesk.appId,
+        installationId: zendesk.installationId,
+        userId,
+        location: 'ticket_sidebar',
+        ...over,
+      });
     let policySet: Promise<void> | undefined;
     const sessions = new Map<string, Promise<string>>();
     const sessionOf = (role: QaRole, userId: number) => {
@@ -148,11 +161,18 @@ export function tenants(db: Db, options: TenantOptions = {}): [Tenant, Tenant] {
           // the account's policy names the test groups once (as an admin would in the nav bar)
           await (policySet ??= (async () => {
             const p = await policyOf(db, zendesk.subdomain);
-            if (!p.reviewerGroupIds.length) await savePolicy(db, zendesk.subdomain, { ...p, reviewerGroupIds: [REVIEWER_GROUP], leadGroupIds: [LEAD_GROUP] }, new Date(), 0);
+            if (!p.reviewerGroupIds.length)
+              await savePolicy(
+                db,
+                zendesk.subdomain,
+                { ...p, reviewerGroupIds: [REVIEWER_GROUP], leadGroupIds: [LEAD_GROUP] },
+                new Date(),
+                0,
+              );
           })());
           fake.setPerson(zendesk.subdomain, userId, personFor(role, userId));
           const res = await signedLoad(app, await appToken(userId), 'ticket-sidebar.html', { 'x-forwarded-for': client });
-          if (res.status !== 200) throw new Error(`sign-in of ${role} ${userId}: ${res.status} ${await res.text()} ${logged.join("; ")}`);
+          if (res.status !== 200) throw new Error(`sign-in of ${role} ${userId}: ${res.status} ${await res.text()} ${logged.join('; ')}`);
           return bootOf(await res.text()).session;
         })();
         sessions.set(key, s);
@@ -169,7 +189,8 @@ export function tenants(db: Db, options: TenantOptions = {}): [Tenant, Tenant] {
       logged,
       logEntries,
       session: sessionOf,
-      as: (role, userId) => caller(app, async () => ({ authorization: `Bearer ${await sessionOf(role, userId)}`, 'x-forwarded-for': client })),
+      as: (role, userId) =>
+        caller(app, async () => ({ authorization: `Bearer ${await sessionOf(role, userId)}`, 'x-forwarded-for': client })),
     };
   };
   return [make(0), make(1)];
@@ -177,9 +198,15 @@ export function tenants(db: Db, options: TenantOptions = {}): [Tenant, Tenant] {
 
 export const tenant = (db: Db, options: TenantOptions = {}): Tenant => tenants(db, options)[0];
 
-export function caller(app: ReturnType<typeof createApp>, headers: Record<string, string> | (() => Promise<Record<string, string>>)): Caller {
+export function caller(
+  app: ReturnType<typeof createApp>,
+  headers: Record<string, string> | (() => Promise<Record<string, string>>),
+): Caller {
   const raw = async (path: string, init: RequestInit = {}) =>
-    app.request(`/api/v1${path}`, { ...init, headers: { ...(typeof headers === 'function' ? await headers() : headers), ...(init.headers as Record<string, string>) } });
+    app.request(`/api/v1${path}`, {
+      ...init,
+      headers: { ...(typeof headers === 'function' ? await headers() : headers), ...(init.headers as Record<string, string>) },
+    });
   const call = async (method: string, path: string, body?: unknown): Promise<Reply> => {
     const res = await raw(path, {
       method,

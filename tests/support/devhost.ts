@@ -57,7 +57,11 @@ export interface DevhostHandle {
    * browser is (sessions are kept per user). The role is Zendesk's, resolved by the service: `as.role`, when
    * given, is only checked against it (a test that assumes another role fails loudly).
    */
-  service(path: string, as: { user: number; role?: 'admin' | 'lead' | 'reviewer' | 'agent' }, init?: { method?: string; body?: unknown }): Promise<Response>;
+  service(
+    path: string,
+    as: { user: number; role?: 'admin' | 'lead' | 'reviewer' | 'agent' },
+    init?: { method?: string; body?: unknown },
+  ): Promise<Response>;
   /** A signed load of `page` for `user` as the host page makes it; resolves the service's page response. */
   signedLoad(user: number, page?: 'ticket-sidebar.html' | 'nav-bar.html'): Promise<Response>;
   /** Signs `user` in through a signed load of the sidebar; the page's boot (session, user, role). */

@@ -60,7 +60,9 @@ export default async function setup(project: TestProject): Promise<(() => Promis
     const message =
       'PostgreSQL server binaries (initdb, pg_ctl) not found: install Debian\'s "postgresql" package, set PG_BIN, or TEST_DATABASE_URL';
     if (process.env.CI) throw new Error(`${message} (CI must run the PostgreSQL variant of the tests)`);
-    console.warn(`\n${'!'.repeat(100)}\nWARNING: ${message}.\nSKIPPING the PostgreSQL variant of the integration tests; only PGlite runs.\n${'!'.repeat(100)}\n`);
+    console.warn(
+      `\n${'!'.repeat(100)}\nWARNING: ${message}.\nSKIPPING the PostgreSQL variant of the integration tests; only PGlite runs.\n${'!'.repeat(100)}\n`,
+    );
     project.provide('pgUrl', null);
     return undefined;
   }

@@ -31,7 +31,8 @@ export interface FakeAccount {
   publicKeyPem: string;
 }
 
-const json = (status: number, body: unknown) => new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json; charset=utf-8' } });
+const json = (status: number, body: unknown) =>
+  new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json; charset=utf-8' } });
 
 export function fakeZendesk(accounts: readonly FakeAccount[]): FakeZendesk {
   const people = new Map<string, FakePerson>();
@@ -55,21 +56,42 @@ export function fakeZendesk(accounts: readonly FakeAccount[]): FakeZendesk {
         const p = people.get(`${account.subdomain}/${m[1]}`);
         if (!p) return json(404, { error: 'RecordNotFound', description: 'Not found' });
         return json(200, {
-          user: { id: Number(m[1]), url: `${base}/users/${m[1]}.json`, name: p.name, email: `user${m[1]}@example.com`, role: p.role, role_type: p.role === 'admin' ? 4 : null, active: true, suspended: p.suspended ?? false },
+          user: {
+            id: Number(m[1]),
+            url: `${base}/users/${m[1]}.json`,
+            name: p.name,
+            email: `user${m[1]}@example.com`,
+            role: p.role,
+            role_type: p.role === 'admin' ? 4 : null,
+            active: true,
+            suspended: p.suspended ?? false,
+          },
         });
       }
       if ((m = /^\/api\/v2\/users\/(\d+)\/group_memberships\.json$/.exec(u.pathname))) {
         const p = people.get(`${account.subdomain}/${m[1]}`);
         const memberships = (p?.groupIds ?? []).map((g, i) => ({
-          id: Number(m![1]) * 1000 + i, url: `${base}/group_memberships/${Number(m![1]) * 1000 + i}.json`, user_id: Number(m![1]), group_id: g,
-          default: i === 0, created_at: '2026-01-05T09:00:00Z', updated_at: '2026-01-05T09:00:00Z',
+          id: Number(m![1]) * 1000 + i,
+          url: `${base}/group_memberships/${Number(m![1]) * 1000 + i}.json`,
+          user_id: Number(m![1]),
+          group_id: g,
+          default: i === 0,
+          created_at: '2026-01-05T09:00:00Z',
+          updated_at: '2026-01-05T09:00:00Z',
         }));
-        return json(200, { group_memberships: memberships, meta: { has_more: false, after_cursor: null, before_cursor: null }, links: { next: null, prev: null } });
+        return json(200, {
+          group_memberships: memberships,
+          meta: { has_more: false, after_cursor: null, before_cursor: null },
+          links: { next: null, prev: null },
+        });
       }
       if (u.pathname === '/api/v2/apps/installations.json') {
-        return json(200, { installations: [{ id: account.installationId, app_id: account.appId, product: 'support', enabled: true, settings: {} }] });
+        return json(200, {
+          installations: [{ id: account.installationId, app_id: account.appId, product: 'support', enabled: true, settings: {} }],
+        });
       }
-      if (u.pathname === `/api/v2/apps/${account.appId}/public_key.pem`) return new Response(account.publicKeyPem, { headers: { 'content-type': 'text/plain' } });
+      if (u.pathname === `/api/v2/apps/${account.appId}/public_key.pem`)
+        return new Response(account.publicKeyPem, { headers: { 'content-type': 'text/plain' } });
       return json(404, { error: 'InvalidEndpoint', description: 'Not found' });
     },
   };

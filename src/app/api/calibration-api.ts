@@ -3,7 +3,19 @@ import type { CalibrationSession, CalibrationSessionReport, CriterionDisagreemen
 import type { CoachingNote } from '../../core/coaching.ts';
 import type { Result } from './result.ts';
 import { checkedCall, type ServiceCall } from './service-call.ts';
-import { inField, is, isCalibrationReport, isCalibrationSession, isCoachingNote, isList, isNum, isObject, isStr, nullable, shaped } from './wire.ts';
+import {
+  inField,
+  is,
+  isCalibrationReport,
+  isCalibrationSession,
+  isCoachingNote,
+  isList,
+  isNum,
+  isObject,
+  isStr,
+  nullable,
+  shaped,
+} from './wire.ts';
 
 export interface CalibrationCreate {
   ticketId: number;
@@ -46,8 +58,12 @@ const isFullReport = (v: unknown): v is CalibrationSessionReport =>
 const isHistory = (v: unknown): v is CalibrationHistory =>
   shaped(v, {
     sessions: isNum,
-    criteria: isList((c) => shaped(c, { criterionId: isStr, label: isStr, sessions: isNum, disagreement: nullable(isNum), pairs: isNum, alpha: isAgreement })),
-    reviewers: isList((r) => shaped(r, { reviewerId: isNum, sessions: isNum, meanScoreDeviation: nullable(isNum), meanAbsoluteDeviation: nullable(isNum) })),
+    criteria: isList((c) =>
+      shaped(c, { criterionId: isStr, label: isStr, sessions: isNum, disagreement: nullable(isNum), pairs: isNum, alpha: isAgreement }),
+    ),
+    reviewers: isList((r) =>
+      shaped(r, { reviewerId: isNum, sessions: isNum, meanScoreDeviation: nullable(isNum), meanAbsoluteDeviation: nullable(isNum) }),
+    ),
   });
 
 const enc = encodeURIComponent;

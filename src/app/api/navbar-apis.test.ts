@@ -53,7 +53,9 @@ beforeAll(async () => {
     await scorecards.create({
       name: 'Email',
       method: 'weighted-criteria',
-      sections: [{ id: 's', name: 'S', criteria: [{ id: 'tone', label: 'Tone', scale: { preset: 'binary' }, weight: 1, rootCauses: ['Rushed'] }] }],
+      sections: [
+        { id: 's', name: 'S', criteria: [{ id: 'tone', label: 'Tone', scale: { preset: 'binary' }, weight: 1, rootCauses: ['Rushed'] }] },
+      ],
     }),
   );
   scorecardId = created.id;
@@ -116,8 +118,19 @@ describe('plan client over the real routes', () => {
     const coverage = value(await api.coverage(isoWeekOf(new Date()), [AGENT]));
     expect(coverage.agents).toMatchObject([{ agentId: AGENT, planned: 5, source: 'agent' }]);
     const candidates = [{ ticketId: 77, assigneeId: AGENT, channel: 'email', subject: 'Refund', reopens: 1 }];
-    expect(value(await api.suggestions({ favour: { reopens: true }, candidates }))).toMatchObject({ suggestions: [{ ticketId: 77, reasons: ['reopened'] }] });
-    const target = value(await api.createTarget({ subject: 'agent', subjectId: AGENT, metric: 'average-score', value: 90, startsOn: filters.from, dueOn: '2100-01-01' }));
+    expect(value(await api.suggestions({ favour: { reopens: true }, candidates }))).toMatchObject({
+      suggestions: [{ ticketId: 77, reasons: ['reopened'] }],
+    });
+    const target = value(
+      await api.createTarget({
+        subject: 'agent',
+        subjectId: AGENT,
+        metric: 'average-score',
+        value: 90,
+        startsOn: filters.from,
+        dueOn: '2100-01-01',
+      }),
+    );
     expect(target.progress.current.n).toBe(2);
     expect(value(await api.targets()).map((t) => t.id)).toEqual([target.id]);
   });
@@ -126,7 +139,16 @@ describe('plan client over the real routes', () => {
 describe('calibration client over the real routes', () => {
   it('starts a session, reports on it once scored, closes it, reads the history and coaches', async () => {
     const api = createCalibrationApi(await callAs('lead', LEAD));
-    const session = value(await api.startSession({ ticketId: 901, scorecardId, version: 1, reviewerIds: REVIEWERS, baselineReviewerId: REVIEWERS[0]!, title: 'March' }));
+    const session = value(
+      await api.startSession({
+        ticketId: 901,
+        scorecardId,
+        version: 1,
+        reviewerIds: REVIEWERS,
+        baselineReviewerId: REVIEWERS[0]!,
+        title: 'March',
+      }),
+    );
     for (const reviewer of REVIEWERS) {
       value(
         await createSidebarApi(await callAs('reviewer', reviewer)).createEvaluation({
@@ -146,10 +168,20 @@ describe('calibration client over the real routes', () => {
     expect(report.report.reviewers.map((r) => r.reviewerId).sort()).toEqual(REVIEWERS);
     expect(report.evaluations).toHaveLength(2);
     // the sidebar reads the same report with the same guard
-    expect(value(await createSidebarApi(await callAs('reviewer', REVIEWERS[0]!)).calibrationReport(session.id)).session.id).toBe(session.id);
+    expect(value(await createSidebarApi(await callAs('reviewer', REVIEWERS[0]!)).calibrationReport(session.id)).session.id).toBe(
+      session.id,
+    );
     expect(value(await api.closeSession(session.id)).status).toBe('closed');
-    expect(value(await api.history(filters))).toMatchObject({ sessions: 1, criteria: [{ criterionId: 'tone' }], reviewers: expect.any(Array) });
-    expect(value(await api.coach(evaluationId, 'Slow down a little.'))).toMatchObject({ evaluationId, agentId: AGENT, acknowledgedAt: null });
+    expect(value(await api.history(filters))).toMatchObject({
+      sessions: 1,
+      criteria: [{ criterionId: 'tone' }],
+      reviewers: expect.any(Array),
+    });
+    expect(value(await api.coach(evaluationId, 'Slow down a little.'))).toMatchObject({
+      evaluationId,
+      agentId: AGENT,
+      acknowledgedAt: null,
+    });
   });
 });
 

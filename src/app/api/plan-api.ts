@@ -1,5 +1,11 @@
 /** The nav bar's plan: evaluations wanted per agent per week, a week's coverage, tickets that fill the gaps, targets. */
-import type { CoverageResponse, MonitoringPlan, MonitoringPlanInput, SuggestionsRequestInput, SuggestionsResponse } from '../../core/coverage.ts';
+import type {
+  CoverageResponse,
+  MonitoringPlan,
+  MonitoringPlanInput,
+  SuggestionsRequestInput,
+  SuggestionsResponse,
+} from '../../core/coverage.ts';
 import type { Target, TargetCreateInput } from '../../core/targets.ts';
 import { isFigure } from './reports-api.ts';
 import type { Result } from './result.ts';
@@ -52,7 +58,16 @@ const isCoverage = (v: unknown): v is CoverageResponse =>
 const isSuggestions = (v: unknown): v is SuggestionsResponse =>
   shaped(v, {
     alreadyReviewed: isNum,
-    suggestions: isList((s) => shaped(s, { ticketId: isNum, agentId: isNum, channel: nullable(isStr), subject: isStr, reasons: isList(isStr), fills: nullable(isStr) })),
+    suggestions: isList((s) =>
+      shaped(s, {
+        ticketId: isNum,
+        agentId: isNum,
+        channel: nullable(isStr),
+        subject: isStr,
+        reasons: isList(isStr),
+        fills: nullable(isStr),
+      }),
+    ),
   });
 
 export const isTarget = (v: unknown): v is Target =>
@@ -73,7 +88,12 @@ export function createPlanApi(send: ServiceCall): PlanApi {
     plan: () => call('GET', '/plan', undefined, is(isPlanState)),
     savePlan: (plan) => call('PUT', '/plan', plan, is(isPlanState)),
     coverage: (week, agentIds) =>
-      call('GET', `/reports/coverage?week=${encodeURIComponent(week)}${agentIds.length ? `&agentIds=${agentIds.join(',')}` : ''}`, undefined, is(isCoverage)),
+      call(
+        'GET',
+        `/reports/coverage?week=${encodeURIComponent(week)}${agentIds.length ? `&agentIds=${agentIds.join(',')}` : ''}`,
+        undefined,
+        is(isCoverage),
+      ),
     suggestions: (body) => call('POST', '/suggestions', body, is(isSuggestions)),
     targets: () => call('GET', '/targets', undefined, inField('items', isTargets)),
     createTarget: (body) => call('POST', '/targets', body, is(isTarget)),

@@ -26,6 +26,9 @@ describe('createPolicyApi', () => {
     const saved = { scorecardManagerRoles: ['lead' as const], reviewerGroupIds: [1, 2], leadGroupIds: [3] };
     expect(policyChange(saved, { ...saved, reviewerGroupIds: [2, 1] })).toEqual({});
     expect(policyChange(saved, { ...saved, leadGroupIds: [] })).toEqual({ leadGroupIds: [] });
-    expect(policyChange(saved, { scorecardManagerRoles: [], reviewerGroupIds: [1], leadGroupIds: [3] })).toEqual({ scorecardManagerRoles: [], reviewerGroupIds: [1] });
+    expect(policyChange(saved, { scorecardManagerRoles: [], reviewerGroupIds: [1], leadGroupIds: [3] })).toEqual({
+      scorecardManagerRoles: [],
+      reviewerGroupIds: [1],
+    });
   });
 });

@@ -16,7 +16,8 @@ export interface PolicyApi {
 
 const MANAGER_ROLES: readonly unknown[] = ['lead', 'reviewer'];
 const once = (list: readonly unknown[]) => new Set(list).size === list.length;
-const isGroupIds = (v: unknown): v is number[] => Array.isArray(v) && v.length <= 200 && once(v) && v.every((id) => Number.isSafeInteger(id) && id > 0);
+const isGroupIds = (v: unknown): v is number[] =>
+  Array.isArray(v) && v.length <= 200 && once(v) && v.every((id) => Number.isSafeInteger(id) && id > 0);
 
 /** The policy as `core/policy.ts` describes it; group lists an older service leaves out read as none. */
 function readPolicy(v: unknown): AccountPolicy | undefined {

@@ -36,17 +36,31 @@ export interface ReportsApi {
   evaluationsCsv(f: Filters): Promise<Result<string>>;
 }
 
-export const isFigure = (v: unknown): v is Figure => shaped(v, { value: nullable(isNum), n: isNum, low: nullable(isNum), high: nullable(isNum) });
+export const isFigure = (v: unknown): v is Figure =>
+  shaped(v, { value: nullable(isNum), n: isNum, low: nullable(isNum), high: nullable(isNum) });
 const SUMMARY: Record<string, Guard> = { count: isNum, averageScore: isFigure, passRate: isFigure, criticalFailRate: isFigure };
 const isSummary = (v: unknown): v is Summary => shaped(v, SUMMARY);
 const isTrend = (v: unknown): v is Trend => shaped(v, { period: isStr, points: isList((p) => shaped(p, { ...SUMMARY, start: isStr })) });
 
 const isCriterionRow: Guard = (v) =>
-  shaped(v, { key: isStr, scorecardId: isStr, label: optional(isStr), count: isNum, naCount: isNum, averageFraction: isFigure, failRate: isFigure, reviewees: isNum, revieweesFailing: isNum, systemic: isBool });
+  shaped(v, {
+    key: isStr,
+    scorecardId: isStr,
+    label: optional(isStr),
+    count: isNum,
+    naCount: isNum,
+    averageFraction: isFigure,
+    failRate: isFigure,
+    reviewees: isNum,
+    revieweesFailing: isNum,
+    systemic: isBool,
+  });
 const isBreakdown = (v: unknown): v is Breakdown =>
-  isObject(v) && isList(v.dimension === 'criterion' ? isCriterionRow : (row) => shaped(row, { ...SUMMARY, key: isStr, label: optional(isStr) }))(v.rows);
+  isObject(v) &&
+  isList(v.dimension === 'criterion' ? isCriterionRow : (row) => shaped(row, { ...SUMMARY, key: isStr, label: optional(isStr) }))(v.rows);
 
-const isRootCauses = (v: unknown): v is RootCauses => shaped(v, { items: isList((c) => shaped(c, { cause: isStr, kind: optional(isStr), count: isNum })) });
+const isRootCauses = (v: unknown): v is RootCauses =>
+  shaped(v, { items: isList((c) => shaped(c, { cause: isStr, kind: optional(isStr), count: isNum })) });
 
 const isTicketRow = (v: unknown): v is TicketRow =>
   shaped(v, {
@@ -65,7 +79,8 @@ const isTicketRow = (v: unknown): v is TicketRow =>
   });
 const isTicketRows = isList(isTicketRow) as (v: unknown) => v is TicketRow[];
 
-const isMetricFigures: Guard = (m) => shaped(m, { firstReplyMinutes: isFigure, fullResolutionMinutes: isFigure, reopenRate: isFigure, csatGoodRate: isFigure });
+const isMetricFigures: Guard = (m) =>
+  shaped(m, { firstReplyMinutes: isFigure, fullResolutionMinutes: isFigure, reopenRate: isFigure, csatGoodRate: isFigure });
 const isQaVsMetrics = (v: unknown): v is QaVsMetrics =>
   shaped(v, {
     byCsat: isList((b) => shaped(b, { csat: isStr, summary: isSummary })),
@@ -84,7 +99,8 @@ export function createReportsApi(send: ServiceCall): ReportsApi {
     trend: (f) => get(`/reports/trend?${reportQuery(f, { period: f.period })}`, is(isTrend)),
     breakdown: (f, dimension) => get(`/reports/breakdown?${reportQuery(f, { dimension })}`, is(isBreakdown)),
     rootCauses: (f, criterionId) => get(`/reports/root-causes?${reportQuery(f, { criterionId })}`, is(isRootCauses)),
-    tickets: (f, criterionId) => get(`/reports/tickets?${reportQuery(f, { criterionId, failed: 'true', limit: 200 })}`, inField('items', isTicketRows)),
+    tickets: (f, criterionId) =>
+      get(`/reports/tickets?${reportQuery(f, { criterionId, failed: 'true', limit: 200 })}`, inField('items', isTicketRows)),
     qaVsMetrics: (f) => get(`/reports/qa-vs-metrics?${reportQuery(f)}`, is(isQaVsMetrics)),
     evaluationsCsv: (f) => get(`/exports/evaluations.csv?${reportQuery(f)}`, csvText),
   };

@@ -47,7 +47,16 @@ export const isScorecardSummary = (v: unknown): v is ScorecardSummary =>
   });
 
 const isVersionView = (v: unknown): v is ScorecardVersionView =>
-  shaped(v, { id: isStr, name: isStr, version: isNum, status: isStr, lockVersion: isNum, definition: isDefinition, createdAt: isStr, publishedAt: nullable(isStr) });
+  shaped(v, {
+    id: isStr,
+    name: isStr,
+    version: isNum,
+    status: isStr,
+    lockVersion: isNum,
+    definition: isDefinition,
+    createdAt: isStr,
+    publishedAt: nullable(isStr),
+  });
 
 const isWhatIf = (v: unknown): v is WhatIfResult =>
   shaped(v, { days: isNum, currentAverage: nullable(isNum), whatIfAverage: nullable(isNum), n: isNum, notRescored: isNum });
@@ -75,12 +84,15 @@ export function createScorecardsApi(send: ServiceCall): ScorecardsApi {
       return again.status === 'ok' && again.value.draft ? ok(again.value.draft) : made;
     },
     saveDraft: (id, definition, lockVersion) =>
-      call('PUT', `/scorecards/${enc(id)}/draft`, { definition, lockVersion }, (v) => (isVersionView(v) ? { lockVersion: v.lockVersion } : undefined)),
+      call('PUT', `/scorecards/${enc(id)}/draft`, { definition, lockVersion }, (v) =>
+        isVersionView(v) ? { lockVersion: v.lockVersion } : undefined,
+      ),
     publish: (id) => call('POST', `/scorecards/${enc(id)}/publish`, undefined, is(isVersionView)),
     archive: (id) => call('POST', `/scorecards/${enc(id)}/archive`, undefined, is(isScorecardSummary)),
     duplicate: (id) => call('POST', `/scorecards/${enc(id)}/duplicate`, undefined, is(isVersionView)),
     importDefinition: (definition) => call('POST', '/scorecards/import', definition, is(isVersionView)),
-    exportDefinition: (id, version) => call('GET', `/scorecards/${enc(id)}/export${version ? `?version=${version}` : ''}`, undefined, is(isDefinition)),
+    exportDefinition: (id, version) =>
+      call('GET', `/scorecards/${enc(id)}/export${version ? `?version=${version}` : ''}`, undefined, is(isDefinition)),
     whatIf: (id, definition) => call('POST', `/scorecards/${enc(id)}/what-if`, { definition }, is(isWhatIf)),
   };
 }

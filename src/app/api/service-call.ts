@@ -34,7 +34,12 @@ export interface TransportOptions {
   timeoutMs?: number;
 }
 
-export function createServiceCall({ session, base, fetch: send = (...args) => fetch(...args), timeoutMs = TIMEOUT_MS }: TransportOptions): ServiceCall {
+export function createServiceCall({
+  session,
+  base,
+  fetch: send = (...args) => fetch(...args),
+  timeoutMs = TIMEOUT_MS,
+}: TransportOptions): ServiceCall {
   const root = `${base.replace(/\/+$/, '')}/api/v1`;
   return async (method, path, body) => {
     const abort = new AbortController();
@@ -54,13 +59,19 @@ export function createServiceCall({ session, base, fetch: send = (...args) => fe
         });
       } catch (e) {
         // fetch rejects only when there is no answer: offline, the service down, or our timeout
-        return fail('unreachable', abort.signal.aborted ? `no answer within ${Math.round(timeoutMs / 1000)} s` : e instanceof Error ? e.message : String(e));
+        return fail(
+          'unreachable',
+          abort.signal.aborted ? `no answer within ${Math.round(timeoutMs / 1000)} s` : e instanceof Error ? e.message : String(e),
+        );
       }
       let text: string;
       try {
         text = await res.text();
       } catch (e) {
-        return fail('unreachable', abort.signal.aborted ? `no answer within ${Math.round(timeoutMs / 1000)} s` : e instanceof Error ? e.message : String(e));
+        return fail(
+          'unreachable',
+          abort.signal.aborted ? `no answer within ${Math.round(timeoutMs / 1000)} s` : e instanceof Error ? e.message : String(e),
+        );
       }
       if (res.status >= 400) return failure(res.status, text, res.headers.get('retry-after'));
       const type = res.headers.get('content-type') ?? '';

@@ -67,7 +67,12 @@ function setup(answer: (sent: Sent) => Response | Promise<Response>, options: { 
     if (init?.signal?.aborted) throw new DOMException('aborted', 'AbortError');
     return answer(s);
   });
-  const call = createServiceCall({ session: 's1.acme.secret', base: options.base ?? '/qa', fetch: fetch as typeof globalThis.fetch, ...(options.timeoutMs ? { timeoutMs: options.timeoutMs } : {}) });
+  const call = createServiceCall({
+    session: 's1.acme.secret',
+    base: options.base ?? '/qa',
+    fetch: fetch as typeof globalThis.fetch,
+    ...(options.timeoutMs ? { timeoutMs: options.timeoutMs } : {}),
+  });
   return { sent, call, client: createSidebarApi(call) };
 }
 
@@ -75,7 +80,10 @@ describe('the service transport: same-origin fetch with the boot session', () =>
   it('calls <base>/api/v1<path> with the session as a bearer token, and no identity headers', async () => {
     const { sent, client } = setup(() => json({ scorecards: [scorecard], evaluations: [evaluation] }));
     const r = await client.loadSidebar(7);
-    expect(r).toEqual({ status: 'ok', value: { scorecards: [scorecard], versions: [], evaluations: [evaluation], calibrationSessions: [], coachingNotes: [], drafts: [] } });
+    expect(r).toEqual({
+      status: 'ok',
+      value: { scorecards: [scorecard], versions: [], evaluations: [evaluation], calibrationSessions: [], coachingNotes: [], drafts: [] },
+    });
     expect(sent).toHaveLength(1);
     expect(sent[0]!.url).toBe('/qa/api/v1/sidebar?ticketId=7');
     expect(sent[0]!.headers).toEqual({ Authorization: 'Bearer s1.acme.secret', Accept: 'application/json' });
@@ -142,12 +150,20 @@ describe('the service transport: same-origin fetch with the boot session', () =>
   it('a 429 honours Retry-After, in seconds or as a date', async () => {
     const { client } = setup(() => json({ error: 'too many attempts' }, 429, { 'retry-after': '30' }));
     const r = await client.loadSidebar(7);
-    expect(r).toMatchObject({ status: 'error', error: { kind: 'throttled', retryAfter: 30, message: 'too many requests: try again in 30 s' } });
-    expect(retryAfterSeconds(new Date(Date.parse('2026-01-01T00:00:00Z') + 90_500).toUTCString(), Date.parse('2026-01-01T00:00:00Z'))).toBe(90);
+    expect(r).toMatchObject({
+      status: 'error',
+      error: { kind: 'throttled', retryAfter: 30, message: 'too many requests: try again in 30 s' },
+    });
+    expect(retryAfterSeconds(new Date(Date.parse('2026-01-01T00:00:00Z') + 90_500).toUTCString(), Date.parse('2026-01-01T00:00:00Z'))).toBe(
+      90,
+    );
     expect(retryAfterSeconds(null)).toBeUndefined();
     expect(retryAfterSeconds('soon')).toBeUndefined();
     const bare = setup(() => json({ error: 'slow down' }, 429));
-    expect(await bare.call('GET', '/me')).toMatchObject({ status: 'error', error: { kind: 'throttled', message: 'too many requests: try again shortly' } });
+    expect(await bare.call('GET', '/me')).toMatchObject({
+      status: 'error',
+      error: { kind: 'throttled', message: 'too many requests: try again shortly' },
+    });
   });
 
   it('a fetch that rejects (no answer) is unreachable', async () => {
@@ -163,7 +179,9 @@ describe('the service transport: same-origin fetch with the boot session', () =>
     const hanging = ((url: string, init?: RequestInit) => {
       sent.push(url);
       signal = init?.signal ?? undefined;
-      return new Promise<Response>((_, reject) => init?.signal?.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError'))));
+      return new Promise<Response>((_, reject) =>
+        init?.signal?.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError'))),
+      );
     }) as unknown as typeof fetch;
     vi.useFakeTimers();
     try {
@@ -185,6 +203,9 @@ describe('errors the user acts on, in their words', () => {
     expect(errorMessage(t, { kind: 'throttled', message: 'x' })).toBe('Busy');
     expect(errorMessage(t, { kind: 'conflict', message: 'stale' })).toBe('stale');
     const { call } = setup(() => json({ error: 'revoked' }, 401));
-    expect(await withTranslatedErrors(call, t)('GET', '/me')).toMatchObject({ status: 'error', error: { kind: 'session-ended', message: 'Reload Zendesk' } });
+    expect(await withTranslatedErrors(call, t)('GET', '/me')).toMatchObject({
+      status: 'error',
+      error: { kind: 'session-ended', message: 'Reload Zendesk' },
+    });
   });
 });

@@ -40,7 +40,15 @@ export function createSidebarApi(send: ServiceCall): SidebarApi {
   // routes answer the evaluation itself or `{ evaluation }`
   const evaluation = (v: unknown) => is(isEvaluation)(v) ?? inField('evaluation', isEvaluation)(v);
   const sidebar = (v: unknown) =>
-    isSidebarData(v) ? { ...v, versions: v.versions ?? [], calibrationSessions: v.calibrationSessions ?? [], coachingNotes: v.coachingNotes ?? [], drafts: v.drafts ?? [] } : undefined;
+    isSidebarData(v)
+      ? {
+          ...v,
+          versions: v.versions ?? [],
+          calibrationSessions: v.calibrationSessions ?? [],
+          coachingNotes: v.coachingNotes ?? [],
+          drafts: v.drafts ?? [],
+        }
+      : undefined;
   const draftPath = (ticketId: number, slot: string) => `/drafts/${ticketId}/${encodeURIComponent(slot)}`;
   const path = (id: string, action = '') => `/evaluations/${encodeURIComponent(id)}${action}`;
 
@@ -53,7 +61,8 @@ export function createSidebarApi(send: ServiceCall): SidebarApi {
     dispute: (id, body) => call('POST', path(id, '/dispute'), body, evaluation),
     resolveDispute: (id, body) => call('POST', path(id, '/resolve'), body, evaluation),
     calibrationReport: (id) => call('GET', `/calibration-sessions/${encodeURIComponent(id)}/report`, undefined, is(isCalibrationReport)),
-    saveDraft: (ticketId, slot, baseRevision, content) => call('PUT', draftPath(ticketId, slot), { baseRevision, content }, inField('draft', isStoredDraft)),
+    saveDraft: (ticketId, slot, baseRevision, content) =>
+      call('PUT', draftPath(ticketId, slot), { baseRevision, content }, inField('draft', isStoredDraft)),
     discardDraft: (ticketId, slot) => call('DELETE', draftPath(ticketId, slot), undefined, () => null),
     acknowledgeCoachingNote: (id) => call('POST', `/coaching-notes/${encodeURIComponent(id)}/acknowledge`, {}, is(isCoachingNote)),
   };

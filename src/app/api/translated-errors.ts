@@ -9,7 +9,8 @@ import type { ServiceCall } from './service-call.ts';
 /** The user's words for an error whose kind tells them what to do; other errors keep the service's message. */
 export function errorMessage(t: Translate, error: ServiceError): string {
   if (error.kind === 'session-ended') return t('ui.common.sessionEnded');
-  if (error.kind === 'throttled') return error.retryAfter === undefined ? t('ui.common.throttled') : t('ui.common.throttledFor', { seconds: error.retryAfter });
+  if (error.kind === 'throttled')
+    return error.retryAfter === undefined ? t('ui.common.throttled') : t('ui.common.throttledFor', { seconds: error.retryAfter });
   return error.message;
 }
 

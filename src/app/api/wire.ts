@@ -41,18 +41,21 @@ export const optional = (guard: Guard) => (v: unknown) => v === undefined || gua
 const isNumOrNull = nullable(isNum);
 export const isList = (each: Guard) => (v: unknown) => Array.isArray(v) && v.every(each);
 /** An object whose named fields each pass their guard (other fields are not looked at). */
-export const shaped = (v: unknown, fields: Record<string, Guard>): boolean => isObject(v) && Object.entries(fields).every(([k, ok]) => ok(v[k]));
+export const shaped = (v: unknown, fields: Record<string, Guard>): boolean =>
+  isObject(v) && Object.entries(fields).every(([k, ok]) => ok(v[k]));
 
 /** What a client accepts of an answer: the value itself, or undefined when its shape is wrong. */
 export type Accept<T> = (v: unknown) => T | undefined;
 /** The answer itself, when `guard` says it has the shape. */
 export const is =
   <T>(guard: (v: unknown) => v is T): Accept<T> =>
-  (v) => (guard(v) ? v : undefined);
+  (v) =>
+    guard(v) ? v : undefined;
 /** The answer's `key` (`{ key: ... }`), when `guard` says it has the shape. */
 export const inField =
   <T>(key: string, guard: (v: unknown) => v is T): Accept<T> =>
-  (v) => (isObject(v) && guard(v[key]) ? v[key] : undefined);
+  (v) =>
+    isObject(v) && guard(v[key]) ? v[key] : undefined;
 
 export function isDefinition(v: unknown): v is ScorecardDefinition {
   return (
@@ -62,7 +65,10 @@ export function isDefinition(v: unknown): v is ScorecardDefinition {
     isNum(v.passThreshold) &&
     isObject(v.appliesTo) &&
     Array.isArray(v.sections) &&
-    v.sections.every((s) => isObject(s) && isStr(s.id) && Array.isArray(s.criteria) && s.criteria.every((c) => isObject(c) && isStr(c.id) && isObject(c.scale)))
+    v.sections.every(
+      (s) =>
+        isObject(s) && isStr(s.id) && Array.isArray(s.criteria) && s.criteria.every((c) => isObject(c) && isStr(c.id) && isObject(c.scale)),
+    )
   );
 }
 
@@ -89,13 +95,28 @@ export function isEvaluation(v: unknown): v is Evaluation {
 }
 
 export const isCalibrationSession = (v: unknown): v is CalibrationSession =>
-  shaped(v, { id: isStr, ticketId: isNum, scorecardId: isStr, version: isNum, reviewerIds: isList(isNum), baselineReviewerId: isNum, status: isStr, submitted: isList(isNum) });
+  shaped(v, {
+    id: isStr,
+    ticketId: isNum,
+    scorecardId: isStr,
+    version: isNum,
+    reviewerIds: isList(isNum),
+    baselineReviewerId: isNum,
+    status: isStr,
+    submitted: isList(isNum),
+  });
 
 export const isCoachingNote = (v: unknown): v is CoachingNote =>
   shaped(v, { id: isStr, evaluationId: isStr, agentId: isNum, body: isStr, acknowledgedAt: nullable(isStr) });
 
 export const isStoredDraft = (v: unknown): v is StoredDraft =>
-  shaped(v, { ticketId: isNum, slot: isStr, revision: isNum, updatedAt: isStr, content: (c) => shaped(c, { evaluationId: isStr, scorecardId: isStr, scorecardVersion: isNum, answers: isObject, savedAt: isNum }) });
+  shaped(v, {
+    ticketId: isNum,
+    slot: isStr,
+    revision: isNum,
+    updatedAt: isStr,
+    content: (c) => shaped(c, { evaluationId: isStr, scorecardId: isStr, scorecardVersion: isNum, answers: isObject, savedAt: isNum }),
+  });
 
 export function isSidebarData(v: unknown): v is SidebarData {
   return (
@@ -127,6 +148,14 @@ export function readErrorBody(text: string): { message?: string; issues?: string
   const inner = isObject(body.error) ? body.error : body;
   const message = isStr(inner.message) ? inner.message : isStr(body.error) ? body.error : undefined;
   const rawIssues = Array.isArray(inner.issues) ? inner.issues : Array.isArray(body.issues) ? body.issues : undefined;
-  const issues = rawIssues?.map((i) => (isStr(i) ? i : isObject(i) && isStr(i.message) ? (Array.isArray(i.path) && i.path.length ? `${i.path.join('.')}: ${i.message}` : i.message) : JSON.stringify(i)));
+  const issues = rawIssues?.map((i) =>
+    isStr(i)
+      ? i
+      : isObject(i) && isStr(i.message)
+        ? Array.isArray(i.path) && i.path.length
+          ? `${i.path.join('.')}: ${i.message}`
+          : i.message
+        : JSON.stringify(i),
+  );
   return { ...(message ? { message } : {}), ...(issues ? { issues } : {}) };
 }

@@ -16,7 +16,13 @@ function down() {
     async createEvaluation(body: { id: string }): Promise<Result<Evaluation>> {
       if (!reachable) return fail('unreachable', 'down');
       creates.push(body.id);
-      return okResult({ id: body.id, ticketId: 7, status: 'submitted', criticalFailures: [], kind: 'calibration' } as unknown as Evaluation);
+      return okResult({
+        id: body.id,
+        ticketId: 7,
+        status: 'submitted',
+        criticalFailures: [],
+        kind: 'calibration',
+      } as unknown as Evaluation);
     },
     async amendEvaluation(): Promise<Result<Evaluation>> {
       return fail('unreachable', 'down');
@@ -26,7 +32,10 @@ function down() {
 
 const SIDEBAR = '00000000-0000-4000-8000-00000000000a';
 const BACKGROUND = '00000000-0000-4000-8000-00000000000b';
-const ok = { status: 'ok', boot: { session: 's1.acme.x', expiresAt: '', hardExpiresAt: '', account: 'acme', user: { id: 1, name: 'Rita', role: 'reviewer' } } } as const;
+const ok = {
+  status: 'ok',
+  boot: { session: 's1.acme.x', expiresAt: '', hardExpiresAt: '', account: 'acme', user: { id: 1, name: 'Rita', role: 'reviewer' } },
+} as const;
 
 /** A sidebar and a background instance whose triggers reach each other, as through Zendesk. */
 function pair() {
@@ -78,8 +87,26 @@ describe('the background instance', () => {
     const { sidebar, background } = pair();
     const service = down();
     startBackground(background, { boot: ok, service });
-    const entry = { id: 'e-1', op: 'create', ticketId: 7, scorecardId: 'email', state: 'pending', attempts: 1, nextAttemptAt: 0, queuedAt: 0, body: { id: 'e-1', calibrationSessionId: 's' } };
-    const held = await ask(sidebar, SIDEBAR, BACKGROUND, HOLD, HELD, { entry, writeBack: { enabled: true, fields: { scoreFieldId: null, resultFieldId: null } } }, (v) => v);
+    const entry = {
+      id: 'e-1',
+      op: 'create',
+      ticketId: 7,
+      scorecardId: 'email',
+      state: 'pending',
+      attempts: 1,
+      nextAttemptAt: 0,
+      queuedAt: 0,
+      body: { id: 'e-1', calibrationSessionId: 's' },
+    };
+    const held = await ask(
+      sidebar,
+      SIDEBAR,
+      BACKGROUND,
+      HOLD,
+      HELD,
+      { entry, writeBack: { enabled: true, fields: { scoreFieldId: null, resultFieldId: null } } },
+      (v) => v,
+    );
     expect(held).toMatchObject({ entryId: 'e-1', from: BACKGROUND });
     const listed = await ask(sidebar, SIDEBAR, BACKGROUND, LIST, ENTRIES, { ticketId: 7 }, (v) => v.entries);
     expect(listed).toMatchObject([{ id: 'e-1', ticketId: 7 }]);

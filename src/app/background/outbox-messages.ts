@@ -34,7 +34,12 @@ const isText = (v: unknown): v is string => typeof v === 'string' && v.length > 
 const isId = (v: unknown): v is number => typeof v === 'number' && Number.isSafeInteger(v) && v > 0;
 
 export const isEntry = (v: unknown): v is OutboxEntry =>
-  isObject(v) && isText(v.id) && isId(v.ticketId) && typeof v.scorecardId === 'string' && (v.op === 'create' || v.op === 'amend') && isObject(v.body);
+  isObject(v) &&
+  isText(v.id) &&
+  isId(v.ticketId) &&
+  typeof v.scorecardId === 'string' &&
+  (v.op === 'create' || v.op === 'amend') &&
+  isObject(v.body);
 
 export const parseHeld = (v: unknown): Held | null =>
   isObject(v) && isEntry(v.entry) && isObject(v.writeBack) && typeof v.writeBack.enabled === 'boolean' && isObject(v.writeBack.fields)
@@ -50,7 +55,16 @@ let asked = 0;
  * Sends `name` with `payload` to the instance `target` and waits for its `replyName` answering the same id; the
  * answer, or null when none came within `timeoutMs` (the instance is gone, or still loading).
  */
-export function ask<T>(zaf: ZafPort, self: string, target: string, name: string, replyName: string, payload: Loose, parse: (v: Loose) => T | null, timeoutMs = 3000): Promise<T | null> {
+export function ask<T>(
+  zaf: ZafPort,
+  self: string,
+  target: string,
+  name: string,
+  replyName: string,
+  payload: Loose,
+  parse: (v: Loose) => T | null,
+  timeoutMs = 3000,
+): Promise<T | null> {
   const id = `${self}:${++asked}`;
   return new Promise((resolve) => {
     const timer = setTimeout(() => finish(null), timeoutMs);
@@ -82,5 +96,7 @@ export function answer(zaf: ZafPort, name: string, replyName: string, handle: (d
 export async function sidebarInstances(zaf: ZafPort): Promise<string[]> {
   const { values } = await zaf.get(['instances']);
   const all = isObject(values.instances) ? Object.entries(values.instances) : [];
-  return all.flatMap(([guid, c]) => (isObject(c) && c.location === 'ticket_sidebar' ? [isText(c.instanceGuid) ? c.instanceGuid : guid] : []));
+  return all.flatMap(([guid, c]) =>
+    isObject(c) && c.location === 'ticket_sidebar' ? [isText(c.instanceGuid) ? c.instanceGuid : guid] : [],
+  );
 }

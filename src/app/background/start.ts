@@ -32,9 +32,12 @@ export function startBackground(zaf: ZafPort, { boot, service }: BackgroundOptio
     const ping = parsePing(data);
     if (!ping) return;
     // the SDK keeps the context once registered: no round trip after the first
-    void zaf.context().then(({ instanceGuid }) => {
-      zaf.trigger(ping.from, PONG, { id: ping.id, from: instanceGuid, signedIn: boot.status === 'ok' } satisfies Pong);
-    }, (error: unknown) => console.error('[ticket-qa] background: no context to answer a ping', error));
+    void zaf.context().then(
+      ({ instanceGuid }) => {
+        zaf.trigger(ping.from, PONG, { id: ping.id, from: instanceGuid, signedIn: boot.status === 'ok' } satisfies Pong);
+      },
+      (error: unknown) => console.error('[ticket-qa] background: no context to answer a ping', error),
+    );
   });
   return () => {
     stopPing();

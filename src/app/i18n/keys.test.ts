@@ -37,14 +37,36 @@ const messages = Object.fromEntries(LOCALES.map((l) => [l, JSON.parse(readFileSy
 /** The values listed, which the compiler checks are every member of T: a member added to T and not here is a type error. */
 const every =
   <T extends string>() =>
-  <const V extends readonly T[]>(...values: V): [Exclude<T, V[number]>] extends [never] ? readonly string[] : { missing: Exclude<T, V[number]> } =>
+  <const V extends readonly T[]>(
+    ...values: V
+  ): [Exclude<T, V[number]>] extends [never] ? readonly string[] : { missing: Exclude<T, V[number]> } =>
     values as never;
 
-const ERROR_KINDS = every<ServiceErrorKind>()('unreachable', 'session-ended', 'throttled', 'forbidden', 'invalid', 'conflict', 'not-found', 'rule', 'server');
+const ERROR_KINDS = every<ServiceErrorKind>()(
+  'unreachable',
+  'session-ended',
+  'throttled',
+  'forbidden',
+  'invalid',
+  'conflict',
+  'not-found',
+  'rule',
+  'server',
+);
 const LOAD_PROBLEMS = every<LoadProblem>()(...(ERROR_KINDS as ServiceErrorKind[]), 'outside-zendesk', 'no-ticket');
 const OUTBOX_STATES = every<QueuedState>()('pending', 'sending', 'failed', 'held');
-type WriteBackLine = 'pending' | Exclude<WriteBackOutcome['status'], 'skipped'> | `skipped-${Extract<WriteBackOutcome, { status: 'skipped' }>['reason']}`;
-const WRITE_BACK = every<WriteBackLine>()('pending', 'updated', 'skipped-disabled', 'skipped-no-fields', 'fields-not-updated-closed', 'failed');
+type WriteBackLine =
+  | 'pending'
+  | Exclude<WriteBackOutcome['status'], 'skipped'>
+  | `skipped-${Extract<WriteBackOutcome, { status: 'skipped' }>['reason']}`;
+const WRITE_BACK = every<WriteBackLine>()(
+  'pending',
+  'updated',
+  'skipped-disabled',
+  'skipped-no-fields',
+  'fields-not-updated-closed',
+  'failed',
+);
 const CSAT = every<NonNullable<TicketMetrics['csat']>>()('good', 'bad', 'offered', 'unoffered');
 const DIMENSIONS = BreakdownDimension.options.filter((d) => d !== 'criterion');
 
@@ -78,7 +100,8 @@ const TEMPLATES: Record<string, (template: string) => string[]> = {
   'ui.sidebar.metric.${met}': each(['met', 'missed', 'unknown']),
   'ui.sidebar.resolve.${o}': each(DisputeResolution.shape.outcome.options),
   'ui.sidebar.dispute.${dispute.outcome}': each(DisputeResolution.shape.outcome.options),
-  'ui.sidebar.preset.${scale.preset}.${i}': () => ScalePreset.options.flatMap((p) => scaleOptions({ preset: p }).map((_, i) => `ui.sidebar.preset.${p}.${i}`)),
+  'ui.sidebar.preset.${scale.preset}.${i}': () =>
+    ScalePreset.options.flatMap((p) => scaleOptions({ preset: p }).map((_, i) => `ui.sidebar.preset.${p}.${i}`)),
   // nav bar
   'ui.navbar.tabs.${id}': each(['reports', 'calibration', 'plan', 'scorecards', 'api-keys']),
   'ui.admin.apiKeys.roles.${r}': each(every<ApiKeyRole>()('lead', 'admin')),
@@ -105,7 +128,9 @@ const TEMPLATES: Record<string, (template: string) => string[]> = {
   'ui.reports.trend.${measure}': each(['averageScore', 'passRate']),
   'ui.reports.trend.${m}': each(['averageScore', 'passRate']),
   'ui.reports.period.${trend.period}': each(ReportPeriod.options),
-  'ui.reports.metrics.${m.key}': each(every<keyof MetricFigures>()('firstReplyMinutes', 'fullResolutionMinutes', 'reopenRate', 'csatGoodRate')),
+  'ui.reports.metrics.${m.key}': each(
+    every<keyof MetricFigures>()('firstReplyMinutes', 'fullResolutionMinutes', 'reopenRate', 'csatGoodRate'),
+  ),
   'ui.reports.metrics.csatValue.${b.csat}': each(every<QaVsMetrics['byCsat'][number]['csat']>()('good', 'bad', 'none')),
   'ui.reports.metrics.kind.${d.kind}': each(every<DisagreementKind>()('qa-pass-csat-bad', 'qa-fail-csat-good')),
   'ui.reports.calibration.verdict.${verdict}': each(['good', 'tentative', 'poor', 'none']),
@@ -134,10 +159,15 @@ function keysIn(code: string): { literals: string[]; templates: string[] } {
 }
 
 /** What is wrong with the keys `files` name: a key missing from a locale, or a template TEMPLATES does not list. */
-function problemsOf(files: ReadonlyArray<{ name: string; code: string }>, locales: Record<string, Messages>, templates = TEMPLATES): string[] {
+function problemsOf(
+  files: ReadonlyArray<{ name: string; code: string }>,
+  locales: Record<string, Messages>,
+  templates = TEMPLATES,
+): string[] {
   const problems: string[] = [];
   const check = (name: string, key: string) => {
-    for (const [locale, m] of Object.entries(locales)) if (typeof lookup(m, key) !== 'string') problems.push(`${name}: ${key} is not in ${locale}.json`);
+    for (const [locale, m] of Object.entries(locales))
+      if (typeof lookup(m, key) !== 'string') problems.push(`${name}: ${key} is not in ${locale}.json`);
   };
   for (const { name, code } of files) {
     const { literals, templates: used } = keysIn(code);
@@ -177,7 +207,9 @@ describe('translation keys', () => {
       'a.tsx: ui.sidebar.help.leave is not in en.json',
       'a.tsx: `ui.sidebar.new.${x}` is not in TEMPLATES (list the values it can take)',
     ]);
-    expect(problemsOf([{ name: 'a.tsx', code: "t('ui.common.retry') // 'ui.nowhere'" }], { en: without('ui.common.retry') })).toEqual(['a.tsx: ui.common.retry is not in en.json']);
+    expect(problemsOf([{ name: 'a.tsx', code: "t('ui.common.retry') // 'ui.nowhere'" }], { en: without('ui.common.retry') })).toEqual([
+      'a.tsx: ui.common.retry is not in en.json',
+    ]);
   });
 
   it('has a title and a next step for every load problem and error kind', () => {

@@ -11,7 +11,13 @@ export const SECTIONS_QUERY = 'ui-sections';
 export function pickSections(file: Messages, spec: string): Messages {
   const ui = typeof file.ui === 'object' ? file.ui : {};
   const omit = spec.startsWith('!');
-  const named = new Set(spec.replace(/^!/, '').split(',').map((s) => s.trim()).filter(Boolean));
+  const named = new Set(
+    spec
+      .replace(/^!/, '')
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean),
+  );
   return { ui: Object.fromEntries(Object.entries(ui).filter(([name]) => named.has(name) !== omit)) };
 }
 

@@ -23,9 +23,7 @@ export function lookup(messages: Messages, key: string): string | undefined {
 }
 
 export function interpolate(template: string, vars: Vars = {}): string {
-  return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (whole, name: string) =>
-    name in vars ? String(vars[name]) : whole,
-  );
+  return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (whole, name: string) => (name in vars ? String(vars[name]) : whole));
 }
 
 /** Translator over the user's messages, then the fallback's; a missing key shows itself (visible, never blank). */
@@ -35,7 +33,5 @@ export function createTranslator(messages: Messages, fallback: Messages = {}): T
 
 /** Every leaf key of a messages tree, dotted. */
 export function flattenKeys(messages: Messages, prefix = ''): string[] {
-  return Object.entries(messages).flatMap(([k, v]) =>
-    typeof v === 'string' ? [prefix + k] : flattenKeys(v, `${prefix}${k}.`),
-  );
+  return Object.entries(messages).flatMap(([k, v]) => (typeof v === 'string' ? [prefix + k] : flattenKeys(v, `${prefix}${k}.`)));
 }

@@ -33,8 +33,10 @@ describe('translations', () => {
   it.each(others)('%s has the same keys as en.json, none empty, same variables', (file) => {
     const messages = read(file);
     const keys = flattenKeys(messages).sort();
-    expect({ missing: enKeys.filter((k) => !keys.includes(k)), extra: keys.filter((k) => !enKeys.includes(k)) })
-      .toEqual({ missing: [], extra: [] });
+    expect({ missing: enKeys.filter((k) => !keys.includes(k)), extra: keys.filter((k) => !enKeys.includes(k)) }).toEqual({
+      missing: [],
+      extra: [],
+    });
     expect(keys.filter((k) => !lookup(messages, k)?.trim())).toEqual([]);
     expect(keys.filter((k) => vars(lookup(messages, k) ?? '').join() !== vars(lookup(en, k) ?? '').join())).toEqual([]);
   });

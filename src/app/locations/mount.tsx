@@ -90,10 +90,20 @@ export function mountLocation<P extends object>(
   if (!element) throw new Error('mountLocation: no #app element');
   const zaf = bootZaf();
   if (!zaf) {
-    render(<WithTranslations strings={strings}><OutsideZendesk /></WithTranslations>, element);
+    render(
+      <WithTranslations strings={strings}>
+        <OutsideZendesk />
+      </WithTranslations>,
+      element,
+    );
     return;
   }
-  render(<WithTranslations strings={strings}><Registering /></WithTranslations>, element);
+  render(
+    <WithTranslations strings={strings}>
+      <Registering />
+    </WithTranslations>,
+    element,
+  );
   const ready = loadZafSession(zaf).then(async (session) => {
     const started = start(session);
     const locale = await started.locale.catch(() => undefined);

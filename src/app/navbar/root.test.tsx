@@ -45,10 +45,24 @@ describe('nav bar root', () => {
   });
 
   it('shows the API keys tab to admins only, whatever the settings say', async () => {
-    vi.stubGlobal('fetch', vi.fn(async () => new Response('{}', { headers: { 'content-type': 'application/json' } })));
-    expect(tabs(await show({ status: 'ok', boot: boot('reviewer') }, { leadGroupIds: '1' }))).toEqual(['tab-reports', 'tab-calibration', 'tab-plan', 'tab-scorecards']);
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () => new Response('{}', { headers: { 'content-type': 'application/json' } })),
+    );
+    expect(tabs(await show({ status: 'ok', boot: boot('reviewer') }, { leadGroupIds: '1' }))).toEqual([
+      'tab-reports',
+      'tab-calibration',
+      'tab-plan',
+      'tab-scorecards',
+    ]);
     await view!.unmount();
-    expect(tabs(await show({ status: 'ok', boot: boot('admin') }))).toEqual(['tab-reports', 'tab-calibration', 'tab-plan', 'tab-scorecards', 'tab-api-keys']);
+    expect(tabs(await show({ status: 'ok', boot: boot('admin') }))).toEqual([
+      'tab-reports',
+      'tab-calibration',
+      'tab-plan',
+      'tab-scorecards',
+      'tab-api-keys',
+    ]);
   });
 
   it("calls the service on the page's own origin with the boot's session", async () => {
@@ -57,10 +71,16 @@ describe('nav bar root', () => {
     vi.stubGlobal('fetch', fetch);
     const el = await show({ status: 'ok', boot: boot('admin') });
     expect(el.querySelector('#tab-api-keys')!.getAttribute('aria-selected')).toBe('true');
-    await vi.waitFor(async () => {
-      await settle(1);
-      expect(el.querySelector('[data-testid=api-keys]')).not.toBeNull();
-    }, { timeout: 10_000 });
-    expect(fetch).toHaveBeenCalledWith('/qa/api/v1/api-keys', expect.objectContaining({ method: 'GET', headers: { Authorization: 'Bearer s1.acme.admin-session', Accept: 'application/json' } }));
+    await vi.waitFor(
+      async () => {
+        await settle(1);
+        expect(el.querySelector('[data-testid=api-keys]')).not.toBeNull();
+      },
+      { timeout: 10_000 },
+    );
+    expect(fetch).toHaveBeenCalledWith(
+      '/qa/api/v1/api-keys',
+      expect.objectContaining({ method: 'GET', headers: { Authorization: 'Bearer s1.acme.admin-session', Accept: 'application/json' } }),
+    );
   });
 });

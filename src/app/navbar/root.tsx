@@ -79,7 +79,12 @@ export function NavBarRoot({ boot }: NavBarProps) {
     <NavBarContext.Provider value={session}>
       <main class="qa-navbar">
         <h1 class="qa-navbar__title">{t('ui.navbar.title')}</h1>
-        <Tabs label={t('ui.navbar.tabsLabel')} tabs={tabIds.map((id) => ({ id, label: t(`ui.navbar.tabs.${id}`) }))} selected={tab} onSelect={select}>
+        <Tabs
+          label={t('ui.navbar.tabsLabel')}
+          tabs={tabIds.map((id) => ({ id, label: t(`ui.navbar.tabs.${id}`) }))}
+          selected={tab}
+          onSelect={select}
+        >
           <LazyTab view={shown} />
         </Tabs>
       </main>

@@ -95,7 +95,9 @@ function EvaluationCard({
       </header>
       <p class="qa-row">
         <span class="qa-score__value">{formatScore(e.finalScore)}</span>
-        {e.rawScore !== e.finalScore && <span class="qa-small qa-score__raw">{t('ui.sidebar.raw', { score: formatScore(e.rawScore) })}</span>}
+        {e.rawScore !== e.finalScore && (
+          <span class="qa-small qa-score__raw">{t('ui.sidebar.raw', { score: formatScore(e.rawScore) })}</span>
+        )}
         <VerdictBadge verdict={verdictOf(e)} />
         <span class="qa-tag">{t(`ui.sidebar.status.${e.status}`)}</span>
       </p>
@@ -108,7 +110,11 @@ function EvaluationCard({
       <ul class="qa-results">
         {e.answers.map((a) => {
           const c = byId.get(a.criterionId);
-          const option = a.na ? t('ui.sidebar.na') : c && a.rating !== undefined ? (labels(c.scale)[a.rating] ?? String(a.rating)) : String(a.rating);
+          const option = a.na
+            ? t('ui.sidebar.na')
+            : c && a.rating !== undefined
+              ? (labels(c.scale)[a.rating] ?? String(a.rating))
+              : String(a.rating);
           const failed = e.criticalFailures.includes(a.criterionId);
           return (
             <li key={a.criterionId} class={failed ? 'qa-results__item qa-crit--failed' : 'qa-results__item'}>
@@ -120,7 +126,11 @@ function EvaluationCard({
                 </strong>
               </div>
               {a.comment && <p class="qa-quote">{a.comment}</p>}
-              {a.rootCauses && a.rootCauses.length > 0 && <p class="qa-small qa-muted">{t('ui.sidebar.rootCauses')}: {a.rootCauses.join(', ')}</p>}
+              {a.rootCauses && a.rootCauses.length > 0 && (
+                <p class="qa-small qa-muted">
+                  {t('ui.sidebar.rootCauses')}: {a.rootCauses.join(', ')}
+                </p>
+              )}
             </li>
           );
         })}
@@ -153,7 +163,12 @@ function EvaluationCard({
       {e.reviewerId !== me.userId && mayDispute(me, e) && !disputing && (
         <div class="qa-row">
           {mayAcknowledge(me, e) && (
-            <button type="button" class="c-btn c-btn--sm c-btn--primary" disabled={busy} onClick={() => act(() => model.service.acknowledge(e.id))}>
+            <button
+              type="button"
+              class="c-btn c-btn--sm c-btn--primary"
+              disabled={busy}
+              onClick={() => act(() => model.service.acknowledge(e.id))}
+            >
               {t('ui.sidebar.agent.acknowledge')}
             </button>
           )}
@@ -182,7 +197,9 @@ function EvaluationCard({
                 <input
                   type="checkbox"
                   checked={picked.includes(a.criterionId)}
-                  onChange={(ev) => setPicked((p) => (ev.currentTarget.checked ? [...p, a.criterionId] : p.filter((x) => x !== a.criterionId)))}
+                  onChange={(ev) =>
+                    setPicked((p) => (ev.currentTarget.checked ? [...p, a.criterionId] : p.filter((x) => x !== a.criterionId)))
+                  }
                 />{' '}
                 {byId.get(a.criterionId)?.label ?? a.criterionId}
               </label>

@@ -20,8 +20,10 @@ export async function linkBackground(zaf: ZafPort): Promise<BackgroundLink | nul
   const [{ instanceGuid: self }, guid] = await Promise.all([zaf.context(), findBackground(zaf)]);
   if (!guid) return null;
   return {
-    list: (ticketId) => ask(zaf, self, guid, LIST, ENTRIES, { ticketId }, (v) => (Array.isArray(v.entries) ? v.entries.filter(isEntry) : null)),
-    hold: async (held) => (await ask(zaf, self, guid, HOLD, HELD, { ...held }, (v) => (v.entryId === held.entry.id ? true : null))) === true,
+    list: (ticketId) =>
+      ask(zaf, self, guid, LIST, ENTRIES, { ticketId }, (v) => (Array.isArray(v.entries) ? v.entries.filter(isEntry) : null)),
+    hold: async (held) =>
+      (await ask(zaf, self, guid, HOLD, HELD, { ...held }, (v) => (v.entryId === held.entry.id ? true : null))) === true,
     onSent: (handler) =>
       zaf.on(SENT, (data) => {
         const sent = parseSent(data);

@@ -78,7 +78,6 @@ export function CalibrationDone({ r, model }: { r: ReviewerState; model: Sidebar
   );
 }
 
-
 /** The session report on demand (not on load: the budget is one request), blind until the reviewer has scored. */
 export function SessionReport({ sessionId, service, userId }: { sessionId: string; service: SidebarApi; userId: number }) {
   const t = useT();
@@ -91,7 +90,12 @@ export function SessionReport({ sessionId, service, userId }: { sessionId: strin
       </button>
     );
   }
-  if (state.status === 'loading') return <p class="qa-small qa-muted" role="status">{t('ui.sidebar.calibration.loading')}</p>;
+  if (state.status === 'loading')
+    return (
+      <p class="qa-small qa-muted" role="status">
+        {t('ui.sidebar.calibration.loading')}
+      </p>
+    );
   if (state.status === 'error') {
     return (
       <p role="alert" class="qa-small">
@@ -127,7 +131,9 @@ export function SessionReport({ sessionId, service, userId }: { sessionId: strin
         </tbody>
       </table>
       <p class="qa-small" data-alpha={summary.alpha ?? ''}>
-        {summary.alpha === null ? t('ui.sidebar.calibration.alphaNone') : t('ui.sidebar.calibration.alpha', { alpha: summary.alpha.toFixed(2) })}
+        {summary.alpha === null
+          ? t('ui.sidebar.calibration.alphaNone')
+          : t('ui.sidebar.calibration.alpha', { alpha: summary.alpha.toFixed(2) })}
       </p>
       <button type="button" class="qa-link" onClick={reload}>
         {t('ui.sidebar.calibration.refresh')}

@@ -8,17 +8,22 @@ export const waitingSession = (sessions: readonly CalibrationSession[], userId: 
 
 /** The sessions with `userId` counted as submitted to `sessionId`, once the service has their evaluation. */
 export const markSubmitted = (sessions: readonly CalibrationSession[], sessionId: string, userId: number): CalibrationSession[] =>
-  sessions.map((s) => (s.id === sessionId && !s.submitted.includes(userId) ? { ...s, submitted: [...s.submitted, userId].sort((a, b) => a - b) } : s));
+  sessions.map((s) =>
+    s.id === sessionId && !s.submitted.includes(userId) ? { ...s, submitted: [...s.submitted, userId].sort((a, b) => a - b) } : s,
+  );
 
 /** What a create body adds for a calibration draft: the service then checks the session, ticket and version. */
-export const calibrationFields = (draft: { calibrationSessionId?: string | undefined }): { kind?: 'calibration'; calibrationSessionId?: string } =>
+export const calibrationFields = (draft: {
+  calibrationSessionId?: string | undefined;
+}): { kind?: 'calibration'; calibrationSessionId?: string } =>
   draft.calibrationSessionId ? { kind: 'calibration', calibrationSessionId: draft.calibrationSessionId } : {};
 
 export const isCalibration = (e: Pick<Evaluation, 'kind'>): boolean => e.kind === 'calibration';
 
 /** The evaluation the ticket's fields should show: the latest review still standing (calibration never counts). */
 export const standingReview = (evaluations: readonly Evaluation[]): Evaluation | null =>
-  [...evaluations].filter((e) => !isCalibration(e) && e.status !== 'withdrawn').sort((a, b) => b.createdAt.localeCompare(a.createdAt))[0] ?? null;
+  [...evaluations].filter((e) => !isCalibration(e) && e.status !== 'withdrawn').sort((a, b) => b.createdAt.localeCompare(a.createdAt))[0] ??
+  null;
 
 export interface ReportRow {
   reviewerId: number;

@@ -5,7 +5,13 @@ import type { ServiceError } from '../api/result.ts';
 import { useI18n, useT } from '../i18n/use-t.tsx';
 import { Banner, shortDate } from './parts.tsx';
 
-export function CoachingNotes({ notes, onAcknowledge }: { notes: readonly CoachingNote[]; onAcknowledge?: (id: string) => Promise<ServiceError | null> }) {
+export function CoachingNotes({
+  notes,
+  onAcknowledge,
+}: {
+  notes: readonly CoachingNote[];
+  onAcknowledge?: (id: string) => Promise<ServiceError | null>;
+}) {
   const t = useT();
   const { locale } = useI18n();
   const [busy, setBusy] = useState<string | null>(null);
@@ -26,7 +32,9 @@ export function CoachingNotes({ notes, onAcknowledge }: { notes: readonly Coachi
             <p class="qa-row qa-small qa-muted">
               <span>{shortDate(n.createdAt, locale)}</span>
               <span>
-                {n.acknowledgedAt ? `✓ ${t('ui.sidebar.coaching.acknowledged', { date: shortDate(n.acknowledgedAt, locale) })}` : t('ui.sidebar.coaching.notYet')}
+                {n.acknowledgedAt
+                  ? `✓ ${t('ui.sidebar.coaching.acknowledged', { date: shortDate(n.acknowledgedAt, locale) })}`
+                  : t('ui.sidebar.coaching.notYet')}
               </span>
             </p>
             {onAcknowledge && !n.acknowledgedAt && (

@@ -46,7 +46,7 @@ describe('draft store', () => {
     expect(createDraftStore(storage, { account: 'acme', userId: 22 }).load(7, 'chat')).toBeNull();
   });
 
-  it('finds the latest draft of a ticket across scorecards, only the user\'s own', () => {
+  it("finds the latest draft of a ticket across scorecards, only the user's own", () => {
     const storage = memoryStorage();
     let t = 1;
     const store = createDraftStore(storage, { account: 'acme', userId: 22 }, () => t);
@@ -61,7 +61,12 @@ describe('draft store', () => {
     const storage = memoryStorage({ 'ticket-qa:draft:acme:7:22:email': '{not json' });
     const store = createDraftStore(storage, { account: 'acme', userId: 22 });
     expect(store.load(7, 'email')).toBeNull();
-    const full = { ...memoryStorage(), setItem: () => { throw new Error('QuotaExceededError'); } };
+    const full = {
+      ...memoryStorage(),
+      setItem: () => {
+        throw new Error('QuotaExceededError');
+      },
+    };
     expect(createDraftStore(full, { account: 'acme', userId: 22 }).save(7, draft())).toBe(false);
   });
 });

@@ -155,7 +155,8 @@ export function createDraftSync(deps: DraftSyncDeps): DraftSync {
 
   return {
     load: (t, slot) => (t === ticketId ? (entries.get(slot)?.draft ?? null) : cache.load(t, slot)),
-    latest: (t) => (t === ticketId ? ([...entries.values()].map((e) => e.draft).sort((a, b) => b.savedAt - a.savedAt)[0] ?? null) : cache.latest(t)),
+    latest: (t) =>
+      t === ticketId ? ([...entries.values()].map((e) => e.draft).sort((a, b) => b.savedAt - a.savedAt)[0] ?? null) : cache.latest(t),
     all: (t) => (t === ticketId ? [...entries.values()].map((e) => e.draft) : cache.all(t)),
     save(t, draft) {
       if (t !== ticketId) return cache.save(t, draft);

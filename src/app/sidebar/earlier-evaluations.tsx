@@ -42,7 +42,11 @@ export function EarlierEvaluations({ model, r }: { model: SidebarModel; r: Revie
               </span>
               {isCalibration(e) && <span class="qa-tag">{t('ui.sidebar.calibration.tag')}</span>}
             </div>
-            {e.dispute && !e.dispute.outcome && <p class="qa-small qa-quote">{t('ui.sidebar.resolve.reason')}: {e.dispute.reason}</p>}
+            {e.dispute && !e.dispute.outcome && (
+              <p class="qa-small qa-quote">
+                {t('ui.sidebar.resolve.reason')}: {e.dispute.reason}
+              </p>
+            )}
             {notes.some((n) => n.evaluationId === e.id) && <CoachingNotes notes={notes.filter((n) => n.evaluationId === e.id)} />}
             {mayResolve(me, e) && r.cardFor(e) && (
               <ResolveDispute evaluation={e} card={r.cardFor(e)!.definition} resolver={model.service} onResolved={r.replaceEvaluation} />

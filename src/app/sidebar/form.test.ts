@@ -74,9 +74,23 @@ describe('reviewer form', () => {
     const old = { ...start(), scorecardVersion: 1, answers: { offered: { rating: 2 }, gone: { rating: 1 } } };
     expect(adaptDraft(old, { id: 'email', version: 2, definition: scorecard }).answers).toEqual({ offered: { rating: 2 } });
     const d = draftFromEvaluation(
-      { id: 'e0', scorecardId: 'email', scorecardVersion: 1, revieweeId: 11, overallComment: 'ok', answers: [{ criterionId: 'tone', na: true }, { criterionId: 'offered', rating: 1, comment: 'x' }] },
+      {
+        id: 'e0',
+        scorecardId: 'email',
+        scorecardVersion: 1,
+        revieweeId: 11,
+        overallComment: 'ok',
+        answers: [
+          { criterionId: 'tone', na: true },
+          { criterionId: 'offered', rating: 1, comment: 'x' },
+        ],
+      },
       'edit-1',
     );
-    expect(d).toMatchObject({ evaluationId: 'edit-1', amends: 'e0', answers: { tone: { na: true }, offered: { rating: 1, comment: 'x' } } });
+    expect(d).toMatchObject({
+      evaluationId: 'edit-1',
+      amends: 'e0',
+      answers: { tone: { na: true }, offered: { rating: 1, comment: 'x' } },
+    });
   });
 });

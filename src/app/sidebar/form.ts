@@ -118,7 +118,15 @@ export function adaptDraft(draft: Draft, card: { id: string; version: number; de
 
 /** A stored evaluation as a draft, to edit it (amend keeps the id; the service keeps the history). */
 export function draftFromEvaluation(
-  e: { id: string; scorecardId: string; scorecardVersion: number; revieweeId: number; answers: Answer[]; overallComment: string; lockVersion?: number | undefined },
+  e: {
+    id: string;
+    scorecardId: string;
+    scorecardVersion: number;
+    revieweeId: number;
+    answers: Answer[];
+    overallComment: string;
+    lockVersion?: number | undefined;
+  },
   newId: string,
 ): Draft {
   const answers: Record<string, DraftAnswer> = {};

@@ -22,7 +22,14 @@ const BOOT: Boot = {
   account: 'acme',
   user: { id: 5, name: 'Rita', role: 'reviewer' },
 };
-const published = { scorecards: [{ id: 'chat', version: 1, definition: definition('Chat', ['chat']) }, { id: 'any', version: 2, definition: definition('Any', []) }, { id: 'email', version: 3, definition: definition('Email', ['email']) }], evaluations: [] };
+const published = {
+  scorecards: [
+    { id: 'chat', version: 1, definition: definition('Chat', ['chat']) },
+    { id: 'any', version: 2, definition: definition('Any', []) },
+    { id: 'email', version: 3, definition: definition('Email', ['email']) },
+  ],
+  evaluations: [],
+};
 
 function zafWith(over: { settings?: Record<string, unknown>; locale?: string } = {}) {
   return createFakeZaf({
@@ -31,7 +38,13 @@ function zafWith(over: { settings?: Record<string, unknown>; locale?: string } =
     context: { ticketId: 42 },
     values: {
       'currentUser.locale': over.locale ?? 'de',
-      ticket: { id: 42, assignee: { user: { id: 9, name: 'Alex' }, group: { id: 3 } }, via: { channel: 'email' }, tags: [], updatedAt: '2025-01-01T00:00:00Z' },
+      ticket: {
+        id: 42,
+        assignee: { user: { id: 9, name: 'Alex' }, group: { id: 3 } },
+        via: { channel: 'email' },
+        tags: [],
+        updatedAt: '2025-01-01T00:00:00Z',
+      },
       'requirement:qa_score': { requirement_id: 101 },
       'requirement:qa_result': { requirement_id: 102 },
     },
@@ -56,7 +69,8 @@ function serviceAnswering(answer: (url: string) => Response) {
     );
   return { make, urls, auth };
 }
-const json = (value: unknown, status = 200, headers: Record<string, string> = {}) => new Response(JSON.stringify(value), { status, headers: { 'content-type': 'application/json', ...headers } });
+const json = (value: unknown, status = 200, headers: Record<string, string> = {}) =>
+  new Response(JSON.stringify(value), { status, headers: { 'content-type': 'application/json', ...headers } });
 
 async function session(zaf: ReturnType<typeof zafWith>, boot: BootRead = { status: 'ok', boot: BOOT }) {
   return { zaf, metadata: await zaf.metadata(), context: await zaf.context(), boot };
@@ -83,7 +97,14 @@ describe('sidebar load', () => {
     expect(roles).toEqual(['reviewer']);
     if (r.status !== 'ready') throw new Error(r.status);
     expect(r.model.applicable.map((s) => s.id)).toEqual(['email', 'any']);
-    expect(r.model).toMatchObject({ account: 'acme', user: { id: 5, name: 'Rita' }, role: 'reviewer', fields: { scoreFieldId: 101, resultFieldId: 102 }, writeBack: true, ticket: { assigneeId: 9, channel: 'email' } });
+    expect(r.model).toMatchObject({
+      account: 'acme',
+      user: { id: 5, name: 'Rita' },
+      role: 'reviewer',
+      fields: { scoreFieldId: 101, resultFieldId: 102 },
+      writeBack: true,
+      ticket: { assigneeId: 9, channel: 'email' },
+    });
   });
 
   it("hears the user's locale from the same get", async () => {
@@ -94,14 +115,28 @@ describe('sidebar load', () => {
 
   it('an agent boot gives the agent role whatever the settings say', async () => {
     const service = serviceAnswering(() => json(published));
-    const r = await loadSidebar(await session(zafWith({ settings: { leadGroupIds: '3' } }), { status: 'ok', boot: { ...BOOT, user: { id: 9, name: 'Alex', role: 'agent' } } }), service.make);
+    const r = await loadSidebar(
+      await session(zafWith({ settings: { leadGroupIds: '3' } }), {
+        status: 'ok',
+        boot: { ...BOOT, user: { id: 9, name: 'Alex', role: 'agent' } },
+      }),
+      service.make,
+    );
     expect(r).toMatchObject({ status: 'ready', model: { role: 'agent', user: { id: 9 } } });
   });
 
   it('without a boot (or with a broken one) asks to open it from Zendesk, and calls nobody', async () => {
     const service = serviceAnswering(() => json(published));
-    expect(await loadSidebar(await session(zafWith(), { status: 'missing' }), service.make)).toEqual({ status: 'problem', problem: 'outside-zendesk', message: '' });
-    expect(await loadSidebar(await session(zafWith(), { status: 'malformed', reason: 'user' }), service.make)).toEqual({ status: 'problem', problem: 'outside-zendesk', message: 'boot: user' });
+    expect(await loadSidebar(await session(zafWith(), { status: 'missing' }), service.make)).toEqual({
+      status: 'problem',
+      problem: 'outside-zendesk',
+      message: '',
+    });
+    expect(await loadSidebar(await session(zafWith(), { status: 'malformed', reason: 'user' }), service.make)).toEqual({
+      status: 'problem',
+      problem: 'outside-zendesk',
+      message: 'boot: user',
+    });
     expect(service.urls).toEqual([]);
   });
 
@@ -109,11 +144,19 @@ describe('sidebar load', () => {
     const ended = serviceAnswering(() => json({ error: 'session expired' }, 401));
     expect(await loadSidebar(await session(zafWith()), ended.make)).toMatchObject({ status: 'problem', problem: 'session-ended' });
     const busy = serviceAnswering(() => json({ error: 'slow down' }, 429, { 'retry-after': '20' }));
-    expect(await loadSidebar(await session(zafWith()), busy.make)).toMatchObject({ status: 'problem', problem: 'throttled', retryAfter: 20 });
+    expect(await loadSidebar(await session(zafWith()), busy.make)).toMatchObject({
+      status: 'problem',
+      problem: 'throttled',
+      retryAfter: 20,
+    });
     const down = serviceAnswering(() => {
       throw new TypeError('Failed to fetch');
     });
-    expect(await loadSidebar(await session(zafWith()), down.make)).toMatchObject({ status: 'problem', problem: 'unreachable', message: 'Failed to fetch' });
+    expect(await loadSidebar(await session(zafWith()), down.make)).toMatchObject({
+      status: 'problem',
+      problem: 'unreachable',
+      message: 'Failed to fetch',
+    });
     const proxyDown = serviceAnswering(() => new Response('Bad Gateway', { status: 502 }));
     expect(await loadSidebar(await session(zafWith()), proxyDown.make)).toMatchObject({ status: 'problem', problem: 'unreachable' });
   });

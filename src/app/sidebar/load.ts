@@ -62,7 +62,11 @@ export interface StartedLoad {
  * rides on it, so the strings need no round trip of their own. The service request goes out beside it, and
  * `onRole` hears the QA role from the boot at once, so the view's code can load beside both.
  */
-export function startSidebarLoad(input: LoadInput, makeService: MakeService = serviceOf, onRole: (role: QaRole) => void = () => {}): StartedLoad {
+export function startSidebarLoad(
+  input: LoadInput,
+  makeService: MakeService = serviceOf,
+  onRole: (role: QaRole) => void = () => {},
+): StartedLoad {
   const got = input.zaf.get(LOAD_PATHS);
   // a problem found before the answer (no ticket, no boot) must not leave its rejection unheard
   got.catch(() => undefined);
@@ -74,13 +78,19 @@ export function loadSidebar(input: LoadInput, makeService: MakeService = service
   return startSidebarLoad(input, makeService, onRole).outcome;
 }
 
-async function finishLoad(got: Promise<ZafGetResult>, input: LoadInput, makeService: MakeService, onRole: (role: QaRole) => void): Promise<LoadOutcome> {
+async function finishLoad(
+  got: Promise<ZafGetResult>,
+  input: LoadInput,
+  makeService: MakeService,
+  onRole: (role: QaRole) => void,
+): Promise<LoadOutcome> {
   const { metadata, context } = input;
   const settings = metadata.settings ?? {};
   const ticketId = context.ticketId;
   if (!ticketId) return { status: 'problem', problem: 'no-ticket', message: '' };
   const read = input.boot ?? readBoot();
-  if (read.status !== 'ok') return { status: 'problem', problem: 'outside-zendesk', message: read.status === 'malformed' ? `boot: ${read.reason}` : '' };
+  if (read.status !== 'ok')
+    return { status: 'problem', problem: 'outside-zendesk', message: read.status === 'malformed' ? `boot: ${read.reason}` : '' };
   const { boot } = read;
   const role = boot.user.role;
   onRole(role);
@@ -118,7 +128,10 @@ export async function loadTicketNumbers(zaf: ZafPort, ticketId: number, known: T
     zaf.request({ url: `/api/v2/tickets/${ticketId}/metrics.json`, type: 'GET' }),
     known === null ? zaf.request({ url: `/api/v2/tickets/${ticketId}.json`, type: 'GET' }) : Promise.resolve(null),
   ]);
-  const csat = ticket.status === 'fulfilled' && ticket.value ? readTicket((ticket.value.responseJSON as { ticket?: unknown })?.ticket, ticketId).csat : known;
+  const csat =
+    ticket.status === 'fulfilled' && ticket.value
+      ? readTicket((ticket.value.responseJSON as { ticket?: unknown })?.ticket, ticketId).csat
+      : known;
   return metrics.status === 'fulfilled' ? readMetrics(metrics.value.responseJSON, csat) : null;
 }
 

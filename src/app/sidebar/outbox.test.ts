@@ -54,8 +54,16 @@ function harness(svc = service(), storage = memoryStorage()) {
   return { outbox, svc, storage, sent, advance, deps, timers };
 }
 
-const body = (id: string): EvaluationCreateBody => ({ id, ticketId: 7, revieweeId: 11, scorecardId: 'email', scorecardVersion: 1, answers: [] });
-const submit = (h: ReturnType<typeof harness>, id: string) => h.outbox.submit({ op: 'create', id, ticketId: 7, scorecardId: 'email', body: body(id) });
+const body = (id: string): EvaluationCreateBody => ({
+  id,
+  ticketId: 7,
+  revieweeId: 11,
+  scorecardId: 'email',
+  scorecardVersion: 1,
+  answers: [],
+});
+const submit = (h: ReturnType<typeof harness>, id: string) =>
+  h.outbox.submit({ op: 'create', id, ticketId: 7, scorecardId: 'email', body: body(id) });
 
 describe('outbox', () => {
   it('sends at once and forgets it once stored', async () => {
@@ -111,7 +119,20 @@ describe('outbox', () => {
 
   it('picks up a submission left "sending" by a closed tab after the lease', async () => {
     const storage = memoryStorage({
-      'ticket-qa:outbox:acme:22': JSON.stringify([{ op: 'create', id: 'e9', ticketId: 7, scorecardId: 'email', body: body('e9'), state: 'sending', sendingSince: 0, attempts: 0, nextAttemptAt: 0, queuedAt: 0 }]),
+      'ticket-qa:outbox:acme:22': JSON.stringify([
+        {
+          op: 'create',
+          id: 'e9',
+          ticketId: 7,
+          scorecardId: 'email',
+          body: body('e9'),
+          state: 'sending',
+          sendingSince: 0,
+          attempts: 0,
+          nextAttemptAt: 0,
+          queuedAt: 0,
+        },
+      ]),
     });
     const h = harness(service(), storage);
     await h.advance(60_000);

@@ -10,9 +10,7 @@ import { readJson, writeJson, type KeyValueStorage } from './storage.ts';
 
 export type OutboxState = 'pending' | 'sending' | 'failed';
 
-export type OutboxOp =
-  | { op: 'create'; body: EvaluationCreateBody }
-  | { op: 'amend'; target: string; body: EvaluationAmendBody };
+export type OutboxOp = { op: 'create'; body: EvaluationCreateBody } | { op: 'amend'; target: string; body: EvaluationAmendBody };
 
 export type OutboxEntry = OutboxOp & {
   /** The submission's id: the evaluation UUID for a create, the edit's own UUID for an amend. */
@@ -99,10 +97,13 @@ export function createOutbox(deps: OutboxDeps): Outbox {
     const waiting = read().filter((e) => e.state !== 'failed');
     if (waiting.length === 0) return;
     const due = Math.min(...waiting.map((e) => (e.state === 'sending' ? (e.sendingSince ?? 0) + SENDING_LEASE_MS : e.nextAttemptAt)));
-    timer = setTimer(() => {
-      timer = null;
-      void flush();
-    }, Math.max(0, due - now()));
+    timer = setTimer(
+      () => {
+        timer = null;
+        void flush();
+      },
+      Math.max(0, due - now()),
+    );
   }
 
   async function send(id: string): Promise<Result<Evaluation> | null> {
@@ -130,7 +131,13 @@ export function createOutbox(deps: OutboxDeps): Outbox {
         const { sendingSince: _s, ...rest } = e;
         const attempts = e.attempts + 1;
         return isTransient(error.kind)
-          ? { ...rest, state: 'pending', attempts, nextAttemptAt: now() + Math.max(backoff(attempts), (error.retryAfter ?? 0) * 1000), lastError: error }
+          ? {
+              ...rest,
+              state: 'pending',
+              attempts,
+              nextAttemptAt: now() + Math.max(backoff(attempts), (error.retryAfter ?? 0) * 1000),
+              lastError: error,
+            }
           : { ...rest, state: 'failed', attempts, lastError: error };
       });
     }

@@ -72,7 +72,15 @@ export function MetricsStrip({ metrics }: { metrics: TicketMetrics | null | 'loa
   );
 }
 
-export function Banner({ tone, children, role = 'status' }: { tone: 'info' | 'success' | 'warning' | 'error'; children: ComponentChildren; role?: 'status' | 'alert' }) {
+export function Banner({
+  tone,
+  children,
+  role = 'status',
+}: {
+  tone: 'info' | 'success' | 'warning' | 'error';
+  children: ComponentChildren;
+  role?: 'status' | 'alert';
+}) {
   return (
     <div class={`qa-banner qa-banner--${tone}`} role={role}>
       {children}

@@ -108,7 +108,8 @@ export function ResolveDispute({
         <legend class="qa-label">{t('ui.sidebar.resolve.outcome')}</legend>
         {(['upheld', 'rejected'] as const).map((o) => (
           <label key={o} class="qa-check">
-            <input type="radio" name={`${id}-outcome`} checked={outcome === o} onChange={() => setOutcome(o)} /> {t(`ui.sidebar.resolve.${o}`)}
+            <input type="radio" name={`${id}-outcome`} checked={outcome === o} onChange={() => setOutcome(o)} />{' '}
+            {t(`ui.sidebar.resolve.${o}`)}
           </label>
         ))}
       </fieldset>
@@ -168,7 +169,11 @@ export function ResolveDispute({
       <textarea id={`${id}-note`} class="qa-textarea" rows={2} value={note} onInput={(ev) => setNote(ev.currentTarget.value)} />
       {error && (
         <Banner tone="error" role="alert">
-          {error.kind === 'conflict' ? t('ui.sidebar.resolve.conflict') : error.kind === 'rule' ? error.message : t(`ui.sidebar.error.${error.kind}`)}
+          {error.kind === 'conflict'
+            ? t('ui.sidebar.resolve.conflict')
+            : error.kind === 'rule'
+              ? error.message
+              : t(`ui.sidebar.error.${error.kind}`)}
           {error.issues && error.issues.length > 0 && (
             <ul>
               {error.issues.map((i) => (

@@ -71,6 +71,11 @@ function LazyAgentView({ model }: { model: SidebarModel }) {
       </section>
     );
   }
-  if (view.status === 'loading') return <div class="qa-loading" role="status">{t('ui.sidebar.state.loading')}</div>;
+  if (view.status === 'loading')
+    return (
+      <div class="qa-loading" role="status">
+        {t('ui.sidebar.state.loading')}
+      </div>
+    );
   return <view.value model={model} />;
 }

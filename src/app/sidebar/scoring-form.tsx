@@ -63,7 +63,14 @@ export function ScoringForm({ r }: { r: ReviewerState }) {
       {held ? (
         <QueuedBanner state="held" persistent={r.persistent} error={null} onRetry={null} />
       ) : (
-        queued && <QueuedBanner state={queued.state} persistent={r.persistent} error={queued.lastError?.message ?? null} onRetry={() => r.retry(queued.id)} />
+        queued && (
+          <QueuedBanner
+            state={queued.state}
+            persistent={r.persistent}
+            error={queued.lastError?.message ?? null}
+            onRetry={() => r.retry(queued.id)}
+          />
+        )
       )}
       {r.draftState.kind === 'conflict' && <DraftConflict r={r} />}
       <fieldset class="qa-fieldset" disabled={locked}>

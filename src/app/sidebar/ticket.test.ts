@@ -4,13 +4,39 @@ import { readLocale, readMetrics, readTicket } from './ticket.ts';
 describe('ticket facts', () => {
   it('reads the ZAF ticket object', () => {
     const t = readTicket(
-      { id: 7, assignee: { user: { id: 11 }, group: { id: 5 } }, via: { channel: 'email' }, brand: { id: 3 }, form: { id: 4 }, tags: ['vip', 1], status: 'solved', updatedAt: '2025-01-01T00:00:00Z' },
+      {
+        id: 7,
+        assignee: { user: { id: 11 }, group: { id: 5 } },
+        via: { channel: 'email' },
+        brand: { id: 3 },
+        form: { id: 4 },
+        tags: ['vip', 1],
+        status: 'solved',
+        updatedAt: '2025-01-01T00:00:00Z',
+      },
       0,
     );
-    expect(t).toEqual({ id: 7, assigneeId: 11, assigneeName: null, groupId: 5, channel: 'email', brandId: 3, formId: 4, tags: ['vip'], status: 'solved', updatedAt: '2025-01-01T00:00:00Z', csat: null });
+    expect(t).toEqual({
+      id: 7,
+      assigneeId: 11,
+      assigneeName: null,
+      groupId: 5,
+      channel: 'email',
+      brandId: 3,
+      formId: 4,
+      tags: ['vip'],
+      status: 'solved',
+      updatedAt: '2025-01-01T00:00:00Z',
+      csat: null,
+    });
   });
   it('a ticket without assignee or group', () => {
-    expect(readTicket({ assignee: { user: null, group: null } }, 9)).toMatchObject({ id: 9, assigneeId: null, groupId: null, channel: null });
+    expect(readTicket({ assignee: { user: null, group: null } }, 9)).toMatchObject({
+      id: 9,
+      assigneeId: null,
+      groupId: null,
+      channel: null,
+    });
   });
   it('reads metrics as an object or a one-item array', () => {
     const m = { reply_time_in_minutes: { calendar: 16, business: 10 }, full_resolution_time_in_minutes: { calendar: 100 }, reopens: 1 };

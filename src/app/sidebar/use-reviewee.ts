@@ -16,13 +16,17 @@ export function useGroupMembers(groupId: number | null, wanted: boolean): Person
   const [members] = useAsync(
     wanted && groupId !== null
       ? () =>
-          zaf.request<Users>({ url: `/api/v2/groups/${groupId}/users.json`, type: 'GET' }).then((res) =>
-            ok(
-              (res.responseJSON?.users ?? []).flatMap((u) =>
-                typeof u.id === 'number' && u.role !== 'end-user' ? [{ id: u.id, name: typeof u.name === 'string' ? u.name : `#${u.id}` }] : [],
+          zaf
+            .request<Users>({ url: `/api/v2/groups/${groupId}/users.json`, type: 'GET' })
+            .then((res) =>
+              ok(
+                (res.responseJSON?.users ?? []).flatMap((u) =>
+                  typeof u.id === 'number' && u.role !== 'end-user'
+                    ? [{ id: u.id, name: typeof u.name === 'string' ? u.name : `#${u.id}` }]
+                    : [],
+                ),
               ),
-            ),
-          )
+            )
       : null,
     [zaf, groupId, wanted],
   );

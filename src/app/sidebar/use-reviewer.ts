@@ -11,7 +11,17 @@ import { useZaf } from '../zaf/use-zaf.tsx';
 import { calibrationFields, isCalibration, markSubmitted, standingReview, waitingSession } from './calibration.ts';
 import { createDraftStore, draftSlot, type Draft } from './draft-store.ts';
 import { createDraftSync, type DraftSyncState } from './draft-sync.ts';
-import { adaptDraft, applyEdit, draftFromEvaluation, liveScore, newDraft, problems, toAnswers, type FormEdit, type Problem } from './form.ts';
+import {
+  adaptDraft,
+  applyEdit,
+  draftFromEvaluation,
+  liveScore,
+  newDraft,
+  problems,
+  toAnswers,
+  type FormEdit,
+  type Problem,
+} from './form.ts';
 import { newUuid } from './ids.ts';
 import { loadTicketNumbers, versionLookup, type SidebarModel } from './load.ts';
 import { createOutbox, type OutboxEntry } from './outbox.ts';
@@ -125,15 +135,18 @@ export function useReviewer(model: SidebarModel): ReviewerState {
     const calibration = waiting && calibrationDraft(waiting);
     if (calibration) return calibration;
     const latest = drafts.latest(ticket.id);
-    if (latest && !latest.calibrationSessionId && (latest.amends || applicable.some((c) => c.id === latest.scorecardId))) return fresh(lookup(latest.scorecardId, latest.scorecardVersion) ?? applicable.find((c) => c.id === latest.scorecardId));
+    if (latest && !latest.calibrationSessionId && (latest.amends || applicable.some((c) => c.id === latest.scorecardId)))
+      return fresh(lookup(latest.scorecardId, latest.scorecardVersion) ?? applicable.find((c) => c.id === latest.scorecardId));
     return fresh(applicable[0]);
   });
   const fixedVersion = draft.amends || draft.calibrationSessionId;
-  const card = (fixedVersion ? lookup(draft.scorecardId, draft.scorecardVersion) : applicable.find((c) => c.id === draft.scorecardId)) ?? null;
+  const card =
+    (fixedVersion ? lookup(draft.scorecardId, draft.scorecardVersion) : applicable.find((c) => c.id === draft.scorecardId)) ?? null;
   const calibration = (draft.calibrationSessionId && sessions.find((s) => s.id === draft.calibrationSessionId)) || null;
 
   const [numbers] = useAsync(() => loadTicketNumbers(zaf, ticket.id, ticket.csat).then(ok), [zaf, ticket.id, ticket.csat]);
-  const metrics: TicketMetrics | null | 'loading' = numbers.status === 'loading' ? 'loading' : numbers.status === 'ok' ? numbers.value : null;
+  const metrics: TicketMetrics | null | 'loading' =
+    numbers.status === 'loading' ? 'loading' : numbers.status === 'ok' ? numbers.value : null;
   const known = metrics === 'loading' ? null : metrics;
 
   const [evaluations, setEvaluations] = useState<Evaluation[]>(model.data.evaluations);
@@ -179,10 +192,12 @@ export function useReviewer(model: SidebarModel): ReviewerState {
   const [held, setHeld] = useState<OutboxEntry[]>([]);
   const background = useMemo(
     () =>
-      import('./background-link.ts').then(
-        (m) => m.linkBackground(zaf),
-        () => null,
-      ).catch(() => null),
+      import('./background-link.ts')
+        .then(
+          (m) => m.linkBackground(zaf),
+          () => null,
+        )
+        .catch(() => null),
     [zaf],
   );
   const [linked] = useAsync(() => background.then(ok), [background]);
@@ -321,14 +336,11 @@ export function useReviewer(model: SidebarModel): ReviewerState {
     setShowProblems(false);
   }, [applicable, ticket.assigneeId]);
 
-  const startEdit = useCallback(
-    (e: Evaluation) => {
-      const next = draftFromEvaluation(e, newUuid());
-      setDraft(next);
-      setSubmission({ phase: 'idle' });
-    },
-    [],
-  );
+  const startEdit = useCallback((e: Evaluation) => {
+    const next = draftFromEvaluation(e, newUuid());
+    setDraft(next);
+    setSubmission({ phase: 'idle' });
+  }, []);
 
   const cancelEdit = useCallback(() => {
     drafts.clear(ticket.id, draft.scorecardId);
@@ -344,7 +356,9 @@ export function useReviewer(model: SidebarModel): ReviewerState {
       setEvaluations(rest);
       // the fields show the latest review still standing, or nothing; a calibration score never was in them
       if (isCalibration(e)) return null;
-      void writeBack(zaf, ticket.id, standingReview(rest), { enabled: model.writeBack, fields: model.fields, updatedAt: null }).catch(() => undefined);
+      void writeBack(zaf, ticket.id, standingReview(rest), { enabled: model.writeBack, fields: model.fields, updatedAt: null }).catch(
+        () => undefined,
+      );
       return null;
     },
     [service, evaluations, zaf, ticket.id, model.writeBack, model.fields],

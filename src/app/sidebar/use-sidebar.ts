@@ -12,7 +12,10 @@ export type SidebarState = { status: 'loading' } | LoadOutcome;
 export function startMeasuredLoad(session: ZafSession, onRole?: (role: QaRole) => void): StartedLoad {
   performance.mark('qa:sidebar:load-start');
   const started = startSidebarLoad(session, undefined, onRole);
-  void started.outcome.then(() => performance.mark('qa:sidebar:data'), () => undefined);
+  void started.outcome.then(
+    () => performance.mark('qa:sidebar:data'),
+    () => undefined,
+  );
   return started;
 }
 
@@ -31,7 +34,12 @@ export function useSidebarLoad(onRole?: (role: QaRole) => void, first?: Promise<
     firstUnused.current = undefined;
     return started.then(ok);
   }, [session]);
-  const state: SidebarState = load.status === 'ok' ? load.value : load.status === 'loading' ? load : { status: 'problem', problem: 'server', message: load.error.message };
+  const state: SidebarState =
+    load.status === 'ok'
+      ? load.value
+      : load.status === 'loading'
+        ? load
+        : { status: 'problem', problem: 'server', message: load.error.message };
   return { state, reload };
 }
 

@@ -11,11 +11,23 @@ function zendesk(state: { status: string; updatedAt: string; rateLimited?: numbe
     if (o.type === 'GET') return { status: 200, headers: {}, responseJSON: { ticket: { id: 7, updated_at: state.updatedAt } } };
     if (state.rateLimited) {
       state.rateLimited--;
-      throw new ZafRequestError(429, { [state.retryAfterHeader ?? 'retry-after']: '2', 'content-type': 'text/plain' }, 'Number of allowed API requests per minute exceeded');
+      throw new ZafRequestError(
+        429,
+        { [state.retryAfterHeader ?? 'retry-after']: '2', 'content-type': 'text/plain' },
+        'Number of allowed API requests per minute exceeded',
+      );
     }
     const body = JSON.parse(o.data!) as { ticket: { updated_stamp?: string; custom_fields: unknown } };
     if (state.status === 'closed') {
-      throw new ZafRequestError(422, {}, JSON.stringify({ error: 'RecordInvalid', description: 'Record validation errors', details: { status: [{ description: 'Status: closed prevents ticket update' }] } }));
+      throw new ZafRequestError(
+        422,
+        {},
+        JSON.stringify({
+          error: 'RecordInvalid',
+          description: 'Record validation errors',
+          details: { status: [{ description: 'Status: closed prevents ticket update' }] },
+        }),
+      );
     }
     if (body.ticket.updated_stamp !== state.updatedAt) throw new ZafRequestError(409, {}, '');
     writes.push(body.ticket.custom_fields);
@@ -40,7 +52,12 @@ describe('write-back', () => {
   it('writes score and result with safe_update against the ticket stamp', async () => {
     const { zaf, writes } = zendesk({ status: 'solved', updatedAt: '2025-01-01T00:00:00Z' });
     expect(await writeBack(zaf, 7, scored, opts())).toEqual({ status: 'updated', updatedAt: '2025-01-01T00:00:01Z' });
-    expect(writes).toEqual([[{ id: 101, value: 87.5 }, { id: 102, value: 'qa_pass' }]]);
+    expect(writes).toEqual([
+      [
+        { id: 101, value: 87.5 },
+        { id: 102, value: 'qa_pass' },
+      ],
+    ]);
     expect(JSON.parse(zaf.requests[0]!.data!)).toMatchObject({ ticket: { safe_update: true, updated_stamp: '2025-01-01T00:00:00Z' } });
     expect(zaf.requests[0]).toMatchObject({ url: '/api/v2/tickets/7.json', type: 'PUT' });
   });
@@ -64,7 +81,12 @@ describe('write-back', () => {
   it('clears both fields when the last evaluation is withdrawn', async () => {
     const { zaf, writes } = zendesk({ status: 'open', updatedAt: '2025-01-01T00:00:00Z' });
     expect((await writeBack(zaf, 7, null, opts())).status).toBe('updated');
-    expect(writes).toEqual([[{ id: 101, value: null }, { id: 102, value: null }]]);
+    expect(writes).toEqual([
+      [
+        { id: 101, value: null },
+        { id: 102, value: null },
+      ],
+    ]);
   });
 
   it('reports a closed ticket as fields not updated', async () => {
@@ -82,7 +104,10 @@ describe('write-back', () => {
   it('is skipped when the setting is off or no field is known', async () => {
     const { zaf } = zendesk({ status: 'open', updatedAt: 'x' });
     expect(await writeBack(zaf, 7, scored, opts({ enabled: false }))).toEqual({ status: 'skipped', reason: 'disabled' });
-    expect(await writeBack(zaf, 7, scored, opts({ fields: { scoreFieldId: null, resultFieldId: null } }))).toEqual({ status: 'skipped', reason: 'no-fields' });
+    expect(await writeBack(zaf, 7, scored, opts({ fields: { scoreFieldId: null, resultFieldId: null } }))).toEqual({
+      status: 'skipped',
+      reason: 'no-fields',
+    });
     expect(zaf.requests).toEqual([]);
   });
 
@@ -90,7 +115,10 @@ describe('write-back', () => {
     expect(resultValue({ finalScore: 0, passed: false, criticalFailures: ['id-check'] })).toBe('qa_critical_fail');
     expect(resultValue({ finalScore: 50, passed: false, criticalFailures: [] })).toBe('qa_fail');
     expect(resultValue(scored)).toBe('qa_pass');
-    expect(fieldIdsFrom({ 'requirement:qa_score': { requirement_id: 9 } }, { scoreFieldId: '3', resultFieldId: 4 })).toEqual({ scoreFieldId: 9, resultFieldId: 4 });
+    expect(fieldIdsFrom({ 'requirement:qa_score': { requirement_id: 9 } }, { scoreFieldId: '3', resultFieldId: 4 })).toEqual({
+      scoreFieldId: 9,
+      resultFieldId: 4,
+    });
     expect(fieldIdsFrom({}, {})).toEqual({ scoreFieldId: null, resultFieldId: null });
     expect(writeBackEnabled({})).toBe(true);
     expect(writeBackEnabled({ writeBack: false })).toBe(false);

@@ -65,11 +65,18 @@ export interface WriteBackOptions {
 const CLOSED = /closed prevents ticket update/i;
 
 /** `evaluation` null clears both fields (the ticket's last evaluation was withdrawn). */
-export async function writeBack(zaf: ZafPort, ticketId: number, evaluation: ScoredEvaluation | null, options: WriteBackOptions): Promise<WriteBackOutcome> {
+export async function writeBack(
+  zaf: ZafPort,
+  ticketId: number,
+  evaluation: ScoredEvaluation | null,
+  options: WriteBackOptions,
+): Promise<WriteBackOutcome> {
   if (!options.enabled) return { status: 'skipped', reason: 'disabled' };
   const { scoreFieldId, resultFieldId } = options.fields;
   const customFields = [
-    ...(scoreFieldId ? [{ id: scoreFieldId, value: evaluation?.finalScore == null ? null : Math.round(evaluation.finalScore * 100) / 100 }] : []),
+    ...(scoreFieldId
+      ? [{ id: scoreFieldId, value: evaluation?.finalScore == null ? null : Math.round(evaluation.finalScore * 100) / 100 }]
+      : []),
     ...(resultFieldId ? [{ id: resultFieldId, value: evaluation ? resultValue(evaluation) : null }] : []),
   ];
   if (customFields.length === 0) return { status: 'skipped', reason: 'no-fields' };

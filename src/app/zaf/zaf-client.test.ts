@@ -27,7 +27,11 @@ function sdkStub(reply: { request?: (o: Record<string, unknown>) => Promise<unkn
       return reply.request ? reply.request(options) : { status: 200, headers: {}, responseJSON: { ok: true } };
     },
     on: (event, handler) => handlers.set(event, [...(handlers.get(event) ?? []), handler]),
-    off: (event, handler) => handlers.set(event, (handlers.get(event) ?? []).filter((h) => h !== handler)),
+    off: (event, handler) =>
+      handlers.set(
+        event,
+        (handlers.get(event) ?? []).filter((h) => h !== handler),
+      ),
     trigger: (name, data) => triggered.push({ instanceGuid: 'self', name, data }),
     instance: (instanceGuid) => ({ ...sdk, trigger: (name: string, data?: unknown) => void triggered.push({ instanceGuid, name, data }) }),
   };
@@ -53,10 +57,11 @@ describe('createZafClient', () => {
 
   it('maps a rejected request to ZafRequestError with status, headers and text', async () => {
     const stub = sdkStub({
-      request: () =>
-        Promise.reject({ status: 429, headers: { 'retry-after': '7' }, responseText: 'Rate limited', statusText: 'x' }),
+      request: () => Promise.reject({ status: 429, headers: { 'retry-after': '7' }, responseText: 'Rate limited', statusText: 'x' }),
     });
-    const error = await createZafClient(stub.sdk).request({ url: '/api/v2/x' }).catch((e: unknown) => e);
+    const error = await createZafClient(stub.sdk)
+      .request({ url: '/api/v2/x' })
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ZafRequestError);
     const e = error as ZafRequestError;
     expect([e.status, e.header('Retry-After'), e.responseText]).toEqual([429, '7', 'Rate limited']);

@@ -35,12 +35,16 @@ export function toRequestError(reason: unknown): ZafRequestError {
   if (reason instanceof ZafRequestError) return reason;
   if (!isObject(reason)) return new ZafRequestError(0, {}, String(reason ?? ''));
   const status = typeof reason.status === 'number' ? reason.status : Number(reason.status) || 0;
-  const headers = parseHeaders(reason.headers ?? (typeof reason.getAllResponseHeaders === 'function'
-    ? (reason.getAllResponseHeaders as () => unknown)()
-    : reason.responseHeaders));
-  const text = typeof reason.responseText === 'string'
-    ? reason.responseText
-    : reason.responseJSON !== undefined ? JSON.stringify(reason.responseJSON) : String(reason.message ?? '');
+  const headers = parseHeaders(
+    reason.headers ??
+      (typeof reason.getAllResponseHeaders === 'function' ? (reason.getAllResponseHeaders as () => unknown)() : reason.responseHeaders),
+  );
+  const text =
+    typeof reason.responseText === 'string'
+      ? reason.responseText
+      : reason.responseJSON !== undefined
+        ? JSON.stringify(reason.responseJSON)
+        : String(reason.message ?? '');
   return new ZafRequestError(status, headers, text);
 }
 

@@ -12,7 +12,15 @@ import type { Logger } from '../log.ts';
 import { ApiError, forbidden, unauthorized } from '../errors.ts';
 import { apiKeyByHash, touchApiKey } from '../store/api-keys.ts';
 import { policyOf } from '../store/policies.ts';
-import { deleteDeadSessions, insertSession, revokeSession, sessionByHash, touchSession, updateSessionRole, type SessionRow } from '../store/sessions.ts';
+import {
+  deleteDeadSessions,
+  insertSession,
+  revokeSession,
+  sessionByHash,
+  touchSession,
+  updateSessionRole,
+  type SessionRow,
+} from '../store/sessions.ts';
 import { createThrottle, type Throttle } from './throttle.ts';
 import { zendeskClient, ZendeskUnavailable, type ZendeskClient } from './zendesk-client.ts';
 import { TokenRefused, verifyZendeskToken, zendeskKeySource, type KeySource } from './zendesk-token.ts';

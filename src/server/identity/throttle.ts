@@ -21,7 +21,9 @@ export function createThrottle(db: Db, clock: Clock, limits: { perClient: number
       const now = clock.now();
       const start = windowOf(now);
       const counts = await failuresIn(db, keysOf(client, account), start);
-      const over = (counts.get(`client:${client}`) ?? 0) >= limits.perClient || (account !== undefined && (counts.get(`account:${account}`) ?? 0) >= limits.perAccount);
+      const over =
+        (counts.get(`client:${client}`) ?? 0) >= limits.perClient ||
+        (account !== undefined && (counts.get(`account:${account}`) ?? 0) >= limits.perAccount);
       if (over) {
         const retryAfter = Math.max(1, Math.ceil((start.getTime() + WINDOW_MS - now.getTime()) / 1000));
         throw tooManyRequests('too many failed sign-ins: wait and try again', retryAfter);

@@ -47,7 +47,8 @@ export interface ZendeskClient {
   publicKeyPem(appId: number): Promise<string>;
 }
 
-export const zendeskBaseUrl = (account: AccountConfig) => (account.zendeskUrl ?? `https://${account.subdomain}.zendesk.com`).replace(/\/+$/, '');
+export const zendeskBaseUrl = (account: AccountConfig) =>
+  (account.zendeskUrl ?? `https://${account.subdomain}.zendesk.com`).replace(/\/+$/, '');
 
 export function zendeskClient(account: AccountConfig, fetchImpl: Fetch): ZendeskClient {
   const base = zendeskBaseUrl(account);
@@ -102,7 +103,8 @@ export function zendeskClient(account: AccountConfig, fetchImpl: Fetch): Zendesk
       // the reference shows the PEM, sometimes as a JSON string: accept both
       const text = (await res.text()).trim();
       const pem = text.startsWith('"') ? (JSON.parse(text) as string) : text;
-      if (!pem.includes('BEGIN PUBLIC KEY')) throw new ZendeskUnavailable(`Zendesk (${account.subdomain}) answered no PEM public key for app ${appId}`);
+      if (!pem.includes('BEGIN PUBLIC KEY'))
+        throw new ZendeskUnavailable(`Zendesk (${account.subdomain}) answered no PEM public key for app ${appId}`);
       return pem;
     },
   };

@@ -51,7 +51,12 @@ function userIdOf(sub: unknown, account: AccountConfig): number | null {
   return Number.isSafeInteger(id) && id > 0 ? id : null;
 }
 
-export async function verifyZendeskToken(token: string, accounts: readonly AccountConfig[], keys: KeySource, now: Date): Promise<VerifiedLoad> {
+export async function verifyZendeskToken(
+  token: string,
+  accounts: readonly AccountConfig[],
+  keys: KeySource,
+  now: Date,
+): Promise<VerifiedLoad> {
   let claimed: ReturnType<typeof decodeJwt>;
   try {
     claimed = decodeJwt(token);
@@ -103,10 +108,12 @@ function describe(e: unknown): string {
 }
 
 /** Public keys and installations per account, asked of Zendesk once and kept (a cache: each instance has its own). */
-export function zendeskKeySource(clientOf: (account: AccountConfig) => {
-  publicKeyPem(appId: number): Promise<string>;
-  installationsOf(appId: number): Promise<number[]>;
-}): KeySource {
+export function zendeskKeySource(
+  clientOf: (account: AccountConfig) => {
+    publicKeyPem(appId: number): Promise<string>;
+    installationsOf(appId: number): Promise<number[]>;
+  },
+): KeySource {
   const keys = new Map<string, { key: Promise<CryptoKey>; at: number }>();
   const installs = new Map<string, { ids: Promise<number[]>; at: number }>();
   const KEY_TTL = 60 * 60_000;

@@ -6,8 +6,7 @@ import { createHealth } from './health.ts';
 function slowDb() {
   const pending: Array<{ ok: () => void; fail: () => void }> = [];
   const db: Queryable = {
-    query: () =>
-      new Promise((resolve, reject) => pending.push({ ok: () => resolve([]), fail: () => reject(new Error('down')) })) as never,
+    query: () => new Promise((resolve, reject) => pending.push({ ok: () => resolve([]), fail: () => reject(new Error('down')) })) as never,
     exec: async () => {},
   };
   return { db, pending };

@@ -30,18 +30,20 @@ export function createHealth(db: Queryable, options: HealthOptions = DEFAULT_HEA
 
   function check(): Promise<void> {
     const started = now();
-    inFlight ??= pingDatabase(db).then(
-      () => {
-        lastOkAt = now();
-        lastFailed = false;
-      },
-      () => {
-        lastFailed = true;
-      },
-    ).finally(() => {
-      lastCheckAt = started;
-      inFlight = null;
-    });
+    inFlight ??= pingDatabase(db)
+      .then(
+        () => {
+          lastOkAt = now();
+          lastFailed = false;
+        },
+        () => {
+          lastFailed = true;
+        },
+      )
+      .finally(() => {
+        lastCheckAt = started;
+        inFlight = null;
+      });
     return inFlight;
   }
 

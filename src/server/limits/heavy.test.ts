@@ -123,10 +123,20 @@ describe('heavyWork middleware', () => {
     const gate = createHeavyGate(l);
     const app = new Hono<AppEnv>();
     let authenticated = 0;
-    app.use('/heavy/*', refuseWhenFull(gate, l, (authorization) => authorization ?? 'a'));
+    app.use(
+      '/heavy/*',
+      refuseWhenFull(gate, l, (authorization) => authorization ?? 'a'),
+    );
     app.use(async (c, next) => {
       authenticated++;
-      c.set('actor', { account: c.req.header('authorization') ?? 'a', userId: 1, role: 'lead', name: 'L', via: 'session', credentialId: 'x' });
+      c.set('actor', {
+        account: c.req.header('authorization') ?? 'a',
+        userId: 1,
+        role: 'lead',
+        name: 'L',
+        via: 'session',
+        credentialId: 'x',
+      });
       await next();
     });
     app.use('/heavy/*', heavyWork(gate, l));
@@ -144,7 +154,9 @@ describe('heavyWork middleware', () => {
       });
       return new Response(body, { headers: { 'content-type': 'text/csv' } });
     });
-    app.onError((err, c) => (err instanceof ApiError ? c.json({ error: err.message }, err.status, err.headers) : c.json({ error: 'internal' }, 500)));
+    app.onError((err, c) =>
+      err instanceof ApiError ? c.json({ error: err.message }, err.status, err.headers) : c.json({ error: 'internal' }, 500),
+    );
     return { app, gate, authenticated: () => authenticated };
   }
 

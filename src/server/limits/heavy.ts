@@ -48,7 +48,10 @@ export const HEAVY_ROUTES: ReadonlyArray<readonly [method: string, path: string]
   ['GET', '/calibration-sessions/history'],
 ];
 
-export const heavyLimitsFor = (kind: Db['kind'], over: Partial<HeavyLimits> = {}): HeavyLimits => ({ ...DEFAULT_HEAVY_LIMITS[kind], ...over });
+export const heavyLimitsFor = (kind: Db['kind'], over: Partial<HeavyLimits> = {}): HeavyLimits => ({
+  ...DEFAULT_HEAVY_LIMITS[kind],
+  ...over,
+});
 
 const busy = (limits: HeavyLimits) =>
   tooManyRequests('too many reports and exports are running for your account: try again in a moment', limits.retryAfterSeconds);
@@ -214,7 +217,11 @@ function releasedAtEnd(body: ReadableStream<Uint8Array>, release: () => void, id
  * ignores Retry-After then costs next to nothing). Nothing is granted on the unverified name: admission is
  * `heavyWork`'s, after authentication.
  */
-export function refuseWhenFull(gate: HeavyGate, limits: HeavyLimits, accountOf: (authorization: string | undefined) => string | undefined): MiddlewareHandler<AppEnv> {
+export function refuseWhenFull(
+  gate: HeavyGate,
+  limits: HeavyLimits,
+  accountOf: (authorization: string | undefined) => string | undefined,
+): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     const account = accountOf(c.req.header('authorization'));
     if (account !== undefined && gate.full(account)) throw busy(limits);

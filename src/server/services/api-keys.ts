@@ -14,7 +14,12 @@ export function apiKeysOf(q: Queryable, account: string): Promise<ApiKeyRow[]> {
 }
 
 /** A new key and its secret, which is returned this once and stored only as a hash; audited in the same transaction. */
-export async function createApiKey(db: Db, actor: Actor, wanted: Pick<ApiKeyRow, 'name' | 'role'>, now: Date): Promise<{ key: ApiKeyRow; secret: string }> {
+export async function createApiKey(
+  db: Db,
+  actor: Actor,
+  wanted: Pick<ApiKeyRow, 'name' | 'role'>,
+  now: Date,
+): Promise<{ key: ApiKeyRow; secret: string }> {
   const secret = newSecret('k', actor.account);
   const key: ApiKeyRow = {
     id: randomUUID(),

@@ -39,7 +39,11 @@ import { definitionOf, findScorecard, findVersion } from '../store/scorecards.ts
 const asSession = (s: SessionRow) => ({ reviewerIds: s.reviewer_ids, status: s.status });
 /** A participant of an open session who has not submitted yet sees no one else's scores (whatever their role). */
 const blindTo = (actor: Actor, s: SessionRow, submissions: readonly SubmissionRow[]) =>
-  blindToSession(actor, asSession(s), submissions.map((e) => e.reviewer_id));
+  blindToSession(
+    actor,
+    asSession(s),
+    submissions.map((e) => e.reviewer_id),
+  );
 
 async function definitionAt(q: Queryable, account: string, scorecardId: string, version: number): Promise<ScorecardDefinition> {
   return definitionOf((await findVersion(q, account, scorecardId, version))!.definition);
@@ -127,7 +131,10 @@ export async function sessionReport(q: Queryable, actor: Actor, id: string): Pro
   if (blindTo(actor, s, submissions)) throw forbidden('submit your own calibration evaluation first');
   const card = await definitionAt(q, actor.account, s.scorecard_id, s.scorecard_version);
   return {
-    session: sessionView(s, submissions.map((e) => e.reviewer_id)),
+    session: sessionView(
+      s,
+      submissions.map((e) => e.reviewer_id),
+    ),
     report: calibrationReport(card, s.baseline_reviewer_id, submissions.map(toSubmission)),
     evaluations: submissions.map((e) => ({ reviewerId: e.reviewer_id, evaluationId: e.id, finalScore: e.final_score })),
   };
@@ -161,6 +168,8 @@ export async function checkCalibrationSubmission(
   if (!isInvited(actor, asSession(s))) throw forbidden('you are not invited to this calibration session');
   if (s.status !== 'open') throw unprocessable('this calibration session is closed');
   if (s.ticket_id !== body.ticketId || s.scorecard_id !== body.scorecardId || s.scorecard_version !== body.scorecardVersion) {
-    throw unprocessable(`a calibration evaluation of this session scores ticket ${s.ticket_id} with version ${s.scorecard_version} of its scorecard`);
+    throw unprocessable(
+      `a calibration evaluation of this session scores ticket ${s.ticket_id} with version ${s.scorecard_version} of its scorecard`,
+    );
   }
 }

@@ -40,7 +40,8 @@ export async function writeNote(db: Db, actor: Actor, body: CoachingNoteCreate, 
 
 /** Notes by evaluation or agent; an agent asking about someone else's work is refused, and reads only their own. */
 export async function notesFor(q: Queryable, actor: Actor, query: CoachingListQuery): Promise<CoachingNote[]> {
-  if (query.agentId !== undefined && !maySeeWorkOf(actor, query.agentId)) throw forbidden('an agent may only read coaching on their own work');
+  if (query.agentId !== undefined && !maySeeWorkOf(actor, query.agentId))
+    throw forbidden('an agent may only read coaching on their own work');
   return listNotes(q, actor.account, {
     evaluationId: query.evaluationId,
     agentId: query.agentId,

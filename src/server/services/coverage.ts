@@ -29,7 +29,17 @@ export async function suggestReviews(q: Queryable, account: string, request: Sug
   const week = request.week ?? isoWeekOf(now);
   const agents = [...new Set([...request.agentIds, ...request.candidates.map((t) => t.assigneeId)])];
   const report = await weekCoverage(q, account, week, agents);
-  const exclude = new Set(await reviewedTickets(q, account, request.candidates.map((t) => t.ticketId)));
-  const suggestions = suggestTickets(report.agents, request.candidates, { seed: request.seed ?? weekSeed(week), favour: request.favour, exclude });
+  const exclude = new Set(
+    await reviewedTickets(
+      q,
+      account,
+      request.candidates.map((t) => t.ticketId),
+    ),
+  );
+  const suggestions = suggestTickets(report.agents, request.candidates, {
+    seed: request.seed ?? weekSeed(week),
+    favour: request.favour,
+    exclude,
+  });
   return { week, suggestions, alreadyReviewed: exclude.size };
 }

@@ -9,12 +9,24 @@ import type { Actor } from '../auth.ts';
 import type { Db, Queryable } from '../db/db.ts';
 import { conflict, forbidden, notFound, unprocessable } from '../errors.ts';
 import { calibrationVisibleTo } from '../store/calibration.ts';
-import { evaluationView, findEvaluation, updateStatus, type EvaluationRow, type EvaluationView, type StoredDispute } from '../store/evaluations.ts';
+import {
+  evaluationView,
+  findEvaluation,
+  updateStatus,
+  type EvaluationRow,
+  type EvaluationView,
+  type StoredDispute,
+} from '../store/evaluations.ts';
 import { appendHistory, audit } from '../store/journal.ts';
 import { definitionFor } from './evaluation-scoring.ts';
 
 /** What the role rules read of a stored evaluation. */
-export const reviewed = (row: EvaluationRow) => ({ kind: row.kind, reviewerId: row.reviewer_id, revieweeId: row.reviewee_id, status: row.status });
+export const reviewed = (row: EvaluationRow) => ({
+  kind: row.kind,
+  reviewerId: row.reviewer_id,
+  revieweeId: row.reviewee_id,
+  status: row.status,
+});
 
 /**
  * The evaluation, 404 when unknown in this account or a calibration evaluation still blind to the actor
@@ -47,7 +59,14 @@ export async function journal(
   auditDetail: Record<string, unknown>,
   historyDetail: Record<string, unknown> = {},
 ): Promise<void> {
-  await appendHistory(tx, { account: row.account, snapshot: evaluationView(row), at, actorId: actor.userId, action, detail: historyDetail });
+  await appendHistory(tx, {
+    account: row.account,
+    snapshot: evaluationView(row),
+    at,
+    actorId: actor.userId,
+    action,
+    detail: historyDetail,
+  });
   await audit(tx, actor, at, `evaluation.${action}`, 'evaluation', row.id, auditDetail);
 }
 
@@ -60,7 +79,13 @@ const WHO: Record<StatusAction, string> = {
 };
 
 /** Of a status change's checks, the first that fails, as its error: who (403), from which status (422), lock version (409). */
-export function checkStatusChange(action: StatusAction, actor: Actor, row: EvaluationRow, lockVersion: number | undefined, what = 'this evaluation'): void {
+export function checkStatusChange(
+  action: StatusAction,
+  actor: Actor,
+  row: EvaluationRow,
+  lockVersion: number | undefined,
+  what = 'this evaluation',
+): void {
   const rule = STATUS_RULES[action];
   if (!rule.by(actor, reviewed(row))) throw forbidden(`only ${WHO[action]} may ${action} ${what}`);
   if (!rule.from.includes(row.status)) throw unprocessable(`cannot ${action} an evaluation that is ${row.status}`);

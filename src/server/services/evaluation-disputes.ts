@@ -9,7 +9,15 @@ import { allCriteria } from '../../core/scorecard.ts';
 import type { Actor } from '../auth.ts';
 import type { Db } from '../db/db.ts';
 import { unprocessable } from '../errors.ts';
-import { evaluationView, replaceAnswerRows, updateScoring, updateStatus, type EvaluationRow, type EvaluationView, type StoredDispute } from '../store/evaluations.ts';
+import {
+  evaluationView,
+  replaceAnswerRows,
+  updateScoring,
+  updateStatus,
+  type EvaluationRow,
+  type EvaluationView,
+  type StoredDispute,
+} from '../store/evaluations.ts';
 import { changeStatus, checkStatusChange, journal, readable } from './evaluation-changes.ts';
 import { answerRows, definitionFor, score, withMetricAnswers } from './evaluation-scoring.ts';
 
@@ -18,7 +26,11 @@ export function raiseDispute(db: Db, actor: Actor, id: string, d: Dispute, now: 
   return changeStatus(db, actor, id, 'dispute', d.lockVersion, now, (_row, definition) => {
     const known = new Set(allCriteria(definition).map(({ criterion }) => criterion.id));
     const unknown = d.criterionIds.filter((c) => !known.has(c));
-    if (unknown.length > 0) throw unprocessable('the dispute names criteria this scorecard does not have', unknown.map((c) => `criterionIds: no criterion "${c}"`));
+    if (unknown.length > 0)
+      throw unprocessable(
+        'the dispute names criteria this scorecard does not have',
+        unknown.map((c) => `criterionIds: no criterion "${c}"`),
+      );
     return {
       reason: d.reason,
       criterionIds: [...new Set(d.criterionIds)],
@@ -62,15 +74,25 @@ export async function resolveDispute(db: Db, actor: Actor, id: string, body: Dis
     const disputed = old.dispute!.criterionIds.length > 0 ? old.dispute!.criterionIds : all;
     const given = body.answers ?? [];
     const issues = [
-      ...given.flatMap((a, i) => (disputed.includes(a.criterionId) ? [] : [`answers[${i}].criterionId: "${a.criterionId}" was not disputed`])),
-      ...disputed.filter((c) => !given.some((a) => a.criterionId === c)).map((c) => `answers: the disputed criterion "${c}" has no new answer`),
+      ...given.flatMap((a, i) =>
+        disputed.includes(a.criterionId) ? [] : [`answers[${i}].criterionId: "${a.criterionId}" was not disputed`],
+      ),
+      ...disputed
+        .filter((c) => !given.some((a) => a.criterionId === c))
+        .map((c) => `answers: the disputed criterion "${c}" has no new answer`),
     ];
     if (issues.length > 0) {
-      throw unprocessable(`an upheld dispute amends the disputed criteria: send answers for exactly ${disputed.map((c) => `"${c}"`).join(', ')}`, issues);
+      throw unprocessable(
+        `an upheld dispute amends the disputed criteria: send answers for exactly ${disputed.map((c) => `"${c}"`).join(', ')}`,
+        issues,
+      );
     }
     // the new answers take the disputed criteria's places; the others stay as they were
     const replaced = new Map(given.map((a) => [a.criterionId, a]));
-    const merged = [...old.answers.map((a) => replaced.get(a.criterionId) ?? a), ...given.filter((a) => !old.answers.some((o) => o.criterionId === a.criterionId))];
+    const merged = [
+      ...old.answers.map((a) => replaced.get(a.criterionId) ?? a),
+      ...given.filter((a) => !old.answers.some((o) => o.criterionId === a.criterionId)),
+    ];
     const answers = withMetricAnswers(definition, merged, evaluationView(old).metrics);
     // a problem is named by its index in the request's answers when it is one of them
     const result = score(definition, answers, (path) => {
@@ -90,7 +112,15 @@ export async function resolveDispute(db: Db, actor: Actor, id: string, body: Dis
       dispute,
     });
     await replaceAnswerRows(tx, actor.account, old.id, old.created_at, answerRows(definition, answers, result));
-    await journal(tx, actor, row, now, 'amend', { finalScore: { from: old.final_score, to: row.final_score }, resolutionId, criterionIds, lockVersion: row.lock_version }, { resolutionId, criterionIds });
+    await journal(
+      tx,
+      actor,
+      row,
+      now,
+      'amend',
+      { finalScore: { from: old.final_score, to: row.final_score }, resolutionId, criterionIds, lockVersion: row.lock_version },
+      { resolutionId, criterionIds },
+    );
     await journal(tx, actor, row, now, 'resolve', resolved(row), { resolutionId, outcome: body.outcome });
     return row;
   });

@@ -45,9 +45,7 @@ interface Cursor {
 const encodeCursor = (c: Cursor) => Buffer.from(JSON.stringify([c.at, c.id])).toString('base64url');
 function decodeCursor(raw: string): Cursor {
   try {
-    const [at, id] = z
-      .tuple([Instant, Uuid])
-      .parse(JSON.parse(Buffer.from(raw, 'base64url').toString('utf8')));
+    const [at, id] = z.tuple([Instant, Uuid]).parse(JSON.parse(Buffer.from(raw, 'base64url').toString('utf8')));
     return { at, id };
   } catch {
     throw badRequest(['cursor: is not a cursor this API returned']);
@@ -210,7 +208,8 @@ export function evaluationService(db: Db) {
     read,
     amend,
     withdraw: (actor: Actor, id: string, body: StatusChange, now: Date) => changeStatus(db, actor, id, 'withdraw', body.lockVersion, now),
-    acknowledge: (actor: Actor, id: string, body: StatusChange, now: Date) => changeStatus(db, actor, id, 'acknowledge', body.lockVersion, now),
+    acknowledge: (actor: Actor, id: string, body: StatusChange, now: Date) =>
+      changeStatus(db, actor, id, 'acknowledge', body.lockVersion, now),
     dispute: (actor: Actor, id: string, body: Dispute, now: Date) => raiseDispute(db, actor, id, body, now),
     resolve: (actor: Actor, id: string, body: DisputeResolution, now: Date) => resolveDispute(db, actor, id, body, now),
   };

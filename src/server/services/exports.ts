@@ -50,7 +50,9 @@ export const ADAPTIVE_BATCH: AdaptiveBatch = { first: 100, min: 50, max: 2000, t
 const ANSWER_FROM = COLUMNS.findIndex(([name]) => name === 'section_id');
 const ANSWER_TO = COLUMNS.findIndex(([name]) => name === 'overall_comment');
 const cells = (e: ExportEvaluation, a: ExportAnswer | undefined, from: number, to: number) =>
-  COLUMNS.slice(from, to).map(([, cell]) => csvCell(cell(e, a))).join(',');
+  COLUMNS.slice(from, to)
+    .map(([, cell]) => csvCell(cell(e, a)))
+    .join(',');
 
 /**
  * The CSV text of the matching evaluations, one keyset-paged batch at a time, in (created_at, id) order; `batch`
@@ -70,7 +72,11 @@ export async function* exportCsv(
     const started = performance.now();
     const evaluations = await exportEvaluations(db, account, filters, after, size);
     if (evaluations.length === 0) return;
-    const answers = await exportAnswers(db, account, evaluations.map((e) => e.id));
+    const answers = await exportAnswers(
+      db,
+      account,
+      evaluations.map((e) => e.id),
+    );
     const byEvaluation = new Map<string, ExportAnswer[]>();
     for (const a of answers) {
       const list = byEvaluation.get(a.evaluation_id);

@@ -29,8 +29,18 @@ export async function changePolicy(db: Db, actor: Actor, change: PolicyChange, n
     const before = await policyOf(tx, actor.account);
     const policy: AccountPolicy = { ...before, ...Object.fromEntries(Object.entries(change).filter(([, v]) => v !== undefined)) };
     await savePolicy(tx, actor.account, policy, now, actor.userId);
-    const changed = (Object.keys(policy) as Array<keyof AccountPolicy>).filter((k) => JSON.stringify(before[k]) !== JSON.stringify(policy[k]));
-    await audit(tx, actor, now, 'policy.set', 'account-policy', actor.account, Object.fromEntries(changed.map((k) => [k, { from: before[k], to: policy[k] }])));
+    const changed = (Object.keys(policy) as Array<keyof AccountPolicy>).filter(
+      (k) => JSON.stringify(before[k]) !== JSON.stringify(policy[k]),
+    );
+    await audit(
+      tx,
+      actor,
+      now,
+      'policy.set',
+      'account-policy',
+      actor.account,
+      Object.fromEntries(changed.map((k) => [k, { from: before[k], to: policy[k] }])),
+    );
     return policy;
   });
 }

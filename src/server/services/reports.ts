@@ -49,7 +49,14 @@ async function evaluationBreakdown(
 ): Promise<Breakdown> {
   const rows = await sumsBy(db, account, q, { dimension: q.dimension }, pages);
   // scorecards are named; reviewees, groups and channels are ids the app names
-  const labels = q.dimension === 'scorecard' ? await scorecardNames(db, account, rows.map((r) => r.key)) : new Map<string, string>();
+  const labels =
+    q.dimension === 'scorecard'
+      ? await scorecardNames(
+          db,
+          account,
+          rows.map((r) => r.key),
+        )
+      : new Map<string, string>();
   const unset = UNSET_KEYS[q.dimension];
   const out: BreakdownRow[] = rows.map(({ key, ...sums }) => {
     const none = key === unset;
@@ -58,8 +65,7 @@ async function evaluationBreakdown(
   });
   // weakest first, as for criteria: the rows a lead acts on come first
   out.sort(
-    (a, b) =>
-      (a.averageScore.value ?? Infinity) - (b.averageScore.value ?? Infinity) || b.count - a.count || a.key.localeCompare(b.key),
+    (a, b) => (a.averageScore.value ?? Infinity) - (b.averageScore.value ?? Infinity) || b.count - a.count || a.key.localeCompare(b.key),
   );
   return { dimension: q.dimension, rows: out };
 }
@@ -67,15 +73,15 @@ async function evaluationBreakdown(
 async function criterionBreakdown(db: Db, account: string, q: BreakdownQuery, pages?: PagePolicy): Promise<Breakdown> {
   const rows = await criterionSums(db, account, q, pages);
   const criteria = await newestCriteria(db, account, [...new Set(rows.map((r) => r.scorecardId))]);
-  const out = rows.map(({ scorecardId, key, ...sums }) =>
-    criterionRow(scorecardId, key, criteria.get(scorecardId)?.get(key)?.label, sums),
-  );
+  const out = rows.map(({ scorecardId, key, ...sums }) => criterionRow(scorecardId, key, criteria.get(scorecardId)?.get(key)?.label, sums));
   return { dimension: 'criterion', rows: out.sort(weakestFirst) };
 }
 
 export async function breakdownReport(db: Db, account: string, q: BreakdownQuery, pages?: PagePolicy): Promise<Breakdown> {
   const dimension = q.dimension;
-  return dimension === 'criterion' ? criterionBreakdown(db, account, q, pages) : evaluationBreakdown(db, account, { ...q, dimension }, pages);
+  return dimension === 'criterion'
+    ? criterionBreakdown(db, account, q, pages)
+    : evaluationBreakdown(db, account, { ...q, dimension }, pages);
 }
 
 export async function rootCauseReport(db: Db, account: string, q: RootCauseQuery, pages?: PagePolicy): Promise<RootCauses> {

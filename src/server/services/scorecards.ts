@@ -48,7 +48,12 @@ export async function createScorecard(
 }
 
 /** The account's scorecards with `status` (any when undefined); drafts only for scorecard managers. */
-export function listScorecards(db: Db, account: string, status: ScorecardRow['status'] | undefined, manager: boolean): Promise<ScorecardSummary[]> {
+export function listScorecards(
+  db: Db,
+  account: string,
+  status: ScorecardRow['status'] | undefined,
+  manager: boolean,
+): Promise<ScorecardSummary[]> {
   return describeScorecards(db, account, { status }, manager);
 }
 

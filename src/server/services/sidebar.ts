@@ -29,7 +29,11 @@ export interface SidebarLoad {
   drafts: StoredDraft[];
 }
 
-const parsed = (v: { id: string; version: number; definition: unknown }): Version => ({ id: v.id, version: v.version, definition: definitionOf(v.definition) });
+const parsed = (v: { id: string; version: number; definition: unknown }): Version => ({
+  id: v.id,
+  version: v.version,
+  definition: definitionOf(v.definition),
+});
 
 /**
  * Everything the ticket sidebar needs on load, for its one service request (decision 009's load budget): the

@@ -3,7 +3,16 @@ import { targetProgress, type Target, type TargetCreate } from '../../core/targe
 import type { Actor } from '../auth.ts';
 import type { Db, Queryable } from '../db/db.ts';
 import { notFound } from '../errors.ts';
-import { archiveTarget, findTarget, insertTarget, subjectSums, targetsOf, updateTarget, type StoredTarget, type TargetFilter } from '../store/targets.ts';
+import {
+  archiveTarget,
+  findTarget,
+  insertTarget,
+  subjectSums,
+  targetsOf,
+  updateTarget,
+  type StoredTarget,
+  type TargetFilter,
+} from '../store/targets.ts';
 import { audit } from '../store/journal.ts';
 
 export type { StoredTarget, TargetFilter };

@@ -27,7 +27,8 @@ export function carryOver(answers: readonly Answer[], criteria: ReadonlyMap<stri
   for (const answer of answers) {
     const criterion = criteria.get(answer.criterionId);
     if (!criterion) continue;
-    if (answer.na ? !criterion.allowNA && !criterion.metric : (answer.rating ?? Infinity) >= scaleOptions(criterion.scale).length) return null;
+    if (answer.na ? !criterion.allowNA && !criterion.metric : (answer.rating ?? Infinity) >= scaleOptions(criterion.scale).length)
+      return null;
     kept.push(answer);
   }
   return kept.length ? kept : null;
@@ -74,7 +75,13 @@ export function whatIf(definition: ScorecardDefinition, stored: readonly StoredS
 const WHAT_IF_PAGES: AdaptiveBatch = { first: 500, min: 100, max: 5_000, targetMs: 20 };
 
 /** What the last `WHAT_IF_DAYS` of the scorecard's evaluations average now and would average under `definition`. */
-export async function whatIfOfScorecard(db: Db, account: string, scorecardId: string, definition: ScorecardDefinition, now: Date): Promise<WhatIfResult> {
+export async function whatIfOfScorecard(
+  db: Db,
+  account: string,
+  scorecardId: string,
+  definition: ScorecardDefinition,
+  now: Date,
+): Promise<WhatIfResult> {
   const card = await findScorecard(db, account, scorecardId);
   if (!card) throw notFound('scorecard');
   const since = new Date(now.getTime() - WHAT_IF_DAYS * 86_400_000);

@@ -15,7 +15,12 @@ export interface ApiKeyRow {
 const COLUMNS = `id, name, role, prefix, created_by AS "createdBy", created_at AS "createdAt", last_used_at AS "lastUsedAt",
   revoked_at AS "revokedAt", revoked_by AS "revokedBy"`;
 
-export async function insertApiKey(q: Queryable, account: string, secretHash: Buffer, k: Omit<ApiKeyRow, 'lastUsedAt' | 'revokedAt' | 'revokedBy'>): Promise<void> {
+export async function insertApiKey(
+  q: Queryable,
+  account: string,
+  secretHash: Buffer,
+  k: Omit<ApiKeyRow, 'lastUsedAt' | 'revokedAt' | 'revokedBy'>,
+): Promise<void> {
   await q.query(
     'INSERT INTO api_keys (id, account, name, role, secret_hash, prefix, created_by, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)',
     [k.id, account, k.name, k.role, secretHash, k.prefix, k.createdBy, k.createdAt],

@@ -48,7 +48,11 @@ export function sessionView(s: SessionRow, submitted: readonly number[]): Calibr
   };
 }
 
-export const toSubmission = (e: SubmissionRow): CalibrationSubmission => ({ reviewerId: e.reviewer_id, answers: e.answers, finalScore: e.final_score });
+export const toSubmission = (e: SubmissionRow): CalibrationSubmission => ({
+  reviewerId: e.reviewer_id,
+  answers: e.answers,
+  finalScore: e.final_score,
+});
 
 /**
  * The session's evaluations that count: an invited reviewer's calibration evaluation of the session's
@@ -101,11 +105,17 @@ export async function sessionsStartedIn(
   if (range.from) where.push(`created_at >= $${params.push(range.from)}`);
   if (range.until) where.push(`created_at < $${params.push(range.until)}`);
   if (range.scorecardId) where.push(`scorecard_id = $${params.push(range.scorecardId)}`);
-  return q.query<SessionRow>(`SELECT ${SESSION_COLUMNS} FROM calibration_sessions s WHERE ${where.join(' AND ')} ORDER BY s.created_at LIMIT 500`, params);
+  return q.query<SessionRow>(
+    `SELECT ${SESSION_COLUMNS} FROM calibration_sessions s WHERE ${where.join(' AND ')} ORDER BY s.created_at LIMIT 500`,
+    params,
+  );
 }
 
 export async function findSession(q: Queryable, account: string, id: string): Promise<SessionRow | null> {
-  const [row] = await q.query<SessionRow>(`SELECT ${SESSION_COLUMNS} FROM calibration_sessions s WHERE s.account = $1 AND s.id = $2`, [account, id]);
+  const [row] = await q.query<SessionRow>(`SELECT ${SESSION_COLUMNS} FROM calibration_sessions s WHERE s.account = $1 AND s.id = $2`, [
+    account,
+    id,
+  ]);
   return row ?? null;
 }
 

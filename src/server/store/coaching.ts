@@ -23,7 +23,12 @@ export const noteView = (n: NoteRow): CoachingNote => ({
 });
 
 /** Notes on these evaluations, of one agent's work only when `agentId` is given, oldest first (at most 500). */
-export async function notesOnEvaluations(q: Queryable, account: string, evaluationIds: readonly string[], agentId: number | null): Promise<CoachingNote[]> {
+export async function notesOnEvaluations(
+  q: Queryable,
+  account: string,
+  evaluationIds: readonly string[],
+  agentId: number | null,
+): Promise<CoachingNote[]> {
   const rows = await q.query<NoteRow>(
     'SELECT * FROM coaching_notes WHERE account = $1 AND evaluation_id = ANY($2::uuid[]) AND ($3::bigint IS NULL OR agent_id = $3) ORDER BY created_at, id LIMIT 500',
     [account, evaluationIds, agentId],
@@ -46,7 +51,10 @@ export async function listNotes(q: Queryable, account: string, filter: NoteFilte
   if (filter.evaluationId) where.push(`evaluation_id = $${params.push(filter.evaluationId)}`);
   if (filter.agentId) where.push(`agent_id = $${params.push(filter.agentId)}`);
   if (filter.ownAgentId !== undefined) where.push(`agent_id = $${params.push(filter.ownAgentId)}`);
-  const rows = await q.query<NoteRow>(`SELECT * FROM coaching_notes WHERE ${where.join(' AND ')} ORDER BY created_at DESC LIMIT 500`, params);
+  const rows = await q.query<NoteRow>(
+    `SELECT * FROM coaching_notes WHERE ${where.join(' AND ')} ORDER BY created_at DESC LIMIT 500`,
+    params,
+  );
   return rows.map(noteView);
 }
 
@@ -76,6 +84,10 @@ export async function findNoteForUpdate(tx: Queryable, account: string, id: stri
 }
 
 export async function markAcknowledged(tx: Queryable, account: string, id: string, at: Date): Promise<NoteRow> {
-  const [saved] = await tx.query<NoteRow>('UPDATE coaching_notes SET acknowledged_at = $3 WHERE account = $1 AND id = $2 RETURNING *', [account, id, at]);
+  const [saved] = await tx.query<NoteRow>('UPDATE coaching_notes SET acknowledged_at = $3 WHERE account = $1 AND id = $2 RETURNING *', [
+    account,
+    id,
+    at,
+  ]);
   return saved!;
 }

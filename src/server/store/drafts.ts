@@ -45,7 +45,13 @@ export async function draftAt(q: Queryable, k: DraftKey): Promise<StoredDraft | 
  * Saves when the stored revision is still `baseRevision` (null: no draft yet); null when another copy saved first.
  * One statement, so two tabs saving at once cannot both win.
  */
-export async function saveDraft(q: Queryable, k: DraftKey, baseRevision: number | null, content: DraftContent, at: Date): Promise<StoredDraft | null> {
+export async function saveDraft(
+  q: Queryable,
+  k: DraftKey,
+  baseRevision: number | null,
+  content: DraftContent,
+  at: Date,
+): Promise<StoredDraft | null> {
   const params = [k.account, k.userId, k.ticketId, k.slot, content.evaluationId, content.amends ?? null, JSON.stringify(content), at];
   const rows =
     baseRevision === null
@@ -66,12 +72,21 @@ export async function saveDraft(q: Queryable, k: DraftKey, baseRevision: number 
 }
 
 export async function deleteDraft(q: Queryable, k: DraftKey): Promise<void> {
-  await q.query('DELETE FROM drafts WHERE account = $1 AND user_id = $2 AND ticket_id = $3 AND slot = $4', [k.account, k.userId, k.ticketId, k.slot]);
+  await q.query('DELETE FROM drafts WHERE account = $1 AND user_id = $2 AND ticket_id = $3 AND slot = $4', [
+    k.account,
+    k.userId,
+    k.ticketId,
+    k.slot,
+  ]);
 }
 
 /** Once an evaluation is stored, the draft that made it (or amended it) is done: deleted in the same transaction. */
 export async function deleteDraftsFor(q: Queryable, account: string, userId: number, evaluationId: string): Promise<void> {
-  await q.query('DELETE FROM drafts WHERE account = $1 AND user_id = $2 AND (evaluation_id = $3 OR amends = $3)', [account, userId, evaluationId]);
+  await q.query('DELETE FROM drafts WHERE account = $1 AND user_id = $2 AND (evaluation_id = $3 OR amends = $3)', [
+    account,
+    userId,
+    evaluationId,
+  ]);
 }
 
 /** Erasure: drafts by the person (their words about others) and drafts about them (unsent judgements). */

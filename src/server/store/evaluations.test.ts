@@ -13,14 +13,52 @@ describe.each(backends())('evaluationWriter on $name', (backend) => {
     const now = new Date('2026-03-02T09:00:00Z');
     const evaluation = (id: string, version = 1): NewEvaluation => {
       const row: EvaluationRow = {
-        account: t.account, id, ticket_id: 7, reviewee_id: 50, reviewer_id: 2, scorecard_id: scorecardId, scorecard_version: version,
-        kind: 'review', status: 'submitted', channel: null, group_id: null, brand_id: null, raw_score: 80, final_score: 80,
-        passed: true, critical_failures: [], critical_failed: false, answers: [], overall_comment: '', first_reply_minutes: null,
-        full_resolution_minutes: null, reopens: null, csat: null, calibration_session_id: null, request_hash: 'h', dispute: null,
-        created_at: now, updated_at: now, withdrawn_at: null, lock_version: 1, acknowledged_version: null, changed_since_acknowledgement: false,
+        account: t.account,
+        id,
+        ticket_id: 7,
+        reviewee_id: 50,
+        reviewer_id: 2,
+        scorecard_id: scorecardId,
+        scorecard_version: version,
+        kind: 'review',
+        status: 'submitted',
+        channel: null,
+        group_id: null,
+        brand_id: null,
+        raw_score: 80,
+        final_score: 80,
+        passed: true,
+        critical_failures: [],
+        critical_failed: false,
+        answers: [],
+        overall_comment: '',
+        first_reply_minutes: null,
+        full_resolution_minutes: null,
+        reopens: null,
+        csat: null,
+        calibration_session_id: null,
+        request_hash: 'h',
+        dispute: null,
+        created_at: now,
+        updated_at: now,
+        withdrawn_at: null,
+        lock_version: 1,
+        acknowledged_version: null,
+        changed_since_acknowledgement: false,
       };
-      const answer = { position: 0, criterion_id: 'offered', section_id: 's', rating: 1, fraction: 1, na: false, weight: 2,
-        critical: false, critical_failed: false, root_causes: ['x'], comment: null };
+      const answer = {
+        position: 0,
+        criterion_id: 'offered',
+        section_id: 's',
+        rating: 1,
+        fraction: 1,
+        na: false,
+        weight: 2,
+        critical: false,
+        critical_failed: false,
+        root_causes: ['x'],
+        comment: null,
+      };
       return { row, answers: [answer], actorRole: 'reviewer' };
     };
     const [a, b, c] = [randomUUID(), randomUUID(), randomUUID()];
@@ -38,9 +76,14 @@ describe.each(backends())('evaluationWriter on $name', (backend) => {
     expect(repeated).toMatchObject({ status: 'fulfilled', value: { row: null, cardStatus: 'published' } });
     expect(failing.status).toBe('rejected');
     expect(await countOf(db(), 'SELECT count(*) AS n FROM evaluations WHERE account = $1', [t.account])).toBe(2);
-    const answers = await db().query('SELECT evaluation_id, root_causes FROM evaluation_answers WHERE account = $1 ORDER BY evaluation_id', [t.account]);
+    const answers = await db().query(
+      'SELECT evaluation_id, root_causes FROM evaluation_answers WHERE account = $1 ORDER BY evaluation_id',
+      [t.account],
+    );
     expect(answers).toEqual([a, b].sort().map((id) => ({ evaluation_id: id, root_causes: ['x'] })));
     expect(await countOf(db(), 'SELECT count(*) AS n FROM evaluation_history WHERE account = $1', [t.account])).toBe(2);
-    expect(await countOf(db(), `SELECT count(*) AS n FROM audit_log WHERE account = $1 AND action = 'evaluation.create'`, [t.account])).toBe(2);
+    expect(
+      await countOf(db(), `SELECT count(*) AS n FROM audit_log WHERE account = $1 AND action = 'evaluation.create'`, [t.account]),
+    ).toBe(2);
   });
 });

@@ -109,17 +109,36 @@ const answerRecordset = (json: string) =>
      root_causes text[], comment text)`;
 
 /** Replaces the evaluation's answer rows (in the caller's transaction). */
-export async function replaceAnswerRows(tx: Queryable, account: string, evaluationId: string, createdAt: Date, rows: readonly AnswerRow[]): Promise<void> {
+export async function replaceAnswerRows(
+  tx: Queryable,
+  account: string,
+  evaluationId: string,
+  createdAt: Date,
+  rows: readonly AnswerRow[],
+): Promise<void> {
   await tx.query('DELETE FROM evaluation_answers WHERE account = $1 AND evaluation_id = $2', [account, evaluationId]);
   if (rows.length === 0) return;
-  await tx.query(`${INSERT_ANSWERS} SELECT $1::text, $2::uuid, $3::timestamptz, a.* FROM ${answerRecordset('$4')}`, [account, evaluationId, createdAt, JSON.stringify(rows)]);
+  await tx.query(`${INSERT_ANSWERS} SELECT $1::text, $2::uuid, $3::timestamptz, a.* FROM ${answerRecordset('$4')}`, [
+    account,
+    evaluationId,
+    createdAt,
+    JSON.stringify(rows),
+  ]);
 }
 
 /** New answers and scores of a locked evaluation, +1 lock version; an acknowledged one goes back to `submitted`, marked changed. */
 export async function updateScoring(
   tx: Queryable,
   old: EvaluationRow,
-  change: { answers: Answers; overallComment: string; revieweeId: number; score: ScoreResult; at: Date; status?: EvaluationStatus; dispute?: StoredDispute | null },
+  change: {
+    answers: Answers;
+    overallComment: string;
+    revieweeId: number;
+    score: ScoreResult;
+    at: Date;
+    status?: EvaluationStatus;
+    dispute?: StoredDispute | null;
+  },
 ): Promise<EvaluationRow> {
   const acknowledged = old.status === 'acknowledged';
   const status = change.status ?? (acknowledged ? 'submitted' : old.status);
@@ -141,7 +160,13 @@ export async function updateScoring(
       change.score.criticalFailures.length > 0,
       change.at,
       status,
-      change.dispute === undefined ? (old.dispute ? JSON.stringify(old.dispute) : null) : change.dispute ? JSON.stringify(change.dispute) : null,
+      change.dispute === undefined
+        ? old.dispute
+          ? JSON.stringify(old.dispute)
+          : null
+        : change.dispute
+          ? JSON.stringify(change.dispute)
+          : null,
       acknowledged,
       old.lock_version,
     ],
@@ -151,7 +176,13 @@ export async function updateScoring(
 }
 
 /** A status change of a locked evaluation, +1 lock version; acknowledging records the version acknowledged. */
-export async function updateStatus(tx: Queryable, old: EvaluationRow, status: EvaluationStatus, dispute: StoredDispute | null, at: Date): Promise<EvaluationRow> {
+export async function updateStatus(
+  tx: Queryable,
+  old: EvaluationRow,
+  status: EvaluationStatus,
+  dispute: StoredDispute | null,
+  at: Date,
+): Promise<EvaluationRow> {
   const [row] = await tx.query<EvaluationRow>(
     `UPDATE evaluations SET status = $3, dispute = $4, updated_at = $5, lock_version = lock_version + 1,
        withdrawn_at = CASE WHEN $3 = 'withdrawn' THEN $5 ELSE withdrawn_at END,
@@ -165,19 +196,33 @@ export async function updateStatus(tx: Queryable, old: EvaluationRow, status: Ev
 }
 
 export async function findEvaluation(q: Queryable, account: string, id: string, forUpdate = false): Promise<EvaluationRow | null> {
-  const rows = await q.query<EvaluationRow>(
-    `SELECT * FROM evaluations WHERE account = $1 AND id = $2${forUpdate ? ' FOR UPDATE' : ''}`,
-    [account, id],
-  );
+  const rows = await q.query<EvaluationRow>(`SELECT * FROM evaluations WHERE account = $1 AND id = $2${forUpdate ? ' FOR UPDATE' : ''}`, [
+    account,
+    id,
+  ]);
   return rows[0] ?? null;
 }
 
 export async function historyOf(q: Queryable, account: string, id: string): Promise<HistoryEntry[]> {
-  const rows = await q.query<{ seq: number; at: Date; actor_id: number; action: string; detail: Record<string, unknown>; snapshot: EvaluationView }>(
-    'SELECT seq, at, actor_id, action, detail, snapshot FROM evaluation_history WHERE account = $1 AND evaluation_id = $2 ORDER BY seq',
-    [account, id],
-  );
-  return rows.map((r) => ({ seq: r.seq, at: r.at.toISOString(), actorId: r.actor_id, action: r.action, detail: r.detail, snapshot: r.snapshot }));
+  const rows = await q.query<{
+    seq: number;
+    at: Date;
+    actor_id: number;
+    action: string;
+    detail: Record<string, unknown>;
+    snapshot: EvaluationView;
+  }>('SELECT seq, at, actor_id, action, detail, snapshot FROM evaluation_history WHERE account = $1 AND evaluation_id = $2 ORDER BY seq', [
+    account,
+    id,
+  ]);
+  return rows.map((r) => ({
+    seq: r.seq,
+    at: r.at.toISOString(),
+    actorId: r.actor_id,
+    action: r.action,
+    detail: r.detail,
+    snapshot: r.snapshot,
+  }));
 }
 
 /** Which evaluations a list asks for: each field given narrows it; withdrawn ones only when `status` asks for them. */
@@ -228,7 +273,13 @@ export async function listEvaluations(
  * The ticket's evaluations, not withdrawn, that calibration blindness lets the actor see, of one reviewee's work
  * only when `revieweeId` is given; newest first, at most `limit`.
  */
-export async function evaluationsOnTicket(q: Queryable, actor: Actor, ticketId: number, revieweeId: number | null, limit: number): Promise<EvaluationRow[]> {
+export async function evaluationsOnTicket(
+  q: Queryable,
+  actor: Actor,
+  ticketId: number,
+  revieweeId: number | null,
+  limit: number,
+): Promise<EvaluationRow[]> {
   return q.query<EvaluationRow>(
     `SELECT * FROM evaluations
       WHERE account = $1 AND ticket_id = $2 AND status <> 'withdrawn' AND ($3::bigint IS NULL OR reviewee_id = $3) AND ${calibrationVisible(actor, '$4')}
@@ -239,11 +290,32 @@ export async function evaluationsOnTicket(q: Queryable, actor: Actor, ticketId: 
 
 /** The columns a create writes, with their types. */
 const CREATE_TYPES = {
-  account: 'text', id: 'uuid', ticket_id: 'bigint', reviewee_id: 'bigint', reviewer_id: 'bigint', scorecard_id: 'text',
-  scorecard_version: 'integer', kind: 'text', status: 'text', channel: 'text', group_id: 'bigint', brand_id: 'bigint',
-  raw_score: 'float8', final_score: 'float8', passed: 'boolean', critical_failures: 'text[]', critical_failed: 'boolean',
-  answers: 'jsonb', overall_comment: 'text', first_reply_minutes: 'float8', full_resolution_minutes: 'float8',
-  reopens: 'integer', csat: 'text', calibration_session_id: 'text', request_hash: 'text', created_at: 'timestamptz',
+  account: 'text',
+  id: 'uuid',
+  ticket_id: 'bigint',
+  reviewee_id: 'bigint',
+  reviewer_id: 'bigint',
+  scorecard_id: 'text',
+  scorecard_version: 'integer',
+  kind: 'text',
+  status: 'text',
+  channel: 'text',
+  group_id: 'bigint',
+  brand_id: 'bigint',
+  raw_score: 'float8',
+  final_score: 'float8',
+  passed: 'boolean',
+  critical_failures: 'text[]',
+  critical_failed: 'boolean',
+  answers: 'jsonb',
+  overall_comment: 'text',
+  first_reply_minutes: 'float8',
+  full_resolution_minutes: 'float8',
+  reopens: 'integer',
+  csat: 'text',
+  calibration_session_id: 'text',
+  request_hash: 'text',
+  created_at: 'timestamptz',
   updated_at: 'timestamptz',
 } satisfies Partial<Record<keyof EvaluationRow, string>>;
 const CREATE_COLUMNS = Object.keys(CREATE_TYPES) as Array<keyof typeof CREATE_TYPES>;
@@ -306,7 +378,9 @@ export async function createEvaluations(q: Queryable, items: readonly NewEvaluat
   const rows = await q.query<EvaluationRow & { ord: number; card_status: string | null }>(CREATE_SQL, [JSON.stringify(input)], {
     prepare: 'evaluations-create',
   });
-  const byOrd = new Map(rows.map(({ ord, card_status: cardStatus, ...stored }) => [ord, { row: stored.id === null ? null : stored, cardStatus }]));
+  const byOrd = new Map(
+    rows.map(({ ord, card_status: cardStatus, ...stored }) => [ord, { row: stored.id === null ? null : stored, cardStatus }]),
+  );
   return items.map(({ row }, ord) => {
     const own = byOrd.get(ord);
     if (own) return own;
@@ -329,7 +403,10 @@ export function evaluationWriter(q: Queryable, { maxInFlight = 2, maxBatch = 64 
   let inFlight = 0;
   async function run(batch: Waiting[]): Promise<void> {
     try {
-      const results = await createEvaluations(q, batch.map((w) => w.item));
+      const results = await createEvaluations(
+        q,
+        batch.map((w) => w.item),
+      );
       batch.forEach((w, i) => w.resolve(results[i]!));
     } catch (err) {
       if (batch.length === 1) return batch[0]!.reject(err);

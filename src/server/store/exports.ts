@@ -7,8 +7,22 @@ import { evaluationConditions, Params } from './reports/sql.ts';
 /** An evaluations row as the export selects it: times as UTC text (the cursor keeps microseconds). */
 export type ExportEvaluation = Pick<
   EvaluationRow,
-  | 'id' | 'ticket_id' | 'reviewee_id' | 'reviewer_id' | 'scorecard_id' | 'scorecard_version' | 'kind' | 'status' | 'channel'
-  | 'group_id' | 'brand_id' | 'raw_score' | 'final_score' | 'passed' | 'critical_failures' | 'overall_comment'
+  | 'id'
+  | 'ticket_id'
+  | 'reviewee_id'
+  | 'reviewer_id'
+  | 'scorecard_id'
+  | 'scorecard_version'
+  | 'kind'
+  | 'status'
+  | 'channel'
+  | 'group_id'
+  | 'brand_id'
+  | 'raw_score'
+  | 'final_score'
+  | 'passed'
+  | 'critical_failures'
+  | 'overall_comment'
 > & { created_at: string; cursor: string };
 
 export interface ExportAnswer {
@@ -25,7 +39,13 @@ export interface ExportAnswer {
 }
 
 /** At most `size` of the evaluations the reports count, after `after` in (created_at, id) order (a keyset page). */
-export async function exportEvaluations(db: Db, account: string, filters: ReportFilters, after: Cursor | null, size: number): Promise<ExportEvaluation[]> {
+export async function exportEvaluations(
+  db: Db,
+  account: string,
+  filters: ReportFilters,
+  after: Cursor | null,
+  size: number,
+): Promise<ExportEvaluation[]> {
   const p = new Params();
   const where = evaluationConditions(p, account, filters, instantRange(filters));
   if (after) where.push(afterCursor(p, after));

@@ -29,7 +29,15 @@ export async function appendHistory(tx: Queryable, entry: HistoryAppend): Promis
     `${HISTORY_INSERT}
      SELECT $1, $2, coalesce(max(seq), 0) + 1, $3, $4, $5, $6, $7
        FROM evaluation_history WHERE account = $1 AND evaluation_id = $2`,
-    [entry.account, entry.snapshot.id, entry.at, entry.actorId, entry.action, JSON.stringify(entry.snapshot), JSON.stringify(entry.detail ?? {})],
+    [
+      entry.account,
+      entry.snapshot.id,
+      entry.at,
+      entry.actorId,
+      entry.action,
+      JSON.stringify(entry.snapshot),
+      JSON.stringify(entry.detail ?? {}),
+    ],
   );
 }
 

@@ -7,9 +7,19 @@ import type { Queryable } from '../db/db.ts';
 const parsed = (v: unknown): unknown => (typeof v === 'string' ? JSON.parse(v) : v);
 
 /** Deletes the rows about the person: their evaluations as reviewee (answers, history, notes cascade), notes and targets on them. */
-export async function deleteRowsAbout(tx: Queryable, account: string, userId: number): Promise<{ evaluations: number; coachingNotes: number; targets: number }> {
-  const erased = await tx.query<{ id: string }>('DELETE FROM evaluations WHERE account = $1 AND reviewee_id = $2 RETURNING id', [account, userId]);
-  const notes = await tx.query<{ id: string }>('DELETE FROM coaching_notes WHERE account = $1 AND agent_id = $2 RETURNING id', [account, userId]);
+export async function deleteRowsAbout(
+  tx: Queryable,
+  account: string,
+  userId: number,
+): Promise<{ evaluations: number; coachingNotes: number; targets: number }> {
+  const erased = await tx.query<{ id: string }>('DELETE FROM evaluations WHERE account = $1 AND reviewee_id = $2 RETURNING id', [
+    account,
+    userId,
+  ]);
+  const notes = await tx.query<{ id: string }>('DELETE FROM coaching_notes WHERE account = $1 AND agent_id = $2 RETURNING id', [
+    account,
+    userId,
+  ]);
   const targets = await tx.query<{ id: string }>(
     "DELETE FROM targets WHERE account = $1 AND subject = 'agent' AND subject_id = $2 RETURNING id",
     [account, userId],
@@ -26,7 +36,8 @@ const ACTOR_COLUMNS = {
   'api_keys.created_by': 'UPDATE api_keys SET created_by = $3 WHERE account = $1 AND created_by = $2 RETURNING id',
   'api_keys.revoked_by': 'UPDATE api_keys SET revoked_by = $3 WHERE account = $1 AND revoked_by = $2 RETURNING id',
   'evaluations.reviewer_id': 'UPDATE evaluations SET reviewer_id = $3 WHERE account = $1 AND reviewer_id = $2 RETURNING id',
-  'evaluation_history.actor_id': 'UPDATE evaluation_history SET actor_id = $3 WHERE account = $1 AND actor_id = $2 RETURNING seq::text AS id',
+  'evaluation_history.actor_id':
+    'UPDATE evaluation_history SET actor_id = $3 WHERE account = $1 AND actor_id = $2 RETURNING seq::text AS id',
   'coaching_notes.author_id': 'UPDATE coaching_notes SET author_id = $3 WHERE account = $1 AND author_id = $2 RETURNING id',
   'targets.created_by': 'UPDATE targets SET created_by = $3 WHERE account = $1 AND created_by = $2 RETURNING id',
   // invited reviewers, the baseline and who started it
@@ -35,15 +46,22 @@ const ACTOR_COLUMNS = {
                 baseline_reviewer_id = CASE WHEN baseline_reviewer_id = $2 THEN $3 ELSE baseline_reviewer_id END,
                 created_by = CASE WHEN created_by = $2 THEN $3 ELSE created_by END
           WHERE account = $1 AND ($2 = ANY (reviewer_ids) OR baseline_reviewer_id = $2 OR created_by = $2) RETURNING id`,
-  'monitoring_plans.updated_by': 'UPDATE monitoring_plans SET updated_by = $3 WHERE account = $1 AND updated_by = $2 RETURNING account AS id',
-  'account_policies.updated_by': 'UPDATE account_policies SET updated_by = $3 WHERE account = $1 AND updated_by = $2 RETURNING account AS id',
+  'monitoring_plans.updated_by':
+    'UPDATE monitoring_plans SET updated_by = $3 WHERE account = $1 AND updated_by = $2 RETURNING account AS id',
+  'account_policies.updated_by':
+    'UPDATE account_policies SET updated_by = $3 WHERE account = $1 AND updated_by = $2 RETURNING account AS id',
   'audit_log.actor_id': 'UPDATE audit_log SET actor_id = $3 WHERE account = $1 AND actor_id = $2 RETURNING seq::text AS id',
 } as const;
 
 export type ActorColumn = keyof typeof ACTOR_COLUMNS;
 
 /** Writes the pseudonym where the person is named as the one who acted, column by column; the rows changed in each. */
-export async function replaceActor(tx: Queryable, account: string, userId: number, pseudonym: number): Promise<Record<ActorColumn, number>> {
+export async function replaceActor(
+  tx: Queryable,
+  account: string,
+  userId: number,
+  pseudonym: number,
+): Promise<Record<ActorColumn, number>> {
   const changed = {} as Record<ActorColumn, number>;
   for (const [column, sql] of Object.entries(ACTOR_COLUMNS) as Array<[ActorColumn, string]>) {
     changed[column] = (await tx.query<{ id: string }>(sql, [account, userId, pseudonym])).length;
@@ -73,7 +91,12 @@ export type JsonColumn = keyof typeof JSON_COLUMNS;
 export const PERSON_JSON_COLUMNS = Object.keys(JSON_COLUMNS) as JsonColumn[];
 
 /** The account's rows whose JSON text holds the id at all (a cheap pre-filter: the caller decides), with their keys. */
-export async function jsonMentioning(tx: Queryable, name: JsonColumn, account: string, userId: number): Promise<Array<{ key: string; value: unknown }>> {
+export async function jsonMentioning(
+  tx: Queryable,
+  name: JsonColumn,
+  account: string,
+  userId: number,
+): Promise<Array<{ key: string; value: unknown }>> {
   const { table, column, key } = JSON_COLUMNS[name];
   const rows = await tx.query<{ k: string; v: unknown }>(
     `SELECT ${key}::text AS k, ${column} AS v FROM ${table} WHERE account = $1 AND ${column}::text ~ $2`,
@@ -85,5 +108,9 @@ export async function jsonMentioning(tx: Queryable, name: JsonColumn, account: s
 /** Writes one row's JSON back, by the key `jsonMentioning` gave. */
 export async function rewriteJson(tx: Queryable, name: JsonColumn, account: string, key: string, value: unknown): Promise<void> {
   const { table, column, key: keyExpression } = JSON_COLUMNS[name];
-  await tx.query(`UPDATE ${table} SET ${column} = $3 WHERE account = $1 AND ${keyExpression}::text = $2`, [account, key, JSON.stringify(value)]);
+  await tx.query(`UPDATE ${table} SET ${column} = $3 WHERE account = $1 AND ${keyExpression}::text = $2`, [
+    account,
+    key,
+    JSON.stringify(value),
+  ]);
 }

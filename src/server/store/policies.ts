@@ -8,7 +8,13 @@ export async function policyOf(q: Queryable, account: string): Promise<AccountPo
      FROM account_policies WHERE account = $1`,
     [account],
   );
-  return row ? AccountPolicy.parse({ scorecardManagerRoles: row.roles, reviewerGroupIds: row.reviewers.map(Number), leadGroupIds: row.leads.map(Number) }) : DEFAULT_POLICY;
+  return row
+    ? AccountPolicy.parse({
+        scorecardManagerRoles: row.roles,
+        reviewerGroupIds: row.reviewers.map(Number),
+        leadGroupIds: row.leads.map(Number),
+      })
+    : DEFAULT_POLICY;
 }
 
 export async function savePolicy(q: Queryable, account: string, policy: AccountPolicy, at: Date, by: number): Promise<void> {

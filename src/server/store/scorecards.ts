@@ -30,26 +30,27 @@ export const iso = (d: Date | null): string | null => (d ? d.toISOString() : nul
 export const definitionOf = (raw: unknown): ScorecardDefinition => ScorecardDefinition.parse(raw);
 
 export async function findScorecard(q: Queryable, account: string, id: string, forUpdate = false): Promise<ScorecardRow | null> {
-  const rows = await q.query<ScorecardRow>(
-    `SELECT * FROM scorecards WHERE account = $1 AND id = $2${forUpdate ? ' FOR UPDATE' : ''}`,
-    [account, id],
-  );
+  const rows = await q.query<ScorecardRow>(`SELECT * FROM scorecards WHERE account = $1 AND id = $2${forUpdate ? ' FOR UPDATE' : ''}`, [
+    account,
+    id,
+  ]);
   return rows[0] ?? null;
 }
 
 export async function findVersion(q: Queryable, account: string, id: string, version: number): Promise<VersionRow | null> {
-  const rows = await q.query<VersionRow>(
-    'SELECT * FROM scorecard_versions WHERE account = $1 AND scorecard_id = $2 AND version = $3',
-    [account, id, version],
-  );
+  const rows = await q.query<VersionRow>('SELECT * FROM scorecard_versions WHERE account = $1 AND scorecard_id = $2 AND version = $3', [
+    account,
+    id,
+    version,
+  ]);
   return rows[0] ?? null;
 }
 
 export async function findDraft(q: Queryable, account: string, id: string): Promise<VersionRow | null> {
-  const rows = await q.query<VersionRow>(
-    `SELECT * FROM scorecard_versions WHERE account = $1 AND scorecard_id = $2 AND status = 'draft'`,
-    [account, id],
-  );
+  const rows = await q.query<VersionRow>(`SELECT * FROM scorecard_versions WHERE account = $1 AND scorecard_id = $2 AND status = 'draft'`, [
+    account,
+    id,
+  ]);
   return rows[0] ?? null;
 }
 
@@ -106,7 +107,14 @@ export async function insertScorecard(q: Queryable, account: string, id: string,
 }
 
 /** A new draft version holding `definition` (a parsed definition, or one as stored). */
-export async function insertDraftVersion(q: Queryable, account: string, scorecardId: string, version: number, definition: unknown, at: Date): Promise<VersionRow> {
+export async function insertDraftVersion(
+  q: Queryable,
+  account: string,
+  scorecardId: string,
+  version: number,
+  definition: unknown,
+  at: Date,
+): Promise<VersionRow> {
   const [v] = await q.query<VersionRow>(
     `INSERT INTO scorecard_versions (account, scorecard_id, version, status, definition, created_at, lock_version)
      VALUES ($1, $2, $3, 'draft', $4, $5, 1) RETURNING *`,
@@ -141,7 +149,13 @@ export async function setLatestVersion(q: Queryable, account: string, id: string
 }
 
 /** The version published (it never changes again). */
-export async function markVersionPublished(q: Queryable, account: string, scorecardId: string, version: number, at: Date): Promise<VersionRow> {
+export async function markVersionPublished(
+  q: Queryable,
+  account: string,
+  scorecardId: string,
+  version: number,
+  at: Date,
+): Promise<VersionRow> {
   const [v] = await q.query<VersionRow>(
     `UPDATE scorecard_versions SET status = 'published', published_at = $4
       WHERE account = $1 AND scorecard_id = $2 AND version = $3 RETURNING *`,
@@ -151,7 +165,14 @@ export async function markVersionPublished(q: Queryable, account: string, scorec
 }
 
 /** The scorecard published at `version`, under that version's name. */
-export async function markScorecardPublished(q: Queryable, account: string, id: string, version: number, name: string, at: Date): Promise<void> {
+export async function markScorecardPublished(
+  q: Queryable,
+  account: string,
+  id: string,
+  version: number,
+  name: string,
+  at: Date,
+): Promise<void> {
   await q.query(
     `UPDATE scorecards SET status = 'published', current_version = $3, name = $4, updated_at = $5
       WHERE account = $1 AND id = $2`,
@@ -160,10 +181,11 @@ export async function markScorecardPublished(q: Queryable, account: string, id: 
 }
 
 export async function markScorecardArchived(q: Queryable, account: string, id: string, at: Date): Promise<void> {
-  await q.query(
-    `UPDATE scorecards SET status = 'archived', archived_at = $3, updated_at = $3 WHERE account = $1 AND id = $2`,
-    [account, id, at],
-  );
+  await q.query(`UPDATE scorecards SET status = 'archived', archived_at = $3, updated_at = $3 WHERE account = $1 AND id = $2`, [
+    account,
+    id,
+    at,
+  ]);
 }
 
 /** Scorecards with their versions and evaluation counts; drafts only when `withDrafts` (admins). */
@@ -220,7 +242,9 @@ export async function describeScorecards(
       current: current ? definitionOf(current.definition) : null,
     };
     if (withDrafts) {
-      summary.draft = draft ? { version: draft.version, lockVersion: draft.lock_version, definition: definitionOf(draft.definition) } : null;
+      summary.draft = draft
+        ? { version: draft.version, lockVersion: draft.lock_version, definition: definitionOf(draft.definition) }
+        : null;
     }
     return summary;
   });

@@ -20,23 +20,47 @@ const COLUMNS = `id, account, installation_id AS "installationId", user_id AS "u
   role_checked_at AS "roleCheckedAt", last_seen_at AS "lastSeenAt", idle_expires_at AS "idleExpiresAt",
   hard_expires_at AS "hardExpiresAt", revoked_at AS "revokedAt"`;
 
-export async function insertSession(q: Queryable, tokenHash: Buffer, s: Omit<SessionRow, 'revokedAt'> & { createdAt: Date }): Promise<void> {
+export async function insertSession(
+  q: Queryable,
+  tokenHash: Buffer,
+  s: Omit<SessionRow, 'revokedAt'> & { createdAt: Date },
+): Promise<void> {
   await q.query(
     `INSERT INTO sessions (token_hash, id, account, installation_id, user_id, location, user_name, role, role_checked_at,
        created_at, last_seen_at, idle_expires_at, hard_expires_at)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)`,
-    [tokenHash, s.id, s.account, s.installationId, s.userId, s.location, s.userName, s.role, s.roleCheckedAt, s.createdAt, s.lastSeenAt, s.idleExpiresAt, s.hardExpiresAt],
+    [
+      tokenHash,
+      s.id,
+      s.account,
+      s.installationId,
+      s.userId,
+      s.location,
+      s.userName,
+      s.role,
+      s.roleCheckedAt,
+      s.createdAt,
+      s.lastSeenAt,
+      s.idleExpiresAt,
+      s.hardExpiresAt,
+    ],
   );
 }
 
 export async function sessionByHash(q: Queryable, tokenHash: Buffer): Promise<SessionRow | null> {
-  const [row] = await q.query<SessionRow>(`SELECT ${COLUMNS} FROM sessions WHERE token_hash = $1`, [tokenHash], { prepare: 'session_by_hash' });
+  const [row] = await q.query<SessionRow>(`SELECT ${COLUMNS} FROM sessions WHERE token_hash = $1`, [tokenHash], {
+    prepare: 'session_by_hash',
+  });
   return row ?? null;
 }
 
 /** Slides the idle expiry (never past the hard maximum). */
 export async function touchSession(q: Queryable, id: string, at: Date, idleExpiresAt: Date): Promise<void> {
-  await q.query('UPDATE sessions SET last_seen_at = $2, idle_expires_at = LEAST($3, hard_expires_at) WHERE id = $1', [id, at, idleExpiresAt]);
+  await q.query('UPDATE sessions SET last_seen_at = $2, idle_expires_at = LEAST($3, hard_expires_at) WHERE id = $1', [
+    id,
+    at,
+    idleExpiresAt,
+  ]);
 }
 
 export async function updateSessionRole(q: Queryable, id: string, role: QaRole, userName: string, at: Date): Promise<void> {
@@ -44,7 +68,11 @@ export async function updateSessionRole(q: Queryable, id: string, role: QaRole, 
 }
 
 export async function revokeSession(q: Queryable, account: string, id: string, at: Date): Promise<boolean> {
-  const rows = await q.query('UPDATE sessions SET revoked_at = $3 WHERE account = $1 AND id = $2 AND revoked_at IS NULL RETURNING id', [account, id, at]);
+  const rows = await q.query('UPDATE sessions SET revoked_at = $3 WHERE account = $1 AND id = $2 AND revoked_at IS NULL RETURNING id', [
+    account,
+    id,
+    at,
+  ]);
   return rows.length > 0;
 }
 

@@ -49,7 +49,10 @@ const view = (t: TargetRow): StoredTarget => ({
 /** A live (not archived) target; an id that is not a UUID names none. */
 export async function findTarget(q: Queryable, account: string, id: string): Promise<StoredTarget | null> {
   if (!z.uuid().safeParse(id).success) return null;
-  const [row] = await q.query<TargetRow>(`SELECT ${COLUMNS} FROM targets WHERE account = $1 AND id = $2 AND archived_at IS NULL`, [account, id]);
+  const [row] = await q.query<TargetRow>(`SELECT ${COLUMNS} FROM targets WHERE account = $1 AND id = $2 AND archived_at IS NULL`, [
+    account,
+    id,
+  ]);
   return row ? view(row) : null;
 }
 
@@ -59,11 +62,21 @@ export async function targetsOf(q: Queryable, account: string, f: TargetFilter):
   const where = ['account = $1', 'archived_at IS NULL'];
   if (f.subject) where.push(`subject = $${params.push(f.subject)}`);
   if (f.subjectId) where.push(`subject_id = $${params.push(f.subjectId)}`);
-  const rows = await q.query<TargetRow>(`SELECT ${COLUMNS} FROM targets WHERE ${where.join(' AND ')} ORDER BY due_on, created_at LIMIT 500`, params);
+  const rows = await q.query<TargetRow>(
+    `SELECT ${COLUMNS} FROM targets WHERE ${where.join(' AND ')} ORDER BY due_on, created_at LIMIT 500`,
+    params,
+  );
   return rows.map(view);
 }
 
-export async function insertTarget(q: Queryable, account: string, id: string, t: TargetCreate, by: number, at: Date): Promise<StoredTarget> {
+export async function insertTarget(
+  q: Queryable,
+  account: string,
+  id: string,
+  t: TargetCreate,
+  by: number,
+  at: Date,
+): Promise<StoredTarget> {
   const [row] = await q.query<TargetRow>(
     `INSERT INTO targets (account, id, subject, subject_id, metric, target_value, scorecard_id, starts_on, due_on, note, created_by, created_at, updated_at)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $12) RETURNING ${COLUMNS}`,

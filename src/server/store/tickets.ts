@@ -21,7 +21,8 @@ interface Row {
   root_causes?: string[];
 }
 
-const TICKET_COLUMNS = 'e.id, e.ticket_id, e.reviewee_id, e.reviewer_id, e.group_id, e.channel, e.scorecard_id, e.final_score, e.passed, e.csat, e.created_at';
+const TICKET_COLUMNS =
+  'e.id, e.ticket_id, e.reviewee_id, e.reviewer_id, e.group_id, e.channel, e.scorecard_id, e.final_score, e.passed, e.csat, e.created_at';
 
 function ticketRow(r: Row): TicketRow {
   return {
@@ -36,7 +37,9 @@ function ticketRow(r: Row): TicketRow {
     passed: r.passed,
     csat: r.csat,
     createdAt: r.created_at.toISOString(),
-    ...(r.fraction === undefined ? {} : { criterion: { fraction: r.fraction, comment: r.comment ?? null, rootCauses: r.root_causes ?? [] } }),
+    ...(r.fraction === undefined
+      ? {}
+      : { criterion: { fraction: r.fraction, comment: r.comment ?? null, rootCauses: r.root_causes ?? [] } }),
   };
 }
 
@@ -76,8 +79,13 @@ export async function ticketRows(q: Queryable, account: string, f: TicketListQue
  * separate rows; they add up).
  */
 export function qaMetricCells(db: Db, account: string, f: ReportFilters, range: InstantRange): Promise<QaMetricCell[]> {
-  return pagedRows<QaMetricCell>(db, account, f, range, (_p, where) =>
-    `SELECT ${CSAT_BUCKET} AS csat, CASE WHEN e.passed THEN 'passed' WHEN NOT e.passed THEN 'failed' ELSE 'none' END AS result,
+  return pagedRows<QaMetricCell>(
+    db,
+    account,
+    f,
+    range,
+    (_p, where) =>
+      `SELECT ${CSAT_BUCKET} AS csat, CASE WHEN e.passed THEN 'passed' WHEN NOT e.passed THEN 'failed' ELSE 'none' END AS result,
             ${EVALUATION_SUMS},
             count(e.first_reply_minutes)::float8 AS "frtN", coalesce(sum(e.first_reply_minutes), 0)::float8 AS "frtSum",
             coalesce(sum(e.first_reply_minutes * e.first_reply_minutes), 0)::float8 AS "frtSq",
@@ -90,7 +98,12 @@ export function qaMetricCells(db: Db, account: string, f: ReportFilters, range: 
 }
 
 /** The latest 100 evaluations where QA and the customer disagree (passed but rated bad, failed but rated good), newest first. */
-export async function disagreements(q: Queryable, account: string, f: ReportFilters, range: InstantRange): Promise<Array<TicketRow & { kind: DisagreementKind }>> {
+export async function disagreements(
+  q: Queryable,
+  account: string,
+  f: ReportFilters,
+  range: InstantRange,
+): Promise<Array<TicketRow & { kind: DisagreementKind }>> {
   const p = new Params();
   const where = evaluationConditions(p, account, f, range).join(' AND ');
   const rows = await q.query<Row & { kind: DisagreementKind }>(

@@ -12,7 +12,13 @@ export interface StoredScoreRow {
  * The answers and final score of a scorecard's evaluations since `since`, those reports count (calibration scores
  * are exercises, withdrawn ones gone), a page at a time.
  */
-export function storedScoresSince(db: Db, account: string, scorecardId: string, since: Date, pages: AdaptiveBatch): AsyncGenerator<StoredScoreRow[]> {
+export function storedScoresSince(
+  db: Db,
+  account: string,
+  scorecardId: string,
+  since: Date,
+  pages: AdaptiveBatch,
+): AsyncGenerator<StoredScoreRow[]> {
   return pagedQuery<StoredScoreRow>(
     db,
     account,

@@ -5,6 +5,9 @@ import type { Messages } from '../../i18n/translate.ts';
 export function navBarStrings(): LocationStrings {
   return createStrings(
     import.meta.glob<Messages>('../../../../translations/en.json', { query: '?ui-sections=!sidebar', import: 'default', eager: true }),
-    import.meta.glob<Messages>(['../../../../translations/*.json', '!../../../../translations/en.json'], { query: '?ui-sections=!sidebar', import: 'default' }),
+    import.meta.glob<Messages>(['../../../../translations/*.json', '!../../../../translations/en.json'], {
+      query: '?ui-sections=!sidebar',
+      import: 'default',
+    }),
   );
 }

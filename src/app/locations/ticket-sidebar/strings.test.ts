@@ -12,7 +12,12 @@ const sourcesIn = (dir: string): string[] =>
 describe('sidebar strings', () => {
   it('covers every ui section the sidebar, the page and the shared views use', () => {
     const app = join(import.meta.dirname, '../..');
-    const files = [...sourcesIn(join(app, 'sidebar')), ...sourcesIn(join(app, 'ui')), ...sourcesIn(join(app, 'zaf')), join(app, 'locations/mount.tsx')];
+    const files = [
+      ...sourcesIn(join(app, 'sidebar')),
+      ...sourcesIn(join(app, 'ui')),
+      ...sourcesIn(join(app, 'zaf')),
+      join(app, 'locations/mount.tsx'),
+    ];
     const used = new Set(files.flatMap((f) => [...readFileSync(f, 'utf8').matchAll(/['"`]ui\.(\w+)\./g)].map((m) => m[1]!)));
     expect([...used].filter((section) => !SIDEBAR_SECTIONS.includes(section))).toEqual([]);
     expect(used.has('sidebar')).toBe(true);

@@ -7,7 +7,14 @@ export const SIDEBAR_SECTIONS = ['common', 'zaf', 'sidebar'];
 
 export function sidebarStrings(): LocationStrings {
   return createStrings(
-    import.meta.glob<Messages>('../../../../translations/en.json', { query: '?ui-sections=common,zaf,sidebar', import: 'default', eager: true }),
-    import.meta.glob<Messages>(['../../../../translations/*.json', '!../../../../translations/en.json'], { query: '?ui-sections=common,zaf,sidebar', import: 'default' }),
+    import.meta.glob<Messages>('../../../../translations/en.json', {
+      query: '?ui-sections=common,zaf,sidebar',
+      import: 'default',
+      eager: true,
+    }),
+    import.meta.glob<Messages>(['../../../../translations/*.json', '!../../../../translations/en.json'], {
+      query: '?ui-sections=common,zaf,sidebar',
+      import: 'default',
+    }),
   );
 }

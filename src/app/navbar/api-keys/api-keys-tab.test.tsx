@@ -32,7 +32,12 @@ function fakeApi(initial: ApiKey[] = []) {
   const api = {
     list: vi.fn(async (): Promise<Result<ApiKey[]>> => ok(keys.map((k) => ({ ...k })))),
     create: vi.fn(async (body: { name: string; role: 'lead' | 'admin' }) => {
-      const made = key({ id: `00000000-0000-4000-8000-00000000000${keys.length + 1}`, name: body.name, role: body.role, prefix: `${SECRET.slice(0, 12)}…` });
+      const made = key({
+        id: `00000000-0000-4000-8000-00000000000${keys.length + 1}`,
+        name: body.name,
+        role: body.role,
+        prefix: `${SECRET.slice(0, 12)}…`,
+      });
       keys = [...keys, made];
       return ok({ key: made, secret: SECRET });
     }),
@@ -45,7 +50,9 @@ function fakeApi(initial: ApiKey[] = []) {
 }
 
 /** Whether `text` is anywhere a user could see or copy it: text, attributes, or a field's value. */
-const onPage = (text: string) => document.body.innerHTML.includes(text) || [...document.querySelectorAll('input, textarea')].some((i) => (i as HTMLInputElement).value.includes(text));
+const onPage = (text: string) =>
+  document.body.innerHTML.includes(text) ||
+  [...document.querySelectorAll('input, textarea')].some((i) => (i as HTMLInputElement).value.includes(text));
 
 let view: Mounted | undefined;
 afterEach(async () => {
@@ -62,7 +69,16 @@ const show = async (api: ApiKeysApi) =>
 
 describe('API keys panel', () => {
   it('lists keys with name, role, prefix, created, last used and revoked, never a secret', async () => {
-    const api = fakeApi([key(), key({ id: '00000000-0000-4000-8000-0000000000aa', name: 'Old BI', role: 'admin', lastUsedAt: '2026-03-01T12:00:00.000Z', revokedAt: '2026-03-01T13:00:00.000Z' })]);
+    const api = fakeApi([
+      key(),
+      key({
+        id: '00000000-0000-4000-8000-0000000000aa',
+        name: 'Old BI',
+        role: 'admin',
+        lastUsedAt: '2026-03-01T12:00:00.000Z',
+        revokedAt: '2026-03-01T13:00:00.000Z',
+      }),
+    ]);
     const { el } = await show(api);
     const rows = [...el.querySelectorAll('tbody tr')];
     expect(rows.map((r) => r.getAttribute('data-api-key'))).toEqual(['Nightly export', 'Old BI']);
@@ -111,7 +127,9 @@ describe('API keys panel', () => {
     expect(document.activeElement?.id).toBe('qa-api-key-name');
 
     // another key later: still not the first one's secret in the page but the new one's own
-    api.create.mockImplementationOnce(async (body) => ok({ key: key({ id: '00000000-0000-4000-8000-0000000000bb', name: body.name }), secret: 'k1.acme.second' }));
+    api.create.mockImplementationOnce(async (body) =>
+      ok({ key: key({ id: '00000000-0000-4000-8000-0000000000bb', name: body.name }), secret: 'k1.acme.second' }),
+    );
     await type(labelled(el, 'Name'), 'Script');
     await click(button(el, 'Create key'));
     expect(onPage(SECRET)).toBe(false);
@@ -122,7 +140,10 @@ describe('API keys panel', () => {
     const { el } = await show(fakeApi());
     await type(labelled(el, 'Name'), 'Looker');
     await click(button(el, 'Create key'));
-    Object.defineProperty(navigator, 'clipboard', { value: { writeText: vi.fn(async () => Promise.reject(new Error('denied'))) }, configurable: true });
+    Object.defineProperty(navigator, 'clipboard', {
+      value: { writeText: vi.fn(async () => Promise.reject(new Error('denied'))) },
+      configurable: true,
+    });
     Object.defineProperty(document, 'execCommand', { value: () => false, configurable: true });
     await click(button(el, 'Copy key'));
     expect(el.textContent).toContain('Could not copy');

@@ -4,7 +4,14 @@
  * admin closes it; the list shows prefixes only.
  */
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { API_KEY_ROLES, createApiKeysApi, type ApiKey, type ApiKeyRole, type ApiKeysApi, type CreatedApiKey } from '../../api/api-keys-api.ts';
+import {
+  API_KEY_ROLES,
+  createApiKeysApi,
+  type ApiKey,
+  type ApiKeyRole,
+  type ApiKeysApi,
+  type CreatedApiKey,
+} from '../../api/api-keys-api.ts';
 import { useI18n } from '../../i18n/use-t.tsx';
 import { Loading } from '../../ui/notice.tsx';
 import { useAsync } from '../../ui/use-async.ts';
@@ -123,7 +130,12 @@ export function ApiKeysPanel({ api }: { api: ApiKeysApi }) {
             <label class="c-field__label" for="qa-api-key-role">
               {t('ui.admin.apiKeys.create.role')}
             </label>
-            <select class="c-field__input c-field__input--select" id="qa-api-key-role" value={role} onChange={(e) => setRole(e.currentTarget.value as ApiKeyRole)}>
+            <select
+              class="c-field__input c-field__input--select"
+              id="qa-api-key-role"
+              value={role}
+              onChange={(e) => setRole(e.currentTarget.value as ApiKeyRole)}
+            >
               {API_KEY_ROLES.map((r) => (
                 <option key={r} value={r}>
                   {t(`ui.admin.apiKeys.roles.${r}`)}
@@ -139,7 +151,9 @@ export function ApiKeysPanel({ api }: { api: ApiKeysApi }) {
 
       <h3 id="qa-api-keys-list-title">{t('ui.admin.apiKeys.list.title')}</h3>
       {keys === undefined ? (
-        notice?.tone === 'error' ? null : <Loading label={t('ui.common.loading')} />
+        notice?.tone === 'error' ? null : (
+          <Loading label={t('ui.common.loading')} />
+        )
       ) : keys.length === 0 ? (
         <p class="qa-muted">{t('ui.admin.apiKeys.list.empty')}</p>
       ) : (
@@ -168,7 +182,11 @@ export function ApiKeysPanel({ api }: { api: ApiKeysApi }) {
                   </td>
                   <td>{when(key.createdAt)}</td>
                   <td>{key.lastUsedAt ? when(key.lastUsedAt) : t('ui.admin.apiKeys.list.never')}</td>
-                  <td>{key.revokedAt ? t('ui.admin.apiKeys.list.revokedOn', { date: when(key.revokedAt) }) : t('ui.admin.apiKeys.list.active')}</td>
+                  <td>
+                    {key.revokedAt
+                      ? t('ui.admin.apiKeys.list.revokedOn', { date: when(key.revokedAt) })
+                      : t('ui.admin.apiKeys.list.active')}
+                  </td>
                   <td>
                     {key.revokedAt ? null : confirming === key.id ? (
                       <ConfirmRevoke

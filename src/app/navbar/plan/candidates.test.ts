@@ -35,9 +35,27 @@ describe('candidatesFrom', () => {
       new Date('2026-03-01T00:00:00Z'),
     );
     expect(out).toEqual([
-      { ticketId: 1, assigneeId: 10002, channel: 'email', subject: 'Ticket 1', solvedAt: '2026-03-09T10:00:00Z', reopens: 2, csat: 'bad', fullResolutionMinutes: 300 },
+      {
+        ticketId: 1,
+        assigneeId: 10002,
+        channel: 'email',
+        subject: 'Ticket 1',
+        solvedAt: '2026-03-09T10:00:00Z',
+        reopens: 2,
+        csat: 'bad',
+        fullResolutionMinutes: 300,
+      },
       // no metric set: solved time from updated_at, numbers unknown
-      { ticketId: 5, assigneeId: 10002, channel: 'email', subject: 'Ticket 5', solvedAt: '2026-03-10T10:00:00Z', reopens: null, csat: null, fullResolutionMinutes: null },
+      {
+        ticketId: 5,
+        assigneeId: 10002,
+        channel: 'email',
+        subject: 'Ticket 5',
+        solvedAt: '2026-03-10T10:00:00Z',
+        reopens: null,
+        csat: null,
+        fullResolutionMinutes: null,
+      },
     ]);
   });
 });

@@ -58,7 +58,12 @@ async function pages(zaf: ZafPort, first: string, key: string, side?: string): P
 }
 
 export async function readCandidates(zaf: ZafPort, since: Date): Promise<CandidateTicketInput[]> {
-  const tickets = await pages(zaf, '/api/v2/tickets.json?sort_by=updated_at&sort_order=desc&per_page=100&include=metric_sets', 'tickets', 'metric_sets');
+  const tickets = await pages(
+    zaf,
+    '/api/v2/tickets.json?sort_by=updated_at&sort_order=desc&per_page=100&include=metric_sets',
+    'tickets',
+    'metric_sets',
+  );
   const metrics = tickets.side ?? (await pages(zaf, '/api/v2/ticket_metrics.json?per_page=100', 'ticket_metrics')).items;
   return candidatesFrom(tickets.items, metrics, since);
 }

@@ -26,10 +26,24 @@ export function parseChannels(text: string): Record<string, number> {
   return out;
 }
 
-export function PlanEditor({ state, people, editable, onSaved }: { state: PlanState; people: People; editable: boolean; onSaved: () => void }) {
+export function PlanEditor({
+  state,
+  people,
+  editable,
+  onSaved,
+}: {
+  state: PlanState;
+  people: People;
+  editable: boolean;
+  onSaved: () => void;
+}) {
   const { t } = useI18n();
   const api = useApi(createPlanApi);
-  const [def, setDef] = useState<Row>({ agentId: null, overall: state.plan.default?.overall ?? 0, channels: state.plan.default?.channels ?? {} });
+  const [def, setDef] = useState<Row>({
+    agentId: null,
+    overall: state.plan.default?.overall ?? 0,
+    channels: state.plan.default?.channels ?? {},
+  });
   const [rows, setRows] = useState<Row[]>(state.plan.agents.map((a) => ({ agentId: a.agentId, overall: a.overall, channels: a.channels })));
   const [message, setMessage] = useState<{ text: string; issues?: string[] } | null>(null);
   const setRow = (i: number, patch: Partial<Row>) => setRows(rows.map((r, j) => (i === j ? { ...r, ...patch } : r)));
@@ -38,7 +52,9 @@ export function PlanEditor({ state, people, editable, onSaved }: { state: PlanSt
     e.preventDefault();
     const plan: MonitoringPlan = {
       default: def.overall > 0 || Object.keys(def.channels).length ? { overall: def.overall, channels: def.channels } : null,
-      agents: rows.filter((r): r is Row & { agentId: number } => r.agentId !== null).map((r) => ({ agentId: r.agentId, overall: r.overall, channels: r.channels })),
+      agents: rows
+        .filter((r): r is Row & { agentId: number } => r.agentId !== null)
+        .map((r) => ({ agentId: r.agentId, overall: r.overall, channels: r.channels })),
     };
     const r = await api.savePlan(plan);
     if (r.status === 'ok') {
@@ -52,7 +68,16 @@ export function PlanEditor({ state, people, editable, onSaved }: { state: PlanSt
       <label class="c-field__label" for={id}>
         {label}
       </label>
-      <input id={id} class="c-field__input" type="number" min={0} max={1000} value={value} disabled={!editable} onInput={(e) => set(Math.max(0, Number(e.currentTarget.value) || 0))} />
+      <input
+        id={id}
+        class="c-field__input"
+        type="number"
+        min={0}
+        max={1000}
+        value={value}
+        disabled={!editable}
+        onInput={(e) => set(Math.max(0, Number(e.currentTarget.value) || 0))}
+      />
     </div>
   );
   const channels = (id: string, value: Record<string, number>, set: (c: Record<string, number>) => void) => (
@@ -60,7 +85,15 @@ export function PlanEditor({ state, people, editable, onSaved }: { state: PlanSt
       <label class="c-field__label" for={id}>
         {t('ui.reports.plan.channels')}
       </label>
-      <input id={id} class="c-field__input" value={channelsText(value)} placeholder="email:2, chat:1" aria-describedby="qa-plan-channels-hint" disabled={!editable} onChange={(e) => set(parseChannels(e.currentTarget.value))} />
+      <input
+        id={id}
+        class="c-field__input"
+        value={channelsText(value)}
+        placeholder="email:2, chat:1"
+        aria-describedby="qa-plan-channels-hint"
+        disabled={!editable}
+        onChange={(e) => set(parseChannels(e.currentTarget.value))}
+      />
     </div>
   );
 
@@ -84,27 +117,43 @@ export function PlanEditor({ state, people, editable, onSaved }: { state: PlanSt
               <label class="c-field__label" for={`qa-plan-agent-${i}`}>
                 {t('ui.reports.filters.agent')}
               </label>
-              <select id={`qa-plan-agent-${i}`} class="c-field__input c-field__input--select" value={r.agentId ?? ''} disabled={!editable} onChange={(e) => setRow(i, { agentId: Number(e.currentTarget.value) || null })}>
+              <select
+                id={`qa-plan-agent-${i}`}
+                class="c-field__input c-field__input--select"
+                value={r.agentId ?? ''}
+                disabled={!editable}
+                onChange={(e) => setRow(i, { agentId: Number(e.currentTarget.value) || null })}
+              >
                 <option value="">{t('ui.reports.filters.choose')}</option>
                 {people.staff.map((p) => (
                   <option key={p.id} value={p.id}>
                     {p.name}
                   </option>
                 ))}
-                {r.agentId !== null && !people.staff.some((p) => p.id === r.agentId) ? <option value={r.agentId}>{people.personName(r.agentId)}</option> : null}
+                {r.agentId !== null && !people.staff.some((p) => p.id === r.agentId) ? (
+                  <option value={r.agentId}>{people.personName(r.agentId)}</option>
+                ) : null}
               </select>
             </div>
             {number(`qa-plan-overall-${i}`, t('ui.reports.plan.perWeek'), r.overall, (n) => setRow(i, { overall: n }))}
             {channels(`qa-plan-channels-${i}`, r.channels, (c) => setRow(i, { channels: c }))}
             {editable ? (
-              <button type="button" class="c-btn c-btn--sm c-btn--basic c-btn--danger" onClick={() => setRows(rows.filter((_, j) => j !== i))}>
+              <button
+                type="button"
+                class="c-btn c-btn--sm c-btn--basic c-btn--danger"
+                onClick={() => setRows(rows.filter((_, j) => j !== i))}
+              >
                 {t('ui.reports.plan.remove', { name: r.agentId === null ? '' : people.personName(r.agentId) })}
               </button>
             ) : null}
           </div>
         ))}
         {editable ? (
-          <button type="button" class="c-btn c-btn--sm" onClick={() => setRows([...rows, { agentId: null, overall: def.overall, channels: {} }])}>
+          <button
+            type="button"
+            class="c-btn c-btn--sm"
+            onClick={() => setRows([...rows, { agentId: null, overall: def.overall, channels: {} }])}
+          >
             {t('ui.reports.plan.addAgent')}
           </button>
         ) : null}

@@ -41,7 +41,11 @@ export function PlanTab() {
       </ReportSection>
       <ReportSection
         id="qa-coverage"
-        title={t('ui.reports.coverage.title', { week, from: from.toISOString().slice(0, 10), to: new Date(to.getTime() - 1).toISOString().slice(0, 10) })}
+        title={t('ui.reports.coverage.title', {
+          week,
+          from: from.toISOString().slice(0, 10),
+          to: new Date(to.getTime() - 1).toISOString().slice(0, 10),
+        })}
         actions={
           <div class="qa-segmented">
             <button type="button" class="c-btn c-btn--sm" onClick={() => shift(-1)}>

@@ -33,7 +33,14 @@ export function Targets({ people, editable }: { people: People; editable: boolea
   async function create(e: Event) {
     e.preventDefault();
     const value = form.metric === 'pass-rate' ? Number(form.value) / 100 : Number(form.value);
-    const r = await api.createTarget({ subject: form.subject, subjectId: Number(form.subjectId), metric: form.metric, value, startsOn: form.startsOn, dueOn: form.dueOn });
+    const r = await api.createTarget({
+      subject: form.subject,
+      subjectId: Number(form.subjectId),
+      metric: form.metric,
+      value,
+      startsOn: form.startsOn,
+      dueOn: form.dueOn,
+    });
     if (r.status === 'ok') {
       setMessage(t('ui.reports.targets.created'));
       setGeneration((g) => g + 1);
@@ -48,21 +55,37 @@ export function Targets({ people, editable }: { people: People; editable: boolea
         {(targets) =>
           targets.length ? (
             <table class="qa-table" data-table="targets">
-              <Head cols={['ui.reports.targets.who', 'ui.reports.targets.goal', 'ui.reports.targets.now', 'ui.reports.targets.state'].map((k) => t(k))} />
+              <Head
+                cols={['ui.reports.targets.who', 'ui.reports.targets.goal', 'ui.reports.targets.now', 'ui.reports.targets.state'].map((k) =>
+                  t(k),
+                )}
+              />
               <tbody>
                 {targets.map((x) => (
                   <tr key={x.id}>
                     <th scope="row">{subjectName(x)}</th>
-                    <td>{t('ui.reports.targets.goalText', { metric: t(`ui.reports.targets.metrics.${x.metric}`), value: formatValue(kind(x), x.value, locale), due: x.dueOn })}</td>
                     <td>
-                      <FigureText kind={kind(x)} figure={x.progress.current} />
-                      <div class="qa-muted qa-small">{t('ui.reports.targets.from', { value: formatValue(kind(x), x.progress.baseline.value, locale) })}</div>
+                      {t('ui.reports.targets.goalText', {
+                        metric: t(`ui.reports.targets.metrics.${x.metric}`),
+                        value: formatValue(kind(x), x.value, locale),
+                        due: x.dueOn,
+                      })}
                     </td>
                     <td>
-                      <span class={`qa-tag ${x.progress.state === 'achieved' || x.progress.state === 'on-track' ? 'qa-tag--good' : x.progress.state === 'no-data' ? 'qa-tag--neutral' : 'qa-tag--bad'}`}>
+                      <FigureText kind={kind(x)} figure={x.progress.current} />
+                      <div class="qa-muted qa-small">
+                        {t('ui.reports.targets.from', { value: formatValue(kind(x), x.progress.baseline.value, locale) })}
+                      </div>
+                    </td>
+                    <td>
+                      <span
+                        class={`qa-tag ${x.progress.state === 'achieved' || x.progress.state === 'on-track' ? 'qa-tag--good' : x.progress.state === 'no-data' ? 'qa-tag--neutral' : 'qa-tag--bad'}`}
+                      >
                         {t(`ui.reports.targets.states.${x.progress.state}`)}
                       </span>
-                      {x.progress.state !== 'no-data' && !x.progress.certain ? <div class="qa-muted qa-small">{t('ui.reports.targets.uncertain')}</div> : null}
+                      {x.progress.state !== 'no-data' && !x.progress.certain ? (
+                        <div class="qa-muted qa-small">{t('ui.reports.targets.uncertain')}</div>
+                      ) : null}
                     </td>
                   </tr>
                 ))}
@@ -79,10 +102,15 @@ export function Targets({ people, editable }: { people: People; editable: boolea
             <label class="c-field__label" for="qa-target-subject">
               {t('ui.reports.targets.who')}
             </label>
-            <select id="qa-target-subject" class="c-field__input c-field__input--select" value={`${form.subject}:${form.subjectId}`} onChange={(e) => {
-              const [subject, subjectId] = e.currentTarget.value.split(':') as [TargetSubject, string];
-              setForm({ ...form, subject, subjectId });
-            }}>
+            <select
+              id="qa-target-subject"
+              class="c-field__input c-field__input--select"
+              value={`${form.subject}:${form.subjectId}`}
+              onChange={(e) => {
+                const [subject, subjectId] = e.currentTarget.value.split(':') as [TargetSubject, string];
+                setForm({ ...form, subject, subjectId });
+              }}
+            >
               <option value="agent:">{t('ui.reports.filters.choose')}</option>
               {people.staff.map((p) => (
                 <option key={`a${p.id}`} value={`agent:${p.id}`}>
@@ -100,7 +128,12 @@ export function Targets({ people, editable }: { people: People; editable: boolea
             <label class="c-field__label" for="qa-target-metric">
               {t('ui.reports.targets.metric')}
             </label>
-            <select id="qa-target-metric" class="c-field__input c-field__input--select" value={form.metric} onChange={(e) => setForm({ ...form, metric: e.currentTarget.value as TargetMetric })}>
+            <select
+              id="qa-target-metric"
+              class="c-field__input c-field__input--select"
+              value={form.metric}
+              onChange={(e) => setForm({ ...form, metric: e.currentTarget.value as TargetMetric })}
+            >
               <option value="average-score">{t('ui.reports.targets.metrics.average-score')}</option>
               <option value="pass-rate">{t('ui.reports.targets.metrics.pass-rate')}</option>
             </select>
@@ -109,19 +142,39 @@ export function Targets({ people, editable }: { people: People; editable: boolea
             <label class="c-field__label" for="qa-target-value">
               {form.metric === 'pass-rate' ? t('ui.reports.targets.valuePercent') : t('ui.reports.targets.value')}
             </label>
-            <input id="qa-target-value" class="c-field__input" type="number" min={0} max={100} value={form.value} onInput={(e) => setForm({ ...form, value: e.currentTarget.value })} />
+            <input
+              id="qa-target-value"
+              class="c-field__input"
+              type="number"
+              min={0}
+              max={100}
+              value={form.value}
+              onInput={(e) => setForm({ ...form, value: e.currentTarget.value })}
+            />
           </div>
           <div class="c-field">
             <label class="c-field__label" for="qa-target-start">
               {t('ui.reports.targets.startsOn')}
             </label>
-            <input id="qa-target-start" class="c-field__input" type="date" value={form.startsOn} onInput={(e) => setForm({ ...form, startsOn: e.currentTarget.value })} />
+            <input
+              id="qa-target-start"
+              class="c-field__input"
+              type="date"
+              value={form.startsOn}
+              onInput={(e) => setForm({ ...form, startsOn: e.currentTarget.value })}
+            />
           </div>
           <div class="c-field">
             <label class="c-field__label" for="qa-target-due">
               {t('ui.reports.targets.dueOn')}
             </label>
-            <input id="qa-target-due" class="c-field__input" type="date" value={form.dueOn} onInput={(e) => setForm({ ...form, dueOn: e.currentTarget.value })} />
+            <input
+              id="qa-target-due"
+              class="c-field__input"
+              type="date"
+              value={form.dueOn}
+              onInput={(e) => setForm({ ...form, dueOn: e.currentTarget.value })}
+            />
           </div>
           <button type="submit" class="c-btn">
             {t('ui.reports.targets.add')}

@@ -20,7 +20,10 @@ export const CANDIDATE_DAYS = 14;
 /** What a lead may favour, each making a ticket with that trait more likely to be picked. */
 const FAVOURABLE: ReadonlyArray<keyof Favour> = ['reopens', 'lowCsat', 'longResolution'];
 
-type Suggested = { status: 'idle' | 'loading' } | { status: 'done'; items: Suggestion[]; reviewed: number } | { status: 'error'; message: string };
+type Suggested =
+  | { status: 'idle' | 'loading' }
+  | { status: 'done'; items: Suggestion[]; reviewed: number }
+  | { status: 'error'; message: string };
 
 export function TicketSuggestions({ week, people }: { week: string; people: People }) {
   const { t } = useI18n();
@@ -34,7 +37,11 @@ export function TicketSuggestions({ week, people }: { week: string; people: Peop
     try {
       const candidates = await readCandidates(zaf, new Date(Date.now() - CANDIDATE_DAYS * 86_400_000));
       const r = await api.suggestions({ week, favour, candidates, agentIds: [] });
-      setState(r.status === 'ok' ? { status: 'done', items: r.value.suggestions, reviewed: r.value.alreadyReviewed } : { status: 'error', message: r.error.message });
+      setState(
+        r.status === 'ok'
+          ? { status: 'done', items: r.value.suggestions, reviewed: r.value.alreadyReviewed }
+          : { status: 'error', message: r.error.message },
+      );
     } catch (e) {
       setState({ status: 'error', message: e instanceof Error ? e.message : String(e) });
     }
@@ -46,7 +53,8 @@ export function TicketSuggestions({ week, people }: { week: string; people: Peop
         <legend>{t('ui.reports.suggest.favour')}</legend>
         {FAVOURABLE.map((k) => (
           <label key={k}>
-            <input type="checkbox" checked={favour[k]} onChange={() => setFavour({ ...favour, [k]: !favour[k] })} /> {t(`ui.reports.suggest.${k}`)}
+            <input type="checkbox" checked={favour[k]} onChange={() => setFavour({ ...favour, [k]: !favour[k] })} />{' '}
+            {t(`ui.reports.suggest.${k}`)}
           </label>
         ))}
         <button type="button" class="c-btn c-btn--primary" onClick={() => void suggest()} disabled={state.status === 'loading'}>
@@ -56,11 +64,17 @@ export function TicketSuggestions({ week, people }: { week: string; people: Peop
       <div role="status" aria-live="polite">
         {state.status === 'loading' ? <Loading label={t('ui.common.loading')} /> : null}
         {state.status === 'error' ? <p>{t('ui.common.error', { message: state.message })}</p> : null}
-        {state.status === 'done' ? <p class="qa-muted">{t('ui.reports.suggest.found', { count: state.items.length, reviewed: state.reviewed })}</p> : null}
+        {state.status === 'done' ? (
+          <p class="qa-muted">{t('ui.reports.suggest.found', { count: state.items.length, reviewed: state.reviewed })}</p>
+        ) : null}
       </div>
       {state.status === 'done' && state.items.length ? (
         <table class="qa-table" data-table="suggestions">
-          <Head cols={['ui.reports.tickets.ticket', 'ui.reports.filters.agent', 'ui.reports.suggest.subject', 'ui.reports.suggest.why'].map((k) => t(k))} />
+          <Head
+            cols={['ui.reports.tickets.ticket', 'ui.reports.filters.agent', 'ui.reports.suggest.subject', 'ui.reports.suggest.why'].map(
+              (k) => t(k),
+            )}
+          />
           <tbody>
             {state.items.map((s) => (
               <tr key={s.ticketId}>
@@ -73,7 +87,9 @@ export function TicketSuggestions({ week, people }: { week: string; people: Peop
                   <div class="qa-muted qa-small">{s.channel ? channelLabel(s.channel, t) : ''}</div>
                 </td>
                 <td>
-                  {s.fills ? <span class="qa-tag qa-tag--neutral">{t('ui.reports.suggest.fills', { channel: channelLabel(s.fills, t) })}</span> : null}
+                  {s.fills ? (
+                    <span class="qa-tag qa-tag--neutral">{t('ui.reports.suggest.fills', { channel: channelLabel(s.fills, t) })}</span>
+                  ) : null}
                   {s.reasons.map((r) => (
                     <span class="qa-tag qa-tag--warn" key={r}>
                       {t(`ui.reports.suggest.reason.${r}`)}

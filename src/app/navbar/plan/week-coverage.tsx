@@ -24,7 +24,14 @@ export function WeekCoverage({ week, people, version }: { week: string; people: 
       </p>
       {c.agents.length ? (
         <table class="qa-table" data-table="coverage">
-          <Head cols={['ui.reports.filters.agent', 'ui.reports.coverage.doneOfPlanned', 'ui.reports.coverage.gap', 'ui.reports.coverage.channels'].map((k) => t(k))} />
+          <Head
+            cols={[
+              'ui.reports.filters.agent',
+              'ui.reports.coverage.doneOfPlanned',
+              'ui.reports.coverage.gap',
+              'ui.reports.coverage.channels',
+            ].map((k) => t(k))}
+          />
           <tbody>
             {c.agents.map((a) => (
               <tr key={a.agentId}>
@@ -38,8 +45,20 @@ export function WeekCoverage({ week, people, version }: { week: string; people: 
                   </span>
                   {t('ui.reports.coverage.doneOf', { done: a.done, planned: a.planned })} ({formatValue('rate', a.ratio, locale)})
                 </td>
-                <td>{a.toDo > 0 ? <span class="qa-tag qa-tag--bad">{t('ui.reports.coverage.toDo', { count: a.toDo })}</span> : <span class="qa-tag qa-tag--good">✓ {t('ui.reports.coverage.met')}</span>}</td>
-                <td>{a.channels.map((ch) => t('ui.reports.coverage.channel', { channel: channelLabel(ch.channel, t), done: ch.done, planned: ch.planned })).join(' · ') || '–'}</td>
+                <td>
+                  {a.toDo > 0 ? (
+                    <span class="qa-tag qa-tag--bad">{t('ui.reports.coverage.toDo', { count: a.toDo })}</span>
+                  ) : (
+                    <span class="qa-tag qa-tag--good">✓ {t('ui.reports.coverage.met')}</span>
+                  )}
+                </td>
+                <td>
+                  {a.channels
+                    .map((ch) =>
+                      t('ui.reports.coverage.channel', { channel: channelLabel(ch.channel, t), done: ch.done, planned: ch.planned }),
+                    )
+                    .join(' · ') || '–'}
+                </td>
               </tr>
             ))}
           </tbody>

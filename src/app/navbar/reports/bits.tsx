@@ -54,7 +54,19 @@ export function TicketButton({ id }: { id: number }) {
   );
 }
 
-export function ReportSection({ id, title, hint, actions, children }: { id: string; title: string; hint?: string; actions?: ComponentChildren; children: ComponentChildren }) {
+export function ReportSection({
+  id,
+  title,
+  hint,
+  actions,
+  children,
+}: {
+  id: string;
+  title: string;
+  hint?: string;
+  actions?: ComponentChildren;
+  children: ComponentChildren;
+}) {
   return (
     <section class="qa-report-section" aria-labelledby={`${id}-title`}>
       <div class="qa-report-section__head">
@@ -88,7 +100,15 @@ export function FormMessage({ message }: { message: { text: string; issues?: str
 }
 
 /** Loading line, error with retry, or the loaded value's view. */
-export function AsyncView<T>({ state, reload, children }: { state: Async<T>; reload: () => void; children: (value: T) => ComponentChildren }) {
+export function AsyncView<T>({
+  state,
+  reload,
+  children,
+}: {
+  state: Async<T>;
+  reload: () => void;
+  children: (value: T) => ComponentChildren;
+}) {
   const { t } = useI18n();
   if (state.status === 'loading') return <Loading label={t('ui.common.loading')} />;
   if (state.status === 'error') return <ErrorNote error={state.error} onRetry={reload} />;

@@ -5,9 +5,18 @@ import type { RootCauseKind } from '../../../core/scorecard.ts';
 import { useI18n } from '../../i18n/use-t.tsx';
 import { FigureText, Head } from './bits.tsx';
 
-const byScore = (a: BreakdownRow, b: BreakdownRow) => (b.averageScore.value ?? -1) - (a.averageScore.value ?? -1) || a.key.localeCompare(b.key);
+const byScore = (a: BreakdownRow, b: BreakdownRow) =>
+  (b.averageScore.value ?? -1) - (a.averageScore.value ?? -1) || a.key.localeCompare(b.key);
 
-export function BreakdownTable({ dimension, rows, labelOf }: { dimension: Exclude<BreakdownDimension, 'criterion'>; rows: BreakdownRow[]; labelOf: (row: BreakdownRow) => string }) {
+export function BreakdownTable({
+  dimension,
+  rows,
+  labelOf,
+}: {
+  dimension: Exclude<BreakdownDimension, 'criterion'>;
+  rows: BreakdownRow[];
+  labelOf: (row: BreakdownRow) => string;
+}) {
   const { t } = useI18n();
   const sorted = [...rows].sort(byScore);
   const distinct = rankDistinct(sorted.map((r) => r.averageScore));
@@ -16,7 +25,14 @@ export function BreakdownTable({ dimension, rows, labelOf }: { dimension: Exclud
     <table class="qa-table" data-dimension={dimension}>
       <caption class="qa-visually-hidden">{t(`ui.reports.breakdown.${dimension}`)}</caption>
       <Head
-        cols={['ui.reports.breakdown.rank', `ui.reports.dimension.${dimension}`, 'ui.reports.headline.averageScore', 'ui.reports.headline.passRate', 'ui.reports.headline.criticalFailRate', 'ui.reports.headline.count'].map((k) => t(k))}
+        cols={[
+          'ui.reports.breakdown.rank',
+          `ui.reports.dimension.${dimension}`,
+          'ui.reports.headline.averageScore',
+          'ui.reports.headline.passRate',
+          'ui.reports.headline.criticalFailRate',
+          'ui.reports.headline.count',
+        ].map((k) => t(k))}
       />
       <tbody>
         {sorted.map((row, i) => (
@@ -48,7 +64,17 @@ export function BreakdownTable({ dimension, rows, labelOf }: { dimension: Exclud
   );
 }
 
-export function CriterionTable({ rows, scorecardName, onTickets, open }: { rows: CriterionRow[]; scorecardName: (id: string) => string; onTickets: (row: CriterionRow) => void; open: string | null }) {
+export function CriterionTable({
+  rows,
+  scorecardName,
+  onTickets,
+  open,
+}: {
+  rows: CriterionRow[];
+  scorecardName: (id: string) => string;
+  onTickets: (row: CriterionRow) => void;
+  open: string | null;
+}) {
   const { t } = useI18n();
   const sorted = [...rows].sort(weakestFirst);
   if (!sorted.length) return <p class="qa-muted">{t('ui.reports.empty')}</p>;
@@ -56,7 +82,13 @@ export function CriterionTable({ rows, scorecardName, onTickets, open }: { rows:
     <table class="qa-table" data-dimension="criterion">
       <caption class="qa-visually-hidden">{t('ui.reports.breakdown.criterion')}</caption>
       <Head
-        cols={['ui.reports.dimension.criterion', 'ui.reports.criterion.average', 'ui.reports.criterion.failRate', 'ui.reports.criterion.reviewees', 'ui.reports.criterion.cause'].map((k) => t(k))}
+        cols={[
+          'ui.reports.dimension.criterion',
+          'ui.reports.criterion.average',
+          'ui.reports.criterion.failRate',
+          'ui.reports.criterion.reviewees',
+          'ui.reports.criterion.cause',
+        ].map((k) => t(k))}
         actions={t('ui.reports.criterion.actions')}
       />
       <tbody>
@@ -97,7 +129,13 @@ export function CriterionTable({ rows, scorecardName, onTickets, open }: { rows:
 }
 
 /** Root-cause kinds: an agent's skill is coached; the rest are fixed in processes, products, tools and policies. */
-const SYSTEMIC: Record<RootCauseKind, boolean> = { 'agent-skill': false, process: true, 'product-defect': true, tooling: true, policy: true };
+const SYSTEMIC: Record<RootCauseKind, boolean> = {
+  'agent-skill': false,
+  process: true,
+  'product-defect': true,
+  tooling: true,
+  policy: true,
+};
 
 export function RootCauseTable({ items }: { items: RootCauseCount[] }) {
   const { t } = useI18n();
@@ -113,7 +151,14 @@ export function RootCauseTable({ items }: { items: RootCauseCount[] }) {
       </p>
       <table class="qa-table">
         <caption class="qa-visually-hidden">{t('ui.reports.rootCauses.title')}</caption>
-        <Head cols={['ui.reports.rootCauses.cause', 'ui.reports.rootCauses.kind', 'ui.reports.rootCauses.scope', 'ui.reports.headline.count'].map((k) => t(k))} />
+        <Head
+          cols={[
+            'ui.reports.rootCauses.cause',
+            'ui.reports.rootCauses.kind',
+            'ui.reports.rootCauses.scope',
+            'ui.reports.headline.count',
+          ].map((k) => t(k))}
+        />
         <tbody>
           {[...items]
             .sort((a, b) => b.count - a.count)

@@ -20,14 +20,21 @@ import { formatValue } from './format.ts';
 import { useAsync } from '../../ui/use-async.ts';
 import { usePeople, type People } from './use-people.ts';
 
-
 /** Krippendorff's guidance: rely on alpha >= .800, draw tentative conclusions from .667 (2004, p. 241). */
 function alphaVerdict(a: Agreement): 'good' | 'tentative' | 'poor' | 'none' {
   if (a.alpha === null) return 'none';
   return a.alpha >= 0.8 ? 'good' : a.alpha >= 0.667 ? 'tentative' : 'poor';
 }
 
-function StartSession({ scorecards, people, onStarted }: { scorecards: ScorecardSummary[]; people: People; onStarted: (s: CalibrationSession) => void }) {
+function StartSession({
+  scorecards,
+  people,
+  onStarted,
+}: {
+  scorecards: ScorecardSummary[];
+  people: People;
+  onStarted: (s: CalibrationSession) => void;
+}) {
   const { t } = useI18n();
   const api = useApi(createCalibrationApi);
   const published = scorecards.filter((s) => s.currentVersion !== null && s.status === 'published');
@@ -47,7 +54,14 @@ function StartSession({ scorecards, people, onStarted }: { scorecards: Scorecard
       setMessage({ text: t('ui.reports.calibration.incomplete') });
       return;
     }
-    const r = await api.startSession({ ticketId: Number(ticketId), scorecardId: card.id, version: card.currentVersion!, reviewerIds: reviewers, baselineReviewerId: base, title });
+    const r = await api.startSession({
+      ticketId: Number(ticketId),
+      scorecardId: card.id,
+      version: card.currentVersion!,
+      reviewerIds: reviewers,
+      baselineReviewerId: base,
+      title,
+    });
     if (r.status === 'ok') {
       setMessage({ text: t('ui.reports.calibration.started', { ticket: ticketId }) });
       onStarted(r.value);
@@ -62,13 +76,24 @@ function StartSession({ scorecards, people, onStarted }: { scorecards: Scorecard
           <label class="c-field__label" for="qa-cal-ticket">
             {t('ui.reports.calibration.ticket')}
           </label>
-          <input id="qa-cal-ticket" class="c-field__input" inputMode="numeric" value={ticketId} onInput={(e) => setTicketId(e.currentTarget.value.replace(/\D/g, ''))} />
+          <input
+            id="qa-cal-ticket"
+            class="c-field__input"
+            inputMode="numeric"
+            value={ticketId}
+            onInput={(e) => setTicketId(e.currentTarget.value.replace(/\D/g, ''))}
+          />
         </div>
         <div class="c-field">
           <label class="c-field__label" for="qa-cal-scorecard">
             {t('ui.reports.filters.scorecard')}
           </label>
-          <select id="qa-cal-scorecard" class="c-field__input c-field__input--select" value={scorecardId} onChange={(e) => setScorecardId(e.currentTarget.value)}>
+          <select
+            id="qa-cal-scorecard"
+            class="c-field__input c-field__input--select"
+            value={scorecardId}
+            onChange={(e) => setScorecardId(e.currentTarget.value)}
+          >
             <option value="">{t('ui.reports.filters.choose')}</option>
             {published.map((s) => (
               <option key={s.id} value={s.id}>
@@ -101,7 +126,12 @@ function StartSession({ scorecards, people, onStarted }: { scorecards: Scorecard
           <label class="c-field__label" for="qa-cal-baseline">
             {t('ui.reports.calibration.baseline')}
           </label>
-          <select id="qa-cal-baseline" class="c-field__input c-field__input--select" value={baseline ?? ''} onChange={(e) => setBaseline(Number(e.currentTarget.value) || null)}>
+          <select
+            id="qa-cal-baseline"
+            class="c-field__input c-field__input--select"
+            value={baseline ?? ''}
+            onChange={(e) => setBaseline(Number(e.currentTarget.value) || null)}
+          >
             <option value="">{t('ui.reports.filters.choose')}</option>
             {reviewers.map((id) => (
               <option key={id} value={id}>
@@ -144,25 +174,41 @@ function SessionReport({ id, people, scorecards }: { id: string; people: People;
   return (
     <div class="qa-calibration-report" data-session={session.id}>
       <div class="qa-report-section__head">
-        <h3>{t('ui.reports.calibration.reportTitle', { title: session.title || t('ui.reports.ticket', { id: session.ticketId }), scorecard: card?.name ?? session.scorecardId })}</h3>
+        <h3>
+          {t('ui.reports.calibration.reportTitle', {
+            title: session.title || t('ui.reports.ticket', { id: session.ticketId }),
+            scorecard: card?.name ?? session.scorecardId,
+          })}
+        </h3>
         <button type="button" class="c-btn c-btn--sm c-btn--basic qa-no-print" onClick={reload}>
           {t('ui.reports.calibration.refresh')}
         </button>
       </div>
       <p data-alpha={report.alpha.alpha ?? ''}>
         <strong>{t('ui.reports.calibration.alpha', { alpha: report.alpha.alpha === null ? '–' : report.alpha.alpha.toFixed(3) })}</strong>{' '}
-        <span class={`qa-tag ${verdict === 'good' ? 'qa-tag--good' : verdict === 'poor' ? 'qa-tag--bad' : 'qa-tag--neutral'}`}>{t(`ui.reports.calibration.verdict.${verdict}`)}</span>{' '}
+        <span class={`qa-tag ${verdict === 'good' ? 'qa-tag--good' : verdict === 'poor' ? 'qa-tag--bad' : 'qa-tag--neutral'}`}>
+          {t(`ui.reports.calibration.verdict.${verdict}`)}
+        </span>{' '}
         <span class="qa-muted">{t('ui.reports.calibration.alphaHint', { units: report.alpha.units, values: report.alpha.values })}</span>
       </p>
       {!report.baselineSubmitted ? <p class="qa-muted">{t('ui.reports.calibration.baselineMissing')}</p> : null}
       <table class="qa-table" data-table="reviewers">
         <caption>{t('ui.reports.calibration.reviewersTable')}</caption>
-        <Head cols={['ui.reports.calibration.reviewer', 'ui.reports.tickets.score', 'ui.reports.calibration.deviation', 'ui.reports.calibration.matched', 'ui.reports.calibration.meanAbs'].map((k) => t(k))} />
+        <Head
+          cols={[
+            'ui.reports.calibration.reviewer',
+            'ui.reports.tickets.score',
+            'ui.reports.calibration.deviation',
+            'ui.reports.calibration.matched',
+            'ui.reports.calibration.meanAbs',
+          ].map((k) => t(k))}
+        />
         <tbody>
           {report.reviewers.map((r) => (
             <tr key={r.reviewerId}>
               <th scope="row">
-                {people.personName(r.reviewerId)} {r.baseline ? <span class="qa-tag qa-tag--neutral">{t('ui.reports.calibration.baselineTag')}</span> : null}
+                {people.personName(r.reviewerId)}{' '}
+                {r.baseline ? <span class="qa-tag qa-tag--neutral">{t('ui.reports.calibration.baselineTag')}</span> : null}
               </th>
               <td>{r.finalScore === null ? '–' : formatValue('score', r.finalScore, locale)}</td>
               <td>{r.baseline ? '–' : pts(r.scoreDeviation)}</td>
@@ -222,12 +268,23 @@ function History({ people }: { people: People }) {
       <p class="qa-muted">{t('ui.reports.calibration.historyHint', { sessions: h.sessions })}</p>
       <table class="qa-table" data-table="history-criteria">
         <caption>{t('ui.reports.calibration.mostDisagreed')}</caption>
-        <Head cols={['ui.reports.dimension.criterion', 'ui.reports.calibration.disagreement', 'ui.reports.calibration.alphaShort', 'ui.reports.calibration.sessions'].map((k) => t(k))} />
+        <Head
+          cols={[
+            'ui.reports.dimension.criterion',
+            'ui.reports.calibration.disagreement',
+            'ui.reports.calibration.alphaShort',
+            'ui.reports.calibration.sessions',
+          ].map((k) => t(k))}
+        />
         <tbody>
           {h.criteria.map((c) => (
             <tr key={c.criterionId}>
               <th scope="row">{c.label}</th>
-              <td>{c.disagreement === null ? '–' : t('ui.reports.calibration.pairs', { share: formatValue('rate', c.disagreement, locale), pairs: c.pairs })}</td>
+              <td>
+                {c.disagreement === null
+                  ? '–'
+                  : t('ui.reports.calibration.pairs', { share: formatValue('rate', c.disagreement, locale), pairs: c.pairs })}
+              </td>
               <td>{c.alpha.alpha === null ? '–' : c.alpha.alpha.toFixed(3)}</td>
               <td>{c.sessions}</td>
             </tr>
@@ -236,14 +293,25 @@ function History({ people }: { people: People }) {
       </table>
       <table class="qa-table" data-table="history-reviewers">
         <caption>{t('ui.reports.calibration.lean')}</caption>
-        <Head cols={['ui.reports.calibration.reviewer', 'ui.reports.calibration.meanDeviation', 'ui.reports.calibration.meanAbs', 'ui.reports.calibration.sessions'].map((k) => t(k))} />
+        <Head
+          cols={[
+            'ui.reports.calibration.reviewer',
+            'ui.reports.calibration.meanDeviation',
+            'ui.reports.calibration.meanAbs',
+            'ui.reports.calibration.sessions',
+          ].map((k) => t(k))}
+        />
         <tbody>
           {h.reviewers.map((r) => (
             <tr key={r.reviewerId}>
               <th scope="row">{people.personName(r.reviewerId)}</th>
               <td>
                 {r.meanScoreDeviation === null ? '–' : formatValue('score', r.meanScoreDeviation, locale)}{' '}
-                {r.meanScoreDeviation ? <span class="qa-muted">{t(r.meanScoreDeviation < 0 ? 'ui.reports.calibration.harsher' : 'ui.reports.calibration.milder')}</span> : null}
+                {r.meanScoreDeviation ? (
+                  <span class="qa-muted">
+                    {t(r.meanScoreDeviation < 0 ? 'ui.reports.calibration.harsher' : 'ui.reports.calibration.milder')}
+                  </span>
+                ) : null}
               </td>
               <td>{r.meanAbsoluteDeviation === null ? '–' : formatValue('score', r.meanAbsoluteDeviation, locale)}</td>
               <td>{r.sessions}</td>
@@ -294,7 +362,12 @@ export function CalibrationTab() {
             sessions.length ? (
               <table class="qa-table" data-table="sessions">
                 <Head
-                  cols={['ui.reports.calibration.session', 'ui.reports.tickets.ticket', 'ui.reports.calibration.submitted', 'ui.reports.calibration.status'].map((k) => t(k))}
+                  cols={[
+                    'ui.reports.calibration.session',
+                    'ui.reports.tickets.ticket',
+                    'ui.reports.calibration.submitted',
+                    'ui.reports.calibration.status',
+                  ].map((k) => t(k))}
                   actions={t('ui.reports.criterion.actions')}
                 />
                 <tbody>
@@ -309,11 +382,18 @@ export function CalibrationTab() {
                       </td>
                       <td>
                         {t('ui.reports.calibration.submittedOf', { submitted: s.submitted.length, invited: s.reviewerIds.length })}
-                        <div class="qa-muted qa-small">{s.reviewerIds.map((id) => `${s.submitted.includes(id) ? '✓' : '…'} ${people.personName(id)}`).join(', ')}</div>
+                        <div class="qa-muted qa-small">
+                          {s.reviewerIds.map((id) => `${s.submitted.includes(id) ? '✓' : '…'} ${people.personName(id)}`).join(', ')}
+                        </div>
                       </td>
                       <td>{t(`ui.reports.calibration.statuses.${s.status}`)}</td>
                       <td>
-                        <button type="button" class="c-btn c-btn--sm" aria-expanded={selected === s.id} onClick={() => setSelected(selected === s.id ? null : s.id)}>
+                        <button
+                          type="button"
+                          class="c-btn c-btn--sm"
+                          aria-expanded={selected === s.id}
+                          onClick={() => setSelected(selected === s.id ? null : s.id)}
+                        >
                           {t('ui.reports.calibration.showReport')}
                         </button>{' '}
                         {lead && s.status === 'open' ? (

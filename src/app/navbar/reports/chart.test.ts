@@ -16,7 +16,20 @@ describe('chart geometry', () => {
   });
 
   it('breaks the line at missing points and closes bands per run', () => {
-    expect(linePath([{ x: 0, y: 10 }, { x: 10, y: 20 }, { x: 20, y: null }, { x: 30, y: 5 }])).toBe('M0,10L10,20M30,5');
-    expect(bandPath([{ x: 0, low: 1, high: 3 }, { x: 10, low: 2, high: 4 }, { x: 20, low: null, high: null }])).toBe('M0,3L10,4L10,2L0,1Z');
+    expect(
+      linePath([
+        { x: 0, y: 10 },
+        { x: 10, y: 20 },
+        { x: 20, y: null },
+        { x: 30, y: 5 },
+      ]),
+    ).toBe('M0,10L10,20M30,5');
+    expect(
+      bandPath([
+        { x: 0, low: 1, high: 3 },
+        { x: 10, low: 2, high: 4 },
+        { x: 20, low: null, high: null },
+      ]),
+    ).toBe('M0,3L10,4L10,2L0,1Z');
   });
 });

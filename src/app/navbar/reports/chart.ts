@@ -60,7 +60,10 @@ export function bandPath(points: ReadonlyArray<{ x: number; low: number | null; 
     .filter((r) => r.length > 1)
     .map((r) => {
       const top = r.map((p, i) => `${i ? 'L' : 'M'}${round(p.x)},${round(p.high!)}`).join('');
-      const bottom = [...r].reverse().map((p) => `L${round(p.x)},${round(p.low!)}`).join('');
+      const bottom = [...r]
+        .reverse()
+        .map((p) => `L${round(p.x)},${round(p.low!)}`)
+        .join('');
       return `${top}${bottom}Z`;
     })
     .join('');

@@ -5,7 +5,16 @@ const today = new Date('2026-03-18T15:00:00Z');
 
 describe('filters in the URL', () => {
   it('round-trips every filter through the hash', () => {
-    const f = { from: '2026-02-01', to: '2026-02-28', scorecardId: 'abc', groupId: 7, channel: 'chat', revieweeId: 50, reviewerId: 2, period: 'month' as const };
+    const f = {
+      from: '2026-02-01',
+      to: '2026-02-28',
+      scorecardId: 'abc',
+      groupId: 7,
+      channel: 'chat',
+      revieweeId: 50,
+      reviewerId: 2,
+      period: 'month' as const,
+    };
     const hash = filtersHash(f);
     expect(hash.startsWith('#reports?')).toBe(true);
     expect(parseFilters(hash, today)).toEqual(f);

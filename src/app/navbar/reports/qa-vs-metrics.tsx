@@ -51,7 +51,14 @@ export function QaVsMetricsView({ filters, people }: { filters: Filters; people:
             </table>
             <table class="qa-table">
               <caption>{t('ui.reports.metrics.byCsat')}</caption>
-              <Head cols={['ui.reports.metrics.csat', 'ui.reports.headline.averageScore', 'ui.reports.headline.passRate', 'ui.reports.headline.count'].map((k) => t(k))} />
+              <Head
+                cols={[
+                  'ui.reports.metrics.csat',
+                  'ui.reports.headline.averageScore',
+                  'ui.reports.headline.passRate',
+                  'ui.reports.headline.count',
+                ].map((k) => t(k))}
+              />
               <tbody>
                 {value.byCsat.map((b) => (
                   <tr key={b.csat}>
@@ -70,7 +77,15 @@ export function QaVsMetricsView({ filters, people }: { filters: Filters; people:
             <h3>{t('ui.reports.metrics.disagreements', { count: value.disagreements.length })}</h3>
             {value.disagreements.length ? (
               <table class="qa-table" data-list="disagreements">
-                <Head cols={['ui.reports.tickets.ticket', 'ui.reports.dimension.reviewee', 'ui.reports.metrics.what', 'ui.reports.tickets.score', 'ui.reports.tickets.date'].map((k) => t(k))} />
+                <Head
+                  cols={[
+                    'ui.reports.tickets.ticket',
+                    'ui.reports.dimension.reviewee',
+                    'ui.reports.metrics.what',
+                    'ui.reports.tickets.score',
+                    'ui.reports.tickets.date',
+                  ].map((k) => t(k))}
+                />
                 <tbody>
                   {value.disagreements.map((d) => (
                     <tr key={d.evaluationId}>

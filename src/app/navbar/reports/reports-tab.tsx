@@ -35,16 +35,37 @@ function useScorecards(): ScorecardSummary[] {
   return list.status === 'ok' ? list.value : [];
 }
 
-function FilterBar({ filters, onChange, scorecards, people }: { filters: Filters; onChange: (f: Filters) => void; scorecards: ScorecardSummary[]; people: People }) {
+function FilterBar({
+  filters,
+  onChange,
+  scorecards,
+  people,
+}: {
+  filters: Filters;
+  onChange: (f: Filters) => void;
+  scorecards: ScorecardSummary[];
+  people: People;
+}) {
   const { t } = useI18n();
   const set = (patch: Partial<Filters>) => onChange({ ...filters, ...patch });
   const id = (v: string) => (v ? Number(v) : undefined);
-  const select = (name: keyof Filters, label: string, options: Array<[string, string]>, value: string | number | undefined, parse: (v: string) => unknown = (v) => v || undefined) => (
+  const select = (
+    name: keyof Filters,
+    label: string,
+    options: Array<[string, string]>,
+    value: string | number | undefined,
+    parse: (v: string) => unknown = (v) => v || undefined,
+  ) => (
     <div class="c-field qa-filter">
       <label class="c-field__label" for={`qa-filter-${name}`}>
         {label}
       </label>
-      <select id={`qa-filter-${name}`} class="c-field__input c-field__input--select" value={value === undefined ? '' : String(value)} onChange={(e) => set({ [name]: parse(e.currentTarget.value) } as Partial<Filters>)}>
+      <select
+        id={`qa-filter-${name}`}
+        class="c-field__input c-field__input--select"
+        value={value === undefined ? '' : String(value)}
+        onChange={(e) => set({ [name]: parse(e.currentTarget.value) } as Partial<Filters>)}
+      >
         <option value="">{t('ui.reports.filters.all')}</option>
         {options.map(([v, l]) => (
           <option key={v} value={v}>
@@ -60,19 +81,38 @@ function FilterBar({ filters, onChange, scorecards, people }: { filters: Filters
         <label class="c-field__label" for="qa-filter-from">
           {t('ui.reports.filters.from')}
         </label>
-        <input id="qa-filter-from" class="c-field__input" type="date" value={filters.from} max={filters.to} onChange={(e) => e.currentTarget.value && set({ from: e.currentTarget.value })} />
+        <input
+          id="qa-filter-from"
+          class="c-field__input"
+          type="date"
+          value={filters.from}
+          max={filters.to}
+          onChange={(e) => e.currentTarget.value && set({ from: e.currentTarget.value })}
+        />
       </div>
       <div class="c-field qa-filter">
         <label class="c-field__label" for="qa-filter-to">
           {t('ui.reports.filters.to')}
         </label>
-        <input id="qa-filter-to" class="c-field__input" type="date" value={filters.to} min={filters.from} onChange={(e) => e.currentTarget.value && set({ to: e.currentTarget.value })} />
+        <input
+          id="qa-filter-to"
+          class="c-field__input"
+          type="date"
+          value={filters.to}
+          min={filters.from}
+          onChange={(e) => e.currentTarget.value && set({ to: e.currentTarget.value })}
+        />
       </div>
       <div class="c-field qa-filter">
         <label class="c-field__label" for="qa-filter-preset">
           {t('ui.reports.filters.preset')}
         </label>
-        <select id="qa-filter-preset" class="c-field__input c-field__input--select" value="" onChange={(e) => e.currentTarget.value && set(presetRange(e.currentTarget.value as Preset, new Date()))}>
+        <select
+          id="qa-filter-preset"
+          class="c-field__input c-field__input--select"
+          value=""
+          onChange={(e) => e.currentTarget.value && set(presetRange(e.currentTarget.value as Preset, new Date()))}
+        >
           <option value="">{t('ui.reports.filters.choose')}</option>
           {PRESETS.map((p) => (
             <option key={p} value={p}>
@@ -81,16 +121,49 @@ function FilterBar({ filters, onChange, scorecards, people }: { filters: Filters
           ))}
         </select>
       </div>
-      {select('scorecardId', t('ui.reports.filters.scorecard'), scorecards.map((s) => [s.id, s.name]), filters.scorecardId)}
-      {select('groupId', t('ui.reports.filters.group'), [...people.groups].map(([gid, name]) => [String(gid), name]), filters.groupId, id)}
-      {select('channel', t('ui.reports.filters.channel'), CHANNELS.map((c) => [c, channelLabel(c, t)]), filters.channel)}
-      {select('revieweeId', t('ui.reports.filters.agent'), people.staff.map((p) => [String(p.id), p.name]), filters.revieweeId, id)}
-      {select('reviewerId', t('ui.reports.filters.reviewer'), people.staff.map((p) => [String(p.id), p.name]), filters.reviewerId, id)}
+      {select(
+        'scorecardId',
+        t('ui.reports.filters.scorecard'),
+        scorecards.map((s) => [s.id, s.name]),
+        filters.scorecardId,
+      )}
+      {select(
+        'groupId',
+        t('ui.reports.filters.group'),
+        [...people.groups].map(([gid, name]) => [String(gid), name]),
+        filters.groupId,
+        id,
+      )}
+      {select(
+        'channel',
+        t('ui.reports.filters.channel'),
+        CHANNELS.map((c) => [c, channelLabel(c, t)]),
+        filters.channel,
+      )}
+      {select(
+        'revieweeId',
+        t('ui.reports.filters.agent'),
+        people.staff.map((p) => [String(p.id), p.name]),
+        filters.revieweeId,
+        id,
+      )}
+      {select(
+        'reviewerId',
+        t('ui.reports.filters.reviewer'),
+        people.staff.map((p) => [String(p.id), p.name]),
+        filters.reviewerId,
+        id,
+      )}
       <div class="c-field qa-filter">
         <label class="c-field__label" for="qa-filter-period">
           {t('ui.reports.filters.period')}
         </label>
-        <select id="qa-filter-period" class="c-field__input c-field__input--select" value={filters.period} onChange={(e) => set({ period: e.currentTarget.value === 'month' ? 'month' : 'week' })}>
+        <select
+          id="qa-filter-period"
+          class="c-field__input c-field__input--select"
+          value={filters.period}
+          onChange={(e) => set({ period: e.currentTarget.value === 'month' ? 'month' : 'week' })}
+        >
           <option value="week">{t('ui.reports.period.week')}</option>
           <option value="month">{t('ui.reports.period.month')}</option>
         </select>
@@ -105,7 +178,17 @@ const HEADLINES: Array<{ key: 'averageScore' | 'passRate' | 'criticalFailRate'; 
   { key: 'criticalFailRate', kind: 'rate', higherIsBetter: false },
 ];
 
-function ChangeLine({ kind, current, previous, higherIsBetter }: { kind: FigureKind; current: Figure; previous: Figure; higherIsBetter: boolean }) {
+function ChangeLine({
+  kind,
+  current,
+  previous,
+  higherIsBetter,
+}: {
+  kind: FigureKind;
+  current: Figure;
+  previous: Figure;
+  higherIsBetter: boolean;
+}) {
   const { t, locale } = useI18n();
   const c = changeOf(current, previous);
   if (c.delta === null || c.direction === null) return <p class="qa-headline__change qa-muted">{t('ui.reports.change.none')}</p>;
@@ -115,7 +198,9 @@ function ChangeLine({ kind, current, previous, higherIsBetter }: { kind: FigureK
     <p class={`qa-headline__change ${c.distinguishable && better !== null ? (better ? 'qa-good' : 'qa-bad') : ''}`}>
       <span aria-hidden="true">{arrow} </span>
       {t('ui.reports.change.vsPrevious', { delta: formatDelta(kind, c.delta, locale) })}{' '}
-      <span class="qa-muted">{c.distinguishable ? t(better ? 'ui.reports.change.better' : 'ui.reports.change.worse') : t('ui.reports.change.withinNoise')}</span>
+      <span class="qa-muted">
+        {c.distinguishable ? t(better ? 'ui.reports.change.better' : 'ui.reports.change.worse') : t('ui.reports.change.withinNoise')}
+      </span>
     </p>
   );
 }
@@ -128,7 +213,9 @@ function Headlines({ current, previous }: { current: Summary; previous: Summary 
         <div class="qa-headline" key={h.key} data-headline={h.key}>
           <h3>{t(`ui.reports.headline.${h.key}`)}</h3>
           <FigureText kind={h.kind} figure={current[h.key]} />
-          {previous ? <ChangeLine kind={h.kind} current={current[h.key]} previous={previous[h.key]} higherIsBetter={h.higherIsBetter} /> : null}
+          {previous ? (
+            <ChangeLine kind={h.kind} current={current[h.key]} previous={previous[h.key]} higherIsBetter={h.higherIsBetter} />
+          ) : null}
         </div>
       ))}
       <div class="qa-headline" data-headline="count">
@@ -190,7 +277,10 @@ function TicketsBehind({ filters, row, onClose }: { filters: Filters; row: Crite
   const { t, locale } = useI18n();
   const api = useApi(createReportsApi);
   const people = usePeople();
-  const [state, reload] = useAsync(() => api.tickets({ ...filters, scorecardId: row.scorecardId }, row.key), [api, JSON.stringify(filters), row.scorecardId, row.key]);
+  const [state, reload] = useAsync(
+    () => api.tickets({ ...filters, scorecardId: row.scorecardId }, row.key),
+    [api, JSON.stringify(filters), row.scorecardId, row.key],
+  );
   return (
     <div class="qa-drilldown" role="region" aria-label={t('ui.reports.tickets.title', { label: row.label ?? row.key })}>
       <div class="qa-report-section__head">
@@ -203,7 +293,16 @@ function TicketsBehind({ filters, row, onClose }: { filters: Filters; row: Crite
         {(rows) =>
           rows.length ? (
             <table class="qa-table">
-              <Head cols={['ui.reports.tickets.ticket', 'ui.reports.dimension.reviewee', 'ui.reports.tickets.score', 'ui.reports.tickets.comment', 'ui.reports.tickets.date', 'ui.reports.coach.column'].map((k) => t(k))} />
+              <Head
+                cols={[
+                  'ui.reports.tickets.ticket',
+                  'ui.reports.dimension.reviewee',
+                  'ui.reports.tickets.score',
+                  'ui.reports.tickets.comment',
+                  'ui.reports.tickets.date',
+                  'ui.reports.coach.column',
+                ].map((k) => t(k))}
+              />
               <tbody>
                 {rows.map((r) => (
                   <tr key={r.evaluationId}>
@@ -212,7 +311,8 @@ function TicketsBehind({ filters, row, onClose }: { filters: Filters; row: Crite
                     </td>
                     <td>{people.personName(r.revieweeId)}</td>
                     <td>
-                      {r.finalScore === null ? '–' : r.finalScore.toFixed(1)} {r.passed === false ? <span class="qa-tag qa-tag--bad">✗ {t('ui.reports.fail')}</span> : null}
+                      {r.finalScore === null ? '–' : r.finalScore.toFixed(1)}{' '}
+                      {r.passed === false ? <span class="qa-tag qa-tag--bad">✗ {t('ui.reports.fail')}</span> : null}
                     </td>
                     <td>
                       {r.criterion?.comment ?? ''}
@@ -318,12 +418,20 @@ export function ReportsTab() {
       </div>
       <p class="qa-print-only">{t('ui.reports.printHeader', { from: filters.from, to: filters.to })}</p>
 
-      <ReportSection id="qa-headlines" title={t('ui.reports.headline.title', { from: filters.from, to: filters.to })} hint={t('ui.reports.headline.hint')}>
-        <AsyncView state={summary} reload={reloadSummary}>{(v) => <Headlines current={v} previous={previous.status === 'ok' ? previous.value : null} />}</AsyncView>
+      <ReportSection
+        id="qa-headlines"
+        title={t('ui.reports.headline.title', { from: filters.from, to: filters.to })}
+        hint={t('ui.reports.headline.hint')}
+      >
+        <AsyncView state={summary} reload={reloadSummary}>
+          {(v) => <Headlines current={v} previous={previous.status === 'ok' ? previous.value : null} />}
+        </AsyncView>
       </ReportSection>
 
       <ReportSection id="qa-trend" title={t('ui.reports.trend.title')}>
-        <AsyncView state={trend} reload={reloadTrend}>{(v) => <TrendChart trend={v} />}</AsyncView>
+        <AsyncView state={trend} reload={reloadTrend}>
+          {(v) => <TrendChart trend={v} />}
+        </AsyncView>
       </ReportSection>
 
       <ReportSection id="qa-criteria" title={t('ui.reports.breakdown.criterion')} hint={t('ui.reports.criterion.hint')}>
@@ -333,7 +441,9 @@ export function ReportsTab() {
               rows={criterionRows}
               scorecardName={scorecardName}
               open={openCriterion ? `${openCriterion.scorecardId}:${openCriterion.key}` : null}
-              onTickets={(row) => setOpenCriterion(openCriterion?.key === row.key && openCriterion.scorecardId === row.scorecardId ? null : row)}
+              onTickets={(row) =>
+                setOpenCriterion(openCriterion?.key === row.key && openCriterion.scorecardId === row.scorecardId ? null : row)
+              }
             />
           )}
         </AsyncView>
@@ -347,18 +457,28 @@ export function ReportsTab() {
         actions={
           <div class="qa-segmented qa-no-print" role="group" aria-label={t('ui.reports.breakdown.by')}>
             {DIMS.map((d) => (
-              <button key={d} type="button" class={`c-btn c-btn--sm ${d === dim ? 'c-btn--primary' : ''}`} aria-pressed={d === dim} onClick={() => setDim(d)}>
+              <button
+                key={d}
+                type="button"
+                class={`c-btn c-btn--sm ${d === dim ? 'c-btn--primary' : ''}`}
+                aria-pressed={d === dim}
+                onClick={() => setDim(d)}
+              >
                 {t(`ui.reports.dimension.${d}`)}
               </button>
             ))}
           </div>
         }
       >
-        <AsyncView state={breakdown} reload={reloadBreakdown}>{() => <BreakdownTable dimension={dim} rows={breakdownRows} labelOf={labelOf} />}</AsyncView>
+        <AsyncView state={breakdown} reload={reloadBreakdown}>
+          {() => <BreakdownTable dimension={dim} rows={breakdownRows} labelOf={labelOf} />}
+        </AsyncView>
       </ReportSection>
 
       <ReportSection id="qa-root-causes" title={t('ui.reports.rootCauses.title')} hint={t('ui.reports.rootCauses.hint')}>
-        <AsyncView state={causes} reload={reloadCauses}>{(v) => <RootCauseTable items={v.items} />}</AsyncView>
+        <AsyncView state={causes} reload={reloadCauses}>
+          {(v) => <RootCauseTable items={v.items} />}
+        </AsyncView>
       </ReportSection>
 
       <QaVsMetricsView filters={filters} people={people} />

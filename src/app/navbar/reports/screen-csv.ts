@@ -36,8 +36,16 @@ export function screenCsv(d: ScreenData): string {
   for (const c of d.criteria ?? []) {
     const note = c.systemic ? 'systemic' : 'individual';
     rows.push(['by_criterion', `${c.scorecardId}:${c.key}`, c.label ?? c.key, 'average_fraction', ...figureCells(c.averageFraction), note]);
-    rows.push(['by_criterion', `${c.scorecardId}:${c.key}`, c.label ?? c.key, 'fail_rate', ...figureCells(c.failRate), `${c.revieweesFailing}/${c.reviewees} reviewees failing`]);
+    rows.push([
+      'by_criterion',
+      `${c.scorecardId}:${c.key}`,
+      c.label ?? c.key,
+      'fail_rate',
+      ...figureCells(c.failRate),
+      `${c.revieweesFailing}/${c.reviewees} reviewees failing`,
+    ]);
   }
-  for (const r of d.rootCauses ?? []) rows.push(['root_causes', r.cause, r.cause, 'count', r.count, null, null, r.count, r.kind ?? 'agent-skill']);
+  for (const r of d.rootCauses ?? [])
+    rows.push(['root_causes', r.cause, r.cause, 'count', r.count, null, null, r.count, r.kind ?? 'agent-skill']);
   return csvRow([...SCREEN_COLUMNS]) + rows.map((r) => csvRow(r)).join('');
 }

@@ -27,7 +27,10 @@ export function TrendChart({ trend }: { trend: Trend }) {
   const label = (p: TrendPoint) => (trend.period === 'month' ? p.start.slice(0, 7) : p.start);
   const every = Math.max(1, Math.ceil(points.length / 8));
   const withData = points.filter((p) => figure(p).value !== null);
-  const title = t('ui.reports.trend.chartTitle', { measure: t(`ui.reports.trend.${measure}`), period: t(`ui.reports.period.${trend.period}`) });
+  const title = t('ui.reports.trend.chartTitle', {
+    measure: t(`ui.reports.trend.${measure}`),
+    period: t(`ui.reports.period.${trend.period}`),
+  });
   const desc = withData.length
     ? t('ui.reports.trend.chartDesc', {
         count: points.length,
@@ -40,11 +43,23 @@ export function TrendChart({ trend }: { trend: Trend }) {
     <div class="qa-trend">
       <div class="qa-trend__controls" role="group" aria-label={t('ui.reports.trend.measure')}>
         {(['averageScore', 'passRate'] as const).map((m) => (
-          <button key={m} type="button" class={`c-btn c-btn--sm ${m === measure ? 'c-btn--primary' : ''}`} aria-pressed={m === measure} onClick={() => setMeasure(m)}>
+          <button
+            key={m}
+            type="button"
+            class={`c-btn c-btn--sm ${m === measure ? 'c-btn--primary' : ''}`}
+            aria-pressed={m === measure}
+            onClick={() => setMeasure(m)}
+          >
             {t(`ui.reports.trend.${m}`)}
           </button>
         ))}
-        <button type="button" class="c-btn c-btn--sm c-btn--basic" aria-expanded={showTable} aria-controls="qa-trend-table" onClick={() => setShowTable(!showTable)}>
+        <button
+          type="button"
+          class="c-btn c-btn--sm c-btn--basic"
+          aria-expanded={showTable}
+          aria-controls="qa-trend-table"
+          onClick={() => setShowTable(!showTable)}
+        >
           {showTable ? t('ui.reports.trend.hideTable') : t('ui.reports.trend.showTable')}
         </button>
       </div>
@@ -59,8 +74,20 @@ export function TrendChart({ trend }: { trend: Trend }) {
             </text>
           </g>
         ))}
-        <path class="qa-trend__band" d={bandPath(points.map((p, i) => ({ x: x(i), low: figure(p).low === null ? null : y(figure(p).low!), high: figure(p).high === null ? null : y(figure(p).high!) })))} />
-        <path class="qa-trend__line" d={linePath(points.map((p, i) => ({ x: x(i), y: figure(p).value === null ? null : y(figure(p).value!) })))} />
+        <path
+          class="qa-trend__band"
+          d={bandPath(
+            points.map((p, i) => ({
+              x: x(i),
+              low: figure(p).low === null ? null : y(figure(p).low!),
+              high: figure(p).high === null ? null : y(figure(p).high!),
+            })),
+          )}
+        />
+        <path
+          class="qa-trend__line"
+          d={linePath(points.map((p, i) => ({ x: x(i), y: figure(p).value === null ? null : y(figure(p).value!) })))}
+        />
         {points.map((p, i) =>
           figure(p).value === null ? null : (
             // a square marker with n beside it: readable without colour

@@ -26,10 +26,15 @@ async function readStaff(zaf: ZafPort): Promise<Person[]> {
   const out: Person[] = [];
   let next: string | null = '/api/v2/users.json?role[]=agent&role[]=admin&per_page=100';
   for (let page = 0; next && page < MAX_PAGES; page++) {
-    const res: { responseJSON?: Record<string, unknown> } = await zaf.request<Record<string, unknown>>({ url: next, type: 'GET', httpCompleteResponse: true });
+    const res: { responseJSON?: Record<string, unknown> } = await zaf.request<Record<string, unknown>>({
+      url: next,
+      type: 'GET',
+      httpCompleteResponse: true,
+    });
     const body: Record<string, unknown> = res.responseJSON ?? {};
     for (const u of (body.users as Array<Record<string, unknown>> | undefined) ?? []) {
-      if (typeof u.id === 'number' && u.role !== 'end-user') out.push({ id: u.id, name: String(u.name ?? u.id), role: String(u.role ?? '') });
+      if (typeof u.id === 'number' && u.role !== 'end-user')
+        out.push({ id: u.id, name: String(u.name ?? u.id), role: String(u.role ?? '') });
     }
     next = typeof body.next_page === 'string' ? body.next_page : null;
   }
@@ -44,9 +49,13 @@ const directoryCache = new WeakMap<ZafPort, Promise<{ staff: Person[]; groups: R
 function readDirectory(zaf: ZafPort) {
   let pending = directoryCache.get(zaf);
   if (!pending) {
-    pending = Promise.all([readStaff(zaf).catch(() => []), loadDirectory(zaf).then((d) => d.groups, () => new Map<number, string>())]).then(
-      ([staff, groups]) => ({ staff, groups }),
-    );
+    pending = Promise.all([
+      readStaff(zaf).catch(() => []),
+      loadDirectory(zaf).then(
+        (d) => d.groups,
+        () => new Map<number, string>(),
+      ),
+    ]).then(([staff, groups]) => ({ staff, groups }));
     directoryCache.set(zaf, pending);
   }
   return pending;

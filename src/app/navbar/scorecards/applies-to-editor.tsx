@@ -60,7 +60,14 @@ function entries(names: ReadonlyMap<number, string>, chosen: readonly number[]) 
   return items.sort((a, b) => a.label.localeCompare(b.label));
 }
 
-const parseTags = (text: string) => [...new Set(text.split(/[\s,]+/).map((s) => s.trim()).filter(Boolean))];
+const parseTags = (text: string) => [
+  ...new Set(
+    text
+      .split(/[\s,]+/)
+      .map((s) => s.trim())
+      .filter(Boolean),
+  ),
+];
 
 export function AppliesToEditor({ value, directory, directoryError, errors, t, onChange }: Props) {
   const [tagText, setTagText] = useState(value.tags.join(', '));
@@ -79,7 +86,10 @@ export function AppliesToEditor({ value, directory, directoryError, errors, t, o
       <CheckList
         id="applies-channels"
         legend={t('ui.admin.appliesTo.channels')}
-        items={[...CHANNELS, ...value.channels.filter((c) => !(CHANNELS as readonly string[]).includes(c))].map((c) => ({ value: c as string, label: channelLabel(c, t) }))}
+        items={[...CHANNELS, ...value.channels.filter((c) => !(CHANNELS as readonly string[]).includes(c))].map((c) => ({
+          value: c as string,
+          label: channelLabel(c, t),
+        }))}
         selected={value.channels}
         empty=""
         messages={messagesFor(errors, ['appliesTo.channels'])}

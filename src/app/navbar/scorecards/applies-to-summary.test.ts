@@ -22,7 +22,13 @@ describe('summariseAppliesTo', () => {
 
   it('names channels, groups, brands, forms and tags, in that order', () => {
     const dir = { groups: new Map([[11, 'Billing']]), brands: new Map([[22, 'Acme']]), forms: new Map([[33, 'Refunds']]) };
-    const a = AppliesTo.parse({ channels: ['email', 'native_messaging'], groupIds: [11, 12], brandIds: [22], formIds: [33], tags: ['vip', 'refund'] });
+    const a = AppliesTo.parse({
+      channels: ['email', 'native_messaging'],
+      groupIds: [11, 12],
+      brandIds: [22],
+      formIds: [33],
+      tags: ['vip', 'refund'],
+    });
     expect(summariseAppliesTo(a, dir, t)).toBe(
       'Channels: Email, Messaging; Groups: Billing, #12; Brands: Acme; Forms: Refunds; Tags: vip, refund',
     );

@@ -16,7 +16,8 @@ const named = (ids: readonly number[], names: ReadonlyMap<number, string>) => id
 /** "Channels: Email, Chat; Groups: Billing; Tags: vip", or "Every ticket" when nothing narrows it. */
 export function summariseAppliesTo(a: AppliesTo, dir: Directory, t: Translate): string {
   const parts: string[] = [];
-  if (a.channels.length) parts.push(t('ui.admin.appliesTo.summaryChannels', { list: a.channels.map((c) => channelLabel(c, t)).join(', ') }));
+  if (a.channels.length)
+    parts.push(t('ui.admin.appliesTo.summaryChannels', { list: a.channels.map((c) => channelLabel(c, t)).join(', ') }));
   if (a.groupIds.length) parts.push(t('ui.admin.appliesTo.summaryGroups', { list: named(a.groupIds, dir.groups) }));
   if (a.brandIds.length) parts.push(t('ui.admin.appliesTo.summaryBrands', { list: named(a.brandIds, dir.brands) }));
   if (a.formIds.length) parts.push(t('ui.admin.appliesTo.summaryForms', { list: named(a.formIds, dir.forms) }));

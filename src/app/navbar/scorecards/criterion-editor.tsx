@@ -22,14 +22,30 @@ export interface CriterionEditorProps {
 const CUSTOM = 'custom';
 const fractionText = (f: number) => String(Math.round(f * 100) / 100);
 
-function ScaleEditor({ c, path, errors, t, onChange }: { c: DraftCriterion; path: string; errors: Errors; t: Translate; onChange: (p: CriterionPatch) => void }) {
+function ScaleEditor({
+  c,
+  path,
+  errors,
+  t,
+  onChange,
+}: {
+  c: DraftCriterion;
+  path: string;
+  errors: Errors;
+  t: Translate;
+  onChange: (p: CriterionPatch) => void;
+}) {
   const id = `${c.key}-scale`;
   const custom = 'options' in c.scale;
   const setScale = (scale: Scale) => onChange({ scale });
   const choices = [
     ...ScalePreset.options.map((p) => ({
       value: p,
-      label: t(`ui.admin.scale.${p}`, { options: scaleOptions({ preset: p }).map((o) => o.label).join(' / ') }),
+      label: t(`ui.admin.scale.${p}`, {
+        options: scaleOptions({ preset: p })
+          .map((o) => o.label)
+          .join(' / '),
+      }),
     })),
     { value: CUSTOM, label: t('ui.admin.scale.custom') },
   ];
@@ -43,53 +59,67 @@ function ScaleEditor({ c, path, errors, t, onChange }: { c: DraftCriterion; path
         value={custom ? CUSTOM : (c.scale as { preset: string }).preset}
         choices={choices}
         onValue={(v) =>
-          setScale(v === CUSTOM ? { options: scaleOptions(c.scale).map((o) => ({ ...o, fraction: Math.round(o.fraction * 100) / 100 })) } : { preset: v as ScalePreset })
+          setScale(
+            v === CUSTOM
+              ? { options: scaleOptions(c.scale).map((o) => ({ ...o, fraction: Math.round(o.fraction * 100) / 100 })) }
+              : { preset: v as ScalePreset },
+          )
         }
       />
-      {'options' in c.scale ? (() => { const scaleOpts = c.scale.options; return (
-        <fieldset class="qa-options">
-          <legend>{t('ui.admin.scale.optionsLegend')}</legend>
-          <FieldMessages id={`${id}-options`} messages={messagesFor(errors, [`${path}.scale.options`])} />
-          {c.scale.options.map((o, i) => {
-            const options = (c.scale as { options: typeof o[] }).options;
-            const setOption = (patch: Partial<typeof o>) => setScale({ options: options.map((x, j) => (j === i ? { ...x, ...patch } : x)) });
+      {'options' in c.scale
+        ? (() => {
+            const scaleOpts = c.scale.options;
             return (
-              <div class="qa-option-row" key={i}>
-                <TextField
-                  id={`${id}-o${i}-label`}
-                  compact
-                  label={t('ui.admin.scale.optionLabel', { n: i + 1 })}
-                  path={`${path}.scale.options[${i}].label`}
-                  errors={errors}
-                  value={o.label}
-                  onValue={(label) => setOption({ label })}
-                />
-                <NumberField
-                  id={`${id}-o${i}-fraction`}
-                  compact
-                  label={t('ui.admin.scale.optionFraction')}
-                  path={`${path}.scale.options[${i}].fraction`}
-                  errors={errors}
-                  value={o.fraction}
-                  onValue={(fraction) => setOption({ fraction })}
-                />
+              <fieldset class="qa-options">
+                <legend>{t('ui.admin.scale.optionsLegend')}</legend>
+                <FieldMessages id={`${id}-options`} messages={messagesFor(errors, [`${path}.scale.options`])} />
+                {c.scale.options.map((o, i) => {
+                  const options = (c.scale as { options: (typeof o)[] }).options;
+                  const setOption = (patch: Partial<typeof o>) =>
+                    setScale({ options: options.map((x, j) => (j === i ? { ...x, ...patch } : x)) });
+                  return (
+                    <div class="qa-option-row" key={i}>
+                      <TextField
+                        id={`${id}-o${i}-label`}
+                        compact
+                        label={t('ui.admin.scale.optionLabel', { n: i + 1 })}
+                        path={`${path}.scale.options[${i}].label`}
+                        errors={errors}
+                        value={o.label}
+                        onValue={(label) => setOption({ label })}
+                      />
+                      <NumberField
+                        id={`${id}-o${i}-fraction`}
+                        compact
+                        label={t('ui.admin.scale.optionFraction')}
+                        path={`${path}.scale.options[${i}].fraction`}
+                        errors={errors}
+                        value={o.fraction}
+                        onValue={(fraction) => setOption({ fraction })}
+                      />
+                      <button
+                        type="button"
+                        class="c-btn c-btn--sm c-btn--basic c-btn--danger"
+                        aria-label={t('ui.admin.scale.removeOption', { n: i + 1 })}
+                        onClick={() => setScale({ options: options.filter((_, j) => j !== i) })}
+                      >
+                        {t('ui.admin.remove')}
+                      </button>
+                    </div>
+                  );
+                })}
                 <button
                   type="button"
-                  class="c-btn c-btn--sm c-btn--basic c-btn--danger"
-                  aria-label={t('ui.admin.scale.removeOption', { n: i + 1 })}
-                  onClick={() => setScale({ options: options.filter((_, j) => j !== i) })}
+                  class="c-btn c-btn--sm"
+                  onClick={() => setScale({ options: [...scaleOpts, { label: '', fraction: 0 }] })}
                 >
-                  {t('ui.admin.remove')}
+                  {t('ui.admin.scale.addOption')}
                 </button>
-              </div>
+                <p class="c-field__hint">{t('ui.admin.scale.fractionHint')}</p>
+              </fieldset>
             );
-          })}
-          <button type="button" class="c-btn c-btn--sm" onClick={() => setScale({ options: [...scaleOpts, { label: '', fraction: 0 }] })}>
-            {t('ui.admin.scale.addOption')}
-          </button>
-          <p class="c-field__hint">{t('ui.admin.scale.fractionHint')}</p>
-        </fieldset>
-      ); })() : null}
+          })()
+        : null}
     </div>
   );
 }
@@ -102,7 +132,19 @@ const CRITICAL: Record<CriticalEffect, (cap: number) => CriticalRule> = {
   cap: (cap) => ({ effect: 'cap', cap }),
 };
 
-function RootCauses({ c, path, errors, t, onChange }: { c: DraftCriterion; path: string; errors: Errors; t: Translate; onChange: (p: CriterionPatch) => void }) {
+function RootCauses({
+  c,
+  path,
+  errors,
+  t,
+  onChange,
+}: {
+  c: DraftCriterion;
+  path: string;
+  errors: Errors;
+  t: Translate;
+  onChange: (p: CriterionPatch) => void;
+}) {
   const rows = rootCauseRows(c);
   const id = `${c.key}-rc`;
   const set = (next: typeof rows) => onChange(rootCausePatch(next));
@@ -154,7 +196,10 @@ export function CriterionEditor({ criterion: c, path, number, method, errors, t,
   const options = scaleOptions(c.scale);
   const commentChoices = [
     { value: '', label: t('ui.admin.criterion.commentNever') },
-    ...options.map((o) => ({ value: String(o.fraction), label: t('ui.admin.criterion.commentAtOrBelow', { label: o.label, fraction: fractionText(o.fraction) }) })),
+    ...options.map((o) => ({
+      value: String(o.fraction),
+      label: t('ui.admin.criterion.commentAtOrBelow', { label: o.label, fraction: fractionText(o.fraction) }),
+    })),
   ];
   const comment = c.commentRequiredAtOrBelow === undefined ? '' : String(c.commentRequiredAtOrBelow);
   if (!commentChoices.some((x) => x.value === comment)) {
@@ -171,7 +216,14 @@ export function CriterionEditor({ criterion: c, path, number, method, errors, t,
       </legend>
       <RowToolbar controls={controls} t={t} name={title} />
       <div class="qa-grid">
-        <TextField id={`${c.key}-label`} label={t('ui.admin.criterion.label')} path={`${path}.label`} errors={errors} value={c.label} onValue={(label) => onChange({ label })} />
+        <TextField
+          id={`${c.key}-label`}
+          label={t('ui.admin.criterion.label')}
+          path={`${path}.label`}
+          errors={errors}
+          value={c.label}
+          onValue={(label) => onChange({ label })}
+        />
         <TextField
           id={`${c.key}-id`}
           label={t('ui.admin.criterion.id')}
@@ -202,7 +254,12 @@ export function CriterionEditor({ criterion: c, path, number, method, errors, t,
       />
       <ScaleEditor c={c} path={path} errors={errors} t={t} onChange={onChange} />
       <div class="qa-grid">
-        <CheckboxField id={`${c.key}-na`} label={t('ui.admin.criterion.allowNA')} checked={c.allowNA} onValue={(allowNA) => onChange({ allowNA })} />
+        <CheckboxField
+          id={`${c.key}-na`}
+          label={t('ui.admin.criterion.allowNA')}
+          checked={c.allowNA}
+          onValue={(allowNA) => onChange({ allowNA })}
+        />
         <SelectField
           id={`${c.key}-critical`}
           label={t('ui.admin.criterion.critical')}

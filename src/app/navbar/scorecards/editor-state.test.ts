@@ -1,6 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import { ScorecardDefinition } from '../../../core/scorecard.ts';
-import { editorReducer, emptyDraft, rootCausePatch, rootCauseRows, fromDefinition, move, splitIssue, toDefinitionInput, uniqueId, validate, type Draft } from './editor-state.ts';
+import {
+  editorReducer,
+  emptyDraft,
+  rootCausePatch,
+  rootCauseRows,
+  fromDefinition,
+  move,
+  splitIssue,
+  toDefinitionInput,
+  uniqueId,
+  validate,
+  type Draft,
+} from './editor-state.ts';
 
 const card = ScorecardDefinition.parse({
   name: 'Email',
@@ -56,7 +68,11 @@ describe('editor reducer', () => {
   });
 
   it('moves a criterion into another section (drag and drop)', () => {
-    const d = editorReducer(fromDefinition(card), { type: 'move-criterion', from: { section: 0, criterion: 0 }, to: { section: 1, criterion: 1 } });
+    const d = editorReducer(fromDefinition(card), {
+      type: 'move-criterion',
+      from: { section: 0, criterion: 0 },
+      to: { section: 1, criterion: 1 },
+    });
     expect(ids(d)).toEqual(['open:name', 'solve:offered,greet']);
   });
 

@@ -65,7 +65,9 @@ export function toDefinitionInput(draft: Draft): ScorecardDefinitionInput {
   };
 }
 
-export type Validation = { ok: true; value: ScorecardDefinition; errors: Map<string, string[]>; all: string[] } | { ok: false; errors: Map<string, string[]>; all: string[] };
+export type Validation =
+  | { ok: true; value: ScorecardDefinition; errors: Map<string, string[]>; all: string[] }
+  | { ok: false; errors: Map<string, string[]>; all: string[] };
 
 /** Splits `sections[0].name: must not be empty` at the first `: ` outside a quoted key. */
 export function splitIssue(line: string): [string, string] {
@@ -124,7 +126,14 @@ export function blankCriterion(draft: Draft): DraftCriterion {
 }
 
 function blankSection(draft: Draft): DraftSection {
-  const section: DraftSection = { key: newKey(), autoId: true, id: uniqueId('section', sectionIds(draft)), name: '', weight: 1, criteria: [] };
+  const section: DraftSection = {
+    key: newKey(),
+    autoId: true,
+    id: uniqueId('section', sectionIds(draft)),
+    name: '',
+    weight: 1,
+    criteria: [],
+  };
   return { ...section, criteria: [blankCriterion(draft)] };
 }
 
@@ -186,7 +195,10 @@ function moveCriterion(draft: Draft, from: Place, to: Place): Draft {
   const item = source?.criteria[from.criterion];
   if (!source || !item || !draft.sections[to.section]) return draft;
   if (from.section === to.section) {
-    return { ...draft, sections: replaceAt(draft.sections, from.section, (s) => ({ ...s, criteria: move(s.criteria, from.criterion, to.criterion) })) };
+    return {
+      ...draft,
+      sections: replaceAt(draft.sections, from.section, (s) => ({ ...s, criteria: move(s.criteria, from.criterion, to.criterion) })),
+    };
   }
   // moving across sections: a section must keep at least one criterion, the schema says so and shows it
   const sections = draft.sections.map((s, i) => {

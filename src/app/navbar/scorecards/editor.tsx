@@ -28,7 +28,7 @@ type FocusTarget = (draft: Draft) => string | undefined;
 /** A moved row's DOM node is re-inserted, which drops focus: put it back on the same control. */
 function keepFocus(rowKey: string, delta: -1 | 1): FocusTarget {
   const focused = document.activeElement?.id ?? '';
-  return () => focused || `${rowKey}-${delta < 0 ? "up" : "down"}`;
+  return () => focused || `${rowKey}-${delta < 0 ? 'up' : 'down'}`;
 }
 
 export function ScorecardEditor({ scorecardId, draft: opened, onDone }: EditorProps) {
@@ -100,7 +100,12 @@ export function ScorecardEditor({ scorecardId, draft: opened, onDone }: EditorPr
     const r = await api.publish(scorecardId);
     setBusy(false);
     if (r.status === 'ok') onDone(t('ui.admin.editor.published', { name: draft.name, version }));
-    else setNotice({ tone: r.error.kind === 'conflict' ? 'conflict' : 'error', text: t('ui.common.error', { message: r.error.message }), issues: r.error.issues });
+    else
+      setNotice({
+        tone: r.error.kind === 'conflict' ? 'conflict' : 'error',
+        text: t('ui.common.error', { message: r.error.message }),
+        issues: r.error.issues,
+      });
   }
 
   async function reload() {
@@ -190,7 +195,14 @@ export function ScorecardEditor({ scorecardId, draft: opened, onDone }: EditorPr
         <form class="qa-editor__form" onSubmit={(e) => e.preventDefault()} aria-labelledby="editor-title" noValidate>
           <section class="qa-panel" aria-labelledby="settings-title">
             <h3 id="settings-title">{t('ui.admin.editor.settings')}</h3>
-            <TextField id="card-name" label={t('ui.admin.card.name')} path="name" errors={errors} value={draft.name} onValue={(name) => dispatch({ type: 'set', patch: { name } })} />
+            <TextField
+              id="card-name"
+              label={t('ui.admin.card.name')}
+              path="name"
+              errors={errors}
+              value={draft.name}
+              onValue={(name) => dispatch({ type: 'set', patch: { name } })}
+            />
             <TextField
               id="card-description"
               multiline
@@ -348,7 +360,12 @@ export function ScorecardEditor({ scorecardId, draft: opened, onDone }: EditorPr
                 </fieldset>
               );
             })}
-            <button type="button" id="add-section" class="c-btn" onClick={() => dispatch({ type: 'add-section' }, (d) => `${d.sections.at(-1)?.key}-name`)}>
+            <button
+              type="button"
+              id="add-section"
+              class="c-btn"
+              onClick={() => dispatch({ type: 'add-section' }, (d) => `${d.sections.at(-1)?.key}-name`)}
+            >
               {t('ui.admin.editor.addSection')}
             </button>
           </section>

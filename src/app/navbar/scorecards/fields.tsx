@@ -88,7 +88,9 @@ const formatNumber = (n: number | undefined): string => (n === undefined || Numb
  * A number typed as text: a half-typed "0." or "" stays on screen while the draft holds NaN,
  * which the schema reports as "must be a number".
  */
-export function NumberField(props: Common & { value: number | undefined; onValue: (v: number) => void; min?: number; max?: number; step?: number }) {
+export function NumberField(
+  props: Common & { value: number | undefined; onValue: (v: number) => void; min?: number; max?: number; step?: number },
+) {
   const meta = useFieldMeta(props);
   const [raw, setRaw] = useState(formatNumber(props.value));
   useEffect(() => {

@@ -27,17 +27,17 @@ export function GroupPicker({ id, legend, hint, groups, selected, onChange, t }:
   const [filter, setFilter] = useState('');
   const names = groups.status === 'ok' ? groups.value : new Map<number, string>();
   // "not in Zendesk" only once Zendesk has listed its groups; before (or if it failed) just the id
-  const nameOf = (gid: number) => names.get(gid) ?? t(groups.status === 'ok' ? 'ui.admin.policy.groups.unknown' : 'ui.admin.policy.groups.byId', { id: gid });
+  const nameOf = (gid: number) =>
+    names.get(gid) ?? t(groups.status === 'ok' ? 'ui.admin.policy.groups.unknown' : 'ui.admin.policy.groups.byId', { id: gid });
   const chosen = new Set(selected);
   // every listed group by name, then chosen ids Zendesk did not list
-  const rows = [
-    ...[...names].sort(([, a], [, b]) => a.localeCompare(b)).map(([gid]) => gid),
-    ...selected.filter((gid) => !names.has(gid)),
-  ];
+  const rows = [...[...names].sort(([, a], [, b]) => a.localeCompare(b)).map(([gid]) => gid), ...selected.filter((gid) => !names.has(gid))];
   const wanted = filter.trim().toLowerCase();
   const shown = wanted ? rows.filter((gid) => chosen.has(gid) || nameOf(gid).toLowerCase().includes(wanted)) : rows;
   const toggle = (gid: number, on: boolean) => onChange(on ? [...selected, gid] : selected.filter((x) => x !== gid));
-  const summary = selected.length ? t('ui.admin.policy.groups.chosen', { names: selected.map(nameOf).join(', ') }) : t('ui.admin.policy.groups.none');
+  const summary = selected.length
+    ? t('ui.admin.policy.groups.chosen', { names: selected.map(nameOf).join(', ') })
+    : t('ui.admin.policy.groups.none');
 
   return (
     <fieldset class="qa-groups" data-testid={id} aria-describedby={`${id}-hint ${id}-summary`}>

@@ -15,7 +15,13 @@ export function NoticeBar({ notice, testId, children }: { notice: NoticeValue | 
   }, [notice]);
   if (!notice) return null;
   return (
-    <div ref={ref} tabIndex={-1} class={`qa-notice-bar qa-notice-bar--${notice.tone}`} role={notice.tone === 'ok' ? 'status' : 'alert'} data-testid={testId}>
+    <div
+      ref={ref}
+      tabIndex={-1}
+      class={`qa-notice-bar qa-notice-bar--${notice.tone}`}
+      role={notice.tone === 'ok' ? 'status' : 'alert'}
+      data-testid={testId}
+    >
       <p>{notice.text}</p>
       {notice.issues?.length ? (
         <ul>

@@ -19,7 +19,8 @@ export function PolicyControl({ api }: { api: PolicyApi }) {
   const { zaf } = useZaf();
   const [loaded] = useAsync(() => api.get(), [api]);
   const [groups] = useAsync(() => loadGroups(zaf).then(ok), [zaf]);
-  if (loaded.status === 'error') return <NoticeBar notice={{ tone: 'error', text: t('ui.common.error', { message: loaded.error.message }) }} testId="policy-notice" />;
+  if (loaded.status === 'error')
+    return <NoticeBar notice={{ tone: 'error', text: t('ui.common.error', { message: loaded.error.message }) }} testId="policy-notice" />;
   if (loaded.status === 'loading') return null;
   return <PolicyForm api={api} initial={loaded.value} groups={groups} />;
 }

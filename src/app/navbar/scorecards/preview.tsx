@@ -10,7 +10,16 @@ import type { Translate } from '../../i18n/translate.ts';
 
 const shown = (n: number | null) => (n === null ? '–' : roundForDisplay(n).toFixed(2));
 
-function Segmented({ id, legend, options, value, allowNA, naLabel, clearLabel, onChange }: {
+function Segmented({
+  id,
+  legend,
+  options,
+  value,
+  allowNA,
+  naLabel,
+  clearLabel,
+  onChange,
+}: {
   id: string;
   legend: string;
   options: string[];
@@ -23,7 +32,13 @@ function Segmented({ id, legend, options, value, allowNA, naLabel, clearLabel, o
   const choice = value?.na ? 'na' : value?.rating === undefined ? '' : String(value.rating);
   const radio = (v: string, label: string, extra = '') => (
     <label class={`qa-seg__item ${extra} ${choice === v ? 'is-on' : ''}`} key={v}>
-      <input type="radio" name={id} value={v} checked={choice === v} onChange={() => onChange(v === 'na' ? { na: true } : { rating: Number(v) })} />
+      <input
+        type="radio"
+        name={id}
+        value={v}
+        checked={choice === v}
+        onChange={() => onChange(v === 'na' ? { na: true } : { rating: Number(v) })}
+      />
       <span>{label}</span>
     </label>
   );
@@ -102,11 +117,14 @@ export function Preview({ definition, t }: { definition: ScorecardDefinition | n
         {definition.method === 'total-points' ? (
           <div class="qa-figure">
             <span class="qa-figure__label">{t('ui.admin.preview.points')}</span>
-            <span class="qa-figure__value">{t('ui.admin.preview.pointsValue', { earned: roundForDisplay(result.earned), possible: roundForDisplay(result.possible) })}</span>
+            <span class="qa-figure__value">
+              {t('ui.admin.preview.pointsValue', { earned: roundForDisplay(result.earned), possible: roundForDisplay(result.possible) })}
+            </span>
           </div>
         ) : null}
         <div class={`qa-verdict qa-verdict--${verdict}`} data-testid="preview-verdict">
-          <span aria-hidden="true">{verdict === 'pass' ? '✓' : verdict === 'fail' ? '✗' : '·'}</span> {t(`ui.admin.preview.verdict.${verdict}`)}
+          <span aria-hidden="true">{verdict === 'pass' ? '✓' : verdict === 'fail' ? '✗' : '·'}</span>{' '}
+          {t(`ui.admin.preview.verdict.${verdict}`)}
         </div>
         {result.criticalFailures.length ? (
           <p class="qa-critical" data-testid="preview-critical">
@@ -118,7 +136,17 @@ export function Preview({ definition, t }: { definition: ScorecardDefinition | n
   );
 }
 
-export function WhatIf({ scorecardId, definition, api, t }: { scorecardId: string; definition: ScorecardDefinition | null; api: ScorecardsApi; t: Translate }) {
+export function WhatIf({
+  scorecardId,
+  definition,
+  api,
+  t,
+}: {
+  scorecardId: string;
+  definition: ScorecardDefinition | null;
+  api: ScorecardsApi;
+  t: Translate;
+}) {
   const [state, setState] = useState<{ busy: boolean; result?: WhatIfResult; error?: string }>({ busy: false });
   const run = async () => {
     if (!definition) return;

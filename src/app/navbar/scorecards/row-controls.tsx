@@ -114,7 +114,13 @@ export function RowToolbar({ controls, t, name }: { controls: RowControls; t: Tr
       >
         ↓
       </button>
-      <button type="button" id={`${key}-remove`} class="c-btn c-btn--sm c-btn--basic c-btn--danger" aria-label={t('ui.admin.removeNamed', { name })} onClick={remove}>
+      <button
+        type="button"
+        id={`${key}-remove`}
+        class="c-btn c-btn--sm c-btn--basic c-btn--danger"
+        aria-label={t('ui.admin.removeNamed', { name })}
+        onClick={remove}
+      >
         {t('ui.admin.remove')}
       </button>
     </div>

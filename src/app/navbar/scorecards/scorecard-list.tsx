@@ -91,13 +91,20 @@ export function ScorecardList({ items, directory, api, t, busy, focusTitle, onEd
   return (
     <section aria-labelledby="list-title" class="qa-list">
       <div class="qa-list__head">
-        <h2 id="list-title" tabIndex={-1} ref={title}>{t('ui.admin.list.title')}</h2>
+        <h2 id="list-title" tabIndex={-1} ref={title}>
+          {t('ui.admin.list.title')}
+        </h2>
         <div class="qa-list__actions">
           <div class="c-field qa-inline">
             <label class="c-field__label" for="template-pick">
               {t('ui.admin.list.template')}
             </label>
-            <select id="template-pick" class="c-field__input c-field__input--select" value={template} onChange={(e) => setTemplate(e.currentTarget.value as TemplateName)}>
+            <select
+              id="template-pick"
+              class="c-field__input c-field__input--select"
+              value={template}
+              onChange={(e) => setTemplate(e.currentTarget.value as TemplateName)}
+            >
               {TEMPLATE_NAMES.map((name) => (
                 <option key={name} value={name}>
                   {t(`ui.admin.templates.${name}`)}
@@ -128,10 +135,7 @@ export function ScorecardList({ items, directory, api, t, busy, focusTitle, onEd
         </div>
       </div>
 
-      <NoticeBar
-        notice={importNotice}
-        testId="import-errors"
-      >
+      <NoticeBar notice={importNotice} testId="import-errors">
         <button type="button" class="c-btn c-btn--sm c-btn--basic" onClick={() => setImportErrors(null)}>
           {t('ui.admin.dismiss')}
         </button>
@@ -167,7 +171,11 @@ export function ScorecardList({ items, directory, api, t, busy, focusTitle, onEd
                       <span class="qa-muted"> · {t('ui.admin.list.draftOpen', { version: item.draft.version })}</span>
                     ) : null}
                   </td>
-                  <td>{item.currentVersion === null ? t('ui.admin.list.notPublished') : t('ui.admin.list.versionN', { version: item.currentVersion })}</td>
+                  <td>
+                    {item.currentVersion === null
+                      ? t('ui.admin.list.notPublished')
+                      : t('ui.admin.list.versionN', { version: item.currentVersion })}
+                  </td>
                   <td>{definition ? summariseAppliesTo(definition.appliesTo, directory, t) : '–'}</td>
                   <td class="qa-num">{item.evaluationCount}</td>
                   <td>
@@ -184,14 +192,32 @@ export function ScorecardList({ items, directory, api, t, busy, focusTitle, onEd
                     ) : (
                       <div class="qa-row__tools" role="group" aria-label={t('ui.admin.list.actionsFor', { name: item.name })}>
                         {archived ? null : (
-                          <button type="button" class="c-btn c-btn--sm" disabled={busy} aria-label={t('ui.admin.list.editNamed', { name: item.name })} onClick={() => onEdit(item)}>
+                          <button
+                            type="button"
+                            class="c-btn c-btn--sm"
+                            disabled={busy}
+                            aria-label={t('ui.admin.list.editNamed', { name: item.name })}
+                            onClick={() => onEdit(item)}
+                          >
                             {t('ui.admin.list.edit')}
                           </button>
                         )}
-                        <button type="button" class="c-btn c-btn--sm c-btn--basic" disabled={busy} aria-label={t('ui.admin.list.duplicateNamed', { name: item.name })} onClick={() => void duplicate(item)}>
+                        <button
+                          type="button"
+                          class="c-btn c-btn--sm c-btn--basic"
+                          disabled={busy}
+                          aria-label={t('ui.admin.list.duplicateNamed', { name: item.name })}
+                          onClick={() => void duplicate(item)}
+                        >
                           {t('ui.admin.list.duplicate')}
                         </button>
-                        <button type="button" class="c-btn c-btn--sm c-btn--basic" disabled={busy} aria-label={t('ui.admin.list.exportNamed', { name: item.name })} onClick={() => void exportOne(item)}>
+                        <button
+                          type="button"
+                          class="c-btn c-btn--sm c-btn--basic"
+                          disabled={busy}
+                          aria-label={t('ui.admin.list.exportNamed', { name: item.name })}
+                          onClick={() => void exportOne(item)}
+                        >
                           {t('ui.admin.list.export')}
                         </button>
                         {archived ? null : (

@@ -17,7 +17,11 @@ async function readAll(zaf: ZafPort, url: string, key: string): Promise<Map<numb
   const out = new Map<number, string>();
   let next: string | null = url;
   for (let page = 0; next && page < MAX_PAGES; page++) {
-    const res: { responseJSON?: Record<string, unknown> } = await zaf.request<Record<string, unknown>>({ url: next, type: 'GET', httpCompleteResponse: true });
+    const res: { responseJSON?: Record<string, unknown> } = await zaf.request<Record<string, unknown>>({
+      url: next,
+      type: 'GET',
+      httpCompleteResponse: true,
+    });
     const body: Record<string, unknown> = res.responseJSON ?? {};
     for (const item of (body[key] as Named[] | undefined) ?? []) {
       if (typeof item.id === 'number') out.set(item.id, String(item.name ?? item.id));

@@ -68,9 +68,12 @@ export async function sumsBy(
   const range = instantRange(f);
   const needsReviewee = typeof by === 'object' && 'dimension' in by && by.dimension === 'reviewee';
   const source = chooseSource(f, range, needsReviewee);
-  const sql = (relation: string) => `SELECT ${groupByOf(by)} AS key, ${SUMS_SELECT} FROM ${relation} s GROUP BY 1 HAVING sum(evaluations) > 0`;
+  const sql = (relation: string) =>
+    `SELECT ${groupByOf(by)} AS key, ${SUMS_SELECT} FROM ${relation} s GROUP BY 1 HAVING sum(evaluations) > 0`;
   if (source === 'evaluations') {
-    return mergeSums(await pagedRows<EvaluationSums & { key: string }>(db, account, f, range, (_p, where) => sql(evaluationsRelation(where)), pages));
+    return mergeSums(
+      await pagedRows<EvaluationSums & { key: string }>(db, account, f, range, (_p, where) => sql(evaluationsRelation(where)), pages),
+    );
   }
   await foldIfPending(db);
   const p = new Params();
@@ -149,7 +152,9 @@ export async function criterionSums(
     (p, where, paged) => {
       const fail = `a.fraction < ${p.add(CRITERION_FAIL_BELOW)}`;
       const distinct = (filter: string) =>
-        paged ? `array_agg(DISTINCT e.reviewee_id) FILTER (WHERE ${filter})` : `count(DISTINCT e.reviewee_id) FILTER (WHERE ${filter})::float8`;
+        paged
+          ? `array_agg(DISTINCT e.reviewee_id) FILTER (WHERE ${filter})`
+          : `count(DISTINCT e.reviewee_id) FILTER (WHERE ${filter})::float8`;
       return `SELECT e.scorecard_id AS "scorecardId", a.criterion_id AS key,
          count(*) FILTER (WHERE NOT a.na)::float8 AS rated, count(*) FILTER (WHERE a.na)::float8 AS na,
          coalesce(sum(a.fraction), 0)::float8 AS "fractionSum", coalesce(sum(a.fraction * a.fraction), 0)::float8 AS "fractionSumSq",

@@ -52,8 +52,7 @@ function rollupConditions(p: Params, account: string, f: ReportFilters, range: I
 /** Where report sums come from; the cheapest source that answers the question exactly wins. */
 export const SOURCES: Record<SourceName, Source> = {
   rollup: {
-    answers: (f, range, needsReviewee) =>
-      !needsReviewee && f.revieweeId === undefined && f.reviewerId === undefined && dayAligned(range),
+    answers: (f, range, needsReviewee) => !needsReviewee && f.revieweeId === undefined && f.reviewerId === undefined && dayAligned(range),
     relation: (p, account, f, range) => {
       const where = rollupConditions(p, account, f, range);
       // deltas not yet folded are read too: figures are exact at every moment
