@@ -1,4 +1,9 @@
-/** The local account "acme": people, groups, brands, forms, QA ticket fields and a dozen-odd tickets with conversations. */
+/**
+ * The local account "acme": people, groups, brands, forms, QA ticket fields, fourteen hand-written tickets with
+ * conversations (ids 1-14, what the tests open), and the four weeks of solved tickets before them (sample-history.ts,
+ * ids from 1000: what the seeded evaluations are of).
+ */
+import { CUSTOMER_FIRST_ID, CUSTOMERS, HISTORY_FIRST_ID, historySpecs, type HistoryAccount } from './sample-history.ts';
 import type {
   Channel,
   TicketStatus,
@@ -45,6 +50,8 @@ interface TicketSpec {
   assignee: number | null;
   brand?: number;
   form?: number;
+  /** The customer; the hand-written tickets each have their own (20001 for ticket 1, ...). */
+  requester?: number;
   priority?: ZdTicket['priority'];
   type?: ZdTicket['type'];
   tags?: string[];
@@ -188,6 +195,22 @@ const REQUESTERS = [
   'Lukas Meyer', 'Fatima Khan', 'Noah Smith', 'Emma Jansen', 'Kenji Sato', 'Sofia Rossi', 'Ali Demir', 'Grace Kim',
 ];
 
+/** Who works the generated tickets, in which groups, at what pace (1 is the team's usual). */
+const HISTORY_ACCOUNT: HistoryAccount = {
+  groups: { support: G.support, billing: G.billing, escalations: G.escalations },
+  brands: IDS.brands,
+  forms: IDS.forms,
+  agents: [
+    { id: AGENTS.alex, groups: [G.support, G.escalations], pace: 0.8 },
+    { id: AGENTS.sam, groups: [G.billing, G.escalations, G.support], pace: 1.1 },
+    { id: IDS.moreAgents.jordan, groups: [G.support], pace: 0.7 },
+    { id: IDS.moreAgents.mia, groups: [G.billing], pace: 1.4 },
+    { id: IDS.moreAgents.omar, groups: [G.escalations, G.support], pace: 1 },
+  ],
+};
+// the same every time: computed once
+const HISTORY = historySpecs(HISTORY_ACCOUNT);
+
 function iso(date: Date): string {
   return date.toISOString().replace(/\.\d{3}Z$/, 'Z');
 }
@@ -212,10 +235,12 @@ export function sampleData(now: Date): SampleData {
       id, name, email: `${name.split(' ')[0]!.toLowerCase()}@acme.example`, role: 'agent', locale: 'en-US',
       time_zone: 'Europe/Berlin', default_group_id: group, created_at: created,
     })),
-    ...REQUESTERS.map((name, i): ZdUser => ({
-      id: 20001 + i, name, email: `${name.toLowerCase().replace(/\W+/g, '.')}@customer.example`, role: 'end-user',
-      locale: 'en-US', time_zone: 'Europe/London', default_group_id: null, created_at: created,
-    })),
+    ...[...REQUESTERS.map((name, i) => [20001 + i, name] as const), ...CUSTOMERS.map((name, i) => [CUSTOMER_FIRST_ID + i, name] as const)].map(
+      ([id, name]): ZdUser => ({
+        id, name, email: `${name.toLowerCase().replace(/\W+/g, '.')}@customer.example`, role: 'end-user',
+        locale: 'en-US', time_zone: 'Europe/London', default_group_id: null, created_at: created,
+      }),
+    ),
   ];
   const groups: ZdGroup[] = [
     { id: G.support, name: 'Support', created_at: created },
@@ -270,12 +295,12 @@ export function sampleData(now: Date): SampleData {
     { id: IDS.forms.billing, name: 'Billing request', default: false, ticket_field_ids: allFieldIds, created_at: created },
   ];
   let commentId = 70001;
-  const tickets = TICKETS.map((spec, i): ZdTicket => {
-    const id = i + 1;
+  const ticketOf = (spec: TicketSpec, id: number, i: number): ZdTicket => {
+    const requester = spec.requester ?? 20001 + i;
     const createdMinAgo = spec.hoursAgo * 60;
     const comments: ZdComment[] = spec.talk.map(([who, body, after]) => ({
       id: commentId++,
-      author_id: who === 'c' ? 20001 + i : (spec.assignee ?? AGENTS.ada),
+      author_id: who === 'c' ? requester : (spec.assignee ?? AGENTS.ada),
       body,
       public: true,
       created_at: at(Math.max(0, createdMinAgo - after)),
@@ -291,7 +316,7 @@ export function sampleData(now: Date): SampleData {
       priority: spec.priority ?? null,
       type: spec.type ?? null,
       channel: spec.channel,
-      requester_id: 20001 + i,
+      requester_id: requester,
       assignee_id: spec.assignee,
       group_id: spec.group,
       brand_id: spec.brand ?? IDS.brands.acme,
@@ -305,7 +330,7 @@ export function sampleData(now: Date): SampleData {
       updated_at: at(Math.max(0, createdMinAgo - last)),
       comments,
       metrics: {
-        id: 80001 + i,
+        id: 80000 + id,
         reply_time_in_minutes: pair(spec.replyMin),
         first_resolution_time_in_minutes: resolved ? pair(spec.resolutionMin) : null,
         full_resolution_time_in_minutes: resolved ? pair(spec.resolutionMin) : null,
@@ -319,9 +344,10 @@ export function sampleData(now: Date): SampleData {
         solved_at: resolved ? at(Math.max(0, createdMinAgo - (spec.resolutionMin ?? last))) : null,
       },
       satisfaction: spec.csat
-        ? { id: 90001 + i, score: spec.csat.score, comment: spec.csat.comment ?? null, created_at: at(Math.max(0, createdMinAgo - last - 60)) }
+        ? { id: 90000 + id, score: spec.csat.score, comment: spec.csat.comment ?? null, created_at: at(Math.max(0, createdMinAgo - last - 60)) }
         : null,
     };
-  });
+  };
+  const tickets = [...TICKETS.map((spec, i) => ticketOf(spec, i + 1, i)), ...HISTORY.map((spec, i) => ticketOf(spec, HISTORY_FIRST_ID + i, i))];
   return { users, groups, memberships, brands, forms, fields, tickets };
 }

@@ -2,6 +2,9 @@
  * Demo data for the QA service, written through its own API (so every rule, score and audit entry is real):
  * the starter scorecards published by the admin, then four weeks of evaluations by the reviewers, with
  * acknowledgements, disputes and their resolutions by the reviewees and the lead. Runs once per database.
+ * Every evaluation is of a ticket the local Zendesk has: one its agents solved before (sample-history.ts), with its
+ * assignee as the reviewee and its channel, group, brand and metrics; the QA fields the app would have written back
+ * are left on the tickets that were not closed yet.
  * Each person acts through a real session: a load signed as Zendesk signs it, the session read from the page,
  * and the role the service resolved from the local Zendesk (never claimed by the seed).
  */
@@ -10,8 +13,11 @@ import { bootOf, signedLoad } from './app-token.ts';
 import { scaleOptions, allCriteria, type ScorecardDefinition, type ScorecardDefinitionInput } from '../core/scorecard.ts';
 import { TEMPLATES } from '../core/templates.ts';
 import type { Answer } from '../core/answers.ts';
+import { seededRandom } from './random.ts';
 import { IDS } from './sample-data.ts';
+import { HISTORY_FIRST_ID } from './sample-history.ts';
 import type { ZendeskState } from './zendesk-state.ts';
+import type { ZdTicket } from './zendesk-types.ts';
 
 /** A service instance whose clock the seed moves, so evaluations land on past days. */
 export type ServiceAt = (clock: { now(): Date }) => { request(path: string, init?: RequestInit): Response | Promise<Response> };
@@ -40,25 +46,13 @@ export interface SeedResult {
   disputes: number;
 }
 
-/** mulberry32: small, fast, reproducible. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 // how good each agent usually is: the chance a criterion gets the top rating, and of a critical slip
 const AGENTS = [
-  { id: IDS.users.alex, skill: 0.82, slip: 0.02, groups: [IDS.groups.support, IDS.groups.escalations] },
-  { id: IDS.users.sam, skill: 0.7, slip: 0.05, groups: [IDS.groups.billing, IDS.groups.support] },
-  { id: IDS.moreAgents.jordan, skill: 0.88, slip: 0.01, groups: [IDS.groups.support] },
-  { id: IDS.moreAgents.mia, skill: 0.62, slip: 0.06, groups: [IDS.groups.billing] },
-  { id: IDS.moreAgents.omar, skill: 0.76, slip: 0.03, groups: [IDS.groups.escalations, IDS.groups.support] },
+  { id: IDS.users.alex, skill: 0.82, slip: 0.02 },
+  { id: IDS.users.sam, skill: 0.7, slip: 0.05 },
+  { id: IDS.moreAgents.jordan, skill: 0.88, slip: 0.01 },
+  { id: IDS.moreAgents.mia, skill: 0.62, slip: 0.06 },
+  { id: IDS.moreAgents.omar, skill: 0.76, slip: 0.03 },
 ];
 const REVIEWERS = [
   { id: IDS.users.rita, share: 0.75 },
@@ -80,7 +74,7 @@ const COMMENTS = [
 ];
 
 export async function seedDemo(options: SeedOptions): Promise<SeedResult> {
-  const rnd = random(options.seed ?? 42);
+  const rnd = seededRandom(options.seed ?? 42);
   const pick = <T>(items: readonly T[]): T => items[Math.floor(rnd() * items.length)]!;
   let at = new Date(options.now);
   const service = options.serviceAt({ now: () => at });
@@ -131,41 +125,48 @@ export async function seedDemo(options: SeedOptions): Promise<SeedResult> {
 
   let evaluations = 0;
   let disputes = 0;
-  let ticketId = 1000;
   const perDay = options.perDay ?? 12;
-  const sampleEvaluated = options.state.tickets().filter((t) => t.status === 'solved' || t.status === 'closed');
+  const sampleEvaluated = options.state.tickets().filter((t) => t.id < HISTORY_FIRST_ID && (t.status === 'solved' || t.status === 'closed'));
+  const cardOf = (t: ZdTicket) =>
+    t.tags.includes('complaint') ? cards.find((c) => c.key === 'complaint') : cards.find((c) => c.key !== 'complaint' && TEMPLATE_CHANNELS[c.key]?.includes(t.channel));
+  const agentOf = (t: ZdTicket) => AGENTS.find((a) => a.id === t.assignee_id);
+  // what the reviewers sample from: the account's solved tickets of the agents, on a channel a scorecard covers
+  const solved = options.state.tickets().filter((t) => t.id >= HISTORY_FIRST_ID && t.metrics.solved_at !== null && agentOf(t) && cardOf(t));
+  const reviewed = new Set<number>();
+  const fieldsSet = new Set<number>();
   for (let d = 0; d < days; d++) {
     const day = new Date(start.getTime() + (d + 1) * 86_400_000);
     if (day.getUTCDay() === 0 || day.getUTCDay() === 6) continue; // QA happens on working days
     const count = Math.max(1, Math.round(perDay * (0.7 + rnd() * 0.6)));
     for (let n = 0; n < count; n++) {
       at = new Date(day.getTime() + (8 + rnd() * 9) * 3_600_000);
-      const agent = pick(AGENTS);
+      // a ticket solved before now and not reviewed yet, from the last week when there is one
+      const open = solved.filter((t) => !reviewed.has(t.id) && Date.parse(t.metrics.solved_at!) < at.getTime());
+      const lastWeek = open.filter((t) => at.getTime() - Date.parse(t.metrics.solved_at!) < 7 * 86_400_000);
+      if (open.length === 0) break;
+      const ticket = pick(lastWeek.length > 0 ? lastWeek : open);
+      reviewed.add(ticket.id);
+      const agent = agentOf(ticket)!;
+      const card = cardOf(ticket)!;
       const reviewer = rnd() < REVIEWERS[0].share ? REVIEWERS[0] : REVIEWERS[1];
-      const card = rnd() < 0.08 ? cards.find((c) => c.key === 'complaint')! : pick(cards.filter((c) => c.key !== 'complaint'));
       // the agents improve a little over the month: coaching works
       const skill = Math.min(0.97, agent.skill + (d / days) * 0.06);
       const answers = answer(card.definition, skill, agent.slip, rnd, pick);
-      const csat = rnd() < 0.55 ? (rnd() < skill ? 'good' : 'bad') : rnd() < 0.5 ? 'offered' : null;
       const evaluation = (await call('/evaluations', reviewer, {
         id: randomUUID(),
-        ticketId: ticketId++,
+        ticketId: ticket.id,
         revieweeId: agent.id,
         scorecardId: card.id,
         scorecardVersion: card.version,
         answers,
         overallComment: rnd() < 0.3 ? pick(['Solid work overall.', 'Good empathy, watch the accuracy.', 'Clear and friendly.']) : '',
-        channel: pick(TEMPLATE_CHANNELS[card.key] ?? ['email']),
-        groupId: pick(agent.groups),
-        brandId: rnd() < 0.75 ? IDS.brands.acme : IDS.brands.acmePro,
-        metrics: {
-          firstReplyMinutes: Math.round(5 + rnd() * 300 * (1.2 - skill)),
-          fullResolutionMinutes: Math.round(30 + rnd() * 3000 * (1.2 - skill)),
-          reopens: rnd() < 0.1 ? 1 : 0,
-          csat,
-        },
-      })) as { id: string; passed: boolean | null };
+        channel: ticket.channel,
+        groupId: ticket.group_id,
+        brandId: ticket.brand_id,
+        metrics: metricsOf(ticket),
+      })) as Scored & { id: string };
       evaluations++;
+      if (writeBack(options.state, ticket, evaluation, at)) fieldsSet.add(ticket.id);
       const reviewee = { id: agent.id };
       at = new Date(at.getTime() + rnd() * 86_400_000);
       if (evaluation.passed === false && rnd() < 0.25) {
@@ -177,12 +178,14 @@ export async function seedDemo(options: SeedOptions): Promise<SeedResult> {
           at = new Date(at.getTime() + rnd() * 86_400_000);
           const upheld = rnd() < 0.4 && contested !== undefined;
           // no one judges their own case: when the lead scored it, the admin resolves it
-          await call(`/evaluations/${evaluation.id}/resolve`, { id: reviewer.id === IDS.users.lee ? IDS.users.ada : IDS.users.lee }, {
+          const resolved = await call(`/evaluations/${evaluation.id}/resolve`, { id: reviewer.id === IDS.users.lee ? IDS.users.ada : IDS.users.lee }, {
             outcome: upheld ? 'upheld' : 'rejected',
             note: 'Discussed in the weekly calibration.',
             // an upheld dispute amends the disputed criterion
             ...(upheld ? { answers: [{ criterionId: contested.criterionId, rating: bestRating(card.definition, contested.criterionId) }] } : {}),
           });
+          // an amended score is written back again
+          if (upheld && isScored(resolved) && writeBack(options.state, ticket, resolved, at)) fieldsSet.add(ticket.id);
         }
       } else if (rnd() < 0.55) {
         await call(`/evaluations/${evaluation.id}/acknowledge`, reviewee, {});
@@ -194,7 +197,8 @@ export async function seedDemo(options: SeedOptions): Promise<SeedResult> {
   for (const t of sampleEvaluated.slice(0, 4)) {
     const card = cards.find((c) => t.tags.includes('complaint') ? c.key === 'complaint' : TEMPLATE_CHANNELS[c.key]?.includes(t.channel) && c.key !== 'complaint');
     if (!card || t.assignee_id === null) continue;
-    at = new Date(Date.parse(t.updated_at) + 3_600_000);
+    // an hour after its last change or its solving, whichever was later
+    at = new Date(Math.max(Date.parse(t.updated_at), Date.parse(t.metrics.solved_at ?? t.updated_at)) + 3_600_000);
     if (at > options.now) at = new Date(options.now);
     await call('/evaluations', REVIEWERS[0], {
       id: randomUUID(),
@@ -207,16 +211,42 @@ export async function seedDemo(options: SeedOptions): Promise<SeedResult> {
       channel: t.channel,
       groupId: t.group_id,
       brandId: t.brand_id,
-      metrics: {
-        firstReplyMinutes: t.metrics.reply_time_in_minutes?.calendar ?? null,
-        fullResolutionMinutes: t.metrics.full_resolution_time_in_minutes?.calendar ?? null,
-        reopens: t.metrics.reopens,
-        csat: t.satisfaction?.score ?? null,
-      },
+      metrics: metricsOf(t),
     });
     evaluations++;
   }
+  if (fieldsSet.size > 0) options.state.changed();
   return { seeded: true, scorecards: cards.length, evaluations, disputes };
+}
+
+/** The ticket's numbers, as the sidebar sends them with an evaluation. */
+function metricsOf(t: ZdTicket) {
+  return {
+    firstReplyMinutes: t.metrics.reply_time_in_minutes?.calendar ?? null,
+    fullResolutionMinutes: t.metrics.full_resolution_time_in_minutes?.calendar ?? null,
+    reopens: t.metrics.reopens,
+    csat: t.satisfaction?.score ?? null,
+  };
+}
+
+type Scored = { finalScore: number | null; passed: boolean | null; criticalFailures: string[] };
+const isScored = (v: unknown): v is Scored => typeof v === 'object' && v !== null && Array.isArray((v as Scored).criticalFailures);
+
+// Zendesk's automation closes a solved ticket after 4 days; a closed ticket takes no more updates
+const CLOSES_AFTER_MS = 4 * 86_400_000;
+
+/**
+ * The QA fields the app writes back after a submit (as src/app/sidebar/write-back.ts does: the score to two decimals,
+ * the result as critical fail, pass or fail), set on the ticket directly since the submit lies in the past; nothing
+ * when the ticket was already closed then. Says whether it wrote.
+ */
+function writeBack(state: ZendeskState, t: ZdTicket, e: Scored, at: Date): boolean {
+  if (t.status === 'closed' && at.getTime() >= Date.parse(t.metrics.solved_at ?? t.updated_at) + CLOSES_AFTER_MS) return false;
+  const score = state.data.fields.find((f) => f.requirement === 'qa_score');
+  const result = state.data.fields.find((f) => f.requirement === 'qa_result');
+  if (score) state.setFieldValue(t, score, e.finalScore === null ? null : Math.round(e.finalScore * 100) / 100);
+  if (result) state.setFieldValue(t, result, e.criticalFailures.length > 0 ? 'qa_critical_fail' : e.passed ? 'qa_pass' : 'qa_fail');
+  return true;
 }
 
 /** The index of a criterion's top rating. */
