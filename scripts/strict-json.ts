@@ -43,6 +43,11 @@ export function parseStrictJson(text: string): StrictJson {
     }
   };
   const join = (path: string, key: string | number) => (typeof key === 'number' ? `${path}[${key}]` : path ? `${path}.${key}` : key);
+  /** Steps past the closing bracket of `out`. */
+  const closed = <T>(out: T): T => {
+    at++;
+    return out;
+  };
   const value = (path: string): unknown => {
     space();
     const c = text[at];
@@ -51,7 +56,7 @@ export function parseStrictJson(text: string): StrictJson {
       const out: Record<string, unknown> = {};
       const seen = new Set<string>();
       space();
-      if (text[at] === '}') return (at++, out);
+      if (text[at] === '}') return closed(out);
       for (;;) {
         space();
         if (text[at] !== '"') fail('expected a key');
@@ -64,7 +69,7 @@ export function parseStrictJson(text: string): StrictJson {
         out[key] = value(join(path, key));
         space();
         if (text[at] === ',') at++;
-        else if (text[at] === '}') return (at++, out);
+        else if (text[at] === '}') return closed(out);
         else fail('expected "," or "}"');
       }
     }
@@ -72,12 +77,12 @@ export function parseStrictJson(text: string): StrictJson {
       at++;
       const out: unknown[] = [];
       space();
-      if (text[at] === ']') return (at++, out);
+      if (text[at] === ']') return closed(out);
       for (;;) {
         out.push(value(join(path, out.length)));
         space();
         if (text[at] === ',') at++;
-        else if (text[at] === ']') return (at++, out);
+        else if (text[at] === ']') return closed(out);
         else fail('expected "," or "]"');
       }
     }

@@ -17,7 +17,7 @@ export function diskAppFiles(distDir: string): AppFiles {
   const root = resolve(distDir, 'assets');
   return async (path) => {
     const file = normalize(join(root, path));
-    if (!file.startsWith(root + '/')) return null;
+    if (!file.startsWith(`${root}/`)) return null;
     try {
       if (!(await stat(file)).isFile()) return null;
       return { body: new Uint8Array(await readFile(file)), type: TYPES[extname(file)] ?? 'application/octet-stream' };

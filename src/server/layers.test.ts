@@ -18,7 +18,7 @@ function sourceFiles(dir: string): string[] {
 const stripComments = (code: string) => code.replace(/\/\*[\s\S]*?\*\//g, '').replace(/(^|[^:'"`])\/\/.*$/gm, '$1');
 
 /** SQL in code: a statement keyword opening a string, or a query call on a connection. */
-export function hasSql(code: string): boolean {
+function hasSql(code: string): boolean {
   const body = stripComments(code);
   return (
     /['"`]\s*\(?\s*(SELECT|INSERT\s+INTO|UPDATE\s+\w+\s+SET|DELETE\s+FROM|WITH\s+\w+\s+AS|CREATE\s+|ALTER\s+|LOCK\s+)/.test(body) ||
@@ -28,7 +28,7 @@ export function hasSql(code: string): boolean {
 }
 
 /** `routes/a.ts -> routes/b.ts` for each import of one router file by another. */
-export function routerImports(file: string, code: string): string[] {
+function routerImports(file: string, code: string): string[] {
   if (!file.startsWith('routes/')) return [];
   return [...code.matchAll(/\bfrom\s*['"]\.\/([\w-]+\.ts)['"]/g)].map((m) => `${file} -> routes/${m[1]}`);
 }

@@ -143,7 +143,7 @@ async function main() {
           };
         });
         console.log(
-          `run ${run}: html ${nav.response.toFixed(0)} ms, DOMContentLoaded ${nav.dcl.toFixed(0)} ms; ${nav.resources.join('; ')}; messages ${(sent as Array<Sent & { name?: string }>).map((s) => `${s.kind}${s.name ? ' ' + s.name : ''}@${(s.at - mark.origin).toFixed(0)}`).join(', ')}; ${nav.marks}; usable ${mark.ms.toFixed(0)}`,
+          `run ${run}: html ${nav.response.toFixed(0)} ms, DOMContentLoaded ${nav.dcl.toFixed(0)} ms; ${nav.resources.join('; ')}; messages ${(sent as Array<Sent & { name?: string }>).map((s) => `${s.kind}${s.name ? ` ${s.name}` : ''}@${(s.at - mark.origin).toFixed(0)}`).join(', ')}; ${nav.marks}; usable ${mark.ms.toFixed(0)}`,
         );
       }
       if (run === 0)

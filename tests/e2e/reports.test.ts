@@ -4,7 +4,7 @@
  * opens the tickets behind it, runs a calibration with three reviewers, and exports the figures.
  */
 import { readFile } from 'node:fs/promises';
-import type { Frame, FrameLocator, Page } from 'playwright-core';
+import type { FrameLocator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ScorecardSummary } from '../../src/core/api.ts';
 import { weakestFirst, type Breakdown, type CriterionRow } from '../../src/core/reports.ts';

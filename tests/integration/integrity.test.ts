@@ -192,13 +192,11 @@ describe.each(backends())('integrity rules on $name', (backend) => {
     it('rolls the amendment back when the resolution fails (stale lock version): nothing half-done', async () => {
       const t = tenant(db());
       const { id, lockVersion } = await disputed(t);
-      const stale = await t
-        .as('lead', LEAD)
-        .post(`/evaluations/${id}/resolve`, {
-          outcome: 'upheld',
-          answers: [{ criterionId: 'identity', rating: 1 }],
-          lockVersion: lockVersion - 1,
-        });
+      const stale = await t.as('lead', LEAD).post(`/evaluations/${id}/resolve`, {
+        outcome: 'upheld',
+        answers: [{ criterionId: 'identity', rating: 1 }],
+        lockVersion: lockVersion - 1,
+      });
       expect(stale.status).toBe(409);
       const got = await t.as('lead', LEAD).get(`/evaluations/${id}`);
       expect(got.body).toMatchObject({ status: 'disputed', finalScore: 0, lockVersion });

@@ -202,9 +202,11 @@ describe('translation keys', () => {
       delete parent[parts.at(-1)!];
       return copy as Messages;
     };
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: source code under test, not a template
     const code = "t(`ui.sidebar.help.${k}`); t('ui.common.retry'); t(`ui.sidebar.new.${x}`);";
     expect(problemsOf([{ name: 'a.tsx', code }], { en: without('ui.sidebar.help.leave') })).toEqual([
       'a.tsx: ui.sidebar.help.leave is not in en.json',
+      // biome-ignore lint/suspicious/noTemplateCurlyInString: the message quotes the source
       'a.tsx: `ui.sidebar.new.${x}` is not in TEMPLATES (list the values it can take)',
     ]);
     expect(problemsOf([{ name: 'a.tsx', code: "t('ui.common.retry') // 'ui.nowhere'" }], { en: without('ui.common.retry') })).toEqual([

@@ -16,7 +16,7 @@ const draft = (over: Partial<Draft> = {}): Draft => ({
 describe('draft store', () => {
   it('restores a draft from the same storage (a new page load) and clears it', () => {
     const storage = memoryStorage();
-    let t = 1000;
+    const t = 1000;
     createDraftStore(storage, { account: 'acme', userId: 22 }, () => t).save(7, draft());
     const again = createDraftStore(storage, { account: 'acme', userId: 22 }, () => t);
     expect(again.load(7, 'email')).toEqual(draft({ savedAt: 1000 }));

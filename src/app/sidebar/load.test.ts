@@ -62,7 +62,7 @@ function serviceAnswering(answer: (url: string) => Response) {
         base: '/qa',
         fetch: (async (url: string, init?: RequestInit) => {
           urls.push(url);
-          auth.push((init?.headers as Record<string, string>).Authorization!);
+          auth.push((init!.headers as Record<string, string>).Authorization!);
           return answer(url);
         }) as typeof fetch,
       }),

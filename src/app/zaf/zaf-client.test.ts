@@ -35,7 +35,9 @@ function sdkStub(reply: { request?: (o: Record<string, unknown>) => Promise<unkn
     trigger: (name, data) => triggered.push({ instanceGuid: 'self', name, data }),
     instance: (instanceGuid) => ({ ...sdk, trigger: (name: string, data?: unknown) => void triggered.push({ instanceGuid, name, data }) }),
   };
-  const fire = (event: string, data: unknown) => (handlers.get(event) ?? []).forEach((h) => h(data));
+  const fire = (event: string, data: unknown) => {
+    for (const h of handlers.get(event) ?? []) h(data);
+  };
   return { sdk, sent, fire, triggered, count: (event: string) => handlers.get(event)?.length ?? 0 };
 }
 

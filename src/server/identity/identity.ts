@@ -98,7 +98,7 @@ export function createIdentity(deps: {
   /** The QA role of a Zendesk user now; null when they have none (end user, suspended, unknown). */
   async function resolve(account: AccountConfig, userId: number): Promise<{ role: QaRole; name: string } | null> {
     const [person, policy] = await Promise.all([clientOf(account).person(userId), policyOf(db, account.subdomain)]);
-    if (!person || !person.active) return null;
+    if (!person?.active) return null;
     const role = qaRoleOf(person, policy);
     return role ? { role, name: person.name } : null;
   }
@@ -111,7 +111,7 @@ export function createIdentity(deps: {
   async function startSession(token: string, location: string, client: string): Promise<StartedSession> {
     await throttle.check(client);
     const now = clock.now();
-    let verified;
+    let verified: Awaited<ReturnType<typeof verifyZendeskToken>>;
     try {
       verified = await verifyZendeskToken(token, accounts, keys, now);
     } catch (e) {
@@ -130,7 +130,7 @@ export function createIdentity(deps: {
       await throttle.fail(client, account.subdomain);
       throw new TokenRefused(`the token is for ${verified.location}, not ${location}`, account.subdomain);
     }
-    let who;
+    let who: Awaited<ReturnType<typeof resolve>>;
     try {
       who = await resolve(account, userId);
     } catch (e) {

@@ -25,7 +25,6 @@ import {
   updateDraftDefinition,
   versionView,
   type ScorecardRow,
-  type VersionRow,
 } from '../store/scorecards.ts';
 import { isScorecardManager } from './policy.ts';
 

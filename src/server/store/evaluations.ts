@@ -407,7 +407,7 @@ export function evaluationWriter(q: Queryable, { maxInFlight = 2, maxBatch = 64 
         q,
         batch.map((w) => w.item),
       );
-      batch.forEach((w, i) => w.resolve(results[i]!));
+      for (const [i, w] of batch.entries()) w.resolve(results[i]!);
     } catch (err) {
       if (batch.length === 1) return batch[0]!.reject(err);
       // one bad evaluation must not fail the others in its batch: each again on its own
