@@ -151,7 +151,8 @@ export function createDevhost(options: DevhostOptions) {
       qaFieldIds: state.data.fields.filter((f) => f.removable).map((f) => f.id),
     };
     const view: View = q.view === 'open' || q.view === 'done' ? q.view : 'all';
-    return c.html(await renderPage(state, { userId, view, ...(ticketId !== undefined ? { ticketId } : {}), ...(app ? { app } : {}) }, boot));
+    const page = Number(q.page) || 1;
+    return c.html(await renderPage(state, { userId, view, page, ...(ticketId !== undefined ? { ticketId } : {}), ...(app ? { app } : {}) }, boot));
   });
   host.get('/host/icon.svg', async (c) => (options.assetsDir && (await readStatic(options.assetsDir, 'icon_nav_bar.svg'))) || c.notFound());
   host.get('/host/:file', async (c) => {

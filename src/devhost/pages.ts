@@ -8,6 +8,8 @@ export type View = 'all' | 'open' | 'done';
 export interface PageRequest {
   userId: number;
   view: View;
+  /** The list's page (1 and on), most recently updated first. */
+  page?: number;
   ticketId?: number;
   /** `nav_bar` shows the app's nav bar page full width. */
   app?: 'nav_bar';
@@ -18,6 +20,9 @@ const VIEWS: Array<{ id: View; title: string; statuses: TicketStatus[] }> = [
   { id: 'open', title: 'Open and pending', statuses: ['new', 'open', 'pending', 'hold'] },
   { id: 'done', title: 'Solved and closed', statuses: ['solved', 'closed'] },
 ];
+
+/** Tickets a list page shows, as in Zendesk's views. */
+export const TICKETS_PER_PAGE = 30;
 
 const CHANNEL_LABEL: Record<string, string> = {
   email: 'Email', web: 'Web form', chat: 'Chat', voice: 'Phone', api: 'API', native_messaging: 'Messaging',
@@ -46,7 +51,16 @@ export function renderPage(state: ZendeskState, req: PageRequest, boot: HostBoot
 
   const list = (view: View) => {
     const v = VIEWS.find((x) => x.id === view) ?? VIEWS[0]!;
-    const rows = state.tickets().filter((t) => v.statuses.includes(t.status)).sort((a, b) => b.updated_at.localeCompare(a.updated_at));
+    const all = state.tickets().filter((t) => v.statuses.includes(t.status)).sort((a, b) => b.updated_at.localeCompare(a.updated_at) || b.id - a.id);
+    const pages = Math.max(1, Math.ceil(all.length / TICKETS_PER_PAGE));
+    const page = Math.min(pages, Math.max(1, Math.trunc(req.page ?? 1)));
+    const rows = all.slice((page - 1) * TICKETS_PER_PAGE, page * TICKETS_PER_PAGE);
+    const first = (page - 1) * TICKETS_PER_PAGE + 1;
+    const pager = html`<nav class="pager" aria-label="Pages">
+      <span>${all.length === 0 ? 'No tickets' : `${first}–${first + rows.length - 1} of ${all.length}`}</span>
+      ${page > 1 ? html`<a href="${q({ view: v.id, page: page - 1 })}" rel="prev">Previous</a>` : ''}
+      ${page < pages ? html`<a href="${q({ view: v.id, page: page + 1 })}" rel="next">Next</a>` : ''}
+    </nav>`;
     return html`<div class="workspace">
       <aside class="views" aria-label="Views">
         <h2>Views</h2>
@@ -63,6 +77,7 @@ export function renderPage(state: ZendeskState, req: PageRequest, boot: HostBoot
             <td>${name(t.requester_id)}</td><td>${groupName(t.group_id)}</td><td>${name(t.assignee_id)}</td><td>${ago(t.updated_at, now)}</td></tr>`)}
           </tbody>
         </table>
+        ${pager}
       </section>
     </div>`;
   };
