@@ -7,9 +7,18 @@ import { DEFAULT_FAULTS, type HostBoot } from './zendesk-types.ts';
 
 const state = createZendeskState();
 const boot: HostBoot = {
-  hostOrigin: 'http://localhost', appOrigin: 'http://127.0.0.1', userId: IDS.users.rita, location: null, ticketId: null, appUrls: {},
-  signedUrls: true, probeLocations: [], metadata: { appId: 1, installationId: 2, name: 'Ticket QA', version: '0', settings: {} },
-  subdomain: 'acme', faults: DEFAULT_FAULTS, qaFieldIds: [],
+  hostOrigin: 'http://localhost',
+  appOrigin: 'http://127.0.0.1',
+  userId: IDS.users.rita,
+  location: null,
+  ticketId: null,
+  appUrls: {},
+  signedUrls: true,
+  probeLocations: [],
+  metadata: { appId: 1, installationId: 2, name: 'Ticket QA', version: '0', settings: {} },
+  subdomain: 'acme',
+  faults: DEFAULT_FAULTS,
+  qaFieldIds: [],
 };
 const render = async (req: Partial<PageRequest>) => String(await renderPage(state, { userId: IDS.users.rita, view: 'all', ...req }, boot));
 const rowIds = (page: string) => [...page.matchAll(/<tr data-ticket-id="(\d+)">/g)].map((m) => Number(m[1]));
@@ -33,7 +42,12 @@ describe('the ticket list', () => {
     const pages = Math.ceil(state.tickets().length / TICKETS_PER_PAGE);
     const seen: number[] = [];
     for (let page = 1; page <= pages; page++) seen.push(...rowIds(await render({ page })));
-    expect(seen.sort((a, b) => a - b)).toEqual(state.tickets().map((t) => t.id).sort((a, b) => a - b));
+    expect(seen.sort((a, b) => a - b)).toEqual(
+      state
+        .tickets()
+        .map((t) => t.id)
+        .sort((a, b) => a - b),
+    );
     const last = await render({ page: pages });
     expect(last).not.toContain('rel="next"');
     expect(last).toContain('rel="prev"');

@@ -22,14 +22,22 @@ export const notFound = () => json(404, { error: 'RecordNotFound', description: 
 // cursors are opaque to clients, as Zendesk's are: a position, encoded
 const encodeCursor = (position: number) => Buffer.from(`p${position}`).toString('base64url');
 function decodeCursor(cursor: string): number | null {
-  const m = Buffer.from(cursor, 'base64url').toString().match(/^p(\d+)$/);
+  const m = Buffer.from(cursor, 'base64url')
+    .toString()
+    .match(/^p(\d+)$/);
   return m ? Number(m[1]) : null;
 }
 
 const size = (raw: string | null) => Math.min(MAX_PAGE_SIZE, Math.max(1, Math.trunc(Number(raw)) || MAX_PAGE_SIZE));
 
 /** One page of `items` under `key`, as the request's query asks (cursor when any `page[...]` is given, else offset). */
-export function paginate<T>(baseUrl: string, url: URL, key: string, items: readonly T[], sideloads: (page: T[]) => Record<string, unknown> = () => ({})): ApiResult {
+export function paginate<T>(
+  baseUrl: string,
+  url: URL,
+  key: string,
+  items: readonly T[],
+  sideloads: (page: T[]) => Record<string, unknown> = () => ({}),
+): ApiResult {
   const q = url.searchParams;
   const link = (change: Record<string, string>, drop: string[] = []) => {
     const next = new URLSearchParams(q);
@@ -43,7 +51,11 @@ export function paginate<T>(baseUrl: string, url: URL, key: string, items: reado
     const after = q.get('page[after]');
     const before = q.get('page[before]');
     const at = after !== null ? decodeCursor(after) : before !== null ? decodeCursor(before) : 0;
-    if (at === null) return json(400, { error: 'InvalidPaginationParameter', description: 'page[after] and page[before] take a cursor from an earlier page' });
+    if (at === null)
+      return json(400, {
+        error: 'InvalidPaginationParameter',
+        description: 'page[after] and page[before] take a cursor from an earlier page',
+      });
     const start = after === null && before !== null ? Math.max(0, at - n) : at;
     const page = items.slice(start, start + n);
     const more = start + page.length < items.length;

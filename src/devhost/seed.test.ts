@@ -17,7 +17,9 @@ import { createZendeskState, type ZendeskState } from './zendesk-state.ts';
 const manifest: Manifest = { name: 'Ticket QA', version: '0.0.0', location: { support: {} }, parameters: [] };
 // the service only needs the location pages to sign people in
 const pages: AppFiles = async (path) =>
-  /^(ticket-sidebar|nav-bar|background)\.html$/.test(path) ? { body: new TextEncoder().encode('<!doctype html><html><head></head><body></body></html>'), type: 'text/html' } : null;
+  /^(ticket-sidebar|nav-bar|background)\.html$/.test(path)
+    ? { body: new TextEncoder().encode('<!doctype html><html><head></head><body></body></html>'), type: 'text/html' }
+    : null;
 
 let state: ZendeskState;
 let devhost: RunningDevhost;
@@ -30,11 +32,24 @@ beforeAll(async () => {
   db = await createPgliteDb('memory://');
   await migrate(db);
   const accounts: AccountConfig[] = [
-    { subdomain: state.subdomain, appId: state.appId, apiUser: state.apiCredential.apiUser, apiToken: state.apiCredential.apiToken, zendeskUrl: devhost.hostOrigin },
+    {
+      subdomain: state.subdomain,
+      appId: state.appId,
+      apiUser: state.apiCredential.apiUser,
+      apiToken: state.apiCredential.apiToken,
+      zendeskUrl: devhost.hostOrigin,
+    },
   ];
   seed = await seedDemo({
     serviceAt: (clock) => createApp({ db, clock, authClock: systemClock, accounts, appFiles: pages }),
-    sign: (userId) => signAppToken(state.appKeys().privateKey, { subdomain: state.subdomain, appId: state.appId, installationId: state.installationId, userId, location: 'ticket_sidebar' }),
+    sign: (userId) =>
+      signAppToken(state.appKeys().privateKey, {
+        subdomain: state.subdomain,
+        appId: state.appId,
+        installationId: state.installationId,
+        userId,
+        location: 'ticket_sidebar',
+      }),
     state,
     now: new Date(),
   });
@@ -58,7 +73,9 @@ interface Row {
 describe('the four weeks of seeded evaluations', () => {
   it('are all of tickets the local Zendesk has, assigned to the agent reviewed, on their channel, group and brand', async () => {
     expect(seed.seeded).toBe(true);
-    const rows = await db.query<Row>('SELECT ticket_id, reviewee_id, channel, group_id, brand_id, created_at, final_score FROM evaluations');
+    const rows = await db.query<Row>(
+      'SELECT ticket_id, reviewee_id, channel, group_id, brand_id, created_at, final_score FROM evaluations',
+    );
     expect(rows.length).toBe(seed.evaluations);
     expect(rows.length).toBeGreaterThan(150);
     const missing = rows.filter((r) => !state.ticket(Number(r.ticket_id)));
@@ -85,9 +102,14 @@ describe('the four weeks of seeded evaluations', () => {
     const withFields = state.tickets().filter((t) => state.fieldValue(t, IDS.fields.qaResult) !== null);
     expect(withFields.length).toBeGreaterThan(0);
     for (const t of withFields) {
-      const [latest] = await db.query<Row>('SELECT ticket_id, final_score FROM evaluations WHERE ticket_id = $1 ORDER BY created_at DESC LIMIT 1', [t.id]);
+      const [latest] = await db.query<Row>(
+        'SELECT ticket_id, final_score FROM evaluations WHERE ticket_id = $1 ORDER BY created_at DESC LIMIT 1',
+        [t.id],
+      );
       expect(latest, `ticket ${t.id}`).toBeDefined();
-      expect(state.fieldValue(t, IDS.fields.qaScore)).toBe(latest!.final_score === null ? null : Math.round(latest!.final_score * 100) / 100);
+      expect(state.fieldValue(t, IDS.fields.qaScore)).toBe(
+        latest!.final_score === null ? null : Math.round(latest!.final_score * 100) / 100,
+      );
       expect(t.tags).toContain(state.fieldValue(t, IDS.fields.qaResult));
     }
   });

@@ -56,7 +56,9 @@ export function createStateFile(path: string, options: StateFileOptions = {}): S
       } catch (err) {
         const aside = `${path}.broken`;
         renameSync(path, aside);
-        onError(`the local Zendesk's state in ${path} could not be read (${String(err)}); moved to ${aside}, starting from the sample data`);
+        onError(
+          `the local Zendesk's state in ${path} could not be read (${String(err)}); moved to ${aside}, starting from the sample data`,
+        );
         return null;
       }
     },

@@ -16,7 +16,10 @@ const manifest = JSON.parse(readFileSync(join(import.meta.dirname, '../../manife
 type User = { id: number; name: string; role: string; email: string; url: string; active: boolean };
 type Membership = { id: number; url: string; user_id: number; group_id: number; default: boolean; created_at: string; updated_at: string };
 type Offset<K extends string, T> = { [key in K]: T[] } & { next_page: string | null; previous_page: string | null; count: number };
-type Cursor<K extends string, T> = { [key in K]: T[] } & { meta: { has_more: boolean; after_cursor: string | null; before_cursor: string | null }; links: { next: string | null; prev: string | null } };
+type Cursor<K extends string, T> = { [key in K]: T[] } & {
+  meta: { has_more: boolean; after_cursor: string | null; before_cursor: string | null };
+  links: { next: string | null; prev: string | null };
+};
 
 let state: ZendeskState;
 let http: (path: string, headers?: Record<string, string>) => Promise<Response>;
@@ -39,7 +42,11 @@ async function get<T>(path: string): Promise<T> {
 /** What the app sees, through client.request as the signed-in agent. */
 function asAgent(path: string, userId: number = IDS.users.rita) {
   const r = callZendeskApi(state, { method: 'GET', path, userId, baseUrl: 'http://localhost' });
-  return { status: r.status, headers: r.headers, body: r.headers['content-type']?.startsWith('application/json') ? (JSON.parse(r.body) as unknown) : r.body };
+  return {
+    status: r.status,
+    headers: r.headers,
+    body: r.headers['content-type']?.startsWith('application/json') ? (JSON.parse(r.body) as unknown) : r.body,
+  };
 }
 
 const pathOf = (link: string) => new URL(link).pathname + new URL(link).search;
@@ -48,7 +55,13 @@ const staffIds = () => state.data.users.filter((u) => u.role !== 'end-user').map
 describe('GET /api/v2/users/autocomplete', () => {
   it('finds users whose name starts with the text, in the users list shape with offset pagination', async () => {
     const body = await get<Offset<'users', User>>('/api/v2/users/autocomplete.json?name=Ri');
-    expect(body.users[0]).toMatchObject({ id: IDS.users.rita, name: 'Rita Reviewer', role: 'agent', email: 'rita@acme.example', active: true });
+    expect(body.users[0]).toMatchObject({
+      id: IDS.users.rita,
+      name: 'Rita Reviewer',
+      role: 'agent',
+      email: 'rita@acme.example',
+      active: true,
+    });
     expect(body.users[0]!.url).toBe(`http://localhost/api/v2/users/${IDS.users.rita}.json`);
     expect(body).toMatchObject({ next_page: null, previous_page: null, count: body.users.length });
   });
@@ -108,12 +121,16 @@ describe('users by id', () => {
   it('users/show_many refuses more than 100 ids as Zendesk does', async () => {
     const res = await http(`/api/v2/users/show_many.json?ids=${Array.from({ length: 101 }, (_, i) => 20001 + i).join(',')}`);
     expect(res.status).toBe(400);
-    expect(await res.json()).toEqual({ error: 'TooManyValues', description: 'Parameter ids cannot specify more than 100 values', max_count: 100 });
+    expect(await res.json()).toEqual({
+      error: 'TooManyValues',
+      description: 'Parameter ids cannot specify more than 100 values',
+      max_count: 100,
+    });
   });
 });
 
 describe('GET /api/v2/groups/{id}/users', () => {
-  it('lists the group\'s members as users (the reviewee picker\'s call, which answered 404 before)', () => {
+  it("lists the group's members as users (the reviewee picker's call, which answered 404 before)", () => {
     const before = state.reports().length;
     const res = asAgent(`/api/v2/groups/${IDS.groups.billing}/users.json`);
     expect(res.status).toBe(200);
@@ -184,7 +201,9 @@ describe('group memberships', () => {
   });
 
   it('GET /api/v2/users/{id}/group_memberships and one membership by its id', async () => {
-    const { group_memberships } = await get<Offset<'group_memberships', Membership>>(`/api/v2/users/${IDS.users.sam}/group_memberships.json`);
+    const { group_memberships } = await get<Offset<'group_memberships', Membership>>(
+      `/api/v2/users/${IDS.users.sam}/group_memberships.json`,
+    );
     expect(group_memberships.map((m) => m.group_id)).toEqual(state.data.memberships[IDS.users.sam]);
     const one = await get<{ group_membership: Membership }>(`/api/v2/group_memberships/${group_memberships[0]!.id}.json`);
     expect(one.group_membership).toEqual(group_memberships[0]);

@@ -78,7 +78,8 @@ export function routePeople(state: ZendeskState, ser: RestSerializers, call: Api
     ...(include.has('users') ? { users: users.filter((u) => page.some((m) => m.user_id === u.id)).map(ser.user) } : {}),
     ...(include.has('groups') ? { groups: state.data.groups.filter((g) => page.some((m) => m.group_id === g.id)).map(ser.group) } : {}),
   });
-  const members = (filter: (m: Membership) => boolean) => paginate(call.baseUrl, url, 'group_memberships', membershipsOf(state).filter(filter).map(membership), sideloads);
+  const members = (filter: (m: Membership) => boolean) =>
+    paginate(call.baseUrl, url, 'group_memberships', membershipsOf(state).filter(filter).map(membership), sideloads);
   let hit: RegExpMatchArray | null;
 
   if (path === '/api/v2/users/me') {
@@ -92,7 +93,11 @@ export function routePeople(state: ZendeskState, ser: RestSerializers, call: Api
     return Array.isArray(found) ? paginate(call.baseUrl, url, 'users', found.map(ser.user)) : found;
   }
   if (path === '/api/v2/users/show_many') {
-    const ids = (url.searchParams.get('ids') ?? '').split(',').map((s) => s.trim()).filter(Boolean).map(Number);
+    const ids = (url.searchParams.get('ids') ?? '')
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean)
+      .map(Number);
     if (ids.length > 100) {
       // Zendesk's answer to a list of more than 100 (fixtures: error_400_too_many_values)
       return json(400, { error: 'TooManyValues', description: 'Parameter ids cannot specify more than 100 values', max_count: 100 });
@@ -128,8 +133,20 @@ export function routePeople(state: ZendeskState, ser: RestSerializers, call: Api
   if ((hit = path.match(/^\/api\/v2\/groups\/(\d+)\/users$/))) {
     const groupId = Number(hit[1]);
     if (!groupById(groupId)) return notFound();
-    const ids = new Set(membershipsOf(state).filter((m) => m.group_id === groupId).map((m) => m.user_id));
-    return paginate(call.baseUrl, url, 'users', byRole(url, users.filter((u) => ids.has(u.id))).map(ser.user));
+    const ids = new Set(
+      membershipsOf(state)
+        .filter((m) => m.group_id === groupId)
+        .map((m) => m.user_id),
+    );
+    return paginate(
+      call.baseUrl,
+      url,
+      'users',
+      byRole(
+        url,
+        users.filter((u) => ids.has(u.id)),
+      ).map(ser.user),
+    );
   }
   return null;
 }

@@ -18,8 +18,21 @@ afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
 /** The app's write-back: both QA fields through the REST emulation, as the signed-in reviewer. */
 function writeQaFields(state: ReturnType<typeof createZendeskState>, ticketId: number, score: number, result: string) {
-  const body = JSON.stringify({ ticket: { custom_fields: [{ id: IDS.fields.qaScore, value: score }, { id: IDS.fields.qaResult, value: result }] } });
-  return callZendeskApi(state, { method: 'PUT', path: `/api/v2/tickets/${ticketId}.json`, body, userId: IDS.users.rita, baseUrl: 'http://localhost' });
+  const body = JSON.stringify({
+    ticket: {
+      custom_fields: [
+        { id: IDS.fields.qaScore, value: score },
+        { id: IDS.fields.qaResult, value: result },
+      ],
+    },
+  });
+  return callZendeskApi(state, {
+    method: 'PUT',
+    path: `/api/v2/tickets/${ticketId}.json`,
+    body,
+    userId: IDS.users.rita,
+    baseUrl: 'http://localhost',
+  });
 }
 
 describe('state file', () => {
@@ -48,7 +61,10 @@ describe('state file', () => {
     // debounced: nothing on disk yet
     expect(existsSync(file)).toBe(false);
     await expect.poll(() => existsSync(file), { timeout: 2000 }).toBe(true);
-    const saved = JSON.parse(readFileSync(file, 'utf8')) as { format: number; tickets: Array<{ id: number; custom_fields: Array<{ id: number; value: unknown }> }> };
+    const saved = JSON.parse(readFileSync(file, 'utf8')) as {
+      format: number;
+      tickets: Array<{ id: number; custom_fields: Array<{ id: number; value: unknown }> }>;
+    };
     expect(saved.format).toBe(1);
     expect(saved.tickets.find((t) => t.id === b!.id)!.custom_fields).toContainEqual({ id: IDS.fields.qaScore, value: 95 });
     // no temp file left behind
@@ -98,7 +114,15 @@ describe('comments', () => {
     const t = state.tickets().find((x) => x.status === 'open')!;
     const before = Math.max(...state.tickets().flatMap((x) => x.comments.map((c) => c.id)));
     const body = JSON.stringify({ ticket: { comment: { body: 'Following up.', public: false } } });
-    expect(callZendeskApi(state, { method: 'PUT', path: `/api/v2/tickets/${t.id}.json`, body, userId: IDS.users.alex, baseUrl: 'http://localhost' }).status).toBe(200);
+    expect(
+      callZendeskApi(state, {
+        method: 'PUT',
+        path: `/api/v2/tickets/${t.id}.json`,
+        body,
+        userId: IDS.users.alex,
+        baseUrl: 'http://localhost',
+      }).status,
+    ).toBe(200);
     expect(state.ticket(t.id)!.comments.at(-1)!.id).toBe(before + 1);
   });
 });
