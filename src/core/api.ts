@@ -7,8 +7,9 @@ import { ScorecardDefinition, ScorecardStatus, ScorecardVersion } from './scorec
 import { IdText, PositiveInt32, safeText, ZendeskId } from './text.ts';
 
 /**
- * The service's API contract beyond the domain schemas: request bodies, queries and response shapes, each one zod
- * schema; the types here are what they infer.
+ * The service's API contract beyond the domain schemas: request bodies, queries and response shapes. A response
+ * schema with an `id` is a named component of the OpenAPI document (`#/components/schemas/<id>`); the service's
+ * routes declare them (src/server/routes/), and the types here are what they infer.
  */
 
 const PositiveInt = z.coerce.number().pipe(PositiveInt32);
@@ -21,7 +22,8 @@ export const ErrorBody = z
     error: z.string(),
     issues: z.array(z.string()).optional(),
     requestId: z.string().optional(),
-  });
+  })
+  .meta({ id: 'ErrorBody' });
 export type ErrorBody = z.infer<typeof ErrorBody>;
 
 /** A page of a list: `next` is the cursor of the following page, null on the last one. */
@@ -36,9 +38,10 @@ export const Health = z
     status: z.enum(['ok', 'unavailable']),
     storage: z.enum(['pglite', 'pg']),
     error: z.string().optional().describe('why it is unavailable'),
-  });
+  })
+  .meta({ id: 'Health' });
 
-export const OpenApiDocument = z.record(z.string(), z.unknown());
+export const OpenApiDocument = z.record(z.string(), z.unknown()).meta({ id: 'OpenApiDocument', description: 'OpenAPI 3.1 document' });
 
 // ---------------------------------------------------------------------------------------------
 // Scorecards
@@ -57,7 +60,7 @@ export const ScorecardExportQuery = z.strictObject({ version: PositiveInt.option
 export type ScorecardExportQuery = z.infer<typeof ScorecardExportQuery>;
 
 /** A version in the public JSON format, as exported (the same schema the import parses). */
-export const ScorecardExport = ScorecardDefinition;
+export const ScorecardExport = ScorecardDefinition.meta({ id: 'ScorecardDefinition' });
 
 const VersionStatus = z.enum(['draft', 'published']);
 
@@ -66,7 +69,7 @@ export const ScorecardVersionView = ScorecardVersion.extend({
   name: z.string(),
   status: VersionStatus,
   lockVersion: z.number().int(),
-});
+}).meta({ id: 'ScorecardVersionView' });
 export type ScorecardVersionView = z.infer<typeof ScorecardVersionView>;
 
 export const ScorecardVersionInfo = ScorecardVersionView.pick({ version: true, status: true, createdAt: true, publishedAt: true, lockVersion: true });
@@ -88,10 +91,11 @@ export const ScorecardSummary = z
     /** The current published version's definition. */
     current: ScorecardDefinition.nullable(),
     draft: z.object({ version: z.number().int(), lockVersion: z.number().int(), definition: ScorecardDefinition }).nullable().optional(),
-  });
+  })
+  .meta({ id: 'ScorecardSummary' });
 export type ScorecardSummary = z.infer<typeof ScorecardSummary>;
 
-export const ScorecardList = z.object({ items: z.array(ScorecardSummary) });
+export const ScorecardList = z.object({ items: z.array(ScorecardSummary) }).meta({ id: 'ScorecardList' });
 
 export const WhatIfRequest = z.strictObject({ definition: ScorecardDefinition });
 export type WhatIfRequest = z.infer<typeof WhatIfRequest>;
@@ -107,7 +111,8 @@ export const WhatIfResult = z
     n: Count,
     /** Evaluations whose answers no longer fit the draft. */
     notRescored: Count,
-  });
+  })
+  .meta({ id: 'WhatIfResult' });
 export type WhatIfResult = z.infer<typeof WhatIfResult>;
 
 // ---------------------------------------------------------------------------------------------
@@ -150,7 +155,7 @@ export const EvaluationView = Evaluation.extend({
     ),
   changedSinceAcknowledgement: z.boolean().describe('amended after the reviewee acknowledged it: the status went back to submitted, to be acknowledged again'),
   acknowledgedVersion: z.number().nullable().describe('the lockVersion the reviewee last acknowledged'),
-});
+}).meta({ id: 'EvaluationView' });
 export type EvaluationView = z.infer<typeof EvaluationView>;
 
 export const HistoryEntry = z.object({
@@ -165,9 +170,12 @@ export const HistoryEntry = z.object({
 });
 export type HistoryEntry = z.infer<typeof HistoryEntry>;
 
-export const EvaluationDetail = EvaluationView.extend({ history: z.array(HistoryEntry) });
+export const EvaluationDetail = EvaluationView.extend({ history: z.array(HistoryEntry) }).meta({ id: 'EvaluationDetail' });
 
-export const EvaluationPage = pageOf(EvaluationView);
+export const EvaluationPage = pageOf(EvaluationView).meta({ id: 'EvaluationPage' });
+
+/** `GET /sidebar?ticketId=`: the route's query (unknown parameters are refused like everywhere else). */
+export const SidebarQuery = z.strictObject({ ticketId: z.coerce.number().pipe(ZendeskId) });
 
 const SidebarVersion = z.object({ id: z.string(), version: z.number().int(), definition: ScorecardDefinition });
 
@@ -180,7 +188,8 @@ export const SidebarBundle = z
     calibrationSessions: z.array(CalibrationSession).describe('the open sessions on this ticket the user is invited to'),
     coachingNotes: z.array(CoachingNote),
     drafts: z.array(StoredDraft).describe("the user's own drafts on the ticket"),
-  });
+  })
+  .meta({ id: 'SidebarBundle' });
 
 // ---------------------------------------------------------------------------------------------
 // People, identity
@@ -193,9 +202,15 @@ export const Erasure = z
     erasedTargets: Count,
     erasedPlanTargets: Count,
     pseudonym: z.number().int(),
-  });
+  })
+  .meta({ id: 'Erasure' });
 
-export const RetentionResult = z.object({ deletedEvaluations: Count, before: z.string() });
+export const RetentionRequest = z.strictObject({
+  olderThanDays: z.number().int().min(1).max(36_500),
+});
+export type RetentionRequest = z.infer<typeof RetentionRequest>;
+
+export const RetentionResult = z.object({ deletedEvaluations: Count, before: z.string() }).meta({ id: 'RetentionResult' });
 export type RetentionResult = z.infer<typeof RetentionResult>;
 
 export const Me = z
@@ -203,9 +218,16 @@ export const Me = z
     account: z.string(),
     via: z.enum(['session', 'api-key']),
     user: z.object({ id: z.number().int(), name: z.string(), role: QaRole }),
-  });
+  })
+  .meta({ id: 'Me' });
 
-export const RevokedSessions = z.object({ revoked: Count.describe('sessions ended') });
+export const RevokedSessions = z.object({ revoked: Count.describe('sessions ended') }).meta({ id: 'RevokedSessions' });
+
+export const ApiKeyCreate = z.strictObject({
+  name: safeText(80).trim().min(1),
+  /** What the key may read: everything a lead or an admin reads. Keys never write. */
+  role: z.enum(['lead', 'admin']),
+});
 
 const ApiKeyView = z.object({
   id: z.string(),
@@ -218,6 +240,6 @@ const ApiKeyView = z.object({
   revokedAt: z.string().nullable(),
 });
 
-export const ApiKeyList = z.object({ keys: z.array(ApiKeyView) });
-export const CreatedApiKey = z.object({ key: ApiKeyView, secret: z.string().describe('shown in this answer only') });
-export const RevokedApiKey = z.object({ key: ApiKeyView });
+export const ApiKeyList = z.object({ keys: z.array(ApiKeyView) }).meta({ id: 'ApiKeyList' });
+export const CreatedApiKey = z.object({ key: ApiKeyView, secret: z.string().describe('shown in this answer only') }).meta({ id: 'CreatedApiKey' });
+export const RevokedApiKey = z.object({ key: ApiKeyView }).meta({ id: 'RevokedApiKey' });

@@ -197,7 +197,8 @@ export const CalibrationHistory = z
     sessions: z.number().int().describe('finished sessions counted'),
     criteria: z.array(CriterionDisagreement),
     reviewers: z.array(ReviewerBias),
-  });
+  })
+  .meta({ id: 'CalibrationHistory' });
 export type CalibrationHistory = z.infer<typeof CalibrationHistory>;
 
 /** Over sessions: the criteria reviewers disagree on most (first), and each reviewer's lean. */
@@ -280,10 +281,11 @@ export const CalibrationSession = z
     createdAt: z.string(),
     closedAt: z.string().nullable(),
     submitted: z.array(z.number()),
-  });
+  })
+  .meta({ id: 'CalibrationSession' });
 export type CalibrationSession = z.infer<typeof CalibrationSession>;
 
-export const CalibrationSessionList = z.object({ items: z.array(CalibrationSession) });
+export const CalibrationSessionList = z.object({ items: z.array(CalibrationSession) }).meta({ id: 'CalibrationSessionList' });
 
 export const CalibrationListQuery = z.strictObject({
   ticketId: z.coerce.number().pipe(ZendeskId).optional(),
@@ -299,5 +301,6 @@ export const CalibrationSessionReport = z
     session: CalibrationSession,
     report: CalibrationReport,
     evaluations: z.array(z.object({ reviewerId: z.number(), evaluationId: z.string(), finalScore: z.number().nullable() })),
-  });
+  })
+  .meta({ id: 'CalibrationSessionReport' });
 export type CalibrationSessionReport = z.infer<typeof CalibrationSessionReport>;

@@ -25,7 +25,8 @@ export const CoachingNote = z
     body: z.string(),
     createdAt: z.string(),
     acknowledgedAt: z.string().nullable(),
-  });
+  })
+  .meta({ id: 'CoachingNote' });
 export type CoachingNote = z.infer<typeof CoachingNote>;
 
-export const CoachingNoteList = z.object({ items: z.array(CoachingNote) });
+export const CoachingNoteList = z.object({ items: z.array(CoachingNote) }).meta({ id: 'CoachingNoteList' });

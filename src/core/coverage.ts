@@ -3,12 +3,12 @@
  * ticket suggestions that fill the gaps (docs/decisions/004-ticket-suggestions.md). Weeks are ISO weeks in UTC.
  */
 import { z } from 'zod';
-import { safeText, ZendeskId } from './text.ts';
+import { safeText, textRecord, ZendeskId } from './text.ts';
 
 const Count = z.number().int().min(0).max(1000);
 const Channel = safeText(64).trim().min(1);
 /** Evaluations wanted per channel: at most 50 channels named. */
-const ChannelCounts = z.record(Channel, Count).refine((r) => Object.keys(r).length <= 50, 'must name at most 50 channels');
+const ChannelCounts = textRecord(Channel, Count).refine((r) => Object.keys(r).length <= 50, 'must name at most 50 channels');
 
 /** ISO 8601 week, e.g. `2025-W07`. */
 export const IsoWeek = z.string().regex(/^\d{4}-W(0[1-9]|[1-4]\d|5[0-3])$/, 'must be an ISO week like 2025-W07');
@@ -314,12 +314,13 @@ export const CoverageResponse = CoverageReport.extend({
   week: IsoWeek,
   from: z.string(),
   to: z.string(),
-});
+}).meta({ id: 'CoverageResponse' });
 export type CoverageResponse = z.infer<typeof CoverageResponse>;
 
 /** `GET /plan`: the plan with who saved it last (null: never saved, the empty plan). */
 export const MonitoringPlanView = z
-  .object({ plan: MonitoringPlan, updatedAt: z.string().nullable(), updatedBy: z.number().nullable() });
+  .object({ plan: MonitoringPlan, updatedAt: z.string().nullable(), updatedBy: z.number().nullable() })
+  .meta({ id: 'MonitoringPlanView' });
 
 /** `POST /suggestions`: the app sends the candidates it read from Zendesk (see docs/decisions). */
 export const SuggestionsRequest = z.strictObject({
@@ -338,5 +339,6 @@ export const SuggestionsResponse = z
     suggestions: z.array(Suggestion),
     /** Candidates left out because they were already reviewed. */
     alreadyReviewed: z.number().int(),
-  });
+  })
+  .meta({ id: 'SuggestionsResponse' });
 export type SuggestionsResponse = z.infer<typeof SuggestionsResponse>;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { PositiveInt32, safeText } from './text.ts';
+import { PositiveInt32, safeText, textRecord } from './text.ts';
 
 /** One criterion while scoring: unlike a submitted answer, anything may still be missing. */
 export const DraftAnswer = z.strictObject({
@@ -23,7 +23,7 @@ export const DraftContent = z.strictObject({
   scorecardVersion: PositiveInt32,
   calibrationSessionId: safeText(200).min(1).optional(),
   revieweeId: z.number().int().positive().nullable(),
-  answers: z.record(CriterionKey, DraftAnswer).refine((a) => Object.keys(a).length <= 500, 'at most 500 criteria'),
+  answers: textRecord(CriterionKey, DraftAnswer).refine((a) => Object.keys(a).length <= 500, 'at most 500 criteria'),
   overallComment: safeText(10000),
   /** ms since epoch, on the device that last changed it. */
   savedAt: z.number().int().min(0),
@@ -49,9 +49,17 @@ export const StoredDraft = z.object({
 });
 export type StoredDraft = z.infer<typeof StoredDraft>;
 
-export const DraftListQuery = z.object({ ticketId: z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER) });
+const TicketId = z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER);
 
-export const DraftList = z.object({ items: z.array(StoredDraft) });
-export const SavedDraft = z.object({ draft: StoredDraft });
+export const DraftListQuery = z.object({ ticketId: TicketId });
+
+/** `/drafts/{ticketId}/{slot}`: the slot is the scorecard id, or `calibration-<session id>` (draftSlot). */
+export const DraftPath = z.object({
+  ticketId: TicketId,
+  slot: z.string().regex(/^[A-Za-z0-9_.-]{1,200}$/, 'must be a scorecard id or calibration-<session id>'),
+});
+
+export const DraftList = z.object({ items: z.array(StoredDraft) }).meta({ id: 'DraftList' });
+export const SavedDraft = z.object({ draft: StoredDraft }).meta({ id: 'SavedDraft' });
 /** 409 on a save: another tab or device saved first (`current`, shown to the reviewer), or the draft is gone (null). */
-export const DraftConflict = z.object({ error: z.string(), current: StoredDraft.nullable() });
+export const DraftConflict = z.object({ error: z.string(), current: StoredDraft.nullable() }).meta({ id: 'DraftConflict' });

@@ -20,7 +20,7 @@ export const AccountPolicy = z.strictObject({
   reviewerGroupIds: GroupIds.default([]),
   /** Members of these Zendesk groups are QA leads (a lead group wins over a reviewer group). */
   leadGroupIds: GroupIds.default([]),
-});
+}).meta({ id: 'AccountPolicy' });
 export type AccountPolicy = z.output<typeof AccountPolicy>;
 
 /** A change to the policy: the keys left out keep their value. */

@@ -58,7 +58,7 @@ export const Summary = z.object({
   passRate: Figure,
   /** Share of evaluations with at least one critical failure, 0..1. */
   criticalFailRate: Figure,
-});
+}).meta({ id: 'Summary' });
 export type Summary = z.infer<typeof Summary>;
 
 export const TrendPoint = Summary.extend({
@@ -67,7 +67,7 @@ export const TrendPoint = Summary.extend({
 });
 export type TrendPoint = z.infer<typeof TrendPoint>;
 
-export const Trend = z.object({ period: ReportPeriod, points: z.array(TrendPoint) });
+export const Trend = z.object({ period: ReportPeriod, points: z.array(TrendPoint) }).meta({ id: 'Trend' });
 export type Trend = z.infer<typeof Trend>;
 
 export const BreakdownRow = Summary.extend({
@@ -100,7 +100,7 @@ export type CriterionRow = z.infer<typeof CriterionRow>;
 export const Breakdown = z.discriminatedUnion('dimension', [
   z.object({ dimension: BreakdownDimension.exclude(['criterion']), rows: z.array(BreakdownRow) }),
   z.object({ dimension: z.literal('criterion'), rows: z.array(CriterionRow) }),
-]);
+]).meta({ id: 'Breakdown' });
 export type Breakdown = z.infer<typeof Breakdown>;
 
 export const RootCauseCount = z.object({
@@ -110,7 +110,7 @@ export const RootCauseCount = z.object({
 });
 export type RootCauseCount = z.infer<typeof RootCauseCount>;
 
-export const RootCauses = z.object({ items: z.array(RootCauseCount) });
+export const RootCauses = z.object({ items: z.array(RootCauseCount) }).meta({ id: 'RootCauses' });
 export type RootCauses = z.infer<typeof RootCauses>;
 
 /** Half-open instant range [from, until) of the filters; null ends are open. */

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { safeText, ZendeskId } from './text.ts';
+import { safeText, textRecord, ZendeskId } from './text.ts';
 
 /** Ids are stable across versions so reports can follow a criterion through edits. */
 export const Slug = z
@@ -57,7 +57,7 @@ export const Criterion = z.strictObject({
   critical: CriticalRule.default(null),
   rootCauses: z.array(safeText(120).trim().min(1)).max(50).default([]),
   /** Root-cause kinds, keyed by root-cause label; a label left out defaults to agent skill. */
-  rootCauseKinds: z.record(safeText(120), RootCauseKind).optional(),
+  rootCauseKinds: textRecord(safeText(120), RootCauseKind).optional(),
   commentRequiredAtOrBelow: z.number().min(0).max(1).optional(),
   metric: MetricRule.optional(),
 });

@@ -54,10 +54,14 @@ export const Target = TargetFields.extend({
   createdBy: z.number(),
   createdAt: z.string(),
   progress: TargetProgress,
-});
+}).meta({ id: 'Target' });
 export type Target = z.infer<typeof Target>;
 
-export const TargetList = z.object({ items: z.array(Target) });
+export const TargetList = z.object({ items: z.array(Target) }).meta({ id: 'TargetList' });
+
+/** `GET /targets`: an agent may ask only for their own. */
+export const TargetListQuery = z.strictObject({ subject: TargetSubject.optional(), subjectId: z.coerce.number().pipe(ZendeskId).optional() });
+export type TargetListQuery = z.infer<typeof TargetListQuery>;
 
 const FIGURE: Record<TargetMetric, (s: EvaluationSums) => Figure> = {
   'average-score': (s) => summaryFromSums(s).averageScore,

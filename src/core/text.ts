@@ -27,6 +27,14 @@ export function safeText(max: number) {
     });
 }
 
+/**
+ * A record keyed by bounded text: the keys are checked by `key`, and the OpenAPI document states their bounds too
+ * (`propertyNames`, which its generator does not derive from the key schema).
+ */
+export function textRecord<V extends z.ZodType>(key: z.ZodString, value: V) {
+  return z.record(key, value).meta({ propertyNames: { type: 'string', minLength: key.minLength ?? 0, maxLength: key.maxLength } });
+}
+
 const UUID_SHAPE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** The one spelling of an id: a UUID in lower case (as PostgreSQL and randomUUID write them), anything else as sent. */

@@ -32,7 +32,7 @@ export const TicketRow = z.object({
 });
 export type TicketRow = z.infer<typeof TicketRow>;
 
-export const TicketList = z.object({ items: z.array(TicketRow) });
+export const TicketList = z.object({ items: z.array(TicketRow) }).meta({ id: 'TicketList' });
 
 export const MetricFigures = z.object({
   firstReplyMinutes: Figure,
@@ -55,7 +55,8 @@ export const QaVsMetrics = z
     byResult: z.array(z.object({ result: z.enum(['passed', 'failed']), metrics: MetricFigures })),
     /** QA and the customer disagree: worth a look (newest first). */
     disagreements: z.array(TicketRow.extend({ kind: DisagreementKind })),
-  });
+  })
+  .meta({ id: 'QaVsMetrics' });
 export type QaVsMetrics = z.infer<typeof QaVsMetrics>;
 
 /** Sums of one (CSAT outcome, QA result) cell, as one grouped SQL scan returns them. */

@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { Hono, type MiddlewareHandler } from 'hono';
+import type { MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
 import { routePath } from 'hono/route';
+import { Health } from '../core/api.ts';
 import { authenticate, type AppEnv } from './auth.ts';
 import { claimedAccount, createIdentity, DEFAULT_LIMITS, type Identity } from './identity/identity.ts';
 import { apiKeysRouter } from './routes/api-keys.ts';
@@ -15,7 +16,8 @@ import { isQueryCanceled } from './db/db.ts';
 import { createHeavyGate, HEAVY_ROUTES, heavyLimitsFor, heavyWork, refuseWhenFull, type HeavyGate } from './limits/heavy.ts';
 import { createHealth, DEFAULT_HEALTH } from './limits/health.ts';
 import { consoleLogger, errorFields } from './log.ts';
-import { openapiRouter } from './openapi/router.ts';
+import { declare, json, router } from './openapi/declare.ts';
+import { publishDocument } from './openapi/publish.ts';
 import { evaluationsRouter } from './routes/evaluations.ts';
 import { exportsRouter } from './routes/exports.ts';
 import { peopleRouter } from './routes/people.ts';
@@ -39,10 +41,13 @@ export const MAX_BODY_BYTES = 2 * 1024 * 1024;
 
 const defaultLogger = consoleLogger('[service]');
 
-/** The service's composition root: one router per resource under `/api/v1`, one error handler. */
-export function createApp(deps: AppDeps): Hono<AppEnv> & { identity: Identity; heavyGate: HeavyGate } {
+/**
+ * The service's composition root: one router per resource under `/api/v1`, one error handler. Every route is declared
+ * (openapi/declare.ts), so the OpenAPI document at `/api/v1/openapi.json` is generated from the mounted routers.
+ */
+export function createApp(deps: AppDeps): ReturnType<typeof router> & { identity: Identity; heavyGate: HeavyGate } {
   const logger = deps.logger ?? defaultLogger;
-  const app = new Hono<AppEnv>();
+  const app = router();
   const trustProxy = deps.trustProxy ?? false;
   const identity = createIdentity({
     db: deps.db,
@@ -64,10 +69,20 @@ export function createApp(deps: AppDeps): Hono<AppEnv> & { identity: Identity; h
 
   // answered from the process with the last database check: never queued behind a report (limits/health.ts)
   const health = createHealth(deps.db, { ...DEFAULT_HEALTH, ...deps.health });
-  app.get('/healthz', async (c) => {
+  const healthz = declare({
+    method: 'get',
+    path: '/healthz',
+    tag: 'service',
+    summary: 'Liveness and storage kind',
+    roles: 'public',
+    responses: { 200: json(Health), 503: json(Health, 'The database has not answered lately; try again after `Retry-After` seconds') },
+  });
+  app.openapi(healthz, async (c) => {
     const state = await health.state();
-    if (state.ok) return c.json({ status: 'ok', storage: deps.db.kind });
-    return c.json({ status: 'unavailable', storage: deps.db.kind, error: 'the database has not answered lately' }, 503, { 'Retry-After': '5' });
+    if (state.ok) return c.json({ status: 'ok' as const, storage: deps.db.kind }, 200);
+    return c.json({ status: 'unavailable' as const, storage: deps.db.kind, error: 'the database has not answered lately' }, 503, {
+      'Retry-After': '5',
+    });
   });
 
   // reports, exports and the like: a few at a time per account and in all, a short queue, then 429 (limits/heavy.ts)
@@ -76,7 +91,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> & { identity: Identity; h
   const heavy = heavyWork(heavyGate, heavyLimits);
   const heavyDeps: AppDeps = { ...deps, db: deps.heavyDb ?? deps.db };
 
-  const api = new Hono<AppEnv>();
+  const api = router();
   // `use`, not `on`: middleware, not routes of their own (the OpenAPI test lists the routes)
   const onHeavy = (middleware: MiddlewareHandler<AppEnv>) => {
     for (const [method, path] of HEAVY_ROUTES) api.use(path, (c, next) => (c.req.method === method ? middleware(c, next) : next()));
@@ -107,7 +122,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> & { identity: Identity; h
   api.route('/api-keys', apiKeysRouter(deps));
   api.route('/', sessionsRouter(deps, identity));
   // public, and before `api` so its authentication does not run for it
-  app.route('/api/v1', openapiRouter());
+  publishDocument(app);
   app.route('/api/v1', api);
   app.route('/app', appPagesRouter({ identity, ...(deps.appFiles ? { appFiles: deps.appFiles } : {}), trustProxy }));
 
@@ -122,11 +137,9 @@ export function createApp(deps: AppDeps): Hono<AppEnv> & { identity: Identity; h
     if (isQueryCanceled(err)) {
       // statement_timeout (PostgreSQL): too much work for one request, not a bug; a narrower question may pass
       logger.warn('statement timed out', { requestId: c.get('requestId'), method: c.req.method, route: routePath(c, -1), status: 503 });
-      return c.json(
-        { error: 'the database took too long to answer: narrow the filters (a shorter period) or try again later' },
-        503,
-        { 'Retry-After': String(heavyLimits.retryAfterSeconds) },
-      );
+      return c.json({ error: 'the database took too long to answer: narrow the filters (a shorter period) or try again later' }, 503, {
+        'Retry-After': String(heavyLimits.retryAfterSeconds),
+      });
     }
     const requestId = c.get('requestId');
     const where = { requestId, method: c.req.method, route: routePath(c, -1), ...errorFields(err) };

@@ -11,8 +11,8 @@ import type { z } from 'zod';
 import type { QaRole } from '../../src/core/evaluation.ts';
 import type { Db } from '../../src/server/db/db.ts';
 import { MAX_PATH_SEGMENT, MAX_QUERY_VALUE } from '../../src/server/edge.ts';
-import { openApiDocument } from '../../src/server/openapi/document.ts';
-import { OPERATIONS, type Operation } from '../../src/server/openapi/operations.ts';
+import type { createApp } from '../../src/server/app.ts';
+import { apiDocument, declaredRoutes } from '../../src/server/openapi/publish.ts';
 import { evaluationBody, publishedScorecard, sampleAnswers, sampleScorecard, tenants, type Tenant } from './db-client.ts';
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -37,26 +37,28 @@ export interface FuzzRoute {
 
 type Json = Record<string, any>;
 
-/** Every operation of `openApiDocument()`, matched with its `Operation` (for the schemas). */
-export function fuzzRoutes(): FuzzRoute[] {
-  const doc = openApiDocument() as { paths: Record<string, Record<string, Json>> };
-  const byKey = new Map(OPERATIONS.map((op) => [`${op.method} ${op.path.replace(/:(\w+)/g, '{$1}')}`, op]));
+/** Every operation of `app`'s document, matched with its declaration (for the schemas). */
+export function fuzzRoutes(app: ReturnType<typeof createApp>): FuzzRoute[] {
+  const doc = apiDocument(app) as unknown as { paths: Record<string, Record<string, Json>> };
+  const byKey = new Map(declaredRoutes(app).map((route) => [`${route.method} ${route.path}`, route]));
   const routes: FuzzRoute[] = [];
   for (const [path, methods] of Object.entries(doc.paths)) {
     for (const [method, operation] of Object.entries(methods)) {
       const key = `${method} ${path}`;
-      const op: Operation | undefined = byKey.get(key);
-      if (!op) throw new Error(`${key} is in the document but not in OPERATIONS`);
+      const declared = byKey.get(key);
+      if (!declared) throw new Error(`${key} is in the document but not declared`);
       const parameters = (operation.parameters ?? []) as Json[];
+      const body = (declared.request?.body?.content['application/json'] as { schema?: z.ZodType } | undefined)?.schema;
+      const query = declared.request?.query;
       routes.push({
         key,
         method: method.toUpperCase() as FuzzRoute['method'],
         path,
         params: parameters.filter((p) => p.in === 'path').map((p) => p.name as string),
-        ...(op.body ? { body: op.body } : {}),
-        bodyOptional: op.bodyOptional === true,
+        ...(body ? { body } : {}),
+        bodyOptional: declared.request?.body?.required !== true,
         form: Boolean(operation.requestBody?.content?.['application/x-www-form-urlencoded']),
-        ...(op.query ? { query: op.query } : {}),
+        ...(query ? { query } : {}),
         queryParams: parameters
           .filter((p) => p.in === 'query')
           .map((p) => ({ name: p.name as string, ...(Array.isArray(p.schema?.enum) ? { values: p.schema.enum.map(String) } : {}) })),
@@ -608,7 +610,7 @@ export interface FuzzOptions {
 
 /** Runs `runs` generated requests over every route of the document; resolves the counts. */
 export async function runFuzz(fx: FuzzFixture, options: FuzzOptions): Promise<FuzzCounts & { seed: number; error?: string }> {
-  const routes = fuzzRoutes();
+  const routes = fuzzRoutes(fx.tenant.app);
   const counts: FuzzCounts = { requests: 0, skipped: 0, byStatus: {}, byRoute: {}, failures: [] };
   const arb = fc.constantFrom(...routes).chain((route) => requestFor(route, fx));
   const property = fc.asyncProperty(arb, async (generated) => {

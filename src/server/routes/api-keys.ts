@@ -1,16 +1,9 @@
-import { Hono } from 'hono';
 import { z } from 'zod';
-import { safeText } from '../../core/text.ts';
-import { ADMIN, actorOf, requireRole, type AppEnv } from '../auth.ts';
+import { ApiKeyCreate, ApiKeyList, CreatedApiKey, RevokedApiKey } from '../../core/api.ts';
+import { ADMIN, actorOf } from '../auth.ts';
 import type { AppDeps } from '../deps.ts';
-import { parseOrThrow, readJson } from '../errors.ts';
+import { declare, json, jsonBody, router } from '../openapi/declare.ts';
 import { apiKeysOf, createApiKey, revokeKey, type ApiKeyRow } from '../services/api-keys.ts';
-
-export const ApiKeyCreate = z.strictObject({
-  name: safeText(80).trim().min(1),
-  /** What the key may read: everything a lead or an admin reads. Keys never write. */
-  role: z.enum(['lead', 'admin']),
-});
 
 const view = (k: ApiKeyRow) => ({
   id: k.id,
@@ -24,26 +17,41 @@ const view = (k: ApiKeyRow) => ({
 });
 
 /** Machine access for BI tools and scripts: admins create keys (the secret is shown once), list and revoke them. */
-export function apiKeysRouter({ db, clock }: AppDeps): Hono<AppEnv> {
-  const r = new Hono<AppEnv>();
-  r.get('/', async (c) => {
-    const actor = actorOf(c);
-    requireRole(actor, ADMIN, 'list API keys');
-    return c.json({ keys: (await apiKeysOf(db, actor.account)).map(view) });
+export function apiKeysRouter({ db, clock }: AppDeps) {
+  const keys = { tag: 'identity', roles: ADMIN } as const;
+  const list = declare({
+    ...keys,
+    method: 'get',
+    path: '/',
+    summary: 'API keys for machines (BI tools, scripts): name, role, prefix, created, last used, revoked; never the secret',
+    action: 'list API keys',
+    responses: { 200: json(ApiKeyList) },
   });
-  r.post('/', async (c) => {
-    const actor = actorOf(c);
-    requireRole(actor, ADMIN, 'create API keys');
-    const body = parseOrThrow(ApiKeyCreate, await readJson(c.req));
-    const { key, secret } = await createApiKey(db, actor, body, clock.now());
-    return c.json({ key: view(key), secret }, 201);
+  const create = declare({
+    ...keys,
+    method: 'post',
+    path: '/',
+    summary: 'Creates an API key (audited); the secret is in this answer only. Keys may only read (GET)',
+    action: 'create API keys',
+    request: { body: jsonBody(ApiKeyCreate) },
+    responses: { 201: json(CreatedApiKey, 'Created') },
   });
-  r.delete('/:id', async (c) => {
-    const actor = actorOf(c);
-    requireRole(actor, ADMIN, 'revoke API keys');
-    const { id } = parseOrThrow(z.object({ id: z.uuid() }), c.req.param());
-    const revoked = await revokeKey(db, actor, id.toLowerCase(), clock.now());
-    return c.json({ key: view(revoked) });
+  const revoke = declare({
+    ...keys,
+    method: 'delete',
+    path: '/{id}',
+    summary: 'Revokes an API key (audited)',
+    action: 'revoke API keys',
+    request: { params: z.object({ id: z.uuid() }) },
+    responses: { 200: json(RevokedApiKey) },
   });
-  return r;
+  return router()
+    .openapi(list, async (c) => c.json({ keys: (await apiKeysOf(db, actorOf(c).account)).map(view) }, 200))
+    .openapi(create, async (c) => {
+      const { key, secret } = await createApiKey(db, actorOf(c), c.req.valid('json'), clock.now());
+      return c.json({ key: view(key), secret }, 201);
+    })
+    .openapi(revoke, async (c) =>
+      c.json({ key: view(await revokeKey(db, actorOf(c), c.req.valid('param').id.toLowerCase(), clock.now())) }, 200),
+    );
 }

@@ -1,10 +1,9 @@
-import { Hono } from 'hono';
 import { routePath } from 'hono/route';
 import { ReportFilters } from '../../core/reports.ts';
-import { actorOf, type AppEnv } from '../auth.ts';
+import { actorOf } from '../auth.ts';
 import type { AppDeps } from '../deps.ts';
-import { parseOrThrow } from '../errors.ts';
 import { consoleLogger, errorFields, type LogFields, type Logger } from '../log.ts';
+import { ANYONE, declare, text, router } from '../openapi/declare.ts';
 import { scopeFilters } from '../reports/scope.ts';
 import { exportCsv } from '../services/exports.ts';
 
@@ -35,10 +34,26 @@ function streamOf(chunks: AsyncGenerator<string>, logger: Logger, where: LogFiel
 }
 
 /** `/api/v1/exports`: CSV downloads of what the reports count (an agent's: their own work), streamed a batch at a time. */
-export function exportsRouter({ db, logger = consoleLogger('[service]') }: AppDeps): Hono<AppEnv> {
-  return new Hono<AppEnv>().get('/evaluations.csv', async (c) => {
+export function exportsRouter({ db, logger = consoleLogger('[service]') }: AppDeps) {
+  const route = declare({
+    method: 'get',
+    path: '/evaluations.csv',
+    tag: 'reports',
+    summary: 'CSV (RFC 4180), one row per answer, streamed; cells a spreadsheet would run as formulas get a leading quote',
+    roles: ANYONE,
+    access: 'an agent exports their own work only',
+    heavy: true,
+    request: { query: ReportFilters },
+    responses: {
+      200: text(
+        'text/csv',
+        'CSV with a header row: evaluation_id, created_at, ticket_id, reviewee_id, reviewer_id, scorecard_id, ..., criterion_id, rating, fraction, na, ...',
+      ),
+    },
+  });
+  return router().openapi(route, async (c) => {
     const actor = actorOf(c);
-    const filters = scopeFilters(actor, parseOrThrow(ReportFilters, c.req.query()));
+    const filters = scopeFilters(actor, c.req.valid('query'));
     const chunks = exportCsv(db, actor.account, filters);
     // the header and the first batch are read before the status is sent: a failing query is still a 500
     const head: string[] = [];

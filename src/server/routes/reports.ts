@@ -1,32 +1,58 @@
-import { Hono } from 'hono';
-import { BreakdownQuery, ReportFilters, RootCauseQuery, TrendQuery } from '../../core/reports.ts';
+import { Breakdown, BreakdownQuery, ReportFilters, RootCauseQuery, RootCauses, Summary, Trend, TrendQuery } from '../../core/reports.ts';
 import { actorOf, type AppEnv } from '../auth.ts';
+import type { Context } from 'hono';
 import type { AppDeps } from '../deps.ts';
-import { parseOrThrow } from '../errors.ts';
+import { ANYONE, declare, json, router } from '../openapi/declare.ts';
 import { scopeFilters } from '../reports/scope.ts';
 import { breakdownReport, rootCauseReport, summaryReport, trendReport } from '../services/reports.ts';
 
 /** `/api/v1/reports`: aggregate figures, each with n and a 95% interval (decision 008); an agent reads their own only. */
-export function reportsRouter({ db }: AppDeps): Hono<AppEnv> {
-  return new Hono<AppEnv>()
-    .get('/summary', async (c) => {
-      const actor = actorOf(c);
-      const q = scopeFilters(actor, parseOrThrow(ReportFilters, c.req.query()));
-      return c.json(await summaryReport(db, actor.account, q));
-    })
-    .get('/trend', async (c) => {
-      const actor = actorOf(c);
-      const q = scopeFilters(actor, parseOrThrow(TrendQuery, c.req.query()));
-      return c.json(await trendReport(db, actor.account, q));
-    })
-    .get('/breakdown', async (c) => {
-      const actor = actorOf(c);
-      const q = scopeFilters(actor, parseOrThrow(BreakdownQuery, c.req.query()));
-      return c.json(await breakdownReport(db, actor.account, q));
-    })
-    .get('/root-causes', async (c) => {
-      const actor = actorOf(c);
-      const q = scopeFilters(actor, parseOrThrow(RootCauseQuery, c.req.query()));
-      return c.json(await rootCauseReport(db, actor.account, q));
-    });
+export function reportsRouter({ db }: AppDeps) {
+  const report = {
+    method: 'get',
+    tag: 'reports',
+    roles: ANYONE,
+    access: 'an agent gets the figures of their own work only',
+    heavy: true,
+  } as const;
+  /** `run` on the caller's account, with the filters narrowed to an agent's own work. */
+  const scoped = <F extends ReportFilters, R>(
+    c: Context<AppEnv>,
+    filters: F,
+    run: (d: AppDeps['db'], account: string, f: F) => Promise<R>,
+  ) => run(db, actorOf(c).account, scopeFilters(actorOf(c), filters));
+
+  const summary = declare({
+    ...report,
+    path: '/summary',
+    summary: 'Count, average score, pass rate and critical-fail rate, each with n and a 95% interval',
+    request: { query: ReportFilters },
+    responses: { 200: json(Summary) },
+  });
+  const trend = declare({
+    ...report,
+    path: '/trend',
+    summary: 'The summary figures per week (from Monday, UTC) or month, empty periods included',
+    request: { query: TrendQuery },
+    responses: { 200: json(Trend) },
+  });
+  const breakdown = declare({
+    ...report,
+    path: '/breakdown',
+    summary: 'The figures by reviewee, group, channel, scorecard or criterion, weakest first',
+    request: { query: BreakdownQuery },
+    responses: { 200: json(Breakdown) },
+  });
+  const rootCauses = declare({
+    ...report,
+    path: '/root-causes',
+    summary: 'Root-cause counts with their kinds, most frequent first',
+    request: { query: RootCauseQuery },
+    responses: { 200: json(RootCauses) },
+  });
+  return router()
+    .openapi(summary, async (c) => c.json(await scoped(c, c.req.valid('query'), summaryReport), 200))
+    .openapi(trend, async (c) => c.json(await scoped(c, c.req.valid('query'), trendReport), 200))
+    .openapi(breakdown, async (c) => c.json(await scoped(c, c.req.valid('query'), breakdownReport), 200))
+    .openapi(rootCauses, async (c) => c.json(await scoped(c, c.req.valid('query'), rootCauseReport), 200));
 }

@@ -1,27 +1,22 @@
-import { Hono } from 'hono';
-import { z } from 'zod';
-import { ADMIN, actorOf, requireRole, type AppEnv } from '../auth.ts';
+import { RetentionRequest, RetentionResult } from '../../core/api.ts';
+import { ADMIN, actorOf } from '../auth.ts';
 import type { AppDeps } from '../deps.ts';
-import { parseOrThrow, readJson } from '../errors.ts';
+import { declare, json, jsonBody, router } from '../openapi/declare.ts';
 import { applyRetention } from '../services/retention.ts';
 
-export const RetentionRequest = z.strictObject({
-  olderThanDays: z.number().int().min(1).max(36_500),
-});
-export type RetentionRequest = z.infer<typeof RetentionRequest>;
-
-export const RetentionResult = z.object({ deletedEvaluations: z.number(), before: z.string() });
-export type RetentionResult = z.infer<typeof RetentionResult>;
-
 /** `POST /retention`: deletes evaluations created before now − olderThanDays, with what hangs off them (decision 014), admins only. */
-export function retentionRouter({ db, clock }: AppDeps): Hono<AppEnv> {
-  const r = new Hono<AppEnv>();
-  r.post('/', async (c) => {
-    const actor = actorOf(c);
-    requireRole(actor, ADMIN, 'apply data retention');
-    const { olderThanDays } = parseOrThrow(RetentionRequest, await readJson(c.req));
-    const result: RetentionResult = await applyRetention(db, actor, olderThanDays, clock.now());
-    return c.json(result);
+export function retentionRouter({ db, clock }: AppDeps) {
+  const route = declare({
+    method: 'post',
+    path: '/',
+    tag: 'people',
+    summary: 'Delete evaluations older than olderThanDays, with their answers, history and coaching notes; reports are rebuilt',
+    roles: ADMIN,
+    action: 'apply data retention',
+    request: { body: jsonBody(RetentionRequest) },
+    responses: { 200: json(RetentionResult) },
   });
-  return r;
+  return router().openapi(route, async (c) =>
+    c.json(await applyRetention(db, actorOf(c), c.req.valid('json').olderThanDays, clock.now()), 200),
+  );
 }

@@ -1,8 +1,7 @@
-import { Hono } from 'hono';
-import { SuggestionsRequest } from '../../core/coverage.ts';
-import { STAFF, actorOf, requireRole, type AppEnv } from '../auth.ts';
+import { SuggestionsRequest, SuggestionsResponse } from '../../core/coverage.ts';
+import { STAFF, actorOf } from '../auth.ts';
 import type { AppDeps } from '../deps.ts';
-import { parseOrThrow, readJson } from '../errors.ts';
+import { declare, json, jsonBody, router } from '../openapi/declare.ts';
 import { suggestReviews } from '../services/coverage.ts';
 
 /**
@@ -10,11 +9,17 @@ import { suggestReviews } from '../services/coverage.ts';
  * as the signed-in user (the service holds no Zendesk credentials), so it is a POST that writes nothing:
  * docs/decisions/004-ticket-suggestions.md.
  */
-export function suggestionsRouter({ db, clock }: AppDeps): Hono<AppEnv> {
-  return new Hono<AppEnv>().post('/', async (c) => {
-    const actor = actorOf(c);
-    requireRole(actor, STAFF, 'get review suggestions');
-    const body = parseOrThrow(SuggestionsRequest, await readJson(c.req));
-    return c.json(await suggestReviews(db, actor.account, body, clock.now()));
+export function suggestionsRouter({ db, clock }: AppDeps) {
+  const route = declare({
+    method: 'post',
+    path: '/',
+    tag: 'planning',
+    summary: 'Tickets to review that fill coverage gaps (random per agent, optionally favouring reopens, low CSAT, long resolution)',
+    roles: STAFF,
+    action: 'get review suggestions',
+    heavy: true,
+    request: { body: jsonBody(SuggestionsRequest) },
+    responses: { 200: json(SuggestionsResponse) },
   });
+  return router().openapi(route, async (c) => c.json(await suggestReviews(db, actorOf(c).account, c.req.valid('json'), clock.now()), 200));
 }
