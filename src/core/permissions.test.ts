@@ -42,11 +42,12 @@ describe('role rules', () => {
     expect(ROLES.filter((r) => mayAmend(me(r), evaluation(1, 3)))).toEqual(['admin', 'lead', 'reviewer']);
   });
 
-  it('only the reviewee acknowledges (once submitted) and disputes (submitted or acknowledged)', () => {
+  it('only the reviewee acknowledges or disputes, and only a submitted evaluation: acknowledging accepts it', () => {
     expect(mayAcknowledge(me('agent'), evaluation(2, 1))).toBe(true);
     expect(mayAcknowledge(me('agent'), evaluation(2, 1, 'acknowledged'))).toBe(false);
     expect(mayAcknowledge(me('lead'), evaluation(2, 3))).toBe(false);
-    expect(mayDispute(me('agent'), evaluation(2, 1, 'acknowledged'))).toBe(true);
+    expect(mayDispute(me('agent'), evaluation(2, 1))).toBe(true);
+    expect(mayDispute(me('agent'), evaluation(2, 1, 'acknowledged'))).toBe(false);
     expect(mayDispute(me('agent'), evaluation(2, 1, 'disputed'))).toBe(false);
     expect(mayDispute(me('admin'), evaluation(2, 3))).toBe(false);
   });

@@ -69,10 +69,16 @@ export type StatusAction = 'withdraw' | 'acknowledge' | 'dispute' | 'resolve';
 
 export const STATUS_RULES: Readonly<Record<StatusAction, StatusRule>> = {
   withdraw: { by: mayAmend, from: ['submitted', 'acknowledged', 'disputed', 'dispute-resolved'], to: 'withdrawn' },
+  // acknowledging accepts the evaluation: a dispute is raised instead of acknowledging, not after it
+  // (docs/decisions/021-acknowledge-or-dispute.md); an amend after acknowledgement puts it back to submitted
   acknowledge: { by: isReviewee, from: ['submitted'], to: 'acknowledged' },
-  dispute: { by: isReviewee, from: ['submitted', 'acknowledged'], to: 'disputed' },
+  dispute: { by: isReviewee, from: ['submitted'], to: 'disputed' },
   // no one judges their own case: not the reviewer who scored it, not the agent whose work it is
-  resolve: { by: (actor, e) => isLead(actor.role) && e.reviewerId !== actor.userId && e.revieweeId !== actor.userId, from: ['disputed'], to: 'dispute-resolved' },
+  resolve: {
+    by: (actor, e) => isLead(actor.role) && e.reviewerId !== actor.userId && e.revieweeId !== actor.userId,
+    from: ['disputed'],
+    to: 'dispute-resolved',
+  },
 };
 
 /** The actor may make the status change now: it is theirs to make, and the evaluation's status allows it. */
@@ -82,7 +88,7 @@ export const mayChangeStatus = (action: StatusAction, actor: Actor, e: Reviewed)
 /** Acknowledge: the agent whose work it is, once it is submitted. */
 export const mayAcknowledge = (actor: Actor, e: Reviewed): boolean => mayChangeStatus('acknowledge', actor, e);
 
-/** Dispute: the agent whose work it is, while it is submitted or acknowledged. */
+/** Dispute: the agent whose work it is, instead of acknowledging: while it is submitted (not once acknowledged). */
 export const mayDispute = (actor: Actor, e: Reviewed): boolean => mayChangeStatus('dispute', actor, e);
 
 /** Resolve a dispute: a lead or an admin who is neither its reviewer nor its reviewee (no one judges their own case). */

@@ -294,15 +294,21 @@ describe.each(backends())('evaluations on $name', (backend) => {
     expect((await t.as('lead', 3).get(`/evaluations?status=withdrawn`)).body.items).toHaveLength(1);
   });
 
-  it('runs acknowledge, dispute and resolve, refusing out-of-order steps with 422', async () => {
+  it('runs acknowledge, or dispute and resolve, refusing out-of-order steps with 422', async () => {
     const t = tenant(db());
     const scorecardId = await publishedScorecard(t);
+    const accepted = evaluationBody(scorecardId);
     const body = evaluationBody(scorecardId);
+    await t.as('reviewer', 2).post('/evaluations', accepted);
     await t.as('reviewer', 2).post('/evaluations', body);
     const agent = t.as('agent', 50);
     expect((await t.as('lead', 3).post(`/evaluations/${body.id}/resolve`, { outcome: 'upheld' })).status).toBe(422);
-    expect((await agent.post(`/evaluations/${body.id}/acknowledge`)).body.status).toBe('acknowledged');
-    expect((await agent.post(`/evaluations/${body.id}/acknowledge`)).status).toBe(422);
+    expect((await agent.post(`/evaluations/${accepted.id}/acknowledge`)).body.status).toBe('acknowledged');
+    expect((await agent.post(`/evaluations/${accepted.id}/acknowledge`)).status).toBe(422);
+    // acknowledging accepts the evaluation: a dispute is raised instead, not after it (docs/decisions/021)
+    const late = await agent.post(`/evaluations/${accepted.id}/dispute`, { reason: 'on second thought' });
+    expect(late.status).toBe(422);
+    expect((await agent.get(`/evaluations/${accepted.id}`)).body.status).toBe('acknowledged');
     const noReason = await agent.post(`/evaluations/${body.id}/dispute`, { reason: '  ' });
     expect(noReason.status).toBe(400);
     expect(noReason.body.issues).toEqual(['reason: must say why']);
@@ -323,7 +329,9 @@ describe.each(backends())('evaluations on $name', (backend) => {
     // rejected: the score stays as it was
     expect(resolved.body.finalScore).toBe(disputed.body.finalScore);
     const got = await agent.get(`/evaluations/${body.id}`);
-    expect(got.body.history.map((h: { action: string }) => h.action)).toEqual(['create', 'acknowledge', 'dispute', 'resolve']);
+    expect(got.body.history.map((h: { action: string }) => h.action)).toEqual(['create', 'dispute', 'resolve']);
+    // nor is a disputed or resolved one acknowledged
+    expect((await agent.post(`/evaluations/${body.id}/acknowledge`)).status).toBe(422);
   });
 
   it('answers 400 for a malformed evaluation id and 404 for an unknown one', async () => {
