@@ -127,7 +127,8 @@ describe.each(backends())('bounded heavy work on $name (decision 018)', (backend
     // the export: the same text in batches sized by time as in fixed ones
     const read = async (batch?: number) => {
       let text = '';
-      for await (const chunk of exportCsv(db(), account, {}, batch ?? { first: 1, min: 1, max: 3, targetMs: 1e-6 })) text += chunk;
+      for await (const chunk of exportCsv(db(), account, {}, { batch: batch ?? { first: 1, min: 1, max: 3, targetMs: 1e-6 } }))
+        text += chunk;
       return text;
     };
     expect(await read()).toBe(await read(500));

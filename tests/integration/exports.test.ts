@@ -1,7 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { exportCsv } from '../../src/server/services/exports.ts';
-import { tenants, type Tenant } from '../support/db-client.ts';
+import type { ReportFilters } from '../../src/core/reports.ts';
+import { systemClock } from '../../src/server/deps.ts';
+import { exportCsv, type ExportOptions } from '../../src/server/services/exports.ts';
+import { NAME_TTL_MS, zendeskNames } from '../../src/server/services/people-names.ts';
+import { personFor, tenants, type Tenant } from '../support/db-client.ts';
 import { backends, useDb } from '../support/db.ts';
 import { seed, SPECS, type Seeded } from './reports-fixture.ts';
 
@@ -41,25 +44,34 @@ describe.each(backends())('CSV export on $name', (backend) => {
   let seeded: Seeded;
   let now = new Date();
 
+  /** A review by reviewer 9 of `revieweeId` on `ticketId`, at `now`. */
+  const review = async (revieweeId: number, ticketId: number) => {
+    const res = await pair[0].as('reviewer', 9).post('/evaluations', {
+      id: randomUUID(),
+      ticketId,
+      revieweeId,
+      scorecardId: seeded.scorecardId,
+      scorecardVersion: 1,
+      answers: [
+        { criterionId: 'greet', rating: 1 },
+        { criterionId: 'solve', rating: 2 },
+      ],
+    });
+    expect(res.status).toBe(201);
+  };
+  /** The service's export as records, header first. */
+  const exported = async (filters: ReportFilters, options: ExportOptions) => {
+    let text = '';
+    for await (const chunk of exportCsv(db(), pair[0].account, filters, options)) text += chunk;
+    return parseCsv(text);
+  };
+
   beforeAll(async () => {
     pair = tenants(db(), { clock: { now: () => now } });
     seeded = await seed(pair, (d) => (now = d));
     // three evaluations at the same instant: keyset paging must not skip or repeat ties
     now = new Date('2024-05-01T08:00:00Z');
-    for (let i = 0; i < 3; i++) {
-      const res = await pair[0].as('reviewer', 9).post('/evaluations', {
-        id: randomUUID(),
-        ticketId: 2000 + i,
-        revieweeId: 200,
-        scorecardId: seeded.scorecardId,
-        scorecardVersion: 1,
-        answers: [
-          { criterionId: 'greet', rating: 1 },
-          { criterionId: 'solve', rating: 2 },
-        ],
-      });
-      expect(res.status).toBe(201);
-    }
+    for (let i = 0; i < 3; i++) await review(200, 2000 + i);
   });
 
   const download = async (query = '', role: 'lead' | 'agent' = 'lead', user = 1) => {
@@ -78,7 +90,9 @@ describe.each(backends())('CSV export on $name', (backend) => {
       'created_at',
       'ticket_id',
       'reviewee_id',
+      'reviewee_name',
       'reviewer_id',
+      'reviewer_name',
       'scorecard_id',
       'scorecard_version',
       'kind',
@@ -124,6 +138,11 @@ describe.each(backends())('CSV export on $name', (backend) => {
     ]);
     const e5 = body.find((r) => r[col('evaluation_id')] === seeded.ids.E5)!;
     expect([e5[col('channel')], e5[col('group_id')], e5[col('ticket_id')]]).toEqual(['', '8', '1005']);
+    // names beside the ids: the reviewers signed in, so the service has theirs; the reviewees never did
+    expect(new Set(body.map((r) => `${r[col('reviewer_id')]}:${r[col('reviewer_name')]}`))).toEqual(
+      new Set(['9:Reviewer 9', '10:Reviewer 10']),
+    );
+    expect(e5[col('reviewee_id')]).toBe('101');
   });
 
   it('quotes per RFC 4180 and defuses formulas in user text', async () => {
@@ -150,14 +169,89 @@ describe.each(backends())('CSV export on $name', (backend) => {
   it('pages by (created_at, id) without skipping or repeating ties, whatever the batch', async () => {
     const read = async (batch: number) => {
       let text = '';
-      for await (const chunk of exportCsv(db(), pair[0].account, {}, batch)) text += chunk;
+      for await (const chunk of exportCsv(db(), pair[0].account, {}, { batch })) text += chunk;
       return text;
     };
     const whole = await read(500);
     expect(parseCsv(whole)).toHaveLength(1 + 8 * 2);
     for (const batch of [1, 2, 3]) expect(await read(batch)).toBe(whole);
     const ties = parseCsv(whole).filter((r) => r[3] === '200');
+    expect(ties.map((r) => r[5])).toEqual(Array(6).fill('9'));
     expect(new Set(ties.map((r) => r[0])).size).toBe(3);
+  });
+
+  it('names the reviewees and reviewers from Zendesk, 100 ids a request, kept in the people table', async () => {
+    const t = pair[0];
+    let clock = new Date();
+    const names = zendeskNames({ accounts: [t.zendesk], clock: { now: () => clock }, zendeskFetch: t.fake.fetch });
+    // 120 reviewees: two show_many requests for the first export
+    now = new Date('2024-06-03T08:00:00Z');
+    for (let i = 0; i < 120; i++) {
+      await review(5000 + i, 3000 + i);
+      if (i !== 7) t.fake.setPerson(t.account, 5000 + i, personFor('agent', 5000 + i));
+    }
+    t.fake.setPerson(t.account, 101, { name: '=Mallory', role: 'agent', groupIds: [] });
+    const read = async (options: ExportOptions) => {
+      const [header, ...rows] = await exported({}, { batch: 7, ...options });
+      const col = (name: string) => header!.indexOf(name);
+      return new Map(rows.map((r) => [r[col('reviewee_id')]!, { reviewee: r[col('reviewee_name')], reviewer: r[col('reviewer_name')] }]));
+    };
+    const asked = () =>
+      t.fake.calls.filter((c) => c.includes('/users/show_many.json')).map((c) => decodeURIComponent(c).split('ids=')[1]!.split(','));
+
+    const first = await read({ names });
+    expect(first.get('5000')).toEqual({ reviewee: 'Agent 5000', reviewer: 'Reviewer 9' });
+    expect(first.get('5119')?.reviewee).toBe('Agent 5119');
+    // Zendesk does not know 5007: its name is empty, the row is there
+    expect(first.get('5007')).toEqual({ reviewee: '', reviewer: 'Reviewer 9' });
+    // a name is user text: a spreadsheet must not run it
+    expect(first.get('101')?.reviewee).toBe("'=Mallory");
+    // batches of 7 evaluations, yet each id asked once: at most 100 a request, the signed-in reviewers not at all
+    const calls = asked();
+    expect(calls.every((ids) => ids.length <= 100)).toBe(true);
+    expect(calls.flat().sort()).toEqual([...new Set(calls.flat())].sort());
+    expect(calls.flat()).not.toContain('9');
+    expect(calls.flat()).toEqual(expect.arrayContaining(['101', '102', '200', '5000', '5119']));
+
+    // a second export within the day reads the people table: no request; the stored names alone give the same
+    const before = t.fake.calls.length;
+    expect(await read({ names })).toEqual(first);
+    expect(await read({})).toEqual(first);
+    expect(t.fake.calls.length).toBe(before);
+
+    // a day later the names are asked again: a rename shows, a person deleted in Zendesk loses their name
+    clock = new Date(clock.getTime() + NAME_TTL_MS + 1000);
+    t.fake.setPerson(t.account, 5001, { name: 'Renamed Person', role: 'agent', groupIds: [] });
+    t.fake.removePerson(t.account, 5002);
+    const later = await read({ names });
+    expect(later.get('5001')?.reviewee).toBe('Renamed Person');
+    expect(later.get('5002')?.reviewee).toBe('');
+    expect(asked().flat().length).toBeGreaterThan(calls.flat().length);
+  });
+
+  it('still exports when Zendesk is down: names it had stay, the others are empty, and the log says why', async () => {
+    const t = pair[0];
+    const logged: string[] = [];
+    const logger = { info() {}, warn: (msg: string) => void logged.push(msg), error() {} };
+    const names = zendeskNames({ accounts: [t.zendesk], clock: systemClock, zendeskFetch: t.fake.fetch, logger });
+    now = new Date('2024-06-10T08:00:00Z');
+    for (const revieweeId of [7001, 7002]) {
+      await review(revieweeId, 4000 + revieweeId);
+      t.fake.setPerson(t.account, revieweeId, personFor('agent', revieweeId));
+    }
+    t.fake.failWith = 503;
+    try {
+      const [header, ...rows] = await exported({ from: '2024-06-10' }, { batch: 1, names });
+      expect(rows).toHaveLength(4);
+      expect(rows.map((r) => [r[header!.indexOf('reviewee_name')], r[header!.indexOf('reviewer_name')]])).toEqual(
+        Array(4).fill(['', 'Reviewer 9']),
+      );
+      // one failed request, then a pause: the next batches do not wait on Zendesk again
+      expect(logged).toEqual(['people names: Zendesk unavailable; names left as stored']);
+      expect(t.fake.calls.filter((c) => c.includes('ids=7002'))).toEqual([]);
+    } finally {
+      t.fake.failWith = null;
+    }
   });
 
   it('gives an agent only their own work, and refuses bad queries', async () => {

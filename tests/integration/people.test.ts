@@ -21,6 +21,7 @@ const PERSON_COLUMNS: Array<[string, string]> = [
   ['sessions', 'user_id = $2'],
   ['api_keys', 'created_by = $2 OR revoked_by = $2'],
   ['drafts', "user_id = $2 OR content->>'revieweeId' = $2::text"],
+  ['people', 'user_id = $2'],
 ];
 
 /** P in every table and role: reviewee, reviewer, disputer's resolver, coach, calibrator, planner, target subject and setter, policy setter. */

@@ -1,6 +1,6 @@
 /**
- * The slice of Zendesk's API the service calls for identity (users, group memberships, installations, the app's
- * public key), in Zendesk's documented shapes, refusing calls without the service's credential. For integration
+ * The slice of Zendesk's API the service calls for identity (users, users by ids, group memberships, installations,
+ * the app's public key), in Zendesk's documented shapes, refusing calls without the service's credential. For integration
  * tests that create people on the fly; the local Zendesk (src/devhost) serves the same endpoints over its state.
  */
 import type { Fetch } from '../../src/server/deps.ts';
@@ -16,6 +16,8 @@ export interface FakeZendesk {
   fetch: Fetch;
   /** Adds or replaces a person of `subdomain`. */
   setPerson(subdomain: string, userId: number, person: FakePerson): void;
+  /** Deletes a person of `subdomain` (as a permanent deletion in Zendesk). */
+  removePerson(subdomain: string, userId: number): void;
   /** Calls the service made, as `METHOD path`. */
   calls: string[];
   /** When set, every call answers this status (e.g. 503: Zendesk down). */
@@ -40,6 +42,7 @@ export function fakeZendesk(accounts: readonly FakeAccount[]): FakeZendesk {
     calls: [],
     failWith: null,
     setPerson: (subdomain, userId, person) => void people.set(`${subdomain}/${userId}`, person),
+    removePerson: (subdomain, userId) => void people.delete(`${subdomain}/${userId}`),
     fetch: async (url, init) => {
       const u = new URL(url);
       fake.calls.push(`${init?.method ?? 'GET'} ${u.pathname}${u.search}`);
@@ -67,6 +70,19 @@ export function fakeZendesk(accounts: readonly FakeAccount[]): FakeZendesk {
             suspended: p.suspended ?? false,
           },
         });
+      }
+      if (u.pathname === '/api/v2/users/show_many.json') {
+        const ids = (u.searchParams.get('ids') ?? '').split(',').filter(Boolean).map(Number);
+        if (ids.length > 100) {
+          return json(400, { error: 'TooManyValues', description: 'Parameter ids cannot specify more than 100 values', max_count: 100 });
+        }
+        const users = ids.flatMap((id) => {
+          const p = people.get(`${account.subdomain}/${id}`);
+          return p
+            ? [{ id, url: `${base}/users/${id}.json`, name: p.name, role: p.role, active: true, suspended: p.suspended ?? false }]
+            : [];
+        });
+        return json(200, { users, next_page: null, previous_page: null, count: users.length });
       }
       if ((m = /^\/api\/v2\/users\/(\d+)\/group_memberships\.json$/.exec(u.pathname))) {
         const p = people.get(`${account.subdomain}/${m[1]}`);

@@ -11,6 +11,7 @@ import type { AccountConfig, AuthLimits, Clock, Fetch } from '../deps.ts';
 import type { Logger } from '../log.ts';
 import { ApiError, forbidden, unauthorized } from '../errors.ts';
 import { apiKeyByHash, touchApiKey } from '../store/api-keys.ts';
+import { saveNames } from '../store/people-names.ts';
 import { policyOf } from '../store/policies.ts';
 import {
   deleteDeadSessions,
@@ -95,9 +96,13 @@ export function createIdentity(deps: {
   const throttle = createThrottle(db, clock, { perClient: limits.failuresPerClient, perAccount: limits.failuresPerAccount });
   const accountNamed = (subdomain: string) => accounts.find((a) => a.subdomain === subdomain);
 
-  /** The QA role of a Zendesk user now; null when they have none (end user, suspended, unknown). */
+  /**
+   * The QA role of a Zendesk user now; null when they have none (end user, suspended, unknown). The name Zendesk gave
+   * is kept for the exports' name columns (services/people-names.ts).
+   */
   async function resolve(account: AccountConfig, userId: number): Promise<{ role: QaRole; name: string } | null> {
     const [person, policy] = await Promise.all([clientOf(account).person(userId), policyOf(db, account.subdomain)]);
+    if (person) await saveNames(db, account.subdomain, [{ userId, name: person.name }], clock.now());
     if (!person?.active) return null;
     const role = qaRoleOf(person, policy);
     return role ? { role, name: person.name } : null;

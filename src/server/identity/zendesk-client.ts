@@ -1,6 +1,7 @@
 /**
  * The service's own calls to one account's Zendesk API, with the credential only the service holds: the user and
- * their group memberships (to decide the QA role), the app's installations and its public key.
+ * their group memberships (to decide the QA role), people's names (for exports), the app's installations and its
+ * public key.
  */
 import { z } from 'zod';
 import type { AccountConfig, Fetch } from '../deps.ts';
@@ -24,6 +25,7 @@ const Memberships = z.object({
   meta: z.object({ has_more: z.boolean() }).optional(),
   links: z.object({ next: z.string().nullable().optional() }).optional(),
 });
+const ManyUsers = z.object({ users: z.array(z.looseObject({ id: z.number(), name: z.string() })) });
 const Installations = z.object({
   installations: z.array(z.looseObject({ id: z.number(), app_id: z.number(), enabled: z.boolean().optional() })),
 });
@@ -41,11 +43,19 @@ export interface ZendeskPerson {
 export interface ZendeskClient {
   /** The user and their groups, or null when Zendesk does not know them. */
   person(userId: number): Promise<ZendeskPerson | null>;
+  /**
+   * The names of `userIds` as Zendesk has them, `SHOW_MANY_MAX` ids a request (`users/show_many`); an id Zendesk does
+   * not know is absent. ZendeskUnavailable when any request fails: a caller keeps what it had.
+   */
+  namesOf(userIds: readonly number[]): Promise<Map<number, string>>;
   /** Installation ids of the app `appId` in this account. */
   installationsOf(appId: number): Promise<number[]>;
   /** The app's RSA public key (PEM) as Zendesk publishes it. */
   publicKeyPem(appId: number): Promise<string>;
 }
+
+/** The most ids `users/show_many` takes in one request (Zendesk answers 400 TooManyValues beyond). */
+export const SHOW_MANY_MAX = 100;
 
 export const zendeskBaseUrl = (account: AccountConfig) =>
   (account.zendeskUrl ?? `https://${account.subdomain}.zendesk.com`).replace(/\/+$/, '');
@@ -91,6 +101,16 @@ export function zendeskClient(account: AccountConfig, fetchImpl: Fetch): Zendesk
         next = page.meta?.has_more ? (page.links?.next ?? null) : (page.next_page ?? null);
       }
       return { id: user.id, name: user.name, role: user.role, active: user.active !== false && user.suspended !== true, groupIds };
+    },
+    async namesOf(userIds) {
+      const ids = [...new Set(userIds)];
+      const names = new Map<number, string>();
+      for (let i = 0; i < ids.length; i += SHOW_MANY_MAX) {
+        const res = await get(`/api/v2/users/show_many.json?ids=${ids.slice(i, i + SHOW_MANY_MAX).join(',')}`);
+        if (!res.ok) throw new ZendeskUnavailable(`Zendesk (${account.subdomain}) answered ${res.status} for users by id`);
+        for (const user of (await json(res, ManyUsers, 'users by id')).users) names.set(user.id, user.name);
+      }
+      return names;
     },
     async installationsOf(appId) {
       const res = await get('/api/v2/apps/installations.json');

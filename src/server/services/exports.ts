@@ -1,18 +1,27 @@
-/** The CSV export of what the reports count: one row per answer, read and written a batch at a time (decision 018). */
+/**
+ * The CSV export of what the reports count: one row per answer, read and written a batch at a time (decision 018),
+ * with the reviewee's and reviewer's names beside their ids (people-names.ts: never waits on Zendesk twice when it is down).
+ */
 import { csvCell, csvRow, type Cell } from '../../core/csv.ts';
 import type { ReportFilters } from '../../core/reports.ts';
 import type { Db } from '../db/db.ts';
 import { nextBatch, yieldToEventLoop, type AdaptiveBatch } from '../limits/batches.ts';
 import { exportAnswers, exportEvaluations, type ExportAnswer, type ExportEvaluation } from '../store/exports.ts';
 import type { Cursor } from '../store/reports/pages.ts';
+import { storedNames, type NameSource } from './people-names.ts';
+
+/** An evaluation as the CSV writes it: the row, and the names its people had (empty when unknown). */
+type Row = ExportEvaluation & { reviewee_name: string | undefined; reviewer_name: string | undefined };
 
 /** The export's columns in order: one row per answer, the evaluation's facts repeated on each. */
-const COLUMNS: Array<[string, (e: ExportEvaluation, a: ExportAnswer | undefined) => Cell]> = [
+const COLUMNS: Array<[string, (e: Row, a: ExportAnswer | undefined) => Cell]> = [
   ['evaluation_id', (e) => e.id],
   ['created_at', (e) => e.created_at],
   ['ticket_id', (e) => e.ticket_id],
   ['reviewee_id', (e) => e.reviewee_id],
+  ['reviewee_name', (e) => e.reviewee_name],
   ['reviewer_id', (e) => e.reviewer_id],
+  ['reviewer_name', (e) => e.reviewer_name],
   ['scorecard_id', (e) => e.scorecard_id],
   ['scorecard_version', (e) => e.scorecard_version],
   ['kind', (e) => e.kind],
@@ -49,29 +58,51 @@ export const ADAPTIVE_BATCH: AdaptiveBatch = { first: 100, min: 50, max: 2000, t
 // an evaluation's cells come before and after its answer's: written once per evaluation, not once per answer
 const ANSWER_FROM = COLUMNS.findIndex(([name]) => name === 'section_id');
 const ANSWER_TO = COLUMNS.findIndex(([name]) => name === 'overall_comment');
-const cells = (e: ExportEvaluation, a: ExportAnswer | undefined, from: number, to: number) =>
+const cells = (e: Row, a: ExportAnswer | undefined, from: number, to: number) =>
   COLUMNS.slice(from, to)
     .map(([, cell]) => csvCell(cell(e, a)))
     .join(',');
 
+export interface ExportOptions {
+  /** Evaluations per batch; by default batches are sized by time (`ADAPTIVE_BATCH`). The text does not depend on it. */
+  batch?: number | AdaptiveBatch;
+  /** Where the names come from (default: the people table alone; `zendeskNames` also asks Zendesk for missing ones). */
+  names?: NameSource;
+}
+
 /**
- * The CSV text of the matching evaluations, one keyset-paged batch at a time, in (created_at, id) order; `batch`
- * fixes the evaluations per batch, else batches are sized by time (`ADAPTIVE_BATCH`). The text does not depend on it.
+ * The names of the batch's people not met in an earlier batch, added to `known` (an id without a name maps to
+ * undefined, so it is not asked again).
  */
-export async function* exportCsv(
+async function learnNames(
   db: Db,
   account: string,
-  filters: ReportFilters,
-  batch: number | AdaptiveBatch = ADAPTIVE_BATCH,
-): AsyncGenerator<string> {
+  source: NameSource,
+  evaluations: readonly ExportEvaluation[],
+  known: Map<number, string | undefined>,
+): Promise<void> {
+  const ids = [...new Set(evaluations.flatMap((e) => [e.reviewee_id, e.reviewer_id]))].filter((id) => !known.has(id));
+  if (ids.length === 0) return;
+  const names = await source.namesOf(db, account, ids);
+  for (const id of ids) known.set(id, names.get(id));
+}
+
+/** The CSV text of the matching evaluations, one keyset-paged batch at a time, in (created_at, id) order. */
+export async function* exportCsv(db: Db, account: string, filters: ReportFilters, options: ExportOptions = {}): AsyncGenerator<string> {
+  const { batch = ADAPTIVE_BATCH, names = storedNames } = options;
   yield csvRow(COLUMNS.map(([name]) => name));
   let after: Cursor | null = null;
   let size = typeof batch === 'number' ? batch : batch.first;
+  const known = new Map<number, string | undefined>();
   for (;;) {
     if (after) await yieldToEventLoop();
-    const started = performance.now();
+    let started = performance.now();
     const evaluations = await exportEvaluations(db, account, filters, after, size);
     if (evaluations.length === 0) return;
+    // time spent waiting on Zendesk for names is not the database's: it does not shrink the batches
+    const asking = performance.now();
+    await learnNames(db, account, names, evaluations, known);
+    started += performance.now() - asking;
     const answers = await exportAnswers(
       db,
       account,
@@ -84,7 +115,8 @@ export async function* exportCsv(
       else byEvaluation.set(a.evaluation_id, [a]);
     }
     let chunk = '';
-    for (const e of evaluations) {
+    for (const evaluation of evaluations) {
+      const e: Row = { ...evaluation, reviewee_name: known.get(evaluation.reviewee_id), reviewer_name: known.get(evaluation.reviewer_id) };
       const head = cells(e, undefined, 0, ANSWER_FROM);
       const tail = cells(e, undefined, ANSWER_TO, COLUMNS.length);
       // an evaluation without answers still gets its row

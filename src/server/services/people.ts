@@ -7,6 +7,7 @@ import type { Actor } from '../auth.ts';
 import type { Db, Queryable } from '../db/db.ts';
 import { deleteDraftsOfPerson } from '../store/drafts.ts';
 import { audit } from '../store/journal.ts';
+import { forgetName } from '../store/people-names.ts';
 import {
   deleteRowsAbout,
   deleteSessionsOf,
@@ -85,8 +86,9 @@ export async function erasePerson(db: Db, actor: Actor, userId: number, now: Dat
   return db.transaction(async (tx) => {
     // about the person: their evaluations as reviewee (answers, history, notes cascade), notes and targets on them
     const about = await deleteRowsAbout(tx, actor.account, userId);
-    // their sessions end with them; API keys they made or revoked stay (an account's machines), with the pseudonym
+    // their sessions end with them, and their cached name; API keys they made or revoked stay (an account's machines), with the pseudonym
     await deleteSessionsOf(tx, actor.account, userId);
+    await forgetName(tx, actor.account, userId);
     // unsent drafts: by them, or judging them
     await deleteDraftsOfPerson(tx, actor.account, userId);
     // what the person did

@@ -1,6 +1,7 @@
 /**
  * Where a person's Zendesk user id is stored, for erasure (decision 014): every column of the migrations that holds
- * one. A new such column must be added here, and to PERSON_COLUMNS in tests/integration/people.test.ts.
+ * one (the people table's cached names: store/people-names.ts). A new such column must be added here, and to
+ * PERSON_COLUMNS in tests/integration/people.test.ts.
  */
 import type { Queryable } from '../db/db.ts';
 
