@@ -23,7 +23,9 @@ describe('checkAnswers', () => {
   });
 
   it('refuses a criterion answered twice', () => {
-    expect(check([...good, rate('greet', 0)])).toEqual([{ path: '[3].criterionId', message: 'criterion "greet" is answered more than once' }]);
+    expect(check([...good, rate('greet', 0)])).toEqual([
+      { path: '[3].criterionId', message: 'criterion "greet" is answered more than once' },
+    ]);
   });
 
   it('refuses an unknown criterion', () => {
@@ -41,7 +43,11 @@ describe('checkAnswers', () => {
   });
 
   it('refuses an unknown root cause', () => {
-    const answers = [{ criterionId: 'greet', rating: 0, comment: 'x', rootCauses: ['Template not used', 'Moon phase'] }, na('tone'), rate('frt', 1)];
+    const answers = [
+      { criterionId: 'greet', rating: 0, comment: 'x', rootCauses: ['Template not used', 'Moon phase'] },
+      na('tone'),
+      rate('frt', 1),
+    ];
     expect(check(answers)).toEqual([{ path: '[0].rootCauses', message: '"Moon phase" is not a root cause of criterion "greet"' }]);
   });
 
@@ -63,7 +69,14 @@ describe('Answer schema', () => {
   });
 
   it('names the path in an answers array', () => {
-    expect(parseWith(Answers, [{ criterionId: 'a', rating: 0 }, { criterionId: 'b', rating: -1 }, { criterionId: 'c', rating: 1.5 }, { criterionId: 'd', rating: 0, mood: 1 }])).toEqual({
+    expect(
+      parseWith(Answers, [
+        { criterionId: 'a', rating: 0 },
+        { criterionId: 'b', rating: -1 },
+        { criterionId: 'c', rating: 1.5 },
+        { criterionId: 'd', rating: 0, mood: 1 },
+      ]),
+    ).toEqual({
       ok: false,
       errors: ['[1].rating: must be >= 0', '[2].rating: must be a whole number', '[3]: unknown key "mood"'],
     });

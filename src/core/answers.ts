@@ -47,7 +47,8 @@ export function checkAnswers(card: ScorecardDefinition, answers: Answers, option
     }
     seen.add(criterion.id);
     if (answer.na) {
-      if (!criterion.allowNA && !criterion.metric) problems.push({ path: `${at}.na`, message: `criterion "${criterion.id}" does not allow N/A` });
+      if (!criterion.allowNA && !criterion.metric)
+        problems.push({ path: `${at}.na`, message: `criterion "${criterion.id}" does not allow N/A` });
     } else if (answer.rating !== undefined) {
       const opts = scaleOptions(criterion.scale);
       if (answer.rating >= opts.length) {

@@ -72,7 +72,13 @@ export const ScorecardVersionView = ScorecardVersion.extend({
 }).meta({ id: 'ScorecardVersionView' });
 export type ScorecardVersionView = z.infer<typeof ScorecardVersionView>;
 
-export const ScorecardVersionInfo = ScorecardVersionView.pick({ version: true, status: true, createdAt: true, publishedAt: true, lockVersion: true });
+export const ScorecardVersionInfo = ScorecardVersionView.pick({
+  version: true,
+  status: true,
+  createdAt: true,
+  publishedAt: true,
+  lockVersion: true,
+});
 export type ScorecardVersionInfo = z.infer<typeof ScorecardVersionInfo>;
 
 /** A scorecard with its versions; `draft` is shown to scorecard managers only. */
@@ -153,7 +159,9 @@ export const EvaluationView = Evaluation.extend({
     .describe(
       'optimistic lock, +1 on every change: send it back as `lockVersion` with PUT (required) and with withdraw, acknowledge, dispute and resolve (optional); a stale one is refused with 409',
     ),
-  changedSinceAcknowledgement: z.boolean().describe('amended after the reviewee acknowledged it: the status went back to submitted, to be acknowledged again'),
+  changedSinceAcknowledgement: z
+    .boolean()
+    .describe('amended after the reviewee acknowledged it: the status went back to submitted, to be acknowledged again'),
   acknowledgedVersion: z.number().nullable().describe('the lockVersion the reviewee last acknowledged'),
 }).meta({ id: 'EvaluationView' });
 export type EvaluationView = z.infer<typeof EvaluationView>;
@@ -241,5 +249,7 @@ const ApiKeyView = z.object({
 });
 
 export const ApiKeyList = z.object({ keys: z.array(ApiKeyView) }).meta({ id: 'ApiKeyList' });
-export const CreatedApiKey = z.object({ key: ApiKeyView, secret: z.string().describe('shown in this answer only') }).meta({ id: 'CreatedApiKey' });
+export const CreatedApiKey = z
+  .object({ key: ApiKeyView, secret: z.string().describe('shown in this answer only') })
+  .meta({ id: 'CreatedApiKey' });
 export const RevokedApiKey = z.object({ key: ApiKeyView }).meta({ id: 'RevokedApiKey' });

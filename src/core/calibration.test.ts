@@ -25,7 +25,9 @@ describe('calibrationReport', () => {
 
   it('puts the baseline first and measures each reviewer against it', () => {
     expect(report.baselineSubmitted).toBe(true);
-    expect(report.reviewers.map((r) => [r.reviewerId, r.baseline, r.scoreDeviation, r.compared, r.matched, r.meanAbsoluteDeviation])).toEqual([
+    expect(
+      report.reviewers.map((r) => [r.reviewerId, r.baseline, r.scoreDeviation, r.compared, r.matched, r.meanAbsoluteDeviation]),
+    ).toEqual([
       [1, true, 0, 4, 4, 0],
       [2, false, -25, 4, 3, 25], // c2: 0 vs 1 -> -100 points, mean |dev| 100 / 4
       [3, false, -8.3333, 3, 3, 0], // c4 N/A is not compared

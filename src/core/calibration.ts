@@ -112,7 +112,9 @@ export function calibrationReport(
   submissions: readonly CalibrationSubmission[],
 ): CalibrationReport {
   const criteria = judgedCriteria(card);
-  const ordered = [...submissions].sort((a, b) => Number(b.reviewerId === baselineReviewerId) - Number(a.reviewerId === baselineReviewerId));
+  const ordered = [...submissions].sort(
+    (a, b) => Number(b.reviewerId === baselineReviewerId) - Number(a.reviewerId === baselineReviewerId),
+  );
   const matrix = ordered.map((s) => criteria.map((c) => fractionOf(c, s.answers)));
   const baseline = ordered[0]?.reviewerId === baselineReviewerId ? ordered[0] : undefined;
   const baselineRow = baseline ? matrix[0]! : null;
@@ -256,7 +258,8 @@ export const CalibrationSessionCreate = z
     title: safeText(200).trim().default(''),
   })
   .superRefine((s, ctx) => {
-    if (new Set(s.reviewerIds).size !== s.reviewerIds.length) ctx.addIssue({ code: 'custom', path: ['reviewerIds'], message: 'a reviewer is invited twice' });
+    if (new Set(s.reviewerIds).size !== s.reviewerIds.length)
+      ctx.addIssue({ code: 'custom', path: ['reviewerIds'], message: 'a reviewer is invited twice' });
     if (!s.reviewerIds.includes(s.baselineReviewerId)) {
       ctx.addIssue({ code: 'custom', path: ['baselineReviewerId'], message: 'the baseline reviewer must be one of reviewerIds' });
     }

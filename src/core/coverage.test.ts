@@ -37,7 +37,12 @@ describe('ISO weeks', () => {
 describe('MonitoringPlan', () => {
   it('fills defaults and refuses an agent listed twice', () => {
     expect(MonitoringPlan.parse({})).toEqual({ default: null, agents: [] });
-    const r = MonitoringPlan.safeParse({ agents: [{ agentId: 1, overall: 2 }, { agentId: 1, overall: 3 }] });
+    const r = MonitoringPlan.safeParse({
+      agents: [
+        { agentId: 1, overall: 2 },
+        { agentId: 1, overall: 3 },
+      ],
+    });
     expect(r.success).toBe(false);
     expect(r.error?.issues[0]?.path).toEqual(['agents', 1, 'agentId']);
   });
@@ -146,7 +151,12 @@ describe('suggestTickets', () => {
 
   it('never suggests an excluded ticket and stops when the agent has none left', () => {
     const gaps = coverage(plan, [], [20]).agents;
-    const exclude = new Set(candidates.filter((c) => c.assigneeId === 20).slice(0, 7).map((c) => c.ticketId));
+    const exclude = new Set(
+      candidates
+        .filter((c) => c.assigneeId === 20)
+        .slice(0, 7)
+        .map((c) => c.ticketId),
+    );
     const picks = suggestTickets(gaps, candidates, { seed: 3, favour: none, exclude });
     expect(picks.filter((p) => p.agentId === 20).map((p) => p.ticketId)).toEqual([207]);
   });
@@ -156,7 +166,11 @@ describe('suggestTickets', () => {
     const a = suggestTickets(gaps, candidates, { seed: 9, favour: none });
     const b = suggestTickets(gaps, [...candidates].reverse(), { seed: 9, favour: none });
     expect(b).toEqual(a);
-    const seeds = Array.from({ length: 20 }, (_, s) => suggestTickets(gaps, candidates, { seed: s, favour: none }).map((p) => p.ticketId).join());
+    const seeds = Array.from({ length: 20 }, (_, s) =>
+      suggestTickets(gaps, candidates, { seed: s, favour: none })
+        .map((p) => p.ticketId)
+        .join(),
+    );
     expect(new Set(seeds).size).toBeGreaterThan(5);
   });
 

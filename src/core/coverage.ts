@@ -37,7 +37,8 @@ export const MonitoringPlan = z
   .superRefine((plan, ctx) => {
     const seen = new Set<number>();
     plan.agents.forEach((a, i) => {
-      if (seen.has(a.agentId)) ctx.addIssue({ code: 'custom', path: ['agents', i, 'agentId'], message: `agent ${a.agentId} is listed twice` });
+      if (seen.has(a.agentId))
+        ctx.addIssue({ code: 'custom', path: ['agents', i, 'agentId'], message: `agent ${a.agentId} is listed twice` });
       seen.add(a.agentId);
     });
   });
@@ -213,7 +214,10 @@ export interface SuggestOptions {
 }
 
 /** Each reason's test; "long" is above the 75th percentile of the candidates' resolution times. */
-const REASONS: Record<SuggestionReason, { favoured: (f: Favour) => boolean; has: (t: CandidateTicket, longAbove: number | null) => boolean }> = {
+const REASONS: Record<
+  SuggestionReason,
+  { favoured: (f: Favour) => boolean; has: (t: CandidateTicket, longAbove: number | null) => boolean }
+> = {
   reopened: { favoured: (f) => f.reopens, has: (t) => (t.reopens ?? 0) > 0 },
   'low-csat': { favoured: (f) => f.lowCsat, has: (t) => t.csat === 'bad' },
   'long-resolution': {
@@ -250,7 +254,11 @@ export function reasonsOf(ticket: CandidateTicket, longAbove: number | null): Su
  * the rest of the overall gap from any. A weighted random sample without replacement
  * (Efraimidis–Spirakis: key = u^(1/w), highest keys win); weight 1, times `boost` per favoured trait.
  */
-export function suggestTickets(gaps: readonly AgentCoverage[], candidates: readonly CandidateTicket[], options: SuggestOptions): Suggestion[] {
+export function suggestTickets(
+  gaps: readonly AgentCoverage[],
+  candidates: readonly CandidateTicket[],
+  options: SuggestOptions,
+): Suggestion[] {
   const boost = options.boost ?? 3;
   const exclude = options.exclude ?? new Set<number>();
   const resolution = candidates.flatMap((t) => (t.fullResolutionMinutes === null ? [] : [t.fullResolutionMinutes]));
@@ -260,7 +268,7 @@ export function suggestTickets(gaps: readonly AgentCoverage[], candidates: reado
     .map((ticket) => {
       const reasons = reasonsOf(ticket, longAbove);
       const weight = reasons.reduce((w, r) => (REASONS[r].favoured(options.favour) ? w * boost : w), 1);
-      return { ticket, reasons, key: Math.pow(hashUniform(options.seed, ticket.ticketId), 1 / weight) };
+      return { ticket, reasons, key: hashUniform(options.seed, ticket.ticketId) ** (1 / weight) };
     })
     .sort((a, b) => b.key - a.key || a.ticket.ticketId - b.ticket.ticketId);
   const out: Suggestion[] = [];

@@ -12,7 +12,10 @@ export const QaRole = z.enum(['admin', 'lead', 'reviewer', 'agent']);
 export type QaRole = z.infer<typeof QaRole>;
 
 /** Minutes as a ticket could have them (a century is far more than any). */
-const Minutes = z.number().min(0).max(60 * 24 * 366 * 100);
+const Minutes = z
+  .number()
+  .min(0)
+  .max(60 * 24 * 366 * 100);
 
 /** Snapshot of the ticket's numbers at review time, for side-by-side reporting. */
 export const MetricsSnapshot = z.strictObject({

@@ -3,7 +3,14 @@ import { matchScorecards, type Matchable, type TicketFacts } from './matching.ts
 import { AppliesTo } from './scorecard.ts';
 
 const sc = (id: string, rules: Partial<AppliesTo> = {}): Matchable => ({ id, name: id, appliesTo: AppliesTo.parse(rules) });
-const ticket = (over: Partial<TicketFacts> = {}): TicketFacts => ({ groupId: 10, channel: 'email', brandId: 1, formId: 5, tags: ['vip'], ...over });
+const ticket = (over: Partial<TicketFacts> = {}): TicketFacts => ({
+  groupId: 10,
+  channel: 'email',
+  brandId: 1,
+  formId: 5,
+  tags: ['vip'],
+  ...over,
+});
 const ids = (cards: Matchable[], t: TicketFacts) => matchScorecards(cards, t).map((s) => s.id);
 
 describe('matchScorecards', () => {
@@ -12,7 +19,11 @@ describe('matchScorecards', () => {
   });
 
   it('leaves out scorecards whose rules do not match', () => {
-    const cards = [sc('chat', { channels: ['chat', 'native_messaging'] }), sc('email', { channels: ['email', 'web'] }), sc('g11', { groupIds: [11] })];
+    const cards = [
+      sc('chat', { channels: ['chat', 'native_messaging'] }),
+      sc('email', { channels: ['email', 'web'] }),
+      sc('g11', { groupIds: [11] }),
+    ];
     expect(ids(cards, ticket())).toEqual(['email']);
     expect(ids(cards, ticket({ channel: 'native_messaging', groupId: 11 }))).toEqual(['g11', 'chat']); // one listed value is narrower than two
   });

@@ -44,9 +44,6 @@ export function matchScorecards<T extends Matchable>(scorecards: readonly T[], t
   return scorecards
     .filter((s) => applies(s.appliesTo, ticket))
     .map((s) => ({ s, spec: specificity(s.appliesTo) }))
-    .sort(
-      (x, y) =>
-        y.spec[0] - x.spec[0] || x.spec[1] - y.spec[1] || x.s.name.localeCompare(y.s.name) || x.s.id.localeCompare(y.s.id),
-    )
+    .sort((x, y) => y.spec[0] - x.spec[0] || x.spec[1] - y.spec[1] || x.s.name.localeCompare(y.s.name) || x.s.id.localeCompare(y.s.id))
     .map((x) => x.s);
 }

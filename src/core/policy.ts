@@ -11,16 +11,18 @@ export const GroupIds = z
   .max(200)
   .refine((ids) => new Set(ids).size === ids.length, 'must not name a group twice');
 
-export const AccountPolicy = z.strictObject({
-  scorecardManagerRoles: z
-    .array(ManagerRole)
-    .max(ManagerRole.options.length)
-    .refine((roles) => new Set(roles).size === roles.length, 'must not name a role twice'),
-  /** Members of these Zendesk groups review tickets. */
-  reviewerGroupIds: GroupIds.default([]),
-  /** Members of these Zendesk groups are QA leads (a lead group wins over a reviewer group). */
-  leadGroupIds: GroupIds.default([]),
-}).meta({ id: 'AccountPolicy' });
+export const AccountPolicy = z
+  .strictObject({
+    scorecardManagerRoles: z
+      .array(ManagerRole)
+      .max(ManagerRole.options.length)
+      .refine((roles) => new Set(roles).size === roles.length, 'must not name a role twice'),
+    /** Members of these Zendesk groups review tickets. */
+    reviewerGroupIds: GroupIds.default([]),
+    /** Members of these Zendesk groups are QA leads (a lead group wins over a reviewer group). */
+    leadGroupIds: GroupIds.default([]),
+  })
+  .meta({ id: 'AccountPolicy' });
 export type AccountPolicy = z.output<typeof AccountPolicy>;
 
 /** A change to the policy: the keys left out keep their value. */

@@ -6,7 +6,20 @@ import { describe, expect, it } from 'vitest';
 // Core runs in the sidebar and on the server: it may import only itself and zod, so the same rules run in both.
 const CORE = dirname(fileURLToPath(import.meta.url));
 const ALLOWED_PACKAGES = new Set(['zod']);
-const DOM_GLOBALS = ['window', 'document', 'localStorage', 'sessionStorage', 'navigator', 'location', 'fetch', 'XMLHttpRequest', 'process', 'Buffer', 'require', 'ZAFClient'];
+const DOM_GLOBALS = [
+  'window',
+  'document',
+  'localStorage',
+  'sessionStorage',
+  'navigator',
+  'location',
+  'fetch',
+  'XMLHttpRequest',
+  'process',
+  'Buffer',
+  'require',
+  'ZAFClient',
+];
 
 function sourceFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
@@ -49,7 +62,9 @@ describe('core purity', () => {
   const files = sourceFiles(CORE);
 
   it('finds the core sources', () => {
-    expect(files.map((f) => relative(CORE, f))).toEqual(expect.arrayContaining(['scoring.ts', 'scorecard.ts', 'answers.ts', 'matching.ts']));
+    expect(files.map((f) => relative(CORE, f))).toEqual(
+      expect.arrayContaining(['scoring.ts', 'scorecard.ts', 'answers.ts', 'matching.ts']),
+    );
   });
 
   it('no core source imports anything but core files and zod, nor touches DOM or Node globals', () => {
@@ -59,7 +74,10 @@ describe('core purity', () => {
   it('the scan catches what it must (so a pass means something)', () => {
     const f = join(CORE, 'bad.ts');
     expect(impurities(f, `import { readFileSync } from 'node:fs';`)).toEqual(['bad.ts: imports "node:fs"']);
-    expect(impurities(f, `import { h } from 'preact';\nexport * from '../app/x.ts';`)).toEqual(['bad.ts: imports "preact"', 'bad.ts: imports "../app/x.ts"']);
+    expect(impurities(f, `import { h } from 'preact';\nexport * from '../app/x.ts';`)).toEqual([
+      'bad.ts: imports "preact"',
+      'bad.ts: imports "../app/x.ts"',
+    ]);
     expect(impurities(f, `const m = await import('zendesk_app_framework_sdk');`)).toEqual(['bad.ts: imports "zendesk_app_framework_sdk"']);
     expect(impurities(f, `import 'node:process';`)).toEqual(['bad.ts: imports "node:process"']);
     expect(impurities(f, `const x = window.localStorage; localStorage.getItem('a');`)).toEqual([
@@ -67,6 +85,11 @@ describe('core purity', () => {
       'bad.ts: uses the global "localStorage"',
     ]);
     expect(impurities(f, `if (typeof document !== 'undefined') {}`)).toEqual(['bad.ts: uses the global "document"']);
-    expect(impurities(f, `import { z } from 'zod';\nimport type { A } from './answers.ts';\n// window.x in a comment\nconst s = 'document.title';\nconst o = { window: 1 }; o.window;`)).toEqual([]);
+    expect(
+      impurities(
+        f,
+        `import { z } from 'zod';\nimport type { A } from './answers.ts';\n// window.x in a comment\nconst s = 'document.title';\nconst o = { window: 1 }; o.window;`,
+      ),
+    ).toEqual([]);
   });
 });

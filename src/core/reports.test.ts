@@ -45,7 +45,14 @@ describe('report queries', () => {
 });
 
 describe('report math', () => {
-  const sums: EvaluationSums = { count: 4, scored: 3, scoreSum: 240, scoreSumSq: 100 ** 2 + 80 ** 2 + 60 ** 2, passes: 2, criticalFails: 1 };
+  const sums: EvaluationSums = {
+    count: 4,
+    scored: 3,
+    scoreSum: 240,
+    scoreSumSq: 100 ** 2 + 80 ** 2 + 60 ** 2,
+    passes: 2,
+    criticalFails: 1,
+  };
 
   it('makes a summary from SQL sums', () => {
     const s = summaryFromSums(sums);

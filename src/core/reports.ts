@@ -50,15 +50,17 @@ export const Figure = z.object({
 });
 export type Figure = z.infer<typeof Figure>;
 
-export const Summary = z.object({
-  count: z.number().int().min(0),
-  /** Mean final score (IQS), 0..100. */
-  averageScore: Figure,
-  /** Share of scored evaluations that passed, 0..1. */
-  passRate: Figure,
-  /** Share of evaluations with at least one critical failure, 0..1. */
-  criticalFailRate: Figure,
-}).meta({ id: 'Summary' });
+export const Summary = z
+  .object({
+    count: z.number().int().min(0),
+    /** Mean final score (IQS), 0..100. */
+    averageScore: Figure,
+    /** Share of scored evaluations that passed, 0..1. */
+    passRate: Figure,
+    /** Share of evaluations with at least one critical failure, 0..1. */
+    criticalFailRate: Figure,
+  })
+  .meta({ id: 'Summary' });
 export type Summary = z.infer<typeof Summary>;
 
 export const TrendPoint = Summary.extend({
@@ -97,10 +99,12 @@ export const CriterionRow = z.object({
 });
 export type CriterionRow = z.infer<typeof CriterionRow>;
 
-export const Breakdown = z.discriminatedUnion('dimension', [
-  z.object({ dimension: BreakdownDimension.exclude(['criterion']), rows: z.array(BreakdownRow) }),
-  z.object({ dimension: z.literal('criterion'), rows: z.array(CriterionRow) }),
-]).meta({ id: 'Breakdown' });
+export const Breakdown = z
+  .discriminatedUnion('dimension', [
+    z.object({ dimension: BreakdownDimension.exclude(['criterion']), rows: z.array(BreakdownRow) }),
+    z.object({ dimension: z.literal('criterion'), rows: z.array(CriterionRow) }),
+  ])
+  .meta({ id: 'Breakdown' });
 export type Breakdown = z.infer<typeof Breakdown>;
 
 export const RootCauseCount = z.object({

@@ -10,7 +10,10 @@ export interface ZendeskStaff {
  * Zendesk admins are admins; then a QA lead group, then a reviewer group, else agent; end users have no QA role.
  * The service decides this from what Zendesk says; the app only shows the answer.
  */
-export function qaRoleOf(user: ZendeskStaff, policy: { reviewerGroupIds: readonly number[]; leadGroupIds: readonly number[] }): QaRole | null {
+export function qaRoleOf(
+  user: ZendeskStaff,
+  policy: { reviewerGroupIds: readonly number[]; leadGroupIds: readonly number[] },
+): QaRole | null {
   if (user.role === 'admin') return 'admin';
   if (user.role !== 'agent') return null;
   const groups = new Set(user.groupIds);

@@ -75,7 +75,7 @@ describe('ScorecardDefinition (the public JSON format)', () => {
     ['unknown nested key', (d) => (crit(d, 1).wieght = 2), ['sections[1].criteria[0]: unknown key "wieght"']],
     ['negative weight', (d) => (crit(d, 1).weight = -1), ['sections[1].criteria[0].weight: must be >= 0']],
     ['weight as a string', (d) => (crit(d, 0).weight = '2'), ['sections[0].criteria[0].weight: must be a number']],
-    ['negative section weight', (d) => (d.sections[1]!.weight = -3), ['sections[1].weight: must be >= 0'] ],
+    ['negative section weight', (d) => (d.sections[1]!.weight = -3), ['sections[1].weight: must be >= 0']],
     [
       'bad preset',
       (d) => (crit(d, 0).scale = { preset: '7-point' }),
@@ -83,7 +83,13 @@ describe('ScorecardDefinition (the public JSON format)', () => {
     ],
     [
       'fraction above 1',
-      (d) => (crit(d, 0).scale = { options: [{ label: 'A', fraction: 1.5 }, { label: 'B', fraction: 0 }] }),
+      (d) =>
+        (crit(d, 0).scale = {
+          options: [
+            { label: 'A', fraction: 1.5 },
+            { label: 'B', fraction: 0 },
+          ],
+        }),
       ['sections[0].criteria[0].scale.options[0].fraction: must be <= 1'],
     ],
     ['missing name', (d) => delete (d as Partial<Draft>).name, ['name: is required (string)']],
@@ -95,17 +101,17 @@ describe('ScorecardDefinition (the public JSON format)', () => {
     ],
     ['missing scale', (d) => delete crit(d, 1).scale, ['sections[1].criteria[0].scale: is required (object)']],
     ['no sections', (d) => (d.sections = []), ['sections: must have at least one section']],
-    [
-      'bad method',
-      (d) => (d.method = 'average'),
-      ['method: must be one of "weighted-criteria", "total-points", "weighted-sections"'],
-    ],
+    ['bad method', (d) => (d.method = 'average'), ['method: must be one of "weighted-criteria", "total-points", "weighted-sections"']],
     [
       'bad critical effect',
       (d) => (crit(d, 0).critical = { effect: 'boom' }),
       ['sections[0].criteria[0].critical.effect: must be one of "zero", "zero-section", "cap"'],
     ],
-    ['cap without its number', (d) => (crit(d, 0).critical = { effect: 'cap' }), ['sections[0].criteria[0].critical.cap: is required (number)']],
+    [
+      'cap without its number',
+      (d) => (crit(d, 0).critical = { effect: 'cap' }),
+      ['sections[0].criteria[0].critical.cap: is required (number)'],
+    ],
     ['threshold above 100', (d) => (d.passThreshold = 120), ['passThreshold: must be <= 100']],
     [
       'duplicate ids',
@@ -120,7 +126,11 @@ describe('ScorecardDefinition (the public JSON format)', () => {
       (d) => (crit(d, 0).id = 'has space'),
       ['sections[0].criteria[0].id: must be 1-64 letters, digits, "_", "-" or ".", starting with a letter or digit'],
     ],
-    ['root cause kind for an unlisted cause', (d) => (crit(d, 0).rootCauseKinds = { Typo: 'process' }), ['sections[0].criteria[0].rootCauseKinds.Typo: "Typo" is not one of rootCauses']],
+    [
+      'root cause kind for an unlisted cause',
+      (d) => (crit(d, 0).rootCauseKinds = { Typo: 'process' }),
+      ['sections[0].criteria[0].rootCauseKinds.Typo: "Typo" is not one of rootCauses'],
+    ],
     [
       'metric criterion on a 3-point scale',
       (d) => (crit(d, 1).metric = { name: 'first-reply-minutes', direction: 'at-most', target: 60 }),

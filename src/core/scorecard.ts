@@ -15,10 +15,7 @@ export const ScaleOption = z.strictObject({
 });
 export type ScaleOption = z.infer<typeof ScaleOption>;
 
-export const Scale = z.union([
-  z.strictObject({ preset: ScalePreset }),
-  z.strictObject({ options: z.array(ScaleOption).min(2).max(11) }),
-]);
+export const Scale = z.union([z.strictObject({ preset: ScalePreset }), z.strictObject({ options: z.array(ScaleOption).min(2).max(11) })]);
 export type Scale = z.infer<typeof Scale>;
 
 export const CriticalRule = z

@@ -29,7 +29,9 @@ function randomCard(r: Random): ScorecardDefinition {
         weight: randomWeight(r),
         scale: randomScale(r),
         allowNA: r.chance(0.4),
-        critical: r.chance(0.7) ? null : r.pick([{ effect: 'zero' as const }, { effect: 'zero-section' as const }, { effect: 'cap' as const, cap: r.int(0, 100) }]),
+        critical: r.chance(0.7)
+          ? null
+          : r.pick([{ effect: 'zero' as const }, { effect: 'zero-section' as const }, { effect: 'cap' as const, cap: r.int(0, 100) }]),
       };
     }),
   }));
@@ -78,7 +80,9 @@ function expectSameScores(a: ScoreResult, b: ScoreResult) {
   }
   expect(b.passed).toBe(a.passed);
   expect(b.criticalFailures).toEqual(a.criticalFailures);
-  a.sections.forEach((s, i) => (s.score === null ? expect(b.sections[i]!.score).toBeNull() : expect(b.sections[i]!.score).toBeCloseTo(s.score, 9)));
+  a.sections.forEach((s, i) =>
+    s.score === null ? expect(b.sections[i]!.score).toBeNull() : expect(b.sections[i]!.score).toBeCloseTo(s.score, 9),
+  );
 }
 
 describe('scoring properties (seeded, replayable)', () => {

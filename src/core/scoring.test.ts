@@ -34,7 +34,7 @@ describe('weights and N/A', () => {
 
   it('weights each criterion: 3 of 4 weight earned is 75', () => {
     const r = scoreEvaluation(card(sections), [rate('a', 1), rate('b', 0), rate('c', 1)]);
-    expect(r.rawScore).toBeCloseTo((3 + 2) / 6 * 100, 10);
+    expect(r.rawScore).toBeCloseTo(((3 + 2) / 6) * 100, 10);
     expect(scoreEvaluation(card(sections), answers).rawScore).toBe(75);
   });
 
@@ -103,7 +103,9 @@ describe('critical criteria', () => {
   });
 
   it('cap: final is min(raw, cap)', () => {
-    const c = card([section('s', [criterion('a', { critical: { effect: 'cap', cap: 65 } }), ...'bcdefghij'.split('').map((id) => criterion(id))])]);
+    const c = card([
+      section('s', [criterion('a', { critical: { effect: 'cap', cap: 65 } }), ...'bcdefghij'.split('').map((id) => criterion(id))]),
+    ]);
     const all = (ra: number) => [rate('a', ra), ...'bcdefghij'.split('').map((id) => rate(id, 1))];
     const r = scoreEvaluation(c, all(0));
     expect(r.rawScore).toBe(90);
@@ -179,7 +181,11 @@ describe('methods on the same answers (hand-computed)', () => {
   // A: 1 of 2 points; B: 6 of 8 points
   const sections = (wa: number, wb: number) => [
     section('A', [criterion('a1'), criterion('a2')], { weight: wa }),
-    section('B', [criterion('b1', { weight: 2 }), criterion('b2', { weight: 2 }), criterion('b3', { weight: 2 }), criterion('b4', { weight: 2 })], { weight: wb }),
+    section(
+      'B',
+      [criterion('b1', { weight: 2 }), criterion('b2', { weight: 2 }), criterion('b3', { weight: 2 }), criterion('b4', { weight: 2 })],
+      { weight: wb },
+    ),
   ];
   const answers = [rate('a1', 1), rate('a2', 0), rate('b1', 1), rate('b2', 1), rate('b3', 1), rate('b4', 0)];
 
@@ -222,7 +228,15 @@ describe('methods on the same answers (hand-computed)', () => {
 
 describe('pass', () => {
   const ten = (threshold: number) =>
-    card([section('s', 'abcde'.split('').map((id) => criterion(id)))], { passThreshold: threshold });
+    card(
+      [
+        section(
+          's',
+          'abcde'.split('').map((id) => criterion(id)),
+        ),
+      ],
+      { passThreshold: threshold },
+    );
   const yes = (n: number) => 'abcde'.split('').map((id, i) => rate(id, i < n ? 1 : 0));
 
   it('passes at exactly the threshold, fails below it', () => {
@@ -233,9 +247,17 @@ describe('pass', () => {
 
   it('a score that is exactly the threshold in arithmetic passes despite float error', () => {
     // (0 * 1 + 1/3 * 2 + 2/3 * 5) / 8 = 1/2, which floats compute as 49.99999999999999
-    const c = card([section('s', [1, 2, 5].map((w, i) => criterion(`c${i}`, { weight: w, scale: { preset: '4-point' } })))], {
-      passThreshold: 50,
-    });
+    const c = card(
+      [
+        section(
+          's',
+          [1, 2, 5].map((w, i) => criterion(`c${i}`, { weight: w, scale: { preset: '4-point' } })),
+        ),
+      ],
+      {
+        passThreshold: 50,
+      },
+    );
     const r = scoreEvaluation(c, [rate('c0', 0), rate('c1', 1), rate('c2', 2)]);
     expect(roundForDisplay(r.finalScore!)).toBe(50);
     expect(r.passed).toBe(true);

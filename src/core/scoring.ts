@@ -122,8 +122,7 @@ export function scoreEvaluation(card: ScorecardDefinition, answers: readonly Ans
   return {
     rawScore,
     finalScore,
-    passed:
-      criticalFailures.length > 0 ? false : finalScore === null ? null : finalScore >= card.passThreshold - PASS_TOLERANCE,
+    passed: criticalFailures.length > 0 ? false : finalScore === null ? null : finalScore >= card.passThreshold - PASS_TOLERANCE,
     criticalFailures,
     sections: card.sections.map((section, s) => {
       const t = sum(parts[s]!);

@@ -141,18 +141,50 @@ describe('krippendorffAlpha', () => {
   });
 
   it('gives 1 for perfect agreement and null when nothing varies or nothing pairs', () => {
-    expect(krippendorffAlpha([[1, 1], [2, 2], [3, 3]], 'ordinal').alpha).toBe(1);
-    expect(krippendorffAlpha([[2, 2], [2, 2]], 'nominal').alpha).toBeNull();
+    expect(
+      krippendorffAlpha(
+        [
+          [1, 1],
+          [2, 2],
+          [3, 3],
+        ],
+        'ordinal',
+      ).alpha,
+    ).toBe(1);
+    expect(
+      krippendorffAlpha(
+        [
+          [2, 2],
+          [2, 2],
+        ],
+        'nominal',
+      ).alpha,
+    ).toBeNull();
     expect(krippendorffAlpha([[1], [2, null]], 'interval')).toEqual({ alpha: null, units: 0, values: 0 });
   });
 
   it('goes below zero for systematic disagreement', () => {
-    expect(krippendorffAlpha([[0, 1], [1, 0], [0, 1], [1, 0]], 'nominal').alpha!).toBeLessThan(0);
+    expect(
+      krippendorffAlpha(
+        [
+          [0, 1],
+          [1, 0],
+          [0, 1],
+          [1, 0],
+        ],
+        'nominal',
+      ).alpha!,
+    ).toBeLessThan(0);
   });
 
   it('treats ordinal values by rank, not distance', () => {
     // the same ranks with stretched values: ordinal unchanged, interval changes
-    const a = [[1, 2], [2, 3], [3, 3], [1, 1]];
+    const a = [
+      [1, 2],
+      [2, 3],
+      [3, 3],
+      [1, 1],
+    ];
     const b = a.map((u) => u.map((v) => (v === 3 ? 30 : v)));
     expect(krippendorffAlpha(b, 'ordinal').alpha).toBeCloseTo(krippendorffAlpha(a, 'ordinal').alpha!, 12);
     expect(krippendorffAlpha(b, 'interval').alpha).not.toBeCloseTo(krippendorffAlpha(a, 'interval').alpha!, 3);

@@ -25,7 +25,11 @@ describe('targetProgress', () => {
 
   it('is achieved or missed once due, on-track before, and certain only when the interval clears the target', () => {
     const many = sums(Array.from({ length: 40 }, (_, i) => (i % 2 ? 96 : 98)));
-    expect(targetProgress({ metric: 'average-score', value: 90 }, many, NONE, true)).toMatchObject({ state: 'achieved', certain: true, progress: null });
+    expect(targetProgress({ metric: 'average-score', value: 90 }, many, NONE, true)).toMatchObject({
+      state: 'achieved',
+      certain: true,
+      progress: null,
+    });
     expect(targetProgress({ metric: 'average-score', value: 99 }, many, NONE, true)).toMatchObject({ state: 'missed', certain: true });
     expect(targetProgress({ metric: 'average-score', value: 90 }, many, NONE, false).state).toBe('on-track');
     expect(targetProgress({ metric: 'average-score', value: 90 }, NONE, NONE, true).state).toBe('no-data');
@@ -41,7 +45,14 @@ describe('targetProgress', () => {
 
 describe('TargetCreate', () => {
   it('refuses a pass rate above 1 and a due date before the start', () => {
-    const r = TargetCreate.safeParse({ subject: 'agent', subjectId: 5, metric: 'pass-rate', value: 90, startsOn: '2026-03-10', dueOn: '2026-03-01' });
+    const r = TargetCreate.safeParse({
+      subject: 'agent',
+      subjectId: 5,
+      metric: 'pass-rate',
+      value: 90,
+      startsOn: '2026-03-10',
+      dueOn: '2026-03-01',
+    });
     expect(r.success).toBe(false);
     expect(r.error?.issues.map((i) => i.path.join('.'))).toEqual(['value', 'dueOn']);
   });

@@ -25,7 +25,8 @@ const TargetFields = z.strictObject({
 });
 
 const targetRules = (t: { metric: TargetMetric; value: number; startsOn: string; dueOn: string }, ctx: z.RefinementCtx) => {
-  if (t.metric === 'pass-rate' && t.value > 1) ctx.addIssue({ code: 'custom', path: ['value'], message: 'a pass rate is a share from 0 to 1' });
+  if (t.metric === 'pass-rate' && t.value > 1)
+    ctx.addIssue({ code: 'custom', path: ['value'], message: 'a pass rate is a share from 0 to 1' });
   if (t.dueOn < t.startsOn) ctx.addIssue({ code: 'custom', path: ['dueOn'], message: 'must not be before startsOn' });
 };
 
@@ -60,7 +61,10 @@ export type Target = z.infer<typeof Target>;
 export const TargetList = z.object({ items: z.array(Target) }).meta({ id: 'TargetList' });
 
 /** `GET /targets`: an agent may ask only for their own. */
-export const TargetListQuery = z.strictObject({ subject: TargetSubject.optional(), subjectId: z.coerce.number().pipe(ZendeskId).optional() });
+export const TargetListQuery = z.strictObject({
+  subject: TargetSubject.optional(),
+  subjectId: z.coerce.number().pipe(ZendeskId).optional(),
+});
 export type TargetListQuery = z.infer<typeof TargetListQuery>;
 
 const FIGURE: Record<TargetMetric, (s: EvaluationSums) => Figure> = {

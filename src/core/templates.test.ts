@@ -51,7 +51,9 @@ describe('starter templates', () => {
     });
 
     it('asks for a comment on a low rating of its key criteria', () => {
-      expect(allCriteria(card).filter(({ criterion }) => criterion.commentRequiredAtOrBelow !== undefined).length).toBeGreaterThanOrEqual(4);
+      expect(allCriteria(card).filter(({ criterion }) => criterion.commentRequiredAtOrBelow !== undefined).length).toBeGreaterThanOrEqual(
+        4,
+      );
     });
   });
 
@@ -65,12 +67,22 @@ describe('starter templates', () => {
   it('uses greeting and closing, grammar and clarity where they belong', () => {
     for (const name of ['email', 'chat'] as const) expect(parsed(name).sections.map((s) => s.id)).toContain('writing');
     for (const name of ['email', 'chat', 'voice'] as const) {
-      expect(parsed(name).sections.map((s) => s.id)).toEqual(expect.arrayContaining(['greeting', 'understanding', 'solution', 'tone', 'compliance', 'documentation']));
+      expect(parsed(name).sections.map((s) => s.id)).toEqual(
+        expect.arrayContaining(['greeting', 'understanding', 'solution', 'tone', 'compliance', 'documentation']),
+      );
     }
   });
 
   it('complaint follows HEAT with escalation and follow-up', () => {
-    expect(parsed('complaint').sections.map((s) => s.id)).toEqual(['hear', 'empathise', 'apologise', 'ownership', 'escalation', 'compliance', 'documentation']);
+    expect(parsed('complaint').sections.map((s) => s.id)).toEqual([
+      'hear',
+      'empathise',
+      'apologise',
+      'ownership',
+      'escalation',
+      'compliance',
+      'documentation',
+    ]);
   });
 
   it('chat scores first reply time from the ticket: met, missed, unknown', () => {

@@ -335,7 +335,8 @@ export const TEMPLATES: Record<'email' | 'chat' | 'voice' | 'complaint', Scoreca
           {
             id: 'kept-informed',
             label: 'Kept the customer informed while working',
-            guidance: 'Said what they were checking and roughly how long it would take; no silences over 2 minutes. N/A for a quick answer.',
+            guidance:
+              'Said what they were checking and roughly how long it would take; no silences over 2 minutes. N/A for a quick answer.',
             scale: { preset: '3-point' },
             weight: 2,
             allowNA: true,
@@ -408,30 +409,35 @@ export const TEMPLATES: Record<'email' | 'chat' | 'voice' | 'complaint', Scoreca
           },
         ],
       },
-      understanding(15, 'Open questions first, then closed ones to confirm; repeated numbers and names back. N/A when nothing was unclear.', [
-        {
-          // reverse-scored: the best rating is "never"
-          id: 'interruptions',
-          label: 'Interrupted the customer',
-          guidance: 'Let the customer finish. Talking over them once to stop a long detour is fine; repeatedly is not.',
-          scale: {
-            options: [
-              { label: 'Repeatedly', fraction: 0 },
-              { label: 'A few times', fraction: 0.25 },
-              { label: 'Once', fraction: 0.75 },
-              { label: 'Never', fraction: 1 },
-            ],
+      understanding(
+        15,
+        'Open questions first, then closed ones to confirm; repeated numbers and names back. N/A when nothing was unclear.',
+        [
+          {
+            // reverse-scored: the best rating is "never"
+            id: 'interruptions',
+            label: 'Interrupted the customer',
+            guidance: 'Let the customer finish. Talking over them once to stop a long detour is fine; repeatedly is not.',
+            scale: {
+              options: [
+                { label: 'Repeatedly', fraction: 0 },
+                { label: 'A few times', fraction: 0.25 },
+                { label: 'Once', fraction: 0.75 },
+                { label: 'Never', fraction: 1 },
+              ],
+            },
+            weight: 1,
+            commentRequiredAtOrBelow: 0.25,
+            ...causes('Soft-skill gap', 'Workload or queue pressure'),
           },
-          weight: 1,
-          commentRequiredAtOrBelow: 0.25,
-          ...causes('Soft-skill gap', 'Workload or queue pressure'),
-        },
-      ]),
+        ],
+      ),
       solution(30, [
         {
           id: 'hold-transfer',
           label: 'Hold and transfer etiquette',
-          guidance: 'Asked before a hold and said why and for how long; checked back within a minute; warm transfer with the context passed on. N/A when there was no hold or transfer.',
+          guidance:
+            'Asked before a hold and said why and for how long; checked back within a minute; warm transfer with the context passed on. N/A when there was no hold or transfer.',
           scale: { preset: '3-point' },
           weight: 1,
           allowNA: true,
@@ -451,7 +457,8 @@ export const TEMPLATES: Record<'email' | 'chat' | 'voice' | 'complaint', Scoreca
       compliance({
         id: 'recording-consent',
         label: 'Recording disclosed and consent respected',
-        guidance: 'The call-recording notice was given (by the IVR or the agent); stopped recording when the customer objected or gave card details.',
+        guidance:
+          'The call-recording notice was given (by the IVR or the agent); stopped recording when the customer objected or gave card details.',
         scale: { preset: 'binary' },
         weight: 1,
         critical: { effect: 'cap', cap: 50 },
@@ -560,7 +567,8 @@ export const TEMPLATES: Record<'email' | 'chat' | 'voice' | 'complaint', Scoreca
           {
             id: 'escalated-correctly',
             label: 'Escalated when the rules call for it',
-            guidance: 'Escalated to the complaints team or a lead when the complaint met the escalation criteria (legal threat, regulator, repeat complaint, vulnerable customer). N/A when none applied.',
+            guidance:
+              'Escalated to the complaints team or a lead when the complaint met the escalation criteria (legal threat, regulator, repeat complaint, vulnerable customer). N/A when none applied.',
             scale: { preset: 'binary' },
             weight: 2,
             allowNA: true,
@@ -571,7 +579,8 @@ export const TEMPLATES: Record<'email' | 'chat' | 'voice' | 'complaint', Scoreca
           {
             id: 'follow-up',
             label: 'Followed up as promised',
-            guidance: 'Set a follow-up date, kept it, and confirmed the customer was satisfied with the outcome. N/A when settled in the first contact.',
+            guidance:
+              'Set a follow-up date, kept it, and confirmed the customer was satisfied with the outcome. N/A when settled in the first contact.',
             scale: { preset: '3-point' },
             weight: 2,
             allowNA: true,

@@ -21,12 +21,18 @@ describe('safeText', () => {
   const Body = z.strictObject({ comment: safeText(10), name: safeText(20).trim().min(1, 'must not be empty') });
 
   it('names the field that holds NUL, a lone surrogate or too many characters', () => {
-    expect(parseWith(Body, { comment: 'ok\u0000', name: 'n' })).toEqual({ ok: false, errors: ['comment: must not contain a NUL character (\\u0000)'] });
+    expect(parseWith(Body, { comment: 'ok\u0000', name: 'n' })).toEqual({
+      ok: false,
+      errors: ['comment: must not contain a NUL character (\\u0000)'],
+    });
     expect(parseWith(Body, { comment: 'ok', name: 'x\ud800' })).toEqual({
       ok: false,
       errors: ['name: must not contain a lone surrogate (\\ud800): text must be valid Unicode'],
     });
-    expect(parseWith(Body, { comment: 'x'.repeat(11), name: 'n' })).toEqual({ ok: false, errors: ['comment: must be at most 10 characters'] });
+    expect(parseWith(Body, { comment: 'x'.repeat(11), name: 'n' })).toEqual({
+      ok: false,
+      errors: ['comment: must be at most 10 characters'],
+    });
   });
 
   it('chains with trim and min like a plain string', () => {
@@ -35,8 +41,18 @@ describe('safeText', () => {
   });
 
   it('is the rule of the shared schemas: a NUL in a comment of an answer is named by its path', () => {
-    const body = { id: '0b6d7a6e-6b1a-4a8e-9a57-3c1f7f0e8a11', ticketId: 1, revieweeId: 2, scorecardId: 's', scorecardVersion: 1, answers: [{ criterionId: 'tone', rating: 1, comment: 'a\u0000' }] };
-    expect(parseWith(EvaluationCreate, body)).toEqual({ ok: false, errors: ['answers[0].comment: must not contain a NUL character (\\u0000)'] });
+    const body = {
+      id: '0b6d7a6e-6b1a-4a8e-9a57-3c1f7f0e8a11',
+      ticketId: 1,
+      revieweeId: 2,
+      scorecardId: 's',
+      scorecardVersion: 1,
+      answers: [{ criterionId: 'tone', rating: 1, comment: 'a\u0000' }],
+    };
+    expect(parseWith(EvaluationCreate, body)).toEqual({
+      ok: false,
+      errors: ['answers[0].comment: must not contain a NUL character (\\u0000)'],
+    });
   });
 });
 
@@ -53,8 +69,14 @@ describe('dates', () => {
   });
 
   it('refuses report filters out of range with a 400 message naming the filter', () => {
-    expect(parseWith(ReportFilters, { to: '9999-12-31' })).toEqual({ ok: false, errors: ['to: must be a date from 2000-01-01 to 2100-12-31'] });
-    expect(parseWith(ReportFilters, { from: '0000-01-01' })).toEqual({ ok: false, errors: ['from: must be a date from 2000-01-01 to 2100-12-31'] });
+    expect(parseWith(ReportFilters, { to: '9999-12-31' })).toEqual({
+      ok: false,
+      errors: ['to: must be a date from 2000-01-01 to 2100-12-31'],
+    });
+    expect(parseWith(ReportFilters, { from: '0000-01-01' })).toEqual({
+      ok: false,
+      errors: ['from: must be a date from 2000-01-01 to 2100-12-31'],
+    });
     expect(parseWith(ReportFilters, { from: '2026-03-01', to: '2026-03-31T00:00:00Z' }).ok).toBe(true);
   });
 });
@@ -73,7 +95,10 @@ describe('ids', () => {
 describe('dispute criterionIds', () => {
   it('are bounded, each a short safe id, and kept once each in the order given', () => {
     expect(Dispute.parse({ reason: 'why', criterionIds: ['tone', 'offered', 'tone'] }).criterionIds).toEqual(['tone', 'offered']);
-    expect(parseWith(Dispute, { reason: 'why', criterionIds: ['x'.repeat(65)] })).toEqual({ ok: false, errors: ['criterionIds[0]: must be at most 64 characters'] });
+    expect(parseWith(Dispute, { reason: 'why', criterionIds: ['x'.repeat(65)] })).toEqual({
+      ok: false,
+      errors: ['criterionIds[0]: must be at most 64 characters'],
+    });
     expect(parseWith(Dispute, { reason: 'why', criterionIds: Array.from({ length: 501 }, (_, i) => `c${i}`) })).toEqual({
       ok: false,
       errors: ['criterionIds: must have at most 500 items'],

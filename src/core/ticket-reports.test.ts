@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { foldQaMetrics, type QaMetricCell } from './ticket-reports.ts';
 
-const cell = (csat: QaMetricCell['csat'], result: QaMetricCell['result'], scores: number[], frt: number[], over: Partial<QaMetricCell> = {}): QaMetricCell => ({
+const cell = (
+  csat: QaMetricCell['csat'],
+  result: QaMetricCell['result'],
+  scores: number[],
+  frt: number[],
+  over: Partial<QaMetricCell> = {},
+): QaMetricCell => ({
   csat,
   result,
   count: scores.length,

@@ -67,7 +67,13 @@ export interface RequestTarget {
 }
 
 /** POSTs a signed token as Zendesk does for a location (form field `token`); resolves the page's response. */
-export function signedLoad(app: RequestTarget, token: string, page = 'ticket-sidebar.html', headers: Record<string, string> = {}, origin = 'https://example.zendesk.com'): Promise<Response> {
+export function signedLoad(
+  app: RequestTarget,
+  token: string,
+  page = 'ticket-sidebar.html',
+  headers: Record<string, string> = {},
+  origin = 'https://example.zendesk.com',
+): Promise<Response> {
   return Promise.resolve(
     app.request(`/app/${page}?origin=${encodeURIComponent(origin)}&app_guid=${randomUUID()}`, {
       method: 'POST',

@@ -67,9 +67,15 @@ export function appPathOf(url: string): string {
 }
 
 const CONTENT_TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8', '.json': 'application/json; charset=utf-8', '.svg': 'image/svg+xml',
-  '.png': 'image/png', '.woff2': 'font/woff2', '.map': 'application/json',
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.woff2': 'font/woff2',
+  '.map': 'application/json',
 };
 
 const FaultsChange = z.strictObject({
@@ -119,7 +125,9 @@ export function createDevhost(options: DevhostOptions) {
   const zaf = createZafPaths(state);
   const proxy = createProxy({
     state,
-    secureParameters: manifest.parameters.filter((p) => p.secure).map((p): SecureParameter => ({ name: p.name, ...(p.scopes ? { scopes: p.scopes } : {}) })),
+    secureParameters: manifest.parameters
+      .filter((p) => p.secure)
+      .map((p): SecureParameter => ({ name: p.name, ...(p.scopes ? { scopes: p.scopes } : {}) })),
     domainWhitelist: manifest.domainWhitelist ?? [],
     baseUrl: () => origins.host,
   });
@@ -132,9 +140,14 @@ export function createDevhost(options: DevhostOptions) {
     const app = q.app === 'nav_bar' ? 'nav_bar' : undefined;
     const location = app ? 'nav_bar' : ticketId !== undefined && state.ticket(ticketId) ? 'ticket_sidebar' : null;
     // `probe=1` puts the protocol probe in every location; `probe=ticket_sidebar,nav_bar` only in those
-    const probeLocations = Object.keys(manifest.location.support).filter((loc) => q.probe === '1' || (q.probe ?? '').split(',').includes(loc));
+    const probeLocations = Object.keys(manifest.location.support).filter(
+      (loc) => q.probe === '1' || (q.probe ?? '').split(',').includes(loc),
+    );
     const appUrls = Object.fromEntries(
-      Object.entries(manifest.location.support).map(([loc, { url }]) => [loc, probeLocations.includes(loc) ? '/probe/probe.html' : appPathOf(url)]),
+      Object.entries(manifest.location.support).map(([loc, { url }]) => [
+        loc,
+        probeLocations.includes(loc) ? '/probe/probe.html' : appPathOf(url),
+      ]),
     );
     const boot: HostBoot = {
       hostOrigin: origins.host,
@@ -145,14 +158,22 @@ export function createDevhost(options: DevhostOptions) {
       appUrls,
       signedUrls: manifest.signedUrls === true,
       probeLocations,
-      metadata: { appId: state.appId, installationId: state.installationId, name: manifest.name, version: manifest.version, settings: publicSettings(state, manifest) },
+      metadata: {
+        appId: state.appId,
+        installationId: state.installationId,
+        name: manifest.name,
+        version: manifest.version,
+        settings: publicSettings(state, manifest),
+      },
       subdomain: state.subdomain,
       faults: state.faults(),
       qaFieldIds: state.data.fields.filter((f) => f.removable).map((f) => f.id),
     };
     const view: View = q.view === 'open' || q.view === 'done' ? q.view : 'all';
     const page = Number(q.page) || 1;
-    return c.html(await renderPage(state, { userId, view, page, ...(ticketId !== undefined ? { ticketId } : {}), ...(app ? { app } : {}) }, boot));
+    return c.html(
+      await renderPage(state, { userId, view, page, ...(ticketId !== undefined ? { ticketId } : {}), ...(app ? { app } : {}) }, boot),
+    );
   });
   host.get('/host/icon.svg', async (c) => (options.assetsDir && (await readStatic(options.assetsDir, 'icon_nav_bar.svg'))) || c.notFound());
   host.get('/host/:file', async (c) => {
@@ -208,7 +229,9 @@ export function createDevhost(options: DevhostOptions) {
     return t ? c.json({ ticket: createRestSerializers(state, origins.host).ticket(t) }) : c.notFound();
   });
   host.post('/__devhost/save', async (c) => {
-    const { ticketId, userId, draft } = z.object({ ticketId: z.number(), userId: z.number(), draft: z.record(z.string(), z.unknown()) }).parse(await c.req.json());
+    const { ticketId, userId, draft } = z
+      .object({ ticketId: z.number(), userId: z.number(), draft: z.record(z.string(), z.unknown()) })
+      .parse(await c.req.json());
     const ticket: Record<string, unknown> = {};
     const customFields: Array<{ id: number; value: unknown }> = [];
     for (const [path, value] of Object.entries(draft)) {
@@ -217,17 +240,28 @@ export function createDevhost(options: DevhostOptions) {
       else ticket[path.replace(/^ticket\./, '')] = value;
     }
     if (customFields.length) ticket.custom_fields = customFields;
-    const r = callZendeskApi(state, { method: 'PUT', path: `/api/v2/tickets/${ticketId}.json`, body: JSON.stringify({ ticket }), userId, baseUrl: origins.host }, { spend: false });
+    const r = callZendeskApi(
+      state,
+      { method: 'PUT', path: `/api/v2/tickets/${ticketId}.json`, body: JSON.stringify({ ticket }), userId, baseUrl: origins.host },
+      { spend: false },
+    );
     return c.json({ status: r.status, body: r.body });
   });
-  host.route('/', createZendeskApiRoutes(state, () => origins.host));
+  host.route(
+    '/',
+    createZendeskApiRoutes(state, () => origins.host),
+  );
 
   const appSide = new Hono();
   appSide.get('/probe/probe.html', (c) =>
-    c.html('<!doctype html><html><head><meta charset="utf-8"><title>ZAF probe</title></head><body><pre id="probe">waiting for the host…</pre><script type="module" src="/probe/probe.js"></script></body></html>'),
+    c.html(
+      '<!doctype html><html><head><meta charset="utf-8"><title>ZAF probe</title></head><body><pre id="probe">waiting for the host…</pre><script type="module" src="/probe/probe.js"></script></body></html>',
+    ),
   );
   appSide.get('/probe/probe.js', async (c) => {
-    return c.body((await (bundle ??= buildHostBundle())).files.get('probe.js') ?? '', 200, { 'content-type': 'text/javascript; charset=utf-8' });
+    return c.body((await (bundle ??= buildHostBundle())).files.get('probe.js') ?? '', 200, {
+      'content-type': 'text/javascript; charset=utf-8',
+    });
   });
   // everything else on the app origin is the QA service, as on its own domain in production
   appSide.all('*', (c) => {

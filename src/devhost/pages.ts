@@ -25,7 +25,12 @@ const VIEWS: Array<{ id: View; title: string; statuses: TicketStatus[] }> = [
 export const TICKETS_PER_PAGE = 30;
 
 const CHANNEL_LABEL: Record<string, string> = {
-  email: 'Email', web: 'Web form', chat: 'Chat', voice: 'Phone', api: 'API', native_messaging: 'Messaging',
+  email: 'Email',
+  web: 'Web form',
+  chat: 'Chat',
+  voice: 'Phone',
+  api: 'API',
+  native_messaging: 'Messaging',
 };
 
 function ago(iso: string, now: Date): string {
@@ -36,10 +41,13 @@ function ago(iso: string, now: Date): string {
 }
 
 export function renderPage(state: ZendeskState, req: PageRequest, boot: HostBoot) {
-  const me = state.user(req.userId);
   const now = state.now();
   const q = (extra: Record<string, string | number>) =>
-    '?' + new URLSearchParams({ user: String(req.userId), ...Object.fromEntries(Object.entries(extra).map(([k, v]) => [k, String(v)])) }).toString();
+    '?' +
+    new URLSearchParams({
+      user: String(req.userId),
+      ...Object.fromEntries(Object.entries(extra).map(([k, v]) => [k, String(v)])),
+    }).toString();
   const name = (id: number | null) => (id === null ? '—' : (state.user(id)?.name ?? `#${id}`));
   const groupName = (id: number | null) => state.data.groups.find((g) => g.id === id)?.name ?? '—';
   const ticket = req.ticketId === undefined ? undefined : state.ticket(req.ticketId);
@@ -51,7 +59,10 @@ export function renderPage(state: ZendeskState, req: PageRequest, boot: HostBoot
 
   const list = (view: View) => {
     const v = VIEWS.find((x) => x.id === view) ?? VIEWS[0]!;
-    const all = state.tickets().filter((t) => v.statuses.includes(t.status)).sort((a, b) => b.updated_at.localeCompare(a.updated_at) || b.id - a.id);
+    const all = state
+      .tickets()
+      .filter((t) => v.statuses.includes(t.status))
+      .sort((a, b) => b.updated_at.localeCompare(a.updated_at) || b.id - a.id);
     const pages = Math.max(1, Math.ceil(all.length / TICKETS_PER_PAGE));
     const page = Math.min(pages, Math.max(1, Math.trunc(req.page ?? 1)));
     const rows = all.slice((page - 1) * TICKETS_PER_PAGE, page * TICKETS_PER_PAGE);
@@ -64,17 +75,21 @@ export function renderPage(state: ZendeskState, req: PageRequest, boot: HostBoot
     return html`<div class="workspace">
       <aside class="views" aria-label="Views">
         <h2>Views</h2>
-        ${VIEWS.map((x) => html`<a class="view ${x.id === v.id ? 'is-current' : ''}" href="${q({ view: x.id })}">${x.title}
-          <span class="count">${state.tickets().filter((t) => x.statuses.includes(t.status)).length}</span></a>`)}
+        ${VIEWS.map(
+          (x) => html`<a class="view ${x.id === v.id ? 'is-current' : ''}" href="${q({ view: x.id })}">${x.title}
+          <span class="count">${state.tickets().filter((t) => x.statuses.includes(t.status)).length}</span></a>`,
+        )}
       </aside>
       <section class="ticket-list">
         <h1>${v.title}</h1>
         <table>
           <thead><tr><th>ID</th><th>Subject</th><th>Status</th><th>Channel</th><th>Requester</th><th>Group</th><th>Assignee</th><th>Updated</th></tr></thead>
-          <tbody>${rows.map((t) => html`<tr data-ticket-id="${t.id}">
+          <tbody>${rows.map(
+            (t) => html`<tr data-ticket-id="${t.id}">
             <td>#${t.id}</td><td><a href="${q({ ticket: t.id })}">${t.subject}</a></td>
             <td>${statusBadge(t.status)}</td><td>${CHANNEL_LABEL[t.channel] ?? t.channel}</td>
-            <td>${name(t.requester_id)}</td><td>${groupName(t.group_id)}</td><td>${name(t.assignee_id)}</td><td>${ago(t.updated_at, now)}</td></tr>`)}
+            <td>${name(t.requester_id)}</td><td>${groupName(t.group_id)}</td><td>${name(t.assignee_id)}</td><td>${ago(t.updated_at, now)}</td></tr>`,
+          )}
           </tbody>
         </table>
         ${pager}
@@ -113,9 +128,11 @@ export function renderPage(state: ZendeskState, req: PageRequest, boot: HostBoot
             updated <time id="ticket-updated" datetime="${t.updated_at}">${ago(t.updated_at, now)}</time></p>
         </header>
         <ol class="comments">
-          ${t.comments.map((c) => html`<li class="comment ${c.author_id === t.requester_id ? 'from-customer' : 'from-agent'}">
+          ${t.comments.map(
+            (c) => html`<li class="comment ${c.author_id === t.requester_id ? 'from-customer' : 'from-agent'}">
             <div class="who">${name(c.author_id)} <span class="when">${ago(c.created_at, now)}</span></div>
-            <p>${c.body}</p></li>`)}
+            <p>${c.body}</p></li>`,
+          )}
         </ol>
       </section>
       <aside class="apps" aria-label="Apps">
@@ -127,13 +144,14 @@ export function renderPage(state: ZendeskState, req: PageRequest, boot: HostBoot
 
   const pane = req.app === 'nav_bar' ? 'nav_bar' : ticket ? `ticket:${ticket.id}` : req.ticketId !== undefined ? 'other' : 'list';
   const title = `${ticket ? `#${ticket.id} ${ticket.subject}` : req.app === 'nav_bar' ? 'Ticket QA' : 'Views'} – acme (local Zendesk)`;
-  const main = req.app === 'nav_bar'
-    ? html`<div class="workspace navbar-app"><div class="app-slot full" data-app-location="nav_bar"></div></div>`
-    : ticket
-      ? ticketView(ticket)
-      : req.ticketId !== undefined
-        ? html`<div class="workspace"><p class="empty">Ticket #${req.ticketId} does not exist.</p></div>`
-        : list(req.view);
+  const main =
+    req.app === 'nav_bar'
+      ? html`<div class="workspace navbar-app"><div class="app-slot full" data-app-location="nav_bar"></div></div>`
+      : ticket
+        ? ticketView(ticket)
+        : req.ticketId !== undefined
+          ? html`<div class="workspace"><p class="empty">Ticket #${req.ticketId} does not exist.</p></div>`
+          : list(req.view);
 
   return html`<!doctype html>
 <html lang="en">
@@ -198,6 +216,9 @@ function fieldText(value: unknown): string {
 function roleLabel(state: ZendeskState, userId: number): string {
   const user = state.user(userId);
   if (user?.role === 'admin') return 'admin';
-  const qaGroups = state.groupsOf(userId).filter((g) => /^QA\b/.test(g.name)).map((g) => g.name);
+  const qaGroups = state
+    .groupsOf(userId)
+    .filter((g) => /^QA\b/.test(g.name))
+    .map((g) => g.name);
   return ['agent', ...qaGroups].join(', ');
 }

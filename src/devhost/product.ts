@@ -109,7 +109,9 @@ export async function startProduct(options: ProductOptions): Promise<RunningProd
     ? step('build app', () => buildApp(distDir)).catch((err: unknown) => {
         // half-edited sources should not stop the local Zendesk when an earlier build can still be served
         if (!builtAt) throw err;
-        console.error(`\n!!! The app did not build; serving the previous build from ${distDir}.\n${err instanceof Error ? err.message : String(err)}\n`);
+        console.error(
+          `\n!!! The app did not build; serving the previous build from ${distDir}.\n${err instanceof Error ? err.message : String(err)}\n`,
+        );
       })
     : Promise.resolve();
   const db = await step('open database', async () => {
@@ -122,7 +124,9 @@ export async function startProduct(options: ProductOptions): Promise<RunningProd
   log(buildNeeded ? `app built into ${distDir}` : `serving the existing build in ${distDir}`);
 
   const manifest = JSON.parse(readFileSync(join(ROOT, 'manifest.json'), 'utf8')) as Manifest;
-  const onReport = options.onReport ?? ((r: HostReport) => console.error(`[devhost] ${r.kind === 'unimplemented' ? 'UNIMPLEMENTED' : 'ERROR'}: ${r.message}`));
+  const onReport =
+    options.onReport ??
+    ((r: HostReport) => console.error(`[devhost] ${r.kind === 'unimplemented' ? 'UNIMPLEMENTED' : 'ERROR'}: ${r.message}`));
   const requirements = options.requirements ?? true;
   const state = createZendeskState({
     settings: requirements ? {} : { scoreFieldId: IDS.fields.qaScore, resultFieldId: IDS.fields.qaResult },
@@ -158,13 +162,23 @@ export async function startProduct(options: ProductOptions): Promise<RunningProd
           // the seed's clock walks through past days; sign-ins and sessions keep real time
           serviceAt: (clock) => createApp({ db, clock, authClock: systemClock, accounts, appFiles, logger: serviceLog }),
           sign: (userId) =>
-            signAppToken(state.appKeys().privateKey, { subdomain: state.subdomain, appId: state.appId, installationId: state.installationId, userId, location: 'ticket_sidebar' }),
+            signAppToken(state.appKeys().privateKey, {
+              subdomain: state.subdomain,
+              appId: state.appId,
+              installationId: state.installationId,
+              userId,
+              location: 'ticket_sidebar',
+            }),
           state,
           now: new Date(),
           ...(options.seed === 'small' ? { days: 5, perDay: 4 } : {}),
         }),
       );
-      log(seed.seeded ? `demo data: ${seed.scorecards} scorecards, ${seed.evaluations} evaluations (${seed.disputes} disputed)` : 'demo data already there');
+      log(
+        seed.seeded
+          ? `demo data: ${seed.scorecards} scorecards, ${seed.evaluations} evaluations (${seed.disputes} disputed)`
+          : 'demo data already there',
+      );
     }
   } catch (err) {
     await devhost.close();

@@ -29,7 +29,17 @@ const bearer = { Authorization: 'Bearer {{setting.partnerToken}}' };
 describe('the proxy', () => {
   it('fills a secure setting into the header of a secure request, server-side', async () => {
     const { proxy, seen } = setup();
-    const answer = await proxy({ url: `${SERVICE}/api/v1/scorecards?x=1`, type: 'POST', secure: true, headers: bearer, contentType: 'application/json', data: '{"a":1}' }, IDS.users.rita);
+    const answer = await proxy(
+      {
+        url: `${SERVICE}/api/v1/scorecards?x=1`,
+        type: 'POST',
+        secure: true,
+        headers: bearer,
+        contentType: 'application/json',
+        data: '{"a":1}',
+      },
+      IDS.users.rita,
+    );
     expect(answer).toMatchObject({ status: 201, statusText: 'Created', responseText: '{"ok":true}' });
     expect(answer.headers['content-type']).toBe('application/json');
     expect(seen).toEqual([{ url: `${SERVICE}/api/v1/scorecards?x=1`, auth: 'Bearer tok-secret', body: '{"a":1}' }]);
@@ -43,7 +53,10 @@ describe('the proxy', () => {
 
   it('does not fill a header-scoped secure setting into the body or URL', async () => {
     const { proxy, seen } = setup();
-    await proxy({ url: `${SERVICE}/api/v1/x?t={{setting.partnerToken}}`, type: 'POST', secure: true, data: '{{setting.partnerToken}}' }, IDS.users.rita);
+    await proxy(
+      { url: `${SERVICE}/api/v1/x?t={{setting.partnerToken}}`, type: 'POST', secure: true, data: '{{setting.partnerToken}}' },
+      IDS.users.rita,
+    );
     expect(seen[0]?.body).toBe('{{setting.partnerToken}}');
     expect(decodeURIComponent(seen[0]?.url ?? '')).toContain('{{setting.partnerToken}}');
   });
@@ -72,7 +85,10 @@ describe('the proxy', () => {
 
   it('follows a next_page link (a full URL on the account) to the in-memory Zendesk as the signed-in user', async () => {
     const { proxy, seen } = setup();
-    const first = JSON.parse((await proxy({ url: '/api/v2/users.json?per_page=3' }, IDS.users.sam)).responseText) as { next_page: string; users: unknown[] };
+    const first = JSON.parse((await proxy({ url: '/api/v2/users.json?per_page=3' }, IDS.users.sam)).responseText) as {
+      next_page: string;
+      users: unknown[];
+    };
     expect(first.next_page).toBe('http://localhost:9999/api/v2/users.json?per_page=3&page=2');
     const second = await proxy({ url: first.next_page }, IDS.users.sam);
     expect(second.status).toBe(200);

@@ -44,8 +44,18 @@ export interface ProxyDeps {
 }
 
 const STATUS_TEXT: Record<number, string> = {
-  200: 'OK', 201: 'Created', 204: 'No Content', 400: 'Bad Request', 401: 'Unauthorized', 403: 'Forbidden', 404: 'Not Found',
-  409: 'Conflict', 422: 'Unprocessable Entity', 429: 'Too Many Requests', 500: 'Internal Server Error', 502: 'Bad Gateway',
+  200: 'OK',
+  201: 'Created',
+  204: 'No Content',
+  400: 'Bad Request',
+  401: 'Unauthorized',
+  403: 'Forbidden',
+  404: 'Not Found',
+  409: 'Conflict',
+  422: 'Unprocessable Entity',
+  429: 'Too Many Requests',
+  500: 'Internal Server Error',
+  502: 'Bad Gateway',
 };
 const PLACEHOLDER = /\{\{\s*setting\.([\w.-]+)\s*\}\}/g;
 
@@ -103,7 +113,11 @@ export function createProxy(deps: ProxyDeps) {
       const path = own ?? options.url;
       if (!path.startsWith('/api/v2/')) {
         state.report('unimplemented', `client.request to relative URL ${options.url} (only /api/v2/ is emulated)`);
-        return answer(404, { 'content-type': 'application/json; charset=utf-8' }, JSON.stringify({ error: 'InvalidEndpoint', description: 'Not found' }));
+        return answer(
+          404,
+          { 'content-type': 'application/json; charset=utf-8' },
+          JSON.stringify({ error: 'InvalidEndpoint', description: 'Not found' }),
+        );
       }
       const r = callZendeskApi(state, { method, path, ...(body === undefined ? {} : { body }), userId, baseUrl: deps.baseUrl() });
       return answer(r.status, r.headers, r.body);
@@ -119,11 +133,18 @@ export function createProxy(deps: ProxyDeps) {
     if (secure && !allowed(url)) {
       return answer(403, { 'content-type': 'text/plain' }, `${url.hostname} is not in the app's domainWhitelist`);
     }
-    const request = new Request(url, { method, headers, ...(body === undefined ? {} : { body }), signal: AbortSignal.timeout(options.timeout ?? 30_000) });
+    const request = new Request(url, {
+      method,
+      headers,
+      ...(body === undefined ? {} : { body }),
+      signal: AbortSignal.timeout(options.timeout ?? 30_000),
+    });
     try {
       const response = await (deps.fetch ?? fetch)(request);
       const out: Record<string, string> = {};
-      response.headers.forEach((v, k) => (out[k] = v));
+      response.headers.forEach((v, k) => {
+        out[k] = v;
+      });
       return answer(response.status, out, await response.text());
     } catch (err) {
       return answer(502, { 'content-type': 'text/plain' }, `Bad Gateway: ${String(err)}`);

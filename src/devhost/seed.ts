@@ -58,7 +58,12 @@ const REVIEWERS = [
   { id: IDS.users.rita, share: 0.75 },
   { id: IDS.users.lee, share: 0.25 },
 ] as const;
-const TEMPLATE_CHANNELS: Record<string, string[]> = { email: ['email', 'web'], chat: ['chat'], voice: ['voice'], complaint: ['email', 'web'] };
+const TEMPLATE_CHANNELS: Record<string, string[]> = {
+  email: ['email', 'web'],
+  chat: ['chat'],
+  voice: ['voice'],
+  complaint: ['email', 'web'],
+};
 const DISPUTE_REASONS = [
   'The customer asked for this wording; see the internal note.',
   'The policy changed last week; I followed the new one.',
@@ -83,7 +88,13 @@ export async function seedDemo(options: SeedOptions): Promise<SeedResult> {
     let session = sessions.get(userId);
     if (!session) {
       session = (async () => {
-        const res = await signedLoad(service, await options.sign(userId), 'ticket-sidebar.html', {}, `https://${options.state.subdomain}.zendesk.com`);
+        const res = await signedLoad(
+          service,
+          await options.sign(userId),
+          'ticket-sidebar.html',
+          {},
+          `https://${options.state.subdomain}.zendesk.com`,
+        );
         const text = await res.text();
         if (res.status !== 200) throw new Error(`seed: the signed load of user ${userId} answered ${res.status}: ${text.slice(0, 500)}`);
         return bootOf(text).session;
@@ -126,9 +137,13 @@ export async function seedDemo(options: SeedOptions): Promise<SeedResult> {
   let evaluations = 0;
   let disputes = 0;
   const perDay = options.perDay ?? 12;
-  const sampleEvaluated = options.state.tickets().filter((t) => t.id < HISTORY_FIRST_ID && (t.status === 'solved' || t.status === 'closed'));
+  const sampleEvaluated = options.state
+    .tickets()
+    .filter((t) => t.id < HISTORY_FIRST_ID && (t.status === 'solved' || t.status === 'closed'));
   const cardOf = (t: ZdTicket) =>
-    t.tags.includes('complaint') ? cards.find((c) => c.key === 'complaint') : cards.find((c) => c.key !== 'complaint' && TEMPLATE_CHANNELS[c.key]?.includes(t.channel));
+    t.tags.includes('complaint')
+      ? cards.find((c) => c.key === 'complaint')
+      : cards.find((c) => c.key !== 'complaint' && TEMPLATE_CHANNELS[c.key]?.includes(t.channel));
   const agentOf = (t: ZdTicket) => AGENTS.find((a) => a.id === t.assignee_id);
   // what the reviewers sample from: the account's solved tickets of the agents, on a channel a scorecard covers
   const solved = options.state.tickets().filter((t) => t.id >= HISTORY_FIRST_ID && t.metrics.solved_at !== null && agentOf(t) && cardOf(t));
@@ -172,18 +187,27 @@ export async function seedDemo(options: SeedOptions): Promise<SeedResult> {
       if (evaluation.passed === false && rnd() < 0.25) {
         // the agent disputes one criterion that was not given full marks
         const contested = answers.find((a) => 'rating' in a && a.rating !== bestRating(card.definition, a.criterionId));
-        await call(`/evaluations/${evaluation.id}/dispute`, reviewee, { reason: pick(DISPUTE_REASONS), criterionIds: contested ? [contested.criterionId] : [] });
+        await call(`/evaluations/${evaluation.id}/dispute`, reviewee, {
+          reason: pick(DISPUTE_REASONS),
+          criterionIds: contested ? [contested.criterionId] : [],
+        });
         disputes++;
         if (rnd() < 0.6 && d < days - 2) {
           at = new Date(at.getTime() + rnd() * 86_400_000);
           const upheld = rnd() < 0.4 && contested !== undefined;
           // no one judges their own case: when the lead scored it, the admin resolves it
-          const resolved = await call(`/evaluations/${evaluation.id}/resolve`, { id: reviewer.id === IDS.users.lee ? IDS.users.ada : IDS.users.lee }, {
-            outcome: upheld ? 'upheld' : 'rejected',
-            note: 'Discussed in the weekly calibration.',
-            // an upheld dispute amends the disputed criterion
-            ...(upheld ? { answers: [{ criterionId: contested.criterionId, rating: bestRating(card.definition, contested.criterionId) }] } : {}),
-          });
+          const resolved = await call(
+            `/evaluations/${evaluation.id}/resolve`,
+            { id: reviewer.id === IDS.users.lee ? IDS.users.ada : IDS.users.lee },
+            {
+              outcome: upheld ? 'upheld' : 'rejected',
+              note: 'Discussed in the weekly calibration.',
+              // an upheld dispute amends the disputed criterion
+              ...(upheld
+                ? { answers: [{ criterionId: contested.criterionId, rating: bestRating(card.definition, contested.criterionId) }] }
+                : {}),
+            },
+          );
           // an amended score is written back again
           if (upheld && isScored(resolved) && writeBack(options.state, ticket, resolved, at)) fieldsSet.add(ticket.id);
         }
@@ -195,7 +219,9 @@ export async function seedDemo(options: SeedOptions): Promise<SeedResult> {
 
   // a few evaluations of the local tickets themselves, so their sidebars show history
   for (const t of sampleEvaluated.slice(0, 4)) {
-    const card = cards.find((c) => t.tags.includes('complaint') ? c.key === 'complaint' : TEMPLATE_CHANNELS[c.key]?.includes(t.channel) && c.key !== 'complaint');
+    const card = cards.find((c) =>
+      t.tags.includes('complaint') ? c.key === 'complaint' : TEMPLATE_CHANNELS[c.key]?.includes(t.channel) && c.key !== 'complaint',
+    );
     if (!card || t.assignee_id === null) continue;
     // an hour after its last change or its solving, whichever was later
     at = new Date(Math.max(Date.parse(t.updated_at), Date.parse(t.metrics.solved_at ?? t.updated_at)) + 3_600_000);
@@ -258,13 +284,7 @@ function bestRating(card: ScorecardDefinition, criterionId: string): number {
 }
 
 /** A plausible reviewer's answers: mostly the top rating, some middling ones with comments, rare critical slips. */
-function answer(
-  card: ScorecardDefinition,
-  skill: number,
-  slip: number,
-  rnd: () => number,
-  pick: <T>(items: readonly T[]) => T,
-): Answer[] {
+function answer(card: ScorecardDefinition, skill: number, slip: number, rnd: () => number, pick: <T>(items: readonly T[]) => T): Answer[] {
   return allCriteria(card)
     .filter(({ criterion }) => !criterion.metric)
     .map(({ criterion }): Answer => {

@@ -35,7 +35,11 @@ describe('get', () => {
       tags: expect.any(Array),
       updatedAt: expect.any(String),
     });
-    expect(result.currentUser).toMatchObject({ id: IDS.users.rita, role: 'agent', groups: expect.arrayContaining([{ id: IDS.groups.qaReviewers, name: 'QA Reviewers' }]) });
+    expect(result.currentUser).toMatchObject({
+      id: IDS.users.rita,
+      role: 'agent',
+      groups: expect.arrayContaining([{ id: IDS.groups.qaReviewers, name: 'QA Reviewers' }]),
+    });
   });
 
   it('reads an unset custom field as "" and a requirement as its field id', () => {

@@ -23,7 +23,13 @@ beforeEach(() => {
   api = async (path, init = {}) => {
     if (init.user !== undefined) {
       // another user's call, as the app makes it through the proxy (the HTTP API acts as the credential's user)
-      const r = callZendeskApi(state, { method: init.method ?? 'GET', path, ...(typeof init.body === 'string' ? { body: init.body } : {}), userId: init.user, baseUrl: 'http://localhost' });
+      const r = callZendeskApi(state, {
+        method: init.method ?? 'GET',
+        path,
+        ...(typeof init.body === 'string' ? { body: init.body } : {}),
+        userId: init.user,
+        baseUrl: 'http://localhost',
+      });
       return new Response(r.body, { status: r.status, headers: r.headers });
     }
     return app.request(`http://localhost${path}`, {
@@ -64,7 +70,12 @@ describe('tickets', () => {
 
   it('updates custom fields; a drop-down value becomes a tag, replacing the other options', async () => {
     const t = openTicket();
-    let res = await put(t.id, { custom_fields: [{ id: IDS.fields.qaScore, value: 87.5 }, { id: IDS.fields.qaResult, value: 'qa_fail' }] });
+    let res = await put(t.id, {
+      custom_fields: [
+        { id: IDS.fields.qaScore, value: 87.5 },
+        { id: IDS.fields.qaResult, value: 'qa_fail' },
+      ],
+    });
     expect(res.status).toBe(200);
     const body = (await res.json()) as { ticket: { custom_fields: unknown[]; tags: string[] }; audit: { events: unknown[] } };
     expect(body.ticket.custom_fields).toContainEqual({ id: IDS.fields.qaScore, value: 87.5 });
@@ -104,7 +115,11 @@ describe('closed tickets', () => {
 describe('safe_update', () => {
   it('answers 409 when updated_stamp is not the ticket updated_at, and writes nothing', async () => {
     const t = openTicket();
-    const res = await put(t.id, { safe_update: true, updated_stamp: '2020-01-01T00:00:00Z', custom_fields: [{ id: IDS.fields.qaScore, value: 50 }] });
+    const res = await put(t.id, {
+      safe_update: true,
+      updated_stamp: '2020-01-01T00:00:00Z',
+      custom_fields: [{ id: IDS.fields.qaScore, value: 50 }],
+    });
     expect(res.status).toBe(409);
     expect(state.fieldValue(t, IDS.fields.qaScore)).toBeNull();
   });
@@ -195,7 +210,7 @@ describe('other resources', () => {
     });
   });
 
-  it('users/me is the credential\'s user; groups, brands, forms and fields list with counts', async () => {
+  it("users/me is the credential's user; groups, brands, forms and fields list with counts", async () => {
     const me = (await (await api('/api/v2/users/me.json')).json()) as { user: { name: string; role: string } };
     expect(me.user).toMatchObject({ name: 'Ada Admin', role: 'admin' });
     const groups = (await (await api('/api/v2/groups.json')).json()) as { groups: unknown[]; count: number; next_page: null };
@@ -205,7 +220,9 @@ describe('other resources', () => {
     expect(brands.brands.filter((b) => b.default)).toHaveLength(1);
     const forms = (await (await api('/api/v2/ticket_forms.json')).json()) as { ticket_forms: unknown[] };
     expect(forms.ticket_forms).toHaveLength(2);
-    const fields = (await (await api('/api/v2/ticket_fields.json')).json()) as { ticket_fields: Array<{ type: string; custom_field_options?: Array<{ value: string }> }> };
+    const fields = (await (await api('/api/v2/ticket_fields.json')).json()) as {
+      ticket_fields: Array<{ type: string; custom_field_options?: Array<{ value: string }> }>;
+    };
     const tagger = fields.ticket_fields.find((f) => f.type === 'tagger');
     expect(tagger?.custom_field_options?.map((o) => o.value)).toEqual(['qa_pass', 'qa_fail', 'qa_critical_fail']);
   });
@@ -219,7 +236,7 @@ describe('other resources', () => {
     expect(all.users.some((u) => u.role === 'end-user')).toBe(true);
   });
 
-  it('lists tickets newest first a page at a time, with their metric sets sideloaded on request (the plan\'s candidates)', async () => {
+  it("lists tickets newest first a page at a time, with their metric sets sideloaded on request (the plan's candidates)", async () => {
     const sorted = [...state.tickets()].sort((a, b) => b.updated_at.localeCompare(a.updated_at) || a.id - b.id);
     const first = (await (await api('/api/v2/tickets.json?sort_by=updated_at&sort_order=desc&per_page=3&include=metric_sets')).json()) as {
       tickets: Array<{ id: number }>;
@@ -234,12 +251,20 @@ describe('other resources', () => {
     const second = (await (await api(next.pathname + next.search)).json()) as typeof first;
     expect(second.tickets.map((t) => t.id)).toEqual(sorted.slice(3, 6).map((t) => t.id));
     const byId = (await (await api('/api/v2/tickets.json?per_page=100')).json()) as typeof first;
-    expect(byId.tickets.map((t) => t.id)).toEqual(state.tickets().map((t) => t.id).sort((a, b) => a - b).slice(0, 100));
+    expect(byId.tickets.map((t) => t.id)).toEqual(
+      state
+        .tickets()
+        .map((t) => t.id)
+        .sort((a, b) => a - b)
+        .slice(0, 100),
+    );
     expect(byId).not.toHaveProperty('metric_sets');
   });
 
   it('satisfaction ratings use the documented scores', async () => {
-    const body = (await (await api('/api/v2/satisfaction_ratings.json')).json()) as { satisfaction_ratings: Array<{ score: string; ticket_id: number }> };
+    const body = (await (await api('/api/v2/satisfaction_ratings.json')).json()) as {
+      satisfaction_ratings: Array<{ score: string; ticket_id: number }>;
+    };
     expect(body.satisfaction_ratings.length).toBeGreaterThan(0);
     for (const r of body.satisfaction_ratings) expect(['offered', 'unoffered', 'good', 'bad']).toContain(r.score);
   });
@@ -247,12 +272,18 @@ describe('other resources', () => {
   it('an endpoint it does not emulate answers 404 and is reported, not swallowed', async () => {
     const res = await api('/api/v2/macros.json');
     expect(res.status).toBe(404);
-    expect(state.reports().map((r) => r.message).join('\n')).toContain('GET /api/v2/macros.json');
+    expect(
+      state
+        .reports()
+        .map((r) => r.message)
+        .join('\n'),
+    ).toContain('GET /api/v2/macros.json');
   });
 });
 
 describe('the calls the QA service makes with its credential', () => {
-  const raw = (path: string, headers: Record<string, string> = {}) => createDevhost({ state, manifest, bundle: { files: new Map() } }).app.request(`http://localhost${path}`, { headers });
+  const raw = (path: string, headers: Record<string, string> = {}) =>
+    createDevhost({ state, manifest, bundle: { files: new Map() } }).app.request(`http://localhost${path}`, { headers });
 
   it('refuses a call without the configured credential as Zendesk does, whoever it claims to be', async () => {
     const attempts: Array<Record<string, string>> = [
@@ -276,7 +307,14 @@ describe('the calls the QA service makes with its credential', () => {
       links: { next: string | null };
     };
     expect(page.group_memberships).toEqual([
-      expect.objectContaining({ user_id: IDS.users.lee, group_id: IDS.groups.qaLeads, default: true, id: expect.any(Number), url: expect.any(String), created_at: expect.any(String) }),
+      expect.objectContaining({
+        user_id: IDS.users.lee,
+        group_id: IDS.groups.qaLeads,
+        default: true,
+        id: expect.any(Number),
+        url: expect.any(String),
+        created_at: expect.any(String),
+      }),
     ]);
     expect(page.meta.has_more).toBe(true);
     const next = (await (await api(new URL(page.links.next!).pathname + new URL(page.links.next!).search)).json()) as typeof page;
@@ -287,8 +325,18 @@ describe('the calls the QA service makes with its credential', () => {
   });
 
   it('lists the app installations, and shows one as a bare object', async () => {
-    const { installations } = (await (await api('/api/v2/apps/installations.json')).json()) as { installations: Array<Record<string, unknown>> };
-    expect(installations).toEqual([expect.objectContaining({ id: state.installationId, app_id: state.appId, product: 'support', enabled: true, settings: expect.any(Object) })]);
+    const { installations } = (await (await api('/api/v2/apps/installations.json')).json()) as {
+      installations: Array<Record<string, unknown>>;
+    };
+    expect(installations).toEqual([
+      expect.objectContaining({
+        id: state.installationId,
+        app_id: state.appId,
+        product: 'support',
+        enabled: true,
+        settings: expect.any(Object),
+      }),
+    ]);
     const one = (await (await api(`/api/v2/apps/installations/${state.installationId}.json`)).json()) as Record<string, unknown>;
     expect(one).toMatchObject({ id: state.installationId, app_id: state.appId });
     expect(one).not.toHaveProperty('installation');
@@ -299,7 +347,13 @@ describe('the calls the QA service makes with its credential', () => {
     expect(res.status).toBe(200);
     const pem = await res.text();
     expect(pem).toContain('BEGIN PUBLIC KEY');
-    const token = await signAppToken(state.appKeys().privateKey, { subdomain: 'acme', appId: state.appId, installationId: state.installationId, userId: IDS.users.rita, location: 'ticket_sidebar' });
+    const token = await signAppToken(state.appKeys().privateKey, {
+      subdomain: 'acme',
+      appId: state.appId,
+      installationId: state.installationId,
+      userId: IDS.users.rita,
+      location: 'ticket_sidebar',
+    });
     const { payload } = await jwtVerify(token, await importSPKI(pem, 'RS256'), { issuer: 'acme.zendesk.com' });
     expect(payload.sub).toBe(`https://acme.zendesk.com/api/v2/users/${IDS.users.rita}.json`);
     expect((await raw('/api/v2/apps/4242/public_key.pem')).status).toBe(404);

@@ -247,7 +247,8 @@ function updateTicket(state: ZendeskState, ser: RestSerializers, t: ZdTicket, ca
   let parsed: z.infer<typeof TicketUpdate>;
   try {
     const result = TicketUpdate.safeParse(JSON.parse(call.body ?? ''));
-    if (!result.success) return json(400, { error: 'InvalidParameters', description: result.error.issues.map((i) => i.message).join('; ') });
+    if (!result.success)
+      return json(400, { error: 'InvalidParameters', description: result.error.issues.map((i) => i.message).join('; ') });
     parsed = result.data;
   } catch {
     return json(400, { error: 'InvalidJSON', description: 'The request body is not valid JSON' });
@@ -256,7 +257,11 @@ function updateTicket(state: ZendeskState, ser: RestSerializers, t: ZdTicket, ca
   const perTicket = call.internal ? ({ ok: true } as const) : state.spendTicketUpdate(call.userId, t.id);
   if (!perTicket.ok) {
     // as documented: plain text (labelled text/html) with a capitalised Retry-After
-    return { status: 429, headers: { 'content-type': 'text/html; charset=utf-8', 'Retry-After': String(perTicket.retryAfter) }, body: TICKET_UPDATE_LIMIT_TEXT };
+    return {
+      status: 429,
+      headers: { 'content-type': 'text/html; charset=utf-8', 'Retry-After': String(perTicket.retryAfter) },
+      body: TICKET_UPDATE_LIMIT_TEXT,
+    };
   }
   if (u.safe_update === true || u.safe_update === 'true') {
     if (faults.staleSafeUpdates > 0) {
@@ -298,7 +303,13 @@ function updateTicket(state: ZendeskState, ser: RestSerializers, t: ZdTicket, ca
     t.tags = [...u.tags];
   }
   if (u.comment) {
-    t.comments.push({ id: state.nextCommentId(), author_id: call.userId, body: u.comment.body, public: u.comment.public ?? true, created_at: stamp(state.now()) });
+    t.comments.push({
+      id: state.nextCommentId(),
+      author_id: call.userId,
+      body: u.comment.body,
+      public: u.comment.public ?? true,
+      created_at: stamp(state.now()),
+    });
   }
   state.touch(t);
   return json(200, {
@@ -319,11 +330,19 @@ function updateTicket(state: ZendeskState, ser: RestSerializers, t: ZdTicket, ca
 export function callZendeskApi(state: ZendeskState, call: ApiCall, options: { spend?: boolean } = {}): ApiResult {
   const ser = createRestSerializers(state, call.baseUrl);
   // the agent's own UI does not spend the account's API budget; apps and integrations do
-  const spent = options.spend === false ? ({ ok: true, limit: state.faults().budgetPerMinute, remaining: state.faults().budgetPerMinute } as const) : state.spend();
+  const spent =
+    options.spend === false
+      ? ({ ok: true, limit: state.faults().budgetPerMinute, remaining: state.faults().budgetPerMinute } as const)
+      : state.spend();
   if (!spent.ok) {
     return {
       status: 429,
-      headers: { 'content-type': 'text/plain', 'retry-after': String(spent.retryAfter), 'x-rate-limit': String(spent.limit), 'x-rate-limit-remaining': '0' },
+      headers: {
+        'content-type': 'text/plain',
+        'retry-after': String(spent.retryAfter),
+        'x-rate-limit': String(spent.limit),
+        'x-rate-limit-remaining': '0',
+      },
       body: RATE_LIMIT_TEXT,
     };
   }
@@ -362,10 +381,22 @@ function route(state: ZendeskState, ser: RestSerializers, call: ApiCall): ApiRes
     if ((hit = m(/^\/api\/v2\/tickets\/(\d+)\/comments$/))) {
       const t = state.ticket(num(hit[1]));
       if (!t) return notFound();
-      return paginate(call.baseUrl, url, 'comments', t.comments.map((c) => ({
-        id: c.id, type: 'Comment', author_id: c.author_id, body: c.body, html_body: `<p>${escapeHtml(c.body)}</p>`,
-        plain_body: c.body, public: c.public, attachments: [], created_at: c.created_at,
-      })));
+      return paginate(
+        call.baseUrl,
+        url,
+        'comments',
+        t.comments.map((c) => ({
+          id: c.id,
+          type: 'Comment',
+          author_id: c.author_id,
+          body: c.body,
+          html_body: `<p>${escapeHtml(c.body)}</p>`,
+          plain_body: c.body,
+          public: c.public,
+          attachments: [],
+          created_at: c.created_at,
+        })),
+      );
     }
     if (path === '/api/v2/ticket_metrics') return paginate(call.baseUrl, url, 'ticket_metrics', state.tickets().map(ser.metric));
     if ((hit = m(/^\/api\/v2\/ticket_metrics\/(\d+)$/))) {
@@ -375,7 +406,12 @@ function route(state: ZendeskState, ser: RestSerializers, call: ApiCall): ApiRes
     if (path === '/api/v2/satisfaction_ratings') {
       const score = url.searchParams.get('score');
       const rated = state.tickets().flatMap((t) => (t.satisfaction ? [ser.rating(t)!] : []));
-      return paginate(call.baseUrl, url, 'satisfaction_ratings', rated.filter((r) => !score || r.score === score));
+      return paginate(
+        call.baseUrl,
+        url,
+        'satisfaction_ratings',
+        rated.filter((r) => !score || r.score === score),
+      );
     }
     if (path === '/api/v2/satisfaction_ratings/count') {
       return json(200, { count: { refreshed_at: stamp(state.now()), value: state.tickets().filter((t) => t.satisfaction).length } });

@@ -4,7 +4,15 @@ import { z } from 'zod';
 import { newAppKeyPair, type AppKeyPair } from './app-token.ts';
 import { IDS, SUBDOMAIN, sampleData, type SampleData } from './sample-data.ts';
 import { createStateFile } from './state-file.ts';
-import { DEFAULT_FAULTS, type CustomFieldValue, type Faults, type InstallationSettings, type ZdField, type ZdTicket, type ZdUser } from './zendesk-types.ts';
+import {
+  DEFAULT_FAULTS,
+  type CustomFieldValue,
+  type Faults,
+  type InstallationSettings,
+  type ZdField,
+  type ZdTicket,
+  type ZdUser,
+} from './zendesk-types.ts';
 
 export interface HostReport {
   at: string;
@@ -72,7 +80,9 @@ function withSaved(sample: ZdTicket[], saved: unknown, onError: (message: string
   if (saved === null) return tickets;
   const parsed = Snapshot.safeParse(saved);
   if (!parsed.success) {
-    onError(`the local Zendesk's saved state is not in the expected format (${parsed.error.issues[0]?.message ?? 'invalid'}); starting from the sample data`);
+    onError(
+      `the local Zendesk's saved state is not in the expected format (${parsed.error.issues[0]?.message ?? 'invalid'}); starting from the sample data`,
+    );
     return tickets;
   }
   for (const t of parsed.data.tickets) tickets.set(t.id, t as unknown as ZdTicket);
@@ -88,7 +98,9 @@ export function createZendeskState(options: ZendeskStateOptions = {}) {
     options.onReport?.(entry);
     return entry;
   };
-  const file = options.stateFile ? createStateFile(options.stateFile, { delayMs: options.saveDelayMs ?? 250, onError: (m) => report('error', m) }) : null;
+  const file = options.stateFile
+    ? createStateFile(options.stateFile, { delayMs: options.saveDelayMs ?? 250, onError: (m) => report('error', m) })
+    : null;
   const data: SampleData = sampleData(now());
   let tickets = withSaved(data.tickets, file ? file.load() : null, (m) => report('error', m));
   data.tickets = [...tickets.values()];

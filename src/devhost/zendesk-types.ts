@@ -44,7 +44,19 @@ export interface ZdFieldOption {
 
 export interface ZdField {
   id: number;
-  type: 'subject' | 'description' | 'status' | 'tickettype' | 'priority' | 'group' | 'assignee' | 'tagger' | 'decimal' | 'text' | 'checkbox' | 'integer';
+  type:
+    | 'subject'
+    | 'description'
+    | 'status'
+    | 'tickettype'
+    | 'priority'
+    | 'group'
+    | 'assignee'
+    | 'tagger'
+    | 'decimal'
+    | 'text'
+    | 'checkbox'
+    | 'integer';
   title: string;
   description: string;
   position: number;

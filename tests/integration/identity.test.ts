@@ -9,7 +9,17 @@ import { describe, expect, it } from 'vitest';
 import type { QaRole } from '../../src/core/evaluation.ts';
 import { apiDocument } from '../../src/server/openapi/publish.ts';
 import { backends, countOf, useDb } from '../support/db.ts';
-import { bootOf, caller, evaluationBody, LEAD_GROUP, publishedScorecard, REVIEWER_GROUP, signedLoad, tenants, type Tenant } from '../support/db-client.ts';
+import {
+  bootOf,
+  caller,
+  evaluationBody,
+  LEAD_GROUP,
+  publishedScorecard,
+  REVIEWER_GROUP,
+  signedLoad,
+  tenants,
+  type Tenant,
+} from '../support/db-client.ts';
 
 const b64 = (v: unknown) => Buffer.from(JSON.stringify(v)).toString('base64url');
 
@@ -63,7 +73,11 @@ describe.each(backends())('identity on $name', (backend) => {
     expect(me.body).toEqual({ account: a.account, via: 'session', user: { id: 40, name: 'Rita Reviewer', role: 'reviewer' } });
 
     expect((await a.app.request('/app/ticket-sidebar.html')).status).toBe(401);
-    const noToken = await a.app.request('/app/ticket-sidebar.html', { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: '' });
+    const noToken = await a.app.request('/app/ticket-sidebar.html', {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: '',
+    });
     expect(noToken.status).toBe(401);
     expect(await noToken.text()).not.toContain('ticket-qa-boot');
     expect((await load(a, await a.appToken(40), 'no-such-page.html')).status).toBe(404);
@@ -74,8 +88,10 @@ describe.each(backends())('identity on $name', (backend) => {
     await a.session('admin', 1);
     a.fake.setPerson(a.account, 41, { name: 'Alex Agent', role: 'agent', groupIds: [] });
     const now = Math.floor(Date.now() / 1000);
-    const rs256 = (payload: Record<string, unknown>, key = otherKey()) => new SignJWT(payload).setProtectedHeader({ alg: 'RS256' }).sign(key);
-    const hs256 = (payload: Record<string, unknown>, secret: string) => new SignJWT(payload).setProtectedHeader({ alg: 'HS256' }).sign(new TextEncoder().encode(secret));
+    const rs256 = (payload: Record<string, unknown>, key = otherKey()) =>
+      new SignJWT(payload).setProtectedHeader({ alg: 'RS256' }).sign(key);
+    const hs256 = (payload: Record<string, unknown>, secret: string) =>
+      new SignJWT(payload).setProtectedHeader({ alg: 'HS256' }).sign(new TextEncoder().encode(secret));
     const good = await a.appToken(41);
     const [h, p] = good.split('.');
     const attacks: Array<[string, string | Promise<string>]> = [
@@ -83,14 +99,20 @@ describe.each(backends())('identity on $name', (backend) => {
       ['alg none', `${b64({ alg: 'none', typ: 'JWT' })}.${p}.`],
       ['HS256 with a guessed secret', hs256(claims(a, 41), 'secret')],
       ['HS256 keyed with the app public key', hs256(claims(a, 41), a.zendesk.publicKeyPem)],
-      ['a payload changed after signing', `${h}.${b64({ ...claims(a, 41), sub: `https://${a.account}.zendesk.com/api/v2/users/1.json` })}.${good.split('.')[2]}`],
+      [
+        'a payload changed after signing',
+        `${h}.${b64({ ...claims(a, 41), sub: `https://${a.account}.zendesk.com/api/v2/users/1.json` })}.${good.split('.')[2]}`,
+      ],
       ['an expired token', a.appToken(41, {}).then(() => signAs(a, { iat: now - 900, nbf: now - 900, exp: now - 600 }))],
       ['a token not valid yet', signAs(a, { nbf: now + 600, iat: now, exp: now + 900 })],
       ['a token issued in the future', signAs(a, { iat: now + 600, nbf: now, exp: now + 900 })],
       ['a token that lives for a day', signAs(a, { iat: now, nbf: now, exp: now + 86_400 })],
       ['an unknown account', signAs(a, { iss: 'evil.zendesk.com' })],
       ['another installation', signAs(a, { aud: `https://${a.account}.zendesk.com/api/v2/apps/installations/999.json` })],
-      ['account B\u2019s installation under A', signAs(a, { aud: `https://${b.account}.zendesk.com/api/v2/apps/installations/${b.zendesk.installationId}.json` })],
+      [
+        'account B\u2019s installation under A',
+        signAs(a, { aud: `https://${b.account}.zendesk.com/api/v2/apps/installations/${b.zendesk.installationId}.json` }),
+      ],
       ['a user of another account', signAs(a, { sub: `https://${b.account}.zendesk.com/api/v2/users/41.json` })],
       ['no user', signAs(a, { sub: undefined })],
       ['the nav bar token on the sidebar page', a.appToken(41, { location: 'nav_bar' })],
@@ -117,7 +139,11 @@ describe.each(backends())('identity on $name', (backend) => {
     const [row] = await db().query<{ location: string }>('SELECT location FROM sessions WHERE account = $1 AND user_id = 42', [a.account]);
     expect(row?.location).toBe('background');
     // a background token is for the background page only, and the sidebar's token does not open the background
-    for (const [token, other] of [[background, 'ticket-sidebar.html'], [background, 'nav-bar.html'], [await a.appToken(42), 'background.html']] as const) {
+    for (const [token, other] of [
+      [background, 'ticket-sidebar.html'],
+      [background, 'nav-bar.html'],
+      [await a.appToken(42), 'background.html'],
+    ] as const) {
       const refused = await load(a, token, other);
       expect(refused.status, other).toBe(401);
       expect(refused.html).not.toContain('ticket-qa-boot');
@@ -146,9 +172,13 @@ describe.each(backends())('identity on $name', (backend) => {
     const claimed = { 'x-qa-user-id': '1', 'x-qa-role': 'admin' };
     const me = await agent.raw('/me', { headers: claimed });
     expect(((await me.json()) as { user: unknown }).user).toMatchObject({ id: 50, role: 'agent' });
-    expect((await agent.raw('/scorecards', { method: 'POST', headers: { ...claimed, 'content-type': 'application/json' }, body: '{}' })).status).toBe(403);
+    expect(
+      (await agent.raw('/scorecards', { method: 'POST', headers: { ...claimed, 'content-type': 'application/json' }, body: '{}' })).status,
+    ).toBe(403);
     const ev = evaluationBody(id, { revieweeId: 51 });
-    const created = await a.as('reviewer', 2).raw('/evaluations', { method: 'POST', headers: { ...claimed, 'content-type': 'application/json' }, body: JSON.stringify(ev) });
+    const created = await a
+      .as('reviewer', 2)
+      .raw('/evaluations', { method: 'POST', headers: { ...claimed, 'content-type': 'application/json' }, body: JSON.stringify(ev) });
     expect(created.status).toBe(201);
     const [row] = await db().query<{ actor_id: number; actor_role: string }>(
       "SELECT actor_id, actor_role FROM audit_log WHERE account = $1 AND action = 'evaluation.create'",
@@ -170,8 +200,13 @@ describe.each(backends())('identity on $name', (backend) => {
     expect(staffOnly.length).toBeGreaterThan(20);
     const wrong: string[] = [];
     for (const op of staffOnly) {
-      const path = op.path.replace('/api/v1', '').replace(/:(\w+)/g, (_m, name: string) => (/id$/i.test(name) && name !== 'userId' ? randomUUID() : '7'));
-      const res = await agent.raw(path, { method: op.method.toUpperCase(), ...(op.method === 'get' || op.method === 'delete' ? {} : { body: '{}', headers: { 'content-type': 'application/json' } }) });
+      const path = op.path
+        .replace('/api/v1', '')
+        .replace(/:(\w+)/g, (_m, name: string) => (/id$/i.test(name) && name !== 'userId' ? randomUUID() : '7'));
+      const res = await agent.raw(path, {
+        method: op.method.toUpperCase(),
+        ...(op.method === 'get' || op.method === 'delete' ? {} : { body: '{}', headers: { 'content-type': 'application/json' } }),
+      });
       if (res.status !== 403) wrong.push(`${op.method} ${op.path}: ${res.status}`);
     }
     expect(wrong).toEqual([]);
@@ -228,7 +263,8 @@ describe.each(backends())('identity on $name', (backend) => {
 
   it('throttles failed sign-ins per client and per account with 429 and Retry-After', async () => {
     const [a, b] = tenants(db(), { limits: { failuresPerClient: 5, failuresPerAccount: 8 } });
-    const wrong = (client: string) => caller(a.app, { authorization: `Bearer s1.${a.account}.${'x'.repeat(43)}`, 'x-forwarded-for': client }).get('/me');
+    const wrong = (client: string) =>
+      caller(a.app, { authorization: `Bearer s1.${a.account}.${'x'.repeat(43)}`, 'x-forwarded-for': client }).get('/me');
     const statuses = [];
     for (let i = 0; i < 7; i++) statuses.push((await wrong('203.0.113.1')).status);
     expect(statuses).toEqual([401, 401, 401, 401, 401, 429, 429]);
@@ -236,9 +272,19 @@ describe.each(backends())('identity on $name', (backend) => {
     expect(Number(limited.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
     expect(Number(limited.headers.get('retry-after'))).toBeLessThanOrEqual(60);
     // a second client of the same account: its own budget until the account's is spent (5 + 3 = 8)
-    expect([(await wrong('203.0.113.2')).status, (await wrong('203.0.113.2')).status, (await wrong('203.0.113.2')).status, (await wrong('203.0.113.2')).status]).toEqual([401, 401, 401, 429]);
+    expect([
+      (await wrong('203.0.113.2')).status,
+      (await wrong('203.0.113.2')).status,
+      (await wrong('203.0.113.2')).status,
+      (await wrong('203.0.113.2')).status,
+    ]).toEqual([401, 401, 401, 429]);
     // forged signed loads count too
-    const forged = await load(a, await new SignJWT(claims(a, 1)).setProtectedHeader({ alg: 'RS256' }).sign(otherKey()), 'ticket-sidebar.html', '203.0.113.1');
+    const forged = await load(
+      a,
+      await new SignJWT(claims(a, 1)).setProtectedHeader({ alg: 'RS256' }).sign(otherKey()),
+      'ticket-sidebar.html',
+      '203.0.113.1',
+    );
     expect(forged.status).toBe(429);
     // another account is not affected
     expect((await b.as('admin', 1).get('/me')).status).toBe(200);
@@ -266,7 +312,10 @@ describe.each(backends())('identity on $name', (backend) => {
     expect((await machine.get('/api-keys')).status).toBe(403);
     expect((await admin.delete(`/api-keys/${key.id}`)).status).toBe(200);
     expect((await machine.get('/reports/summary')).status).toBe(401);
-    const actions = await db().query<{ action: string }>("SELECT action FROM audit_log WHERE account = $1 AND entity = 'api-key' ORDER BY seq", [a.account]);
+    const actions = await db().query<{ action: string }>(
+      "SELECT action FROM audit_log WHERE account = $1 AND entity = 'api-key' ORDER BY seq",
+      [a.account],
+    );
     expect(actions.map((r) => r.action)).toEqual(['api-key.create', 'api-key.revoke']);
   });
 

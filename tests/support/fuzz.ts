@@ -105,27 +105,71 @@ export async function fuzzFixture(db: Db): Promise<FuzzFixture> {
   const scorecardId = await publishedScorecard(t);
   must('draft v2', await admin.post(`/scorecards/${scorecardId}/draft`), 201);
   const draftCard = idOf('draft scorecard', await admin.post('/scorecards', sampleScorecard('Chat support')), 201);
-  const submitted = idOf('evaluation', await reviewer.post('/evaluations', evaluationBody(scorecardId, { overallComment: 'Clear and kind', channel: 'email', metrics: { firstReplyMinutes: 12, reopens: 0, csat: 'good' } })), 201);
+  const submitted = idOf(
+    'evaluation',
+    await reviewer.post(
+      '/evaluations',
+      evaluationBody(scorecardId, {
+        overallComment: 'Clear and kind',
+        channel: 'email',
+        metrics: { firstReplyMinutes: 12, reopens: 0, csat: 'good' },
+      }),
+    ),
+    201,
+  );
   const disputed = idOf('evaluation 2', await reviewer.post('/evaluations', evaluationBody(scorecardId, { ticketId: 1002 })), 201);
   must('dispute', await agent.post(`/evaluations/${disputed}/dispute`, { reason: 'The tone was fine', criterionIds: ['tone'] }), 200);
   const session = idOf(
     'calibration session',
-    await lead.post('/calibration-sessions', { ticketId: 1003, scorecardId, version: 1, reviewerIds: [FUZZ_USERS.reviewer, OTHER_REVIEWER], baselineReviewerId: FUZZ_USERS.reviewer, title: 'Week 10' }),
+    await lead.post('/calibration-sessions', {
+      ticketId: 1003,
+      scorecardId,
+      version: 1,
+      reviewerIds: [FUZZ_USERS.reviewer, OTHER_REVIEWER],
+      baselineReviewerId: FUZZ_USERS.reviewer,
+      title: 'Week 10',
+    }),
     201,
   );
   const target = idOf(
     'target',
-    await lead.post('/targets', { subject: 'agent', subjectId: FUZZ_USERS.agent, metric: 'average-score', value: 85, startsOn: '2026-03-01', dueOn: '2026-06-30' }),
+    await lead.post('/targets', {
+      subject: 'agent',
+      subjectId: FUZZ_USERS.agent,
+      metric: 'average-score',
+      value: 85,
+      startsOn: '2026-03-01',
+      dueOn: '2026-06-30',
+    }),
     201,
   );
-  const note = idOf('coaching note', await lead.post('/coaching-notes', { evaluationId: submitted, body: 'Offer the next step earlier' }), 201);
+  const note = idOf(
+    'coaching note',
+    await lead.post('/coaching-notes', { evaluationId: submitted, body: 'Offer the next step earlier' }),
+    201,
+  );
   const key = idOf('api key', await admin.post('/api-keys', { name: 'BI export', role: 'lead' }), 201, (b) => b.key?.id);
-  must('plan', await lead.put('/plan', { default: { overall: 5, channels: { email: 2 } }, agents: [{ agentId: FUZZ_USERS.agent, overall: 3 }] }), 200);
+  must(
+    'plan',
+    await lead.put('/plan', { default: { overall: 5, channels: { email: 2 } }, agents: [{ agentId: FUZZ_USERS.agent, overall: 3 }] }),
+    200,
+  );
 
-  const sessions = Object.fromEntries(await Promise.all((Object.keys(FUZZ_USERS) as QaRole[]).map(async (role) => [role, await t.session(role, FUZZ_USERS[role])]))) as Record<QaRole, string>;
+  const sessions = Object.fromEntries(
+    await Promise.all((Object.keys(FUZZ_USERS) as QaRole[]).map(async (role) => [role, await t.session(role, FUZZ_USERS[role])])),
+  ) as Record<QaRole, string>;
 
   const definition = sampleScorecard('Email support v2');
-  const targetBody = { subject: 'agent', subjectId: FUZZ_USERS.agent, metric: 'pass-rate', value: 0.9, scorecardId, startsOn: '2026-03-01', dueOn: '2026-06-30', note: 'Quarter goal' };
+  const targetBody = {
+    subject: 'agent',
+    subjectId: FUZZ_USERS.agent,
+    metric: 'pass-rate',
+    value: 0.9,
+    scorecardId,
+    startsOn: '2026-03-01',
+    dueOn: '2026-06-30',
+    note: 'Quarter goal',
+  };
   const bodies: Record<string, unknown> = {
     'post /api/v1/scorecards': sampleScorecard('Voice support'),
     'post /api/v1/scorecards/import': { ...sampleScorecard('Imported'), description: 'From the old tool' },
@@ -137,31 +181,67 @@ export async function fuzzFixture(db: Db): Promise<FuzzFixture> {
       groupId: 7,
       brandId: 8,
       metrics: { firstReplyMinutes: 5, fullResolutionMinutes: 60, reopens: 1, csat: 'bad' },
-      answers: sampleAnswers({ tone: { rating: 0, comment: 'Curt', rootCauses: ['Process'] } }).map((a) => (a.criterionId === 'tone' ? { criterionId: 'tone', rating: 0, comment: 'Curt' } : a)),
+      answers: sampleAnswers({ tone: { rating: 0, comment: 'Curt', rootCauses: ['Process'] } }).map((a) =>
+        a.criterionId === 'tone' ? { criterionId: 'tone', rating: 0, comment: 'Curt' } : a,
+      ),
     }),
     'put /api/v1/evaluations/{id}': { answers: sampleAnswers(), overallComment: 'Amended', revieweeId: FUZZ_USERS.agent, lockVersion: 1 },
     'post /api/v1/evaluations/{id}/withdraw': { lockVersion: 1 },
     'post /api/v1/evaluations/{id}/acknowledge': { lockVersion: 1 },
     'post /api/v1/evaluations/{id}/dispute': { reason: 'The customer asked for it', criterionIds: ['tone', 'offered'], lockVersion: 1 },
-    'post /api/v1/evaluations/{id}/resolve': { outcome: 'upheld', note: 'Agreed', answers: [{ criterionId: 'tone', rating: 2 }], lockVersion: 2 },
+    'post /api/v1/evaluations/{id}/resolve': {
+      outcome: 'upheld',
+      note: 'Agreed',
+      answers: [{ criterionId: 'tone', rating: 2 }],
+      lockVersion: 2,
+    },
     'post /api/v1/retention': { olderThanDays: 365 },
     'put /api/v1/policy': { scorecardManagerRoles: ['lead'], reviewerGroupIds: [9001], leadGroupIds: [9002] },
-    'put /api/v1/plan': { default: { overall: 5, channels: { email: 2, chat: 1 } }, agents: [{ agentId: FUZZ_USERS.agent, overall: 3, channels: { voice: 1 } }] },
+    'put /api/v1/plan': {
+      default: { overall: 5, channels: { email: 2, chat: 1 } },
+      agents: [{ agentId: FUZZ_USERS.agent, overall: 3, channels: { voice: 1 } }],
+    },
     'post /api/v1/suggestions': {
       week: '2026-W10',
       favour: { reopens: true, lowCsat: false, longResolution: true },
-      candidates: [{ ticketId: 2001, assigneeId: FUZZ_USERS.agent, channel: 'email', subject: 'Refund', solvedAt: '2026-03-02T10:00:00Z', reopens: 1, csat: 'bad', fullResolutionMinutes: 90 }],
+      candidates: [
+        {
+          ticketId: 2001,
+          assigneeId: FUZZ_USERS.agent,
+          channel: 'email',
+          subject: 'Refund',
+          solvedAt: '2026-03-02T10:00:00Z',
+          reopens: 1,
+          csat: 'bad',
+          fullResolutionMinutes: 90,
+        },
+      ],
       agentIds: [FUZZ_USERS.agent],
       seed: 7,
     },
-    'post /api/v1/calibration-sessions': { ticketId: 1004, scorecardId, version: 1, reviewerIds: [FUZZ_USERS.reviewer, OTHER_REVIEWER], baselineReviewerId: OTHER_REVIEWER, title: 'Next' },
+    'post /api/v1/calibration-sessions': {
+      ticketId: 1004,
+      scorecardId,
+      version: 1,
+      reviewerIds: [FUZZ_USERS.reviewer, OTHER_REVIEWER],
+      baselineReviewerId: OTHER_REVIEWER,
+      title: 'Next',
+    },
     'post /api/v1/targets': targetBody,
     'put /api/v1/targets/{id}': targetBody,
     'post /api/v1/coaching-notes': { evaluationId: submitted, body: 'Keep it up' },
     'post /api/v1/api-keys': { name: 'Script', role: 'admin' },
     'put /api/v1/drafts/{ticketId}/{slot}': {
       baseRevision: null,
-      content: { evaluationId: randomUUID(), scorecardId, scorecardVersion: 1, revieweeId: FUZZ_USERS.agent, answers: { tone: { rating: 1, comment: 'ok' } }, overallComment: '', savedAt: 1 },
+      content: {
+        evaluationId: randomUUID(),
+        scorecardId,
+        scorecardVersion: 1,
+        revieweeId: FUZZ_USERS.agent,
+        answers: { tone: { rating: 1, comment: 'ok' } },
+        overallComment: '',
+        savedAt: 1,
+      },
     },
   };
 
@@ -249,7 +329,30 @@ const wrongValue: fc.Arbitrary<unknown> = fc.oneof(
   { weight: 3, arbitrary: poisonString },
   {
     weight: 3,
-    arbitrary: fc.constantFrom<unknown>(null, true, false, -1, 0, 1.5, 1e308, -1e308, 2 ** 31, 2 ** 53 + 2, '', ' ', '0', 'NaN', [], {}, [[]], [null], { a: 1 }, '2026-02-30', '9999-12-31', '0000-01-01'),
+    arbitrary: fc.constantFrom<unknown>(
+      null,
+      true,
+      false,
+      -1,
+      0,
+      1.5,
+      1e308,
+      -1e308,
+      2 ** 31,
+      2 ** 53 + 2,
+      '',
+      ' ',
+      '0',
+      'NaN',
+      [],
+      {},
+      [[]],
+      [null],
+      { a: 1 },
+      '2026-02-30',
+      '9999-12-31',
+      '0000-01-01',
+    ),
   },
   { weight: 1, arbitrary: fc.jsonValue({ maxDepth: 3 }) },
   { weight: 1, arbitrary: fc.integer({ min: 50, max: 5_000 }).map((depth) => ({ [DEEP]: depth })) },
@@ -259,10 +362,9 @@ const deepJson = (depth: number) => `${'['.repeat(Math.min(depth, 100_000))}${']
 
 function toJson(value: unknown): string {
   if (value === undefined) return '';
-  return JSON.stringify(value, (_k, v) => (v && typeof v === 'object' && DEEP in v ? `${DEEP}:${(v as Record<string, number>)[DEEP]}` : v)).replace(
-    /"\\u0001deep:(\d+)"/g,
-    (_m, d: string) => deepJson(Number(d)),
-  );
+  return JSON.stringify(value, (_k, v) =>
+    v && typeof v === 'object' && DEEP in v ? `${DEEP}:${(v as Record<string, number>)[DEEP]}` : v,
+  ).replace(/"\\u0001deep:(\d+)"/g, (_m, d: string) => deepJson(Number(d)));
 }
 
 type Path = Array<string | number>;
@@ -285,7 +387,8 @@ interface Mutation {
 }
 
 /** Copies of `item` for a grown array: enough to overflow its bound, never a body far beyond the 2 MB limit. */
-const copies = (wanted: number, items: unknown[]) => Math.max(1, Math.min(wanted, Math.ceil(2_500_000 / Math.max(...items.map((i) => toJson(i).length + 1)))));
+const copies = (wanted: number, items: unknown[]) =>
+  Math.max(1, Math.min(wanted, Math.ceil(2_500_000 / Math.max(...items.map((i) => toJson(i).length + 1)))));
 
 function mutate(body: unknown, generated: Mutation): unknown {
   // generated values may be shared between runs (constants): never change one in place
@@ -309,7 +412,9 @@ function mutate(body: unknown, generated: Mutation): unknown {
     else if (Array.isArray(node)) node.push(m.value);
     else parent[last] = m.value;
   } else if (Array.isArray(node)) {
-    parent[last] = Array.from({ length: copies(m.size, node.length ? node : [m.value]) }, (_, i) => structuredClone(node[i % Math.max(1, node.length)] ?? m.value));
+    parent[last] = Array.from({ length: copies(m.size, node.length ? node : [m.value]) }, (_, i) =>
+      structuredClone(node[i % Math.max(1, node.length)] ?? m.value),
+    );
   } else parent[last] = 'y'.repeat(m.size * 10);
   return body;
 }
@@ -324,7 +429,24 @@ const mutation: fc.Arbitrary<Mutation> = fc.record({
 
 /** Body texts that are not the body the route wants (or not JSON at all). */
 const rawText: fc.Arbitrary<string> = fc.oneof(
-  fc.constantFrom('', ' ', '{', '{"a":', 'null', 'true', '[]', '"text"', '123', '{}', '{"a":1,"a":2}', '\ufeff{}', NUL, `{"x":"${NUL}"}`, '{"lockVersion":1e999}', 'token=abc'),
+  fc.constantFrom(
+    '',
+    ' ',
+    '{',
+    '{"a":',
+    'null',
+    'true',
+    '[]',
+    '"text"',
+    '123',
+    '{}',
+    '{"a":1,"a":2}',
+    '\ufeff{}',
+    NUL,
+    `{"x":"${NUL}"}`,
+    '{"lockVersion":1e999}',
+    'token=abc',
+  ),
   fc.string({ maxLength: 40 }),
   fc.integer({ min: 1, max: 100_000 }).map((n) => `${'['.repeat(n)}${']'.repeat(n)}`),
   fc.constant(`{"name":"${'x'.repeat(2_100_000)}"}`),
@@ -343,7 +465,10 @@ function cleanPathValue(real: string[]): fc.Arbitrary<{ value: string; poison: b
         fc.constantFrom(...real).map((v) => ok(v.toUpperCase())),
         fc.uuid().map(ok),
         fc.constantFrom('0', '-1', '1.5', '1e3', 'abc', '9007199254740993', '99999999999999999999', '..', ' ', 'null', '%2F').map(ok),
-        fc.string({ minLength: 1, maxLength: 20 }).filter((s) => !/[\ud800-\udfff\u0000]/u.test(s)).map(ok),
+        fc
+          .string({ minLength: 1, maxLength: 20 })
+          .filter((s) => !/[\ud800-\udfff\u0000]/u.test(s))
+          .map(ok),
       ),
     },
   );
@@ -364,9 +489,11 @@ function pathPart(route: FuzzRoute, fx: FuzzFixture, poison: boolean): fc.Arbitr
   const reals = route.params.map((p) => fx.pathValues(route, p));
   const clean = fc.tuple(...reals.map(cleanPathValue));
   if (!poison || reals.length === 0) return clean;
-  return fc.tuple(clean, fc.nat({ max: reals.length - 1 }), fc.array(fc.boolean(), { minLength: reals.length, maxLength: reals.length })).chain(([values, at, others]) =>
-    fc.tuple(...values.map((v, i) => (i === at || others[i] ? poisonPathValue(reals[i]!) : fc.constant(v)))),
-  );
+  return fc
+    .tuple(clean, fc.nat({ max: reals.length - 1 }), fc.array(fc.boolean(), { minLength: reals.length, maxLength: reals.length }))
+    .chain(([values, at, others]) =>
+      fc.tuple(...values.map((v, i) => (i === at || others[i] ? poisonPathValue(reals[i]!) : fc.constant(v)))),
+    );
 }
 
 interface QueryPart {
@@ -374,7 +501,28 @@ interface QueryPart {
   poison: boolean;
 }
 
-const QUERY_VALUE_MUTANTS = ['', '0', '-1', '1.5', '1e400', 'abc', 'true', '2026-02-30', '9999-12-31', '0000-01-01', '1999-12-31', '2101-01-01', '2026-13-01', '2026-03-01T25:00:00Z', '9999-12-31T23:59:59Z', '0000-01-01T00:00:00Z', '99999999999999999999', '2026-W99', 'WEEK', '1,,2'];
+const QUERY_VALUE_MUTANTS = [
+  '',
+  '0',
+  '-1',
+  '1.5',
+  '1e400',
+  'abc',
+  'true',
+  '2026-02-30',
+  '9999-12-31',
+  '0000-01-01',
+  '1999-12-31',
+  '2101-01-01',
+  '2026-13-01',
+  '2026-03-01T25:00:00Z',
+  '9999-12-31T23:59:59Z',
+  '0000-01-01T00:00:00Z',
+  '99999999999999999999',
+  '2026-W99',
+  'WEEK',
+  '1,,2',
+];
 
 /** Query parameters: documented ones with valid values (`bad`: also mutants, poison and unknown names). */
 function queryPart(route: FuzzRoute, fx: FuzzFixture, isBad: boolean): fc.Arbitrary<QueryPart> {
@@ -388,15 +536,24 @@ function queryPart(route: FuzzRoute, fx: FuzzFixture, isBad: boolean): fc.Arbitr
       ? fc.oneof(
           { weight: 2, arbitrary: valid(name) },
           { weight: 3, arbitrary: fc.constantFrom(...QUERY_VALUE_MUTANTS).map((v) => ({ v, poison: false })) },
-          { weight: 2, arbitrary: poisonString.map((v) => ({ v, poison: v.length > MAX_QUERY_VALUE || /[\u0000\ud800-\udfff]/u.test(v) })) },
+          {
+            weight: 2,
+            arbitrary: poisonString.map((v) => ({ v, poison: v.length > MAX_QUERY_VALUE || /[\u0000\ud800-\udfff]/u.test(v) })),
+          },
         )
       : valid(name);
   const unknown = fc.constantFrom('unknown', 'foo', 'from ', '__proto__', 'limit[]');
-  const param = isBad || names.length === 0 ? fc.oneof(...(names.length ? [{ weight: 3, arbitrary: fc.constantFrom(...names) }] : []), { weight: 1, arbitrary: unknown }) : fc.constantFrom(...names);
+  const param =
+    isBad || names.length === 0
+      ? fc.oneof(...(names.length ? [{ weight: 3, arbitrary: fc.constantFrom(...names) }] : []), { weight: 1, arbitrary: unknown })
+      : fc.constantFrom(...names);
   return fc
     .uniqueArray(param, { minLength: isBad ? 1 : 0, maxLength: isBad ? 4 : names.length })
     .chain((keys) => fc.tuple(...keys.map((k) => value(k).map((v) => [k, v] as const))))
-    .map((entries) => ({ pairs: entries.map(([k, { v }]) => [k, v] as [string, string]), poison: entries.some(([, { poison }]) => poison) }));
+    .map((entries) => ({
+      pairs: entries.map(([k, { v }]) => [k, v] as [string, string]),
+      poison: entries.some(([, { poison }]) => poison),
+    }));
 }
 
 interface BodyPart {
@@ -409,27 +566,46 @@ const JSON_TYPE = fc.oneof(
   { weight: 6, arbitrary: fc.constant('application/json') },
   { weight: 1, arbitrary: fc.constantFrom('application/json; charset=utf-8', 'Application/JSON', 'application/json;charset=UTF-8') },
 );
-const OTHER_TYPE = fc.constantFrom<string | undefined>(undefined, 'text/plain', 'application/x-www-form-urlencoded', 'multipart/form-data; boundary=x', 'application/json; charset=latin1', 'application/jsonx', 'text/json');
+const OTHER_TYPE = fc.constantFrom<string | undefined>(
+  undefined,
+  'text/plain',
+  'application/x-www-form-urlencoded',
+  'multipart/form-data; boundary=x',
+  'application/json; charset=latin1',
+  'application/jsonx',
+  'text/json',
+);
 
 /** A body: the route's sample (`clean`), mutated or other text (`bad`), or any of those as another type (`type`). */
 function bodyPart(route: FuzzRoute, fx: FuzzFixture, mode: 'clean' | 'bad' | 'type'): fc.Arbitrary<BodyPart | null> {
   if (route.method === 'GET') return fc.constant(null);
   if (route.form) {
     return fc.record({
-      contentType: fc.constantFrom<string | undefined>('application/x-www-form-urlencoded', 'application/json', 'multipart/form-data; boundary=x', undefined),
-      text: fc.oneof(fc.constantFrom('token=', 'token=abc', `token=${'a'.repeat(20_000)}`, 'token=%00', 'x=1', ''), fc.string({ maxLength: 50 }).map((s) => `token=${encodeComponent(s)}`)),
+      contentType: fc.constantFrom<string | undefined>(
+        'application/x-www-form-urlencoded',
+        'application/json',
+        'multipart/form-data; boundary=x',
+        undefined,
+      ),
+      text: fc.oneof(
+        fc.constantFrom('token=', 'token=abc', `token=${'a'.repeat(20_000)}`, 'token=%00', 'x=1', ''),
+        fc.string({ maxLength: 50 }).map((s) => `token=${encodeComponent(s)}`),
+      ),
       rawBytes: fc.constant(false),
     });
   }
   const sample = () => fx.sampleBody(route);
   // at most one mutation grows an array (two nested ones would make bodies of gigabytes)
-  const once = (ms: Mutation[]) => ms.map((m, i) => (m.kind === 'grow' && ms.findIndex((x) => x.kind === 'grow') < i ? { ...m, kind: 'set' as const } : m));
+  const once = (ms: Mutation[]) =>
+    ms.map((m, i) => (m.kind === 'grow' && ms.findIndex((x) => x.kind === 'grow') < i ? { ...m, kind: 'set' as const } : m));
   const mutated = fc.array(mutation, { minLength: 1, maxLength: 3 }).map((ms) => toJson(once(ms).reduce((b, m) => mutate(b, m), sample())));
   const badText = fc.oneof({ weight: 6, arbitrary: mutated }, { weight: 2, arbitrary: rawText });
   // now and then the bytes are not UTF-8 at all
   const rawBytes = fc.integer({ min: 0, max: 9 }).map((n) => n === 0);
   if (mode === 'clean') {
-    return route.body ? fc.record({ contentType: JSON_TYPE, text: fc.constant(toJson(sample())), rawBytes: fc.constant(false) }) : fc.constant(null);
+    return route.body
+      ? fc.record({ contentType: JSON_TYPE, text: fc.constant(toJson(sample())), rawBytes: fc.constant(false) })
+      : fc.constant(null);
   }
   if (mode === 'bad') return fc.record({ contentType: JSON_TYPE, text: badText, rawBytes });
   return fc.record({ contentType: OTHER_TYPE, text: fc.oneof(fc.constant(toJson(sample())), badText).filter((t) => t !== ''), rawBytes });
@@ -439,10 +615,16 @@ type Focus = 'none' | 'path' | 'query' | 'body' | 'type';
 
 /** What a request gets wrong: one part at a time, so the others reach as deep as valid input would. */
 function focusOf(route: FuzzRoute): fc.Arbitrary<Focus> {
-  const choices: Array<{ weight: number; arbitrary: fc.Arbitrary<Focus> }> = [{ weight: route.method === 'GET' ? 5 : 2, arbitrary: fc.constant('query') }];
+  const choices: Array<{ weight: number; arbitrary: fc.Arbitrary<Focus> }> = [
+    { weight: route.method === 'GET' ? 5 : 2, arbitrary: fc.constant('query') },
+  ];
   if (route.params.length) choices.push({ weight: 2, arbitrary: fc.constant('path') });
   if (route.method === 'GET') choices.push({ weight: 2, arbitrary: fc.constant('none') });
-  else choices.push({ weight: route.body || route.form ? 6 : 1, arbitrary: fc.constant('body') }, { weight: 1, arbitrary: fc.constant('type') });
+  else
+    choices.push(
+      { weight: route.body || route.form ? 6 : 1, arbitrary: fc.constant('body') },
+      { weight: 1, arbitrary: fc.constant('type') },
+    );
   return fc.oneof(...choices);
 }
 
@@ -473,7 +655,13 @@ function poisonIn(value: unknown, ignoredRootKeys: ReadonlySet<string>, at = '')
 }
 
 /** The status class the edge and the route's schemas decide, as the service must: null when it may be valid. */
-async function oracle(route: FuzzRoute, path: { poison: boolean }[], query: QueryPart, body: BodyPart | null, bytes: Uint8Array<ArrayBuffer> | undefined): Promise<string | null> {
+async function oracle(
+  route: FuzzRoute,
+  path: { poison: boolean }[],
+  query: QueryPart,
+  body: BodyPart | null,
+  bytes: Uint8Array<ArrayBuffer> | undefined,
+): Promise<string | null> {
   if (route.form) return 'no location load is signed by Zendesk here';
   if (path.some((p) => p.poison)) return 'path';
   if (query.poison) return 'query (edge)';
@@ -483,7 +671,10 @@ async function oracle(route: FuzzRoute, path: { poison: boolean }[], query: Quer
   }
   const api = route.path.startsWith('/api/v1');
   if (!api || route.method === 'GET') return null;
-  const type = (body?.contentType ?? '').toLowerCase().split(';').map((s) => s.trim());
+  const type = (body?.contentType ?? '')
+    .toLowerCase()
+    .split(';')
+    .map((s) => s.trim());
   const json = type[0] === 'application/json';
   const charset = type.find((p) => p.startsWith('charset='))?.slice(8);
   if (json && charset !== undefined && charset !== 'utf-8' && charset !== 'utf8') return 'content type (charset)';
@@ -641,6 +832,6 @@ export async function runFuzz(fx: FuzzFixture, options: FuzzOptions): Promise<Fu
     seed,
     ...(options.timeLimitMs ? { interruptAfterTimeLimit: options.timeLimitMs, markInterruptAsFailure: false } : {}),
   });
-  const error = details.failed ? fc.defaultReportMessage(details) ?? 'failed' : undefined;
+  const error = details.failed ? (fc.defaultReportMessage(details) ?? 'failed') : undefined;
   return { ...counts, seed, ...(error ? { error } : {}) };
 }

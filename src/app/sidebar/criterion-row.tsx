@@ -1,8 +1,9 @@
 /** One criterion: label, scale as a segmented radio group, N/A, guidance, comment and root causes. */
-import { useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Answer } from '../../core/answers.ts';
 import type { Criterion } from '../../core/scorecard.ts';
 import { useT } from '../i18n/use-t.tsx';
+import { announce } from '../ui/announce.ts';
 import type { DraftAnswer } from './draft-store.ts';
 import { commentRequired, detailsOpenByRating, type FormEdit, type Problem } from './form.ts';
 import { useOptionLabels } from './parts.tsx';
@@ -29,8 +30,15 @@ export function CriterionRow(p: CriterionRowProps) {
   const options = useOptionLabels()(c.scale);
   const rating = p.answer?.rating;
   const na = p.answer?.na === true;
-  const detailsOpen = p.commentOpen || detailsOpenByRating(c, p.answer);
+  const openByRating = detailsOpenByRating(c, p.answer);
+  const detailsOpen = p.commentOpen || openByRating;
   const needComment = commentRequired(c, p.answer);
+  // a rating that asks for a comment says so as it is chosen, not at submit
+  const neededBefore = useRef(needComment);
+  useEffect(() => {
+    if (needComment && !neededBefore.current) announce(t('ui.sidebar.commentNeededFor', { criterion: c.label }));
+    neededBefore.current = needComment;
+  }, [needComment, c.label, t]);
 
   if (c.metric) {
     const met = p.metricAnswer?.na ? 'unknown' : p.metricAnswer?.rating === 1 ? 'met' : p.metricAnswer ? 'missed' : 'unknown';
@@ -114,24 +122,33 @@ export function CriterionRow(p: CriterionRowProps) {
           </button>
         )}
       </div>
-      <div class="qa-crit__more">
-        <button type="button" class="qa-link" aria-expanded={detailsOpen} aria-controls={`${base}-details`} onClick={p.onToggleComment}>
-          {needComment ? t('ui.sidebar.commentRequired') : t('ui.sidebar.addComment')}
-          {p.answer?.comment?.trim() ? ' ✎' : ''}
-        </button>
-      </div>
+      {/* a low rating holds the details open: a toggle that cannot close them would do nothing */}
+      {!openByRating && (
+        <div class="qa-crit__more">
+          <button type="button" class="qa-link" aria-expanded={detailsOpen} aria-controls={`${base}-details`} onClick={p.onToggleComment}>
+            {t('ui.sidebar.addComment')}
+            {p.answer?.comment?.trim() ? ' ✎' : ''}
+          </button>
+        </div>
+      )}
       {detailsOpen && (
         <div class="qa-crit__details" id={`${base}-details`}>
           <label class="qa-label" for={`${base}-comment`}>
             {t('ui.sidebar.comment')}
             {needComment && <span class="qa-required"> ({t('ui.sidebar.required')})</span>}
           </label>
+          {needComment && (
+            <p class="qa-need qa-small" id={`${base}-need`}>
+              {t('ui.sidebar.commentNeeded')}
+            </p>
+          )}
           <textarea
             id={`${base}-comment`}
             class="qa-textarea"
             rows={2}
             disabled={p.disabled}
             required={needComment}
+            aria-describedby={needComment ? `${base}-need` : undefined}
             aria-invalid={p.problem?.kind === 'comment-required' ? true : undefined}
             value={p.answer?.comment ?? ''}
             onInput={(e) => p.onEdit({ type: 'comment', criterionId: c.id, comment: e.currentTarget.value })}

@@ -182,6 +182,8 @@ export function useReviewer(model: SidebarModel): ReviewerState {
             }).catch((error: unknown): WriteBackOutcome => ({ status: 'failed', httpStatus: 0, message: String(error) }));
     if (mine) {
       setSubmission({ phase: 'done', evaluation, amended: entry.op === 'amend', writeBack: null });
+      // the edit is saved: the sidebar is no longer editing it (the result's Edit starts again from what was saved)
+      if (entry.op === 'amend') setDraft(newDraft(applicable[0] ?? { id: '', version: 0 }, newUuid(), ticket.assigneeId));
       void fields?.then((outcome) =>
         setSubmission((s) => (s.phase === 'done' && s.evaluation.id === evaluation.id ? { ...s, writeBack: outcome } : s)),
       );

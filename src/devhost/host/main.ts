@@ -160,7 +160,12 @@ function appUrl(path: string, guid: string): string {
   return url.toString();
 }
 
-function createInstance(location: string, path: string, slot: HTMLElement, owner: { pane: Pane | null; ticketId: number | null; parent?: string }): Instance {
+function createInstance(
+  location: string,
+  path: string,
+  slot: HTMLElement,
+  owner: { pane: Pane | null; ticketId: number | null; parent?: string },
+): Instance {
   const parent = owner.parent;
   const guid = crypto.randomUUID();
   const frame = document.createElement('iframe');
@@ -172,8 +177,16 @@ function createInstance(location: string, path: string, slot: HTMLElement, owner
   // when the host started loading the app (epoch ms): the signed load's token is part of the app's start-up
   frame.dataset.loadStart = String(performance.timeOrigin + performance.now());
   const instance: Instance = {
-    guid, location, frame, subscriptions: new Map(), registered: false, registrations: 0,
-    pane: owner.pane, ticketId: owner.ticketId, destroying: false, ...(parent ? { parent } : {}),
+    guid,
+    location,
+    frame,
+    subscriptions: new Map(),
+    registered: false,
+    registrations: 0,
+    pane: owner.pane,
+    ticketId: owner.ticketId,
+    destroying: false,
+    ...(parent ? { parent } : {}),
   };
   instances.set(guid, instance);
   // the listener is installed before the frame exists, so the SDK's one handshake cannot be missed
@@ -358,7 +371,13 @@ async function handleRequest(sender: Instance, key: string, options: unknown): P
   }
   const ok = answer.status >= 200 && answer.status < 300;
   // jqXHR-like: what Zendesk passes to the promise (as plain data: functions do not cross postMessage)
-  const xhr = { status: answer.status, statusText: answer.statusText, headers: answer.headers, responseText: answer.responseText, responseJSON };
+  const xhr = {
+    status: answer.status,
+    statusText: answer.statusText,
+    headers: answer.headers,
+    responseText: answer.responseText,
+    responseJSON,
+  };
   log(ok ? 'info' : 'error', `${String(opts.type ?? 'GET')} ${String(opts.url)} → ${answer.status}`);
   if (ok) {
     const args = opts.httpCompleteResponse ? [xhr] : [responseJSON ?? answer.responseText, 'success', xhr];
@@ -376,14 +395,19 @@ async function handleRpc(sender: Instance, msg: RpcMessage): Promise<void> {
   try {
     if (msg.request === 'get') {
       const { result, unknown } = await backend<{ result: Record<string, unknown>; unknown: string[] }>('/__devhost/zaf', {
-        request: 'get', params: msg.params, context: callContext(target),
+        request: 'get',
+        params: msg.params,
+        context: callContext(target),
       });
       for (const path of unknown) unimplemented(`get "${path}" (${target.location})`);
       reply({ result });
     } else if (msg.request === 'set') {
-      const outcome = await backend<{ result: Record<string, unknown>; draft: Record<string, unknown>; events: Array<{ name: string; data: unknown }>; unknown: string[] }>(
-        '/__devhost/zaf', { request: 'set', params: msg.params, context: callContext(target) },
-      );
+      const outcome = await backend<{
+        result: Record<string, unknown>;
+        draft: Record<string, unknown>;
+        events: Array<{ name: string; data: unknown }>;
+        unknown: string[];
+      }>('/__devhost/zaf', { request: 'set', params: msg.params, context: callContext(target) });
       for (const path of outcome.unknown) unimplemented(`set "${path}" (${target.location})`);
       if (target.pane) {
         Object.assign(target.pane.draft, outcome.draft);
@@ -464,7 +488,10 @@ function route(args: string[]): void {
   if (where === 'ticket' && id) q.set('ticket', id);
   else if (where === 'nav_bar') q.set('app', 'nav_bar');
   else if (where === 'views' || where === 'home') q.delete('ticket');
-  else return unimplemented(`routeTo ${JSON.stringify(args)}`);
+  else {
+    unimplemented(`routeTo ${JSON.stringify(args)}`);
+    return;
+  }
   void navigate(`/?${q}`, true);
 }
 
@@ -551,7 +578,11 @@ async function submitTicket(pane: Pane): Promise<void> {
     return;
   }
   const { draft } = pane;
-  const answer = await backend<{ status: number; body: string }>('/__devhost/save', { ticketId: pane.ticketId, userId: boot.userId, draft });
+  const answer = await backend<{ status: number; body: string }>('/__devhost/save', {
+    ticketId: pane.ticketId,
+    userId: boot.userId,
+    draft,
+  });
   if (answer.status >= 300) {
     toast(`Zendesk refused the update (${answer.status}): ${answer.body.slice(0, 200)}`, 'error');
     emitTicket(pane.ticketId, 'ticket.save.failed', answer.body);
@@ -570,7 +601,9 @@ async function refreshTicket(ticketId: number | null): Promise<void> {
   // the page's own read does not spend the account's API budget
   const res = await fetch(`/__devhost/tickets/${ticketId}`);
   if (!res.ok) return;
-  const { ticket } = (await res.json()) as { ticket: { updated_at: string; tags: string[]; custom_fields: Array<{ id: number; value: unknown }> } };
+  const { ticket } = (await res.json()) as {
+    ticket: { updated_at: string; tags: string[]; custom_fields: Array<{ id: number; value: unknown }> };
+  };
   for (const f of ticket.custom_fields) {
     const dd = pane.element.querySelector(`[data-field-id="${f.id}"]`);
     if (dd) dd.textContent = f.value === null || f.value === '' ? '—' : String(f.value);
@@ -587,7 +620,10 @@ let navigations = 0;
 
 /** The host URL for `params` as this session's user (and its probe choice). */
 function hostUrl(params: Record<string, string | number> = {}): string {
-  const q = new URLSearchParams({ user: String(boot.userId), ...Object.fromEntries(Object.entries(params).map(([k, v]) => [k, String(v)])) });
+  const q = new URLSearchParams({
+    user: String(boot.userId),
+    ...Object.fromEntries(Object.entries(params).map(([k, v]) => [k, String(v)])),
+  });
   if (probeParam !== null) q.set('probe', probeParam);
   return `/?${q}`;
 }
@@ -597,7 +633,11 @@ function paneOf(element: HTMLElement, view: Pick<HostBoot, 'location' | 'ticketI
   const key = element.dataset.pane ?? 'list';
   const kind = view.location === 'ticket_sidebar' ? 'ticket' : view.location === 'nav_bar' ? 'nav_bar' : 'view';
   return {
-    key, kind, element, url, draft: {},
+    key,
+    kind,
+    element,
+    url,
+    draft: {},
     ticketId: kind === 'ticket' ? view.ticketId : null,
     title: element.dataset.title ?? document.title,
     tabLabel: element.dataset.tabLabel ?? key,
@@ -650,17 +690,19 @@ function renderTabs(): void {
   };
   const listTab = link(hostUrl(), 'Views', 'list');
   listTab.classList.toggle('is-current', current?.kind === 'view');
-  const tickets = [...panes.values()].filter((p) => p.kind === 'ticket').map((p) => {
-    const tab = document.createElement('span');
-    tab.className = 'tab';
-    const a = link(p.url, p.tabLabel, p.key);
-    a.classList.toggle('is-current', p === current);
-    const close = Object.assign(document.createElement('button'), { type: 'button', className: 'tab-close', textContent: '×' });
-    close.dataset.close = p.key;
-    close.setAttribute('aria-label', `Close tab #${p.ticketId}`);
-    tab.append(a, close);
-    return tab;
-  });
+  const tickets = [...panes.values()]
+    .filter((p) => p.kind === 'ticket')
+    .map((p) => {
+      const tab = document.createElement('span');
+      tab.className = 'tab';
+      const a = link(p.url, p.tabLabel, p.key);
+      a.classList.toggle('is-current', p === current);
+      const close = Object.assign(document.createElement('button'), { type: 'button', className: 'tab-close', textContent: '×' });
+      close.dataset.close = p.key;
+      close.setAttribute('aria-label', `Close tab #${p.ticketId}`);
+      tab.append(a, close);
+      return tab;
+    });
   document.getElementById('tabs')!.replaceChildren(listTab, ...tickets);
   const navApp = document.getElementById('nav-app-link');
   navApp?.classList.toggle('is-current', current?.kind === 'nav_bar');
@@ -787,7 +829,10 @@ function wireControls(): void {
   // tests and other tabs change faults too (and a 409 is used up): keep the panel true
   setInterval(() => {
     if (panel.contains(document.activeElement)) return;
-    void fetch('/__devhost/faults').then((r) => (r.ok ? r.json() : null)).then((f) => f && show(f as HostBoot['faults'])).catch(() => {});
+    void fetch('/__devhost/faults')
+      .then((r) => (r.ok ? r.json() : null))
+      .then((f) => f && show(f as HostBoot['faults']))
+      .catch(() => {});
   }, 3000);
 }
 
@@ -795,7 +840,8 @@ function wireControls(): void {
 wireControls();
 // the background location: one hidden instance for the whole session (this page load)
 const backgroundPath = boot.appUrls.background;
-if (backgroundPath) createInstance('background', backgroundPath, document.getElementById('background-apps')!, { pane: null, ticketId: null });
+if (backgroundPath)
+  createInstance('background', backgroundPath, document.getElementById('background-apps')!, { pane: null, ticketId: null });
 const first = paneOf(views.querySelector<HTMLElement>('.view-pane')!, boot, location.pathname + location.search);
 if (first.kind !== 'view') panes.set(first.key, first);
 startPane(first);

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isSidebarData } from '../../app/api/wire.ts';
-import { createApp } from '../app.ts';
+import type { createApp } from '../app.ts';
 import { createPgliteDb, type Db } from '../db/db.ts';
 import { migrate } from '../db/migrate.ts';
 import type { QaRole } from '../../core/evaluation.ts';
@@ -23,16 +23,29 @@ const card = (name: string, channels: string[]) => ({
 });
 
 async function publish(definition: unknown, token?: 'acme-token' | 'globex-token' | 'nope'): Promise<string> {
-  const res = await app.request('/api/v1/scorecards', { method: 'POST', headers: await headers(1, 'admin', token), body: JSON.stringify(definition) });
+  const res = await app.request('/api/v1/scorecards', {
+    method: 'POST',
+    headers: await headers(1, 'admin', token),
+    body: JSON.stringify(definition),
+  });
   const { id } = (await res.json()) as { id: string };
   await app.request(`/api/v1/scorecards/${id}/publish`, { method: 'POST', headers: await headers(1, 'admin', token) });
   return id;
 }
 
-async function evaluate(scorecardId: string, ticketId: number, revieweeId: number, token?: 'acme-token' | 'globex-token' | 'nope'): Promise<string> {
+async function evaluate(
+  scorecardId: string,
+  ticketId: number,
+  revieweeId: number,
+  token?: 'acme-token' | 'globex-token' | 'nope',
+): Promise<string> {
   const id = randomUUID();
   const body = { id, ticketId, revieweeId, scorecardId, scorecardVersion: 1, answers: [{ criterionId: 'a', rating: 1 }] };
-  const res = await app.request('/api/v1/evaluations', { method: 'POST', headers: await headers(2, 'reviewer', token), body: JSON.stringify(body) });
+  const res = await app.request('/api/v1/evaluations', {
+    method: 'POST',
+    headers: await headers(2, 'reviewer', token),
+    body: JSON.stringify(body),
+  });
   expect(res.status).toBe(201);
   return id;
 }
@@ -70,7 +83,11 @@ afterAll(async () => {
 describe('GET /api/v1/sidebar', () => {
   it('gives published scorecards and the ticket evaluations in one answer the app can read', async () => {
     const email = await publish(card('Email', ['email']));
-    await app.request('/api/v1/scorecards', { method: 'POST', headers: await headers(1, 'admin'), body: JSON.stringify(card('Draft only', [])) });
+    await app.request('/api/v1/scorecards', {
+      method: 'POST',
+      headers: await headers(1, 'admin'),
+      body: JSON.stringify(card('Draft only', [])),
+    });
     const first = await evaluate(email, 70, 11);
     const second = await evaluate(email, 70, 12);
     await evaluate(email, 71, 11);
@@ -81,7 +98,7 @@ describe('GET /api/v1/sidebar', () => {
     expect(body.evaluations.map((e) => e.id).sort()).toEqual([first, second].sort());
   });
 
-  it("gives an agent only the evaluations of their own work", async () => {
+  it('gives an agent only the evaluations of their own work', async () => {
     const { body } = await sidebar(70, 11, 'agent');
     expect(body.evaluations.map((e) => e.revieweeId)).toEqual([11]);
     expect((await sidebar(70, 13, 'agent')).body.evaluations).toEqual([]);
@@ -95,11 +112,29 @@ describe('GET /api/v1/sidebar', () => {
   it('gives an invited reviewer the open calibration sessions on the ticket, with the version to score, and nobody else', async () => {
     const id = await publish(card('Chat', ['chat']));
     // a second version is published after the session starts: the session keeps scoring version 1
-    const session = await post<{ id: string }>('/calibration-sessions', 5, 'lead', { ticketId: 80, scorecardId: id, version: 1, reviewerIds: [2, 3], baselineReviewerId: 3 });
+    const session = await post<{ id: string }>('/calibration-sessions', 5, 'lead', {
+      ticketId: 80,
+      scorecardId: id,
+      version: 1,
+      reviewerIds: [2, 3],
+      baselineReviewerId: 3,
+    });
     await post(`/scorecards/${id}/draft`, 1, 'admin', {});
     await post(`/scorecards/${id}/publish`, 1, 'admin', {}, 200);
-    const other = await post<{ id: string }>('/calibration-sessions', 5, 'lead', { ticketId: 81, scorecardId: id, version: 1, reviewerIds: [2, 3], baselineReviewerId: 3 });
-    const closed = await post<{ id: string }>('/calibration-sessions', 5, 'lead', { ticketId: 80, scorecardId: id, version: 1, reviewerIds: [2, 3], baselineReviewerId: 3 });
+    const other = await post<{ id: string }>('/calibration-sessions', 5, 'lead', {
+      ticketId: 81,
+      scorecardId: id,
+      version: 1,
+      reviewerIds: [2, 3],
+      baselineReviewerId: 3,
+    });
+    const closed = await post<{ id: string }>('/calibration-sessions', 5, 'lead', {
+      ticketId: 80,
+      scorecardId: id,
+      version: 1,
+      reviewerIds: [2, 3],
+      baselineReviewerId: 3,
+    });
     await post(`/calibration-sessions/${closed.id}/close`, 5, 'lead', {}, 200);
 
     const { body } = await sidebar(80, 2, 'reviewer');
@@ -118,8 +153,14 @@ describe('GET /api/v1/sidebar', () => {
     // blind: reviewer 3's calibration evaluation is hidden from reviewer 2 until 2 has scored, and from the agent always
     const score = (reviewer: number) =>
       post<{ id: string }>('/evaluations', reviewer, 'reviewer', {
-        id: randomUUID(), ticketId: 80, revieweeId: 11, scorecardId: id, scorecardVersion: 1, answers: [{ criterionId: 'a', rating: reviewer === 3 ? 1 : 0 }],
-        kind: 'calibration', calibrationSessionId: session.id,
+        id: randomUUID(),
+        ticketId: 80,
+        revieweeId: 11,
+        scorecardId: id,
+        scorecardVersion: 1,
+        answers: [{ criterionId: 'a', rating: reviewer === 3 ? 1 : 0 }],
+        kind: 'calibration',
+        calibrationSessionId: session.id,
       });
     const third = await score(3);
     expect((await sidebar(80, 2, 'reviewer')).body.evaluations.map((e) => e.id)).not.toContain(third.id);
@@ -134,7 +175,14 @@ describe('GET /api/v1/sidebar', () => {
     const id = await publish(card('Voice', ['voice']));
     const ritas = await evaluate(id, 90, 11);
     const others = randomUUID();
-    await post('/evaluations', 6, 'reviewer', { id: others, ticketId: 90, revieweeId: 12, scorecardId: id, scorecardVersion: 1, answers: [{ criterionId: 'a', rating: 0 }] });
+    await post('/evaluations', 6, 'reviewer', {
+      id: others,
+      ticketId: 90,
+      revieweeId: 12,
+      scorecardId: id,
+      scorecardVersion: 1,
+      answers: [{ criterionId: 'a', rating: 0 }],
+    });
     const toAgent = await post<{ id: string }>('/coaching-notes', 5, 'lead', { evaluationId: ritas, body: 'Greet by name.' });
     const toOther = await post<{ id: string }>('/coaching-notes', 5, 'lead', { evaluationId: others, body: 'Check the order first.' });
 
