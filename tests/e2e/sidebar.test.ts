@@ -308,12 +308,56 @@ describe.skipIf(!canRun)('ticket sidebar in the devhost', () => {
     await unassigned.app.getByText('This ticket has no assignee').waitFor();
     await unassigned.app.getByRole('button', { name: 'Submit' }).click();
     await unassigned.app.getByText('Choose who is reviewed').waitFor();
-    // a user id typed in the picker becomes the reviewee, by name: the local Zendesk lists the group's members
+    // anyone Zendesk's autocomplete finds, not only the group's members: Mia is in Billing, the ticket in Support
     await unassigned.app.getByRole('button', { name: 'Change' }).click();
-    await unassigned.app.getByLabel('Or a Zendesk user id').fill(String(IDS.users.sam));
-    await unassigned.app.getByLabel('Or a Zendesk user id').press('Tab');
-    await expect.poll(() => unassigned.app.locator('.qa-reviewee strong').textContent()).toBe('Sam Support');
+    const search = unassigned.app.getByRole('combobox', { name: 'Find an agent by name' });
+    await search.pressSequentially('nov');
+    await unassigned.app.getByRole('option', { name: 'Mia Novak' }).waitFor();
+    await search.press('Enter');
+    await expect.poll(() => unassigned.app.locator('.qa-reviewee strong').textContent()).toBe('Mia Novak');
     await unassigned.page.close();
+  });
+
+  it('a reviewer finds the reviewee by part of a name and picks with the keyboard; others see the reviewer by name', {
+    timeout: 90_000,
+  }, async () => {
+    const ticket = ticketId('How do I export my data?');
+    const { page, app } = await openSidebar(IDS.users.rita, ticket);
+    await expect(app.locator('.qa-reviewee strong').textContent()).resolves.toBe('Alex Agent');
+    await app.getByRole('button', { name: 'Change' }).click();
+    const search = app.getByRole('combobox', { name: 'Find an agent by name' });
+    // the search has focus: the ticket's group members are offered at once, the reviewer never
+    await expect.poll(() => app.evaluate(() => document.activeElement?.getAttribute('role'))).toBe('combobox');
+    const options = app.getByRole('listbox').getByRole('option');
+    await expect.poll(() => options.allTextContents()).toContain("Omar Haddadin the ticket's group");
+    expect((await options.allTextContents()).join()).not.toContain('Rita');
+    await page.keyboard.type('ad');
+    await expect.poll(() => options.allTextContents()).toEqual(["Ada Adminin the ticket's group", "Omar Haddadin the ticket's group"]);
+    const active = async () => app.locator(`#${await search.getAttribute('aria-activedescendant')}`).textContent();
+    await expect(active()).resolves.toContain('Ada Admin');
+    await page.keyboard.press('ArrowDown');
+    await expect(active()).resolves.toContain('Omar Haddad');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => app.locator('.qa-reviewee strong').textContent()).toBe('Omar Haddad');
+    // picked, the search closes and focus goes back to Change
+    expect(await app.getByRole('combobox').count()).toBe(0);
+    await expect.poll(() => app.evaluate(() => document.activeElement?.textContent)).toBe('Change');
+    await scoreWithKeyboard(app, page);
+    const id = await doneId(app);
+    const [row] = await dh.product.db.query<{ reviewee_id: number }>(
+      'SELECT reviewee_id::float8 AS reviewee_id FROM evaluations WHERE id = $1',
+      [id],
+    );
+    expect(row?.reviewee_id).toBe(IDS.moreAgents.omar);
+    await page.close();
+
+    // a lead opening the ticket reads who scored it, by name
+    const lead = await openSidebar(IDS.users.lee, ticket);
+    await lead.app.locator('.qa-history summary').click();
+    const byline = lead.app.locator(`[data-history-id="${id}"]`);
+    await expect.poll(() => byline.textContent()).toContain('by Rita Reviewer');
+    expect(await lead.app.locator('.qa-history').textContent()).not.toContain(`#${IDS.users.rita}`);
+    await lead.page.close();
   });
 
   it('the live score, its badge and a critical failure never change the footer size', { timeout: 90_000 }, async () => {

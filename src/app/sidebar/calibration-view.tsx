@@ -3,6 +3,7 @@ import { useState } from 'preact/hooks';
 import type { SidebarApi } from '../api/sidebar-api.ts';
 import { useT } from '../i18n/use-t.tsx';
 import { useAsync } from '../ui/use-async.ts';
+import { useNames } from '../ui/use-names.ts';
 import { signedPoints, summarizeReport, type ReportSummary } from './calibration.ts';
 import type { SidebarModel } from './load.ts';
 import { Banner, VerdictBadge, formatScore, verdictOf } from './parts.tsx';
@@ -83,6 +84,7 @@ export function SessionReport({ sessionId, service, userId }: { sessionId: strin
   const t = useT();
   const [asked, setAsked] = useState(false);
   const [state, reload] = useAsync(asked ? () => service.calibrationReport(sessionId) : null, [asked, service, sessionId]);
+  const nameOf = useNames();
   if (!asked) {
     return (
       <button type="button" class="qa-link" onClick={() => setAsked(true)}>
@@ -108,7 +110,7 @@ export function SessionReport({ sessionId, service, userId }: { sessionId: strin
   }
   const summary = summarizeReport(state.value, userId);
   const name = (row: ReportSummary['rows'][number]) =>
-    `${row.you ? t('ui.sidebar.calibration.you') : t('ui.sidebar.calibration.reviewer', { id: row.reviewerId })}${row.baseline ? ` (${t('ui.sidebar.calibration.baseline')})` : ''}`;
+    `${row.you ? t('ui.sidebar.calibration.you') : (nameOf(row.reviewerId) ?? t('ui.sidebar.calibration.reviewer', { id: row.reviewerId }))}${row.baseline ? ` (${t('ui.sidebar.calibration.baseline')})` : ''}`;
   return (
     <section class="qa-calibration" data-session={sessionId} aria-label={t('ui.sidebar.calibration.reportTitle')}>
       <p class="qa-small">{t('ui.sidebar.calibration.progress', { submitted: summary.submitted, invited: summary.invited })}</p>

@@ -9,6 +9,7 @@ import { useI18n, useT } from '../i18n/use-t.tsx';
 import { lazyView } from '../ui/lazy.ts';
 import { isCalibration } from './calibration.ts';
 import type { SidebarModel } from './load.ts';
+import { PersonName } from './names.ts';
 import { Banner, VerdictBadge, formatScore, shortDate, verdictOf } from './parts.tsx';
 import type { ReviewerState } from './use-reviewer.ts';
 
@@ -21,13 +22,15 @@ export function EarlierEvaluations({ model, r }: { model: SidebarModel; r: Revie
   const { locale } = useI18n();
   const [confirm, setConfirm] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
+  // reviewers' names are asked of Zendesk when the list is opened, not on every ticket load
+  const [opened, setOpened] = useState(false);
   if (r.evaluations.length === 0) return <p class="qa-muted qa-small">{t('ui.sidebar.history.none')}</p>;
   const me = { userId: model.user.id, role: model.role };
   // a calibration score is not edited or withdrawn from here: after submitting, the reviewer has seen the others'
   const mine = (e: Evaluation) => !isCalibration(e) && mayAmend(me, e);
   const notes = model.data.coachingNotes ?? [];
   return (
-    <details class="qa-history">
+    <details class="qa-history" onToggle={(e) => setOpened(opened || e.currentTarget.open)}>
       <summary>{t('ui.sidebar.history.title', { count: r.evaluations.length })}</summary>
       <ul>
         {r.evaluations.map((e) => (
@@ -37,8 +40,10 @@ export function EarlierEvaluations({ model, r }: { model: SidebarModel; r: Revie
               <VerdictBadge verdict={verdictOf(e)} />
               <span class="qa-muted qa-small">
                 {r.cardFor(e)?.definition.name ?? e.scorecardId} · {shortDate(e.createdAt, locale)} ·{' '}
-                {e.reviewerId === model.user.id ? t('ui.sidebar.history.byYou') : t('ui.sidebar.history.byUser', { id: e.reviewerId })} ·{' '}
-                {t(`ui.sidebar.status.${e.status}`)}
+                {e.reviewerId === model.user.id
+                  ? t('ui.sidebar.history.byYou')
+                  : opened && <PersonName id={e.reviewerId} format={(name) => t('ui.sidebar.history.byUser', { name })} />}{' '}
+                · {t(`ui.sidebar.status.${e.status}`)}
               </span>
               {isCalibration(e) && <span class="qa-tag">{t('ui.sidebar.calibration.tag')}</span>}
             </div>
