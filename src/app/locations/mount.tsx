@@ -12,6 +12,7 @@ import { Loading, Notice } from '../ui/notice.tsx';
 import { useAsync } from '../ui/use-async.ts';
 import { bootZaf } from '../zaf/boot.ts';
 import { ZafSessionProvider, loadZafSession, toError, useZaf, type ZafSession } from '../zaf/use-zaf.tsx';
+import { fitFrame } from './fit-frame.ts';
 
 // Seconds before telling the user Zendesk has not answered (the SDK itself waits forever for app.registered).
 const REGISTER_PATIENCE_MS = 10_000;
@@ -54,22 +55,16 @@ function Registering() {
   return late ? <Notice title={t('ui.zaf.notRegistered')} role="alert" /> : <Loading label={t('ui.common.loading')} />;
 }
 
-/** Keeps a flexible sidebar iframe as tall as its content. */
+/** Keeps the sidebar iframe as tall as its content, within what Zendesk shows of it (fit-frame.ts). */
 function AutoResize({ element }: { element: HTMLElement }) {
   const { zaf, context } = useZaf();
   useEffect(() => {
     if (context.location !== 'ticket_sidebar' || typeof ResizeObserver === 'undefined') return;
-    let last = 0;
-    const observer = new ResizeObserver(() => {
-      // The root is a block formatting context (base.css), so its box includes its children's margins.
-      const height = Math.ceil(element.getBoundingClientRect().height);
-      if (height !== last) {
-        last = height;
-        void zaf.invoke('resize', { width: '100%', height: `${height}px` });
-      }
+    return fitFrame({
+      element,
+      resize: (height) => void zaf.invoke('resize', { width: '100%', height: `${height}px` }),
+      onHostResize: (handler) => zaf.on('window.resize', handler),
     });
-    observer.observe(element);
-    return () => observer.disconnect();
   }, [zaf, context.location, element]);
   return null;
 }

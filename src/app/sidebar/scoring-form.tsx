@@ -1,10 +1,10 @@
 /** The scoring form: help on the keys, what is still on its way, the criteria by section, the overall comment, the footer. */
-import { useRef, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { metricAnswer } from '../../core/metrics.ts';
 import { useT } from '../i18n/use-t.tsx';
 import { CriterionRow } from './criterion-row.tsx';
 import { DraftConflict } from './draft-conflict.tsx';
-import { criteriaOf } from './form.ts';
+import { criteriaOf, isManual } from './form.ts';
 import { HELP_KEYS } from './keyboard.ts';
 import { QueuedBanner } from './queued-banner.tsx';
 import { ScoreFooter } from './score-footer.tsx';
@@ -26,6 +26,19 @@ export function ScoringForm({ r }: { r: ReviewerState }) {
   const locked = held !== undefined || (queued !== undefined && queued.state !== 'failed');
   const problemsById = new Map(r.showProblems ? r.problems.map((p) => [p.criterionId, p]) : []);
   const failed = new Set(r.score?.criticalFailures ?? []);
+  // `?` anywhere in the sidebar (not while typing): the form's own keys handle it inside the form
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      const target = e.target instanceof HTMLElement ? e.target : null;
+      if (e.defaultPrevented || e.key !== '?' || e.ctrlKey || e.metaKey || e.altKey || (target && form.current?.contains(target))) return;
+      if (target?.closest('textarea, input:not([type=checkbox]):not([type=radio]), select, [contenteditable=true]')) return;
+      e.preventDefault();
+      setHelp((h) => !h);
+      requestAnimationFrame(() => form.current?.querySelector('.qa-help')?.scrollIntoView({ block: 'nearest' }));
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, []);
   const onKeyDown = useCriterionKeys({
     form,
     criteria,
@@ -49,12 +62,12 @@ export function ScoringForm({ r }: { r: ReviewerState }) {
     >
       <p class="qa-help qa-small" id="qa-help">
         {t('ui.sidebar.help.short')}{' '}
-        <button type="button" class="qa-link" aria-expanded={help} onClick={() => setHelp(!help)}>
+        <button type="button" class="qa-link" aria-expanded={help} aria-controls="qa-help-keys" onClick={() => setHelp(!help)}>
           {t('ui.sidebar.help.toggle')}
         </button>
       </p>
       {help && (
-        <ul class="qa-help__keys qa-small">
+        <ul class="qa-help__keys qa-small" id="qa-help-keys">
           {HELP_KEYS.map((k) => (
             <li key={k}>{t(`ui.sidebar.help.${k}`)}</li>
           ))}
@@ -109,7 +122,13 @@ export function ScoringForm({ r }: { r: ReviewerState }) {
           />
         </div>
       </fieldset>
-      <ScoreFooter r={r} locked={locked} criteriaNames={new Map(criteria.map((c) => [c.id, c.label]))} />
+      <ScoreFooter
+        r={r}
+        locked={locked}
+        criteriaNames={new Map(criteria.map((c) => [c.id, c.label]))}
+        total={criteria.filter(isManual).length}
+        waiting={held ? 'held' : (queued?.state ?? null)}
+      />
     </form>
   );
 }

@@ -1,0 +1,132 @@
+// @vitest-environment happy-dom
+/** The reviewer's sidebar as a reviewer uses it: what the header says, where focus goes, what is said and shown when. */
+import { afterEach, describe, expect, it } from 'vitest';
+import { act } from 'preact/test-utils';
+import { button, click, settle, type Mounted } from '../ui/testing.tsx';
+import { ReviewerView } from './reviewer-view.tsx';
+import { announced, mountView, REVIEWER, shortCard, sidebarModel, storedEvaluation } from './testing.tsx';
+
+let view: Mounted | undefined;
+afterEach(async () => {
+  await view?.unmount();
+  view = undefined;
+  localStorage.clear();
+});
+
+const frame = () => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+
+async function show(o: Parameters<typeof sidebarModel>[0] = {}) {
+  const { model, service } = sidebarModel({ cards: [shortCard()], ...o });
+  view = await mountView(<ReviewerView model={model} />);
+  return { el: view.el, service };
+}
+
+const row = (el: HTMLElement, id: string) =>
+  el.querySelector<HTMLElement>(`[data-crit] [aria-labelledby="qa-c-${id}-label"]`)!.closest<HTMLElement>('[data-crit]')!;
+const rate = (el: HTMLElement, id: string, option: string) => click(button(row(el, id), new RegExp(`^\\d${option}$`)));
+
+async function press(target: EventTarget, key: string) {
+  await act(() => {
+    target.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true, cancelable: true }));
+  });
+  await settle();
+}
+
+describe('the reviewer sidebar', () => {
+  it('after saving an edit, no longer says it is editing, and focus is on the result', async () => {
+    const card = shortCard();
+    const mine = storedEvaluation(card, { reviewerId: REVIEWER });
+    const { el, service } = await show({ cards: [card], evaluations: [mine] });
+    await click(button(el, 'Edit'));
+    await frame();
+    expect(el.querySelector('.qa-head')!.textContent).toContain('Editing your evaluation');
+    // focus on the heading of what is now being edited, and said
+    expect(document.activeElement?.id).toBe('qa-editing');
+    expect(await announced()).toBe('Editing your evaluation of Short. Change it, then save.');
+
+    await rate(el, 'solution', 'Meets');
+    await click(button(el, 'Save changes'));
+    await settle(6);
+    expect(service.calls).toContain(`amend ${mine.id}`);
+    expect(el.textContent).toContain('Changes saved');
+    const head = el.querySelector('.qa-head')!.textContent;
+    expect(head).not.toContain('Editing your evaluation');
+    expect(head).not.toContain('Cancel editing');
+    expect(document.activeElement?.id).toBe('qa-done-title');
+  });
+
+  it('after a submit, focus moves from the form (gone) to the result, which says it', async () => {
+    const { el } = await show();
+    await rate(el, 'greeting', 'Yes');
+    await rate(el, 'solution', 'Exceeds');
+    await click(button(el, 'Submit'));
+    await settle(6);
+    const title = el.querySelector('#qa-done-title')!;
+    expect(title.textContent).toBe('Evaluation saved');
+    expect(document.activeElement).toBe(title);
+    // Score again: on to the new form's first criterion
+    await click(button(el, 'Score again'));
+    await frame();
+    expect(document.activeElement?.closest('[data-crit]')).toBe(row(el, 'greeting'));
+  });
+
+  it('cancelling an edit says so and puts focus back on the scorecard', async () => {
+    const card = shortCard();
+    const { el } = await show({ cards: [card], evaluations: [storedEvaluation(card, { reviewerId: REVIEWER })] });
+    await click(button(el, 'Edit'));
+    await frame();
+    await click(button(el, 'Cancel editing'));
+    await frame();
+    expect(el.querySelector('.qa-head')!.textContent).not.toContain('Editing your evaluation');
+    expect(document.activeElement?.textContent).toBe('Short');
+    expect(await announced()).toBe('Editing cancelled: the evaluation is unchanged.');
+  });
+
+  it('`?` opens the keys help from anywhere in the sidebar, but not while typing', async () => {
+    const { el } = await show();
+    const help = () => el.querySelector('#qa-help-keys');
+    // nothing focused: the key reaches the document
+    await press(document.body, '?');
+    expect(help()).not.toBeNull();
+    // from the header, outside the form
+    await press(button(el, 'Change'), '?');
+    expect(help()).toBeNull();
+    // typing a question mark in a comment is typing
+    await press(el.querySelector('#qa-overall')!, '?');
+    expect(help()).toBeNull();
+    // inside the form, on a criterion, as before
+    await press(row(el, 'solution').querySelector('[role=radio]')!, '?');
+    expect(help()).not.toBeNull();
+  });
+
+  it('a rating that needs a comment reveals it and its requirement when chosen, and says so', async () => {
+    const { el } = await show();
+    const greeting = row(el, 'greeting');
+    expect(greeting.querySelector('textarea')).toBeNull();
+    await rate(el, 'greeting', 'No');
+    const comment = greeting.querySelector('textarea')!;
+    expect(comment.required).toBe(true);
+    expect(greeting.querySelector(`#${comment.getAttribute('aria-describedby')}`)!.textContent).toBe(
+      'A comment is required at this rating.',
+    );
+    expect(await announced()).toBe('Greeting: a comment is required at this rating.');
+    // no toggle that cannot close what the rating holds open
+    expect([...greeting.querySelectorAll('button')].map((b) => b.textContent)).not.toContain('Comment and root causes');
+    // a rating that needs none: the toggle is back, closed
+    await rate(el, 'greeting', 'Yes');
+    expect(greeting.querySelector('textarea')).toBeNull();
+    expect(button(greeting, 'Comment and root causes').getAttribute('aria-expanded')).toBe('false');
+  });
+
+  it('the summary bar says how many criteria are left, and the score', async () => {
+    const { el } = await show();
+    const bar = () => el.querySelector('.qa-footer')!;
+    expect(bar().querySelector('[data-progress]')!.textContent).toBe('2 of 2 left');
+    await rate(el, 'greeting', 'Yes');
+    expect(bar().querySelector('[data-progress]')!.textContent).toBe('1 of 2 left');
+    expect(bar().querySelector('.qa-score__value')!.textContent).toBe('100');
+    await rate(el, 'solution', 'Below');
+    expect(bar().querySelector('[data-progress]')!.textContent).toBe('All 2 rated');
+    expect(bar().querySelector('.qa-badge')!.textContent).toContain('Fail');
+  });
+});
