@@ -44,25 +44,30 @@ describe('nav bar root', () => {
     expect(fetch).not.toHaveBeenCalled();
   });
 
-  it('shows the API keys tab to admins only, whatever the settings say', async () => {
+  const STAFF_TABS = ['tab-reports', 'tab-calibration', 'tab-plan', 'tab-scorecards'];
+  it.each([
+    ['agent', ['tab-reports']],
+    ['reviewer', STAFF_TABS],
+    ['lead', STAFF_TABS],
+    ['admin', [...STAFF_TABS, 'tab-api-keys']],
+  ] as const)('shows the tabs a role can use, whatever the settings say: %s', async (role, expected) => {
     vi.stubGlobal(
       'fetch',
       vi.fn(async () => new Response('{}', { headers: { 'content-type': 'application/json' } })),
     );
-    expect(tabs(await show({ status: 'ok', boot: boot('reviewer') }, { leadGroupIds: '1' }))).toEqual([
-      'tab-reports',
-      'tab-calibration',
-      'tab-plan',
-      'tab-scorecards',
-    ]);
-    await view!.unmount();
-    expect(tabs(await show({ status: 'ok', boot: boot('admin') }))).toEqual([
-      'tab-reports',
-      'tab-calibration',
-      'tab-plan',
-      'tab-scorecards',
-      'tab-api-keys',
-    ]);
+    expect(tabs(await show({ status: 'ok', boot: boot(role) }, { leadGroupIds: '1' }))).toEqual(expected);
+  });
+
+  it("opens an agent's Reports tab even from a link to a tab that is not theirs, and never says a page is not for them", async () => {
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () => new Response('{}', { headers: { 'content-type': 'application/json' } })),
+    );
+    history.replaceState(null, '', '/#plan');
+    const el = await show({ status: 'ok', boot: boot('agent') });
+    expect(el.querySelector('#tab-reports')!.getAttribute('aria-selected')).toBe('true');
+    expect(el.textContent).not.toContain('ui.reports.notForAgents');
+    expect(el.textContent).not.toContain('ui.admin.notAllowed');
   });
 
   it("calls the service on the page's own origin with the boot's session", async () => {

@@ -1,11 +1,13 @@
 /**
- * The nav bar page: tabs for Reports, Calibration, Plan, Scorecards and (for admins) API keys, each loaded on first
- * show. Who is looking comes from the service's boot in the page, never from Zendesk's settings or groups.
+ * The nav bar page: tabs for Reports, Calibration, Plan, Scorecards and (for admins) API keys, those the user's role
+ * can use, each loaded on first show. Who is looking comes from the service's boot in the page, never from Zendesk's
+ * settings or groups.
  */
 import './navbar.css';
 import type { ComponentType } from 'preact';
 import { useMemo, useState } from 'preact/hooks';
-import { canManageScorecards, isAdmin, managesScorecardsByRole } from '../../core/permissions.ts';
+import type { QaRole } from '../../core/evaluation.ts';
+import { canManageScorecards, isAdmin, isStaff, managesScorecardsByRole } from '../../core/permissions.ts';
 import type { BootRead } from '../api/boot.ts';
 import { createPolicyApi } from '../api/policy-api.ts';
 import { bootServiceCall } from '../api/service-call.ts';
@@ -34,9 +36,20 @@ const NOT_ALLOWED = lazy(() => import('./not-allowed.tsx').then((m) => m.NotAllo
 // the tab shows its loading state (tabs and focus stay) until the policy says which of the two to load
 const DECIDING = lazy<object>(() => new Promise(() => {}));
 
-const TAB_IDS = ['reports', 'calibration', 'plan', 'scorecards'] as const;
-/** API keys are admins' only; others never see the tab (the service refuses them anyway). */
-const ADMIN_TAB_IDS = [...TAB_IDS, 'api-keys'] as const;
+/**
+ * The tabs a role can use (src/core/permissions.ts), so no one is shown a tab that only says it is not for them:
+ * everyone reads reports (an agent their own figures); calibration sessions and the plan are staff's; scorecards
+ * are never an agent's (for leads and reviewers the account policy decides, read when the tab is opened); API keys
+ * are admins' only (the service refuses the others anyway).
+ */
+export function tabsFor(role: QaRole): string[] {
+  return [
+    'reports',
+    ...(isStaff(role) ? ['calibration', 'plan'] : []),
+    ...(managesScorecardsByRole(role) === false ? [] : ['scorecards']),
+    ...(isAdmin(role) ? ['api-keys'] : []),
+  ];
+}
 
 function initialTab(ids: readonly string[]): string {
   const wanted = typeof location === 'undefined' ? '' : location.hash.replace(/^#/, '');
@@ -51,7 +64,7 @@ export interface NavBarProps {
 export function NavBarRoot({ boot }: NavBarProps) {
   const t = useT();
   const { metadata } = useZaf();
-  const tabIds: readonly string[] = boot.status === 'ok' && isAdmin(boot.boot.user.role) ? ADMIN_TAB_IDS : TAB_IDS;
+  const tabIds = useMemo(() => tabsFor(boot.status === 'ok' ? boot.boot.user.role : 'agent'), [boot]);
   const [tab, setTab] = useState(() => initialTab(tabIds));
   // whether the Scorecards tab was ever shown: only then may the policy be asked who manages scorecards
   const [scorecardsShown, setScorecardsShown] = useState(tab === 'scorecards');
