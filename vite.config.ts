@@ -7,6 +7,7 @@
 import { cpSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { defineConfig, type Plugin } from 'vite';
+import { pruneGardenVariables } from './scripts/prune-garden-variables.ts';
 import { serviceManifest } from './scripts/service-manifest.ts';
 import { formatSizes } from './scripts/size.ts';
 import { uiSections } from './src/app/i18n/sections-plugin.ts';
@@ -86,5 +87,5 @@ export default defineConfig({
       input: Object.fromEntries(LOCATIONS.map((name) => [name, join(locationsDir, name, 'index.html')])),
     },
   },
-  plugins: [uiSections(), flattenHtml(), zendeskPackage()],
+  plugins: [uiSections(), flattenHtml(), pruneGardenVariables(), zendeskPackage()],
 });
