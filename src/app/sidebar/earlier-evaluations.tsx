@@ -6,6 +6,7 @@ import { useState } from 'preact/hooks';
 import type { Evaluation } from '../../core/evaluation.ts';
 import { mayAmend, mayResolve } from '../../core/permissions.ts';
 import { useI18n, useT } from '../i18n/use-t.tsx';
+import { focusSoon } from '../ui/announce.ts';
 import { lazyView } from '../ui/lazy.ts';
 import { isCalibration } from './calibration.ts';
 import type { SidebarModel } from './load.ts';
@@ -22,9 +23,14 @@ export function EarlierEvaluations({ model, r }: { model: SidebarModel; r: Revie
   const { locale } = useI18n();
   const [confirm, setConfirm] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const keep = (id: string) => {
+    setConfirm(null);
+    focusSoon(() => document.querySelector<HTMLElement>(`[data-withdraw="${id}"]`));
+  };
   // reviewers' names are asked of Zendesk when the list is opened, not on every ticket load
   const [opened, setOpened] = useState(false);
-  if (r.evaluations.length === 0) return <p class="qa-muted qa-small">{t('ui.sidebar.history.none')}</p>;
+  if (r.evaluations.length === 0) return <p class="qa-muted qa-small qa-history-none">{t('ui.sidebar.history.none')}</p>;
   const me = { userId: model.user.id, role: model.role };
   // a calibration score is not edited or withdrawn from here: after submitting, the reviewer has seen the others'
   const mine = (e: Evaluation) => !isCalibration(e) && mayAmend(me, e);
@@ -61,23 +67,62 @@ export function EarlierEvaluations({ model, r }: { model: SidebarModel; r: Revie
                 <button type="button" class="c-btn c-btn--sm c-btn--basic" onClick={() => r.startEdit(e)} disabled={!r.cardFor(e)}>
                   {t('ui.sidebar.history.edit')}
                 </button>
-                {confirm === e.id ? (
+                {confirm !== e.id && (
+                  <button
+                    type="button"
+                    class="c-btn c-btn--sm c-btn--basic"
+                    data-withdraw={e.id}
+                    onClick={() => {
+                      setConfirm(e.id);
+                      setError(null);
+                      focusSoon(() => document.getElementById(`qa-confirm-${e.id}`)?.querySelector('button'));
+                    }}
+                  >
+                    {t('ui.sidebar.history.withdraw')}
+                  </button>
+                )}
+              </div>
+            )}
+            {confirm === e.id && (
+              // asked in place: Escape or "Keep it" leaves it as it was, focus back on Withdraw
+              <div
+                class="qa-banner qa-banner--warning"
+                role="group"
+                id={`qa-confirm-${e.id}`}
+                aria-labelledby={`qa-confirm-${e.id}-q`}
+                onKeyDown={(ev) => {
+                  if (ev.key !== 'Escape') return;
+                  ev.preventDefault();
+                  keep(e.id);
+                }}
+              >
+                <p id={`qa-confirm-${e.id}-q`}>{t('ui.sidebar.history.confirmQuestion')}</p>
+                <div class="qa-row">
                   <button
                     type="button"
                     class="c-btn c-btn--sm c-btn--danger"
+                    disabled={busy}
                     onClick={async () => {
+                      setBusy(true);
                       const failed = await r.withdraw(e);
+                      setBusy(false);
                       setConfirm(null);
-                      setError(failed ? t(`ui.sidebar.error.${failed.kind}`) : null);
+                      if (failed) {
+                        setError(t(`ui.sidebar.error.${failed.kind}`));
+                        focusSoon(() => document.querySelector<HTMLElement>(`[data-withdraw="${e.id}"]`));
+                      } else
+                        focusSoon(
+                          () => document.querySelector<HTMLElement>('.qa-history summary, .qa-history-none'),
+                          t('ui.sidebar.history.withdrawn'),
+                        );
                     }}
                   >
                     {t('ui.sidebar.history.confirmWithdraw')}
                   </button>
-                ) : (
-                  <button type="button" class="c-btn c-btn--sm c-btn--basic" onClick={() => setConfirm(e.id)}>
-                    {t('ui.sidebar.history.withdraw')}
+                  <button type="button" class="c-btn c-btn--sm c-btn--basic" onClick={() => keep(e.id)}>
+                    {t('ui.sidebar.history.keep')}
                   </button>
-                )}
+                </div>
               </div>
             )}
           </li>

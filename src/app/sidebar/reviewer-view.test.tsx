@@ -129,4 +129,29 @@ describe('the reviewer sidebar', () => {
     expect(bar().querySelector('[data-progress]')!.textContent).toBe('All 2 rated');
     expect(bar().querySelector('.qa-badge')!.textContent).toContain('Fail');
   });
+
+  it('asks before withdrawing, in place: Escape keeps it; confirmed, it is withdrawn, said, and focus stays in the list', async () => {
+    const card = shortCard();
+    const mine = storedEvaluation(card, { reviewerId: REVIEWER });
+    const { el, service } = await show({ cards: [card], evaluations: [mine, storedEvaluation(card, { id: 'other', reviewerId: 77 })] });
+    await click(button(el, 'Withdraw'));
+    await frame();
+    const asking = () => el.querySelector('[role=group]');
+    expect(asking()!.textContent).toContain('Withdraw this evaluation?');
+    expect(document.activeElement).toBe(button(asking()!, 'Confirm withdraw'));
+    await press(document.activeElement!, 'Escape');
+    await frame();
+    expect(asking()).toBeNull();
+    expect(document.activeElement).toBe(button(el, 'Withdraw'));
+    expect(service.calls).toEqual([]);
+
+    await click(button(el, 'Withdraw'));
+    await frame();
+    await click(button(el, 'Confirm withdraw'));
+    await frame();
+    expect(service.calls).toEqual([`withdraw ${mine.id}`]);
+    expect(el.querySelector(`[data-history-id="${mine.id}"]`)).toBeNull();
+    expect(await announced()).toBe('Evaluation withdrawn.');
+    expect(document.activeElement?.tagName).toBe('SUMMARY');
+  });
 });
