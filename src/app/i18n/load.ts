@@ -31,7 +31,7 @@ export function createStrings(bundled: Record<string, Messages>, lazy: Record<st
     async load(requested) {
       const locale = pickLocale(requested, locales());
       const messages = ready.get(locale) ?? (await loaders.get(locale)?.()) ?? {};
-      return { locale, t: createTranslator(messages, locale === DEFAULT_LOCALE ? {} : fallback) };
+      return { locale, t: createTranslator(messages, locale === DEFAULT_LOCALE ? {} : fallback, locale) };
     },
   };
 }

@@ -37,6 +37,17 @@ describe('translator', () => {
     expect(t('ui.nowhere')).toBe('ui.nowhere');
     expect(t('ui')).toBe('ui');
   });
+  it("picks a count's plural form for the locale, then the other form, then the plain key", () => {
+    const en = { ui: { n_one: '{{count}} problem', n_other: '{{count}} problems', plain: '{{count}} plain' } };
+    const de = createTranslator({ ui: { n_one: '{{count}} Problem', n_other: '{{count}} Probleme' } }, en, 'de');
+    expect(de('ui.n', { count: 1 })).toBe('1 Problem');
+    expect(de('ui.n', { count: 0 })).toBe('0 Probleme');
+    expect(de('ui.n', { count: 2 })).toBe('2 Probleme');
+    const pl = createTranslator({ ui: { n_one: 'jeden', n_other: 'inne' } }, en, 'pl');
+    expect(pl('ui.n', { count: 5 })).toBe('inne'); // Polish says "many" here: no such form, so the other one
+    expect(pl('ui.plain', { count: 5 })).toBe('5 plain');
+    expect(pl('ui.n')).toBe('ui.n');
+  });
   it('flattens keys', () => {
     expect(flattenKeys({ a: { b: 'x', c: { d: 'y' } }, e: 'z' })).toEqual(['a.b', 'a.c.d', 'e']);
   });

@@ -26,9 +26,22 @@ export function interpolate(template: string, vars: Vars = {}): string {
   return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (whole, name: string) => (name in vars ? String(vars[name]) : whole));
 }
 
-/** Translator over the user's messages, then the fallback's; a missing key shows itself (visible, never blank). */
-export function createTranslator(messages: Messages, fallback: Messages = {}): Translate {
-  return (key, vars) => interpolate(lookup(messages, key) ?? lookup(fallback, key) ?? key, vars);
+/**
+ * Translator over the user's messages, then the fallback's; a missing key shows itself (visible, never blank).
+ * A numeric `count` picks the key's plural form for the locale (`key_one`, `key_other`; Intl.PluralRules' names),
+ * then `key_other`, then the key itself.
+ */
+export function createTranslator(messages: Messages, fallback: Messages = {}, locale: string = DEFAULT_LOCALE): Translate {
+  const find = (key: string) => lookup(messages, key) ?? lookup(fallback, key);
+  let rules: Intl.PluralRules | undefined;
+  const plural = (key: string, count: number) => {
+    rules ??= new Intl.PluralRules(locale);
+    return find(`${key}_${rules.select(count)}`) ?? find(`${key}_other`);
+  };
+  return (key, vars) => {
+    const count = vars?.count;
+    return interpolate((typeof count === 'number' ? plural(key, count) : undefined) ?? find(key) ?? key, vars);
+  };
 }
 
 /** Every leaf key of a messages tree, dotted. */
