@@ -1,10 +1,8 @@
 import { z } from 'zod';
-import { safeText, textRecord, ZendeskId } from './text.ts';
+import { SLUG_PATTERN, safeText, textRecord, ZendeskId } from './text.ts';
 
 /** Ids are stable across versions so reports can follow a criterion through edits. */
-export const Slug = z
-  .string()
-  .regex(/^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$/, 'must be 1-64 letters, digits, "_", "-" or ".", starting with a letter or digit');
+export const Slug = z.string().regex(SLUG_PATTERN, 'must be 1-64 letters, digits, "_", "-" or ".", starting with a letter or digit');
 
 export const ScalePreset = z.enum(['binary', '3-point', '4-point', '5-point']);
 export type ScalePreset = z.infer<typeof ScalePreset>;
@@ -99,39 +97,79 @@ export const ScorecardDefinition = z
     const criterionIds = new Map<string, string>();
     card.sections.forEach((section, s) => {
       if (sectionIds.has(section.id)) {
-        ctx.addIssue({ code: 'custom', path: ['sections', s, 'id'], message: `duplicate section id "${section.id}"` });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['sections', s, 'id'],
+          message: `duplicate section id "${section.id}"`,
+          params: { code: 'duplicate-section-id', id: section.id },
+        });
       }
       sectionIds.set(section.id, s);
       section.criteria.forEach((criterion, c) => {
         const at = ['sections', s, 'criteria', c];
         if (criterionIds.has(criterion.id)) {
-          ctx.addIssue({ code: 'custom', path: [...at, 'id'], message: `duplicate criterion id "${criterion.id}"` });
+          ctx.addIssue({
+            code: 'custom',
+            path: [...at, 'id'],
+            message: `duplicate criterion id "${criterion.id}"`,
+            params: { code: 'duplicate-criterion-id', id: criterion.id },
+          });
         }
         criterionIds.set(criterion.id, section.id);
         if (criterion.metric && !('preset' in criterion.scale && criterion.scale.preset === 'binary')) {
-          ctx.addIssue({ code: 'custom', path: [...at, 'scale'], message: 'a metric criterion must use the binary scale' });
+          ctx.addIssue({
+            code: 'custom',
+            path: [...at, 'scale'],
+            message: 'a metric criterion must use the binary scale',
+            params: { code: 'metric-needs-binary' },
+          });
         }
         const labels = new Set(criterion.rootCauses);
         if (labels.size !== criterion.rootCauses.length) {
-          ctx.addIssue({ code: 'custom', path: [...at, 'rootCauses'], message: 'root causes must be unique' });
+          ctx.addIssue({
+            code: 'custom',
+            path: [...at, 'rootCauses'],
+            message: 'root causes must be unique',
+            params: { code: 'root-causes-unique' },
+          });
         }
         for (const label of Object.keys(criterion.rootCauseKinds ?? {})) {
           if (!labels.has(label)) {
-            ctx.addIssue({ code: 'custom', path: [...at, 'rootCauseKinds', label], message: `"${label}" is not one of rootCauses` });
+            ctx.addIssue({
+              code: 'custom',
+              path: [...at, 'rootCauseKinds', label],
+              message: `"${label}" is not one of rootCauses`,
+              params: { code: 'root-cause-kind-unknown', label },
+            });
           }
         }
       });
     });
     const criteria = allCriteria(card).length;
     if (criteria > MAX_CRITERIA) {
-      ctx.addIssue({ code: 'custom', path: ['sections'], message: `must have at most ${MAX_CRITERIA} criteria in all (has ${criteria})` });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['sections'],
+        message: `must have at most ${MAX_CRITERIA} criteria in all (has ${criteria})`,
+        params: { code: 'too-many-criteria', max: MAX_CRITERIA, count: criteria },
+      });
     }
     // all-zero weights leave nothing to divide by: every evaluation would score null
     if (card.sections.length > 0 && allCriteria(card).every(({ criterion }) => criterion.weight === 0)) {
-      ctx.addIssue({ code: 'custom', path: ['sections'], message: 'at least one criterion must have a weight above 0' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['sections'],
+        message: 'at least one criterion must have a weight above 0',
+        params: { code: 'no-criterion-weight' },
+      });
     }
     if (card.method === 'weighted-sections' && card.sections.length > 0 && card.sections.every((s) => s.weight === 0)) {
-      ctx.addIssue({ code: 'custom', path: ['sections'], message: 'at least one section must have a weight above 0' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['sections'],
+        message: 'at least one section must have a weight above 0',
+        params: { code: 'no-section-weight' },
+      });
     }
   });
 export type ScorecardDefinition = z.infer<typeof ScorecardDefinition>;

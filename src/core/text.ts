@@ -23,7 +23,7 @@ export function safeText(max: number) {
     .max(max)
     .superRefine((s, ctx) => {
       const problem = unsafeCharacter(s);
-      if (problem) ctx.addIssue({ code: 'custom', message: problem });
+      if (problem) ctx.addIssue({ code: 'custom', message: problem, params: { code: 'unsafe-text' } });
     });
 }
 
@@ -34,6 +34,9 @@ export function safeText(max: number) {
 export function textRecord<V extends z.ZodType>(key: z.ZodString, value: V) {
   return z.record(key, value).meta({ propertyNames: { type: 'string', minLength: key.minLength ?? 0, maxLength: key.maxLength } });
 }
+
+/** Ids people type (scorecard sections and criteria): 1-64 letters, digits, "_", "-" or ".", from a letter or digit. */
+export const SLUG_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$/;
 
 const UUID_SHAPE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
