@@ -1,4 +1,8 @@
-/** The agent's sidebar: the evaluations of their own work on this ticket, to acknowledge or dispute. */
+/**
+ * The agent's sidebar: the evaluations of their own work on this ticket, each with its coaching notes near the top, to
+ * acknowledge (accept) or dispute instead (src/core/permissions.ts). Each answer is said, and focus never falls to the
+ * page when the buttons or the form it was on go away.
+ */
 import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
 import type { CoachingNote } from '../../core/coaching.ts';
@@ -7,6 +11,7 @@ import { mayAcknowledge, mayDispute } from '../../core/permissions.ts';
 import type { ServiceError } from '../api/result.ts';
 import type { PublishedScorecard } from '../api/wire.ts';
 import { useI18n, useT } from '../i18n/use-t.tsx';
+import { focusSoon } from '../ui/announce.ts';
 import { isCalibration } from './calibration.ts';
 import { CoachingNotes } from './coaching-view.tsx';
 import { versionLookup, type SidebarModel } from './load.ts';
@@ -73,7 +78,7 @@ function EvaluationCard({
   const labels = useOptionLabels();
   const me = { userId: model.user.id, role: model.role };
 
-  const act = async (run: () => ReturnType<SidebarModel['service']['acknowledge']>) => {
+  const act = async (run: () => ReturnType<SidebarModel['service']['acknowledge']>, done: string) => {
     setBusy(true);
     const r = await run();
     setBusy(false);
@@ -81,14 +86,22 @@ function EvaluationCard({
       setError(null);
       setDisputing(false);
       onChange(r.value);
+      // the buttons or the form are gone: focus on the card, which now says its new status
+      focusSoon(() => document.getElementById(titleId), done);
     } else setError(r.error);
   };
+  const cancelDispute = () => {
+    setDisputing(false);
+    setReasonMissing(false);
+    focusSoon(() => document.querySelector<HTMLElement>(`[data-dispute="${e.id}"]`), t('ui.sidebar.agent.disputeCancelled'));
+  };
+  const answerable = e.reviewerId !== me.userId && (mayAcknowledge(me, e) || mayDispute(me, e));
 
   const dispute = e.dispute;
   return (
     <article class="qa-card" aria-labelledby={titleId} data-evaluation-id={e.id}>
       <header class="qa-row">
-        <h2 class="qa-card__title" id={titleId}>
+        <h2 class="qa-card__title" id={titleId} tabIndex={-1}>
           {card?.definition.name ?? e.scorecardId}
         </h2>
         <span class="qa-muted qa-small">{shortDate(e.createdAt, locale)}</span>
@@ -107,6 +120,7 @@ function EvaluationCard({
           <p>{t('ui.sidebar.agent.changedNext')}</p>
         </Banner>
       )}
+      {children}
       <ul class="qa-results">
         {e.answers.map((a) => {
           const c = byId.get(a.criterionId);
@@ -141,7 +155,6 @@ function EvaluationCard({
           <p class="qa-quote">{e.overallComment}</p>
         </div>
       )}
-      {children}
       {dispute && (
         <Banner tone={dispute.outcome === 'upheld' ? 'success' : 'info'}>
           <strong>{t(dispute.outcome ? `ui.sidebar.dispute.${dispute.outcome}` : 'ui.sidebar.dispute.waiting')}</strong>
@@ -160,36 +173,61 @@ function EvaluationCard({
           {t(`ui.sidebar.error.${error.kind}`)}
         </Banner>
       )}
-      {e.reviewerId !== me.userId && mayDispute(me, e) && !disputing && (
-        <div class="qa-row">
-          {mayAcknowledge(me, e) && (
-            <button
-              type="button"
-              class="c-btn c-btn--sm c-btn--primary"
-              disabled={busy}
-              onClick={() => act(() => model.service.acknowledge(e.id))}
-            >
-              {t('ui.sidebar.agent.acknowledge')}
-            </button>
-          )}
-          <button type="button" class="c-btn c-btn--sm" disabled={busy} onClick={() => setDisputing(true)}>
-            {t('ui.sidebar.agent.dispute')}
-          </button>
+      {answerable && !disputing && (
+        <div class="qa-answer">
+          <p class="qa-small qa-muted" id={`${titleId}-answer`}>
+            {t('ui.sidebar.agent.answerHint')}
+          </p>
+          <div class="qa-row">
+            {mayAcknowledge(me, e) && (
+              <button
+                type="button"
+                class="c-btn c-btn--sm c-btn--primary"
+                disabled={busy}
+                aria-describedby={`${titleId}-answer`}
+                onClick={() => act(() => model.service.acknowledge(e.id), t('ui.sidebar.agent.acknowledgedNow'))}
+              >
+                {t('ui.sidebar.agent.acknowledge')}
+              </button>
+            )}
+            {mayDispute(me, e) && (
+              <button
+                type="button"
+                class="c-btn c-btn--sm"
+                disabled={busy}
+                data-dispute={e.id}
+                aria-describedby={`${titleId}-answer`}
+                onClick={() => {
+                  setDisputing(true);
+                  focusSoon(() => document.getElementById(`${titleId}-dispute`)?.querySelector('input, textarea'));
+                }}
+              >
+                {t('ui.sidebar.agent.dispute')}
+              </button>
+            )}
+          </div>
         </div>
       )}
       {disputing && (
         <form
           class="qa-dispute"
+          id={`${titleId}-dispute`}
+          aria-labelledby={`${titleId}-dispute-title`}
           onSubmit={(ev) => {
             ev.preventDefault();
             if (!reason.trim()) {
               setReasonMissing(true);
+              focusSoon(() => document.getElementById(`${titleId}-reason`));
               return;
             }
-            void act(() => model.service.dispute(e.id, { reason: reason.trim(), criterionIds: picked }));
+            void act(() => model.service.dispute(e.id, { reason: reason.trim(), criterionIds: picked }), t('ui.sidebar.agent.disputedNow'));
           }}
+          onKeyDown={(ev) => ev.key === 'Escape' && cancelDispute()}
           noValidate
         >
+          <h3 class="qa-label" id={`${titleId}-dispute-title`}>
+            {t('ui.sidebar.agent.dispute')}
+          </h3>
           <fieldset class="qa-causes">
             <legend class="qa-label">{t('ui.sidebar.dispute.which')}</legend>
             {e.answers.map((a) => (
@@ -230,7 +268,7 @@ function EvaluationCard({
             <button type="submit" class="c-btn c-btn--sm c-btn--primary" disabled={busy}>
               {t('ui.sidebar.dispute.send')}
             </button>
-            <button type="button" class="c-btn c-btn--sm c-btn--basic" onClick={() => setDisputing(false)}>
+            <button type="button" class="c-btn c-btn--sm c-btn--basic" onClick={cancelDispute}>
               {t('ui.sidebar.cancel')}
             </button>
           </div>

@@ -1,8 +1,13 @@
-/** Coaching notes under an evaluation: the agent reads and acknowledges them, the reviewer sees whether they were. */
+/**
+ * Coaching notes on an evaluation, each saying who wrote it (by name, asked of Zendesk) and when: the agent reads and
+ * acknowledges them (said, focus kept on the note), the reviewer sees whether they were.
+ */
 import { useState } from 'preact/hooks';
 import type { CoachingNote } from '../../core/coaching.ts';
 import type { ServiceError } from '../api/result.ts';
 import { useI18n, useT } from '../i18n/use-t.tsx';
+import { focusSoon } from '../ui/announce.ts';
+import { PersonName } from './names.ts';
 import { Banner, shortDate } from './parts.tsx';
 
 export function CoachingNotes({
@@ -19,8 +24,12 @@ export function CoachingNotes({
   if (notes.length === 0) return null;
   const acknowledge = async (id: string) => {
     setBusy(id);
-    setError((await onAcknowledge?.(id)) ?? null);
+    const failed = (await onAcknowledge?.(id)) ?? null;
+    setError(failed);
     setBusy(null);
+    // the button is gone: focus on the note, which now says it was acknowledged
+    if (!failed)
+      focusSoon(() => document.querySelector<HTMLElement>(`[data-coaching-note="${id}"]`), t('ui.sidebar.coaching.acknowledgedNow'));
   };
   return (
     <div class="qa-coaching">
@@ -30,6 +39,9 @@ export function CoachingNotes({
           <li key={n.id} data-coaching-note={n.id} data-acknowledged={n.acknowledgedAt ? 'true' : 'false'}>
             <p class="qa-quote">{n.body}</p>
             <p class="qa-row qa-small qa-muted">
+              <span class="qa-coaching__from">
+                <PersonName id={n.authorId} format={(name) => t('ui.sidebar.coaching.from', { name })} />
+              </span>
               <span>{shortDate(n.createdAt, locale)}</span>
               <span>
                 {n.acknowledgedAt
