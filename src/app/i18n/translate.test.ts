@@ -61,6 +61,20 @@ describe('createStrings', () => {
   it('knows the bundled and the lazy locales', () => {
     expect(strings.locales()).toEqual(['en', 'de']);
   });
+  it('adds English strings fetched later to every translator', async () => {
+    const withLater = createStrings(
+      { '../translations/en.json?ui-sections=common': { ui: { common: { retry: 'Try again' } } } },
+      { '../translations/de.json?ui-sections=common': async () => ({ ui: { common: { retry: 'Erneut versuchen' } } }) },
+      { '../translations/en.json?ui-sections=common.later': async () => ({ ui: { common: { later: 'Later' } } }) },
+    );
+    const en = await withLater.load('en');
+    const de = await withLater.load('de');
+    expect(en.t('ui.common.later')).toBe('ui.common.later');
+    await withLater.later();
+    expect(en.t('ui.common.later')).toBe('Later');
+    expect(de.t('ui.common.later')).toBe('Later');
+    expect(en.t('ui.common.retry')).toBe('Try again');
+  });
   it('loads the user locale with English fallback', async () => {
     const { locale, t } = await strings.load('de-CH');
     expect(locale).toBe('de');
@@ -79,6 +93,12 @@ describe('sections', () => {
   });
   it('keeps all but the named ones after !', () => {
     expect(pickSections(file, '!sidebar')).toEqual({ ui: { common: { a: '1' }, reports: { c: '3' } } });
+  });
+  it('takes part of a section (a.b), or leaves it out of what is kept (-a.b), the file untouched', () => {
+    const nested = { ui: { common: { a: '1' }, sidebar: { b: '2', agent: { x: '4', y: '5' } } } };
+    expect(pickSections(nested, 'common,sidebar,-sidebar.agent')).toEqual({ ui: { common: { a: '1' }, sidebar: { b: '2' } } });
+    expect(pickSections(nested, 'sidebar.agent')).toEqual({ ui: { sidebar: { agent: { x: '4', y: '5' } } } });
+    expect(nested.ui.sidebar.agent).toEqual({ x: '4', y: '5' });
   });
   it('reads the spec from a translations import id only', () => {
     expect(sectionsSpec('/w/translations/de.json?ui-sections=common,zaf')).toBe('common,zaf');

@@ -1,15 +1,18 @@
 /** The reviewer's sidebar: scorecard, reviewee, earlier evaluations, ticket numbers, the scoring form, sticky live score. */
+import { useEffect } from 'preact/hooks';
 import { useT } from '../i18n/use-t.tsx';
-import { lazyView } from '../ui/lazy.ts';
+import { lazy, lazyView, useLazy } from '../ui/lazy.ts';
 import { EarlierEvaluations } from './earlier-evaluations.tsx';
 import type { SidebarModel } from './load.ts';
 import { Banner, MetricsStrip } from './parts.tsx';
 import { RevieweePicker } from './reviewee-picker.tsx';
 import { ScorecardPicker } from './scorecard-picker.tsx';
 import { ScoringForm } from './scoring-form.tsx';
-import { SubmissionDone } from './submission-done.tsx';
 import { useReviewer, type ReviewerState } from './use-reviewer.ts';
 import { useUsableMark } from './use-sidebar.ts';
+
+// the result of a submit: fetched as the submit starts, so it is there when the service answers
+const submissionDone = lazy(() => import('./submission-done.tsx').then((m) => m.SubmissionDone));
 
 // only reviewers invited to a calibration session fetch it
 const CalibrationBanner = lazyView(() => import('./calibration-view.tsx').then((m) => m.CalibrationBanner));
@@ -18,6 +21,10 @@ export function ReviewerView({ model }: { model: SidebarModel }) {
   const t = useT();
   const r = useReviewer(model);
   useUsableMark();
+  const submitting = r.submission.phase !== 'idle';
+  useEffect(() => {
+    if (submitting) submissionDone.fetch().catch(() => undefined);
+  }, [submitting]);
   return (
     <div class="qa-sidebar">
       <header class="qa-head">
@@ -29,7 +36,7 @@ export function ReviewerView({ model }: { model: SidebarModel }) {
       <MetricsStrip metrics={r.metrics} />
       {r.card ? (
         r.submission.phase === 'done' ? (
-          <SubmissionDone r={r} model={model} />
+          <Done r={r} model={model} />
         ) : (
           <ScoringForm r={r} />
         )
@@ -50,4 +57,16 @@ function OutboxLine({ r, ticketId }: { r: ReviewerState; ticketId: number }) {
   const elsewhere = r.outbox.filter((e) => e.ticketId !== ticketId);
   if (elsewhere.length === 0) return null;
   return <p class="qa-small qa-muted">{t('ui.sidebar.outbox.elsewhere', { count: elsewhere.length })}</p>;
+}
+
+/** The result, once its code is there (fetched while the submit was on its way: almost always at once). */
+function Done({ r, model }: { r: ReviewerState; model: SidebarModel }) {
+  const t = useT();
+  const done = useLazy(submissionDone);
+  if (done.status === 'ok') return <done.value r={r} model={model} />;
+  return (
+    <p class="qa-loading" role="status">
+      {t('ui.common.loading')}
+    </p>
+  );
 }

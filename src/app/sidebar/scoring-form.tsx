@@ -2,14 +2,17 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { metricAnswer } from '../../core/metrics.ts';
 import { useT } from '../i18n/use-t.tsx';
+import { lazyView } from '../ui/lazy.ts';
 import { CriterionRow } from './criterion-row.tsx';
-import { DraftConflict } from './draft-conflict.tsx';
 import { criteriaOf, isManual } from './form.ts';
 import { HELP_KEYS } from './keyboard.ts';
 import { QueuedBanner } from './queued-banner.tsx';
 import { ScoreFooter } from './score-footer.tsx';
 import { useCriterionKeys } from './use-criterion-keys.ts';
 import type { ReviewerState } from './use-reviewer.ts';
+
+// another tab or device saved the draft first: rare, so fetched when it happens
+const DraftConflict = lazyView(() => import('./draft-conflict.tsx').then((m) => m.DraftConflict));
 
 export function ScoringForm({ r }: { r: ReviewerState }) {
   const t = useT();

@@ -14,13 +14,20 @@ export interface Lazy<P> {
   loaded(): ComponentType<P> | null;
 }
 
+let companion: () => Promise<unknown> = () => Promise.resolve();
+
+/** What every view fetched on first use also waits for (the sidebar: its strings left out of the first load). */
+export function fetchWithViews(also: () => Promise<unknown>): void {
+  companion = also;
+}
+
 export function lazy<P extends object>(fetchModule: () => Promise<ComponentType<P>>): Lazy<P> {
   let view: ComponentType<P> | null = null;
   let pending: Promise<ComponentType<P>> | null = null;
   return {
     fetch: () =>
-      (pending ??= fetchModule().then(
-        (v) => (view = v),
+      (pending ??= Promise.all([fetchModule(), companion()]).then(
+        ([v]) => (view = v),
         (error: unknown) => {
           pending = null; // the next use tries again
           throw error;

@@ -1,8 +1,8 @@
 /** The sidebar ships only some `ui` sections: every key its code uses must live in one of them. */
 import { readFileSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { SIDEBAR_SECTIONS, sidebarStrings } from './strings.ts';
+import { LATER_STRINGS, SIDEBAR_SECTIONS, sidebarStrings } from './strings.ts';
 
 const sourcesIn = (dir: string): string[] =>
   readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
@@ -30,5 +30,35 @@ describe('sidebar strings', () => {
     const en = await sidebarStrings().load('xx');
     expect(en.locale).toBe('en');
     expect(en.t('ui.sidebar.state.loading')).not.toBe('ui.sidebar.state.loading');
+  });
+
+  it('leaves out of the first load only strings that no module of the first load uses', () => {
+    // the first load: the entry and what it imports statically, transitively (an import() is fetched on first use)
+    const eager = new Set<string>();
+    const visit = (file: string) => {
+      if (eager.has(file)) return;
+      eager.add(file);
+      const code = readFileSync(file, 'utf8').replace(/^import type .*$/gm, '');
+      for (const [, spec] of code.matchAll(/^(?:import|export) [^;]*?from '(\.[^']+\.tsx?)';/gms)) visit(resolve(dirname(file), spec!));
+    };
+    visit(join(import.meta.dirname, 'main.tsx'));
+    expect(eager.size).toBeGreaterThan(20);
+    const later = LATER_STRINGS.map((part) => `ui.${part}.`);
+    const misplaced = [...eager].flatMap((file) =>
+      later.filter((prefix) => readFileSync(file, 'utf8').includes(prefix)).map((prefix) => `${file}: ${prefix}`),
+    );
+    expect(misplaced).toEqual([]);
+    // and the agent's view is one of those fetched later
+    expect([...eager].some((f) => f.endsWith('agent-view.tsx'))).toBe(false);
+  });
+
+  it('English strings left out of the first load arrive with the views fetched later', async () => {
+    const strings = sidebarStrings();
+    const { t } = await strings.load('en');
+    expect(t('ui.sidebar.agent.dispute')).toBe('ui.sidebar.agent.dispute');
+    expect(t('ui.sidebar.state.loading')).not.toBe('ui.sidebar.state.loading');
+    await strings.later();
+    expect(t('ui.sidebar.agent.dispute')).toBe('Dispute');
+    expect(t('ui.sidebar.done.saved')).toBe('Evaluation saved');
   });
 });
