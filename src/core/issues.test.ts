@@ -23,7 +23,7 @@ describe('issue codes for the reader to word', () => {
       { path: ['name'], code: 'empty', params: {} },
       { path: ['passThreshold'], code: 'max', params: { limit: 100 } },
       { path: ['sections', 0, 'criteria', 0, 'weight'], code: 'min', params: { limit: 0 } },
-      { path: ['sections', 0, 'criteria', 0], code: 'unknown-keys', params: { count: 1, keys: '“colour”' } },
+      { path: ['sections', 0, 'criteria', 0], code: 'unknown-keys', params: { count: 1, keys: '"colour"' } },
     ]);
   });
 
@@ -79,14 +79,14 @@ describe('issue codes for the reader to word', () => {
   it('tells a missing value from a wrong one, lists choices, and knows ids, lists and text that cannot be stored', () => {
     expect(infos({ ...card(), method: undefined, naPolicy: 'skip', sections: [] })).toEqual([
       { path: ['method'], code: 'required', params: {} },
-      { path: ['naPolicy'], code: 'one-of', params: { values: '“exclude”, “count-as-pass”' } },
+      { path: ['naPolicy'], code: 'one-of', params: { values: '"exclude", "count-as-pass"' } },
       { path: ['sections'], code: 'min-items', params: { count: 1 } },
     ]);
     expect(infos(card({ description: 'a\u0000b' }, { id: 'no spaces', weight: 'heavy', critical: { effect: 'maybe' } }))).toEqual([
       { path: ['description'], code: 'unsafe-text', params: {} },
       { path: ['sections', 0, 'criteria', 0, 'id'], code: 'slug', params: {} },
       { path: ['sections', 0, 'criteria', 0, 'weight'], code: 'type', params: { expected: 'number' } },
-      { path: ['sections', 0, 'criteria', 0, 'critical', 'effect'], code: 'one-of', params: { values: '“zero”, “zero-section”, “cap”' } },
+      { path: ['sections', 0, 'criteria', 0, 'critical', 'effect'], code: 'one-of', params: { values: '"zero", "zero-section", "cap"' } },
     ]);
     // formatIssues and issueInfos read unions the same way: one line each
     const r = ScorecardDefinition.safeParse(card({}, { scale: { options: [{ label: 'x', fraction: 2 }] } }));

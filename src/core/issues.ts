@@ -124,7 +124,7 @@ export interface IssueInfo {
 }
 
 const isCode = (v: unknown): v is IssueCode => typeof v === 'string' && (ISSUE_CODES as readonly string[]).includes(v);
-const values = (vs: readonly unknown[]) => vs.map((v) => (typeof v === 'string' ? `“${v}”` : String(v))).join(', ');
+const values = (vs: readonly unknown[]) => vs.map((v) => JSON.stringify(v)).join(', ');
 const bound = (n: number | bigint) => Number(n);
 
 function codeOf(issue: Issue): { code: IssueCode; params: IssueParams } {

@@ -2,7 +2,7 @@
  * The nav bar's scorecard admin end to end: Chromium through the local Zendesk with the real ZAF SDK,
  * the built app and the QA service on PGlite. An admin builds a scorecard from a template, changes weights and
  * a critical rule, previews, publishes, and a reviewer on a matching ticket gets it; a bad import is refused
- * with path-named errors; a second admin's stale save is refused with a clear message.
+ * with each problem named by its section and criterion; a second admin's stale save is refused with a clear message.
  */
 import { readFileSync } from 'node:fs';
 import type { Frame, FrameLocator, Page } from 'playwright-core';
@@ -103,13 +103,16 @@ describe.skipIf(!canRun)('scorecard admin in the devhost', () => {
     await first.getByLabel('Critical rule').selectOption('cap');
     await first.getByLabel('Cap the score at').fill('60');
 
-    // a bad value is named by its path beside the field, tied with aria-describedby
+    // a bad value is named beside the field, tied with aria-describedby, and in the list by its section and criterion
     await first.getByLabel('Weight', { exact: true }).fill('-1');
     const weight = first.getByLabel('Weight', { exact: true });
     await expect.poll(() => weight.getAttribute('aria-invalid')).toBe('true');
     const describedBy = (await weight.getAttribute('aria-describedby'))!;
-    expect(await app.locator(`[id="${describedBy}"]`).innerText()).toContain('must be >= 0');
-    expect(await app.locator('[data-testid=editor-errors]').innerText()).toContain('sections[0].criteria[0].weight: must be >= 0');
+    expect(await app.locator(`[id="${describedBy}"]`).innerText()).toBe('Weight must be 0 or more');
+    const summary = await app.locator('[data-testid=editor-errors]').innerText();
+    expect(summary).toContain('1 problem to fix:');
+    expect(summary).toContain('Section ‘Greeting and closing’, criterion ‘Personal greeting’: weight must be 0 or more');
+    expect(summary).not.toContain('sections[0]');
     await weight.fill('5');
     await expect.poll(() => app.locator('[data-testid=editor-errors]').innerText()).toContain('The draft is valid');
 
@@ -152,7 +155,7 @@ describe.skipIf(!canRun)('scorecard admin in the devhost', () => {
     await reviewer.close();
   }, 60_000);
 
-  it('refuses a bad import file with path-named errors and saves nothing', async () => {
+  it('refuses a bad import file, naming each problem by its section and criterion, and saves nothing', async () => {
     const { page, app } = await openScorecards();
     await app.getByRole('table').waitFor();
     const before = (await scorecards()).length;
@@ -168,16 +171,16 @@ describe.skipIf(!canRun)('scorecard admin in the devhost', () => {
     const errors = app.getByTestId('import-errors');
     await errors.waitFor();
     const text = await errors.innerText();
-    expect(text).toContain('broken.json was not imported');
-    expect(text).toContain('passThreshold: must be <= 100');
-    expect(text).toContain('sections[0].criteria[0].weight: must be >= 0');
-    expect(text).toContain('sections[0].criteria[0]: unknown key "colour"');
+    expect(text).toContain('broken.json was not imported (3 problems)');
+    expect(text).toContain('Scorecard: pass threshold must be 100 or less');
+    expect(text).toContain('Section ‘S’, criterion ‘C’: weight must be 0 or more');
+    expect(text).toContain('Section ‘S’, criterion ‘C’: has an unknown field: "colour"');
     expect(await errors.getAttribute('role')).toBe('alert');
 
     await app
       .getByTestId('import-file')
       .setInputFiles({ name: 'not-json.json', mimeType: 'application/json', buffer: Buffer.from('{ nope') });
-    await expect.poll(() => errors.innerText()).toContain('not valid JSON');
+    await expect.poll(() => errors.innerText()).toContain('The file is not valid JSON');
     expect((await scorecards()).length).toBe(before);
 
     // a good file is imported as a draft

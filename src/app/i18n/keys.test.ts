@@ -7,6 +7,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CalibrationSessionStatus } from '../../core/calibration.ts';
+import { ISSUE_CODES } from '../../core/issues.ts';
 import { Favour, SuggestionReason } from '../../core/coverage.ts';
 import { DisputeResolution, EvaluationStatus } from '../../core/evaluation.ts';
 import type { TicketMetrics } from '../../core/metrics.ts';
@@ -21,6 +22,7 @@ import type { ApiKeyRole } from '../api/api-keys-api.ts';
 import type { ServiceErrorKind } from '../api/result.ts';
 import type { Preset } from '../navbar/reports/filters.ts';
 import { CHANNELS } from '../navbar/scorecards/channels.ts';
+import { ISSUE_FIELDS, ISSUE_LISTS, ISSUE_TYPES } from '../navbar/scorecards/issue-text.ts';
 import type { Problem } from '../sidebar/form.ts';
 import { HELP_KEYS } from '../sidebar/keyboard.ts';
 import type { LoadProblem } from '../sidebar/load.ts';
@@ -118,6 +120,10 @@ const TEMPLATES: Record<string, (template: string) => string[]> = {
   'ui.admin.channels.${channel}': each(CHANNELS),
   'ui.admin.${kind}.tools': each(['section', 'criterion']),
   'ui.admin.preview.verdict.${verdict}': each(['pass', 'fail', 'none']),
+  'ui.admin.issues.fields.${f}': each(ISSUE_FIELDS),
+  "ui.admin.issues.items.${where.list ?? 'entries'}": each(ISSUE_LISTS),
+  'ui.admin.issues.types.${expected}': each(ISSUE_TYPES),
+  'ui.admin.issues.codes.${code}': each(ISSUE_CODES),
   'ui.reports.presets.${p}': each(every<Preset>()('this-month', 'last-month', 'last-30', 'last-90', 'this-year')),
   'ui.reports.headline.${h.key}': each(['averageScore', 'passRate', 'criticalFailRate']),
   'ui.reports.breakdown.${dim}': each(DIMENSIONS),

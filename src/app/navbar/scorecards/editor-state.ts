@@ -6,7 +6,9 @@ import {
   type ScorecardDefinitionInput,
   type Section,
 } from '../../../core/scorecard.ts';
-import { formatIssues } from '../../../core/issues.ts';
+import { checkWith } from '../../../core/issues.ts';
+import type { Translate } from '../../i18n/translate.ts';
+import { issueTexts } from './issue-text.ts';
 
 /** A criterion being edited: `key` keeps the DOM row stable while its id is edited or the row moves. */
 export type DraftCriterion = Criterion & { key: string; autoId?: boolean };
@@ -69,23 +71,18 @@ export type Validation =
   | { ok: true; value: ScorecardDefinition; errors: Map<string, string[]>; all: string[] }
   | { ok: false; errors: Map<string, string[]>; all: string[] };
 
-/** Splits `sections[0].name: must not be empty` at the first `: ` outside a quoted key. */
-export function splitIssue(line: string): [string, string] {
-  const m = /^((?:[^":]|"(?:[^"\\]|\\.)*")*?): (.*)$/s.exec(line);
-  return m ? [m[1]!, m[2]!] : ['(root)', line];
-}
-
-/** Validates with the service's own schema; messages are grouped by their path for the fields. */
-export function validate(draft: Draft): Validation {
-  const r = ScorecardDefinition.safeParse(toDefinitionInput(draft));
-  if (r.success) return { ok: true, value: r.data, errors: new Map(), all: [] };
-  const all = formatIssues(r.error.issues);
+/**
+ * Validates with the service's own schema; each problem in the admin's language, beside its field (grouped by path)
+ * and in the list of all naming its section and criterion.
+ */
+export function validate(draft: Draft, t: Translate): Validation {
+  const input = toDefinitionInput(draft);
+  const r = checkWith(ScorecardDefinition, input);
+  if (r.ok) return { ok: true, value: r.value, errors: new Map(), all: [] };
+  const texts = issueTexts(r.issues, input, t);
   const errors = new Map<string, string[]>();
-  for (const line of all) {
-    const [path, message] = splitIssue(line);
-    errors.set(path, [...(errors.get(path) ?? []), message]);
-  }
-  return { ok: false, errors, all };
+  for (const { path, local } of texts) errors.set(path, [...(errors.get(path) ?? []), local]);
+  return { ok: false, errors, all: texts.map((x) => x.line) };
 }
 
 /** Lower-case slug of a label, valid for the schema's Slug. */

@@ -42,7 +42,7 @@ export function ScorecardEditor({ scorecardId, draft: opened, onDone }: EditorPr
   const [busy, setBusy] = useState(false);
   const [leaving, setLeaving] = useState(false);
   const [notice, setNotice] = useState<Notice | null>(null);
-  const validation = useMemo(() => validate(draft), [draft]);
+  const validation = useMemo(() => validate(draft, t), [draft, t]);
   const errors = validation.errors;
   const drag = useRef<DragState>({ current: null }).current;
   const focusNext = useRef<FocusTarget | null>(null);

@@ -1,5 +1,12 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { createTranslator, type Messages } from '../../i18n/translate.ts';
 import { exportFileName, exportJson, parseImport } from './import-file.ts';
+
+const messages = (locale: string) =>
+  JSON.parse(readFileSync(join(import.meta.dirname, `../../../../translations/${locale}.json`), 'utf8')) as Messages;
+const t = createTranslator(messages('en'));
 
 const good = {
   name: 'Chat',
@@ -9,36 +16,40 @@ const good = {
 
 describe('parseImport', () => {
   it('accepts the public format and fills defaults', () => {
-    const r = parseImport(JSON.stringify(good));
+    const r = parseImport(JSON.stringify(good), t);
     expect(r.ok && r.value).toMatchObject({ passThreshold: 80, naPolicy: 'exclude', description: '' });
   });
 
   it('refuses a file that is not JSON', () => {
-    const r = parseImport('{ nope');
+    const r = parseImport('{ nope', t);
     expect(r.ok).toBe(false);
-    expect(!r.ok && r.errors[0]).toMatch(/^\(root\): not valid JSON/);
+    expect(!r.ok && r.errors[0]).toMatch(/^The file is not valid JSON \(/);
   });
 
-  it('names every problem by its path, unknown keys included', () => {
+  it("names every problem by the section and criterion it is in, unknown keys included, in the admin's language", () => {
     const bad = structuredClone(good) as Record<string, unknown> & typeof good;
     (bad.sections[0]!.criteria[0] as Record<string, unknown>).weight = -2;
     (bad.sections[0]!.criteria[0] as Record<string, unknown>).colour = 'red';
     bad.passThreshold = 120 as never;
-    const r = parseImport(JSON.stringify(bad));
+    const r = parseImport(JSON.stringify(bad), t);
     expect(r.ok).toBe(false);
-    expect(!r.ok && r.errors).toEqual(
-      expect.arrayContaining([
-        'passThreshold: must be <= 100',
-        'sections[0].criteria[0].weight: must be >= 0',
-        'sections[0].criteria[0]: unknown key "colour"',
-      ]),
-    );
+    expect(!r.ok && r.errors).toEqual([
+      'Scorecard: pass threshold must be 100 or less',
+      'Section ‘S’, criterion ‘C’: weight must be 0 or more',
+      'Section ‘S’, criterion ‘C’: has an unknown field: "colour"',
+    ]);
+    const de = parseImport(JSON.stringify(bad), createTranslator(messages('de'), messages('en'), 'de'));
+    expect(!de.ok && de.errors).toEqual([
+      'Scorecard: Bestehensgrenze muss 100 oder weniger sein',
+      'Abschnitt ‚S‘, Kriterium ‚C‘: Gewicht muss 0 oder mehr sein',
+      'Abschnitt ‚S‘, Kriterium ‚C‘: hat ein unbekanntes Feld: "colour"',
+    ]);
   });
 
   it('exports what it imports', () => {
-    const r = parseImport(JSON.stringify(good));
+    const r = parseImport(JSON.stringify(good), t);
     if (!r.ok) throw new Error('expected ok');
-    const again = parseImport(exportJson(r.value));
+    const again = parseImport(exportJson(r.value), t);
     expect(again).toEqual(r);
     expect(exportFileName('Chat support!', 3)).toBe('scorecard-chat-support-v3.json');
   });

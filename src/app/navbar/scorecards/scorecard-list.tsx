@@ -55,7 +55,7 @@ export function ScorecardList({ items, directory, api, t, busy, focusTitle, onEd
   }
 
   async function importFile(file: File) {
-    const parsed = parseImport(await file.text());
+    const parsed = parseImport(await file.text(), t);
     if (!parsed.ok) {
       // nothing is sent: the file is refused here with the same messages the service would give
       setImportErrors({ file: file.name, errors: parsed.errors });
