@@ -1,10 +1,12 @@
 import { describe, expect, it } from 'vitest';
+import { formatIssues } from './issues.ts';
 import {
   CandidateTicket,
   coverage,
   hashUniform,
   isoWeekOf,
   MonitoringPlan,
+  StoredMonitoringPlan,
   quantile,
   reasonsOf,
   suggestTickets,
@@ -45,6 +47,25 @@ describe('MonitoringPlan', () => {
     });
     expect(r.success).toBe(false);
     expect(r.error?.issues[0]?.path).toEqual(['agents', 1, 'agentId']);
+  });
+
+  it('refuses a channel Zendesk does not have, or one spelt another way, instead of keeping or dropping it', () => {
+    const plan = {
+      default: { overall: 1, channels: { phone: 2, email: 1 } },
+      agents: [{ agentId: 7, overall: 1, channels: { ' chat': 1 } }],
+    };
+    const r = MonitoringPlan.safeParse(plan);
+    expect(r.success).toBe(false);
+    expect(formatIssues(r.error!.issues)).toEqual([
+      expect.stringMatching(/^default\.channels\.phone: "phone" is not a Zendesk channel \(one of email, web, /),
+      expect.stringMatching(/^agents\[0\]\.channels\[" chat"\]: " chat" is not a Zendesk channel/),
+    ]);
+    expect(MonitoringPlan.parse({ default: { overall: 1, channels: { voice: 2, email: 1 } } }).default!.channels).toEqual({
+      voice: 2,
+      email: 1,
+    });
+    // what was stored before channels were checked is read as it is, to be shown and fixed
+    expect(StoredMonitoringPlan.parse(plan).default!.channels).toEqual({ phone: 2, email: 1 });
   });
 });
 

@@ -3,46 +3,65 @@
  * ticket suggestions that fill the gaps (docs/decisions/004-ticket-suggestions.md). Weeks are ISO weeks in UTC.
  */
 import { z } from 'zod';
+import { isZendeskChannel, ZENDESK_CHANNELS } from './channels.ts';
 import { safeText, textRecord, ZendeskId } from './text.ts';
 
 const Count = z.number().int().min(0).max(1000);
-const Channel = safeText(64).trim().min(1);
-/** Evaluations wanted per channel: at most 50 channels named. */
-const ChannelCounts = textRecord(Channel, Count).refine((r) => Object.keys(r).length <= 50, 'must name at most 50 channels');
+const Channel = safeText(64).min(1);
+
+/**
+ * Evaluations wanted per channel: at most 50 channels named, each one Zendesk has (a plan for "phone" would count
+ * nothing forever). `known: false` reads plans saved before channels were checked, so they can be shown and fixed.
+ */
+const channelCounts = (known: boolean) =>
+  textRecord(Channel, Count).superRefine((counts, ctx) => {
+    const names = Object.keys(counts);
+    if (names.length > 50) ctx.addIssue({ code: 'custom', message: 'must name at most 50 channels' });
+    if (known)
+      for (const name of names.filter((n) => !isZendeskChannel(n)))
+        ctx.addIssue({
+          code: 'custom',
+          path: [name],
+          message: `"${name}" is not a Zendesk channel (one of ${ZENDESK_CHANNELS.join(', ')})`,
+          params: { code: 'unknown-channel', channel: name },
+        });
+  });
 
 /** ISO 8601 week, e.g. `2025-W07`. */
 export const IsoWeek = z.string().regex(/^\d{4}-W(0[1-9]|[1-4]\d|5[0-3])$/, 'must be an ISO week like 2025-W07');
 export type IsoWeek = z.infer<typeof IsoWeek>;
 
-/** Evaluations wanted per week: overall, and at least this many on each named channel. */
-export const PlanTarget = z.strictObject({
-  overall: Count,
-  channels: ChannelCounts.default({}),
-});
-export type PlanTarget = z.infer<typeof PlanTarget>;
-
-export const AgentPlan = z.strictObject({
-  agentId: ZendeskId,
-  overall: Count,
-  channels: ChannelCounts.default({}),
-});
-export type AgentPlan = z.infer<typeof AgentPlan>;
-
-/** The account's plan: a default for every agent, and agents with their own targets. */
-export const MonitoringPlan = z
-  .strictObject({
-    default: PlanTarget.nullable().default(null),
-    agents: z.array(AgentPlan).max(5000).default([]),
-  })
-  .superRefine((plan, ctx) => {
-    const seen = new Set<number>();
-    plan.agents.forEach((a, i) => {
-      if (seen.has(a.agentId))
-        ctx.addIssue({ code: 'custom', path: ['agents', i, 'agentId'], message: `agent ${a.agentId} is listed twice` });
-      seen.add(a.agentId);
+function planSchemas(known: boolean) {
+  /** Evaluations wanted per week: overall, and at least this many on each named channel. */
+  const PlanTarget = z.strictObject({ overall: Count, channels: channelCounts(known).default({}) });
+  const AgentPlan = z.strictObject({ agentId: ZendeskId, overall: Count, channels: channelCounts(known).default({}) });
+  /** The account's plan: a default for every agent, and agents with their own targets. */
+  const MonitoringPlan = z
+    .strictObject({
+      default: PlanTarget.nullable().default(null),
+      agents: z.array(AgentPlan).max(5000).default([]),
+    })
+    .superRefine((plan, ctx) => {
+      const seen = new Set<number>();
+      plan.agents.forEach((a, i) => {
+        if (seen.has(a.agentId))
+          ctx.addIssue({ code: 'custom', path: ['agents', i, 'agentId'], message: `agent ${a.agentId} is listed twice` });
+        seen.add(a.agentId);
+      });
     });
-  });
+  return { PlanTarget, AgentPlan, MonitoringPlan };
+}
+
+const checked = planSchemas(true);
+export const PlanTarget = checked.PlanTarget;
+export type PlanTarget = z.infer<typeof PlanTarget>;
+export const AgentPlan = checked.AgentPlan;
+export type AgentPlan = z.infer<typeof AgentPlan>;
+/** The plan as it is set: a channel Zendesk does not have is refused, never dropped. */
+export const MonitoringPlan = checked.MonitoringPlan;
 export type MonitoringPlan = z.infer<typeof MonitoringPlan>;
+/** A plan as it was stored, even with a channel set before channels were checked. */
+export const StoredMonitoringPlan = planSchemas(false).MonitoringPlan;
 export type MonitoringPlanInput = z.input<typeof MonitoringPlan>;
 
 // ---------------------------------------------------------------------------------------------

@@ -29,6 +29,24 @@ describe.each(backends())('monitoring plan, coverage and suggestions on $name', 
     expect(audit?.action).toBe('plan.set');
   });
 
+  it('refuses a channel Zendesk does not have instead of keeping or dropping it, and still reads one saved before', async () => {
+    const [t] = tenants(db());
+    const lead = t.as('lead', 5);
+    await lead.put('/plan', { default: { overall: 2, channels: { email: 1 } } });
+    const bad = await lead.put('/plan', { default: { overall: 2, channels: { email: 1, phone: 2 } } });
+    expect(bad.status).toBe(400);
+    expect(bad.body.issues).toEqual([expect.stringMatching(/^default\.channels\.phone: "phone" is not a Zendesk channel/)]);
+    expect((await lead.get('/plan')).body.plan.default).toEqual({ overall: 2, channels: { email: 1 } });
+    // a plan stored before channels were checked is shown as it is, for the lead to fix
+    await db().query(`UPDATE monitoring_plans SET plan = $2 WHERE account = $1`, [
+      t.account,
+      JSON.stringify({ default: { overall: 2, channels: { phone: 2 } }, agents: [] }),
+    ]);
+    const legacy = await lead.get('/plan');
+    expect(legacy.status).toBe(200);
+    expect(legacy.body.plan.default).toEqual({ overall: 2, channels: { phone: 2 } });
+  });
+
   it('counts reviews of the week against the plan; calibration, self-reviews and withdrawn ones do not count', async () => {
     const [t] = tenants(db());
     const scorecardId = await publishedScorecard(t);

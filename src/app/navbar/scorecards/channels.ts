@@ -1,16 +1,2 @@
-/** The Zendesk `via.channel` values an admin can target; labels live in translations under ui.admin.channels. */
-export const CHANNELS = [
-  'email',
-  'web',
-  'mobile',
-  'api',
-  'chat',
-  'native_messaging',
-  'voice',
-  'sms',
-  'whatsapp',
-  'facebook',
-  'twitter',
-  'any_channel',
-] as const;
-export type Channel = (typeof CHANNELS)[number];
+/** The Zendesk `via.channel` values an admin can target (src/core/channels.ts); labels live in translations under ui.admin.channels. */
+export { ZENDESK_CHANNELS as CHANNELS, type ZendeskChannel as Channel } from '../../../core/channels.ts';
