@@ -159,4 +159,57 @@ describe.skipIf(!canRun)('the sidebar at 320 × 700', () => {
     expect(await app.locator('#qa-best-match').textContent()).toBe('Best match for this ticket: Complaint handling (HEAT)');
     await page.close();
   });
+
+  it("cuts no words short in the reviewer's or the agent's view, and reads the page in the user's language", {
+    timeout: 90_000,
+  }, async () => {
+    const complaint = ticketId('Complaint: agent was rude on the phone');
+    // the reviewer with a critical failure: the summary bar's badge and raw-score line at their longest
+    const reviewer = await openSidebar(IDS.users.rita, complaint);
+    // identity not checked: critical, zeroes the score (the raw one stays)
+    const critical = reviewer.app.locator('.qa-crit').filter({ hasText: 'Verified identity' });
+    // a good rating elsewhere, then the critical one failed: raw and final differ
+    await reviewer.app.locator('.qa-crit:not(.qa-crit--metric)').first().locator('[role=radio]').last().click();
+    await critical.locator('[role=radio]').first().click();
+    await reviewer.app.locator('.qa-footer .qa-badge--critical').waitFor();
+    await reviewer.app.locator('.qa-footer .qa-score__raw').waitFor();
+    expect(await cutShort(reviewer.app)).toEqual([]);
+    expect(await reviewer.app.evaluate(() => document.documentElement.lang)).toBe('en');
+    await reviewer.page.close();
+
+    // Sam, whose Zendesk is in German, with a coaching note from the lead on an evaluation of his work
+    const { evaluations } = (await (await dh.service(`/sidebar?ticketId=${complaint}`, { user: IDS.users.lee })).json()) as {
+      evaluations: Array<{ id: string; revieweeId: number }>;
+    };
+    const his = evaluations.find((e) => e.revieweeId === IDS.users.sam);
+    expect(his).toBeDefined();
+    const note = await dh.service(
+      '/coaching-notes',
+      { user: IDS.users.lee },
+      { body: { evaluationId: his!.id, body: 'Bitte früher zurückrufen.' } },
+    );
+    expect(note.ok).toBe(true);
+    const agent = await openSidebar(IDS.users.sam, complaint);
+    const card = agent.app.locator(`[data-evaluation-id="${his!.id}"]`);
+    await card.getByText('Von Lee Lead').waitFor();
+    expect(await agent.app.evaluate(() => document.documentElement.lang)).toBe('de');
+    expect(await cutShort(agent.app)).toEqual([]);
+    await agent.page.close();
+  });
 });
+
+/** Text the sidebar cuts: an element clipping its own content sideways, or the page wider than the iframe. */
+function cutShort(app: Frame): Promise<string[]> {
+  return app.evaluate(() => {
+    const cut = [...document.querySelectorAll<HTMLElement>('#app *')]
+      .filter((el) => {
+        const style = getComputedStyle(el);
+        const clips = style.overflowX !== 'visible' || style.textOverflow === 'ellipsis';
+        const hidden = el.closest('.qa-visually-hidden') !== null;
+        return clips && !hidden && el.textContent?.trim() && el.scrollWidth > el.clientWidth + 1 && !(el instanceof HTMLTextAreaElement);
+      })
+      .map((el) => `${el.className}: ${el.textContent?.trim()}`);
+    if (document.documentElement.scrollWidth > document.documentElement.clientWidth) cut.push('the page is wider than the sidebar');
+    return cut;
+  });
+}

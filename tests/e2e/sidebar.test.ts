@@ -159,7 +159,9 @@ describe.skipIf(!canRun)('ticket sidebar in the devhost', () => {
     const { page, app } = await openSidebar(IDS.users.rita, ticket);
     dh.state.setFaults({ serviceDown: true });
     await scoreWithKeyboard(app, page);
-    await app.getByText('Waiting to send').waitFor({ timeout: 15_000 });
+    // the banner above the form says it, and so does the summary bar below
+    await app.locator('.qa-banner').getByText('Waiting to send').waitFor({ timeout: 15_000 });
+    expect(await app.locator('.qa-footer [data-summary-state]').textContent()).toBe('Waiting to send');
     // the form is locked while it waits, so nothing diverges from what was queued
     expect(await app.locator('[data-crit] [role=radio]').first().isDisabled()).toBe(true);
     dh.state.setFaults({ serviceDown: false });
@@ -273,6 +275,8 @@ describe.skipIf(!canRun)('ticket sidebar in the devhost', () => {
     await app.getByLabel('Overall comment and coaching note').fill('Good save on the discount.');
     await app.getByRole('button', { name: 'Save changes' }).click();
     await app.getByText('Changes saved').waitFor();
+    // saved: the header no longer says it is editing
+    expect(await app.locator('.qa-head').textContent()).not.toContain('Editing your evaluation');
     const history = (await (await dh.service(`/evaluations/${id}`, { user: IDS.users.rita, role: 'reviewer' })).json()) as {
       overallComment: string;
       history: unknown[];

@@ -105,7 +105,9 @@ export function mountLocation<P extends object>(
     return { session, started, i18n: await strings.load(locale ?? navigator.language) };
   });
   ready.then(
-    ({ session, started, i18n }) =>
+    ({ session, started, i18n }) => {
+      // screen readers read the page in the user's language
+      document.documentElement.lang = i18n.locale;
       render(
         <ZafSessionProvider session={session}>
           <I18nProvider value={i18n}>
@@ -114,7 +116,8 @@ export function mountLocation<P extends object>(
           </I18nProvider>
         </ZafSessionProvider>,
         element,
-      ),
+      );
+    },
     (error: unknown) => render(<Notice title={toError(error).message} role="alert" />, element),
   );
 }

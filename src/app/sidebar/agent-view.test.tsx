@@ -5,7 +5,7 @@ import type { CoachingNote } from '../../core/coaching.ts';
 import { button, click, labelled, settle, type Mounted } from '../ui/testing.tsx';
 import { createFakeZaf } from '../zaf/fake-zaf.ts';
 import { AgentView } from './agent-view.tsx';
-import { AGENT, announced, LEAD, mountView, shortCard, sidebarModel, storedEvaluation } from './testing.tsx';
+import { AGENT, announced, LEAD, mountView, shortCard, sidebarModel, storedEvaluation, until } from './testing.tsx';
 
 let view: Mounted | undefined;
 afterEach(async () => {
@@ -86,9 +86,8 @@ describe("the agent's sidebar", () => {
       acknowledgedAt: null,
     };
     const { el, zaf } = await show([note]);
-    await settle(6);
     const shown = el.querySelector<HTMLElement>('[data-coaching-note="n1"]')!;
-    expect(shown.textContent).toContain('From Lee Lead');
+    await until(() => shown.textContent?.includes('From Lee Lead'));
     expect(zaf.requests.map((r) => r.url)).toEqual([`/api/v2/users/show_many.json?ids=${LEAD}`]);
     // before the ratings and the overall comment, not at the very bottom
     const results = el.querySelector('.qa-results')!;

@@ -10,6 +10,7 @@ import type { ScorecardDefinition } from '../../core/scorecard.ts';
 import type { ServiceError } from '../api/result.ts';
 import type { SidebarApi } from '../api/sidebar-api.ts';
 import { useT } from '../i18n/use-t.tsx';
+import { focusSoon } from '../ui/announce.ts';
 import { criteriaOf } from './form.ts';
 import { Banner, useOptionLabels } from './parts.tsx';
 
@@ -52,9 +53,18 @@ export function ResolveDispute({
   const [error, setError] = useState<ServiceError | null>(null);
   const id = `qa-resolve-${e.id}`;
 
+  // the button and the form take each other's place: focus goes along
+  const opening = () => {
+    setOpen(true);
+    focusSoon(() => document.getElementById(id)?.querySelector('input'));
+  };
+  const closing = () => {
+    setOpen(false);
+    focusSoon(() => document.querySelector<HTMLElement>(`[data-resolve="${e.id}"]`));
+  };
   if (!open) {
     return (
-      <button type="button" class="c-btn c-btn--sm" onClick={() => setOpen(true)}>
+      <button type="button" class="c-btn c-btn--sm" data-resolve={e.id} onClick={opening}>
         {t('ui.sidebar.resolve.open')}
       </button>
     );
@@ -88,13 +98,20 @@ export function ResolveDispute({
       setError(null);
       setOpen(false);
       onResolved(r.value);
+      // the form is gone: focus on the evaluation it resolved, and the decision said
+      focusSoon(
+        () => document.querySelector<HTMLElement>(`[data-history-id="${e.id}"]`),
+        t(outcome === 'upheld' ? 'ui.sidebar.dispute.upheld' : 'ui.sidebar.dispute.rejected'),
+      );
     } else setError(r.error);
   };
 
   return (
     <form
       class="qa-dispute"
+      id={id}
       aria-labelledby={`${id}-title`}
+      onKeyDown={(ev) => ev.key === 'Escape' && closing()}
       noValidate
       onSubmit={(ev) => {
         ev.preventDefault();
@@ -187,7 +204,7 @@ export function ResolveDispute({
         <button type="submit" class="c-btn c-btn--sm c-btn--primary" disabled={busy}>
           {t('ui.sidebar.resolve.send')}
         </button>
-        <button type="button" class="c-btn c-btn--sm c-btn--basic" onClick={() => setOpen(false)}>
+        <button type="button" class="c-btn c-btn--sm c-btn--basic" onClick={closing}>
           {t('ui.sidebar.cancel')}
         </button>
       </div>

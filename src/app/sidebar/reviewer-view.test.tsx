@@ -2,9 +2,11 @@
 /** The reviewer's sidebar as a reviewer uses it: what the header says, where focus goes, what is said and shown when. */
 import { afterEach, describe, expect, it } from 'vitest';
 import { act } from 'preact/test-utils';
+import type { StoredDraft } from '../../core/draft.ts';
+import { fail } from '../api/result.ts';
 import { button, click, settle, type Mounted } from '../ui/testing.tsx';
 import { ReviewerView } from './reviewer-view.tsx';
-import { announced, mountView, REVIEWER, shortCard, sidebarModel, storedEvaluation } from './testing.tsx';
+import { announced, LEAD, mountView, REVIEWER, shortCard, sidebarModel, storedEvaluation, until } from './testing.tsx';
 
 let view: Mounted | undefined;
 afterEach(async () => {
@@ -46,7 +48,7 @@ describe('the reviewer sidebar', () => {
 
     await rate(el, 'solution', 'Meets');
     await click(button(el, 'Save changes'));
-    await settle(6);
+    await until(() => el.querySelector('#qa-done-title'));
     expect(service.calls).toContain(`amend ${mine.id}`);
     expect(el.textContent).toContain('Changes saved');
     const head = el.querySelector('.qa-head')!.textContent;
@@ -60,8 +62,7 @@ describe('the reviewer sidebar', () => {
     await rate(el, 'greeting', 'Yes');
     await rate(el, 'solution', 'Exceeds');
     await click(button(el, 'Submit'));
-    await settle(6);
-    const title = el.querySelector('#qa-done-title')!;
+    const title = await until(() => el.querySelector('#qa-done-title'));
     expect(title.textContent).toBe('Evaluation saved');
     expect(document.activeElement).toBe(title);
     // Score again: on to the new form's first criterion
@@ -153,5 +154,54 @@ describe('the reviewer sidebar', () => {
     expect(el.querySelector(`[data-history-id="${mine.id}"]`)).toBeNull();
     expect(await announced()).toBe('Evaluation withdrawn.');
     expect(document.activeElement?.tagName).toBe('SUMMARY');
+  });
+
+  it("a lead's resolve form takes focus, gives it back on Escape, and once resolved says the decision", async () => {
+    const card = shortCard();
+    const disputed = storedEvaluation(card, {
+      status: 'disputed',
+      dispute: { reason: 'I did greet', criterionIds: ['greeting'], outcome: null, note: null },
+    });
+    const { el, service } = await show({ role: 'lead', userId: LEAD, cards: [card], evaluations: [disputed] });
+    await click(await until(() => el.querySelector(`[data-resolve="${disputed.id}"]`)));
+    await frame();
+    const form = () => el.querySelector<HTMLFormElement>(`#qa-resolve-${disputed.id}`);
+    expect(form()!.contains(document.activeElement)).toBe(true);
+    await press(document.activeElement!, 'Escape');
+    await frame();
+    expect(form()).toBeNull();
+    expect(document.activeElement).toBe(button(el, 'Resolve dispute'));
+
+    await click(button(el, 'Resolve dispute'));
+    await frame();
+    await click(form()!.querySelectorAll<HTMLInputElement>('input[type=radio]')[1]!);
+    await click(button(form()!, 'Resolve'));
+    await frame();
+    expect(service.calls).toEqual([`resolve ${disputed.id} rejected`]);
+    expect(form()).toBeNull();
+    expect(document.activeElement).toBe(el.querySelector(`[data-history-id="${disputed.id}"]`));
+    expect(await announced()).toBe('Dispute rejected');
+  });
+
+  it('after choosing in a draft conflict, focus goes on to the form', async () => {
+    const { model } = sidebarModel({ cards: [shortCard()] });
+    // the first save finds the draft gone elsewhere; keeping this one then saves it
+    const save = model.service.saveDraft;
+    let refused = 0;
+    model.service.saveDraft = async (...args) => {
+      if (refused++ > 0) return save(...args);
+      const r = fail<StoredDraft>('conflict', 'saved elsewhere');
+      if (r.status === 'error') r.error.body = { current: null };
+      return r;
+    };
+    view = await mountView(<ReviewerView model={model} />);
+    const el = view.el;
+    await rate(el, 'greeting', 'Yes');
+    // saved 0.8 s after the last change: refused as changed elsewhere
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    await click(await until(() => [...el.querySelectorAll('button')].find((b) => b.textContent === 'Keep mine')));
+    await frame();
+    expect(el.textContent).not.toContain('Keep mine');
+    expect(document.activeElement?.closest('[data-crit]')).toBe(row(el, 'greeting'));
   });
 });

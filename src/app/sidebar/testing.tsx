@@ -14,7 +14,7 @@ import type { PublishedScorecard } from '../api/wire.ts';
 import { createTranslator, type Messages } from '../i18n/translate.ts';
 import { I18nProvider } from '../i18n/use-t.tsx';
 import { ANNOUNCE_DELAY_MS } from '../ui/announce.ts';
-import { mount, type Mounted } from '../ui/testing.tsx';
+import { mount, settle, type Mounted } from '../ui/testing.tsx';
 import { FAKE_CONTEXT, FAKE_METADATA, createFakeZaf, type FakeZaf } from '../zaf/fake-zaf.ts';
 import { ZafSessionProvider } from '../zaf/use-zaf.tsx';
 import en from '../../../translations/en.json';
@@ -52,6 +52,16 @@ export const shortCard = (): PublishedScorecard => ({
     ],
   }),
 });
+
+/** Waits for what a view fetched on first use (ui/lazy.ts) shows. */
+export async function until<T>(find: () => T | null | undefined | false): Promise<T> {
+  for (let i = 0; i < 200; i++) {
+    const found = find();
+    if (found) return found;
+    await settle(1);
+  }
+  throw new Error('never shown');
+}
 
 /** What the page's live region says (ui/announce.ts), once its moment has passed. */
 export async function announced(): Promise<string> {
@@ -123,7 +133,12 @@ export function fakeService(cards: PublishedScorecard[]) {
       calls.push(`dispute ${id}`);
       return change(id, 'disputed', { dispute: { reason: body.reason, criterionIds: body.criterionIds ?? [], outcome: null, note: null } });
     },
-    resolveDispute: async () => fail('server', 'not in view tests'),
+    resolveDispute: async (id, body) => {
+      calls.push(`resolve ${id} ${body.outcome}`);
+      const e = evaluations.get(id);
+      if (!e?.dispute) return fail('rule', 'not disputed');
+      return change(id, 'dispute-resolved', { dispute: { ...e.dispute, outcome: body.outcome, note: body.note ?? null } });
+    },
     calibrationReport: async () => fail('forbidden', 'not in view tests'),
     acknowledgeCoachingNote: async (id) => {
       calls.push(`acknowledge note ${id}`);
