@@ -240,6 +240,7 @@ describe.each(backends())('CSV export on $name', (backend) => {
       t.fake.setPerson(t.account, revieweeId, personFor('agent', revieweeId));
     }
     t.fake.failWith = 503;
+    const before = t.fake.calls.length;
     try {
       const [header, ...rows] = await exported({ from: '2024-06-10' }, { batch: 1, names });
       expect(rows).toHaveLength(4);
@@ -248,7 +249,7 @@ describe.each(backends())('CSV export on $name', (backend) => {
       );
       // one failed request, then a pause: the next batches do not wait on Zendesk again
       expect(logged).toEqual(['people names: Zendesk unavailable; names left as stored']);
-      expect(t.fake.calls.filter((c) => c.includes('ids=7002'))).toEqual([]);
+      expect(t.fake.calls.slice(before).filter((c) => c.includes('show_many'))).toHaveLength(1);
     } finally {
       t.fake.failWith = null;
     }
