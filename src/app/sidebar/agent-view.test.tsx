@@ -89,9 +89,11 @@ describe("the agent's sidebar", () => {
     const shown = el.querySelector<HTMLElement>('[data-coaching-note="n1"]')!;
     await until(() => shown.textContent?.includes('From Lee Lead'));
     expect(zaf.requests.map((r) => r.url)).toEqual([`/api/v2/users/show_many.json?ids=${LEAD}`]);
-    // before the ratings and the overall comment, not at the very bottom
+    // under the score, then the reviewer's overall comment, then the ratings: not at the very bottom
     const results = el.querySelector('.qa-results')!;
-    expect(shown.compareDocumentPosition(results) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+    const overall = [...el.querySelectorAll('.qa-quote')].find((q) => q.textContent === 'Good start.')!;
+    expect(shown.compareDocumentPosition(overall) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+    expect(overall.compareDocumentPosition(results) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
 
     await click(button(shown, 'Acknowledge note'));
     await frame();

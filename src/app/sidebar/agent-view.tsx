@@ -121,6 +121,13 @@ function EvaluationCard({
         </Banner>
       )}
       {children}
+      {/* the reviewer's summary before the ratings it sums up */}
+      {e.overallComment && (
+        <div>
+          <h3 class="qa-label">{t('ui.sidebar.agent.coaching')}</h3>
+          <p class="qa-quote">{e.overallComment}</p>
+        </div>
+      )}
       <ul class="qa-results">
         {e.answers.map((a) => {
           const c = byId.get(a.criterionId);
@@ -149,12 +156,6 @@ function EvaluationCard({
           );
         })}
       </ul>
-      {e.overallComment && (
-        <div>
-          <h3 class="qa-label">{t('ui.sidebar.agent.coaching')}</h3>
-          <p class="qa-quote">{e.overallComment}</p>
-        </div>
-      )}
       {dispute && (
         <Banner tone={dispute.outcome === 'upheld' ? 'success' : 'info'}>
           <strong>{t(dispute.outcome ? `ui.sidebar.dispute.${dispute.outcome}` : 'ui.sidebar.dispute.waiting')}</strong>
