@@ -1,8 +1,16 @@
 /** The sidebar ships only some `ui` sections: every key its code uses must live in one of them. */
 import { readFileSync, readdirSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { LATER_STRINGS, SIDEBAR_SECTIONS, sidebarStrings } from './strings.ts';
+import { pickSections } from '../../i18n/sections.ts';
+import type { Messages } from '../../i18n/translate.ts';
+import { FIRST_LOAD_CUT, LATER_CUT, SIDEBAR_SECTIONS, sidebarStrings } from './strings.ts';
+
+const app = join(import.meta.dirname, '../..');
+const en = JSON.parse(readFileSync(join(app, '../../translations/en.json'), 'utf8')) as Messages;
+const withoutComments = (code: string) => code.replace(/\/\*[\s\S]*?\*\//g, '').replace(/(^|[^:'"`])\/\/.*$/gm, '$1');
+const at = (tree: Messages, key: string) =>
+  key.split('.').reduce<Messages | string | undefined>((node, part) => (typeof node === 'object' ? node[part] : undefined), tree);
 
 const sourcesIn = (dir: string): string[] =>
   readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
@@ -11,7 +19,6 @@ const sourcesIn = (dir: string): string[] =>
 
 describe('sidebar strings', () => {
   it('covers every ui section the sidebar, the page and the shared views use', () => {
-    const app = join(import.meta.dirname, '../..');
     const files = [
       ...sourcesIn(join(app, 'sidebar')),
       ...sourcesIn(join(app, 'ui')),
@@ -33,6 +40,9 @@ describe('sidebar strings', () => {
   });
 
   it('leaves out of the first load only strings that no module of the first load uses', () => {
+    const source = readFileSync(join(import.meta.dirname, 'strings.ts'), 'utf8');
+    expect(source).toContain(`'?ui-sections=${FIRST_LOAD_CUT}'`);
+    expect(source).toContain(`'?ui-sections=${LATER_CUT}'`);
     // the first load: the entry and what it imports statically, transitively (an import() is fetched on first use)
     const eager = new Set<string>();
     const visit = (file: string) => {
@@ -43,13 +53,16 @@ describe('sidebar strings', () => {
     };
     visit(join(import.meta.dirname, 'main.tsx'));
     expect(eager.size).toBeGreaterThan(20);
-    const later = LATER_STRINGS.map((part) => `ui.${part}.`);
-    const misplaced = [...eager].flatMap((file) =>
-      later.filter((prefix) => readFileSync(file, 'utf8').includes(prefix)).map((prefix) => `${file}: ${prefix}`),
-    );
-    expect(misplaced).toEqual([]);
-    // and the agent's view is one of those fetched later
     expect([...eager].some((f) => f.endsWith('agent-view.tsx'))).toBe(false);
+    // every key they name is in the first load's English (a template: its fixed start)
+    const first = pickSections(en, FIRST_LOAD_CUT);
+    const missing = [...eager].flatMap((file) =>
+      [...withoutComments(readFileSync(file, 'utf8')).matchAll(/['"`](ui\.[\w.-]+?)(\.\$\{|['"`])/g)]
+        .map(([, key, end]) => ({ key: key!, template: end === '.${' }))
+        .filter(({ key, template }) => (template ? typeof at(first, key) !== 'object' : typeof at(first, key) !== 'string'))
+        .map(({ key }) => `${relative(app, file)}: ${key}`),
+    );
+    expect(missing).toEqual([]);
   });
 
   it('English strings left out of the first load arrive with the views fetched later', async () => {

@@ -6,16 +6,21 @@ import type { Messages } from '../../i18n/translate.ts';
 export const SIDEBAR_SECTIONS = ['common', 'zaf', 'sidebar'];
 
 /**
- * Parts of `ui.sidebar` only views fetched on first use read (the agent's view, coaching notes, a submit's result):
- * English leaves them out of the first load and fetches them with those views (ui/lazy.ts waits for them); the
- * other locales' chunks have them all. The same list as the globs' queries below.
+ * Parts of `ui.sidebar` only views fetched on first use read (the agent's view, coaching notes, a submit's result,
+ * calibration and dispute resolution but for the two words the first load shows): English leaves them out of the first
+ * load and fetches them with those views (ui/lazy.ts waits for them); the other locales' chunks have them all. The
+ * same cuts as the globs' queries below (a glob's options must be literals; strings.test.ts checks they agree).
  */
-export const LATER_STRINGS = ['sidebar.agent', 'sidebar.dispute', 'sidebar.coaching', 'sidebar.writeBack', 'sidebar.done'];
+export const FIRST_LOAD_CUT =
+  'common,zaf,sidebar,-sidebar.agent,-sidebar.dispute,-sidebar.coaching,-sidebar.writeBack,-sidebar.done,-sidebar.calibration,sidebar.calibration.tag,-sidebar.resolve,sidebar.resolve.reason';
+export const LATER_CUT =
+  'sidebar.agent,sidebar.dispute,sidebar.coaching,sidebar.writeBack,sidebar.done,sidebar.calibration,sidebar.resolve';
 
 export function sidebarStrings(): LocationStrings {
   return createStrings(
     import.meta.glob<Messages>('../../../../translations/en.json', {
-      query: '?ui-sections=common,zaf,sidebar,-sidebar.agent,-sidebar.dispute,-sidebar.coaching,-sidebar.writeBack,-sidebar.done',
+      query:
+        '?ui-sections=common,zaf,sidebar,-sidebar.agent,-sidebar.dispute,-sidebar.coaching,-sidebar.writeBack,-sidebar.done,-sidebar.calibration,sidebar.calibration.tag,-sidebar.resolve,sidebar.resolve.reason',
       import: 'default',
       eager: true,
     }),
@@ -24,7 +29,8 @@ export function sidebarStrings(): LocationStrings {
       import: 'default',
     }),
     import.meta.glob<Messages>('../../../../translations/en.json', {
-      query: '?ui-sections=sidebar.agent,sidebar.dispute,sidebar.coaching,sidebar.writeBack,sidebar.done',
+      query:
+        '?ui-sections=sidebar.agent,sidebar.dispute,sidebar.coaching,sidebar.writeBack,sidebar.done,sidebar.calibration,sidebar.resolve',
       import: 'default',
     }),
   );
