@@ -69,7 +69,8 @@ describe('calibrationReport', () => {
       { reviewerId: 2, finalScore: 50, answers: [rate('tone', 1)] },
     ]);
     expect(r.reviewers[1]!.criteria[0]).toEqual({ criterionId: 'tone', fraction: 0.5, deviation: -50 });
-    expect(r.alpha.alpha).toBe(0); // one unit whose two values differ: Do = De, no better than chance
+    // one unit: its disagreement is all the expected disagreement there is, so the formula gives 0 whatever the answers
+    expect(r.alpha).toEqual({ alpha: null, units: 1, values: 2, undefinedBecause: 'too-few-units' });
   });
 });
 

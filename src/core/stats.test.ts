@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { distinguishable, krippendorffAlpha, mean, meanFromSums, tCdf, tQuantile, wilson, Z95 } from './stats.ts';
+import { binomialAtLeast, distinguishable, krippendorffAlpha, mean, meanFromSums, tCdf, tQuantile, wilson, Z95 } from './stats.ts';
 
 describe('wilson', () => {
   // Newcombe 1998, "Two-sided confidence intervals for the single proportion", Table I, method 3
@@ -116,6 +116,23 @@ describe('distinguishable', () => {
   });
 });
 
+describe('binomialAtLeast', () => {
+  it('is the exact upper tail of the binomial distribution', () => {
+    expect(binomialAtLeast(10, 10, 0.5)).toBeCloseTo(1 / 1024, 14);
+    // P(X >= 2 | 4, 0.5) = (6 + 4 + 1) / 16
+    expect(binomialAtLeast(2, 4, 0.5)).toBeCloseTo(11 / 16, 12);
+    // P(X >= 1 | 3, 0.2) = 1 - 0.8^3
+    expect(binomialAtLeast(1, 3, 0.2)).toBeCloseTo(1 - 0.8 ** 3, 12);
+  });
+
+  it('is 1 for no failures, 0 beyond n or at p = 0, 1 at p = 1', () => {
+    expect(binomialAtLeast(0, 5, 0.1)).toBe(1);
+    expect(binomialAtLeast(6, 5, 0.9)).toBe(0);
+    expect(binomialAtLeast(1, 5, 0)).toBe(0);
+    expect(binomialAtLeast(5, 5, 1)).toBe(1);
+  });
+});
+
 describe('krippendorffAlpha', () => {
   // Krippendorff 2011, "Computing Krippendorff's Alpha-Reliability", section C: 4 observers x 12 units,
   // values 1..5, missing marked null. Published: nominal .743, ordinal .815, interval .849, ratio .797.
@@ -160,7 +177,46 @@ describe('krippendorffAlpha', () => {
         'nominal',
       ).alpha,
     ).toBeNull();
-    expect(krippendorffAlpha([[1], [2, null]], 'interval')).toEqual({ alpha: null, units: 0, values: 0 });
+    expect(krippendorffAlpha([[1], [2, null]], 'interval')).toEqual({
+      alpha: null,
+      units: 0,
+      values: 0,
+      undefinedBecause: 'too-few-units',
+    });
+  });
+
+  it('is undefined, with the reason, from one unit (where the formula gives 0 whatever the values) or without variation', () => {
+    // one criterion in one session: three reviewers, two values
+    expect(krippendorffAlpha([[1, 0, 1]], 'ordinal')).toEqual({ alpha: null, units: 1, values: 3, undefinedBecause: 'too-few-units' });
+    expect(krippendorffAlpha([[1, 1], [0]], 'ordinal')).toMatchObject({ alpha: null, undefinedBecause: 'too-few-units' });
+    expect(
+      krippendorffAlpha(
+        [
+          [1, 1],
+          [1, 1, null],
+        ],
+        'ordinal',
+      ),
+    ).toEqual({ alpha: null, units: 2, values: 4, undefinedBecause: 'no-variation' });
+    // two units are enough for a number, and a defined alpha has no reason
+    expect(
+      krippendorffAlpha(
+        [
+          [1, 0],
+          [1, 1],
+        ],
+        'nominal',
+      ),
+    ).not.toHaveProperty('undefinedBecause');
+    expect(
+      krippendorffAlpha(
+        [
+          [1, 0],
+          [1, 1],
+        ],
+        'nominal',
+      ).alpha,
+    ).toEqual(expect.any(Number));
   });
 
   it('goes below zero for systematic disagreement', () => {

@@ -134,6 +134,17 @@ export function incompleteBeta(x: number, a: number, b: number): number {
   return x < (a + 1) / (a + b + 2) ? (front * betaContinuedFraction(x, a, b)) / a : 1 - (front * betaContinuedFraction(1 - x, b, a)) / b;
 }
 
+/**
+ * P(X >= k) for X ~ Binomial(n, p): the one-sided p-value of seeing k or more failures in n when each fails with
+ * chance p (exact, through the incomplete beta function: P(X >= k) = I_p(k, n - k + 1)).
+ */
+export function binomialAtLeast(k: number, n: number, p: number): number {
+  if (k <= 0) return 1;
+  if (k > n || p <= 0) return 0;
+  if (p >= 1) return 1;
+  return incompleteBeta(p, k, n - k + 1);
+}
+
 /** P(T <= t) for Student's t with df degrees of freedom. */
 export function tCdf(t: number, df: number): number {
   const t2 = t * t;
@@ -238,19 +249,34 @@ const DISTANCE: Record<AlphaLevel, Distance> = {
   },
 };
 
+/**
+ * Why alpha is undefined: fewer than two units with two values each (`too-few-units`: one unit gives 0 whatever the
+ * values, since its own disagreement is all the expected disagreement there is), or every value the same
+ * (`no-variation`: the reviewers agree, but agreement beyond chance cannot be measured without variation).
+ */
+export const AlphaUndefined = z.enum(['too-few-units', 'no-variation']);
+export type AlphaUndefined = z.infer<typeof AlphaUndefined>;
+
 export const Agreement = z.object({
-  /** null when it cannot be computed (fewer than 2 pairable values, or no variation at all). */
+  /** null when it is undefined; `undefinedBecause` says why. */
   alpha: z.number().nullable(),
   /** Units with at least two values (the others carry no information about agreement). */
   units: z.number().int(),
   /** Pairable values: the sum of values over those units. */
   values: z.number().int(),
+  /** Set exactly when alpha is null. */
+  undefinedBecause: AlphaUndefined.optional(),
 });
 export type Agreement = z.infer<typeof Agreement>;
+
+/** Alpha needs at least this many units with two or more values each. */
+export const ALPHA_MIN_UNITS = 2;
 
 /**
  * Krippendorff's alpha. `units[u][coder]` is a coder's value for unit u; null or undefined is
  * missing (N/A, or the coder did not code that unit). Units with fewer than two values are dropped.
+ * Undefined (null, with the reason) below ALPHA_MIN_UNITS pairable units or without any variation: never a 0
+ * that reads as "no better than chance".
  */
 export function krippendorffAlpha(units: ReadonlyArray<ReadonlyArray<number | null | undefined>>, level: AlphaLevel): Agreement {
   const pairable = units
@@ -272,7 +298,7 @@ export function krippendorffAlpha(units: ReadonlyArray<ReadonlyArray<number | nu
   const counts = coincidences.map((row) => row.reduce((s, x) => s + x, 0));
   const n = counts.reduce((s, x) => s + x, 0);
   const result = { units: pairable.length, values: Math.round(n) };
-  if (n < 2) return { alpha: null, ...result };
+  if (pairable.length < ALPHA_MIN_UNITS) return { alpha: null, ...result, undefinedBecause: 'too-few-units' };
   const distance = DISTANCE[level];
   const table = { values, counts };
   let observed = 0;
@@ -285,6 +311,6 @@ export function krippendorffAlpha(units: ReadonlyArray<ReadonlyArray<number | nu
       expected += counts[c]! * counts[k]! * d;
     }
   }
-  if (expected === 0) return { alpha: null, ...result };
+  if (expected === 0) return { alpha: null, ...result, undefinedBecause: 'no-variation' };
   return { alpha: 1 - ((n - 1) * observed) / expected, ...result };
 }
