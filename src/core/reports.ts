@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { RootCauseKind } from './scorecard.ts';
 import { CalendarDate, IdText, Instant, safeText, ZendeskId } from './text.ts';
-import { distinguishable, meanFromSums, wilson, type Estimate } from './stats.ts';
+import { binomialAtLeast, distinguishable, meanFromSums, wilson, type Estimate } from './stats.ts';
 
 /**
  * The report API contract (docs/decisions/008-report-rollups.md), shared by the service and the app. Calibration
@@ -78,6 +78,15 @@ export const BreakdownRow = Summary.extend({
 });
 export type BreakdownRow = z.infer<typeof BreakdownRow>;
 
+/**
+ * Whose problem a criterion's failures are (decision 022, `failurePattern`): `systemic` when the agents fail it often
+ * apart from any outlier (common cause: fix the process, training or product), `individual` when some agents fail
+ * it far more often than the rest (special cause: coach them), `none` when neither holds with 95% confidence, and
+ * `too-few` below the minimum sample.
+ */
+export const CriterionPattern = z.enum(['systemic', 'individual', 'none', 'too-few']);
+export type CriterionPattern = z.infer<typeof CriterionPattern>;
+
 /** A criterion's row: how well it is met, and whether a failure is one person's or everyone's. */
 export const CriterionRow = z.object({
   /** The criterion id; ids are stable across versions, and a row is one scorecard's criterion. */
@@ -94,7 +103,12 @@ export const CriterionRow = z.object({
   /** Reviewees rated on it, and how many of them failed it at least once. */
   reviewees: z.number().int().min(0),
   revieweesFailing: z.number().int().min(0),
-  /** Most of at least three reviewees failed it: a process, training or product problem, not a person's. */
+  pattern: CriterionPattern,
+  /** Reviewees who fail it far more often than the others (the special causes). */
+  outliers: z.number().int().min(0),
+  /** Fail rate of the other reviewees' answers, outliers left out: what the systemic rule tests. */
+  commonFailRate: Figure,
+  /** pattern === 'systemic' (kept for API clients that read the flag). */
   systemic: z.boolean(),
 });
 export type CriterionRow = z.infer<typeof CriterionRow>;
@@ -179,22 +193,66 @@ export function summaryFromSums(s: EvaluationSums): Summary {
   };
 }
 
-/** Sufficient statistics of one criterion's answers. */
+/** One reviewee's rated answers to one criterion, and how many of them failed. */
+export interface RevieweeFails {
+  rated: number;
+  fails: number;
+}
+
+/** Sufficient statistics of one criterion's answers, with each reviewee's rated answers and fails. */
 export interface CriterionSums {
   rated: number;
   na: number;
   fractionSum: number;
   fractionSumSq: number;
   fails: number;
-  reviewees: number;
-  revieweesFailing: number;
+  byReviewee: readonly RevieweeFails[];
 }
 
 /** Below half marks is a fail, as for critical criteria (a middle rating on a 3-point scale passes). */
 export const CRITERION_FAIL_BELOW = 0.5;
-const SYSTEMIC_MIN_REVIEWEES = 3;
+
+/**
+ * The systemic-or-individual rule (decision 022), a p-chart's reading of common and special causes:
+ * - below `minRated` rated answers or `minReviewees` agents rated on the criterion there is not enough data;
+ * - an agent is an outlier (special cause) when their fails are improbable at the team's pooled fail rate: exact
+ *   one-sided binomial p-value below `outlierAlpha` split over the agents (Bonferroni), so a 5% chance at most that
+ *   the team has a false outlier;
+ * - the criterion is systemic (common cause) when the other agents' answers fail at a rate whose 95% Wilson lower
+ *   bound is at least `systemicFailRate`;
+ * - else individual when there is an outlier, and no pattern when there is none.
+ */
+export const PATTERN_RULE = { minRated: 30, minReviewees: 5, outlierAlpha: 0.05, systemicFailRate: 0.15 } as const;
+export type PatternRule = { [K in keyof typeof PATTERN_RULE]: number };
+
+export interface FailurePattern {
+  pattern: CriterionPattern;
+  outliers: number;
+  commonFailRate: Estimate;
+}
+
+/** Whose problem a criterion's failures are, from each reviewee's answers to it (PATTERN_RULE). */
+export function failurePattern(byReviewee: readonly RevieweeFails[], rule: PatternRule = PATTERN_RULE): FailurePattern {
+  const rated = byReviewee.filter((r) => r.rated > 0);
+  const total = rated.reduce((s, r) => s + r.rated, 0);
+  const fails = rated.reduce((s, r) => s + r.fails, 0);
+  if (total < rule.minRated || rated.length < rule.minReviewees)
+    return { pattern: 'too-few', outliers: 0, commonFailRate: wilson(fails, total) };
+  const pooled = fails / total;
+  const cut = rule.outlierAlpha / rated.length;
+  const outlier = (r: RevieweeFails) => binomialAtLeast(r.fails, r.rated, pooled) < cut;
+  const common = rated.filter((r) => !outlier(r));
+  const outliers = rated.length - common.length;
+  const commonFailRate = wilson(
+    common.reduce((s, r) => s + r.fails, 0),
+    common.reduce((s, r) => s + r.rated, 0),
+  );
+  const systemic = commonFailRate.low !== null && commonFailRate.low >= rule.systemicFailRate;
+  return { pattern: systemic ? 'systemic' : outliers > 0 ? 'individual' : 'none', outliers, commonFailRate };
+}
 
 export function criterionRow(scorecardId: string, key: string, label: string | undefined, s: CriterionSums): CriterionRow {
+  const { pattern, outliers, commonFailRate } = failurePattern(s.byReviewee);
   return {
     key,
     scorecardId,
@@ -203,9 +261,12 @@ export function criterionRow(scorecardId: string, key: string, label: string | u
     naCount: s.na,
     averageFraction: meanFromSums(s.rated, s.fractionSum, s.fractionSumSq, { min: 0, max: 1 }),
     failRate: wilson(s.fails, s.rated),
-    reviewees: s.reviewees,
-    revieweesFailing: s.revieweesFailing,
-    systemic: s.reviewees >= SYSTEMIC_MIN_REVIEWEES && s.revieweesFailing * 2 > s.reviewees,
+    reviewees: s.byReviewee.filter((r) => r.rated > 0).length,
+    revieweesFailing: s.byReviewee.filter((r) => r.fails > 0).length,
+    pattern,
+    outliers,
+    commonFailRate,
+    systemic: pattern === 'systemic',
   };
 }
 

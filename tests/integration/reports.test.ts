@@ -148,7 +148,7 @@ describe.each(backends())('reports on $name', (backend) => {
     expect(solve!.averageFraction.value).toBe(0.625);
     expect(solve!.failRate).toEqual(wilson(1, 4));
     // greet: 1, 0, 1, N/A
-    expect(greet).toMatchObject({ label: 'Greeting', count: 3, naCount: 1, systemic: false });
+    expect(greet).toMatchObject({ label: 'Greeting', count: 3, naCount: 1, pattern: 'too-few', outliers: 0, systemic: false });
     expect(greet!.averageFraction.value).toBeCloseTo(2 / 3, 12);
     expect(greet!.failRate).toEqual(wilson(1, 3));
   });

@@ -105,65 +105,70 @@ export async function newestCriteria(db: Db, account: string, scorecardIds: stri
   return out;
 }
 
-/**
- * A criterion's sums over one page, or over everything. Distinct reviewees do not add up across pages: a page gives
- * their ids (the union is counted after), everything gives the count.
- */
-type CriterionPage = Omit<CriterionSums, 'reviewees' | 'revieweesFailing'> & {
+/** One reviewee's sums of one criterion, over one page or over everything. */
+interface CriterionRevieweeRow {
   scorecardId: string;
   key: string;
-  reviewees: number | Array<string | number> | null;
-  revieweesFailing: number | Array<string | number> | null;
-};
-
-function mergeCriteria(rows: readonly CriterionPage[]): Array<CriterionSums & { scorecardId: string; key: string }> {
-  const byKey = new Map<string, { row: CriterionPage; rated: Set<string>; failing: Set<string> }>();
-  const ids = (v: CriterionPage['reviewees']) => (Array.isArray(v) ? v.map(String) : []);
-  for (const row of rows) {
-    const id = `${row.scorecardId}\u0000${row.key}`;
-    const seen = byKey.get(id);
-    if (!seen) {
-      byKey.set(id, { row: { ...row }, rated: new Set(ids(row.reviewees)), failing: new Set(ids(row.revieweesFailing)) });
-      continue;
-    }
-    for (const field of ['rated', 'na', 'fractionSum', 'fractionSumSq', 'fails'] as const) seen.row[field] += row[field];
-    for (const r of ids(row.reviewees)) seen.rated.add(r);
-    for (const r of ids(row.revieweesFailing)) seen.failing.add(r);
-  }
-  return [...byKey.values()].map(({ row, rated, failing }) => ({
-    ...row,
-    reviewees: typeof row.reviewees === 'number' ? row.reviewees : rated.size,
-    revieweesFailing: typeof row.revieweesFailing === 'number' ? row.revieweesFailing : failing.size,
-  }));
+  reviewee: string | number;
+  rated: number;
+  na: number;
+  fractionSum: number;
+  fractionSumSq: number;
+  fails: number;
 }
 
-/** Each criterion's sums (key: the criterion id) of each scorecard over the matching evaluations' answers. */
+const REVIEWEE_FIELDS = ['rated', 'na', 'fractionSum', 'fractionSumSq', 'fails'] as const;
+
+/** Rows of (criterion, reviewee), possibly repeated across pages, as one row per criterion with each reviewee's counts. */
+function mergeCriteria(rows: readonly CriterionRevieweeRow[]): Array<CriterionSums & { scorecardId: string; key: string }> {
+  const byCriterion = new Map<string, { scorecardId: string; key: string; reviewees: Map<string, CriterionRevieweeRow> }>();
+  for (const row of rows) {
+    const id = `${row.scorecardId}\u0000${row.key}`;
+    const criterion = byCriterion.get(id) ?? { scorecardId: row.scorecardId, key: row.key, reviewees: new Map() };
+    byCriterion.set(id, criterion);
+    const seen = criterion.reviewees.get(String(row.reviewee));
+    if (!seen) criterion.reviewees.set(String(row.reviewee), { ...row });
+    else for (const field of REVIEWEE_FIELDS) seen[field] += row[field];
+  }
+  return [...byCriterion.values()].map(({ scorecardId, key, reviewees }) => {
+    const list = [...reviewees.values()];
+    const total = (field: (typeof REVIEWEE_FIELDS)[number]) => list.reduce((s, r) => s + r[field], 0);
+    return {
+      scorecardId,
+      key,
+      rated: total('rated'),
+      na: total('na'),
+      fractionSum: total('fractionSum'),
+      fractionSumSq: total('fractionSumSq'),
+      fails: total('fails'),
+      byReviewee: list.map((r) => ({ rated: r.rated, fails: r.fails })),
+    };
+  });
+}
+
+/**
+ * Each criterion's sums (key: the criterion id) of each scorecard over the matching evaluations' answers, with each
+ * reviewee's rated answers and fails (what the systemic rule reads).
+ */
 export async function criterionSums(
   db: Db,
   account: string,
   q: BreakdownQuery,
   pages?: PagePolicy,
 ): Promise<Array<CriterionSums & { scorecardId: string; key: string }>> {
-  const pageRows = await pagedRows<CriterionPage>(
+  const pageRows = await pagedRows<CriterionRevieweeRow>(
     db,
     account,
     q,
     instantRange(q),
-    (p, where, paged) => {
-      const fail = `a.fraction < ${p.add(CRITERION_FAIL_BELOW)}`;
-      const distinct = (filter: string) =>
-        paged
-          ? `array_agg(DISTINCT e.reviewee_id) FILTER (WHERE ${filter})`
-          : `count(DISTINCT e.reviewee_id) FILTER (WHERE ${filter})::float8`;
-      return `SELECT e.scorecard_id AS "scorecardId", a.criterion_id AS key,
+    (p, where, paged) =>
+      `SELECT e.scorecard_id AS "scorecardId", a.criterion_id AS key, e.reviewee_id AS reviewee,
          count(*) FILTER (WHERE NOT a.na)::float8 AS rated, count(*) FILTER (WHERE a.na)::float8 AS na,
          coalesce(sum(a.fraction), 0)::float8 AS "fractionSum", coalesce(sum(a.fraction * a.fraction), 0)::float8 AS "fractionSumSq",
-         count(*) FILTER (WHERE ${fail})::float8 AS fails,
-         ${distinct('NOT a.na')} AS reviewees, ${distinct(fail)} AS "revieweesFailing"
+         count(*) FILTER (WHERE a.fraction < ${p.add(CRITERION_FAIL_BELOW)})::float8 AS fails
        FROM ${answersOf(paged)}
        WHERE ${where.join(' AND ')}
-       GROUP BY 1, 2`;
-    },
+       GROUP BY 1, 2, 3`,
     pages,
   );
   return mergeCriteria(pageRows);
