@@ -106,7 +106,13 @@ export const ScorecardList = z.object({ items: z.array(ScorecardSummary) }).meta
 export const WhatIfRequest = z.strictObject({ definition: ScorecardDefinition });
 export type WhatIfRequest = z.infer<typeof WhatIfRequest>;
 
-/** The what-if re-scoring of recent evaluations under a draft (`POST /scorecards/:id/what-if`). */
+/** A share of the re-scored evaluations as stored and under the draft, 0..1; null when none was re-scored. */
+const WhatIfShare = z.object({ current: z.number().nullable(), whatIf: z.number().nullable() });
+
+/**
+ * The what-if re-scoring of recent evaluations under a draft (`POST /scorecards/:id/what-if`). Every figure covers
+ * the same `n` evaluations, so a change is the draft's effect (decision 005): exact for them, not an estimate.
+ */
 export const WhatIfResult = z
   .object({
     days: z.number().int(),
@@ -114,6 +120,14 @@ export const WhatIfResult = z
     currentAverage: z.number().nullable(),
     /** Mean final score of the same evaluations under the draft; null when none. */
     whatIfAverage: z.number().nullable(),
+    /** Share that passed, and would pass under the draft (its pass threshold and critical rules). */
+    passRate: WhatIfShare,
+    /** Share with at least one critical failure, and under the draft. */
+    criticalFailRate: WhatIfShare,
+    /** Evaluations that passed and would fail under the draft. */
+    wouldFail: Count,
+    /** Evaluations that failed and would pass under the draft. */
+    wouldPass: Count,
     n: Count,
     /** Evaluations whose answers no longer fit the draft. */
     notRescored: Count,

@@ -383,7 +383,9 @@ describe.skipIf(!canRun)('scorecard admin in the devhost', () => {
     expect(reviewerList.items.some((s) => s.id === id)).toBe(false);
     await page.close();
   });
-  it('shows what the last 90 days would average under the draft before publishing', { timeout: 60_000 }, async () => {
+  it('shows what the last 90 days would score, pass and critically fail under the draft before publishing', {
+    timeout: 60_000,
+  }, async () => {
     const used = (await scorecards())
       .filter((c) => c.status === 'published' && c.evaluationCount > 0)
       .sort((x, y) => y.evaluationCount - x.evaluationCount)[0];
@@ -398,9 +400,19 @@ describe.skipIf(!canRun)('scorecard admin in the devhost', () => {
     await first.getByLabel('Critical rule').selectOption('zero');
     await app.getByRole('button', { name: 'Run what-if' }).click();
     const result = app.getByTestId('what-if-result');
-    await expect.poll(() => result.innerText()).toMatch(/would move from \d+\.\d\d to \d+\.\d\d \(n = \d+\)/);
-    const [, from, to] = /from (\d+\.\d\d) to (\d+\.\d\d)/.exec(await result.innerText())!;
-    expect(Number(to)).toBeLessThanOrEqual(Number(from));
+    await expect.poll(() => result.innerText()).toMatch(/the same evaluations now and with this draft \(n = \d+\)/);
+    // now and with the draft, for the average, the pass rate and the critical fails (issue 13: not the average only)
+    const cells = async (key: string) =>
+      (await result.locator(`tr[data-what-if="${key}"] td`).allInnerTexts()).slice(0, 2).map((v) => Number.parseFloat(v));
+    const [average, averageDraft] = await cells('average');
+    expect(averageDraft).toBeLessThanOrEqual(average!);
+    const [pass, passDraft] = await cells('pass');
+    expect(passDraft).toBeLessThanOrEqual(pass!);
+    const [critical, criticalDraft] = await cells('critical');
+    expect(criticalDraft).toBeGreaterThanOrEqual(critical!);
+    expect(await result.locator('[data-what-if="flips"]').innerText()).toMatch(
+      /^Would fail: \d+ that pass now\. Would pass: 0 that fail now\.$/,
+    );
 
     // leaving with unsaved changes asks first, inline; nothing was saved
     await app.getByRole('button', { name: 'All scorecards' }).click();

@@ -75,7 +75,17 @@ describe.each(backends())('POST /scorecards/{id}/what-if on $name', (backend) =>
     const { id, admin } = await setup();
     const same = await admin.post(`/scorecards/${id}/what-if`, { definition: card() });
     expect(same.status).toBe(200);
-    expect(same.body).toEqual({ days: 90, currentAverage: 75, whatIfAverage: 75, n: 3, notRescored: 0 });
+    expect(same.body).toEqual({
+      days: 90,
+      currentAverage: 75,
+      whatIfAverage: 75,
+      passRate: { current: 2 / 3, whatIf: 2 / 3 },
+      criticalFailRate: { current: 0, whatIf: 0 },
+      wouldFail: 0,
+      wouldPass: 0,
+      n: 3,
+      notRescored: 0,
+    });
 
     // a weighs 3: 100, (0 + 0.5) / 4 = 12.5, 100
     const heavier = await admin.post(`/scorecards/${id}/what-if`, { definition: card({ aWeight: 3 }) });
@@ -88,7 +98,8 @@ describe.each(backends())('POST /scorecards/{id}/what-if on $name', (backend) =>
     const { id, admin } = await setup();
     // N/A no longer allowed: the N/A evaluation cannot be re-scored; both averages cover the other two
     const noNA = await admin.post(`/scorecards/${id}/what-if`, { definition: card({ aWeight: 3, bAllowNA: false }) });
-    expect(noNA.body).toEqual({ days: 90, currentAverage: 62.5, whatIfAverage: 56.25, n: 2, notRescored: 1 });
+    expect(noNA.body).toMatchObject({ days: 90, currentAverage: 62.5, whatIfAverage: 56.25, n: 2, notRescored: 1 });
+    expect(noNA.body.passRate).toEqual({ current: 0.5, whatIf: 0.5 });
     // b becomes binary: rating 2 is beyond the new scale
     const binary = await admin.post(`/scorecards/${id}/what-if`, { definition: card({ bScale: { preset: 'binary' } }) });
     expect(binary.body).toMatchObject({ n: 2, notRescored: 1 });
@@ -102,6 +113,57 @@ describe.each(backends())('POST /scorecards/{id}/what-if on $name', (backend) =>
     // only `a` is left: 100, 0, 100
     expect(r.body).toMatchObject({ currentAverage: 75, n: 3, notRescored: 0 });
     expect(r.body.whatIfAverage).toBeCloseTo(200 / 3, 10);
+  });
+
+  it('shows what a stricter pass threshold and a new critical rule do to the pass and critical-fail rates', async () => {
+    // a weighs 4, b 1: scores 80 (passes at 80), 100 and 20
+    const strict = (over: { passThreshold?: number; bCritical?: boolean } = {}): ScorecardDefinitionInput => ({
+      name: 'Threshold card',
+      method: 'weighted-criteria',
+      passThreshold: over.passThreshold ?? 80,
+      sections: [
+        {
+          id: 's',
+          name: 'S',
+          criteria: [
+            { id: 'a', label: 'A', weight: 4, scale: { preset: 'binary' } },
+            { id: 'b', label: 'B', weight: 1, scale: { preset: 'binary' }, ...(over.bCritical ? { critical: { effect: 'zero' } } : {}) },
+          ],
+        },
+      ],
+    });
+    const t = tenant(db());
+    const id = await publishedScorecard(t, strict());
+    for (const [a, b] of [
+      [1, 0],
+      [1, 1],
+      [0, 1],
+    ]) {
+      const answers = [
+        { criterionId: 'a', rating: a },
+        { criterionId: 'b', rating: b },
+      ];
+      expect((await t.as('reviewer', 2).post('/evaluations', evaluationBody(id, { answers }))).status).toBe(201);
+    }
+    const admin = t.as('admin', 1);
+    // 80 -> 85: the average stays, the 80 fails
+    const raised = await admin.post(`/scorecards/${id}/what-if`, { definition: strict({ passThreshold: 85 }) });
+    expect(raised.body).toMatchObject({ n: 3, wouldFail: 1, wouldPass: 0, criticalFailRate: { current: 0, whatIf: 0 } });
+    expect(raised.body.whatIfAverage).toBeCloseTo(raised.body.currentAverage, 10);
+    expect(raised.body.passRate).toEqual({ current: 2 / 3, whatIf: 1 / 3 });
+    // 80 -> 75 passes nothing new (20 stays below); b critical zeroes the 80
+    expect((await admin.post(`/scorecards/${id}/what-if`, { definition: strict({ passThreshold: 75 }) })).body).toMatchObject({
+      wouldFail: 0,
+      wouldPass: 0,
+    });
+    const critical = await admin.post(`/scorecards/${id}/what-if`, { definition: strict({ bCritical: true }) });
+    expect(critical.body).toMatchObject({ wouldFail: 1, criticalFailRate: { current: 0, whatIf: 1 / 3 }, passRate: { whatIf: 1 / 3 } });
+    expect(critical.body.whatIfAverage).toBeCloseTo(40, 10);
+    // the other way round: an easier threshold passes the 20
+    expect((await admin.post(`/scorecards/${id}/what-if`, { definition: strict({ passThreshold: 20 }) })).body).toMatchObject({
+      wouldPass: 1,
+      passRate: { current: 2 / 3, whatIf: 1 },
+    });
   });
 
   it('is for admins, names bad drafts by path, and 404s an unknown scorecard', async () => {

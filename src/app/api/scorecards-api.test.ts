@@ -100,6 +100,19 @@ describe('scorecards api over the real routes', () => {
     const exported = await api.exportDefinition(created.value.id, 1);
     expect(exported.status === 'ok' && exported.value).toMatchObject({ name: 'Export me', naPolicy: 'exclude' });
     const whatIf = await api.whatIf(created.value.id, card('Export me'));
-    expect(whatIf).toEqual({ status: 'ok', value: { days: 90, currentAverage: null, whatIfAverage: null, n: 0, notRescored: 0 } });
+    expect(whatIf).toEqual({
+      status: 'ok',
+      value: {
+        days: 90,
+        currentAverage: null,
+        whatIfAverage: null,
+        passRate: { current: null, whatIf: null },
+        criticalFailRate: { current: null, whatIf: null },
+        wouldFail: 0,
+        wouldPass: 0,
+        n: 0,
+        notRescored: 0,
+      },
+    });
   });
 });

@@ -15,6 +15,8 @@ export const WHAT_IF_DAYS = 90;
 export interface StoredScore {
   answers: readonly Answer[];
   finalScore: number | null;
+  passed: boolean | null;
+  criticalFailed: boolean;
 }
 
 /**
@@ -34,34 +36,52 @@ export function carryOver(answers: readonly Answer[], criteria: ReadonlyMap<stri
   return kept.length ? kept : null;
 }
 
-/** Re-scores stored evaluations with a draft definition a batch at a time; both averages cover the same evaluations. */
+/** Re-scores stored evaluations with a draft definition a batch at a time; every figure covers the same evaluations. */
 export function whatIfTally(definition: ScorecardDefinition) {
   const criteria = new Map(allCriteria(definition).map(({ criterion }) => [criterion.id, criterion]));
-  let before = 0;
-  let after = 0;
+  const sums = { before: 0, after: 0, passedBefore: 0, passedAfter: 0, criticalBefore: 0, criticalAfter: 0, wouldFail: 0, wouldPass: 0 };
   let n = 0;
   let notRescored = 0;
   return {
     add(stored: readonly StoredScore[]): void {
       for (const evaluation of stored) {
         const answers = carryOver(evaluation.answers, criteria);
-        const rescored = answers && scoreEvaluation(definition, answers).finalScore;
-        if (rescored === null || rescored === undefined || evaluation.finalScore === null) {
+        const rescored = answers && scoreEvaluation(definition, answers);
+        if (!rescored || rescored.finalScore === null || evaluation.finalScore === null) {
           notRescored++;
           continue;
         }
-        before += evaluation.finalScore;
-        after += rescored;
+        const passedAfter = rescored.passed === true;
+        const passedBefore = evaluation.passed === true;
+        sums.before += evaluation.finalScore;
+        sums.after += rescored.finalScore;
+        sums.passedBefore += Number(passedBefore);
+        sums.passedAfter += Number(passedAfter);
+        sums.criticalBefore += Number(evaluation.criticalFailed);
+        sums.criticalAfter += Number(rescored.criticalFailures.length > 0);
+        sums.wouldFail += Number(passedBefore && !passedAfter);
+        sums.wouldPass += Number(!passedBefore && passedAfter);
         n++;
       }
     },
     result(days = WHAT_IF_DAYS): WhatIfResult {
-      return { days, currentAverage: n ? before / n : null, whatIfAverage: n ? after / n : null, n, notRescored };
+      const share = (x: number) => (n ? x / n : null);
+      return {
+        days,
+        currentAverage: share(sums.before),
+        whatIfAverage: share(sums.after),
+        passRate: { current: share(sums.passedBefore), whatIf: share(sums.passedAfter) },
+        criticalFailRate: { current: share(sums.criticalBefore), whatIf: share(sums.criticalAfter) },
+        wouldFail: sums.wouldFail,
+        wouldPass: sums.wouldPass,
+        n,
+        notRescored,
+      };
     },
   };
 }
 
-/** Re-scores stored evaluations with a draft definition; both averages cover the same evaluations. */
+/** Re-scores stored evaluations with a draft definition; every figure covers the same evaluations. */
 export function whatIf(definition: ScorecardDefinition, stored: readonly StoredScore[], days = WHAT_IF_DAYS): WhatIfResult {
   const tally = whatIfTally(definition);
   tally.add(stored);
@@ -74,7 +94,7 @@ export function whatIf(definition: ScorecardDefinition, stored: readonly StoredS
  */
 const WHAT_IF_PAGES: AdaptiveBatch = { first: 500, min: 100, max: 5_000, targetMs: 20 };
 
-/** What the last `WHAT_IF_DAYS` of the scorecard's evaluations average now and would average under `definition`. */
+/** What the last `WHAT_IF_DAYS` of the scorecard's evaluations score, pass and critically fail now and under `definition`. */
 export async function whatIfOfScorecard(
   db: Db,
   account: string,
@@ -90,7 +110,10 @@ export async function whatIfOfScorecard(
     tally.add(
       rows.map((row) => {
         const answers = Answers.safeParse(typeof row.answers === 'string' ? JSON.parse(row.answers) : row.answers);
-        return answers.success ? { answers: answers.data, finalScore: row.final_score } : { answers: [], finalScore: null };
+        const scores = { passed: row.passed, criticalFailed: row.critical_failed };
+        return answers.success
+          ? { answers: answers.data, finalScore: row.final_score, ...scores }
+          : { answers: [], finalScore: null, ...scores };
       }),
     );
   }

@@ -6,10 +6,12 @@ export interface StoredScoreRow {
   /** jsonb: parsed by the driver, or its text. */
   answers: unknown;
   final_score: number | null;
+  passed: boolean | null;
+  critical_failed: boolean;
 }
 
 /**
- * The answers and final score of a scorecard's evaluations since `since`, those reports count (calibration scores
+ * The answers, final score, pass and critical failure of a scorecard's evaluations since `since`, those reports count (calibration scores
  * are exercises, withdrawn ones gone), a page at a time.
  */
 export function storedScoresSince(
@@ -24,7 +26,7 @@ export function storedScoresSince(
     account,
     { scorecardId },
     { from: since, until: null },
-    (_p, where) => `SELECT e.answers, e.final_score FROM evaluations e WHERE ${where.join(' AND ')}`,
+    (_p, where) => `SELECT e.answers, e.final_score, e.passed, e.critical_failed FROM evaluations e WHERE ${where.join(' AND ')}`,
     pages,
   );
 }

@@ -7,6 +7,8 @@ import type { ScorecardDefinition } from '../../../core/scorecard.ts';
 import { roundForDisplay, scoreEvaluation } from '../../../core/scoring.ts';
 import type { ScorecardsApi } from '../../api/scorecards-api.ts';
 import type { Translate } from '../../i18n/translate.ts';
+import { useI18n } from '../../i18n/use-t.tsx';
+import { formatDelta, formatValue, type FigureKind } from '../reports/format.ts';
 
 const shown = (n: number | null) => (n === null ? '–' : roundForDisplay(n).toFixed(2));
 
@@ -136,6 +138,48 @@ export function Preview({ definition, t }: { definition: ScorecardDefinition | n
   );
 }
 
+/** Each figure now and under the draft, over the same n evaluations: the change is the draft's, exact for them. */
+function WhatIfTable({ result: r, t }: { result: WhatIfResult; t: Translate }) {
+  const { locale } = useI18n();
+  const rows: Array<{ key: string; label: string; kind: FigureKind; now: number | null; draft: number | null }> = [
+    { key: 'average', label: t('ui.admin.whatIf.average'), kind: 'score', now: r.currentAverage, draft: r.whatIfAverage },
+    { key: 'pass', label: t('ui.admin.whatIf.passRate'), kind: 'rate', now: r.passRate.current, draft: r.passRate.whatIf },
+    {
+      key: 'critical',
+      label: t('ui.admin.whatIf.criticalFailRate'),
+      kind: 'rate',
+      now: r.criticalFailRate.current,
+      draft: r.criticalFailRate.whatIf,
+    },
+  ];
+  return (
+    <>
+      <table class="qa-whatif">
+        <caption>{t('ui.admin.whatIf.caption', { days: r.days, n: r.n })}</caption>
+        <thead>
+          <tr>
+            <td />
+            <th scope="col">{t('ui.admin.whatIf.now')}</th>
+            <th scope="col">{t('ui.admin.whatIf.draft')}</th>
+            <th scope="col">{t('ui.admin.whatIf.change')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((row) => (
+            <tr key={row.key} data-what-if={row.key}>
+              <th scope="row">{row.label}</th>
+              <td>{formatValue(row.kind, row.now, locale)}</td>
+              <td>{formatValue(row.kind, row.draft, locale)}</td>
+              <td>{row.now === null || row.draft === null ? '–' : formatDelta(row.kind, row.draft - row.now, locale)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <p data-what-if="flips">{t('ui.admin.whatIf.flips', { fail: r.wouldFail, pass: r.wouldPass, n: r.n })}</p>
+    </>
+  );
+}
+
 export function WhatIf({
   scorecardId,
   definition,
@@ -165,12 +209,8 @@ export function WhatIf({
       <div role="status" aria-live="polite" data-testid="what-if-result">
         {state.error ? <p class="qa-error">{t('ui.common.error', { message: state.error })}</p> : null}
         {r && r.n === 0 ? <p>{t('ui.admin.whatIf.nothing', { days: r.days, skipped: r.notRescored })}</p> : null}
-        {r && r.n > 0 ? (
-          <p>
-            {t('ui.admin.whatIf.result', { days: r.days, from: shown(r.currentAverage), to: shown(r.whatIfAverage), n: r.n })}
-            {r.notRescored ? ` ${t('ui.admin.whatIf.skipped', { skipped: r.notRescored })}` : ''}
-          </p>
-        ) : null}
+        {r && r.n > 0 ? <WhatIfTable result={r} t={t} /> : null}
+        {r && r.n > 0 && r.notRescored ? <p>{t('ui.admin.whatIf.skipped', { skipped: r.notRescored })}</p> : null}
       </div>
     </section>
   );
