@@ -133,7 +133,10 @@ describe('the systemic-or-individual rule, at its boundaries', () => {
   it('calls it individual when an agent fails improbably often at the team rate (binomial, Bonferroni over agents)', () => {
     // 5 agents x 10: one with 6 fails, the others 1 each; P(X >= 6 | 10, 0.2) = 0.0064 < 0.05 / 5
     const one = failurePattern(team([6, 1, 1, 1, 1], 10));
-    expect(one).toMatchObject({ pattern: 'individual', outliers: 1 });
+    expect(one).toMatchObject({ pattern: 'individual', outliers: 1, outlierIds: [] });
+    // named when the reviewees have ids
+    const named = failurePattern([6, 1, 1, 1, 1].map((fails, i) => ({ id: 101 + i, rated: 10, fails })));
+    expect(named).toMatchObject({ outliers: 1, outlierIds: [101] });
     expect(one.commonFailRate).toEqual(wilson(4, 40));
     // 5 fails: P(X >= 5 | 10, 0.18) = 0.021, not below 0.01: no evidence either way
     expect(failurePattern(team([5, 1, 1, 1, 1], 10))).toMatchObject({ pattern: 'none', outliers: 0 });

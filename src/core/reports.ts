@@ -104,8 +104,9 @@ export const CriterionRow = z.object({
   reviewees: z.number().int().min(0),
   revieweesFailing: z.number().int().min(0),
   pattern: CriterionPattern,
-  /** Reviewees who fail it far more often than the others (the special causes). */
+  /** Reviewees who fail it far more often than the others (the special causes), and their ids. */
   outliers: z.number().int().min(0),
+  outlierIds: z.array(z.number().int()),
   /** Fail rate of the other reviewees' answers, outliers left out: what the systemic rule tests. */
   commonFailRate: Figure,
   /** pattern === 'systemic' (kept for API clients that read the flag). */
@@ -195,6 +196,8 @@ export function summaryFromSums(s: EvaluationSums): Summary {
 
 /** One reviewee's rated answers to one criterion, and how many of them failed. */
 export interface RevieweeFails {
+  /** The reviewee, to name outliers. */
+  id?: number;
   rated: number;
   fails: number;
 }
@@ -228,6 +231,8 @@ export type PatternRule = { [K in keyof typeof PATTERN_RULE]: number };
 export interface FailurePattern {
   pattern: CriterionPattern;
   outliers: number;
+  /** The outliers' ids, of those given one. */
+  outlierIds: number[];
   commonFailRate: Estimate;
 }
 
@@ -237,22 +242,23 @@ export function failurePattern(byReviewee: readonly RevieweeFails[], rule: Patte
   const total = rated.reduce((s, r) => s + r.rated, 0);
   const fails = rated.reduce((s, r) => s + r.fails, 0);
   if (total < rule.minRated || rated.length < rule.minReviewees)
-    return { pattern: 'too-few', outliers: 0, commonFailRate: wilson(fails, total) };
+    return { pattern: 'too-few', outliers: 0, outlierIds: [], commonFailRate: wilson(fails, total) };
   const pooled = fails / total;
   const cut = rule.outlierAlpha / rated.length;
   const outlier = (r: RevieweeFails) => binomialAtLeast(r.fails, r.rated, pooled) < cut;
   const common = rated.filter((r) => !outlier(r));
   const outliers = rated.length - common.length;
+  const outlierIds = rated.filter((r) => r.id !== undefined && !common.includes(r)).map((r) => r.id!);
   const commonFailRate = wilson(
     common.reduce((s, r) => s + r.fails, 0),
     common.reduce((s, r) => s + r.rated, 0),
   );
   const systemic = commonFailRate.low !== null && commonFailRate.low >= rule.systemicFailRate;
-  return { pattern: systemic ? 'systemic' : outliers > 0 ? 'individual' : 'none', outliers, commonFailRate };
+  return { pattern: systemic ? 'systemic' : outliers > 0 ? 'individual' : 'none', outliers, outlierIds, commonFailRate };
 }
 
 export function criterionRow(scorecardId: string, key: string, label: string | undefined, s: CriterionSums): CriterionRow {
-  const { pattern, outliers, commonFailRate } = failurePattern(s.byReviewee);
+  const { pattern, outliers, outlierIds, commonFailRate } = failurePattern(s.byReviewee);
   return {
     key,
     scorecardId,
@@ -265,6 +271,7 @@ export function criterionRow(scorecardId: string, key: string, label: string | u
     revieweesFailing: s.byReviewee.filter((r) => r.fails > 0).length,
     pattern,
     outliers,
+    outlierIds,
     commonFailRate,
     systemic: pattern === 'systemic',
   };

@@ -45,7 +45,14 @@ describe.each(backends())('the criterion pattern on $name', (backend) => {
 
   it('calls it individual when one agent fails it far more often than the rest', async () => {
     const row = await criterionRowOf([6, 1, 0, 1, 0]);
-    expect(row).toMatchObject({ reviewees: 5, revieweesFailing: 3, pattern: 'individual', outliers: 1, systemic: false });
+    expect(row).toMatchObject({
+      reviewees: 5,
+      revieweesFailing: 3,
+      pattern: 'individual',
+      outliers: 1,
+      outlierIds: [101],
+      systemic: false,
+    });
     expect(row.commonFailRate).toEqual(wilson(2, 24));
   });
 

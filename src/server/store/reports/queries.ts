@@ -141,7 +141,7 @@ function mergeCriteria(rows: readonly CriterionRevieweeRow[]): Array<CriterionSu
       fractionSum: total('fractionSum'),
       fractionSumSq: total('fractionSumSq'),
       fails: total('fails'),
-      byReviewee: list.map((r) => ({ rated: r.rated, fails: r.fails })),
+      byReviewee: list.map((r) => ({ id: Number(r.reviewee), rated: r.rated, fails: r.fails })),
     };
   });
 }
