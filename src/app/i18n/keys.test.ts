@@ -124,7 +124,7 @@ const TEMPLATES: Record<string, (template: string) => string[]> = {
   "ui.admin.issues.items.${where.list ?? 'entries'}": each(ISSUE_LISTS),
   'ui.admin.issues.types.${expected}': each(ISSUE_TYPES),
   'ui.admin.issues.codes.${code}': each(ISSUE_CODES),
-  'ui.reports.presets.${p}': each(every<Preset>()('this-month', 'last-month', 'last-30', 'last-90', 'this-year')),
+  'ui.reports.presets.${p}': each(every<Preset>()('last-4-weeks', 'this-month', 'last-month', 'last-30', 'last-90', 'this-year')),
   'ui.reports.headline.${h.key}': each(['averageScore', 'passRate', 'criticalFailRate']),
   'ui.reports.breakdown.${dim}': each(DIMENSIONS),
   'ui.reports.breakdown.${dimension}': each(BreakdownDimension.options),

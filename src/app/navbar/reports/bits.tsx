@@ -1,7 +1,9 @@
 /** Small pieces shared by the report tabs: a figure with n and interval, an error line, a ticket link, a section. */
 import type { ComponentChildren } from 'preact';
+import { useState } from 'preact/hooks';
 import type { Figure } from '../../../core/reports.ts';
 import type { ServiceError } from '../../api/result.ts';
+import type { Translate } from '../../i18n/translate.ts';
 import { useI18n } from '../../i18n/use-t.tsx';
 import { Loading } from '../../ui/notice.tsx';
 import type { Async } from '../../ui/use-async.ts';
@@ -133,4 +135,47 @@ export function Head({ cols, actions }: { cols: ComponentChildren[]; actions?: s
       </tr>
     </thead>
   );
+}
+
+/** How many rows a long table shows before "Show all": enough to act on, short enough to read. */
+export const FOLD_AT = 10;
+
+export interface FoldLabels {
+  all: (count: number) => string;
+  fold: (count: number) => string;
+  folded: (shown: number, count: number) => string;
+}
+
+/** The words of a fold for rows of any kind. */
+export const foldLabels = (t: Translate): FoldLabels => ({
+  all: (count) => t('ui.reports.fold.all', { count }),
+  fold: (count) => t('ui.reports.fold.first', { count }),
+  folded: (shown, count) => t('ui.reports.fold.folded', { shown, count }),
+});
+
+/**
+ * A long list's first `FOLD_AT` rows, and the button that shows the rest (and folds them again) for the table `id`;
+ * `labels` word the button for what the rows are. Printing shows what the screen shows, and says so.
+ */
+export function useFold<T>(items: readonly T[], id: string, labels: FoldLabels): { shown: readonly T[]; control: ComponentChildren } {
+  const [all, setAll] = useState(false);
+  if (items.length <= FOLD_AT) return { shown: items, control: null };
+  const shown = all ? items : items.slice(0, FOLD_AT);
+  return {
+    shown,
+    control: (
+      <>
+        {all ? null : <p class="qa-print-only qa-muted">{labels.folded(shown.length, items.length)}</p>}
+        <button
+          type="button"
+          class="c-btn c-btn--sm c-btn--basic qa-no-print qa-fold"
+          aria-controls={id}
+          aria-expanded={all}
+          onClick={() => setAll(!all)}
+        >
+          {all ? labels.fold(FOLD_AT) : labels.all(items.length)}
+        </button>
+      </>
+    ),
+  };
 }

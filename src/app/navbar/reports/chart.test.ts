@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bandPath, linePath, linearScale, niceTicks } from './chart.ts';
+import { bandPath, linePath, linearScale, niceTicks, READABLE_N, tooFew, xLabels } from './chart.ts';
 
 describe('chart geometry', () => {
   it('maps a domain onto a range, inverted for the y axis', () => {
@@ -31,5 +31,29 @@ describe('chart geometry', () => {
         { x: 20, low: null, high: null },
       ]),
     ).toBe('M0,3L10,4L10,2L0,1Z');
+  });
+
+  it('labels the first and the last period, anchored inside the chart, and never crowds the last', () => {
+    expect(xLabels(0)).toEqual([]);
+    expect(xLabels(1)).toEqual([{ i: 0, anchor: 'start' }]);
+    expect(xLabels(4)).toEqual([
+      { i: 0, anchor: 'start' },
+      { i: 1, anchor: 'middle' },
+      { i: 2, anchor: 'middle' },
+      { i: 3, anchor: 'end' },
+    ]);
+    // 14 weeks, every second: 12 would sit next to 13, the last, so it goes
+    expect(xLabels(14).map((l) => l.i)).toEqual([0, 2, 4, 6, 8, 10, 13]);
+    expect(xLabels(13).map((l) => l.i)).toEqual([0, 2, 4, 6, 8, 10, 12]);
+    for (let count = 2; count < 60; count++) {
+      const labels = xLabels(count);
+      expect(labels.at(-1)).toEqual({ i: count - 1, anchor: 'end' });
+      expect(labels.length).toBeLessThanOrEqual(9);
+    }
+  });
+
+  it('fades periods with evaluations but fewer than the readable minimum', () => {
+    expect(READABLE_N).toBe(10);
+    expect([0, 1, 9, 10, 50].map(tooFew)).toEqual([false, true, true, false, false]);
   });
 });

@@ -70,3 +70,30 @@ export function bandPath(points: ReadonlyArray<{ x: number; low: number | null; 
 }
 
 const round = (v: number) => Math.round(v * 10) / 10;
+
+/**
+ * Below this many evaluations a period's figure is too noisy to read (a mean of fewer than 10 scores has an interval
+ * tens of points wide): the chart fades its point and leaves its interval out of the band, the table fades its row.
+ */
+export const READABLE_N = 10;
+
+/** Whether a period has evaluations but too few to read. */
+export const tooFew = (n: number): boolean => n > 0 && n < READABLE_N;
+
+export type Anchor = 'start' | 'middle' | 'end';
+
+/**
+ * The points that get an x-axis label: about `max` evenly spaced, the first and always the last (the newest period is
+ * the one a lead looks for), none so close to the last that they would overlap it. The first is anchored at its start
+ * and the last at its end, so neither runs past the chart's edge.
+ */
+export function xLabels(count: number, max = 8): Array<{ i: number; anchor: Anchor }> {
+  if (count <= 0) return [];
+  if (count === 1) return [{ i: 0, anchor: 'start' }];
+  const every = Math.max(1, Math.ceil(count / max));
+  const last = count - 1;
+  const picked: number[] = [];
+  for (let i = 0; i < last; i += every) if (i === 0 || last - i >= every) picked.push(i);
+  picked.push(last);
+  return picked.map((i) => ({ i, anchor: i === 0 ? 'start' : i === last ? 'end' : 'middle' }));
+}

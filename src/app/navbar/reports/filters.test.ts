@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { defaultFilters, filtersHash, parseFilters, presetRange, previousRange } from './filters.ts';
+import { defaultFilters, filtersHash, parseFilters, presetOf, presetRange, previousRange } from './filters.ts';
 
 const today = new Date('2026-03-18T15:00:00Z');
 
@@ -20,10 +20,29 @@ describe('filters in the URL', () => {
     expect(parseFilters(hash, today)).toEqual(f);
   });
 
-  it('falls back to this month for a missing or malformed hash, and orders a reversed range', () => {
-    expect(parseFilters('', today)).toEqual({ from: '2026-03-01', to: '2026-03-18', period: 'week' });
+  it('falls back to the last 4 full weeks for a missing or malformed hash, and orders a reversed range', () => {
+    // 2026-03-18 is a Wednesday: the weeks of 16 Feb to 15 Mar (Monday to Sunday)
+    expect(parseFilters('', today)).toEqual({ from: '2026-02-16', to: '2026-03-15', period: 'week' });
     expect(parseFilters('#reports?from=yesterday&groupId=-3&revieweeId=x', today)).toEqual(defaultFilters(today));
     expect(parseFilters('#reports?from=2026-03-10&to=2026-03-01', today)).toMatchObject({ from: '2026-03-01', to: '2026-03-10' });
+  });
+});
+
+describe('the default range', () => {
+  it('is the last 4 full weeks, Monday to Sunday, whatever day today is', () => {
+    // the day: Monday 7 December 2026 ("this month" gave 1-7 December, a two-point trend)
+    expect(defaultFilters(new Date('2026-12-07T09:00:00Z'))).toEqual({ from: '2026-11-09', to: '2026-12-06', period: 'week' });
+    // a Sunday's own week is not over yet
+    expect(defaultFilters(new Date('2026-12-06T23:59:00Z'))).toMatchObject({ from: '2026-11-02', to: '2026-11-29' });
+    expect(defaultFilters(new Date('2026-12-08T00:00:00Z'))).toMatchObject({ from: '2026-11-09', to: '2026-12-06' });
+    // across a year end
+    expect(defaultFilters(new Date('2027-01-01T12:00:00Z'))).toMatchObject({ from: '2026-11-30', to: '2026-12-27' });
+  });
+
+  it('is named in the range picker, as is any other quick range; a range of your own is none', () => {
+    expect(presetOf(defaultFilters(today), today)).toBe('last-4-weeks');
+    expect(presetOf({ from: '2026-03-01', to: '2026-03-18' }, today)).toBe('this-month');
+    expect(presetOf({ from: '2026-03-02', to: '2026-03-18' }, today)).toBeNull();
   });
 });
 

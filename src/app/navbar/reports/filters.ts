@@ -6,9 +6,19 @@ const DAY = 86_400_000;
 const isDate = (s: string | null): s is string => !!s && /^\d{4}-\d{2}-\d{2}$/.test(s) && !Number.isNaN(Date.parse(`${s}T00:00:00Z`));
 const iso = (d: Date) => d.toISOString().slice(0, 10);
 
-/** This month so far (UTC): what a lead looks at first. */
+/**
+ * The last four full weeks (Monday to Sunday, UTC), today's week left out: what a lead looks at first. Four whole
+ * weekly points, each with a week's evaluations, where "this month" early in a month gave one or two thin ones.
+ */
 export function defaultFilters(today: Date): Filters {
-  return { from: `${iso(today).slice(0, 7)}-01`, to: iso(today), period: 'week' };
+  return { ...lastFullWeeks(today, 4), period: 'week' };
+}
+
+function lastFullWeeks(today: Date, weeks: number): { from: string; to: string } {
+  const midnight = Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), today.getUTCDate());
+  const sinceMonday = (today.getUTCDay() + 6) % 7;
+  const lastSunday = midnight - (sinceMonday + 1) * DAY;
+  return { from: iso(new Date(lastSunday - (weeks * 7 - 1) * DAY)), to: iso(new Date(lastSunday)) };
 }
 
 /** Reads filters from a hash like `#reports?from=2026-03-01&groupId=7`; anything malformed falls back to the default. */
@@ -47,13 +57,17 @@ export function previousRange(f: Pick<Filters, 'from' | 'to'>): { from: string; 
   return { from: iso(new Date(from - days * DAY)), to: iso(new Date(from - DAY)) };
 }
 
-export type Preset = 'this-month' | 'last-month' | 'last-30' | 'last-90' | 'this-year';
+export type Preset = 'last-4-weeks' | 'this-month' | 'last-month' | 'last-30' | 'last-90' | 'this-year';
+
+/** The quick ranges, the default first. */
+export const PRESETS: readonly Preset[] = ['last-4-weeks', 'this-month', 'last-month', 'last-30', 'last-90', 'this-year'];
 
 /** Date ranges one click away. */
 export function presetRange(preset: Preset, today: Date): { from: string; to: string } {
   const y = today.getUTCFullYear();
   const m = today.getUTCMonth();
   const RANGES: Record<Preset, () => { from: string; to: string }> = {
+    'last-4-weeks': () => lastFullWeeks(today, 4),
     'this-month': () => ({ from: iso(new Date(Date.UTC(y, m, 1))), to: iso(today) }),
     'last-month': () => ({ from: iso(new Date(Date.UTC(y, m - 1, 1))), to: iso(new Date(Date.UTC(y, m, 0))) }),
     'last-30': () => ({ from: iso(new Date(today.getTime() - 29 * DAY)), to: iso(today) }),
@@ -61,4 +75,14 @@ export function presetRange(preset: Preset, today: Date): { from: string; to: st
     'this-year': () => ({ from: `${y}-01-01`, to: iso(today) }),
   };
   return RANGES[preset]();
+}
+
+/** The quick range the dates are, if any (the range picker shows it), else null: a range of the user's own. */
+export function presetOf(range: Pick<Filters, 'from' | 'to'>, today: Date): Preset | null {
+  return (
+    PRESETS.find((p) => {
+      const r = presetRange(p, today);
+      return r.from === range.from && r.to === range.to;
+    }) ?? null
+  );
 }

@@ -1,9 +1,9 @@
 /** QA beside the tickets' own numbers (reply and resolution times, reopens, CSAT), and the tickets where QA and the customer disagree. */
-import type { MetricFigures } from '../../../core/ticket-reports.ts';
+import type { MetricFigures, QaVsMetrics } from '../../../core/ticket-reports.ts';
 import { createReportsApi, type Filters } from '../../api/reports-api.ts';
 import { useI18n } from '../../i18n/use-t.tsx';
 import { useApi } from '../navbar-context.tsx';
-import { AsyncView, FigureText, ReportSection, TicketButton, Head } from './bits.tsx';
+import { AsyncView, FigureText, foldLabels, Head, ReportSection, TicketButton, useFold } from './bits.tsx';
 import type { FigureKind } from './format.ts';
 import { useAsync } from '../../ui/use-async.ts';
 import type { People } from './use-people.ts';
@@ -15,8 +15,44 @@ const METRICS: Array<{ key: keyof MetricFigures; kind: FigureKind }> = [
   { key: 'csatGoodRate', kind: 'rate' },
 ];
 
-export function QaVsMetricsView({ filters, people }: { filters: Filters; people: People }) {
+/** Where QA and the customer disagree, newest first; a long list folds after the first rows. */
+function Disagreements({ items, people }: { items: QaVsMetrics['disagreements']; people: People }) {
   const { t, locale } = useI18n();
+  const { shown, control } = useFold(items, 'qa-disagreements-table', foldLabels(t));
+  if (!items.length) return <p class="qa-muted">{t('ui.reports.metrics.noDisagreements')}</p>;
+  return (
+    <>
+      <table class="qa-table" data-list="disagreements" id="qa-disagreements-table">
+        <Head
+          cols={[
+            'ui.reports.tickets.ticket',
+            'ui.reports.dimension.reviewee',
+            'ui.reports.metrics.what',
+            'ui.reports.tickets.score',
+            'ui.reports.tickets.date',
+          ].map((k) => t(k))}
+        />
+        <tbody>
+          {shown.map((d) => (
+            <tr key={d.evaluationId}>
+              <td>
+                <TicketButton id={d.ticketId} />
+              </td>
+              <td>{people.personName(d.revieweeId)}</td>
+              <td>{t(`ui.reports.metrics.kind.${d.kind}`)}</td>
+              <td>{d.finalScore === null ? '–' : d.finalScore.toFixed(1)}</td>
+              <td>{new Date(d.createdAt).toLocaleDateString(locale)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {control}
+    </>
+  );
+}
+
+export function QaVsMetricsView({ filters, people }: { filters: Filters; people: People }) {
+  const { t } = useI18n();
   const api = useApi(createReportsApi);
   const [state, reload] = useAsync(() => api.qaVsMetrics(filters), [api, JSON.stringify(filters)]);
   return (
@@ -75,34 +111,7 @@ export function QaVsMetricsView({ filters, people }: { filters: Filters; people:
               </tbody>
             </table>
             <h3>{t('ui.reports.metrics.disagreements', { count: value.disagreements.length })}</h3>
-            {value.disagreements.length ? (
-              <table class="qa-table" data-list="disagreements">
-                <Head
-                  cols={[
-                    'ui.reports.tickets.ticket',
-                    'ui.reports.dimension.reviewee',
-                    'ui.reports.metrics.what',
-                    'ui.reports.tickets.score',
-                    'ui.reports.tickets.date',
-                  ].map((k) => t(k))}
-                />
-                <tbody>
-                  {value.disagreements.map((d) => (
-                    <tr key={d.evaluationId}>
-                      <td>
-                        <TicketButton id={d.ticketId} />
-                      </td>
-                      <td>{people.personName(d.revieweeId)}</td>
-                      <td>{t(`ui.reports.metrics.kind.${d.kind}`)}</td>
-                      <td>{d.finalScore === null ? '–' : d.finalScore.toFixed(1)}</td>
-                      <td>{new Date(d.createdAt).toLocaleDateString(locale)}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            ) : (
-              <p class="qa-muted">{t('ui.reports.metrics.noDisagreements')}</p>
-            )}
+            <Disagreements items={value.disagreements} people={people} />
           </>
         )}
       </AsyncView>

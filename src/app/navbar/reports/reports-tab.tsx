@@ -6,7 +6,14 @@
 import './reports.css';
 import { useMemo, useState } from 'preact/hooks';
 import type { ScorecardSummary } from '../../../core/api.ts';
-import type { BreakdownDimension, BreakdownRow, CriterionRow, Figure, Summary } from '../../../core/reports.ts';
+import {
+  PATTERN_RULE,
+  type BreakdownDimension,
+  type BreakdownRow,
+  type CriterionRow,
+  type Figure,
+  type Summary,
+} from '../../../core/reports.ts';
 import { createCalibrationApi } from '../../api/calibration-api.ts';
 import { createReportsApi, type Filters } from '../../api/reports-api.ts';
 import { createScorecardsApi } from '../../api/scorecards-api.ts';
@@ -17,7 +24,7 @@ import { channelLabel } from '../scorecards/applies-to-summary.ts';
 import { CHANNELS } from '../scorecards/channels.ts';
 import { AsyncView, FigureText, ReportSection, TicketButton, Head } from './bits.tsx';
 import { BreakdownTable, CriterionTable, RootCauseTable } from './breakdowns.tsx';
-import { filtersHash, parseFilters, presetRange, previousRange, type Preset } from './filters.ts';
+import { filtersHash, parseFilters, PRESETS, presetOf, presetRange, previousRange, type Preset } from './filters.ts';
 import { changeOf, formatDelta, type FigureKind } from './format.ts';
 import { QaVsMetricsView } from './qa-vs-metrics.tsx';
 import { screenCsv } from './screen-csv.ts';
@@ -27,7 +34,6 @@ import { usePeople, type People } from './use-people.ts';
 
 type Dim = Exclude<BreakdownDimension, 'criterion'>;
 const DIMS: Dim[] = ['reviewee', 'group', 'channel', 'scorecard'];
-const PRESETS: Preset[] = ['this-month', 'last-month', 'last-30', 'last-90', 'this-year'];
 
 function useScorecards(): ScorecardSummary[] {
   const scorecards = useApi(createScorecardsApi);
@@ -103,22 +109,36 @@ function FilterBar({
           onChange={(e) => e.currentTarget.value && set({ to: e.currentTarget.value })}
         />
       </div>
-      <div class="c-field qa-filter">
+      <div class="c-field qa-filter qa-filter--wide">
         <label class="c-field__label" for="qa-filter-preset">
           {t('ui.reports.filters.preset')}
         </label>
         <select
           id="qa-filter-preset"
           class="c-field__input c-field__input--select"
-          value=""
+          value={presetOf(filters, new Date()) ?? ''}
           onChange={(e) => e.currentTarget.value && set(presetRange(e.currentTarget.value as Preset, new Date()))}
         >
-          <option value="">{t('ui.reports.filters.choose')}</option>
+          <option value="">{t('ui.reports.filters.custom')}</option>
           {PRESETS.map((p) => (
             <option key={p} value={p}>
               {t(`ui.reports.presets.${p}`)}
             </option>
           ))}
+        </select>
+      </div>
+      <div class="c-field qa-filter">
+        <label class="c-field__label" for="qa-filter-period">
+          {t('ui.reports.filters.period')}
+        </label>
+        <select
+          id="qa-filter-period"
+          class="c-field__input c-field__input--select"
+          value={filters.period}
+          onChange={(e) => set({ period: e.currentTarget.value === 'month' ? 'month' : 'week' })}
+        >
+          <option value="week">{t('ui.reports.period.week')}</option>
+          <option value="month">{t('ui.reports.period.month')}</option>
         </select>
       </div>
       {select(
@@ -154,20 +174,6 @@ function FilterBar({
         filters.reviewerId,
         id,
       )}
-      <div class="c-field qa-filter">
-        <label class="c-field__label" for="qa-filter-period">
-          {t('ui.reports.filters.period')}
-        </label>
-        <select
-          id="qa-filter-period"
-          class="c-field__input c-field__input--select"
-          value={filters.period}
-          onChange={(e) => set({ period: e.currentTarget.value === 'month' ? 'month' : 'week' })}
-        >
-          <option value="week">{t('ui.reports.period.week')}</option>
-          <option value="month">{t('ui.reports.period.month')}</option>
-        </select>
-      </div>
     </form>
   );
 }
@@ -340,7 +346,8 @@ function writeHash(f: Filters) {
 }
 
 export function ReportsTab() {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
+  const percent = (v: number) => new Intl.NumberFormat(locale, { style: 'percent' }).format(v);
   const api = useApi(createReportsApi);
   const people = usePeople();
   const scorecards = useScorecards();
@@ -435,11 +442,23 @@ export function ReportsTab() {
       </ReportSection>
 
       <ReportSection id="qa-criteria" title={t('ui.reports.breakdown.criterion')} hint={t('ui.reports.criterion.hint')}>
+        <details class="qa-rule">
+          <summary>{t('ui.reports.criterion.rule')}</summary>
+          <p>
+            {t('ui.reports.criterion.ruleText', {
+              rate: percent(PATTERN_RULE.systemicFailRate),
+              answers: PATTERN_RULE.minRated,
+              agents: PATTERN_RULE.minReviewees,
+              alpha: percent(PATTERN_RULE.outlierAlpha),
+            })}
+          </p>
+        </details>
         <AsyncView state={criteria} reload={reloadCriteria}>
           {() => (
             <CriterionTable
               rows={criterionRows}
               scorecardName={scorecardName}
+              personName={people.personName}
               open={openCriterion ? `${openCriterion.scorecardId}:${openCriterion.key}` : null}
               onTickets={(row) =>
                 setOpenCriterion(openCriterion?.key === row.key && openCriterion.scorecardId === row.scorecardId ? null : row)

@@ -34,7 +34,7 @@ export function screenCsv(d: ScreenData): string {
   for (const p of d.trend?.points ?? []) rows.push(...summaryRows(`trend_${d.trend!.period}`, p.start, p.start, p));
   for (const b of d.breakdowns) for (const r of b.rows) rows.push(...summaryRows(`by_${b.dimension}`, r.key, b.label(r), r));
   for (const c of d.criteria ?? []) {
-    const note = c.systemic ? 'systemic' : 'individual';
+    const note = c.pattern;
     rows.push(['by_criterion', `${c.scorecardId}:${c.key}`, c.label ?? c.key, 'average_fraction', ...figureCells(c.averageFraction), note]);
     rows.push([
       'by_criterion',
@@ -42,7 +42,7 @@ export function screenCsv(d: ScreenData): string {
       c.label ?? c.key,
       'fail_rate',
       ...figureCells(c.failRate),
-      `${c.revieweesFailing}/${c.reviewees} reviewees failing`,
+      `${c.revieweesFailing}/${c.reviewees} reviewees failing; far above the rest: ${c.outlierIds.join(' ') || c.outliers}`,
     ]);
   }
   for (const r of d.rootCauses ?? [])

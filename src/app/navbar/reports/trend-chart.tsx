@@ -1,14 +1,17 @@
 /** The trend in plain SVG: the figure per week or month with its 95% band, plus the same numbers as a table. */
 import { useState } from 'preact/hooks';
-import type { Trend, TrendPoint } from '../../../core/reports.ts';
+import type { ReportPeriod, Trend, TrendPoint } from '../../../core/reports.ts';
 import { useI18n } from '../../i18n/use-t.tsx';
-import { bandPath, linePath, linearScale, niceTicks } from './chart.ts';
+import { bandPath, linePath, linearScale, niceTicks, READABLE_N, tooFew, xLabels } from './chart.ts';
 import { FigureText } from './bits.tsx';
 import { formatValue, type FigureKind } from './format.ts';
 
 type Measure = 'averageScore' | 'passRate';
 const KIND: Record<Measure, FigureKind> = { averageScore: 'score', passRate: 'rate' };
 const DOMAIN: Record<Measure, [number, number]> = { averageScore: [0, 100], passRate: [0, 1] };
+
+/** "Average score per week": the period in running text (the table's column header is capitalised). */
+const TITLE: Record<ReportPeriod, string> = { week: 'ui.reports.trend.chartTitle.week', month: 'ui.reports.trend.chartTitle.month' };
 
 const W = 720;
 const H = 240;
@@ -25,12 +28,10 @@ export function TrendChart({ trend }: { trend: Trend }) {
   const figure = (p: TrendPoint) => p[measure];
   const ticks = niceTicks(...DOMAIN[measure], 4);
   const label = (p: TrendPoint) => (trend.period === 'month' ? p.start.slice(0, 7) : p.start);
-  const every = Math.max(1, Math.ceil(points.length / 8));
+  const faint = (p: TrendPoint) => tooFew(figure(p).n);
+  const anyFaint = points.some(faint);
   const withData = points.filter((p) => figure(p).value !== null);
-  const title = t('ui.reports.trend.chartTitle', {
-    measure: t(`ui.reports.trend.${measure}`),
-    period: t(`ui.reports.period.${trend.period}`),
-  });
+  const title = t(TITLE[trend.period], { measure: t(`ui.reports.trend.${measure}`) });
   const desc = withData.length
     ? t('ui.reports.trend.chartDesc', {
         count: points.length,
@@ -41,7 +42,7 @@ export function TrendChart({ trend }: { trend: Trend }) {
 
   return (
     <div class="qa-trend">
-      <div class="qa-trend__controls" role="group" aria-label={t('ui.reports.trend.measure')}>
+      <div class="qa-trend__controls qa-no-print" role="group" aria-label={t('ui.reports.trend.measure')}>
         {(['averageScore', 'passRate'] as const).map((m) => (
           <button
             key={m}
@@ -77,21 +78,28 @@ export function TrendChart({ trend }: { trend: Trend }) {
         <path
           class="qa-trend__band"
           d={bandPath(
+            // a period too small to read keeps its interval out of the band: a 0-100 band would swamp the chart
             points.map((p, i) => ({
               x: x(i),
-              low: figure(p).low === null ? null : y(figure(p).low!),
-              high: figure(p).high === null ? null : y(figure(p).high!),
+              low: figure(p).low === null || faint(p) ? null : y(figure(p).low!),
+              high: figure(p).high === null || faint(p) ? null : y(figure(p).high!),
             })),
           )}
         />
+        {anyFaint ? (
+          <path
+            class="qa-trend__line qa-trend__line--faint"
+            d={linePath(points.map((p, i) => ({ x: x(i), y: figure(p).value === null ? null : y(figure(p).value!) })))}
+          />
+        ) : null}
         <path
           class="qa-trend__line"
-          d={linePath(points.map((p, i) => ({ x: x(i), y: figure(p).value === null ? null : y(figure(p).value!) })))}
+          d={linePath(points.map((p, i) => ({ x: x(i), y: figure(p).value === null || faint(p) ? null : y(figure(p).value!) })))}
         />
         {points.map((p, i) =>
           figure(p).value === null ? null : (
             // a square marker with n beside it: readable without colour
-            <g key={p.start}>
+            <g key={p.start} class={faint(p) ? 'qa-trend__faint' : undefined} data-faint={faint(p) ? '' : undefined}>
               <rect class="qa-trend__point" x={x(i) - 3.5} y={y(figure(p).value!) - 3.5} width="7" height="7" />
               <text class="qa-trend__n" x={x(i)} y={y(figure(p).value!) - 8} text-anchor="middle">
                 {`n=${figure(p).n}`}
@@ -99,15 +107,16 @@ export function TrendChart({ trend }: { trend: Trend }) {
             </g>
           ),
         )}
-        {points.map((p, i) =>
-          i % every === 0 ? (
-            <text key={`x${p.start}`} class="qa-trend__x" x={x(i)} y={H - PAD.bottom + 16} text-anchor="middle">
-              {label(p)}
-            </text>
-          ) : null,
-        )}
+        {xLabels(points.length).map(({ i, anchor }) => (
+          <text key={`x${points[i]!.start}`} class="qa-trend__x" x={x(i)} y={H - PAD.bottom + 16} text-anchor={anchor}>
+            {label(points[i]!)}
+          </text>
+        ))}
       </svg>
-      <p class="qa-muted qa-trend__legend">{t('ui.reports.trend.legend')}</p>
+      <p class="qa-muted qa-trend__legend">
+        {t('ui.reports.trend.legend')}
+        {anyFaint ? ` ${t('ui.reports.trend.faintLegend', { n: READABLE_N })}` : ''}
+      </p>
       <div id="qa-trend-table" hidden={!showTable} class="qa-print-show">
         <table class="qa-table">
           <caption>{title}</caption>
@@ -121,9 +130,12 @@ export function TrendChart({ trend }: { trend: Trend }) {
           </thead>
           <tbody>
             {points.map((p) => (
-              <tr key={p.start}>
+              <tr key={p.start} class={tooFew(p.count) ? 'qa-faint' : undefined}>
                 <th scope="row">{label(p)}</th>
-                <td>{p.count}</td>
+                <td>
+                  {p.count}
+                  {tooFew(p.count) ? <div class="qa-small">{t('ui.reports.trend.tooFew', { n: READABLE_N })}</div> : null}
+                </td>
                 <td>
                   <FigureText kind="score" figure={p.averageScore} />
                 </td>
