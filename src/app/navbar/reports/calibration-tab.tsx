@@ -6,24 +6,50 @@
 import './reports.css';
 import { useState } from 'preact/hooks';
 import type { ScorecardSummary } from '../../../core/api.ts';
-import type { CalibrationSession, CalibrationSessionReport } from '../../../core/calibration.ts';
+import type { CalibrationSession, CalibrationSessionReport, CriterionDisagreement } from '../../../core/calibration.ts';
 import { isLead, isStaff } from '../../../core/permissions.ts';
-import type { Agreement } from '../../../core/stats.ts';
+import { ALPHA_MIN_UNITS, type AlphaUndefined, type Agreement } from '../../../core/stats.ts';
 import { createCalibrationApi } from '../../api/calibration-api.ts';
 import { createScorecardsApi } from '../../api/scorecards-api.ts';
+import type { Translate } from '../../i18n/translate.ts';
 import { useI18n } from '../../i18n/use-t.tsx';
 import { Loading } from '../../ui/notice.tsx';
 import { useApi, useNavBar } from '../navbar-context.tsx';
-import { AsyncView, ErrorNote, FormMessage, ReportSection, TicketButton, Head } from './bits.tsx';
+import { AsyncView, ErrorNote, foldLabels, FormMessage, Head, ReportSection, TicketButton, useFold } from './bits.tsx';
 import { presetRange } from './filters.ts';
 import { formatValue } from './format.ts';
 import { useAsync } from '../../ui/use-async.ts';
 import { usePeople, type People } from './use-people.ts';
+import { useScorers, type Scorer } from './use-scorers.ts';
+
+/** The role names beside each person who may be invited. */
+const ROLE_KEYS: Record<Scorer['qaRole'], string> = {
+  reviewer: 'ui.reports.calibration.role.reviewer',
+  lead: 'ui.reports.calibration.role.lead',
+  admin: 'ui.reports.calibration.role.admin',
+};
 
 /** Krippendorff's guidance: rely on alpha >= .800, draw tentative conclusions from .667 (2004, p. 241). */
 function alphaVerdict(a: Agreement): 'good' | 'tentative' | 'poor' | 'none' {
   if (a.alpha === null) return 'none';
   return a.alpha >= 0.8 ? 'good' : a.alpha >= 0.667 ? 'tentative' : 'poor';
+}
+
+/** Alpha to three decimals, or "not enough data": an undefined alpha is never shown as a number. */
+function alphaValue(a: Agreement, t: Translate): string {
+  return a.alpha === null ? t('ui.reports.calibration.alphaUndefined') : a.alpha.toFixed(3);
+}
+
+/** Why alpha is undefined: for a session (its criteria are the units) in full, for a criterion over sessions in short. */
+function alphaWhy(why: AlphaUndefined, over: 'session' | 'criterion', units: number, t: Translate): string {
+  if (over === 'session') {
+    return why === 'no-variation'
+      ? t('ui.reports.calibration.alphaWhy.noVariation')
+      : t('ui.reports.calibration.alphaWhy.fewCriteria', { min: ALPHA_MIN_UNITS, count: units });
+  }
+  return why === 'no-variation'
+    ? t('ui.reports.calibration.alphaWhy.sameShort')
+    : t('ui.reports.calibration.alphaWhy.fewSessions', { min: ALPHA_MIN_UNITS, count: units });
 }
 
 function StartSession({
@@ -44,6 +70,7 @@ function StartSession({
   const [baseline, setBaseline] = useState<number | null>(null);
   const [title, setTitle] = useState('');
   const [message, setMessage] = useState<{ text: string; issues?: string[] } | null>(null);
+  const scorers = useScorers(people.staff);
   const toggle = (id: number) => setReviewers(reviewers.includes(id) ? reviewers.filter((r) => r !== id) : [...reviewers, id]);
 
   async function submit(e: Event) {
@@ -111,15 +138,24 @@ function StartSession({
       </div>
       <fieldset class="qa-fieldset">
         <legend class="c-field__label">{t('ui.reports.calibration.reviewers')}</legend>
-        <ul class="qa-check-list">
-          {people.staff.map((p) => (
-            <li key={p.id}>
-              <label>
-                <input type="checkbox" checked={reviewers.includes(p.id)} onChange={() => toggle(p.id)} /> {p.name}
-              </label>
-            </li>
-          ))}
-        </ul>
+        <p class="qa-muted qa-small" id="qa-cal-reviewers-hint">
+          {t('ui.reports.calibration.reviewersHint')}
+        </p>
+        {scorers.status === 'loading' ? <Loading label={t('ui.common.loading')} /> : null}
+        {scorers.status === 'error' ? <ErrorNote error={scorers.error} /> : null}
+        {scorers.status === 'ok' && !scorers.value.length ? <p class="qa-muted">{t('ui.reports.calibration.noScorers')}</p> : null}
+        {scorers.status === 'ok' && scorers.value.length ? (
+          <ul class="qa-check-list" aria-describedby="qa-cal-reviewers-hint">
+            {scorers.value.map((p) => (
+              <li key={p.id}>
+                <label>
+                  <input type="checkbox" checked={reviewers.includes(p.id)} onChange={() => toggle(p.id)} /> {p.name}
+                </label>{' '}
+                <span class="qa-muted qa-small">{t(ROLE_KEYS[p.qaRole])}</span>
+              </li>
+            ))}
+          </ul>
+        ) : null}
       </fieldset>
       <div class="qa-form-row">
         <div class="c-field">
@@ -185,11 +221,19 @@ function SessionReport({ id, people, scorecards }: { id: string; people: People;
         </button>
       </div>
       <p data-alpha={report.alpha.alpha ?? ''}>
-        <strong>{t('ui.reports.calibration.alpha', { alpha: report.alpha.alpha === null ? '–' : report.alpha.alpha.toFixed(3) })}</strong>{' '}
-        <span class={`qa-tag ${verdict === 'good' ? 'qa-tag--good' : verdict === 'poor' ? 'qa-tag--bad' : 'qa-tag--neutral'}`}>
-          {t(`ui.reports.calibration.verdict.${verdict}`)}
-        </span>{' '}
-        <span class="qa-muted">{t('ui.reports.calibration.alphaHint', { units: report.alpha.units, values: report.alpha.values })}</span>
+        <strong>{t('ui.reports.calibration.alpha', { alpha: alphaValue(report.alpha, t) })}</strong>{' '}
+        {verdict === 'none' ? null : (
+          <>
+            <span class={`qa-tag ${verdict === 'good' ? 'qa-tag--good' : verdict === 'poor' ? 'qa-tag--bad' : 'qa-tag--neutral'}`}>
+              {t(`ui.reports.calibration.verdict.${verdict}`)}
+            </span>{' '}
+          </>
+        )}
+        <span class="qa-muted">
+          {report.alpha.undefinedBecause
+            ? alphaWhy(report.alpha.undefinedBecause, 'session', report.alpha.units, t)
+            : t('ui.reports.calibration.alphaHint', { units: report.alpha.units, values: report.alpha.values })}
+        </span>
       </p>
       {!report.baselineSubmitted ? <p class="qa-muted">{t('ui.reports.calibration.baselineMissing')}</p> : null}
       <table class="qa-table" data-table="reviewers">
@@ -254,6 +298,50 @@ function SessionReport({ id, people, scorecards }: { id: string; people: People;
   );
 }
 
+/** The criteria reviewers disagree on most over time, with each one's alpha; long lists fold. */
+function MostDisagreed({ criteria }: { criteria: CriterionDisagreement[] }) {
+  const { t, locale } = useI18n();
+  const { shown, control } = useFold(criteria, 'qa-history-criteria', foldLabels(t));
+  return (
+    <>
+      <table class="qa-table" data-table="history-criteria" id="qa-history-criteria">
+        <caption>{t('ui.reports.calibration.mostDisagreed')}</caption>
+        <Head
+          cols={[
+            'ui.reports.dimension.criterion',
+            'ui.reports.calibration.disagreement',
+            'ui.reports.calibration.alphaShort',
+            'ui.reports.calibration.sessions',
+          ].map((k) => t(k))}
+        />
+        <tbody>
+          {shown.map((c) => (
+            <tr key={c.criterionId}>
+              <th scope="row">{c.label}</th>
+              <td>
+                {c.disagreement === null
+                  ? '–'
+                  : t('ui.reports.calibration.pairs', { share: formatValue('rate', c.disagreement, locale), pairs: c.pairs })}
+              </td>
+              <td data-alpha={c.alpha.alpha ?? ''}>
+                {alphaValue(c.alpha, t)}
+                {c.alpha.undefinedBecause ? (
+                  <div class="qa-muted qa-small">{alphaWhy(c.alpha.undefinedBecause, 'criterion', c.alpha.units, t)}</div>
+                ) : null}
+              </td>
+              <td>{c.sessions}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {control}
+      {criteria.some((c) => c.alpha.undefinedBecause) ? (
+        <p class="qa-muted qa-small">{t('ui.reports.calibration.alphaFootnote', { min: ALPHA_MIN_UNITS })}</p>
+      ) : null}
+    </>
+  );
+}
+
 function History({ people }: { people: People }) {
   const { t, locale } = useI18n();
   const api = useApi(createCalibrationApi);
@@ -266,31 +354,7 @@ function History({ people }: { people: People }) {
   return (
     <>
       <p class="qa-muted">{t('ui.reports.calibration.historyHint', { sessions: h.sessions })}</p>
-      <table class="qa-table" data-table="history-criteria">
-        <caption>{t('ui.reports.calibration.mostDisagreed')}</caption>
-        <Head
-          cols={[
-            'ui.reports.dimension.criterion',
-            'ui.reports.calibration.disagreement',
-            'ui.reports.calibration.alphaShort',
-            'ui.reports.calibration.sessions',
-          ].map((k) => t(k))}
-        />
-        <tbody>
-          {h.criteria.map((c) => (
-            <tr key={c.criterionId}>
-              <th scope="row">{c.label}</th>
-              <td>
-                {c.disagreement === null
-                  ? '–'
-                  : t('ui.reports.calibration.pairs', { share: formatValue('rate', c.disagreement, locale), pairs: c.pairs })}
-              </td>
-              <td>{c.alpha.alpha === null ? '–' : c.alpha.alpha.toFixed(3)}</td>
-              <td>{c.sessions}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <MostDisagreed criteria={h.criteria} />
       <table class="qa-table" data-table="history-reviewers">
         <caption>{t('ui.reports.calibration.lean')}</caption>
         <Head
