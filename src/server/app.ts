@@ -16,7 +16,8 @@ import { isQueryCanceled } from './db/db.ts';
 import { createHeavyGate, HEAVY_ROUTES, heavyLimitsFor, heavyWork, refuseWhenFull, type HeavyGate } from './limits/heavy.ts';
 import { createHealth, DEFAULT_HEALTH } from './limits/health.ts';
 import { consoleLogger, errorFields } from './log.ts';
-import { declare, json, router } from './openapi/declare.ts';
+import { contract, json } from '../core/contract/contract.ts';
+import { declare, router } from './openapi/declare.ts';
 import { publishDocument } from './openapi/publish.ts';
 import { evaluationsRouter } from './routes/evaluations.ts';
 import { exportsRouter } from './routes/exports.ts';
@@ -69,14 +70,16 @@ export function createApp(deps: AppDeps): ReturnType<typeof router> & { identity
 
   // answered from the process with the last database check: never queued behind a report (limits/health.ts)
   const health = createHealth(deps.db, { ...DEFAULT_HEALTH, ...deps.health });
-  const healthz = declare({
-    method: 'get',
-    path: '/healthz',
-    tag: 'service',
-    summary: 'Liveness and storage kind',
-    roles: 'public',
-    responses: { 200: json(Health), 503: json(Health, 'The database has not answered lately; try again after `Retry-After` seconds') },
-  });
+  const healthz = declare(
+    contract({
+      method: 'get',
+      path: '/healthz',
+      tag: 'service',
+      summary: 'Liveness and storage kind',
+      roles: 'public',
+      responses: { 200: json(Health), 503: json(Health, 'The database has not answered lately; try again after `Retry-After` seconds') },
+    }),
+  );
   app.openapi(healthz, async (c) => {
     const state = await health.state();
     if (state.ok) return c.json({ status: 'ok' as const, storage: deps.db.kind }, 200);
@@ -102,24 +105,25 @@ export function createApp(deps: AppDeps): ReturnType<typeof router> & { identity
   api.use(bodyLimit({ maxSize: MAX_BODY_BYTES, onError: (c) => c.json({ error: 'request body too large' }, 413) }));
   api.use(jsonBodiesOnly());
   onHeavy(heavy);
-  api.route('/scorecards', scorecardsRouter(deps));
-  api.route('/scorecards', whatIfRouter(heavyDeps));
-  api.route('/evaluations', evaluationsRouter(deps));
-  api.route('/people', peopleRouter(deps));
-  api.route('/retention', retentionRouter(deps));
-  api.route('/policy', policyRouter(deps));
-  api.route('/reports', reportsRouter(heavyDeps));
-  api.route('/exports', exportsRouter(heavyDeps));
-  api.route('/sidebar', sidebarRouter(deps));
-  api.route('/plan', plansRouter(deps));
-  api.route('/reports/coverage', coverageRouter(heavyDeps));
-  api.route('/reports', reportTicketsRouter(heavyDeps));
-  api.route('/suggestions', suggestionsRouter(heavyDeps));
-  api.route('/calibration-sessions', calibrationRouter(deps));
-  api.route('/targets', targetsRouter(deps));
-  api.route('/coaching-notes', coachingRouter(deps));
-  api.route('/drafts', draftsRouter(deps));
-  api.route('/api-keys', apiKeysRouter(deps));
+  // each router's paths are its contracts' (src/core/contract/), under /api/v1
+  api.route('/', scorecardsRouter(deps));
+  api.route('/', whatIfRouter(heavyDeps));
+  api.route('/', evaluationsRouter(deps));
+  api.route('/', peopleRouter(deps));
+  api.route('/', retentionRouter(deps));
+  api.route('/', policyRouter(deps));
+  api.route('/', reportsRouter(heavyDeps));
+  api.route('/', exportsRouter(heavyDeps));
+  api.route('/', sidebarRouter(deps));
+  api.route('/', plansRouter(deps));
+  api.route('/', coverageRouter(heavyDeps));
+  api.route('/', reportTicketsRouter(heavyDeps));
+  api.route('/', suggestionsRouter(heavyDeps));
+  api.route('/', calibrationRouter(deps));
+  api.route('/', targetsRouter(deps));
+  api.route('/', coachingRouter(deps));
+  api.route('/', draftsRouter(deps));
+  api.route('/', apiKeysRouter(deps));
   api.route('/', sessionsRouter(deps, identity));
   // public, and before `api` so its authentication does not run for it
   publishDocument(app);

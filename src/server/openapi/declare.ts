@@ -1,62 +1,41 @@
 /**
- * The API declared once (docs/decisions/020-api-declared-once.md): each router declares its routes with `declare`
- * beside their handlers. @hono/zod-openapi validates each request with the declared schemas (src/core) and generates
- * the OpenAPI document from the same declarations (publish.ts). What every route shares is added here, so a route
- * states only what is its own: the standard error responses, its roles in the description, the role check before
- * the request is read, and the service's 400 wording for bodies that are not JSON and for schema failures.
+ * The API declared once (docs/decisions/020-api-declared-once.md, 024-app-client-from-contracts.md): each route's
+ * contract is in src/core/contract/ (method, path, roles, request and response schemas), where the app's client reads
+ * it too; each router declares its routes from them with `declare`, beside their handlers. @hono/zod-openapi validates
+ * each request with the contract's schemas and generates the OpenAPI document from the same declarations (publish.ts).
+ * What every route shares is added here, so a route states only what is its own: the standard error responses, its
+ * roles in the description, the role check before the request is read, and the service's 400 wording for bodies that
+ * are not JSON and for schema failures.
  */
 import { createRoute, OpenAPIHono, type Hook, type RouteConfig } from '@hono/zod-openapi';
 import type { Context, MiddlewareHandler } from 'hono';
 import { z } from 'zod';
 import { ErrorBody } from '../../core/api.ts';
-import { QaRole } from '../../core/evaluation.ts';
+import { json, type Contract } from '../../core/contract/contract.ts';
 import { formatIssues, parseWith } from '../../core/issues.ts';
 import { actorOf, requireRole, type AppEnv } from '../auth.ts';
 import { badRequest, readJson } from '../errors.ts';
 
-type Method = 'get' | 'post' | 'put' | 'delete';
-
-/** Every signed-in QA role (beside auth.ts's ADMIN, STAFF and LEADS). */
-export const ANYONE: readonly QaRole[] = QaRole.options;
 type Request = NonNullable<RouteConfig['request']>;
 type Responses = RouteConfig['responses'];
 
-export interface Declaration<M extends Method, P extends string, Q extends Request, S extends Responses> {
-  method: M;
-  /** OpenAPI's spelling, relative to where the router is mounted: `/{id}/publish`. */
-  path: P;
-  tag: string;
-  summary: string;
-  /** Who may call it (the document's `x-roles` and description); `public` needs no token. */
-  roles: readonly QaRole[] | 'public';
-  /** When set, the roles are enforced before the request is read: 403 `<role> may not <action>` for the others. */
+/** What only the service knows about a route, beside its contract. */
+export interface ServerSide {
+  /** When set, the contract's roles are enforced before the request is read: 403 `<role> may not <action>` for the others. */
   action?: string;
-  /** Extra words on permissions (an agent's scope, owner rules). */
-  access?: string;
-  /** Reads or folds many rows (limits/heavy.ts HEAVY_ROUTES): may answer 429 and 503. */
-  heavy?: true;
-  /** Domain errors beyond the ones every authenticated route has (400, 401, 403, 500; 404 with path parameters). */
-  errors?: ReadonlyArray<404 | 409 | 422>;
   /** A check of its own before the request is read, after the role check (the scorecard-manager rule). */
   check?: (c: Context<AppEnv>) => unknown;
-  /** Path parameters (default: each one a string), query and body, as zod schemas from src/core. */
-  request?: Q;
-  responses: S;
+  /** Reads or folds many rows (limits/heavy.ts HEAVY_ROUTES): may answer 429 and 503. */
+  heavy?: true;
 }
 
-/** A success answer with a JSON body. */
-export const json = <T extends z.ZodType>(schema: T, description = 'OK') => ({ description, content: { 'application/json': { schema } } });
-/** A required JSON body; `optional`: it may be left out or empty (read as `{}`). */
-export const jsonBody = <T extends z.ZodType>(schema: T, optional = false) => ({
-  required: !optional,
-  content: { 'application/json': { schema } },
-});
-/** Text answers (CSV, HTML pages), described in words. */
-export const text = (type: 'text/csv' | 'text/html' | 'text/plain', description: string) => ({
-  description,
-  content: { [type]: { schema: z.string() } },
-});
-export const noContent = { description: 'Done; no body' } as const;
+/** The route as the library types its handler: the contract's method, path, request and responses. */
+export type Declared<C extends Contract> = {
+  method: C['method'];
+  path: C['path'];
+  request: C['request'] extends object ? C['request'] : Record<never, never>;
+  responses: C['responses'];
+};
 
 const ERROR_TEXT: Record<number, string> = {
   400: 'The query, path or body is malformed: `issues` names each problem by its path',
@@ -115,15 +94,16 @@ function readsInput(request: Request): MiddlewareHandler {
 
 const pathParams = (path: string) => [...path.matchAll(/\{(\w+)\}/g)].map((m) => m[1]!);
 
-/** The route for `OpenAPIHono.openapi(route, handler)`: the declaration with what every route shares added. */
-export function declare<M extends Method, P extends string, Q extends Request = Record<never, never>, S extends Responses = Responses>(
-  d: Declaration<M, P, Q, S>,
-): { method: M; path: P; request: Q; responses: S } {
-  const params = pathParams(d.path);
-  const request: Request = { ...d.request };
+/**
+ * The route for `OpenAPIHono.openapi(route, handler)`: the contract (src/core/contract/), what only the service knows,
+ * and what every route shares. Its path is the contract's, so a router declaring API routes is mounted at `/api/v1`.
+ */
+export function declare<C extends Contract>(contract: C, server: ServerSide = {}): Declared<C> {
+  const params = pathParams(contract.path);
+  const request: Request = { ...(contract.request as Request | undefined) };
   if (params.length > 0 && !request.params) request.params = z.object(Object.fromEntries(params.map((name) => [name, z.string()])));
-  const roles = d.roles === 'public' ? null : d.roles;
-  const { action, check } = d;
+  const roles = contract.roles === 'public' ? null : contract.roles;
+  const { action, check, heavy } = server;
   // the role check and the route's own check run before the request is read
   const checks: MiddlewareHandler<AppEnv> = async (c, next) => {
     if (roles && action !== undefined) requireRole(actorOf(c), roles, action);
@@ -131,15 +111,15 @@ export function declare<M extends Method, P extends string, Q extends Request = 
     await next();
   };
   return createRoute({
-    method: d.method,
-    path: d.path,
-    tags: [d.tag],
-    summary: d.summary,
-    description: [roles ? `roles: ${roles.join(', ')}` : 'no token needed', d.access].filter(Boolean).join('; '),
+    method: contract.method,
+    path: contract.path,
+    tags: [contract.tag],
+    summary: contract.summary,
+    description: [roles ? `roles: ${roles.join(', ')}` : 'no token needed', contract.access].filter(Boolean).join('; '),
     ...(roles ? { 'x-roles': [...roles] } : { security: [] }),
     middleware: [...(action !== undefined || check ? [checks] : []), readsInput(request)],
     request,
-    responses: { ...standardErrors(d, params.length > 0), ...d.responses },
+    responses: { ...standardErrors({ roles: contract.roles, errors: contract.errors, heavy }, params.length > 0), ...contract.responses },
     // typed as declared: the handler's types need only its own request and responses
-  }) as unknown as { method: M; path: P; request: Q; responses: S };
+  } as RouteConfig) as unknown as Declared<C>;
 }

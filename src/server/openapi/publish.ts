@@ -1,7 +1,8 @@
 import type { OpenAPIHono, RouteConfig } from '@hono/zod-openapi';
 import type { AppEnv } from '../auth.ts';
 import { OpenApiDocument } from '../../core/api.ts';
-import { declare, json } from './declare.ts';
+import { contract, json } from '../../core/contract/contract.ts';
+import { declare } from './declare.ts';
 
 type Document = ReturnType<OpenAPIHono['getOpenAPI31Document']>;
 /** What the document is made from: the routes declared on an app and the routers mounted on it. */
@@ -50,13 +51,15 @@ export function publishDocument(app: OpenAPIHono<AppEnv>): void {
     description: 'A session (`s1.<account>.<secret>`) from a signed location load, or an API key (`k1.<account>.<secret>`, GET only)',
   });
   let document: Document | undefined;
-  const route = declare({
-    method: 'get',
-    path: '/api/v1/openapi.json',
-    tag: 'service',
-    summary: 'This document',
-    roles: 'public',
-    responses: { 200: json(OpenApiDocument) },
-  });
+  const route = declare(
+    contract({
+      method: 'get',
+      path: '/api/v1/openapi.json',
+      tag: 'service',
+      summary: 'This document',
+      roles: 'public',
+      responses: { 200: json(OpenApiDocument) },
+    }),
+  );
   app.openapi(route, (c) => c.json((document ??= apiDocument(app)) as unknown as Record<string, unknown>, 200));
 }

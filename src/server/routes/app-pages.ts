@@ -9,7 +9,8 @@ import { ApiError } from '../errors.ts';
 import type { Identity, StartedSession } from '../identity/identity.ts';
 import { zendeskBaseUrl } from '../identity/zendesk-client.ts';
 import { TokenRefused } from '../identity/zendesk-token.ts';
-import { declare, router, text } from '../openapi/declare.ts';
+import { contract, text } from '../../core/contract/contract.ts';
+import { declare, router } from '../openapi/declare.ts';
 
 /** What the page learns from the service; the app reads it from `#ticket-qa-boot`. */
 export interface PageBoot {
@@ -57,45 +58,51 @@ function frameAncestors(accounts: readonly AccountConfig[]): string {
 const page = (description: string) => text('text/html', description);
 
 /** The signed location load: Zendesk POSTs the form with its token; a verified load gets the page with a session. */
-const load = declare({
-  method: 'post',
-  path: '/{page}',
-  tag: 'identity',
-  summary: 'A location page (ticket-sidebar.html, nav-bar.html) as Zendesk loads it with signed URLs',
-  roles: 'public',
-  request: {
-    body: {
-      required: true,
-      description: 'the JWT Zendesk signed (RS256) for this user, installation and location',
-      // words, not a zod schema: a missing token is answered with a page (401), not a 400
-      content: {
-        'application/x-www-form-urlencoded': { schema: { type: 'object', properties: { token: { type: 'string' } }, required: ['token'] } },
+const load = declare(
+  contract({
+    method: 'post',
+    path: '/{page}',
+    tag: 'identity',
+    summary: 'A location page (ticket-sidebar.html, nav-bar.html) as Zendesk loads it with signed URLs',
+    roles: 'public',
+    request: {
+      body: {
+        required: true,
+        description: 'the JWT Zendesk signed (RS256) for this user, installation and location',
+        // words, not a zod schema: a missing token is answered with a page (401), not a 400
+        content: {
+          'application/x-www-form-urlencoded': {
+            schema: { type: 'object', properties: { token: { type: 'string' } }, required: ['token'] as string[] },
+          },
+        },
       },
     },
-  },
-  responses: {
-    200: page('the page with a new session in `#ticket-qa-boot`'),
-    401: page('no token, or one Zendesk did not sign for this installation'),
-    403: page('the user has no QA role'),
-    404: page('not a page of the app'),
-    429: page('throttled: too many refused loads from this client'),
-    503: page('Zendesk could not be reached to read the user'),
-  },
-});
+    responses: {
+      200: page('the page with a new session in `#ticket-qa-boot`'),
+      401: page('no token, or one Zendesk did not sign for this installation'),
+      403: page('the user has no QA role'),
+      404: page('not a page of the app'),
+      429: page('throttled: too many refused loads from this client'),
+      503: page('Zendesk could not be reached to read the user'),
+    },
+  }),
+);
 
 /** Scripts and styles; Hono's `{.+}` parameter (slashes included) has no OpenAPI spelling, so it is declared as `{path}`. */
-const file = declare({
-  method: 'get',
-  path: '/{path}',
-  tag: 'identity',
-  summary: 'The app’s scripts and styles (public); a page asked for by GET answers 401: it opens only through Zendesk',
-  roles: 'public',
-  responses: {
-    200: text('text/plain', 'a file of the built app, with its own content type'),
-    401: page('a page: it opens only through Zendesk'),
-    404: text('text/plain', 'no such file'),
-  },
-});
+const file = declare(
+  contract({
+    method: 'get',
+    path: '/{path}',
+    tag: 'identity',
+    summary: 'The app’s scripts and styles (public); a page asked for by GET answers 401: it opens only through Zendesk',
+    roles: 'public',
+    responses: {
+      200: text('text/plain', 'a file of the built app, with its own content type'),
+      401: page('a page: it opens only through Zendesk'),
+      404: text('text/plain', 'no such file'),
+    },
+  }),
+);
 
 export function appPagesRouter(deps: { identity: Identity; appFiles?: AppFiles; trustProxy: boolean }) {
   const r = router();

@@ -1,8 +1,9 @@
-import { DraftConflict, DraftList, DraftListQuery, DraftPath, DraftSave, SavedDraft, draftSlot } from '../../core/draft.ts';
-import { STAFF, actorOf } from '../auth.ts';
+import * as api from '../../core/contract/drafts.ts';
+import { draftSlot } from '../../core/draft.ts';
+import { actorOf } from '../auth.ts';
 import type { AppDeps } from '../deps.ts';
 import { unprocessable } from '../errors.ts';
-import { declare, json, jsonBody, noContent, router } from '../openapi/declare.ts';
+import { declare, router } from '../openapi/declare.ts';
 import { discardDraft, draftsOn, keepDraft } from '../services/drafts.ts';
 
 /**
@@ -13,34 +14,14 @@ import { discardDraft, draftsOn, keepDraft } from '../services/drafts.ts';
  */
 export function draftsRouter({ db, clock }: AppDeps) {
   const r = router();
-  const drafts = { tag: 'drafts', roles: STAFF, action: 'keep scoring drafts' };
+  const drafts = { action: 'keep scoring drafts' };
 
-  const list = declare({
-    ...drafts,
-    method: 'get',
-    path: '/',
-    summary: "The caller's own drafts on a ticket, newest first",
-    request: { query: DraftListQuery },
-    responses: { 200: json(DraftList) },
-  });
-  r.openapi(list, async (c) => {
+  r.openapi(declare(api.listDrafts, drafts), async (c) => {
     const actor = actorOf(c);
     return c.json({ items: await draftsOn(db, actor.account, actor.userId, c.req.valid('query').ticketId) }, 200);
   });
 
-  const save = declare({
-    ...drafts,
-    method: 'put',
-    path: '/{ticketId}/{slot}',
-    summary: 'Saves a draft from the revision it started at (null: new); slot is the scorecard id or calibration-<session id>',
-    errors: [422],
-    request: { params: DraftPath, body: jsonBody(DraftSave) },
-    responses: {
-      200: json(SavedDraft),
-      409: json(DraftConflict, 'Another tab or device saved first (`current`), or the draft was discarded or submitted (null)'),
-    },
-  });
-  r.openapi(save, async (c) => {
+  r.openapi(declare(api.saveDraft, drafts), async (c) => {
     const actor = actorOf(c);
     const { ticketId, slot } = c.req.valid('param');
     const body = c.req.valid('json');
@@ -60,15 +41,7 @@ export function draftsRouter({ db, clock }: AppDeps) {
     );
   });
 
-  const discard = declare({
-    ...drafts,
-    method: 'delete',
-    path: '/{ticketId}/{slot}',
-    summary: 'Discards a draft (idempotent); a stored evaluation deletes its own draft',
-    request: { params: DraftPath },
-    responses: { 204: noContent },
-  });
-  r.openapi(discard, async (c) => {
+  r.openapi(declare(api.discardDraft, drafts), async (c) => {
     const actor = actorOf(c);
     const { ticketId, slot } = c.req.valid('param');
     await discardDraft(db, { account: actor.account, userId: actor.userId, ticketId, slot });

@@ -1,9 +1,9 @@
 import { routePath } from 'hono/route';
-import { ReportFilters } from '../../core/reports.ts';
+import * as api from '../../core/contract/reports.ts';
 import { actorOf } from '../auth.ts';
 import type { AppDeps } from '../deps.ts';
 import { consoleLogger, errorFields, type LogFields, type Logger } from '../log.ts';
-import { ANYONE, declare, text, router } from '../openapi/declare.ts';
+import { declare, router } from '../openapi/declare.ts';
 import { scopeFilters } from '../reports/scope.ts';
 import { exportCsv } from '../services/exports.ts';
 
@@ -35,22 +35,7 @@ function streamOf(chunks: AsyncGenerator<string>, logger: Logger, where: LogFiel
 
 /** `/api/v1/exports`: CSV downloads of what the reports count (an agent's: their own work), streamed a batch at a time. */
 export function exportsRouter({ db, logger = consoleLogger('[service]') }: AppDeps) {
-  const route = declare({
-    method: 'get',
-    path: '/evaluations.csv',
-    tag: 'reports',
-    summary: 'CSV (RFC 4180), one row per answer, streamed; cells a spreadsheet would run as formulas get a leading quote',
-    roles: ANYONE,
-    access: 'an agent exports their own work only',
-    heavy: true,
-    request: { query: ReportFilters },
-    responses: {
-      200: text(
-        'text/csv',
-        'CSV with a header row: evaluation_id, created_at, ticket_id, reviewee_id, reviewer_id, scorecard_id, ..., criterion_id, rating, fraction, na, ...',
-      ),
-    },
-  });
+  const route = declare(api.evaluationsCsv, { heavy: true });
   return router().openapi(route, async (c) => {
     const actor = actorOf(c);
     const filters = scopeFilters(actor, c.req.valid('query'));

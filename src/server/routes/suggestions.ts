@@ -1,7 +1,7 @@
-import { SuggestionsRequest, SuggestionsResponse } from '../../core/coverage.ts';
-import { STAFF, actorOf } from '../auth.ts';
+import * as api from '../../core/contract/planning.ts';
+import { actorOf } from '../auth.ts';
 import type { AppDeps } from '../deps.ts';
-import { declare, json, jsonBody, router } from '../openapi/declare.ts';
+import { declare, router } from '../openapi/declare.ts';
 import { suggestReviews } from '../services/coverage.ts';
 
 /**
@@ -10,16 +10,6 @@ import { suggestReviews } from '../services/coverage.ts';
  * docs/decisions/004-ticket-suggestions.md.
  */
 export function suggestionsRouter({ db, clock }: AppDeps) {
-  const route = declare({
-    method: 'post',
-    path: '/',
-    tag: 'planning',
-    summary: 'Tickets to review that fill coverage gaps (random per agent, optionally favouring reopens, low CSAT, long resolution)',
-    roles: STAFF,
-    action: 'get review suggestions',
-    heavy: true,
-    request: { body: jsonBody(SuggestionsRequest) },
-    responses: { 200: json(SuggestionsResponse) },
-  });
+  const route = declare(api.suggestReviews, { action: 'get review suggestions', heavy: true });
   return router().openapi(route, async (c) => c.json(await suggestReviews(db, actorOf(c).account, c.req.valid('json'), clock.now()), 200));
 }

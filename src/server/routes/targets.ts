@@ -1,9 +1,10 @@
-import { Target, TargetCreate, TargetList, TargetListQuery } from '../../core/targets.ts';
-import { LEADS, actorOf, type Actor } from '../auth.ts';
+import * as api from '../../core/contract/planning.ts';
+import type { TargetListQuery } from '../../core/targets.ts';
+import { actorOf, type Actor } from '../auth.ts';
 import type { AppDeps } from '../deps.ts';
 import { forbidden, notFound } from '../errors.ts';
 import { pathId } from '../edge.ts';
-import { ANYONE, declare, json, jsonBody, noContent, router } from '../openapi/declare.ts';
+import { declare, router } from '../openapi/declare.ts';
 import {
   changeTarget,
   createTarget,
@@ -30,68 +31,28 @@ function listFor(actor: Actor, q: TargetListQuery): TargetFilter {
 /** `/targets`: SMART targets per agent or group; leads and admins set them. */
 export function targetsRouter({ db, clock }: AppDeps) {
   const r = router();
-  const setters = { tag: 'targets', roles: LEADS, action: 'set targets' };
-
-  const list = declare({
-    method: 'get',
-    path: '/',
-    tag: 'targets',
-    summary: 'SMART targets with progress',
-    roles: ANYONE,
-    access: 'an agent sees their own targets only',
-    heavy: true,
-    request: { query: TargetListQuery },
-    responses: { 200: json(TargetList) },
-  });
-  r.openapi(list, async (c) => {
+  const setters = { action: 'set targets' };
+  r.openapi(declare(api.listTargets, { heavy: true }), async (c) => {
     const actor = actorOf(c);
     return c.json({ items: await targetsWithProgress(db, actor.account, listFor(actor, c.req.valid('query')), clock.now()) }, 200);
   });
 
-  const one = declare({
-    method: 'get',
-    path: '/{id}',
-    tag: 'targets',
-    summary: 'One target with its progress',
-    roles: ANYONE,
-    responses: { 200: json(Target) },
-  });
-  r.openapi(one, async (c) => {
+  r.openapi(declare(api.readTarget), async (c) => {
     const actor = actorOf(c);
     const t = await targetById(db, actor.account, pathId(c));
     if (!t || !mayRead(actor, t)) throw notFound('target');
     return c.json(await withProgress(db, actor.account, t, clock.now()), 200);
   });
 
-  const create = declare({
-    ...setters,
-    method: 'post',
-    path: '/',
-    summary: 'Set a target for an agent or a group',
-    request: { body: jsonBody(TargetCreate) },
-    responses: { 201: json(Target, 'Created') },
-  });
-  r.openapi(create, async (c) => c.json(await createTarget(db, actorOf(c), c.req.valid('json'), clock.now()), 201));
+  r.openapi(declare(api.createTarget, setters), async (c) =>
+    c.json(await createTarget(db, actorOf(c), c.req.valid('json'), clock.now()), 201),
+  );
 
-  const change = declare({
-    ...setters,
-    method: 'put',
-    path: '/{id}',
-    summary: 'Change a target',
-    request: { body: jsonBody(TargetCreate) },
-    responses: { 200: json(Target) },
-  });
-  r.openapi(change, async (c) => c.json(await changeTarget(db, actorOf(c), pathId(c), c.req.valid('json'), clock.now()), 200));
+  r.openapi(declare(api.changeTarget, setters), async (c) =>
+    c.json(await changeTarget(db, actorOf(c), pathId(c), c.req.valid('json'), clock.now()), 200),
+  );
 
-  const remove = declare({
-    ...setters,
-    action: 'remove targets',
-    method: 'delete',
-    path: '/{id}',
-    summary: 'Remove (archive) a target',
-    responses: { 204: noContent },
-  });
-  r.openapi(remove, async (c) => {
+  r.openapi(declare(api.removeTarget, { action: 'remove targets' }), async (c) => {
     await removeTarget(db, actorOf(c), pathId(c), clock.now());
     return c.body(null, 204);
   });
