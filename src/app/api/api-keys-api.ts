@@ -2,24 +2,20 @@
  * Machine access: admins list, create and revoke API keys for BI tools and scripts. The service keeps
  * only a hash; the secret comes back once, from the create, and nowhere else.
  */
-import type { Result } from './result.ts';
-import { checkedCall, type ServiceCall } from './service-call.ts';
-import { inField, isList, isNum, isStr, nullable, shaped } from './wire.ts';
+import type { z } from 'zod';
+import * as api from '../../core/contract/identity.ts';
+import { contractCall } from './contract-call.ts';
+import { mapOk, type Result } from './result.ts';
+import type { ServiceCall } from './service-call.ts';
 
-export type ApiKeyRole = 'lead' | 'admin';
-export const API_KEY_ROLES: readonly ApiKeyRole[] = ['lead', 'admin'];
+/** A key as the contract lists it. */
+const ApiKeyView = api.listApiKeys.responses[200].content['application/json'].schema.shape.keys.element;
 
-export interface ApiKey {
-  id: string;
-  name: string;
-  role: ApiKeyRole;
-  /** The secret's first characters, to recognise a key (never enough to use it). */
-  prefix: string;
-  createdBy: number;
-  createdAt: string;
-  lastUsedAt: string | null;
-  revokedAt: string | null;
-}
+export type ApiKeyRole = ApiKey['role'];
+export const API_KEY_ROLES: readonly ApiKeyRole[] = ApiKeyView.shape.role.options;
+
+/** A key as listed: `prefix` is the secret's first characters, to recognise a key (never enough to use it). */
+export type ApiKey = z.output<typeof ApiKeyView>;
 
 export interface CreatedApiKey {
   key: ApiKey;
@@ -33,26 +29,14 @@ export interface ApiKeysApi {
   revoke(id: string): Promise<Result<ApiKey>>;
 }
 
-export const isApiKey = (v: unknown): v is ApiKey =>
-  shaped(v, {
-    id: isStr,
-    name: isStr,
-    role: (r) => API_KEY_ROLES.includes(r as ApiKeyRole),
-    prefix: isStr,
-    createdBy: isNum,
-    createdAt: isStr,
-    lastUsedAt: nullable(isStr),
-    revokedAt: nullable(isStr),
-  });
-
-const isCreated = (v: unknown): v is CreatedApiKey => shaped(v, { key: isApiKey, secret: (s) => isStr(s) && s !== '' });
-const isKeys = isList(isApiKey) as (v: unknown) => v is ApiKey[];
+/** Whether `v` is a key as the service lists it (its contract's schema). */
+export const isApiKey = (v: unknown): v is ApiKey => ApiKeyView.safeParse(v).success;
 
 export function createApiKeysApi(send: ServiceCall): ApiKeysApi {
-  const call = checkedCall(send);
+  const call = contractCall(send);
   return {
-    list: () => call('GET', '/api-keys', undefined, inField('keys', isKeys)),
-    create: (body) => call('POST', '/api-keys', body, (v) => (isCreated(v) ? { key: v.key, secret: v.secret } : undefined)),
-    revoke: (id) => call('DELETE', `/api-keys/${encodeURIComponent(id)}`, undefined, inField('key', isApiKey)),
+    list: async () => mapOk(await call(api.listApiKeys), (a) => a.keys),
+    create: (body) => call(api.createApiKey, { body }),
+    revoke: async (id) => mapOk(await call(api.revokeApiKey, { params: { id } }), (a) => a.key),
   };
 }

@@ -4,9 +4,9 @@
  * Everyone reads it; admins change it.
  */
 import type { AccountPolicy } from '../../core/policy.ts';
-import type { Result } from './result.ts';
-import { checkedCall, type ServiceCall } from './service-call.ts';
-import { isObject } from './wire.ts';
+import { contractCall } from './contract-call.ts';
+import { fail, type Result } from './result.ts';
+import type { ServiceCall } from './service-call.ts';
 
 export interface PolicyApi {
   get(): Promise<Result<AccountPolicy>>;
@@ -14,25 +14,21 @@ export interface PolicyApi {
   set(change: Partial<AccountPolicy>): Promise<Result<AccountPolicy>>;
 }
 
-const MANAGER_ROLES: readonly unknown[] = ['lead', 'reviewer'];
-const once = (list: readonly unknown[]) => new Set(list).size === list.length;
-const isGroupIds = (v: unknown): v is number[] =>
-  Array.isArray(v) && v.length <= 200 && once(v) && v.every((id) => Number.isSafeInteger(id) && id > 0);
-
-/** The policy as `core/policy.ts` describes it; group lists an older service leaves out read as none. */
-function readPolicy(v: unknown): AccountPolicy | undefined {
-  if (!isObject(v)) return undefined;
-  const { scorecardManagerRoles: roles, reviewerGroupIds = [], leadGroupIds = [] } = v;
-  if (!Array.isArray(roles) || !roles.every((r) => MANAGER_ROLES.includes(r)) || !once(roles)) return undefined;
-  if (!isGroupIds(reviewerGroupIds) || !isGroupIds(leadGroupIds)) return undefined;
-  return { scorecardManagerRoles: roles as AccountPolicy['scorecardManagerRoles'], reviewerGroupIds, leadGroupIds };
-}
+/**
+ * The policy's contracts, with their schemas and zod, come with the first call: the nav bar's shell makes this client
+ * (navbar/root.tsx) but asks for the policy only with the Scorecards tab, which loads zod anyway.
+ */
+const contracts = () => import('../../core/contract/policy.ts');
+type Contracts = Awaited<ReturnType<typeof contracts>>;
 
 export function createPolicyApi(send: ServiceCall): PolicyApi {
-  const call = checkedCall(send);
+  const call = contractCall(send);
+  // a page that cannot fetch the contracts is as good as a service it cannot reach
+  const withContracts = <T>(ask: (c: Contracts) => Promise<Result<T>>) =>
+    contracts().then(ask, (e: unknown) => fail<T>('unreachable', e instanceof Error ? e.message : String(e)));
   return {
-    get: () => call('GET', '/policy', undefined, readPolicy),
-    set: (change) => call('PUT', '/policy', change, readPolicy),
+    get: () => withContracts((c) => call(c.readPolicy)),
+    set: (change) => withContracts((c) => call(c.changePolicy, { body: change })),
   };
 }
 

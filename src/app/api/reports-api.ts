@@ -1,9 +1,10 @@
 /** The nav bar's reports: summary, trend, breakdowns, root causes, the tickets behind a figure, QA beside the tickets' own numbers, the CSV. */
-import type { Breakdown, BreakdownDimension, Figure, ReportPeriod, RootCauses, Summary, Trend } from '../../core/reports.ts';
+import type { Breakdown, BreakdownDimension, ReportPeriod, RootCauses, Summary, Trend } from '../../core/reports.ts';
 import type { QaVsMetrics, TicketRow } from '../../core/ticket-reports.ts';
-import type { Result } from './result.ts';
-import { checkedCall, type ServiceCall } from './service-call.ts';
-import { inField, is, isBool, isList, isNum, isObject, isStr, nullable, optional, shaped, type Guard } from './wire.ts';
+import * as api from '../../core/contract/reports.ts';
+import { contractCall } from './contract-call.ts';
+import { mapOk, type Result } from './result.ts';
+import { queryString, type ServiceCall } from './service-call.ts';
 
 /** What a report is about (the service's `ReportFilters`, src/core/reports.ts); `period` counts only for the trend. */
 export interface Filters {
@@ -17,13 +18,12 @@ export interface Filters {
   period: ReportPeriod;
 }
 
-/** The service's report query string (period left out: only the trend takes it). */
-export function reportQuery(f: Filters, extra: Record<string, string | number | undefined> = {}): string {
-  const p = new URLSearchParams();
-  const { period: _period, ...rest } = f;
-  for (const [k, v] of Object.entries({ ...rest, ...extra })) if (v !== undefined && v !== '') p.set(k, String(v));
-  return p.toString();
-}
+/** The report filters as a query (period left out: only the trend takes it). */
+const filters = ({ period: _period, ...rest }: Filters) => rest;
+
+/** The service's report query string, with `extra` parameters (also written beside the figures of a screen CSV). */
+export const reportQuery = (f: Filters, extra: Record<string, string | number | undefined> = {}): string =>
+  queryString({ ...filters(f), ...extra });
 
 export interface ReportsApi {
   summary(f: Filters, range?: { from: string; to: string }): Promise<Result<Summary>>;
@@ -36,72 +36,16 @@ export interface ReportsApi {
   evaluationsCsv(f: Filters): Promise<Result<string>>;
 }
 
-export const isFigure = (v: unknown): v is Figure =>
-  shaped(v, { value: nullable(isNum), n: isNum, low: nullable(isNum), high: nullable(isNum) });
-const SUMMARY: Record<string, Guard> = { count: isNum, averageScore: isFigure, passRate: isFigure, criticalFailRate: isFigure };
-const isSummary = (v: unknown): v is Summary => shaped(v, SUMMARY);
-const isTrend = (v: unknown): v is Trend => shaped(v, { period: isStr, points: isList((p) => shaped(p, { ...SUMMARY, start: isStr })) });
-
-const isCriterionRow: Guard = (v) =>
-  shaped(v, {
-    key: isStr,
-    scorecardId: isStr,
-    label: optional(isStr),
-    count: isNum,
-    naCount: isNum,
-    averageFraction: isFigure,
-    failRate: isFigure,
-    reviewees: isNum,
-    revieweesFailing: isNum,
-    systemic: isBool,
-  });
-const isBreakdown = (v: unknown): v is Breakdown =>
-  isObject(v) &&
-  isList(v.dimension === 'criterion' ? isCriterionRow : (row) => shaped(row, { ...SUMMARY, key: isStr, label: optional(isStr) }))(v.rows);
-
-const isRootCauses = (v: unknown): v is RootCauses =>
-  shaped(v, { items: isList((c) => shaped(c, { cause: isStr, kind: optional(isStr), count: isNum })) });
-
-const isTicketRow = (v: unknown): v is TicketRow =>
-  shaped(v, {
-    evaluationId: isStr,
-    ticketId: isNum,
-    revieweeId: isNum,
-    reviewerId: isNum,
-    groupId: nullable(isNum),
-    channel: nullable(isStr),
-    scorecardId: isStr,
-    finalScore: nullable(isNum),
-    passed: nullable(isBool),
-    csat: nullable(isStr),
-    createdAt: isStr,
-    criterion: optional((c) => shaped(c, { fraction: nullable(isNum), comment: nullable(isStr), rootCauses: isList(isStr) })),
-  });
-const isTicketRows = isList(isTicketRow) as (v: unknown) => v is TicketRow[];
-
-const isMetricFigures: Guard = (m) =>
-  shaped(m, { firstReplyMinutes: isFigure, fullResolutionMinutes: isFigure, reopenRate: isFigure, csatGoodRate: isFigure });
-const isQaVsMetrics = (v: unknown): v is QaVsMetrics =>
-  shaped(v, {
-    byCsat: isList((b) => shaped(b, { csat: isStr, summary: isSummary })),
-    byResult: isList((b) => shaped(b, { result: isStr, metrics: isMetricFigures })),
-    disagreements: isList((d) => isTicketRow(d) && shaped(d, { kind: isStr })),
-  });
-
-// a CSV comes back as text; an empty one as null
-const csvText = (v: unknown) => (isStr(v) ? v : v === null ? '' : undefined);
-
 export function createReportsApi(send: ServiceCall): ReportsApi {
-  const call = checkedCall(send);
-  const get = <T>(path: string, accept: (v: unknown) => T | undefined) => call('GET', path, undefined, accept);
+  const call = contractCall(send);
   return {
-    summary: (f, range) => get(`/reports/summary?${reportQuery({ ...f, ...range })}`, is(isSummary)),
-    trend: (f) => get(`/reports/trend?${reportQuery(f, { period: f.period })}`, is(isTrend)),
-    breakdown: (f, dimension) => get(`/reports/breakdown?${reportQuery(f, { dimension })}`, is(isBreakdown)),
-    rootCauses: (f, criterionId) => get(`/reports/root-causes?${reportQuery(f, { criterionId })}`, is(isRootCauses)),
-    tickets: (f, criterionId) =>
-      get(`/reports/tickets?${reportQuery(f, { criterionId, failed: 'true', limit: 200 })}`, inField('items', isTicketRows)),
-    qaVsMetrics: (f) => get(`/reports/qa-vs-metrics?${reportQuery(f)}`, is(isQaVsMetrics)),
-    evaluationsCsv: (f) => get(`/exports/evaluations.csv?${reportQuery(f)}`, csvText),
+    summary: (f, range) => call(api.summary, { query: filters({ ...f, ...range }) }),
+    trend: (f) => call(api.trend, { query: { ...filters(f), period: f.period } }),
+    breakdown: (f, dimension) => call(api.breakdown, { query: { ...filters(f), dimension } }),
+    rootCauses: (f, criterionId) => call(api.rootCauses, { query: { ...filters(f), criterionId } }),
+    tickets: async (f, criterionId) =>
+      mapOk(await call(api.ticketsBehind, { query: { ...filters(f), criterionId, failed: 'true', limit: 200 } }), (a) => a.items),
+    qaVsMetrics: (f) => call(api.qaVsMetrics, { query: filters(f) }),
+    evaluationsCsv: (f) => call(api.evaluationsCsv, { query: filters(f) }),
   };
 }

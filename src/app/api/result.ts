@@ -31,11 +31,17 @@ export const fail = <T = never>(kind: ServiceErrorKind, message: string, issues?
   error: issues ? { kind, message, issues } : { kind, message },
 });
 
-/** The answer when `accept` recognises its shape, else a server error: a view never gets a value of another shape. */
+/** The value of an ok result changed by `f` (`{ items }` -> the items); an error as it is. */
+export const mapOk = <T, U>(r: Result<T>, f: (value: T) => U): Result<U> => (r.status === 'ok' ? ok(f(r.value)) : r);
+
+/** An answer of another shape than the route's: a view never gets one. */
+export const unexpectedShape = <T = never>(): Result<T> => fail('server', 'the service answered in an unexpected shape');
+
+/** The answer when `accept` recognises its shape, else a server error. */
 export function checked<T>(r: Result<unknown>, accept: (v: unknown) => T | undefined): Result<T> {
   if (r.status === 'error') return r;
   const value = accept(r.value);
-  return value === undefined ? fail('server', 'the service answered in an unexpected shape') : ok(value);
+  return value === undefined ? unexpectedShape() : ok(value);
 }
 
 /** One table from HTTP status to error kind; 0 is "no answer" (the request failed or timed out). */

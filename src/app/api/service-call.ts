@@ -1,26 +1,21 @@
 /**
  * The app's one transport to the reporting service (docs/decisions/015-identity-from-zendesk.md): the service served
  * this page after verifying Zendesk's signed load, so the app calls it on its own origin with a plain `fetch` and the
- * session from the boot (`Authorization: Bearer <session>`). No cookies, no CORS, no Zendesk proxy. The sidebar's
- * client and the nav bar's admin, report and plan calls all go through it; ZAF stays for Zendesk's own data.
+ * session from the boot (`Authorization: Bearer <session>`). No cookies, no CORS, no Zendesk proxy. ZAF stays for
+ * Zendesk's own data. Every client (./*-api.ts) calls a route by its contract (src/core/contract/, decision 024): the
+ * request is made from the contract's method and path; the nav bar checks the answer with the contract's schemas
+ * (contract-call.ts), the sidebar with guards typed against them (`guardedCall` below, wire.ts).
  */
+import type { Contract, InputOf, OutputOf } from '../../core/contract/contract.ts';
 import type { Boot } from './boot.ts';
 import { serviceBase } from './boot.ts';
 import { checked, fail, kindOfStatus, ok, type Result } from './result.ts';
-import { readErrorBody, type Accept } from './wire.ts';
+import { readErrorBody } from './wire.ts';
 
 export type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
 /** The parsed body (JSON, else the text, e.g. a CSV export; null for 204), or the error as a value. */
 export type ServiceCall = (method: Method, path: string, body?: unknown) => Promise<Result<unknown>>;
-
-/** A call whose answer must pass `accept` (made of the guards in wire.ts): any other shape is a server error. */
-export type CheckedCall = <T>(method: Method, path: string, body: unknown, accept: Accept<T>) => Promise<Result<T>>;
-
-export const checkedCall =
-  (send: ServiceCall): CheckedCall =>
-  async (method, path, body, accept) =>
-    checked(await send(method, path, body), accept);
 
 /** Requests give up after this long, so an outage turns into "unreachable" instead of a spinner. */
 export const TIMEOUT_MS = 15_000;
@@ -117,3 +112,52 @@ function failure(status: number, text: string, retryAfter: string | null): Resul
   }
   return r;
 }
+
+// ---------------------------------------------------------------------------------------------
+// Calls by contract
+
+/** What a call sends (`{ params, query, body }`) as the contract's schemas take it; left out when it needs nothing. */
+export type Args<C extends Contract> = Record<never, never> extends InputOf<C> ? [input?: InputOf<C>] : [input: InputOf<C>];
+export type Parts = { params?: Record<string, unknown>; query?: Record<string, unknown>; body?: unknown };
+
+/** `a=1&b=x`: values left undefined or empty are not sent. */
+export function queryString(query: Record<string, unknown>): string {
+  const search = new URLSearchParams();
+  for (const [key, value] of Object.entries(query)) if (value !== undefined && value !== '') search.set(key, String(value));
+  return search.toString();
+}
+
+/** The request: the contract's method, its path with each parameter filled in (encoded) and the query, the body. */
+export function request(
+  route: Pick<Contract, 'method' | 'path'>,
+  { params = {}, query = {}, body }: Parts = {},
+): [Method, string, unknown] {
+  const path = route.path.replace(/\{(\w+)\}/g, (_, name: string) => encodeURIComponent(String(params[name])));
+  const q = queryString(query);
+  return [route.method.toUpperCase() as Method, q ? `${path}?${q}` : path, body];
+}
+
+/**
+ * A contract's method and path without its schemas, for the sidebar (its budget has no room for zod): the compiler
+ * holds both to the contract's (`C`), so they cannot drift from the route the service declares.
+ */
+export interface Route<C extends Contract> {
+  method: C['method'];
+  path: C['path'];
+}
+export const route = <C extends Contract>(method: C['method'], path: C['path']): Route<C> => ({ method, path });
+
+/** What a guarded call accepts of an answer: the contract's output, or undefined when the answer has another shape. */
+export type Accept<T> = (answer: unknown) => T | undefined;
+
+/** Calls a route and accepts the answer with `accept` (made of the guards in wire.ts); another shape is a server error. */
+export type GuardedCall = <C extends Contract>(
+  route: Route<C>,
+  input: InputOf<C> | undefined,
+  accept: Accept<OutputOf<C>>,
+) => Promise<Result<OutputOf<C>>>;
+
+export const guardedCall =
+  (send: ServiceCall): GuardedCall =>
+  async (route, input, accept) =>
+    checked(await send(...request(route, input as Parts | undefined)), accept);

@@ -7,9 +7,13 @@ import type { CalibrationSessionReport } from '../../core/calibration.ts';
 import type { CoachingNote } from '../../core/coaching.ts';
 import type { DraftContent, StoredDraft } from '../../core/draft.ts';
 import type { Dispute, DisputeResolution, Evaluation, EvaluationAmend, EvaluationCreate } from '../../core/evaluation.ts';
-import type { Result } from './result.ts';
-import { checkedCall, type ServiceCall } from './service-call.ts';
-import { inField, is, isCalibrationReport, isCoachingNote, isEvaluation, isSidebarData, isStoredDraft, type SidebarData } from './wire.ts';
+import type * as calibration from '../../core/contract/calibration.ts';
+import type * as coaching from '../../core/contract/coaching.ts';
+import type * as drafts from '../../core/contract/drafts.ts';
+import type * as evaluations from '../../core/contract/evaluations.ts';
+import { mapOk, type Result } from './result.ts';
+import { guardedCall, route, type ServiceCall } from './service-call.ts';
+import { inField, is, isCalibrationReport, isCoachingNote, isEvaluation, isSavedDraft, isSidebarData, type SidebarData } from './wire.ts';
 
 export type EvaluationCreateBody = z.input<typeof EvaluationCreate>;
 export type EvaluationAmendBody = z.input<typeof EvaluationAmend>;
@@ -35,8 +39,21 @@ export interface SidebarApi {
   discardDraft(ticketId: number, slot: string): Promise<Result<null>>;
 }
 
+// the contracts' methods and paths, held to them by the compiler; their schemas stay out of the sidebar's bundle
+const LOAD = route<typeof evaluations.loadSidebar>('get', '/sidebar');
+const CREATE = route<typeof evaluations.createEvaluation>('post', '/evaluations');
+const AMEND = route<typeof evaluations.amendEvaluation>('put', '/evaluations/{id}');
+const WITHDRAW = route<typeof evaluations.withdrawEvaluation>('post', '/evaluations/{id}/withdraw');
+const ACKNOWLEDGE = route<typeof evaluations.acknowledgeEvaluation>('post', '/evaluations/{id}/acknowledge');
+const DISPUTE = route<typeof evaluations.disputeEvaluation>('post', '/evaluations/{id}/dispute');
+const RESOLVE = route<typeof evaluations.resolveDispute>('post', '/evaluations/{id}/resolve');
+const REPORT = route<typeof calibration.calibrationReport>('get', '/calibration-sessions/{id}/report');
+const ACKNOWLEDGE_NOTE = route<typeof coaching.acknowledgeCoachingNote>('post', '/coaching-notes/{id}/acknowledge');
+const SAVE_DRAFT = route<typeof drafts.saveDraft>('put', '/drafts/{ticketId}/{slot}');
+const DISCARD_DRAFT = route<typeof drafts.discardDraft>('delete', '/drafts/{ticketId}/{slot}');
+
 export function createSidebarApi(send: ServiceCall): SidebarApi {
-  const call = checkedCall(send);
+  const call = guardedCall(send);
   // routes answer the evaluation itself or `{ evaluation }`
   const evaluation = (v: unknown) => is(isEvaluation)(v) ?? inField('evaluation', isEvaluation)(v);
   const sidebar = (v: unknown) =>
@@ -49,21 +66,19 @@ export function createSidebarApi(send: ServiceCall): SidebarApi {
           drafts: v.drafts ?? [],
         }
       : undefined;
-  const draftPath = (ticketId: number, slot: string) => `/drafts/${ticketId}/${encodeURIComponent(slot)}`;
-  const path = (id: string, action = '') => `/evaluations/${encodeURIComponent(id)}${action}`;
 
   return {
-    loadSidebar: (ticketId) => call('GET', `/sidebar?ticketId=${ticketId}`, undefined, sidebar),
-    createEvaluation: (body) => call('POST', '/evaluations', body, evaluation),
-    amendEvaluation: (id, body) => call('PUT', path(id), body, evaluation),
-    withdrawEvaluation: (id) => call('POST', path(id, '/withdraw'), {}, evaluation),
-    acknowledge: (id) => call('POST', path(id, '/acknowledge'), {}, evaluation),
-    dispute: (id, body) => call('POST', path(id, '/dispute'), body, evaluation),
-    resolveDispute: (id, body) => call('POST', path(id, '/resolve'), body, evaluation),
-    calibrationReport: (id) => call('GET', `/calibration-sessions/${encodeURIComponent(id)}/report`, undefined, is(isCalibrationReport)),
-    saveDraft: (ticketId, slot, baseRevision, content) =>
-      call('PUT', draftPath(ticketId, slot), { baseRevision, content }, inField('draft', isStoredDraft)),
-    discardDraft: (ticketId, slot) => call('DELETE', draftPath(ticketId, slot), undefined, () => null),
-    acknowledgeCoachingNote: (id) => call('POST', `/coaching-notes/${encodeURIComponent(id)}/acknowledge`, {}, is(isCoachingNote)),
+    loadSidebar: (ticketId) => call(LOAD, { query: { ticketId } }, sidebar),
+    createEvaluation: (body) => call(CREATE, { body }, evaluation),
+    amendEvaluation: (id, body) => call(AMEND, { params: { id }, body }, evaluation),
+    withdrawEvaluation: (id) => call(WITHDRAW, { params: { id }, body: {} }, evaluation),
+    acknowledge: (id) => call(ACKNOWLEDGE, { params: { id }, body: {} }, evaluation),
+    dispute: (id, body) => call(DISPUTE, { params: { id }, body }, evaluation),
+    resolveDispute: (id, body) => call(RESOLVE, { params: { id }, body }, evaluation),
+    calibrationReport: (id) => call(REPORT, { params: { id } }, is(isCalibrationReport)),
+    saveDraft: async (ticketId, slot, baseRevision, content) =>
+      mapOk(await call(SAVE_DRAFT, { params: { ticketId, slot }, body: { baseRevision, content } }, is(isSavedDraft)), (a) => a.draft),
+    discardDraft: (ticketId, slot) => call(DISCARD_DRAFT, { params: { ticketId, slot } }, () => null),
+    acknowledgeCoachingNote: (id) => call(ACKNOWLEDGE_NOTE, { params: { id } }, is(isCoachingNote)),
   };
 }
