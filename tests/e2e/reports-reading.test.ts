@@ -148,6 +148,11 @@ describe.skipIf(!canRun)('reading the reports as a lead', () => {
     const lineHeight = await ci.evaluate((el) => Number.parseFloat(getComputedStyle(el).lineHeight));
     expect((await ci.boundingBox())!.height).toBeLessThan(lineHeight * 1.5);
     expect(await axeViolations(appFrame(page))).toEqual([]);
+    // on paper: the rule printed in full, no column of buttons
+    await page.emulateMedia({ media: 'print' });
+    expect(await app.locator('.qa-rule + p.qa-print-only').innerText()).toContain('rated answers from');
+    expect(await table.getByRole('button').first().isVisible()).toBe(false);
+    await page.emulateMedia({ media: 'screen' });
     await page.close();
   });
 

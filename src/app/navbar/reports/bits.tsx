@@ -128,7 +128,7 @@ export function Head({ cols, actions }: { cols: ComponentChildren[]; actions?: s
           </th>
         ))}
         {actions ? (
-          <th scope="col">
+          <th scope="col" class="qa-table__action">
             <span class="qa-visually-hidden">{actions}</span>
           </th>
         ) : null}

@@ -451,7 +451,7 @@ export function CalibrationTab() {
                         </div>
                       </td>
                       <td>{t(`ui.reports.calibration.statuses.${s.status}`)}</td>
-                      <td>
+                      <td class="qa-table__action">
                         <button
                           type="button"
                           class="c-btn c-btn--sm"

@@ -348,6 +348,12 @@ function writeHash(f: Filters) {
 export function ReportsTab() {
   const { t, locale } = useI18n();
   const percent = (v: number) => new Intl.NumberFormat(locale, { style: 'percent' }).format(v);
+  const rule = t('ui.reports.criterion.ruleText', {
+    rate: percent(PATTERN_RULE.systemicFailRate),
+    answers: PATTERN_RULE.minRated,
+    agents: PATTERN_RULE.minReviewees,
+    alpha: percent(PATTERN_RULE.outlierAlpha),
+  });
   const api = useApi(createReportsApi);
   const people = usePeople();
   const scorecards = useScorecards();
@@ -442,17 +448,11 @@ export function ReportsTab() {
       </ReportSection>
 
       <ReportSection id="qa-criteria" title={t('ui.reports.breakdown.criterion')} hint={t('ui.reports.criterion.hint')}>
-        <details class="qa-rule">
+        <details class="qa-rule qa-no-print">
           <summary>{t('ui.reports.criterion.rule')}</summary>
-          <p>
-            {t('ui.reports.criterion.ruleText', {
-              rate: percent(PATTERN_RULE.systemicFailRate),
-              answers: PATTERN_RULE.minRated,
-              agents: PATTERN_RULE.minReviewees,
-              alpha: percent(PATTERN_RULE.outlierAlpha),
-            })}
-          </p>
+          <p>{rule}</p>
         </details>
+        <p class="qa-print-only qa-muted">{rule}</p>
         <AsyncView state={criteria} reload={reloadCriteria}>
           {() => (
             <CriterionTable
