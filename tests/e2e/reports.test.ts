@@ -222,13 +222,33 @@ describe.skipIf(!canRun)('reports in the devhost', () => {
 
   it('an admin sets the monitoring plan, sees this week coverage and gets tickets to fill the gaps', { timeout: 90_000 }, async () => {
     const { page, app } = await openNavBar(USERS.ada, 'Plan');
+    const planNow = () => json<{ plan: { default: unknown; agents: unknown[] } }>(dh.service('/plan', LEAD));
+    const before = await planNow();
     await app.getByLabel('Evaluations per week').first().fill('2');
     await app.getByRole('button', { name: 'Add an agent' }).click();
-    const row = app.locator('#qa-plan-agent-0');
-    await row.selectOption({ label: 'Alex Agent' });
-    await app.locator('#qa-plan-overall-0').fill('40');
-    await app.locator('#qa-plan-channels-0').fill('email:30, chat:5');
-    await app.locator('#qa-plan-channels-0').blur();
+    await app.getByLabel('Agent', { exact: true }).selectOption({ label: 'Alex Agent' });
+    const alexRow = app.getByRole('group', { name: 'Alex Agent' });
+    await alexRow.getByLabel('Evaluations per week', { exact: true }).fill('40');
+    // channels are picked from a list, each with its own number: nothing to mistype as "email 1; phone:2"
+    await alexRow.getByRole('button', { name: 'Add a channel for Alex Agent' }).click();
+    await alexRow.getByLabel('Channel 1 for Alex Agent').selectOption('email');
+    await alexRow.getByLabel('Evaluations per week on Email for Alex Agent').fill('30');
+    await alexRow.getByRole('button', { name: 'Add a channel for Alex Agent' }).click();
+    const second = alexRow.getByLabel('Channel 2 for Alex Agent');
+    expect(await second.locator('option', { hasText: 'Email' }).count()).toBe(0); // a channel once per agent
+    await second.selectOption('chat');
+    const chat = alexRow.getByLabel('Evaluations per week on Chat for Alex Agent');
+    // a number that cannot be read is marked and nothing is saved, never "Plan saved." for a line dropped
+    await chat.fill('');
+    await app.getByRole('button', { name: 'Save plan' }).click();
+    await app.getByText('The plan was not saved: fix the problem marked.').waitFor();
+    expect(await chat.getAttribute('aria-invalid')).toBe('true');
+    expect(await app.locator(`[id="${await chat.getAttribute('aria-describedby')}"]`).innerText()).toBe(
+      'Enter a whole number from 0 to 1000.',
+    );
+    expect(await app.getByText('Plan saved.').count()).toBe(0);
+    expect(await planNow()).toEqual(before);
+    await chat.fill('5');
     await app.getByRole('button', { name: 'Save plan' }).click();
     await app.getByText('Plan saved.').waitFor();
     const saved = await json<{

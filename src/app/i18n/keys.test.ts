@@ -20,6 +20,7 @@ import { TEMPLATES as SCORECARD_TEMPLATES } from '../../core/templates.ts';
 import type { DisagreementKind, MetricFigures, QaVsMetrics } from '../../core/ticket-reports.ts';
 import type { ApiKeyRole } from '../api/api-keys-api.ts';
 import type { ServiceErrorKind } from '../api/result.ts';
+import type { PlanProblemKind } from '../navbar/plan/plan-form.ts';
 import type { Preset } from '../navbar/reports/filters.ts';
 import { CHANNELS } from '../navbar/scorecards/channels.ts';
 import { ISSUE_FIELDS, ISSUE_LISTS, ISSUE_TYPES } from '../navbar/scorecards/issue-text.ts';
@@ -144,6 +145,7 @@ const TEMPLATES: Record<string, (template: string) => string[]> = {
   'ui.reports.suggest.${k}': each(Favour.keyof().options),
   'ui.reports.suggest.reason.${r}': each(SuggestionReason.options),
   'ui.reports.targets.metrics.${x.metric}': each(TargetMetric.options),
+  'ui.reports.plan.problems.${p.kind}': each(every<PlanProblemKind>()('count', 'agent-missing', 'agent-twice', 'channel-unknown')),
   'ui.reports.targets.states.${x.progress.state}': each(every<TargetState>()('no-data', 'on-track', 'behind', 'achieved', 'missed')),
 };
 

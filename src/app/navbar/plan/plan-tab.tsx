@@ -7,6 +7,7 @@ import { useState } from 'preact/hooks';
 import { isoWeekOf, weekRange } from '../../../core/coverage.ts';
 import { isLead, isStaff } from '../../../core/permissions.ts';
 import { createPlanApi } from '../../api/plan-api.ts';
+import { createReportsApi } from '../../api/reports-api.ts';
 import { useI18n } from '../../i18n/use-t.tsx';
 import { useAsync } from '../../ui/use-async.ts';
 import { useApi, useNavBar } from '../navbar-context.tsx';
@@ -18,12 +19,29 @@ import { CANDIDATE_DAYS, TicketSuggestions } from './ticket-suggestions.tsx';
 import { WeekCoverage } from './week-coverage.tsx';
 
 const WEEK = 7 * 86_400_000;
+const DAY = 86_400_000;
+
+/**
+ * The channels this account's evaluations came through over the last 90 days, most evaluated first: the plan offers
+ * them before Zendesk's other channels. Unknown (or unreadable) leaves Zendesk's list as it is.
+ */
+function useAccountChannels(): string[] {
+  const reports = useApi(createReportsApi);
+  const [rows] = useAsync(() => {
+    const today = new Date();
+    const day = (d: Date) => d.toISOString().slice(0, 10);
+    return reports.breakdown({ from: day(new Date(today.getTime() - 90 * DAY)), to: day(today), period: 'week' }, 'channel');
+  }, [reports]);
+  if (rows.status !== 'ok') return [];
+  return [...rows.value.rows].sort((a, b) => b.count - a.count).map((r) => r.key);
+}
 
 export function PlanTab() {
   const { t } = useI18n();
   const { role } = useNavBar();
   const api = useApi(createPlanApi);
   const people = usePeople();
+  const accountChannels = useAccountChannels();
   const editable = isLead(role);
   const [week, setWeek] = useState(() => isoWeekOf(new Date()));
   const [version, setVersion] = useState(0);
@@ -36,7 +54,15 @@ export function PlanTab() {
     <div class="qa-plan">
       <ReportSection id="qa-plan" title={t('ui.reports.plan.title')} hint={t('ui.reports.plan.hint')}>
         <AsyncView state={plan} reload={reload}>
-          {(value) => <PlanEditor state={value} people={people} editable={editable} onSaved={() => setVersion((v) => v + 1)} />}
+          {(value) => (
+            <PlanEditor
+              state={value}
+              people={people}
+              editable={editable}
+              accountChannels={accountChannels}
+              onSaved={() => setVersion((v) => v + 1)}
+            />
+          )}
         </AsyncView>
       </ReportSection>
       <ReportSection
