@@ -19,8 +19,20 @@ describe('targetProgress', () => {
     expect(p.current.value).toBe(85);
     expect(p.baseline.value).toBe(70);
     expect(p.progress).toBe(0.75);
-    expect(p.state).toBe('behind');
     expect(p.certain).toBe(false); // two reviews: the interval easily spans 90
+    expect(p.state).toBe('unclear'); // so it is not yet clear, not "behind"
+  });
+
+  it('is behind only when the whole interval is below the target', () => {
+    const low = sums(Array.from({ length: 40 }, (_, i) => (i % 2 ? 70 : 72)));
+    const p = targetProgress({ metric: 'average-score', value: 90 }, low, NONE, false);
+    expect(p.current.high).toBeLessThan(90);
+    expect(p).toMatchObject({ state: 'behind', certain: true });
+    // below the target, but the interval reaches it: not yet clear
+    const few = targetProgress({ metric: 'average-score', value: 75 }, sums([60, 80, 70]), NONE, false);
+    expect(few.current.value).toBeLessThan(75);
+    expect(few.current.high).toBeGreaterThanOrEqual(75);
+    expect(few).toMatchObject({ state: 'unclear', certain: false });
   });
 
   it('is achieved or missed once due, on-track before, and certain only when the interval clears the target', () => {

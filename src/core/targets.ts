@@ -34,7 +34,12 @@ export const TargetCreate = TargetFields.superRefine(targetRules);
 export type TargetCreate = z.infer<typeof TargetCreate>;
 export type TargetCreateInput = z.input<typeof TargetCreate>;
 
-export const TargetState = z.enum(['no-data', 'on-track', 'behind', 'achieved', 'missed']);
+/**
+ * Where a target stands before its due date: `behind` only when the whole interval is below the target (the shortfall
+ * is not down to chance), `unclear` while the figure is below it but the interval still reaches it; after the due
+ * date `achieved` or `missed` by the figure, with `certain` saying whether the interval agrees.
+ */
+export const TargetState = z.enum(['no-data', 'on-track', 'unclear', 'behind', 'achieved', 'missed']);
 export type TargetState = z.infer<typeof TargetState>;
 
 export const TargetProgress = z.object({
@@ -82,8 +87,9 @@ export function targetProgress(
   const now = FIGURE[target.metric](current);
   const before = FIGURE[target.metric](baseline);
   const met = now.value !== null && now.value >= target.value;
-  const state: TargetState = now.value === null ? 'no-data' : duePassed ? (met ? 'achieved' : 'missed') : met ? 'on-track' : 'behind';
   const certain = met ? now.low !== null && now.low >= target.value : now.high !== null && now.high < target.value;
+  const state: TargetState =
+    now.value === null ? 'no-data' : duePassed ? (met ? 'achieved' : 'missed') : met ? 'on-track' : certain ? 'behind' : 'unclear';
   let progress: number | null = null;
   if (now.value !== null && before.value !== null && before.value < target.value) {
     progress = Math.min(1, Math.max(0, (now.value - before.value) / (target.value - before.value)));

@@ -146,7 +146,9 @@ const TEMPLATES: Record<string, (template: string) => string[]> = {
   'ui.reports.suggest.reason.${r}': each(SuggestionReason.options),
   'ui.reports.targets.metrics.${x.metric}': each(TargetMetric.options),
   'ui.reports.plan.problems.${p.kind}': each(every<PlanProblemKind>()('count', 'agent-missing', 'agent-twice', 'channel-unknown')),
-  'ui.reports.targets.states.${x.progress.state}': each(every<TargetState>()('no-data', 'on-track', 'behind', 'achieved', 'missed')),
+  'ui.reports.targets.states.${x.progress.state}': each(
+    every<TargetState>()('no-data', 'on-track', 'unclear', 'behind', 'achieved', 'missed'),
+  ),
 };
 
 function sourcesIn(dir: string): string[] {

@@ -1,6 +1,6 @@
 /** SMART targets: each with its goal, where it stands (with n and interval) and whether it is on track; leads add them. */
 import { useState } from 'preact/hooks';
-import type { Target, TargetMetric, TargetSubject } from '../../../core/targets.ts';
+import type { Target, TargetMetric, TargetState, TargetSubject } from '../../../core/targets.ts';
 import { createPlanApi } from '../../api/plan-api.ts';
 import { useI18n } from '../../i18n/use-t.tsx';
 import { useAsync } from '../../ui/use-async.ts';
@@ -13,6 +13,16 @@ import type { People } from '../reports/use-people.ts';
 type TargetForm = { subject: TargetSubject; subjectId: string; metric: TargetMetric; value: string; startsOn: string; dueOn: string };
 
 const METRIC_KIND = { 'average-score': 'score', 'pass-rate': 'rate' } as const;
+
+/** Red only where the interval says so (behind, missed); not yet clear and no data are neutral. */
+const TONE: Record<TargetState, 'good' | 'neutral' | 'bad'> = {
+  'no-data': 'neutral',
+  'on-track': 'good',
+  unclear: 'neutral',
+  behind: 'bad',
+  achieved: 'good',
+  missed: 'bad',
+};
 
 export function Targets({ people, editable }: { people: People; editable: boolean }) {
   const { t, locale } = useI18n();
@@ -78,12 +88,10 @@ export function Targets({ people, editable }: { people: People; editable: boolea
                       </div>
                     </td>
                     <td>
-                      <span
-                        class={`qa-tag ${x.progress.state === 'achieved' || x.progress.state === 'on-track' ? 'qa-tag--good' : x.progress.state === 'no-data' ? 'qa-tag--neutral' : 'qa-tag--bad'}`}
-                      >
-                        {t(`ui.reports.targets.states.${x.progress.state}`)}
-                      </span>
-                      {x.progress.state !== 'no-data' && !x.progress.certain ? (
+                      <span class={`qa-tag qa-tag--${TONE[x.progress.state]}`}>{t(`ui.reports.targets.states.${x.progress.state}`)}</span>
+                      {x.progress.state === 'unclear' ? (
+                        <div class="qa-muted qa-small">{t('ui.reports.targets.unclearWhy')}</div>
+                      ) : x.progress.state !== 'no-data' && !x.progress.certain ? (
                         <div class="qa-muted qa-small">{t('ui.reports.targets.uncertain')}</div>
                       ) : null}
                     </td>
