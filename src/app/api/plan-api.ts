@@ -26,6 +26,9 @@ export interface PlanApi {
   suggestions(body: SuggestionsRequestInput): Promise<Result<SuggestionsResponse>>;
   targets(): Promise<Result<Target[]>>;
   createTarget(body: TargetCreateInput): Promise<Result<Target>>;
+  changeTarget(id: string, body: TargetCreateInput): Promise<Result<Target>>;
+  /** Removes (archives) the target: it is no longer listed. */
+  removeTarget(id: string): Promise<Result<null>>;
 }
 
 export function createPlanApi(send: ServiceCall): PlanApi {
@@ -37,5 +40,7 @@ export function createPlanApi(send: ServiceCall): PlanApi {
     suggestions: (body) => call(planning.suggestReviews, { body }),
     targets: async () => mapOk(await call(planning.listTargets), (a) => a.items),
     createTarget: (body) => call(planning.createTarget, { body }),
+    changeTarget: (id, body) => call(planning.changeTarget, { params: { id }, body }),
+    removeTarget: (id) => call(planning.removeTarget, { params: { id } }),
   };
 }
