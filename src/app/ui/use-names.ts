@@ -62,9 +62,12 @@ export function useNames(): (id: number) => string | null | undefined {
   const { zaf } = useZaf();
   const names = namesOf(zaf);
   const [arrived, setArrived] = useState(0);
+  // names that arrive between the render that asked and this subscription would otherwise never be shown
+  const known = names.known.size;
   useEffect(() => {
     const listener = () => setArrived((n) => n + 1);
     names.listeners.add(listener);
+    if (names.known.size !== known) listener();
     return () => void names.listeners.delete(listener);
   }, [names]);
   // a new function when names arrive, so memos that use it know
