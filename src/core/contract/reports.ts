@@ -82,7 +82,7 @@ export const evaluationsCsv = contract({
   responses: {
     200: text(
       'text/csv',
-      'CSV with a header row: evaluation_id, created_at, ticket_id, reviewee_id, reviewer_id, scorecard_id, ..., criterion_id, rating, fraction, na, ...',
+      'CSV with a header row: evaluation_id, created_at, ticket_id, reviewee_id, reviewee_name, reviewer_id, reviewer_name, scorecard_id, ..., criterion_id, rating, fraction, na, ...',
     ),
   },
 });

@@ -6,6 +6,7 @@ import { consoleLogger, errorFields, type LogFields, type Logger } from '../log.
 import { declare, router } from '../openapi/declare.ts';
 import { scopeFilters } from '../reports/scope.ts';
 import { exportCsv } from '../services/exports.ts';
+import { zendeskNames } from '../services/people-names.ts';
 
 /** A byte stream that pulls one batch per read, so a slow client slows the database reads down. */
 function streamOf(chunks: AsyncGenerator<string>, logger: Logger, where: LogFields): ReadableStream<Uint8Array> {
@@ -34,12 +35,15 @@ function streamOf(chunks: AsyncGenerator<string>, logger: Logger, where: LogFiel
 }
 
 /** `/api/v1/exports`: CSV downloads of what the reports count (an agent's: their own work), streamed a batch at a time. */
-export function exportsRouter({ db, logger = consoleLogger('[service]') }: AppDeps) {
+export function exportsRouter(deps: AppDeps) {
+  const { db, logger = consoleLogger('[service]') } = deps;
+  // names missing from the people table or a day old are asked of Zendesk through the account's credential
+  const names = zendeskNames(deps);
   const route = declare(api.evaluationsCsv, { heavy: true });
   return router().openapi(route, async (c) => {
     const actor = actorOf(c);
     const filters = scopeFilters(actor, c.req.valid('query'));
-    const chunks = exportCsv(db, actor.account, filters);
+    const chunks = exportCsv(db, actor.account, filters, { names });
     // the header and the first batch are read before the status is sent: a failing query is still a 500
     const head: string[] = [];
     for (let i = 0; i < 2; i++) {
