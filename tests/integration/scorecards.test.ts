@@ -149,6 +149,43 @@ describe.each(backends())('scorecards on $name', (backend) => {
     expect((await agent.get(`/scorecards/${live}`)).body.versions).toHaveLength(1);
   });
 
+  it('deletes a draft version, never a published one; a scorecard never published goes with its draft; audited', async () => {
+    const t = tenant(db());
+    const admin = t.as('admin', 1);
+    const audits = async (id: string) =>
+      db().query<{ action: string; detail: unknown }>(
+        `SELECT action, detail FROM audit_log WHERE account = $1 AND entity_id = $2 AND action = 'scorecard.delete-draft' ORDER BY seq`,
+        [t.account, id],
+      );
+
+    // never published: the scorecard goes with its only draft
+    const only = (await admin.post('/scorecards', sampleScorecard('Left over'))).body.id;
+    expect((await t.as('reviewer', 2).delete(`/scorecards/${only}/versions/1`)).status).toBe(403);
+    expect((await admin.delete(`/scorecards/${only}/versions/1`)).status).toBe(204);
+    expect((await admin.get(`/scorecards/${only}`)).status).toBe(404);
+    expect((await admin.get('/scorecards')).body.items.map((s: { name: string }) => s.name)).not.toContain('Left over');
+    expect(await audits(only)).toEqual([{ action: 'scorecard.delete-draft', detail: { version: 1, scorecardDeleted: true } }]);
+
+    // published v1 with a draft v2: v1 stays; a save since the caller read the draft is a conflict
+    const id = await publishedScorecard(t);
+    expect((await admin.post(`/scorecards/${id}/draft`)).body.version).toBe(2);
+    await admin.put(`/scorecards/${id}/draft`, { definition: { ...sampleScorecard(), name: 'Saved since' }, lockVersion: 1 });
+    expect((await admin.delete(`/scorecards/${id}/versions/1`)).status).toBe(409);
+    const stale = await admin.delete(`/scorecards/${id}/versions/2?lockVersion=1`);
+    expect(stale.status).toBe(409);
+    expect(stale.body.error).toContain('someone else saved this draft');
+    expect((await admin.delete(`/scorecards/${id}/versions/2?lockVersion=2`)).status).toBe(204);
+    const after = (await admin.get(`/scorecards/${id}`)).body;
+    expect(after).toMatchObject({ status: 'published', currentVersion: 1, latestVersion: 1, draft: null });
+    expect(after.versions.map((v: { version: number }) => v.version)).toEqual([1]);
+    expect(await audits(id)).toEqual([{ action: 'scorecard.delete-draft', detail: { version: 2, scorecardDeleted: false } }]);
+    // the next draft is version 2 again
+    expect((await admin.post(`/scorecards/${id}/draft`)).body.version).toBe(2);
+
+    for (const path of [`/scorecards/${id}/versions/3`, '/scorecards/nope/versions/1']) expect((await admin.delete(path)).status).toBe(404);
+    expect((await admin.delete(`/scorecards/${id}/versions/x`)).status).toBe(400);
+  });
+
   it('refuses changes to an archived scorecard with 422 and unknown ids with 404', async () => {
     const t = tenant(db());
     const admin = t.as('admin', 1);

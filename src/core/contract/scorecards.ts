@@ -14,7 +14,7 @@ import {
 import { ADMIN } from '../permissions.ts';
 import { ScorecardDefinition } from '../scorecard.ts';
 import { PositiveInt32 } from '../text.ts';
-import { ANYONE, contract, json, jsonBody } from './contract.ts';
+import { ANYONE, contract, json, jsonBody, noContent } from './contract.ts';
 
 // the account policy widens who manages scorecards (the service checks it); the roles name the fixed minimum
 const managers = {
@@ -99,6 +99,20 @@ export const startScorecardDraft = contract({
   summary: 'Start a draft of the next version from the current one',
   errors: [409, 422],
   responses: { 201: json(ScorecardVersionView, 'Created') },
+});
+
+export const deleteScorecardDraft = contract({
+  ...managers,
+  method: 'delete',
+  path: '/scorecards/{id}/versions/{version}',
+  summary: 'Delete a draft version; a scorecard never published goes with it',
+  errors: [409],
+  request: {
+    params: z.object({ id: z.string(), version: z.coerce.number().pipe(PositiveInt32) }),
+    // the draft as the caller last read it: a save since is a conflict, so no one deletes work they have not seen
+    query: z.strictObject({ lockVersion: z.coerce.number().pipe(PositiveInt32).optional() }),
+  },
+  responses: { 204: noContent },
 });
 
 export const publishScorecard = contract({

@@ -8,6 +8,7 @@ import { isScorecardManager, requireScorecardManager } from '../services/policy.
 import {
   archiveScorecard,
   createScorecard,
+  deleteDraft,
   duplicateScorecard,
   editDraft,
   listScorecards,
@@ -63,6 +64,11 @@ export function scorecardsRouter({ db, clock }: AppDeps) {
   );
 
   r.openapi(declare(api.startScorecardDraft, manager), async (c) => c.json(await startDraft(db, actorOf(c), pathId(c), clock.now()), 201));
+
+  r.openapi(declare(api.deleteScorecardDraft, manager), async (c) => {
+    await deleteDraft(db, actorOf(c), pathId(c), c.req.valid('param').version, c.req.valid('query').lockVersion, clock.now());
+    return c.body(null, 204);
+  });
 
   r.openapi(declare(api.publishScorecard, manager), async (c) => c.json(await publishDraft(db, actorOf(c), pathId(c), clock.now()), 200));
 

@@ -11,6 +11,7 @@ import { conflict, forbidden, notFound, unprocessable } from '../errors.ts';
 import { audit } from '../store/journal.ts';
 import {
   definitionOf,
+  deleteDraftVersion,
   describeScorecards,
   findDraft,
   findScorecard,
@@ -122,6 +123,32 @@ export async function startDraft(db: Db, actor: Actor, id: string, now: Date): P
     await setLatestVersion(tx, actor.account, card.id, next, now);
     await audit(tx, actor, now, 'scorecard.new-draft', 'scorecard', card.id, { version: next });
     return versionView(card, v);
+  });
+}
+
+/**
+ * Deletes a draft version: 404 unknown scorecard or version, 409 a published version (published versions never
+ * change) or a draft saved since `lockVersion` (when given). A scorecard never published goes with its only draft.
+ * Audited in the same transaction.
+ */
+export async function deleteDraft(
+  db: Db,
+  actor: Actor,
+  id: string,
+  version: number,
+  lockVersion: number | undefined,
+  now: Date,
+): Promise<{ scorecardDeleted: boolean }> {
+  return db.transaction(async (tx) => {
+    const card = await findScorecard(tx, actor.account, id, true);
+    const v = card && (await findVersion(tx, actor.account, card.id, version));
+    if (!card || !v) throw notFound('scorecard version');
+    if (v.status !== 'draft') throw conflict(`version ${version} is published: published versions never change`);
+    if (lockVersion !== undefined && v.lock_version !== lockVersion)
+      throw conflict('someone else saved this draft since you read it: reload before deleting it');
+    const deleted = await deleteDraftVersion(tx, actor.account, card.id, version, now);
+    await audit(tx, actor, now, 'scorecard.delete-draft', 'scorecard', card.id, { version, scorecardDeleted: deleted === 'scorecard' });
+    return { scorecardDeleted: deleted === 'scorecard' };
   });
 }
 

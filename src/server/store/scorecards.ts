@@ -188,6 +188,34 @@ export async function markScorecardArchived(q: Queryable, account: string, id: s
   ]);
 }
 
+/**
+ * Deletes a draft version (never a published one: the WHERE says so); the scorecard's latest version goes back to the
+ * one before, and a scorecard left with no version (never published) goes too. Says which was deleted.
+ */
+export async function deleteDraftVersion(
+  q: Queryable,
+  account: string,
+  id: string,
+  version: number,
+  at: Date,
+): Promise<'version' | 'scorecard'> {
+  await q.query(`DELETE FROM scorecard_versions WHERE account = $1 AND scorecard_id = $2 AND version = $3 AND status = 'draft'`, [
+    account,
+    id,
+    version,
+  ]);
+  const [left] = await q.query<{ latest: number | null }>(
+    'SELECT max(version) AS latest FROM scorecard_versions WHERE account = $1 AND scorecard_id = $2',
+    [account, id],
+  );
+  if (left?.latest == null) {
+    await q.query('DELETE FROM scorecards WHERE account = $1 AND id = $2', [account, id]);
+    return 'scorecard';
+  }
+  await setLatestVersion(q, account, id, left.latest, at);
+  return 'version';
+}
+
 /** Scorecards with their versions and evaluation counts; drafts only when `withDrafts` (admins). */
 export async function describeScorecards(
   q: Queryable,
