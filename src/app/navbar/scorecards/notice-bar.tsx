@@ -26,9 +26,7 @@ export function NoticeBar({ notice, testId, children }: { notice: NoticeValue | 
       {notice.issues?.length ? (
         <ul>
           {notice.issues.map((i) => (
-            <li key={i}>
-              <code>{i}</code>
-            </li>
+            <li key={i}>{i}</li>
           ))}
         </ul>
       ) : null}
