@@ -249,6 +249,65 @@ describe.skipIf(!canRun)('scorecard admin in the devhost', () => {
     await b.page.close();
   });
 
+  it('stores a draft only when it is saved, reopens the open draft, and deletes a draft once confirmed', { timeout: 60_000 }, async () => {
+    const { page, app } = await openScorecards();
+    await app.getByRole('table').waitFor();
+    const before = await scorecards();
+    const back = async () => {
+      await app.getByRole('button', { name: /All scorecards/ }).click();
+      await app.getByRole('table').waitFor();
+    };
+    // New from template twice and Edit, each left without saving: nothing new is stored
+    for (let i = 0; i < 2; i++) {
+      await app.getByLabel('Template').selectOption('email');
+      await app.getByRole('button', { name: 'New from template' }).click();
+      await app.getByRole('heading', { name: /Email support/ }).waitFor();
+      expect(await app.getByText('Not saved yet: nothing is stored until you save.').count()).toBe(1);
+      await back();
+    }
+    const published = before.find((s) => s.status === 'published' && !s.draft)!;
+    const edit = app.getByRole('button', { name: `Edit “${published.name}”` });
+    await edit.click();
+    await app.getByRole('heading', { name: new RegExp(published.name) }).waitFor();
+    expect(await app.locator('.qa-badge').innerText()).toBe(`draft of v${published.latestVersion + 1}`);
+    await back();
+    expect((await scorecards()).map((s) => [s.id, s.latestVersion, s.draft?.version ?? null])).toEqual(
+      before.map((s) => [s.id, s.latestVersion, s.draft?.version ?? null]),
+    );
+
+    // saved once, the draft is the one Edit opens next time, with its change
+    await edit.click();
+    await app.getByLabel('Description').fill('Changed in a draft');
+    await app.getByRole('button', { name: 'Save draft' }).click();
+    await expect.poll(() => app.getByTestId('editor-notice').innerText()).toContain('saved');
+    await back();
+    const row = app.locator(`tr[data-scorecard="${published.name}"]`);
+    await expect.poll(() => row.innerText()).toContain(`draft v${published.latestVersion + 1} open`);
+    await edit.click();
+    await expect.poll(() => app.getByLabel('Description').inputValue()).toBe('Changed in a draft');
+    await back();
+    expect((await scorecards()).filter((s) => s.name === published.name)).toHaveLength(1);
+
+    // deleting asks first, in the row; Cancel keeps it, Delete draft deletes it and the published version stays
+    const version = published.latestVersion + 1;
+    const remove = app.getByRole('button', { name: `Delete the draft v${version} of “${published.name}”` });
+    await remove.click();
+    await row.getByText(`Delete the draft v${version} of “${published.name}”? The published v${published.currentVersion} stays.`).waitFor();
+    await row.getByRole('button', { name: 'Cancel' }).click();
+    await expect.poll(() => remove.evaluate((b) => b === document.activeElement)).toBe(true);
+    await remove.click();
+    await row.getByRole('button', { name: 'Delete draft' }).click();
+    await expect.poll(() => app.getByTestId('list-notice').innerText()).toContain(`Deleted the draft v${version} of “${published.name}”.`);
+    const after = (await scorecards()).find((s) => s.id === published.id)!;
+    expect(after).toMatchObject({
+      status: 'published',
+      currentVersion: published.currentVersion,
+      latestVersion: published.latestVersion,
+      draft: null,
+    });
+    await page.close();
+  });
+
   it('tells a non-admin to ask their admin, and keyboard users can reach every tab', async () => {
     const page = await browser.context.newPage();
     await page.goto(dh.navBarUrl({ user: USERS.rita }));
@@ -414,15 +473,16 @@ describe.skipIf(!canRun)('scorecard admin in the devhost', () => {
       /^Would fail: \d+ that pass now\. Would pass: 0 that fail now\.$/,
     );
 
-    // leaving with unsaved changes asks first, inline; nothing was saved
+    // leaving with unsaved changes asks first, inline; nothing was saved, not even a draft
     await app.getByRole('button', { name: 'All scorecards' }).click();
     await app.getByRole('button', { name: 'Keep editing' }).click();
     expect(await app.getByRole('button', { name: 'Run what-if' }).isVisible()).toBe(true);
     await app.getByRole('button', { name: 'All scorecards' }).click();
     await app.getByRole('button', { name: 'Leave without saving' }).click();
     await app.getByRole('table').waitFor();
-    const after = ((await (await dh.service(`/scorecards/${used!.id}`, ADMIN)).json()) as ScorecardSummary).draft!;
-    expect(after.definition.sections[0]!.criteria[0]!.critical).toEqual(used!.current!.sections[0]!.criteria[0]!.critical);
+    const after = (await (await dh.service(`/scorecards/${used!.id}`, ADMIN)).json()) as ScorecardSummary;
+    expect(after).toMatchObject({ latestVersion: used!.latestVersion, draft: null });
+    expect(after.current!.sections[0]!.criteria[0]!.critical).toEqual(used!.current!.sections[0]!.criteria[0]!.critical);
     await page.close();
   });
 });

@@ -42,7 +42,7 @@ describe('scorecards api over the real routes', () => {
     expect(await api.list()).toMatchObject({ status: 'error', error: { kind: 'session-ended' } });
   });
 
-  it('creates, saves with the lock version, publishes, opens the next draft, and lists', async () => {
+  it('creates, saves with the lock version, publishes, starts the next draft, and lists', async () => {
     const { api, urls } = await apiAs('admin');
     const created = await api.create(card('Email'));
     if (created.status !== 'ok') throw new Error(created.error.message);
@@ -54,7 +54,7 @@ describe('scorecards api over the real routes', () => {
     const list = await api.list();
     const summary = list.status === 'ok' ? list.value.find((s) => s.id === id) : undefined;
     expect(summary).toMatchObject({ status: 'published', currentVersion: 1, evaluationCount: 0 });
-    const draft = await api.openDraft(summary!);
+    const draft = await api.startDraft(summary!.id);
     expect(draft.status === 'ok' && draft.value).toMatchObject({ version: 2, lockVersion: 1, definition: { passThreshold: 70 } });
     expect(urls[0]).toBe('POST /api/v1/scorecards');
   });
@@ -71,18 +71,22 @@ describe('scorecards api over the real routes', () => {
     expect(now.status === 'ok' && now.value.draft?.definition.name).toBe('First');
   });
 
-  it('opens the draft another admin made after the list loaded', async () => {
-    const { api } = await apiAs('admin');
+  it('refuses a second draft, and deletes a draft only as it was last read', async () => {
+    const { api, urls } = await apiAs('admin');
     const created = await api.create(card('Racing'));
     if (created.status !== 'ok') throw new Error(created.error.message);
-    await api.publish(created.value.id);
-    const got = await api.get(created.value.id);
-    if (got.status !== 'ok') throw new Error('get');
-    const listedBefore = got.value; // no draft in this copy
-    const first = await api.openDraft(listedBefore);
-    const second = await api.openDraft(listedBefore);
-    expect(first.status === 'ok' && first.value.version).toBe(2);
-    expect(second.status === 'ok' && second.value.version).toBe(2);
+    const { id } = created.value;
+    await api.publish(id);
+    expect((await api.startDraft(id)).status).toBe('ok');
+    const second = await api.startDraft(id);
+    expect(second.status === 'error' && second.error.kind).toBe('conflict');
+    await api.saveDraft(id, card('Racing v2'), 1);
+    const stale = await api.deleteDraft(id, 2, 1);
+    expect(stale.status === 'error' && stale.error.kind).toBe('conflict');
+    expect(await api.deleteDraft(id, 2, 2)).toEqual({ status: 'ok', value: null });
+    expect(urls.at(-1)).toBe(`DELETE /api/v1/scorecards/${id}/versions/2?lockVersion=2`);
+    const now = await api.get(id);
+    expect(now.status === 'ok' && now.value).toMatchObject({ latestVersion: 1, draft: null });
   });
 
   it('gets path-named issues for a bad definition and a forbidden for non-admins', async () => {

@@ -146,14 +146,15 @@ describe('targets', () => {
     await click(button(el, 'Delete the target for Alex Agent'));
     await frame();
     expect(row(el, 'a').textContent).toContain('Delete the target for Alex Agent?');
-    expect(document.activeElement?.id).toBe('qa-target-confirm-a');
+    expect(document.activeElement?.textContent).toBe('Delete');
+    expect(document.activeElement?.closest('tr')).toBe(row(el, 'a'));
     await click(button(el, 'Keep it'));
     await frame();
     expect(document.activeElement?.id).toBe('qa-target-delete-a');
     expect(calls.filter((c) => c.startsWith('DELETE'))).toEqual([]);
 
     await click(button(el, 'Delete the target for Alex Agent'));
-    await click(el.querySelector<HTMLElement>('#qa-target-confirm-a'));
+    await click(button(row(el, 'a'), 'Delete'));
     await settle();
     await frame();
     expect(calls).toContain('DELETE /targets/a');

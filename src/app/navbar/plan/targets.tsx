@@ -11,6 +11,7 @@ import { createPlanApi } from '../../api/plan-api.ts';
 import { useI18n } from '../../i18n/use-t.tsx';
 import { focusSoon } from '../../ui/announce.ts';
 import { useAsync } from '../../ui/use-async.ts';
+import { ConfirmInRow } from '../confirm-in-row.tsx';
 import { useApi } from '../navbar-context.tsx';
 import { AsyncView, FigureText, Head } from '../reports/bits.tsx';
 import { formatValue } from '../reports/format.ts';
@@ -192,32 +193,17 @@ export function Targets({ people, editable }: { people: People; editable: boolea
                     {editable ? (
                       <td class="qa-table__action">
                         {confirming === x.id ? (
-                          <div
-                            class="qa-row__tools"
-                            role="group"
-                            aria-label={t('ui.reports.targets.confirmDelete', { who: subjectName(x) })}
-                          >
-                            <span>{t('ui.reports.targets.confirmDelete', { who: subjectName(x) })}</span>
-                            <button
-                              type="button"
-                              id={`qa-target-confirm-${x.id}`}
-                              class="c-btn c-btn--sm c-btn--danger"
-                              disabled={busy}
-                              onClick={() => void remove(x)}
-                            >
-                              {t('ui.reports.targets.delete')}
-                            </button>
-                            <button
-                              type="button"
-                              class="c-btn c-btn--sm c-btn--basic"
-                              onClick={() => {
-                                setConfirming(null);
-                                focusSoon(() => document.getElementById(`qa-target-delete-${x.id}`));
-                              }}
-                            >
-                              {t('ui.reports.targets.keep')}
-                            </button>
-                          </div>
+                          <ConfirmInRow
+                            question={t('ui.reports.targets.confirmDelete', { who: subjectName(x) })}
+                            confirm={t('ui.reports.targets.delete')}
+                            cancel={t('ui.reports.targets.keep')}
+                            busy={busy}
+                            onConfirm={() => void remove(x)}
+                            onCancel={() => {
+                              setConfirming(null);
+                              focusSoon(() => document.getElementById(`qa-target-delete-${x.id}`));
+                            }}
+                          />
                         ) : (
                           <div class="qa-row__tools">
                             <button
@@ -234,10 +220,7 @@ export function Targets({ people, editable }: { people: People; editable: boolea
                               id={`qa-target-delete-${x.id}`}
                               class="c-btn c-btn--sm c-btn--basic c-btn--danger"
                               aria-label={t('ui.reports.targets.deleteNamed', { who: subjectName(x) })}
-                              onClick={() => {
-                                setConfirming(x.id);
-                                focusSoon(() => document.getElementById(`qa-target-confirm-${x.id}`));
-                              }}
+                              onClick={() => setConfirming(x.id)}
                             >
                               {t('ui.reports.targets.delete')}
                             </button>

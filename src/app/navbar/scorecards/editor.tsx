@@ -1,8 +1,14 @@
-/** The draft editor: settings, applies-to, sections and criteria, validated as you type; save with the lock version; publish. */
+/**
+ * The draft editor: settings, applies-to, sections and criteria, validated as you type; save with the lock version;
+ * publish; delete the draft. A new scorecard (from a template) or the next version of a published one is stored only
+ * at its first save: opening the editor and leaving it keeps nothing.
+ */
 import { useEffect, useMemo, useReducer, useRef, useState } from 'preact/hooks';
-import { NaPolicy, ScoringMethod } from '../../../core/scorecard.ts';
+import { NaPolicy, ScoringMethod, type ScorecardDefinition } from '../../../core/scorecard.ts';
+import { mapOk, type Result } from '../../api/result.ts';
 import { createScorecardsApi, type DraftView } from '../../api/scorecards-api.ts';
 import { useT } from '../../i18n/use-t.tsx';
+import { ConfirmInRow } from '../confirm-in-row.tsx';
 import { useApi } from '../navbar-context.tsx';
 import { AppliesToEditor } from './applies-to-editor.tsx';
 import { CriterionEditor } from './criterion-editor.tsx';
@@ -15,9 +21,26 @@ import { useDirectory } from './use-directory.ts';
 
 type Notice = NoticeValue;
 
+/** What the editor opens: a stored draft, or one stored only at its first save (a new scorecard, the next version). */
+export type Opened =
+  | { kind: 'saved'; scorecardId: string; draft: DraftView }
+  | { kind: 'new'; definition: ScorecardDefinition }
+  | { kind: 'next'; scorecardId: string; version: number; definition: ScorecardDefinition };
+
+/** What is stored of the draft being edited; `lockVersion` null: nothing yet. */
+interface Stored {
+  scorecardId: string | null;
+  version: number;
+  lockVersion: number | null;
+}
+
+const storedOf = (o: Opened): Stored =>
+  o.kind === 'saved'
+    ? { scorecardId: o.scorecardId, version: o.draft.version, lockVersion: o.draft.lockVersion }
+    : { scorecardId: o.kind === 'next' ? o.scorecardId : null, version: o.kind === 'next' ? o.version : 1, lockVersion: null };
+
 export interface EditorProps {
-  scorecardId: string;
-  draft: DraftView;
+  opened: Opened;
   /** Back to the list, with a message for it to show. */
   onDone: (message?: string) => void;
 }
@@ -31,16 +54,21 @@ function keepFocus(rowKey: string, delta: -1 | 1): FocusTarget {
   return () => focused || `${rowKey}-${delta < 0 ? 'up' : 'down'}`;
 }
 
-export function ScorecardEditor({ scorecardId, draft: opened, onDone }: EditorProps) {
+export function ScorecardEditor({ opened, onDone }: EditorProps) {
   const t = useT();
   const api = useApi(createScorecardsApi);
   const { directory, error: directoryError } = useDirectory();
-  const [draft, dispatchRaw] = useReducer(editorReducer, opened.definition, fromDefinition);
-  const [lockVersion, setLockVersion] = useState(opened.lockVersion);
-  const [version, setVersion] = useState(opened.version);
+  const [draft, dispatchRaw] = useReducer(
+    editorReducer,
+    opened.kind === 'saved' ? opened.draft.definition : opened.definition,
+    fromDefinition,
+  );
+  const [stored, setStored] = useState<Stored>(() => storedOf(opened));
+  const { scorecardId, version } = stored;
   const [dirty, setDirty] = useState(false);
   const [busy, setBusy] = useState(false);
   const [leaving, setLeaving] = useState(false);
+  const [deleting, setDeleting] = useState(false);
   const [notice, setNotice] = useState<Notice | null>(null);
   const validation = useMemo(() => validate(draft, t), [draft, t]);
   const errors = validation.errors;
@@ -73,33 +101,50 @@ export function ScorecardEditor({ scorecardId, draft: opened, onDone }: EditorPr
     return () => removeEventListener('beforeunload', warn);
   }, [dirty]);
 
-  async function save(): Promise<boolean> {
+  /** Stores the definition: a save of the stored draft, or the first save that creates the scorecard or the draft. */
+  async function store(definition: ScorecardDefinition): Promise<Result<Stored>> {
+    const { scorecardId: id, lockVersion } = stored;
+    if (id === null)
+      return mapOk(await api.create(definition), (v) => ({ scorecardId: v.id, version: v.version, lockVersion: v.lockVersion }));
+    let current = stored;
+    if (lockVersion === null) {
+      const started = await api.startDraft(id);
+      if (started.status !== 'ok') return started;
+      current = { scorecardId: id, version: started.value.version, lockVersion: started.value.lockVersion };
+      setStored(current);
+    }
+    return mapOk(await api.saveDraft(id, definition, current.lockVersion!), (v) => ({ ...current, lockVersion: v.lockVersion }));
+  }
+
+  /** Saves the draft; what is stored then, or null (the problem shown). */
+  async function save(): Promise<Stored | null> {
     if (!validation.ok) {
       setNotice({ tone: 'error', text: t('ui.admin.editor.fixFirst', { count: validation.all.length }) });
       summaryRef.current?.focus();
-      return false;
+      return null;
     }
     setBusy(true);
-    const r = await api.saveDraft(scorecardId, validation.value, lockVersion);
+    const r = await store(validation.value);
     setBusy(false);
     if (r.status === 'ok') {
-      setLockVersion(r.value.lockVersion);
+      setStored(r.value);
       setDirty(false);
-      setNotice({ tone: 'ok', text: t('ui.admin.editor.saved', { version }) });
-      return true;
+      setNotice({ tone: 'ok', text: t('ui.admin.editor.saved', { version: r.value.version }) });
+      return r.value;
     }
     if (r.error.kind === 'conflict') setNotice({ tone: 'conflict', text: t('ui.admin.editor.conflict') });
     else setNotice({ tone: 'error', text: t('ui.common.error', { message: r.error.message }), issues: r.error.issues });
-    return false;
+    return null;
   }
 
   async function publish() {
-    if (dirty && !(await save())) return;
+    const now = dirty || stored.lockVersion === null ? await save() : stored;
+    if (!now?.scorecardId) return;
     if (!validation.ok) return void save();
     setBusy(true);
-    const r = await api.publish(scorecardId);
+    const r = await api.publish(now.scorecardId);
     setBusy(false);
-    if (r.status === 'ok') onDone(t('ui.admin.editor.published', { name: draft.name, version }));
+    if (r.status === 'ok') onDone(t('ui.admin.editor.published', { name: draft.name, version: now.version }));
     else
       setNotice({
         tone: r.error.kind === 'conflict' ? 'conflict' : 'error',
@@ -109,18 +154,33 @@ export function ScorecardEditor({ scorecardId, draft: opened, onDone }: EditorPr
   }
 
   async function reload() {
+    if (!scorecardId) return;
     setBusy(true);
     const r = await api.get(scorecardId);
     setBusy(false);
     if (r.status === 'ok' && r.value.draft) {
       dispatchRaw({ type: 'load', draft: fromDefinition(r.value.draft.definition) });
-      setLockVersion(r.value.draft.lockVersion);
-      setVersion(r.value.draft.version);
+      setStored({ scorecardId, version: r.value.draft.version, lockVersion: r.value.draft.lockVersion });
       setDirty(false);
       setNotice({ tone: 'ok', text: t('ui.admin.editor.reloaded') });
     } else {
       setNotice({ tone: 'error', text: t('ui.common.error', { message: r.status === 'error' ? r.error.message : 'no draft' }) });
     }
+  }
+
+  async function deleteDraft() {
+    if (!scorecardId || stored.lockVersion === null) return;
+    setBusy(true);
+    const r = await api.deleteDraft(scorecardId, version, stored.lockVersion);
+    setBusy(false);
+    setDeleting(false);
+    if (r.status === 'ok')
+      return onDone(t('ui.admin.editor.deleted', { name: draft.name.trim() || t('ui.admin.editor.untitled'), version }));
+    setNotice(
+      r.error.kind === 'conflict'
+        ? { tone: 'conflict', text: t('ui.admin.editor.deleteConflict') }
+        : { tone: 'error', text: t('ui.common.error', { message: r.error.message }) },
+    );
   }
 
   const dropOnCriterion = (s: number, c: number) => (item: DragItem) => {
@@ -152,16 +212,50 @@ export function ScorecardEditor({ scorecardId, draft: opened, onDone }: EditorPr
             {draft.name.trim() || t('ui.admin.editor.untitled')} <span class="qa-badge">{t('ui.admin.editor.draftOf', { version })}</span>
           </h2>
           <p class="c-field__hint" aria-live="polite">
-            {dirty ? t('ui.admin.editor.unsaved') : t('ui.admin.editor.allSaved')}
+            {dirty
+              ? t('ui.admin.editor.unsaved')
+              : stored.lockVersion === null
+                ? t('ui.admin.editor.notStored')
+                : t('ui.admin.editor.allSaved')}
           </p>
         </div>
         <div class="qa-editor__actions">
-          <button type="button" class="c-btn" disabled={busy} onClick={() => void save()}>
-            {t('ui.admin.editor.save')}
-          </button>
-          <button type="button" class="c-btn c-btn--primary" disabled={busy} onClick={() => void publish()}>
-            {t('ui.admin.editor.publish', { version })}
-          </button>
+          {deleting ? (
+            <ConfirmInRow
+              question={
+                // a version 1 draft is a scorecard never published: it goes with its draft
+                version === 1 ? t('ui.admin.editor.confirmDeleteNew') : t('ui.admin.editor.confirmDelete', { version })
+              }
+              confirm={t('ui.admin.editor.deleteDraft')}
+              cancel={t('ui.admin.cancel')}
+              busy={busy}
+              onConfirm={() => void deleteDraft()}
+              onCancel={() => {
+                setDeleting(false);
+                requestAnimationFrame(() => document.getElementById('editor-delete')?.focus());
+              }}
+            />
+          ) : (
+            <>
+              <button type="button" class="c-btn" disabled={busy} onClick={() => void save()}>
+                {t('ui.admin.editor.save')}
+              </button>
+              <button type="button" class="c-btn c-btn--primary" disabled={busy} onClick={() => void publish()}>
+                {t('ui.admin.editor.publish', { version })}
+              </button>
+              {stored.lockVersion !== null ? (
+                <button
+                  type="button"
+                  id="editor-delete"
+                  class="c-btn c-btn--basic c-btn--danger"
+                  disabled={busy}
+                  onClick={() => setDeleting(true)}
+                >
+                  {t('ui.admin.editor.deleteDraft')}
+                </button>
+              ) : null}
+            </>
+          )}
         </div>
       </header>
 
@@ -372,7 +466,7 @@ export function ScorecardEditor({ scorecardId, draft: opened, onDone }: EditorPr
         </form>
         <aside class="qa-editor__side" aria-label={t('ui.admin.preview.aside')}>
           <Preview definition={validation.ok ? validation.value : null} t={t} />
-          <WhatIf scorecardId={scorecardId} definition={validation.ok ? validation.value : null} api={api} t={t} />
+          {scorecardId ? <WhatIf scorecardId={scorecardId} definition={validation.ok ? validation.value : null} api={api} t={t} /> : null}
         </aside>
       </div>
     </div>

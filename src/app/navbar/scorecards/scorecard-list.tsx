@@ -1,10 +1,12 @@
 /** Every scorecard of the account: status, version, where it applies, how many evaluations use it; and its actions. */
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { ScorecardSummary } from '../../../core/api.ts';
+import { ScorecardDefinition } from '../../../core/scorecard.ts';
 import { TEMPLATES, type TemplateName } from '../../../core/templates.ts';
-import type { DraftView, ScorecardsApi } from '../../api/scorecards-api.ts';
+import type { ScorecardsApi } from '../../api/scorecards-api.ts';
 import type { Translate } from '../../i18n/translate.ts';
 import { downloadText } from '../../ui/download.ts';
+import { ConfirmInRow } from '../confirm-in-row.tsx';
 import { summariseAppliesTo, type Directory } from './applies-to-summary.ts';
 import { exportFileName, exportJson, parseImport } from './import-file.ts';
 import { NoticeBar, type NoticeValue } from './notice-bar.tsx';
@@ -14,23 +16,26 @@ export interface ListProps {
   directory: Directory;
   api: ScorecardsApi;
   t: Translate;
-  busy: boolean;
   /** Back from the editor without a message: put focus on the list's title. */
   focusTitle: boolean;
-  /** Open the editor on a scorecard's draft (made from the published version when there is none). */
+  /** Open the editor on a scorecard's draft, or on its next version (stored at its first save). */
   onEdit: (item: ScorecardSummary) => void;
-  /** Open the editor on a just-created draft (template, duplicate). */
-  onCreated: (id: string, draft: DraftView) => void;
+  /** Open the editor on a new scorecard from a template, stored at its first save. */
+  onNew: (definition: ScorecardDefinition) => void;
   onChanged: (message: string) => void;
   onError: (message: string, issues?: string[]) => void;
 }
 
 const TEMPLATE_NAMES = Object.keys(TEMPLATES) as TemplateName[];
 
-export function ScorecardList({ items, directory, api, t, busy, focusTitle, onEdit, onCreated, onChanged, onError }: ListProps) {
+/** A row's question in place of its buttons. */
+type Asking = { id: string; action: 'archive' | 'delete' } | null;
+
+export function ScorecardList({ items, directory, api, t, focusTitle, onEdit, onNew, onChanged, onError }: ListProps) {
   const [template, setTemplate] = useState<TemplateName>('email');
   const [importErrors, setImportErrors] = useState<{ file: string; errors: string[] } | null>(null);
-  const [archiving, setArchiving] = useState<string | null>(null);
+  const [asking, setAsking] = useState<Asking>(null);
+  const [busy, setBusy] = useState(false);
   const fileInput = useRef<HTMLInputElement>(null);
   const title = useRef<HTMLHeadingElement>(null);
   useEffect(() => {
@@ -48,11 +53,10 @@ export function ScorecardList({ items, directory, api, t, busy, focusTitle, onEd
     [importErrors, t],
   );
 
-  async function fromTemplate() {
-    const r = await api.create(TEMPLATES[template]);
-    if (r.status === 'ok') onCreated(r.value.id, r.value);
-    else onError(r.error.message, r.error.issues);
-  }
+  const back = (id: string, control: 'archive' | 'delete') => {
+    setAsking(null);
+    requestAnimationFrame(() => document.getElementById(`${control}-${id}`)?.focus());
+  };
 
   async function importFile(file: File) {
     const parsed = parseImport(await file.text(), t);
@@ -82,10 +86,30 @@ export function ScorecardList({ items, directory, api, t, busy, focusTitle, onEd
   }
 
   async function archive(item: ScorecardSummary) {
-    setArchiving(null);
+    setBusy(true);
     const r = await api.archive(item.id);
+    setBusy(false);
+    setAsking(null);
     if (r.status === 'ok') onChanged(t('ui.admin.list.archived', { name: item.name }));
     else onError(r.error.message);
+  }
+
+  /** Deletes the draft as the list read it (a save since is refused); a scorecard never published goes with it. */
+  async function deleteDraft(item: ScorecardSummary) {
+    const draft = item.draft;
+    if (!draft) return;
+    setBusy(true);
+    const r = await api.deleteDraft(item.id, draft.version, draft.lockVersion);
+    setBusy(false);
+    setAsking(null);
+    const name = item.name;
+    if (r.status === 'ok')
+      onChanged(
+        item.currentVersion === null
+          ? t('ui.admin.list.scorecardDeleted', { name })
+          : t('ui.admin.list.draftDeleted', { name, version: draft.version }),
+      );
+    else onError(r.error.kind === 'conflict' ? t('ui.admin.list.deleteConflict') : r.error.message);
   }
 
   return (
@@ -112,7 +136,7 @@ export function ScorecardList({ items, directory, api, t, busy, focusTitle, onEd
               ))}
             </select>
           </div>
-          <button type="button" class="c-btn c-btn--primary" disabled={busy} onClick={() => void fromTemplate()}>
+          <button type="button" class="c-btn c-btn--primary" onClick={() => onNew(ScorecardDefinition.parse(TEMPLATES[template]))}>
             {t('ui.admin.list.newFromTemplate')}
           </button>
           <button type="button" class="c-btn" disabled={busy} onClick={() => fileInput.current?.click()}>
@@ -179,16 +203,34 @@ export function ScorecardList({ items, directory, api, t, busy, focusTitle, onEd
                   <td>{definition ? summariseAppliesTo(definition.appliesTo, directory, t) : '–'}</td>
                   <td class="qa-num">{item.evaluationCount}</td>
                   <td>
-                    {archiving === item.id ? (
-                      <div class="qa-row__tools" role="group" aria-label={t('ui.admin.list.confirmArchive', { name: item.name })}>
-                        <span>{t('ui.admin.list.confirmArchive', { name: item.name })}</span>
-                        <button type="button" class="c-btn c-btn--sm c-btn--danger" onClick={() => void archive(item)}>
-                          {t('ui.admin.list.archive')}
-                        </button>
-                        <button type="button" class="c-btn c-btn--sm c-btn--basic" onClick={() => setArchiving(null)}>
-                          {t('ui.admin.cancel')}
-                        </button>
-                      </div>
+                    {asking?.id === item.id ? (
+                      asking.action === 'archive' ? (
+                        <ConfirmInRow
+                          question={t('ui.admin.list.confirmArchive', { name: item.name })}
+                          confirm={t('ui.admin.list.archive')}
+                          cancel={t('ui.admin.cancel')}
+                          busy={busy}
+                          onConfirm={() => void archive(item)}
+                          onCancel={() => back(item.id, 'archive')}
+                        />
+                      ) : (
+                        <ConfirmInRow
+                          question={
+                            item.currentVersion === null
+                              ? t('ui.admin.list.confirmDeleteNew', { name: item.name })
+                              : t('ui.admin.list.confirmDeleteDraft', {
+                                  name: item.name,
+                                  version: item.draft?.version ?? item.latestVersion,
+                                  current: item.currentVersion,
+                                })
+                          }
+                          confirm={t('ui.admin.list.deleteDraft')}
+                          cancel={t('ui.admin.cancel')}
+                          busy={busy}
+                          onConfirm={() => void deleteDraft(item)}
+                          onCancel={() => back(item.id, 'delete')}
+                        />
+                      )
                     ) : (
                       <div class="qa-row__tools" role="group" aria-label={t('ui.admin.list.actionsFor', { name: item.name })}>
                         {archived ? null : (
@@ -220,13 +262,26 @@ export function ScorecardList({ items, directory, api, t, busy, focusTitle, onEd
                         >
                           {t('ui.admin.list.export')}
                         </button>
+                        {item.draft ? (
+                          <button
+                            type="button"
+                            id={`delete-${item.id}`}
+                            class="c-btn c-btn--sm c-btn--basic c-btn--danger"
+                            disabled={busy}
+                            aria-label={t('ui.admin.list.deleteDraftNamed', { name: item.name, version: item.draft.version })}
+                            onClick={() => setAsking({ id: item.id, action: 'delete' })}
+                          >
+                            {t('ui.admin.list.deleteDraft')}
+                          </button>
+                        ) : null}
                         {archived ? null : (
                           <button
                             type="button"
+                            id={`archive-${item.id}`}
                             class="c-btn c-btn--sm c-btn--basic c-btn--danger"
                             disabled={busy}
                             aria-label={t('ui.admin.list.archiveNamed', { name: item.name })}
-                            onClick={() => setArchiving(item.id)}
+                            onClick={() => setAsking({ id: item.id, action: 'archive' })}
                           >
                             {t('ui.admin.list.archive')}
                           </button>

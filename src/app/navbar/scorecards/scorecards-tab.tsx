@@ -2,18 +2,29 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { ScorecardSummary } from '../../../core/api.ts';
 import { isAdmin } from '../../../core/permissions.ts';
-import { createScorecardsApi, type DraftView } from '../../api/scorecards-api.ts';
+import { createScorecardsApi } from '../../api/scorecards-api.ts';
 import { useT } from '../../i18n/use-t.tsx';
 import { Loading } from '../../ui/notice.tsx';
 import { useAsync } from '../../ui/use-async.ts';
 import { useApi, useNavBar } from '../navbar-context.tsx';
-import { ScorecardEditor } from './editor.tsx';
+import { ScorecardEditor, type Opened } from './editor.tsx';
 import { NoticeBar, type NoticeValue } from './notice-bar.tsx';
 import { PolicyControl } from './policy-control.tsx';
 import { ScorecardList } from './scorecard-list.tsx';
 import { useDirectory } from './use-directory.ts';
 
-type View = { kind: 'list' } | { kind: 'editor'; id: string; draft: DraftView };
+type View = { kind: 'list' } | { kind: 'editor'; opened: Opened };
+
+/**
+ * Edit opens the scorecard's draft when it has one, else the next version, stored only at its first save: an Edit
+ * (or a New from template) left without saving leaves no draft behind.
+ */
+function openedFor(item: ScorecardSummary): Opened | null {
+  if (item.draft) return { kind: 'saved', scorecardId: item.id, draft: item.draft };
+  return item.current ? { kind: 'next', scorecardId: item.id, version: item.latestVersion + 1, definition: item.current } : null;
+}
+
+const editorKey = (o: Opened) => (o.kind === 'new' ? 'new' : `${o.scorecardId}:${o.kind}`);
 type Flash = NoticeValue | null;
 
 export function ScorecardsTab() {
@@ -23,7 +34,6 @@ export function ScorecardsTab() {
   const { directory } = useDirectory();
   const [view, setView] = useState<View>({ kind: 'list' });
   const [flash, setFlash] = useState<Flash>(null);
-  const [busy, setBusy] = useState(false);
   // read whenever the list shows; the last list stays on screen while it is read again
   const [list, reload, items] = useAsync(view.kind === 'list' ? () => api.list() : null, [api, view.kind]);
   useEffect(() => {
@@ -38,19 +48,13 @@ export function ScorecardsTab() {
     reload();
   };
 
-  async function edit(item: ScorecardSummary) {
-    setBusy(true);
-    const r = await api.openDraft(item);
-    setBusy(false);
-    if (r.status === 'ok') {
-      setFlash(null);
-      setView({ kind: 'editor', id: item.id, draft: r.value });
-    } else setFlash({ tone: 'error', text: t('ui.common.error', { message: r.error.message }) });
-  }
+  const open = (opened: Opened | null) => {
+    if (!opened) return;
+    setFlash(null);
+    setView({ kind: 'editor', opened });
+  };
 
-  if (view.kind === 'editor') {
-    return <ScorecardEditor key={`${view.id}:${view.draft.version}`} scorecardId={view.id} draft={view.draft} onDone={refresh} />;
-  }
+  if (view.kind === 'editor') return <ScorecardEditor key={editorKey(view.opened)} opened={view.opened} onDone={refresh} />;
   return (
     <div class="qa-scorecards">
       <NoticeBar notice={flash} testId="list-notice" />
@@ -62,13 +66,9 @@ export function ScorecardsTab() {
           directory={directory}
           api={api}
           t={t}
-          busy={busy}
           focusTitle={returned && !flash}
-          onEdit={(item) => void edit(item)}
-          onCreated={(id, draft) => {
-            setFlash(null);
-            setView({ kind: 'editor', id, draft });
-          }}
+          onEdit={(item) => open(openedFor(item))}
+          onNew={(definition) => open({ kind: 'new', definition })}
           onChanged={(message) => refresh(message)}
           onError={(message, issues) => setFlash({ tone: 'error', text: t('ui.common.error', { message }), issues })}
         />
