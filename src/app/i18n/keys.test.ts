@@ -98,7 +98,7 @@ const TEMPLATES: Record<string, (template: string) => string[]> = {
   'ui.sidebar.status.${e.status}': each(EvaluationStatus.options),
   'ui.sidebar.problem.${p.kind}': each(every<Problem['kind']>()('unanswered', 'comment-required')),
   'ui.sidebar.problem.${p.problem.kind}': each(every<Problem['kind']>()('unanswered', 'comment-required')),
-  'ui.sidebar.verdict.${verdict}': each(every<Verdict>()('pass', 'fail', 'critical', 'none')),
+  'ui.sidebar.verdict.${verdict}': each(every<Verdict>()('pass', 'passSoFar', 'fail', 'critical', 'none')),
   'ui.sidebar.csat.${m.csat}': each(CSAT),
   'ui.sidebar.metric.${met}': each(['met', 'missed', 'unknown']),
   'ui.sidebar.resolve.${o}': each(DisputeResolution.shape.outcome.options),

@@ -30,12 +30,13 @@ export function useOptionLabels(): (scale: Scale) => string[] {
     });
 }
 
-export type Verdict = 'pass' | 'fail' | 'critical' | 'none';
+// passSoFar: what is rated passes, but criteria are left that could still fail it
+export type Verdict = 'pass' | 'passSoFar' | 'fail' | 'critical' | 'none';
 
 export const verdictOf = (e: { passed: boolean | null; criticalFailures: readonly string[] }): Verdict =>
   e.criticalFailures.length > 0 ? 'critical' : e.passed === null ? 'none' : e.passed ? 'pass' : 'fail';
 
-const ICON: Record<Verdict, string> = { pass: '✓', fail: '✕', critical: '⚠', none: '·' };
+const ICON: Record<Verdict, string> = { pass: '✓', passSoFar: '…', fail: '✕', critical: '⚠', none: '·' };
 
 /** Pass/fail in words and an icon, never colour alone. */
 export function VerdictBadge({ verdict }: { verdict: Verdict }) {

@@ -126,6 +126,9 @@ describe('the reviewer sidebar', () => {
     await rate(el, 'greeting', 'Yes');
     expect(bar().querySelector('[data-progress]')!.textContent).toBe('1 of 2 left');
     expect(bar().querySelector('.qa-score__value')!.textContent).toBe('100');
+    // one criterion left could still fail it: not a plain Pass yet
+    expect(bar().querySelector('.qa-badge')!.textContent).toContain('Passing so far');
+    expect(bar().querySelector('.qa-badge--pass')).toBeNull();
     await rate(el, 'solution', 'Below');
     expect(bar().querySelector('[data-progress]')!.textContent).toBe('All 2 rated');
     expect(bar().querySelector('.qa-badge')!.textContent).toContain('Fail');

@@ -23,12 +23,14 @@ export function ScoreFooter({ r, locked, criteriaNames, total, waiting }: ScoreF
   const t = useT();
   const s = r.score;
   const changed = s !== null && s.rawScore !== null && s.finalScore !== s.rawScore;
-  const verdict = s ? verdictOf(s) : 'none';
+  const left = r.problems.filter((p) => p.kind === 'unanswered').length;
+  // never 'Pass' while unrated criteria could still fail it
+  const rated = s ? verdictOf(s) : 'none';
+  const verdict = rated === 'pass' && left > 0 ? 'passSoFar' : rated;
   const sending = r.submission.phase === 'sending';
   const problems = r.showProblems ? r.problems : [];
   const noReviewee = r.showProblems && r.draft.revieweeId === null;
   const points = r.card?.definition.method === 'total-points' && s && s.possible > 0;
-  const left = r.problems.filter((p) => p.kind === 'unanswered').length;
   return (
     <>
       {problems.length > 0 && (
