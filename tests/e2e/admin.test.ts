@@ -268,7 +268,7 @@ describe.skipIf(!canRun)('scorecard admin in the devhost', () => {
     const published = before.find((s) => s.status === 'published' && !s.draft)!;
     const edit = app.getByRole('button', { name: `Edit “${published.name}”` });
     await edit.click();
-    await app.getByRole('heading', { name: new RegExp(published.name) }).waitFor();
+    await expect.poll(() => app.locator('#editor-title').innerText()).toContain(published.name);
     expect(await app.locator('.qa-badge').innerText()).toBe(`draft of v${published.latestVersion + 1}`);
     await back();
     expect((await scorecards()).map((s) => [s.id, s.latestVersion, s.draft?.version ?? null])).toEqual(
