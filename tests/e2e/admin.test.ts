@@ -460,7 +460,7 @@ describe.skipIf(!canRun)('scorecard admin in the devhost', () => {
     await app.getByRole('button', { name: 'Run what-if' }).click();
     const result = app.getByTestId('what-if-result');
     await expect.poll(() => result.innerText()).toMatch(/the same evaluations now and with this draft \(n = \d+\)/);
-    // now and with the draft, for the average, the pass rate and the critical fails (issue 13: not the average only)
+    // now and with the draft, for the average, the pass rate and the critical fails (not the average only)
     const cells = async (key: string) =>
       (await result.locator(`tr[data-what-if="${key}"] td`).allInnerTexts()).slice(0, 2).map((v) => Number.parseFloat(v));
     const [average, averageDraft] = await cells('average');

@@ -1,5 +1,5 @@
 /**
- * What a QA lead reads in the Reports and Calibration tabs on a 1280 px nav bar (issue 13), in Chromium through the
+ * What a QA lead reads in the Reports and Calibration tabs on a 1280 px nav bar, in Chromium through the
  * local Zendesk with four weeks of seeded evaluations: a useful default range, a criterion table that flags few rows
  * and only with the evidence, folded long tables, faded thin periods, whole date labels on screen and paper, alpha
  * never shown where it is undefined, and only people who score offered for calibration.
