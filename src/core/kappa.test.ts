@@ -13,7 +13,7 @@ describe('cohenKappa', () => {
     expect(result.reason).toBeUndefined();
   });
 
-  // SAS/STAT PROC FREQ "Agreement Study" example (3 × 3 table): kappa .4842, ASE .1380, 95% CI .2137–.7547, ASE under
+  // SAS PROC FREQ output for this 3 × 3 table, as quoted in statsmodels' inter-rater tests: kappa .4842, ASE .1380, 95% CI .2137–.7547, ASE under
   // H0 .1484; weighted (Cicchetti-Allison, i.e. linear) .4701, ASE .1457, CI .1845–.7558, ASE under H0 .1426
   const sas = [
     [0, 4, 1],

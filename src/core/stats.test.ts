@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { binomialAtLeast, distinguishable, krippendorffAlpha, mean, meanFromSums, tCdf, tQuantile, wilson, Z95 } from './stats.ts';
+import { krippendorff2011Units } from './test-kit.ts';
 
 describe('wilson', () => {
   // Newcombe 1998, "Two-sided confidence intervals for the single proportion", Table I, method 3
@@ -134,16 +135,9 @@ describe('binomialAtLeast', () => {
 });
 
 describe('krippendorffAlpha', () => {
-  // Krippendorff 2011, "Computing Krippendorff's Alpha-Reliability", section C: 4 observers x 12 units,
-  // values 1..5, missing marked null. Published: nominal .743, ordinal .815, interval .849, ratio .797.
-  const _ = null;
-  const observers = [
-    [1, 2, 3, 3, 2, 1, 4, 1, 2, _, _, _],
-    [1, 2, 3, 3, 2, 2, 4, 1, 2, 5, _, 3],
-    [_, 3, 3, 3, 2, 3, 4, 2, 2, 5, 1, _],
-    [1, 2, 3, 3, 2, 4, 4, 1, 2, 5, 1, _],
-  ];
-  const units = observers[0]!.map((_v, u) => observers.map((o) => o[u]));
+  // Krippendorff 2011, "Computing Krippendorff's Alpha-Reliability", section C (see test-kit.ts).
+  // Published: nominal .743, ordinal .815, interval .849, ratio .797.
+  const units = krippendorff2011Units();
 
   it.each([
     ['nominal', 0.743],

@@ -1,11 +1,2 @@
-/** mulberry32: a small, fast, reproducible generator for the devhost's generated data (same seed, same data). */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+// the devhost's generated data draws from core's seeded generator (same seed, same data)
+export { seededRandom } from '../core/random.ts';

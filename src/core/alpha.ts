@@ -1,0 +1,103 @@
+/**
+ * Krippendorff's alpha for calibration questions (issue 14), around `krippendorffAlpha` in stats.ts: a bootstrap
+ * interval, the level of measurement chosen from a criterion's scale, and ratings given as option labels.
+ */
+import { categoryIndex, type Rating } from './kappa.ts';
+import { seededRandom } from './random.ts';
+import { scaleOptions } from './scale.ts';
+import type { Scale } from './scorecard.ts';
+import { type Agreement, type AlphaLevel, krippendorffAlpha } from './stats.ts';
+
+/** Resamples a bootstrap interval draws unless told otherwise. */
+export const ALPHA_BOOTSTRAP_RESAMPLES = 1000;
+
+/** The p-quantile of sorted values, interpolating between neighbours (Hyndman & Fan type 7, R's default). */
+function quantile(sorted: readonly number[], p: number): number {
+  const at = (sorted.length - 1) * p;
+  const below = Math.floor(at);
+  const above = Math.min(sorted.length - 1, below + 1);
+  return sorted[below]! + (at - below) * (sorted[above]! - sorted[below]!);
+}
+
+export interface AlphaEstimate extends Agreement {
+  /** Percentile bootstrap interval; null when alpha is undefined or fewer than two resamples define it. */
+  low: number | null;
+  high: number | null;
+  /** Resamples drawn, and those in which alpha was defined (a resample can lose all variation; it is left out). */
+  resamples: number;
+  defined: number;
+}
+
+/**
+ * Krippendorff's alpha with a percentile bootstrap interval: the pairable units (two or more values) are resampled
+ * with replacement, `resamples` times, from a seeded generator; resamples where alpha is undefined are left out and
+ * counted apart. (Krippendorff's own bootstrap resamples pairs of values instead; resampling units keeps each unit's
+ * coders together, as the calibration's tickets are the sampled thing.)
+ */
+export function krippendorffAlphaInterval(
+  units: ReadonlyArray<ReadonlyArray<number | null | undefined>>,
+  level: AlphaLevel,
+  options: { resamples?: number; seed?: number; confidence?: number } = {},
+): AlphaEstimate {
+  const resamples = options.resamples ?? ALPHA_BOOTSTRAP_RESAMPLES;
+  const confidence = options.confidence ?? 0.95;
+  const point = krippendorffAlpha(units, level);
+  if (point.alpha === null) return { ...point, low: null, high: null, resamples: 0, defined: 0 };
+  const pairable = units.filter((unit) => unit.filter((v) => typeof v === 'number' && Number.isFinite(v)).length >= 2);
+  const random = seededRandom(options.seed ?? 1);
+  const alphas: number[] = [];
+  for (let r = 0; r < resamples; r++) {
+    const sample = pairable.map(() => pairable[Math.floor(random() * pairable.length)]!);
+    const { alpha } = krippendorffAlpha(sample, level);
+    if (alpha !== null) alphas.push(alpha);
+  }
+  alphas.sort((a, b) => a - b);
+  const tail = (1 - confidence) / 2;
+  const interval = alphas.length >= 2 ? { low: quantile(alphas, tail), high: quantile(alphas, 1 - tail) } : { low: null, high: null };
+  return { ...point, ...interval, resamples, defined: alphas.length };
+}
+
+/**
+ * The level of measurement a criterion's scale supports: ordinal when its options' fractions order them (every
+ * preset, and options with distinct fractions), nominal when two options share a fraction and so have no order.
+ * Never interval: the gaps between options are a scorecard's choice, not a measured distance.
+ */
+export function alphaLevelForScale(scale: Scale): AlphaLevel {
+  const fractions = scaleOptions(scale).map((o) => o.fraction);
+  return new Set(fractions).size === fractions.length ? 'ordinal' : 'nominal';
+}
+
+/**
+ * Ratings given as labels (or numbers) in category indices: the index in `categories` when given, else in the sorted
+ * distinct ratings; missing ratings stay missing. A label outside `categories` throws.
+ */
+export function codeRatings(units: ReadonlyArray<readonly Rating[]>, categories?: ReadonlyArray<string | number>): (number | null)[][] {
+  const index = categoryIndex(units.flat(), categories);
+  return units.map((unit) => unit.map((r) => (r === null || r === undefined ? null : index.get(r)!)));
+}
+
+/** Krippendorff's alpha of ratings given as labels or numbers (see codeRatings). */
+export function krippendorffAlphaOfRatings(
+  units: ReadonlyArray<readonly Rating[]>,
+  level: AlphaLevel,
+  categories?: ReadonlyArray<string | number>,
+): Agreement {
+  return krippendorffAlpha(codeRatings(units, categories), level);
+}
+
+/**
+ * Alpha of a criterion's ratings given as its option labels, at the level its scale supports: options are coded by
+ * their order of fraction (ties share no order, and the level is then nominal). With the bootstrap interval.
+ */
+export function criterionAgreement(
+  units: ReadonlyArray<ReadonlyArray<string | null | undefined>>,
+  scale: Scale,
+  options: { resamples?: number; seed?: number } = {},
+): AlphaEstimate & { level: AlphaLevel } {
+  const level = alphaLevelForScale(scale);
+  const labels = scaleOptions(scale)
+    .slice()
+    .sort((a, b) => a.fraction - b.fraction)
+    .map((o) => o.label);
+  return { ...krippendorffAlphaInterval(codeRatings(units, labels), level, options), level };
+}
