@@ -47,6 +47,16 @@ describe('cohenKappa', () => {
     expect(result.n).toBe(20);
   });
 
+  // Maple EssayTools QuadraticWeightedKappa help page, examples 1 and 2 (categories from the lowest to the highest
+  // score given, 1..10): 0.758620689655172 and 0.438095238095238
+  it.each([
+    [[8, 8, 6, 6, 7, 6, 1, 4, 8], 0.758620689655172],
+    [[3, 5, 6, 6, 7, 6, 1, 4, 8], 0.438095238095238],
+  ])('reproduces the essay-scoring quadratic kappa against %j', (second, kappa) => {
+    const scores = Array.from({ length: 10 }, (_v, i) => i + 1);
+    expect(cohenKappa([9, 7, 8, 7, 6, 8, 3, 5, 10], second, { weights: 'quadratic', categories: scores }).kappa).toBeCloseTo(kappa, 9);
+  });
+
   it('takes labels in a given order and drops items either rater left', () => {
     const order = ['Poor', 'Fair', 'Good'];
     const a = ['Poor', 'Fair', 'Good', 'Good', null, 'Fair'];
