@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { cohenKappa, cohenKappaFromTable, fleissKappa, fleissKappaFromCounts, kappaWeight } from './kappa.ts';
+import { cohenKappa, cohenKappaFromTable, fleissKappa, fleissKappaFromCounts, Kappa, kappaWeight } from './kappa.ts';
+import { Z95 } from './stats.ts';
 
 describe('cohenKappa', () => {
   // Wikipedia, "Cohen's kappa", worked example: 50 proposals, 20 yes/yes, 5 yes/no, 10 no/yes, 15 no/no: kappa 0.40
@@ -83,6 +84,17 @@ describe('cohenKappa', () => {
       high: null,
       reason: 'no-variation',
     });
+  });
+
+  it('keeps the interval within [-1, 1] and matches its schema', () => {
+    const nearlyPerfect = cohenKappaFromTable([
+      [9, 1],
+      [0, 10],
+    ]);
+    expect(nearlyPerfect.kappa).toBeCloseTo(0.9, 12);
+    expect(nearlyPerfect.kappa! + Z95 * nearlyPerfect.se!).toBeGreaterThan(1);
+    expect(nearlyPerfect.high).toBe(1);
+    expect(Kappa.parse(nearlyPerfect)).toEqual(nearlyPerfect);
   });
 
   it('weights from 1 on the diagonal to 0 at the far corner', () => {

@@ -18,19 +18,20 @@ export const KappaUndefined = z.enum(['too-few-items', 'too-few-raters', 'unequa
 export type KappaUndefined = z.infer<typeof KappaUndefined>;
 
 /** A kappa with its 95% interval and the items it rests on; null figures exactly when `reason` is set. */
-export interface Kappa {
-  kappa: number | null;
+export const Kappa = z.object({
+  kappa: z.number().nullable(),
   /** Items rated (pairs for Cohen's kappa, subjects for Fleiss'). */
-  n: number;
+  n: z.number().int(),
   /** Large-sample standard error under the alternative (Cohen's: Fleiss, Cohen & Everitt 1969); null for Fleiss'. */
-  se: number | null;
+  se: z.number().nullable(),
   /** Standard error under kappa = 0, for a test of agreement beyond chance (Fleiss, Nee & Landis 1979 for Fleiss'). */
-  seUnderNull: number | null;
-  /** kappa ± 1.96 se (Cohen's only: Fleiss' kappa has no simple SE away from 0). */
-  low: number | null;
-  high: number | null;
-  reason?: KappaUndefined;
-}
+  seUnderNull: z.number().nullable(),
+  /** kappa ± 1.96 se within [-1, 1] (Cohen's only: Fleiss' kappa has no simple SE away from 0). */
+  low: z.number().nullable(),
+  high: z.number().nullable(),
+  reason: KappaUndefined.optional(),
+});
+export type Kappa = z.infer<typeof Kappa>;
 
 const UNDEFINED = (n: number, reason: KappaUndefined): Kappa => ({
   kappa: null,
@@ -93,7 +94,7 @@ export function cohenKappaFromTable(table: ReadonlyArray<ReadonlyArray<number>>,
   // max(0, …): cancellation can leave a perfect table's variance slightly negative
   const se = Math.sqrt(Math.max(0, alternative - (kappa - expected * (1 - kappa)) ** 2)) / scale;
   const seUnderNull = Math.sqrt(Math.max(0, nullSum - expected * expected)) / scale;
-  return { kappa, n, se, seUnderNull, low: kappa - Z95 * se, high: kappa + Z95 * se };
+  return { kappa, n, se, seUnderNull, low: Math.max(-1, kappa - Z95 * se), high: Math.min(1, kappa + Z95 * se) };
 }
 
 /** A rating: a category's label or number; null or undefined when missing (N/A, or not rated). */
