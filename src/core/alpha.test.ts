@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   ALPHA_BOOTSTRAP_RESAMPLES,
+  AlphaEstimate,
   alphaLevelForScale,
   codeRatings,
   criterionAgreement,
@@ -28,6 +29,7 @@ describe('krippendorffAlphaInterval', () => {
     expect(result.high!).toBeGreaterThanOrEqual(result.alpha!);
     expect(result.high!).toBeLessThanOrEqual(1);
     expect(krippendorffAlphaInterval(units, level)).toEqual(result);
+    expect(AlphaEstimate.parse(result)).toEqual(result);
   });
 
   it('depends on the seed only through the resamples', () => {

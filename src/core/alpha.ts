@@ -2,11 +2,12 @@
  * Krippendorff's alpha for calibration questions (issue 14), around `krippendorffAlpha` in stats.ts: a bootstrap
  * interval, the level of measurement chosen from a criterion's scale, and ratings given as option labels.
  */
+import { z } from 'zod';
 import { categoryIndex, type Rating } from './kappa.ts';
 import { seededRandom } from './random.ts';
 import { scaleOptions } from './scale.ts';
 import type { Scale } from './scorecard.ts';
-import { type Agreement, type AlphaLevel, krippendorffAlpha } from './stats.ts';
+import { Agreement, type AlphaLevel, krippendorffAlpha } from './stats.ts';
 
 /** Resamples a bootstrap interval draws unless told otherwise. */
 export const ALPHA_BOOTSTRAP_RESAMPLES = 1000;
@@ -19,14 +20,15 @@ function quantile(sorted: readonly number[], p: number): number {
   return sorted[below]! + (at - below) * (sorted[above]! - sorted[below]!);
 }
 
-export interface AlphaEstimate extends Agreement {
+export const AlphaEstimate = Agreement.extend({
   /** Percentile bootstrap interval; null when alpha is undefined or fewer than two resamples define it. */
-  low: number | null;
-  high: number | null;
+  low: z.number().nullable(),
+  high: z.number().nullable(),
   /** Resamples drawn, and those in which alpha was defined (a resample can lose all variation; it is left out). */
-  resamples: number;
-  defined: number;
-}
+  resamples: z.number().int(),
+  defined: z.number().int(),
+});
+export type AlphaEstimate = z.infer<typeof AlphaEstimate>;
 
 /**
  * Krippendorff's alpha with a percentile bootstrap interval: the pairable units (two or more values) are resampled
