@@ -1,5 +1,5 @@
 /**
- * Krippendorff's alpha for calibration questions (issue 14), around `krippendorffAlpha` in stats.ts: a bootstrap
+ * Krippendorff's alpha for calibration questions, around `krippendorffAlpha` in stats.ts: a bootstrap
  * interval, the level of measurement chosen from a criterion's scale, and ratings given as option labels.
  */
 import { z } from 'zod';

@@ -1,5 +1,5 @@
 /**
- * Agreement beyond chance for calibration questions (issue 14): Cohen's kappa for two reviewers (unweighted, linear or
+ * Agreement beyond chance for calibration questions: Cohen's kappa for two reviewers (unweighted, linear or
  * quadratic weights over ordered categories) and Fleiss' kappa for many. Pure functions; undefined figures come back
  * as null with a `reason`, never as a 0 that reads as "no better than chance".
  */
