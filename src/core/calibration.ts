@@ -1,12 +1,16 @@
 /**
  * Calibration (docs/decisions/010-report-tabs.md, 011-sidebar-calibration-and-coaching.md): several reviewers score
  * the same ticket blind; each is compared with the baseline reviewer, and all with each other through Krippendorff's
- * alpha (ordinal, N/A as missing).
+ * alpha (ordinal, N/A as missing). The statistic for each question comes with its interval and n, and is null with a
+ * reason where undefined: alpha per criterion at the level its scale supports, Cohen's kappa between two reviewers and
+ * of each reviewer against the baseline (quadratic weights when the scales are ordered), Fleiss' kappa for three or more.
  */
 import { z } from 'zod';
 import type { Answers } from './answers.ts';
-import { allCriteria, scaleOptions, type ScorecardDefinition } from './scorecard.ts';
-import { Agreement, krippendorffAlpha } from './stats.ts';
+import { AlphaEstimate, alphaLevelForScale, codeRatings, criterionAgreement, krippendorffAlphaInterval } from './alpha.ts';
+import { cohenKappa, fleissKappa, Kappa, type KappaWeights } from './kappa.ts';
+import { allCriteria, type Scale, scaleOptions, type ScorecardDefinition } from './scorecard.ts';
+import { Agreement, type AlphaLevel, krippendorffAlpha } from './stats.ts';
 import { IdText, PositiveInt32, safeText, ZendeskId } from './text.ts';
 
 /** One reviewer's calibration evaluation of the session's ticket. */
@@ -15,6 +19,14 @@ export interface CalibrationSubmission {
   answers: Answers;
   finalScore: number | null;
 }
+
+/** Alpha with its bootstrap interval and the level of measurement it was computed at. */
+export const LeveledAlpha = AlphaEstimate.extend({ level: z.enum(['nominal', 'ordinal', 'interval', 'ratio']) });
+export type LeveledAlpha = z.infer<typeof LeveledAlpha>;
+
+/** A kappa and the weights it used (quadratic where the criteria's scales are ordered, unweighted otherwise). */
+export const WeightedKappa = Kappa.extend({ weights: z.enum(['unweighted', 'linear', 'quadratic']) });
+export type WeightedKappa = z.infer<typeof WeightedKappa>;
 
 export const CriterionDeviation = z.object({
   criterionId: z.string(),
@@ -37,6 +49,8 @@ export const ReviewerDeviation = z.object({
   matched: z.number().int(),
   /** Mean |deviation| over the compared criteria, in points. */
   meanAbsoluteDeviation: z.number().nullable(),
+  /** Cohen's kappa against the baseline over the criteria both answered; absent for the baseline itself. */
+  kappa: WeightedKappa.optional(),
 });
 export type ReviewerDeviation = z.infer<typeof ReviewerDeviation>;
 
@@ -49,6 +63,8 @@ export const CriterionSpread = z.object({
   /** Share of reviewer pairs (both answered) who gave different answers. */
   disagreement: z.number().nullable(),
   pairs: z.number().int(),
+  /** Alpha on this criterion's option labels at the level its scale supports; the session's ticket is one unit. */
+  agreement: LeveledAlpha.optional(),
 });
 export type CriterionSpread = z.infer<typeof CriterionSpread>;
 
@@ -57,8 +73,14 @@ export const CalibrationReport = z.object({
   baselineSubmitted: z.boolean(),
   reviewers: z.array(ReviewerDeviation),
   criteria: z.array(CriterionSpread),
-  /** Agreement over the session's criteria (units) between all reviewers. */
+  /** Agreement over the session's criteria (units) between all reviewers (ordinal on fractions). */
   alpha: Agreement,
+  /** Alpha over the criteria as units, on the options' categories at the level the scales support, with its interval. */
+  agreement: LeveledAlpha.optional(),
+  /** Exactly two reviewers submitted: Cohen's kappa between them over the criteria. */
+  cohen: WeightedKappa.optional(),
+  /** Three or more reviewers submitted: Fleiss' kappa over the criteria (undefined, with a reason, unless all rated every one). */
+  fleiss: Kappa.optional(),
 });
 export type CalibrationReport = z.infer<typeof CalibrationReport>;
 
@@ -67,6 +89,8 @@ interface JudgedCriterion {
   label: string;
   sectionId: string;
   fractions: number[];
+  scale: Scale;
+  labels: string[];
 }
 
 /** Criteria a person judges: metric criteria are scored from the ticket, so they always agree. */
@@ -78,6 +102,8 @@ function judgedCriteria(card: Pick<ScorecardDefinition, 'sections'>): JudgedCrit
       label: criterion.label,
       sectionId: section.id,
       fractions: scaleOptions(criterion.scale).map((o) => o.fraction),
+      scale: criterion.scale,
+      labels: scaleOptions(criterion.scale).map((o) => o.label),
     }));
 }
 
@@ -85,6 +111,41 @@ function fractionOf(criterion: JudgedCriterion, answers: Answers): number | null
   const answer = answers.find((a) => a.criterionId === criterion.id);
   if (!answer || answer.rating === undefined) return null;
   return criterion.fractions[answer.rating] ?? null;
+}
+
+function labelOf(criterion: JudgedCriterion, answers: Answers): string | null {
+  const answer = answers.find((a) => a.criterionId === criterion.id);
+  if (!answer || answer.rating === undefined) return null;
+  return criterion.labels[answer.rating] ?? null;
+}
+
+/**
+ * The categories that compare answers across criteria: the option labels (ordered by fraction) when every judged
+ * criterion has the same ones, else the fractions themselves; ordered (quadratic weights, ordinal alpha) unless a
+ * scale is nominal.
+ */
+function sessionCoding(criteria: readonly JudgedCriterion[]): {
+  code: (c: JudgedCriterion, answers: Answers) => string | number | null;
+  categories: Array<string | number>;
+  level: AlphaLevel;
+  weights: KappaWeights;
+} {
+  const nominal = criteria.some((c) => alphaLevelForScale(c.scale) === 'nominal');
+  const level: AlphaLevel = nominal ? 'nominal' : 'ordinal';
+  const weights: KappaWeights = nominal ? 'unweighted' : 'quadratic';
+  const byFraction = (c: JudgedCriterion) =>
+    scaleOptions(c.scale)
+      .slice()
+      .sort((a, b) => a.fraction - b.fraction)
+      .map((o) => o.label);
+  const first = criteria[0] ? byFraction(criteria[0]) : [];
+  const shared = criteria.every((c) => {
+    const labels = byFraction(c);
+    return labels.length === first.length && labels.every((l, i) => l === first[i]);
+  });
+  if (shared && new Set(first).size === first.length) return { code: labelOf, categories: first, level, weights };
+  const categories = [...new Set(criteria.flatMap((c) => c.fractions))].sort((a, b) => a - b);
+  return { code: fractionOf, categories, level, weights };
 }
 
 /** A fraction difference in score points, rounded off float noise. */
@@ -118,6 +179,12 @@ export function calibrationReport(
   const matrix = ordered.map((s) => criteria.map((c) => fractionOf(c, s.answers)));
   const baseline = ordered[0]?.reviewerId === baselineReviewerId ? ordered[0] : undefined;
   const baselineRow = baseline ? matrix[0]! : null;
+  const coding = sessionCoding(criteria);
+  const coded = ordered.map((s) => criteria.map((c) => coding.code(c, s.answers)));
+  const kappaOf = (a: number, b: number): WeightedKappa => ({
+    ...cohenKappa(coded[a]!, coded[b]!, { weights: coding.weights, categories: coding.categories }),
+    weights: coding.weights,
+  });
 
   const reviewers = ordered.map((s, r): ReviewerDeviation => {
     const row = matrix[r]!;
@@ -136,6 +203,7 @@ export function calibrationReport(
       compared: compared.length,
       matched: compared.filter((c) => c.deviation === 0).length,
       meanAbsoluteDeviation: compared.length ? round(compared.reduce((sum, c) => sum + Math.abs(c.deviation!), 0) / compared.length) : null,
+      ...(baseline && r > 0 ? { kappa: kappaOf(0, r) } : {}),
     };
   });
 
@@ -150,9 +218,15 @@ export function calibrationReport(
       spread: present.length ? points(Math.max(...present) - Math.min(...present)) : null,
       disagreement: pairs ? differing / pairs : null,
       pairs,
+      agreement: criterionAgreement([ordered.map((s) => labelOf(c, s.answers))], c.scale),
     };
   });
 
+  const units = criteria.map((_, i) => coded.map((row) => row[i] ?? null));
+  const agreement: LeveledAlpha = {
+    ...krippendorffAlphaInterval(codeRatings(units, coding.categories), coding.level),
+    level: coding.level,
+  };
   return {
     baselineReviewerId,
     baselineSubmitted: baseline !== undefined,
@@ -162,6 +236,9 @@ export function calibrationReport(
       criteria.map((_, i) => matrix.map((row) => row[i])),
       'ordinal',
     ),
+    agreement,
+    ...(ordered.length === 2 ? { cohen: kappaOf(0, 1) } : {}),
+    ...(ordered.length >= 3 ? { fleiss: fleissKappa(units, coding.categories) } : {}),
   };
 }
 

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
+import { cohenKappa } from '../../src/core/kappa.ts';
 import { backends, useDb } from '../support/db.ts';
 import { evaluationBody, publishedScorecard, sampleAnswers, tenants, type Tenant } from '../support/db-client.ts';
 
@@ -147,5 +148,43 @@ describe.each(backends())('calibration sessions on $name', (backend) => {
     ]);
     expect((await t.as('reviewer', 2).get('/calibration-sessions/history')).status).toBe(403);
     expect((await t.as('lead', 5).get(`/calibration-sessions/${randomUUID()}`)).status).toBe(404);
+  });
+  it("reports the statistic for the question: Cohen's kappa for two reviewers, each against the baseline, Fleiss' for many, alpha per criterion at its scale's level", async () => {
+    const [t] = tenants(db());
+    const scorecardId = await publishedScorecard(t);
+    // two reviewers; the scales differ (binary, 3-point), so answers compare by fraction: baseline [1, .5, 1], 3: [0, .5, 1]
+    const pair = await start(t, scorecardId, [2, 3]);
+    await calibrate(t, scorecardId, pair.id, 2, sampleAnswers({ tone: { rating: 1 } }));
+    await calibrate(t, scorecardId, pair.id, 3, sampleAnswers({ offered: { rating: 0 }, tone: { rating: 1 } }));
+    const two = (await t.as('lead', 5).get(`/calibration-sessions/${pair.id}/report`)).body.report;
+    const expected = cohenKappa([1, 0.5, 1], [0, 0.5, 1], { weights: 'quadratic', categories: [0, 0.5, 1] });
+    expect(two.cohen).toMatchObject({ weights: 'quadratic', n: 3 });
+    expect(two.cohen.kappa).toBeCloseTo(expected.kappa!, 12);
+    expect(two.cohen.se).toBeCloseTo(expected.se!, 12);
+    expect(two.cohen.low).toBeCloseTo(expected.low!, 12);
+    expect(two.cohen.high).toBeCloseTo(expected.high!, 12);
+    expect(two.fleiss).toBeUndefined();
+    expect(two.reviewers[0].kappa).toBeUndefined(); // the baseline itself
+    expect(two.reviewers[1].kappa.kappa).toBeCloseTo(expected.kappa!, 12);
+    expect(two.agreement).toMatchObject({ level: 'ordinal', units: 3, values: 6 });
+    expect(typeof two.agreement.alpha).toBe('number');
+    expect(two.alpha.units).toBe(3); // the old figure keeps its meaning
+    // one session is one ticket: per criterion there is a single unit, so alpha is undefined with its reason, not 0
+    for (const c of two.criteria)
+      expect(c.agreement).toMatchObject({ alpha: null, low: null, high: null, undefinedBecause: 'too-few-units' });
+    expect(two.criteria.map((c: any) => c.agreement.level)).toEqual(['ordinal', 'ordinal', 'ordinal']);
+
+    // three reviewers, one of whom left tone N/A: Fleiss' kappa needs complete ratings, so it says why it is missing
+    const many = await start(t, scorecardId);
+    await calibrate(t, scorecardId, many.id, 2, sampleAnswers());
+    await calibrate(t, scorecardId, many.id, 3, sampleAnswers({ offered: { rating: 0 } }));
+    await calibrate(t, scorecardId, many.id, 4, sampleAnswers({ tone: { na: true, rating: undefined } }));
+    const three = (await t.as('lead', 5).get(`/calibration-sessions/${many.id}/report`)).body.report;
+    expect(three.cohen).toBeUndefined();
+    expect(three.fleiss).toMatchObject({ kappa: null, n: 3, reason: 'unequal-raters' });
+    // the baseline rated everything top: against it, chance agreement is not 1, so kappa is defined for 3 ...
+    expect(three.reviewers.map((r: any) => r.kappa?.n)).toEqual([undefined, 3, 2]);
+    // ... and for 4, who agreed on the two criteria both rated, both always at the top, there is no variation
+    expect(three.reviewers[2].kappa).toMatchObject({ kappa: null, reason: 'no-variation' });
   });
 });

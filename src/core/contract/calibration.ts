@@ -55,7 +55,8 @@ export const calibrationReport = contract({
   ...staff,
   method: 'get',
   path: '/calibration-sessions/{id}/report',
-  summary: "Each reviewer against the baseline, and the agreement of all (Krippendorff's alpha, ordinal, N/A missing)",
+  summary:
+    "Each reviewer against the baseline (with Cohen's kappa), and the agreement of all: Krippendorff's alpha (N/A missing) with its interval, Cohen's kappa for two reviewers, Fleiss' for more",
   access: 'an invited reviewer after submitting, or a lead',
   errors: [422],
   responses: { 200: json(CalibrationSessionReport) },
