@@ -1,7 +1,8 @@
 /**
  * The Calibration tab: a lead starts a session on a ticket with a scorecard and invites reviewers; each
- * scores it blind in the sidebar; the report shows each reviewer against the baseline and the agreement
- * of all (Krippendorff's alpha); over time, the criteria reviewers disagree on most.
+ * scores it blind in the sidebar; the report shows each reviewer against the baseline (with Cohen's kappa), the
+ * agreement of all (Krippendorff's alpha) and the statistic for the session's question with its interval and n
+ * (calibration-statistic.ts); over time, the criteria reviewers disagree on most.
  */
 import './reports.css';
 import { useState } from 'preact/hooks';
@@ -16,6 +17,7 @@ import { useI18n } from '../../i18n/use-t.tsx';
 import { Loading } from '../../ui/notice.tsx';
 import { useApi, useNavBar } from '../navbar-context.tsx';
 import { AsyncView, ErrorNote, foldLabels, FormMessage, Head, ReportSection, TicketButton, useFold } from './bits.tsx';
+import { baselineKappaText, sessionStatistic } from './calibration-statistic.ts';
 import { presetRange } from './filters.ts';
 import { formatValue } from './format.ts';
 import { useAsync } from '../../ui/use-async.ts';
@@ -207,6 +209,7 @@ function SessionReport({ id, people, scorecards }: { id: string; people: People;
   const labels = new Map(report.criteria.map((c) => [c.criterionId, c.label]));
   const pct = (v: number | null) => formatValue('rate', v, locale);
   const pts = (v: number | null) => (v === null ? '–' : `${v > 0 ? '+' : v < 0 ? '−' : '±'}${formatValue('score', Math.abs(v), locale)}`);
+  const statistic = sessionStatistic(report, t);
   return (
     <div class="qa-calibration-report" data-session={session.id}>
       <div class="qa-report-section__head">
@@ -235,6 +238,11 @@ function SessionReport({ id, people, scorecards }: { id: string; people: People;
             : t('ui.reports.calibration.alphaHint', { units: report.alpha.units, values: report.alpha.values })}
         </span>
       </p>
+      {statistic ? (
+        <p data-statistic>
+          <strong>{statistic.name}:</strong> {statistic.text}
+        </p>
+      ) : null}
       {!report.baselineSubmitted ? <p class="qa-muted">{t('ui.reports.calibration.baselineMissing')}</p> : null}
       <table class="qa-table" data-table="reviewers">
         <caption>{t('ui.reports.calibration.reviewersTable')}</caption>
@@ -245,6 +253,7 @@ function SessionReport({ id, people, scorecards }: { id: string; people: People;
             'ui.reports.calibration.deviation',
             'ui.reports.calibration.matched',
             'ui.reports.calibration.meanAbs',
+            'ui.reports.calibration.statistic.againstBaseline',
           ].map((k) => t(k))}
         />
         <tbody>
@@ -258,6 +267,7 @@ function SessionReport({ id, people, scorecards }: { id: string; people: People;
               <td>{r.baseline ? '–' : pts(r.scoreDeviation)}</td>
               <td>{t('ui.reports.calibration.matchedOf', { matched: r.matched, compared: r.compared })}</td>
               <td>{r.baseline ? '–' : r.meanAbsoluteDeviation === null ? '–' : formatValue('score', r.meanAbsoluteDeviation, locale)}</td>
+              <td data-kappa={r.kappa?.kappa ?? ''}>{baselineKappaText(r.kappa, t)}</td>
             </tr>
           ))}
         </tbody>
