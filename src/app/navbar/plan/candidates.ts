@@ -4,6 +4,7 @@
  * (or, where the sideload is not served, the ticket metrics list).
  */
 import type { CandidateTicketInput } from '../../../core/coverage.ts';
+import { readListPages } from '../../zaf/list-pages.ts';
 import type { ZafPort } from '../../zaf/port.ts';
 
 type Loose = Record<string, unknown>;
@@ -43,27 +44,14 @@ export function candidatesFrom(tickets: readonly unknown[], metrics: readonly un
 // each page is one of the account's API calls, shared with every other app: a few pages are enough
 const MAX_PAGES = 3;
 
-async function pages(zaf: ZafPort, first: string, key: string, side?: string): Promise<{ items: unknown[]; side: unknown[] | null }> {
-  const items: unknown[] = [];
-  let side_: unknown[] | null = null;
-  let next: string | null = first;
-  for (let page = 0; next && page < MAX_PAGES; page++) {
-    const res: { responseJSON?: Loose } = await zaf.request<Loose>({ url: next, type: 'GET', httpCompleteResponse: true });
-    const body: Loose = res.responseJSON ?? {};
-    items.push(...((body[key] as unknown[] | undefined) ?? []));
-    if (side && Array.isArray(body[side])) side_ = [...(side_ ?? []), ...(body[side] as unknown[])];
-    next = typeof body.next_page === 'string' ? body.next_page : null;
-  }
-  return { items, side: side_ };
-}
-
 export async function readCandidates(zaf: ZafPort, since: Date): Promise<CandidateTicketInput[]> {
-  const tickets = await pages(
+  const tickets = await readListPages(
     zaf,
     '/api/v2/tickets.json?sort_by=updated_at&sort_order=desc&per_page=100&include=metric_sets',
     'tickets',
+    MAX_PAGES,
     'metric_sets',
   );
-  const metrics = tickets.side ?? (await pages(zaf, '/api/v2/ticket_metrics.json?per_page=100', 'ticket_metrics')).items;
+  const metrics = tickets.side ?? (await readListPages(zaf, '/api/v2/ticket_metrics.json?per_page=100', 'ticket_metrics', MAX_PAGES)).items;
   return candidatesFrom(tickets.items, metrics, since);
 }

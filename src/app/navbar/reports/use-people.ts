@@ -3,6 +3,7 @@ import { useMemo } from 'preact/hooks';
 import { ok } from '../../api/result.ts';
 import { useAsync } from '../../ui/use-async.ts';
 import { useNames } from '../../ui/use-names.ts';
+import { readListPages } from '../../zaf/list-pages.ts';
 import type { ZafPort } from '../../zaf/port.ts';
 import { useZaf } from '../../zaf/use-zaf.tsx';
 import { loadDirectory } from '../scorecards/use-directory.ts';
@@ -25,20 +26,10 @@ const MAX_PAGES = 5;
 
 /** Agents and admins from a Zendesk users list (`users`, a group's `users`), following its pages; sorted by name. */
 export async function readStaff(zaf: ZafPort, first = '/api/v2/users.json?role[]=agent&role[]=admin&per_page=100'): Promise<Person[]> {
+  const { items } = await readListPages(zaf, first, 'users', MAX_PAGES);
   const out: Person[] = [];
-  let next: string | null = first;
-  for (let page = 0; next && page < MAX_PAGES; page++) {
-    const res: { responseJSON?: Record<string, unknown> } = await zaf.request<Record<string, unknown>>({
-      url: next,
-      type: 'GET',
-      httpCompleteResponse: true,
-    });
-    const body: Record<string, unknown> = res.responseJSON ?? {};
-    for (const u of (body.users as Array<Record<string, unknown>> | undefined) ?? []) {
-      if (typeof u.id === 'number' && u.role !== 'end-user')
-        out.push({ id: u.id, name: String(u.name ?? u.id), role: String(u.role ?? '') });
-    }
-    next = typeof body.next_page === 'string' ? body.next_page : null;
+  for (const u of items as Array<Record<string, unknown>>) {
+    if (typeof u.id === 'number' && u.role !== 'end-user') out.push({ id: u.id, name: String(u.name ?? u.id), role: String(u.role ?? '') });
   }
   return out.sort((a, b) => a.name.localeCompare(b.name));
 }

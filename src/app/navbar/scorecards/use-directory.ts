@@ -1,6 +1,7 @@
 /** The account's groups, brands and ticket forms, read once through the Zendesk API (as the signed-in admin). */
 import { ok } from '../../api/result.ts';
 import { useAsync } from '../../ui/use-async.ts';
+import { readListPages } from '../../zaf/list-pages.ts';
 import type { ZafPort } from '../../zaf/port.ts';
 import { useZaf } from '../../zaf/use-zaf.tsx';
 import { emptyDirectory, type Directory } from './applies-to-summary.ts';
@@ -14,19 +15,10 @@ interface Named {
 const MAX_PAGES = 5;
 
 async function readAll(zaf: ZafPort, url: string, key: string): Promise<Map<number, string>> {
+  const { items } = await readListPages(zaf, url, key, MAX_PAGES);
   const out = new Map<number, string>();
-  let next: string | null = url;
-  for (let page = 0; next && page < MAX_PAGES; page++) {
-    const res: { responseJSON?: Record<string, unknown> } = await zaf.request<Record<string, unknown>>({
-      url: next,
-      type: 'GET',
-      httpCompleteResponse: true,
-    });
-    const body: Record<string, unknown> = res.responseJSON ?? {};
-    for (const item of (body[key] as Named[] | undefined) ?? []) {
-      if (typeof item.id === 'number') out.set(item.id, String(item.name ?? item.id));
-    }
-    next = typeof body.next_page === 'string' ? body.next_page : null;
+  for (const item of items as Named[]) {
+    if (typeof item.id === 'number') out.set(item.id, String(item.name ?? item.id));
   }
   return out;
 }
