@@ -9,7 +9,6 @@ import { extname, join, normalize, resolve } from 'node:path';
 import { serve } from '@hono/node-server';
 import { Hono } from 'hono';
 import { z } from 'zod';
-import { signAppToken } from './app-token.ts';
 import { buildHostBundle, type HostBundle } from './host-bundle.ts';
 import { renderPage, type View } from './pages.ts';
 import { createProxy, type SecureParameter } from './proxy.ts';
@@ -195,13 +194,7 @@ export function createDevhost(options: DevhostOptions) {
     if (!body.success) return c.json({ error: body.error.issues }, 400);
     const user = state.user(body.data.userId);
     if (!user || user.role === 'end-user') return c.json({ error: 'only agents and admins see apps' }, 403);
-    const token = await signAppToken(state.appKeys().privateKey, {
-      subdomain: state.subdomain,
-      appId: state.appId,
-      installationId: state.installationId,
-      userId: user.id,
-      location: body.data.location,
-    });
+    const token = await state.signLoad(user.id, body.data.location);
     return c.json({ token }, 200, { 'cache-control': 'no-store' });
   });
   host.post('/__devhost/proxy', async (c) => {

@@ -12,7 +12,6 @@ import { createPgliteDb, type Db } from '../server/db/db.ts';
 import { migrate } from '../server/db/migrate.ts';
 import { systemClock, type AccountConfig } from '../server/deps.ts';
 import { consoleLogger } from '../server/log.ts';
-import { signAppToken } from './app-token.ts';
 import { createDevhost, type Manifest, type RunningDevhost } from './devhost.ts';
 import { buildHostBundle } from './host-bundle.ts';
 import { IDS } from './sample-data.ts';
@@ -161,14 +160,7 @@ export async function startProduct(options: ProductOptions): Promise<RunningProd
         seedDemo({
           // the seed's clock walks through past days; sign-ins and sessions keep real time
           serviceAt: (clock) => createApp({ db, clock, authClock: systemClock, accounts, appFiles, logger: serviceLog }),
-          sign: (userId) =>
-            signAppToken(state.appKeys().privateKey, {
-              subdomain: state.subdomain,
-              appId: state.appId,
-              installationId: state.installationId,
-              userId,
-              location: 'ticket_sidebar',
-            }),
+          sign: (userId) => state.signLoad(userId, 'ticket_sidebar'),
           state,
           now: new Date(),
           ...(options.seed === 'small' ? { days: 5, perDay: 4 } : {}),

@@ -7,7 +7,6 @@ import { createApp } from '../server/app.ts';
 import { createPgliteDb, type Db } from '../server/db/db.ts';
 import { migrate } from '../server/db/migrate.ts';
 import { systemClock, type AccountConfig, type AppFiles } from '../server/deps.ts';
-import { signAppToken } from './app-token.ts';
 import { createDevhost, type Manifest, type RunningDevhost } from './devhost.ts';
 import { IDS } from './sample-data.ts';
 import { HISTORY_FIRST_ID } from './sample-history.ts';
@@ -42,14 +41,7 @@ beforeAll(async () => {
   ];
   seed = await seedDemo({
     serviceAt: (clock) => createApp({ db, clock, authClock: systemClock, accounts, appFiles: pages }),
-    sign: (userId) =>
-      signAppToken(state.appKeys().privateKey, {
-        subdomain: state.subdomain,
-        appId: state.appId,
-        installationId: state.installationId,
-        userId,
-        location: 'ticket_sidebar',
-      }),
+    sign: (userId) => state.signLoad(userId, 'ticket_sidebar'),
     state,
     now: new Date(),
   });

@@ -5,7 +5,6 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { createDevhost, type Manifest } from './devhost.ts';
 import { IDS } from './sample-data.ts';
 import { importSPKI, jwtVerify } from 'jose';
-import { signAppToken } from './app-token.ts';
 import { callZendeskApi, RATE_LIMIT_TEXT, TICKET_UPDATE_LIMIT_TEXT } from './zendesk-api.ts';
 import { createZendeskState, type ZendeskState } from './zendesk-state.ts';
 
@@ -347,13 +346,7 @@ describe('the calls the QA service makes with its credential', () => {
     expect(res.status).toBe(200);
     const pem = await res.text();
     expect(pem).toContain('BEGIN PUBLIC KEY');
-    const token = await signAppToken(state.appKeys().privateKey, {
-      subdomain: 'acme',
-      appId: state.appId,
-      installationId: state.installationId,
-      userId: IDS.users.rita,
-      location: 'ticket_sidebar',
-    });
+    const token = await state.signLoad(IDS.users.rita, 'ticket_sidebar');
     const { payload } = await jwtVerify(token, await importSPKI(pem, 'RS256'), { issuer: 'acme.zendesk.com' });
     expect(payload.sub).toBe(`https://acme.zendesk.com/api/v2/users/${IDS.users.rita}.json`);
     expect((await raw('/api/v2/apps/4242/public_key.pem')).status).toBe(404);

@@ -1,7 +1,7 @@
 /** The local Zendesk's state: one stateful fake shared by the host page, the REST emulation and the tests. */
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
-import { newAppKeyPair, type AppKeyPair } from './app-token.ts';
+import { newAppKeyPair, signAppToken, type AppKeyPair } from './app-token.ts';
 import { IDS, SUBDOMAIN, sampleData, type SampleData } from './sample-data.ts';
 import { createStateFile } from './state-file.ts';
 import {
@@ -134,6 +134,16 @@ export function createZendeskState(options: ZendeskStateOptions = {}) {
     /** The app's key pair: Zendesk signs location loads with the private key and publishes the public one. */
     appKeys(): AppKeyPair {
       return (appKeys ??= newAppKeyPair());
+    },
+    /** A location load token for the user, signed as Zendesk signs it for this installation. */
+    signLoad(userId: number, location: string): Promise<string> {
+      return signAppToken((appKeys ??= newAppKeyPair()).privateKey, {
+        subdomain: SUBDOMAIN,
+        appId: APP_ID,
+        installationId: INSTALLATION_ID,
+        userId,
+        location,
+      });
     },
     /** The one API credential that the HTTP API accepts (the service's). */
     apiCredential,
