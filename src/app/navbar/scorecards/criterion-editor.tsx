@@ -19,22 +19,19 @@ export interface CriterionEditorProps {
   controls: RowControls;
 }
 
-const CUSTOM = 'custom';
-const fractionText = (f: number) => String(Math.round(f * 100) / 100);
-
-function ScaleEditor({
-  c,
-  path,
-  errors,
-  t,
-  onChange,
-}: {
+/** What each part of a criterion's editor reads and how it reports a change. */
+interface PartProps {
   c: DraftCriterion;
   path: string;
   errors: Errors;
   t: Translate;
   onChange: (p: CriterionPatch) => void;
-}) {
+}
+
+const CUSTOM = 'custom';
+const fractionText = (f: number) => String(Math.round(f * 100) / 100);
+
+function ScaleEditor({ c, path, errors, t, onChange }: PartProps) {
   const id = `${c.key}-scale`;
   const custom = 'options' in c.scale;
   const setScale = (scale: Scale) => onChange({ scale });
@@ -132,19 +129,7 @@ const CRITICAL: Record<CriticalEffect, (cap: number) => CriticalRule> = {
   cap: (cap) => ({ effect: 'cap', cap }),
 };
 
-function RootCauses({
-  c,
-  path,
-  errors,
-  t,
-  onChange,
-}: {
-  c: DraftCriterion;
-  path: string;
-  errors: Errors;
-  t: Translate;
-  onChange: (p: CriterionPatch) => void;
-}) {
+function RootCauses({ c, path, errors, t, onChange }: PartProps) {
   const rows = rootCauseRows(c);
   const id = `${c.key}-rc`;
   const set = (next: typeof rows) => onChange(rootCausePatch(next));
