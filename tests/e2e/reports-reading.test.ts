@@ -4,7 +4,7 @@
  * and only with the evidence, folded long tables, faded thin periods, whole date labels on screen and paper, alpha
  * never shown where it is undefined, and only people who score offered for calibration.
  */
-import type { FrameLocator, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ScorecardSummary } from '../../src/core/api.ts';
 import { PATTERN_RULE, weakestFirst, type Breakdown, type CriterionRow, type Trend } from '../../src/core/reports.ts';
@@ -12,32 +12,15 @@ import { defaultFilters } from '../../src/app/navbar/reports/filters.ts';
 import { READABLE_N } from '../../src/app/navbar/reports/chart.ts';
 import { axeViolations } from '../support/axe.ts';
 import { chromiumAvailable, launchBrowser, type TestBrowser } from '../support/browser.ts';
-import { startDevhost, USERS, type DevhostHandle } from '../support/devhost.ts';
+import { json, openNavBar as openNavBarOf, startDevhost, USERS, type DevhostHandle } from '../support/devhost.ts';
 
 let dh: DevhostHandle;
 let browser: TestBrowser;
 
 const LEAD = { user: USERS.lee, role: 'lead' } as const;
 
-async function json<T>(res: Response | Promise<Response>): Promise<T> {
-  const r = await res;
-  if (!r.ok) throw new Error(`${r.status} ${await r.text()}`);
-  return (await r.json()) as T;
-}
-
 /** The nav bar as the lead, its frame 1280 px wide. */
-async function openNavBar(tab?: string): Promise<{ page: Page; app: FrameLocator }> {
-  const page = await browser.context.newPage();
-  await page.setViewportSize({ width: 1400, height: 900 });
-  await page.goto(dh.navBarUrl({ user: USERS.lee }));
-  const frame = page.locator('iframe.app-nav_bar');
-  await frame.waitFor();
-  const width = (await frame.boundingBox())!.width;
-  await page.setViewportSize({ width: Math.round(1400 + 1280 - width), height: 900 });
-  const app = page.frameLocator('iframe.app-nav_bar');
-  if (tab) await app.getByRole('tab', { name: tab }).click();
-  return { page, app };
-}
+const openNavBar = (tab?: string) => openNavBarOf(browser, dh, USERS.lee, { tab, frameWidth: 1280 });
 
 const appFrame = (page: Page) => dh.frameOf(page, 'nav_bar')!;
 

@@ -4,7 +4,7 @@
  * opens the tickets behind it, runs a calibration with three reviewers, and exports the figures.
  */
 import { readFile } from 'node:fs/promises';
-import type { FrameLocator, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ScorecardSummary } from '../../src/core/api.ts';
 import { weakestFirst, type Breakdown, type CriterionRow } from '../../src/core/reports.ts';
@@ -12,26 +12,14 @@ import { FOLD_AT } from '../../src/app/navbar/reports/bits.tsx';
 import { defaultFilters } from '../../src/app/navbar/reports/filters.ts';
 import { axeViolations } from '../support/axe.ts';
 import { chromiumAvailable, launchBrowser, type TestBrowser } from '../support/browser.ts';
-import { IDS, startDevhost, USERS, type DevhostHandle } from '../support/devhost.ts';
+import { IDS, json, openNavBar as openNavBarOf, startDevhost, USERS, type DevhostHandle } from '../support/devhost.ts';
 
 let dh: DevhostHandle;
 let browser: TestBrowser;
 
 const LEAD = { user: USERS.lee, role: 'lead' } as const;
 
-async function json<T>(res: Response | Promise<Response>): Promise<T> {
-  const r = await res;
-  if (!r.ok) throw new Error(`${r.status} ${await r.text()}`);
-  return (await r.json()) as T;
-}
-
-async function openNavBar(user: number, tab?: string): Promise<{ page: Page; app: FrameLocator }> {
-  const page = await browser.context.newPage();
-  await page.goto(dh.navBarUrl({ user }));
-  const app = page.frameLocator('iframe.app-nav_bar');
-  if (tab) await app.getByRole('tab', { name: tab }).click();
-  return { page, app };
-}
+const openNavBar = (user: number, tab?: string) => openNavBarOf(browser, dh, user, { tab });
 
 const appFrame = (page: Page) => dh.frameOf(page, 'nav_bar')!;
 

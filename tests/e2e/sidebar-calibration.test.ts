@@ -10,7 +10,7 @@ import type { Frame, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ScorecardSummary } from '../../src/core/api.ts';
 import { chromiumAvailable, launchBrowser, type TestBrowser } from '../support/browser.ts';
-import { IDS, startDevhost, USERS, type DevhostHandle } from '../support/devhost.ts';
+import { IDS, json, startDevhost, USERS, type DevhostHandle } from '../support/devhost.ts';
 
 const AXE = readFileSync(join(import.meta.dirname, '../../node_modules/axe-core/axe.min.js'), 'utf8');
 const BANNER = "Calibration session: your score is blind and does not count in the agent's figures";
@@ -18,12 +18,6 @@ const LEAD = { user: USERS.lee, role: 'lead' } as const;
 
 let dh: DevhostHandle;
 let browser: TestBrowser;
-
-async function json<T>(res: Response | Promise<Response>): Promise<T> {
-  const r = await res;
-  if (!r.ok) throw new Error(`${r.status} ${await r.text()}`);
-  return (await r.json()) as T;
-}
 
 function ticketId(subject: string): number {
   const t = dh.state.tickets().find((x) => x.subject === subject);

@@ -14,12 +14,41 @@
  */
 import { existsSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Frame, Page } from 'playwright-core';
+import type { Frame, FrameLocator, Page } from 'playwright-core';
 import { bootOf, signedLoad, type LoadedBoot } from '../../src/devhost/app-token.ts';
 import { IDS } from '../../src/devhost/sample-data.ts';
 import { appSourcesChangedAt, buildApp, ROOT, startProduct, type RunningProduct } from '../../src/devhost/product.ts';
 import type { HostReport, ZendeskState } from '../../src/devhost/zendesk-state.ts';
 import type { Faults } from '../../src/devhost/zendesk-types.ts';
+import type { TestBrowser } from './browser.ts';
+
+/** The body of a successful answer; any other answer fails the test with its status and text. */
+export async function json<T>(res: Response | Promise<Response>): Promise<T> {
+  const r = await res;
+  if (!r.ok) throw new Error(`${r.status} ${await r.text()}`);
+  return (await r.json()) as T;
+}
+
+/** The nav bar for `user` in a new page, on `tab`; with `frameWidth` the window is sized so the app's frame is that wide. */
+export async function openNavBar(
+  browser: TestBrowser,
+  dh: DevhostHandle,
+  user: number,
+  { tab, frameWidth }: { tab?: string | undefined; frameWidth?: number } = {},
+): Promise<{ page: Page; app: FrameLocator }> {
+  const page = await browser.context.newPage();
+  if (frameWidth) await page.setViewportSize({ width: 1400, height: 900 });
+  await page.goto(dh.navBarUrl({ user }));
+  if (frameWidth) {
+    const frame = page.locator('iframe.app-nav_bar');
+    await frame.waitFor();
+    const width = (await frame.boundingBox())!.width;
+    await page.setViewportSize({ width: Math.round(1400 + frameWidth - width), height: 900 });
+  }
+  const app = page.frameLocator('iframe.app-nav_bar');
+  if (tab) await app.getByRole('tab', { name: tab }).click();
+  return { page, app };
+}
 
 export const USERS = IDS.users;
 export { IDS };
