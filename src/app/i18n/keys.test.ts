@@ -120,7 +120,7 @@ const TEMPLATES: Record<string, (template: string) => string[]> = {
   'ui.admin.critical.${e}': each(every<'none' | NonNullable<CriticalRule>['effect']>()('none', 'zero', 'zero-section', 'cap')),
   'ui.admin.channels.${channel}': each(CHANNELS),
   'ui.admin.${kind}.tools': each(['section', 'criterion']),
-  'ui.admin.preview.verdict.${verdict}': each(['pass', 'fail', 'none']),
+  'ui.admin.preview.verdict.${verdict}': each(['pass', 'passSoFar', 'fail', 'none']),
   'ui.admin.issues.fields.${f}': each(ISSUE_FIELDS),
   "ui.admin.issues.items.${where.list ?? 'entries'}": each(ISSUE_LISTS),
   'ui.admin.issues.types.${expected}': each(ISSUE_TYPES),

@@ -73,7 +73,8 @@ export function Preview({ definition, t }: { definition: ScorecardDefinition | n
   const list = Object.values(answers).filter((a) => ids.has(a.criterionId));
   const result = scoreEvaluation(definition, list);
   const label = (id: string) => definition.sections.flatMap((s) => s.criteria).find((c) => c.id === id)?.label ?? id;
-  const verdict = result.passed === null ? 'none' : result.passed ? 'pass' : 'fail';
+  // as in the sidebar: never a plain Pass while unrated criteria could still fail it
+  const verdict = result.passed === null ? 'none' : !result.passed ? 'fail' : list.length < ids.size ? 'passSoFar' : 'pass';
   return (
     <section class="qa-panel qa-preview" aria-labelledby="preview-title">
       <h3 id="preview-title">{t('ui.admin.preview.title')}</h3>
@@ -125,7 +126,7 @@ export function Preview({ definition, t }: { definition: ScorecardDefinition | n
           </div>
         ) : null}
         <div class={`qa-verdict qa-verdict--${verdict}`} data-testid="preview-verdict">
-          <span aria-hidden="true">{verdict === 'pass' ? '✓' : verdict === 'fail' ? '✗' : '·'}</span>{' '}
+          <span aria-hidden="true">{verdict === 'pass' ? '✓' : verdict === 'fail' ? '✗' : verdict === 'passSoFar' ? '…' : '·'}</span>{' '}
           {t(`ui.admin.preview.verdict.${verdict}`)}
         </div>
         {result.criticalFailures.length ? (
