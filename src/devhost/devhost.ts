@@ -83,6 +83,7 @@ const FaultsChange = z.strictObject({
   rateLimitedFor: z.number().int().min(1).nullable().optional(),
   serviceDown: z.boolean().optional(),
   budgetPerMinute: z.number().int().min(1).optional(),
+  exportsPerMinute: z.number().int().min(1).optional(),
 });
 
 const ZafCall = z.object({

@@ -17,6 +17,11 @@ export function json(status: number, body: unknown, headers: Record<string, stri
   return { status, headers: { 'content-type': JSON_TYPE, ...headers }, body: JSON.stringify(body) };
 }
 
+/** Text made safe inside HTML, as Zendesk's `html_body` holds a plain comment. */
+export function escapeHtml(s: string): string {
+  return s.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c] ?? c);
+}
+
 export const notFound = () => json(404, { error: 'RecordNotFound', description: 'Not found' });
 
 // cursors are opaque to clients, as Zendesk's are: a position, encoded

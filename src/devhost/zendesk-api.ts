@@ -1,7 +1,8 @@
 /** Zendesk's REST API (`/api/v2`) over the in-memory state, with the real status codes, headers and bodies. */
 import { Hono } from 'hono';
 import { z } from 'zod';
-import { json, notFound, paginate, type ApiResult } from './rest-answers.ts';
+import { routeIncremental } from './incremental-export.ts';
+import { escapeHtml, json, notFound, paginate, type ApiResult } from './rest-answers.ts';
 import { IDS } from './sample-data.ts';
 import { routePeople } from './zendesk-people.ts';
 import type { ZendeskState } from './zendesk-state.ts';
@@ -422,6 +423,8 @@ function route(state: ZendeskState, ser: RestSerializers, call: ApiCall): ApiRes
     }
     const people = routePeople(state, ser, call, url, path);
     if (people) return people;
+    const exported = routeIncremental(state, ser, call, url, path);
+    if (exported) return exported;
     if (path === '/api/v2/apps/installations') return json(200, { installations: [installation(state, call.baseUrl)] });
     if ((hit = m(/^\/api\/v2\/apps\/installations\/(\d+)$/))) {
       // documented as a bare object, not wrapped in { installation }
@@ -493,10 +496,6 @@ function sortedTickets(tickets: ZdTicket[], url: URL): ZdTicket[] {
   const key = (TICKET_SORTS as readonly string[]).includes(field) ? (field as (typeof TICKET_SORTS)[number]) : 'id';
   const sign = descending ? -1 : 1;
   return [...tickets].sort((a, b) => sign * (key === 'id' ? a.id - b.id : String(a[key]).localeCompare(String(b[key]))) || a.id - b.id);
-}
-
-function escapeHtml(s: string): string {
-  return s.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c] ?? c);
 }
 
 /** Zendesk's answer to a call without a valid credential. */

@@ -54,6 +54,9 @@ export const INSTALLATION_ID = 2001;
 
 export type ZendeskState = ReturnType<typeof createZendeskState>;
 
+/** A call counted against a per-minute limit, or refused with how many seconds to wait. */
+export type Spent = { ok: true; limit: number; remaining: number } | { ok: false; limit: number; retryAfter: number };
+
 function iso(date: Date): string {
   return date.toISOString().replace(/\.\d{3}Z$/, 'Z');
 }
@@ -106,8 +109,12 @@ export function createZendeskState(options: ZendeskStateOptions = {}) {
   data.tickets = [...tickets.values()];
   // faults, the request budget and the update limiter are the session's, not the account's: they start afresh
   let faults: Faults = { ...DEFAULT_FAULTS };
-  // the account's request budget: a count per wall-clock minute, as Zendesk's limits reset each minute
+  // the account's request budget, and the incremental exports' own limit: counts per wall-clock minute, as Zendesk's
+  // limits reset each minute
   let budget = { minute: -1, used: 0 };
+  let exports = { minute: -1, used: 0 };
+  // counts every change to the tickets, so the incremental exports rebuild their order only after one
+  let version = 0;
   // Zendesk's own limit on ticket updates: 30 per 10 minutes per user per ticket
   let ticketUpdates = new Map<string, number[]>();
   const settings: InstallationSettings = {
@@ -123,7 +130,22 @@ export function createZendeskState(options: ZendeskStateOptions = {}) {
     apiToken: randomBytes(30).toString('base64url'),
   };
   /** Saves the tickets soon (with a state file); every change to a ticket ends here, through touch() or reset(). */
-  const changed = () => file?.schedule(() => ({ format: 1, savedAt: iso(now()), tickets: [...tickets.values()] }));
+  const changed = () => {
+    version += 1;
+    file?.schedule(() => ({ format: 1, savedAt: iso(now()), tickets: [...tickets.values()] }));
+  };
+  /** Counts one call in `window` (replaced each minute) against `limit`; says how long to wait when it is spent. */
+  const spendIn = (window: { minute: number; used: number }, limit: number): Spent & { window: { minute: number; used: number } } => {
+    const at = now().getTime();
+    const minute = Math.floor(at / 60_000);
+    const current = window.minute === minute ? window : { minute, used: 0 };
+    if (faults.rateLimitedFor !== null) return { ok: false, limit, retryAfter: faults.rateLimitedFor, window: current };
+    if (current.used >= limit) {
+      return { ok: false, limit, retryAfter: Math.max(1, Math.ceil(((minute + 1) * 60_000 - at) / 1000)), window: current };
+    }
+    const next = { minute, used: current.used + 1 };
+    return { ok: true, limit, remaining: limit - next.used, window: next };
+  };
 
   return {
     subdomain: SUBDOMAIN,
@@ -212,15 +234,20 @@ export function createZendeskState(options: ZendeskStateOptions = {}) {
       return { ...faults };
     },
     /** Counts one API call against the minute's budget; says how long to wait when it is spent. */
-    spend(): { ok: true; limit: number; remaining: number } | { ok: false; limit: number; retryAfter: number } {
-      const at = now().getTime();
-      const minute = Math.floor(at / 60_000);
-      if (budget.minute !== minute) budget = { minute, used: 0 };
-      const limit = faults.budgetPerMinute;
-      if (faults.rateLimitedFor !== null) return { ok: false, limit, retryAfter: faults.rateLimitedFor };
-      if (budget.used >= limit) return { ok: false, limit, retryAfter: Math.max(1, Math.ceil(((minute + 1) * 60_000 - at) / 1000)) };
-      budget.used += 1;
-      return { ok: true, limit, remaining: limit - budget.used };
+    spend(): Spent {
+      const { window, ...spent } = spendIn(budget, faults.budgetPerMinute);
+      budget = window;
+      return spent;
+    },
+    /** Counts one call to an incremental export endpoint against their own per-minute limit (after `spend`). */
+    spendExport(): Spent {
+      const { window, ...spent } = spendIn(exports, faults.exportsPerMinute);
+      exports = window;
+      return spent;
+    },
+    /** Goes up with every change to the tickets (what the incremental exports' order is built from). */
+    version(): number {
+      return version;
     },
 
     /** Back to the sample data with no faults (settings and reports stay), e.g. between tests. */
@@ -229,6 +256,7 @@ export function createZendeskState(options: ZendeskStateOptions = {}) {
       tickets = new Map(data.tickets.map((t) => [t.id, t]));
       faults = { ...DEFAULT_FAULTS };
       budget = { minute: -1, used: 0 };
+      exports = { minute: -1, used: 0 };
       ticketUpdates = new Map();
       changed();
     },

@@ -152,6 +152,8 @@ export interface Faults {
   serviceDown: boolean;
   /** The account's API budget per minute (Zendesk: 200 to 2,500 by plan). */
   budgetPerMinute: number;
+  /** Requests per minute to the incremental export endpoints, on top of the budget (Zendesk: 10; 30 with the High Volume add-on). */
+  exportsPerMinute: number;
 }
 
 export const DEFAULT_FAULTS: Faults = {
@@ -160,6 +162,7 @@ export const DEFAULT_FAULTS: Faults = {
   rateLimitedFor: null,
   serviceDown: false,
   budgetPerMinute: 700,
+  exportsPerMinute: 10,
 };
 
 /** The installed app's settings; which ones are secure comes from manifest.json. */
