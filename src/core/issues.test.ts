@@ -86,7 +86,11 @@ describe('issue codes for the reader to word', () => {
       { path: ['description'], code: 'unsafe-text', params: {} },
       { path: ['sections', 0, 'criteria', 0, 'id'], code: 'slug', params: {} },
       { path: ['sections', 0, 'criteria', 0, 'weight'], code: 'type', params: { expected: 'number' } },
-      { path: ['sections', 0, 'criteria', 0, 'critical', 'effect'], code: 'one-of', params: { values: '"zero", "zero-section", "cap"' } },
+      {
+        path: ['sections', 0, 'criteria', 0, 'critical', 'effect'],
+        code: 'one-of',
+        params: { values: '"zero", "zero-section", "cap", "fail"' },
+      },
     ]);
     // formatIssues and issueInfos read unions the same way: one line each
     const r = ScorecardDefinition.safeParse(card({}, { scale: { options: [{ label: 'x', fraction: 2 }] } }));

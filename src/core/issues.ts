@@ -110,6 +110,16 @@ export const ISSUE_CODES = [
   'too-many-criteria',
   'no-criterion-weight',
   'no-section-weight',
+  'non-scoring-weight',
+  'non-scoring-critical',
+  'non-scoring-metric',
+  'choices-need-non-scoring',
+  'bonus-na',
+  'bonus-critical',
+  'fail-below-needs-critical',
+  'bonus-needs-max',
+  'max-needs-bonus',
+  'needs-format-2',
   'other',
 ] as const;
 export type IssueCode = (typeof ISSUE_CODES)[number];

@@ -105,7 +105,7 @@ describe('ScorecardDefinition (the public JSON format)', () => {
     [
       'bad critical effect',
       (d) => (crit(d, 0).critical = { effect: 'boom' }),
-      ['sections[0].criteria[0].critical.effect: must be one of "zero", "zero-section", "cap"'],
+      ['sections[0].criteria[0].critical.effect: must be one of "zero", "zero-section", "cap", "fail"'],
     ],
     [
       'cap without its number',

@@ -202,8 +202,8 @@ describe('methods on the same answers (hand-computed)', () => {
     const r = scoreEvaluation(card(sections(1, 1), { method: 'weighted-sections' }), answers);
     expect(r.rawScore).toBe(62.5);
     expect(r.sections).toEqual([
-      { id: 'A', score: 50, earned: 1, possible: 2 },
-      { id: 'B', score: 75, earned: 6, possible: 8 },
+      { id: 'A', score: 50, earned: 1, possible: 2, bonusPossible: 0 },
+      { id: 'B', score: 75, earned: 6, possible: 8, bonusPossible: 0 },
     ]);
   });
 

@@ -127,6 +127,7 @@ const CRITICAL: Record<CriticalEffect, (cap: number) => CriticalRule> = {
   zero: () => ({ effect: 'zero' }),
   'zero-section': () => ({ effect: 'zero-section' }),
   cap: (cap) => ({ effect: 'cap', cap }),
+  fail: () => ({ effect: 'fail' }),
 };
 
 function RootCauses({ c, path, errors, t, onChange }: PartProps) {

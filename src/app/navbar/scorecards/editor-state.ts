@@ -1,5 +1,6 @@
 import {
   ScorecardDefinition,
+  requiredFormatVersion,
   type AppliesTo,
   type Criterion,
   type RootCauseKind,
@@ -58,13 +59,13 @@ export function fromDefinition(def: ScorecardDefinition): Draft {
  * editor flags dropped.
  */
 export function toDefinitionInput(draft: Draft): ScorecardDefinitionInput {
-  return {
-    ...draft,
-    sections: draft.sections.map(({ key: _k, autoId: _a, criteria, ...section }) => ({
-      ...section,
-      criteria: criteria.map(({ key: _ck, autoId: _ca, ...criterion }) => criterion),
-    })),
-  };
+  const { formatVersion: _f, ...rest } = draft;
+  const sections = draft.sections.map(({ key: _k, autoId: _a, criteria, ...section }) => ({
+    ...section,
+    criteria: criteria.map(({ key: _ck, autoId: _ca, ...criterion }) => criterion),
+  }));
+  // the editor says format 2 exactly when the card uses it, so a format-1 card is saved as format 1
+  return requiredFormatVersion({ ...rest, sections }) === 2 ? { formatVersion: 2, ...rest, sections } : { ...rest, sections };
 }
 
 export type Validation =
