@@ -20,8 +20,8 @@ beforeEach(() => {
   state.setFaults({ exportsPerMinute: 10_000 });
   const { app } = createDevhost({ state, manifest, bundle: { files: new Map() } });
   const authorization = `Basic ${Buffer.from(`${state.apiCredential.apiUser}/token:${state.apiCredential.apiToken}`).toString('base64')}`;
-  get = (path) => app.request(path.startsWith('http') ? path : `http://localhost${path}`, { headers: { authorization } });
-  put = (path, body) =>
+  get = async (path) => app.request(path.startsWith('http') ? path : `http://localhost${path}`, { headers: { authorization } });
+  put = async (path, body) =>
     app.request(`http://localhost${path}`, {
       method: 'PUT',
       body: JSON.stringify(body),
@@ -138,7 +138,14 @@ interface EventsPage {
     ticket_id: number;
     timestamp: number;
     event_type: string;
-    child_events: Array<Record<string, unknown> & { event_type: string }>;
+    child_events: Array<{
+      event_type: string;
+      id?: number;
+      body?: string;
+      author_id?: number;
+      public?: boolean;
+      comment_present?: boolean;
+    }>;
   }>;
   next_page: string;
   count: number;

@@ -79,21 +79,23 @@ function firstAfter(entries: readonly Entry[], at: Entry, inclusive = false): nu
   return low;
 }
 
-// audit ids: above every comment id, stable for the same ticket and change
+// audit ids: above every comment id, stable for the same ticket and change, 8 apart (room for the audit's children)
 const AUDIT_BASE = 1_000_000_000;
 const auditId = (e: Pick<EventEntry, 'kind' | 'ticket' | 'commentIndex' | 'ts'>) =>
   e.kind === 'rating'
-    ? 3 * AUDIT_BASE + e.ticket.id
+    ? 3 * AUDIT_BASE + e.ticket.id * 8
     : e.kind === 'change'
-      ? 4 * AUDIT_BASE + e.ticket.id * 10_000 + (e.ts % 10_000)
-      : AUDIT_BASE + e.ticket.comments[e.commentIndex]!.id;
+      ? 4 * AUDIT_BASE + (e.ticket.id * 10_000 + (e.ts % 10_000)) * 8
+      : AUDIT_BASE + (e.ticket.comments[e.commentIndex]?.id ?? e.ticket.id) * 8;
 
 function eventsOf(t: ZdTicket): EventEntry[] {
-  const events: EventEntry[] = t.comments.map((c, i) => {
-    const entry = { ts: seconds(c.created_at), id: 0, ticket: t, kind: i === 0 ? 'create' : 'comment', commentIndex: i } as EventEntry;
-    entry.id = auditId(entry);
-    return entry;
-  });
+  const events: EventEntry[] = t.comments.map((c, i) => ({
+    ts: seconds(c.created_at),
+    id: 0,
+    ticket: t,
+    kind: i === 0 ? 'create' : 'comment',
+    commentIndex: i,
+  }));
   if (events.length === 0) events.push({ ts: seconds(t.created_at), id: 0, ticket: t, kind: 'create', commentIndex: -1 });
   if (t.satisfaction && t.satisfaction.score !== 'unoffered') {
     events.push({ ts: seconds(t.satisfaction.created_at), id: 0, ticket: t, kind: 'rating', commentIndex: -1 });
