@@ -12,7 +12,16 @@ async function main(): Promise<void> {
   const dataDir = resolve(ROOT, process.env.DATA_DIR ?? '.data');
   // QA_REQUIREMENTS=off: as with zcli, no requirements.json fields; the app finds the field ids in its settings
   const requirements = process.env.QA_REQUIREMENTS !== 'off';
-  const product = await startProduct({ dataDir, port, seed: 'full', requirements, log: (line) => console.log(`  ${line}`) });
+  // LOCAL_ZENDESK_TICKETS=100000: the local Zendesk serves that many generated tickets more (in memory, the same each start)
+  const largeTickets = Number(process.env.LOCAL_ZENDESK_TICKETS ?? 0);
+  const product = await startProduct({
+    dataDir,
+    port,
+    seed: 'full',
+    requirements,
+    log: (line) => console.log(`  ${line}`),
+    ...(largeTickets > 0 ? { largeAccount: { tickets: Math.trunc(largeTickets) } } : {}),
+  });
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   console.log(`  storage: PGlite in ${dataDir}; start-up steps (ms): ${JSON.stringify(product.timings)}`);
   console.log(`\nTicket QA is running (started in ${seconds} s). Open:\n\n    ${product.devhost.url}\n`);

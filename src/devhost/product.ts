@@ -56,6 +56,8 @@ export interface ProductOptions {
   log?: (line: string) => void;
   /** Unimplemented-protocol and error reports (default: printed to stderr). */
   onReport?: (report: HostReport) => void;
+  /** Serve a large generated account (large-account.ts) on top of the sample one; kept in memory only, not in the data folder. */
+  largeAccount?: { tickets: number; seed?: number };
 }
 
 export interface RunningProduct {
@@ -131,8 +133,10 @@ export async function startProduct(options: ProductOptions): Promise<RunningProd
     settings: requirements ? {} : { scoreFieldId: IDS.fields.qaScore, resultFieldId: IDS.fields.qaResult },
     requirementsInstalled: requirements,
     onReport,
-    // the account's tickets live beside the service's data, so a restart keeps both (memory:// keeps neither)
-    ...(options.dataDir === 'memory://' ? {} : { stateFile: join(options.dataDir, ZENDESK_STATE_FILE) }),
+    // the account's tickets live beside the service's data, so a restart keeps both (memory:// keeps neither); a large
+    // generated account is the same on every start and too large to rewrite after each change
+    ...(options.dataDir === 'memory://' || options.largeAccount ? {} : { stateFile: join(options.dataDir, ZENDESK_STATE_FILE) }),
+    ...(options.largeAccount ? { largeAccount: options.largeAccount } : {}),
   });
 
   // the service is configured with the local Zendesk's URL, known once it listens: listen first, bind it after

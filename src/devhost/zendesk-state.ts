@@ -2,6 +2,7 @@
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import { newAppKeyPair, signAppToken, type AppKeyPair } from './app-token.ts';
+import { addLargeAccount, type LargeAccountOptions } from './large-account.ts';
 import { IDS, SUBDOMAIN, sampleData, type SampleData } from './sample-data.ts';
 import { createStateFile } from './state-file.ts';
 import {
@@ -40,6 +41,8 @@ export interface ZendeskStateOptions {
   stateFile?: string;
   /** Milliseconds after the last change before the file is written (default 250). */
   saveDelayMs?: number;
+  /** A large generated account on top of the sample one (large-account.ts), for tests and benchmarks of the sync. */
+  largeAccount?: Omit<LargeAccountOptions, 'now'>;
 }
 
 /** An API token as an admin creates it in Admin Center: `Basic base64("<apiUser>/token:<apiToken>")`. */
@@ -104,7 +107,13 @@ export function createZendeskState(options: ZendeskStateOptions = {}) {
   const file = options.stateFile
     ? createStateFile(options.stateFile, { delayMs: options.saveDelayMs ?? 250, onError: (m) => report('error', m) })
     : null;
-  const data: SampleData = sampleData(now());
+  const accountData = (): SampleData => {
+    const at = now();
+    const sample = sampleData(at);
+    if (options.largeAccount) addLargeAccount(sample, { ...options.largeAccount, now: at });
+    return sample;
+  };
+  const data: SampleData = accountData();
   let tickets = withSaved(data.tickets, file ? file.load() : null, (m) => report('error', m));
   data.tickets = [...tickets.values()];
   // faults, the request budget and the update limiter are the session's, not the account's: they start afresh
@@ -252,7 +261,7 @@ export function createZendeskState(options: ZendeskStateOptions = {}) {
 
     /** Back to the sample data with no faults (settings and reports stay), e.g. between tests. */
     reset(): void {
-      Object.assign(data, sampleData(now()));
+      Object.assign(data, accountData());
       tickets = new Map(data.tickets.map((t) => [t.id, t]));
       faults = { ...DEFAULT_FAULTS };
       budget = { minute: -1, used: 0 };
