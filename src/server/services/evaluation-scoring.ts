@@ -7,6 +7,7 @@ import { createHash } from 'node:crypto';
 import { checkAnswers, type Answer, type Answers } from '../../core/answers.ts';
 import type { MetricsSnapshot } from '../../core/evaluation.ts';
 import { metricAnswer } from '../../core/metrics.ts';
+import { optionFails } from '../../core/scale.ts';
 import { allCriteria, scaleOptions, type ScorecardDefinition } from '../../core/scorecard.ts';
 import { scoreEvaluation, type ScoreResult } from '../../core/scoring.ts';
 import type { Queryable } from '../db/db.ts';
@@ -65,6 +66,7 @@ export function answerRows(card: ScorecardDefinition, answers: Answers, result: 
     const a = byId.get(criterion.id);
     if (!a) return;
     const option = a.rating === undefined ? undefined : scaleOptions(criterion.scale)[a.rating];
+    const scoring = criterion.scoring !== false;
     rows.push({
       position,
       criterion_id: criterion.id,
@@ -77,6 +79,10 @@ export function answerRows(card: ScorecardDefinition, answers: Answers, result: 
       critical_failed: failed.has(criterion.id),
       root_causes: a.rootCauses ?? [],
       comment: a.comment ?? null,
+      // the same rule as the critical check (decision 027); nothing to judge on N/A or a question that never counts
+      failed: a.na || !scoring || !option ? null : optionFails(criterion, option),
+      scoring,
+      bonus: section.bonus === true || criterion.bonus === true,
     });
   });
   return rows;

@@ -58,6 +58,9 @@ describe.each(backends())('evaluationWriter on $name', (backend) => {
         critical_failed: false,
         root_causes: ['x'],
         comment: null,
+        failed: false,
+        scoring: true,
+        bonus: false,
       };
       return { row, answers: [answer], actorRole: 'reviewer' };
     };

@@ -98,15 +98,21 @@ export interface AnswerRow {
   critical_failed: boolean;
   root_causes: string[];
   comment: string | null;
+  /** The answer counts as a failure of its criterion (core's `optionFails`); null for N/A and non-scoring criteria. */
+  failed: boolean | null;
+  /** false for a non-scoring criterion (decision 027). */
+  scoring: boolean;
+  /** A bonus criterion, by its own flag or its section's: earned points count, possible points do not. */
+  bonus: boolean;
 }
 
 // the answer rows travel as jsonb: any number of answers, one statement, no per-answer placeholders
 const INSERT_ANSWERS = `INSERT INTO evaluation_answers (account, evaluation_id, created_at, position, criterion_id, section_id,
-       rating, fraction, na, weight, critical, critical_failed, root_causes, comment)`;
+       rating, fraction, na, weight, critical, critical_failed, root_causes, comment, failed, scoring, bonus)`;
 const answerRecordset = (json: string) =>
   `jsonb_to_recordset(${json}::jsonb) AS a(position integer, criterion_id text, section_id text, rating integer,
      fraction double precision, na boolean, weight double precision, critical boolean, critical_failed boolean,
-     root_causes text[], comment text)`;
+     root_causes text[], comment text, failed boolean, scoring boolean, bonus boolean)`;
 
 /** Replaces the evaluation's answer rows (in the caller's transaction). */
 export async function replaceAnswerRows(
