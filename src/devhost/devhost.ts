@@ -84,6 +84,7 @@ const FaultsChange = z.strictObject({
   serviceDown: z.boolean().optional(),
   budgetPerMinute: z.number().int().min(1).optional(),
   exportsPerMinute: z.number().int().min(1).optional(),
+  serverErrors: z.number().int().min(0).optional(),
 });
 
 const ZafCall = z.object({

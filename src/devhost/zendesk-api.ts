@@ -330,6 +330,11 @@ function updateTicket(state: ZendeskState, ser: RestSerializers, t: ZdTicket, ca
 /** Answers one `/api/v2` call as Zendesk would; unknown endpoints answer 404 and are reported as not emulated. */
 export function callZendeskApi(state: ZendeskState, call: ApiCall, options: { spend?: boolean } = {}): ApiResult {
   const ser = createRestSerializers(state, call.baseUrl);
+  const { serverErrors } = state.faults();
+  if (options.spend !== false && serverErrors > 0) {
+    state.setFaults({ serverErrors: serverErrors - 1 });
+    return { status: 503, headers: { 'content-type': 'text/plain' }, body: 'Service Unavailable' };
+  }
   // the agent's own UI does not spend the account's API budget; apps and integrations do
   const spent =
     options.spend === false

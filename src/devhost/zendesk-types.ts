@@ -154,6 +154,8 @@ export interface Faults {
   budgetPerMinute: number;
   /** Requests per minute to the incremental export endpoints, on top of the budget (Zendesk: 10; 30 with the High Volume add-on). */
   exportsPerMinute: number;
+  /** How many coming API calls (not the agent's own UI) answer 503, as during an outage or a deploy. */
+  serverErrors: number;
 }
 
 export const DEFAULT_FAULTS: Faults = {
@@ -163,6 +165,7 @@ export const DEFAULT_FAULTS: Faults = {
   serviceDown: false,
   budgetPerMinute: 700,
   exportsPerMinute: 10,
+  serverErrors: 0,
 };
 
 /** The installed app's settings; which ones are secure comes from manifest.json. */
