@@ -60,9 +60,13 @@ export const SHOW_MANY_MAX = 100;
 export const zendeskBaseUrl = (account: AccountConfig) =>
   (account.zendeskUrl ?? `https://${account.subdomain}.zendesk.com`).replace(/\/+$/, '');
 
+/** The service's API token as Zendesk takes it: `Basic base64("<email>/token:<token>")`. */
+export const zendeskAuthorization = (account: AccountConfig) =>
+  `Basic ${Buffer.from(`${account.apiUser}/token:${account.apiToken}`).toString('base64')}`;
+
 export function zendeskClient(account: AccountConfig, fetchImpl: Fetch): ZendeskClient {
   const base = zendeskBaseUrl(account);
-  const authorization = `Basic ${Buffer.from(`${account.apiUser}/token:${account.apiToken}`).toString('base64')}`;
+  const authorization = zendeskAuthorization(account);
 
   const get = async (path: string): Promise<Response> => {
     let res: Response;
