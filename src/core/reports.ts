@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { RootCauseKind } from './scorecard.ts';
+import { MAX_BONUS_SCORE, RootCauseKind } from './scorecard.ts';
 import { CalendarDate, IdText, Instant, safeText, ZendeskId } from './text.ts';
 import { binomialAtLeast, distinguishable, meanFromSums, wilson, type Estimate } from './stats.ts';
 
@@ -53,12 +53,20 @@ export type Figure = z.infer<typeof Figure>;
 export const Summary = z
   .object({
     count: z.number().int().min(0),
-    /** Mean final score (IQS), 0..100. */
+    /**
+     * Mean final score (IQS), 0..100; with bonus scorecards up to their maxScore: a score above 100 counts as it is
+     * (decision 027, "Reports with bonus").
+     */
     averageScore: Figure,
     /** Share of scored evaluations that passed, 0..1. */
     passRate: Figure,
     /** Share of evaluations with at least one critical failure, 0..1. */
     criticalFailRate: Figure,
+    /**
+     * Evaluations among `count` scored with a scorecard that has bonus criteria (some version declares a maxScore), so
+     * their scores may exceed 100: the app says how averages and pass rates treat them. Absent from older services.
+     */
+    bonusCount: z.number().int().min(0).optional(),
   })
   .meta({ id: 'Summary' });
 export type Summary = z.infer<typeof Summary>;
@@ -93,12 +101,15 @@ export const CriterionRow = z.object({
   key: z.string(),
   scorecardId: z.string(),
   label: z.string().optional(),
-  /** Answers that were rated (N/A left out). */
+  /** Answers that were rated (N/A left out), a non-scoring criterion's answers included. */
   count: z.number().int().min(0),
   naCount: z.number().int().min(0),
-  /** Mean score fraction of the rated answers, 0..1. */
+  /** Mean score fraction of the rated answers, 0..1 (non-scoring answers left out). */
   averageFraction: Figure,
-  /** Share of rated answers below half marks, 0..1. */
+  /**
+   * Share of rated answers that failed, 0..1: each answer's stored outcome (an option's countsAsFail, else its
+   * fraction below the criterion's failBelow, 0.5 by default); non-scoring answers never count.
+   */
   failRate: Figure,
   /** Reviewees rated on it, and how many of them failed it at least once. */
   reviewees: z.number().int().min(0),
@@ -111,6 +122,11 @@ export const CriterionRow = z.object({
   commonFailRate: Figure,
   /** pattern === 'systemic' (kept for API clients that read the flag). */
   systemic: z.boolean(),
+  /**
+   * A non-scoring criterion's answers (decision 027), counted per choice in the scale's order: they have no mean and
+   * no fail rate, so the row shows what was answered instead. Absent for scoring criteria.
+   */
+  distribution: z.array(z.object({ label: z.string(), count: z.number().int().min(0) })).optional(),
 });
 export type CriterionRow = z.infer<typeof CriterionRow>;
 
@@ -181,16 +197,22 @@ export interface EvaluationSums {
   scoreSumSq: number;
   passes: number;
   criticalFails: number;
+  /** Of `count`, evaluations of scorecards with bonus criteria (scores may exceed 100). */
+  bonusCount?: number;
 }
 
+// a mean's interval is clipped to what a score can be: 0..100, or up to MAX_BONUS_SCORE (the highest maxScore a card
+// may declare) when bonus scorecards count
 const SCORE_BOUNDS = { min: 0, max: 100 };
+const BONUS_SCORE_BOUNDS = { min: 0, max: MAX_BONUS_SCORE };
 
 export function summaryFromSums(s: EvaluationSums): Summary {
   return {
     count: s.count,
-    averageScore: meanFromSums(s.scored, s.scoreSum, s.scoreSumSq, SCORE_BOUNDS),
+    averageScore: meanFromSums(s.scored, s.scoreSum, s.scoreSumSq, s.bonusCount ? BONUS_SCORE_BOUNDS : SCORE_BOUNDS),
     passRate: wilson(s.passes, s.scored),
     criticalFailRate: wilson(s.criticalFails, s.count),
+    ...(s.bonusCount ? { bonusCount: s.bonusCount } : {}),
   };
 }
 
@@ -202,7 +224,10 @@ export interface RevieweeFails {
   fails: number;
 }
 
-/** Sufficient statistics of one criterion's answers, with each reviewee's rated answers and fails. */
+/**
+ * Sufficient statistics of one criterion's scoring answers, with each reviewee's rated answers and fails (each
+ * answer's stored `failed` flag: the same rule as the critical check, decision 027).
+ */
 export interface CriterionSums {
   rated: number;
   na: number;
@@ -210,10 +235,9 @@ export interface CriterionSums {
   fractionSumSq: number;
   fails: number;
   byReviewee: readonly RevieweeFails[];
+  /** A non-scoring criterion's answers per choice; `rated` and the rest count scoring answers only. */
+  distribution?: ReadonlyArray<{ label: string; count: number }>;
 }
-
-/** Below half marks is a fail, as for critical criteria (a middle rating on a 3-point scale passes). */
-export const CRITERION_FAIL_BELOW = 0.5;
 
 /**
  * The systemic-or-individual rule (decision 022), a p-chart's reading of common and special causes:
@@ -263,7 +287,7 @@ export function criterionRow(scorecardId: string, key: string, label: string | u
     key,
     scorecardId,
     ...(label === undefined ? {} : { label }),
-    count: s.rated,
+    count: s.rated + (s.distribution ?? []).reduce((n, d) => n + d.count, 0),
     naCount: s.na,
     averageFraction: meanFromSums(s.rated, s.fractionSum, s.fractionSumSq, { min: 0, max: 1 }),
     failRate: wilson(s.fails, s.rated),
@@ -274,6 +298,7 @@ export function criterionRow(scorecardId: string, key: string, label: string | u
     outlierIds,
     commonFailRate,
     systemic: pattern === 'systemic',
+    ...(s.distribution ? { distribution: [...s.distribution] } : {}),
   };
 }
 

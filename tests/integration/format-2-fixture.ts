@@ -14,3 +14,12 @@ export const FORMAT_2_ANSWERS = [
   { criterionId: 'identity-verified', rating: 1 },
   { criterionId: 'proactive', rating: 10 },
 ];
+
+/** 30 + 50 + 20 of 100, and 5 bonus points: 105. */
+export const FORMAT_2_HIGH = [
+  { criterionId: 'question-identified', rating: 30 },
+  { criterionId: 'correct', rating: 50 },
+  { criterionId: 'refund-issued', rating: 0 },
+  { criterionId: 'identity-verified', rating: 0 },
+  { criterionId: 'proactive', rating: 5 },
+];

@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { evaluationBody, publishedScorecard, tenant } from '../support/db-client.ts';
 import { backends, useDb } from '../support/db.ts';
-import { FORMAT_2_ANSWERS, POINTS_AND_BONUS } from './format-2-fixture.ts';
+import { FORMAT_2_ANSWERS, FORMAT_2_HIGH, POINTS_AND_BONUS } from './format-2-fixture.ts';
 
 describe.each(backends())('format 2 on $name', (backend) => {
   const db = useDb(backend);
@@ -17,15 +17,7 @@ describe.each(backends())('format 2 on $name', (backend) => {
     const low = await t.as('reviewer', 2).post('/evaluations', evaluationBody(scorecardId, { answers: FORMAT_2_ANSWERS }));
     expect(low.status, JSON.stringify(low.body)).toBe(201);
     expect(low.body).toMatchObject({ rawScore: 97, finalScore: 97, passed: false, criticalFailures: ['identity-verified'] });
-    // 30 + 50 + 20 + 5 bonus = 105
-    const answers = [
-      { criterionId: 'question-identified', rating: 30 },
-      { criterionId: 'correct', rating: 50 },
-      { criterionId: 'refund-issued', rating: 0 },
-      { criterionId: 'identity-verified', rating: 0 },
-      { criterionId: 'proactive', rating: 5 },
-    ];
-    const high = await t.as('reviewer', 2).post('/evaluations', evaluationBody(scorecardId, { ticketId: 1002, answers }));
+    const high = await t.as('reviewer', 2).post('/evaluations', evaluationBody(scorecardId, { ticketId: 1002, answers: FORMAT_2_HIGH }));
     expect(high.status, JSON.stringify(high.body)).toBe(201);
     expect(high.body).toMatchObject({ rawScore: 105, finalScore: 105, passed: true, criticalFailures: [] });
     const stored = await db().query<{ final_score: number }>('SELECT final_score FROM evaluations WHERE account = $1 AND id = $2', [
@@ -46,5 +38,49 @@ describe.each(backends())('format 2 on $name', (backend) => {
       { criterion_id: 'identity-verified', fraction: 0.6, failed: true, scoring: true, bonus: false, critical_failed: true },
       { criterion_id: 'proactive', fraction: 0.5, failed: false, scoring: true, bonus: true, critical_failed: false },
     ]);
+  });
+
+  it('reports a bonus card: means above 100 as they are, fail rates from the stored outcome, non-scoring answers as counts', async () => {
+    const t = tenant(db());
+    const scorecardId = await publishedScorecard(t, POINTS_AND_BONUS);
+    // 97 (identity 'After the change': fraction 0.6 counts as fail, critical 'fail') and 105 (bonus)
+    for (const [i, answers] of [FORMAT_2_ANSWERS, FORMAT_2_HIGH].entries()) {
+      const res = await t.as('reviewer', 2).post('/evaluations', evaluationBody(scorecardId, { ticketId: 1001 + i, answers }));
+      expect(res.status, JSON.stringify(res.body)).toBe(201);
+    }
+    const lead = t.as('lead', 3);
+    const summary = await lead.get(`/reports/summary?scorecardId=${scorecardId}`);
+    expect(summary.status).toBe(200);
+    expect(summary.body).toMatchObject({ count: 2, bonusCount: 2, averageScore: { value: 101, n: 2 }, passRate: { value: 0.5 } });
+    // the interval is not clipped at 100
+    expect(summary.body.averageScore.high).toBeGreaterThan(105);
+    // a day-aligned range reads the rollups: the same figures
+    const rolled = await lead.get(`/reports/summary?scorecardId=${scorecardId}&from=2000-01-01&to=2099-12-31`);
+    expect(rolled.body).toMatchObject({ count: 2, bonusCount: 2, averageScore: { value: 101 } });
+
+    const breakdown = await lead.get(`/reports/breakdown?dimension=criterion&scorecardId=${scorecardId}`);
+    expect(breakdown.status).toBe(200);
+    const row = (key: string) => breakdown.body.rows.find((r: { key: string }) => r.key === key);
+    // 0.6 is above half marks: only the stored flag (countsAsFail) makes it a fail
+    expect(row('identity-verified')).toMatchObject({ count: 2, failRate: { value: 0.5, n: 2 }, averageFraction: { value: 0.8 } });
+    expect(row('refund-issued')).toMatchObject({
+      count: 2,
+      averageFraction: { value: null, n: 0 },
+      failRate: { value: null, n: 0 },
+      distribution: [
+        { label: 'Yes', count: 1 },
+        { label: 'No', count: 0 },
+        { label: 'Partial', count: 1 },
+      ],
+    });
+    expect(row('correct').distribution).toBeUndefined();
+
+    const failing = await lead.get(`/reports/tickets?criterionId=identity-verified&failed=true`);
+    expect(failing.status).toBe(200);
+    expect(failing.body.items.map((i: { ticketId: number }) => i.ticketId)).toEqual([1001]);
+
+    // a format-1 card's summary says nothing about bonus
+    const plain = await publishedScorecard(t);
+    expect((await lead.get(`/reports/summary?scorecardId=${plain}`)).body.bonusCount).toBeUndefined();
   });
 });

@@ -19,10 +19,14 @@ import {
   type Trend,
   type TrendQuery,
 } from '../../core/reports.ts';
+import { scaleOptions } from '../../core/scale.ts';
+import type { Criterion } from '../../core/scorecard.ts';
 import type { Db } from '../db/db.ts';
 import type { PagePolicy } from '../limits/batches.ts';
 import {
+  choiceCounts,
   criterionSums,
+  type ChoiceCountRow,
   newestCriteria,
   rootCauseCounts,
   scorecardNames,
@@ -70,10 +74,41 @@ async function evaluationBreakdown(
   return { dimension: q.dimension, rows: out };
 }
 
+/**
+ * A non-scoring criterion's answers per choice (pages' counts added up), labelled by the newest version's scale, in
+ * its order; a choice a later version dropped keeps its number as label.
+ */
+function distributions(rows: readonly ChoiceCountRow[], criteria: Map<string, Map<string, Criterion>>) {
+  const out = new Map<string, Map<number, number>>();
+  for (const r of rows) {
+    const id = `${r.scorecard_id}\u0000${r.criterion_id}`;
+    const counts = out.get(id) ?? new Map<number, number>();
+    out.set(id, counts);
+    counts.set(r.rating, (counts.get(r.rating) ?? 0) + r.count);
+  }
+  const labelled = new Map<string, Array<{ label: string; count: number }>>();
+  for (const [id, counts] of out) {
+    const [scorecardId, key] = id.split('\u0000') as [string, string];
+    const criterion = criteria.get(scorecardId)?.get(key);
+    const options = criterion ? scaleOptions(criterion.scale) : [];
+    const ratings = [...new Set([...options.keys(), ...counts.keys()])].sort((a, b) => a - b);
+    labelled.set(
+      id,
+      ratings.map((rating) => ({ label: options[rating]?.label ?? String(rating), count: counts.get(rating) ?? 0 })),
+    );
+  }
+  return labelled;
+}
+
 async function criterionBreakdown(db: Db, account: string, q: BreakdownQuery, pages?: PagePolicy): Promise<Breakdown> {
   const rows = await criterionSums(db, account, q, pages);
+  const choices = await choiceCounts(db, account, q, pages);
   const criteria = await newestCriteria(db, account, [...new Set(rows.map((r) => r.scorecardId))]);
-  const out = rows.map(({ scorecardId, key, ...sums }) => criterionRow(scorecardId, key, criteria.get(scorecardId)?.get(key)?.label, sums));
+  const counted = distributions(choices, criteria);
+  const out = rows.map(({ scorecardId, key, ...sums }) => {
+    const distribution = counted.get(`${scorecardId}\u0000${key}`);
+    return criterionRow(scorecardId, key, criteria.get(scorecardId)?.get(key)?.label, distribution ? { ...sums, distribution } : sums);
+  });
   return { dimension: 'criterion', rows: out.sort(weakestFirst) };
 }
 

@@ -52,7 +52,8 @@ const CSAT_BUCKET = `CASE WHEN e.csat IN ('good', 'bad') THEN e.csat ELSE 'none'
 
 /**
  * The evaluations matching the filters in the range, newest first, at most `f.limit`. With a criterion: that
- * criterion's answer on each, and `failed` means below half marks on it; without: `failed` means a failed evaluation.
+ * criterion's answer on each, and `failed` means that answer failed (its stored outcome, decision 027); without: a
+ * failed evaluation.
  */
 export async function ticketRows(q: Queryable, account: string, f: TicketListQuery, range: InstantRange): Promise<TicketRow[]> {
   const p = new Params();
@@ -62,7 +63,7 @@ export async function ticketRows(q: Queryable, account: string, f: TicketListQue
   if (f.criterionId !== undefined) {
     join = `JOIN evaluation_answers a ON a.account = e.account AND a.evaluation_id = e.id AND a.criterion_id = ${p.add(f.criterionId)}`;
     extra = ', a.fraction, a.comment, a.root_causes';
-    if (f.failed === 'true') where.push('a.fraction < 0.5');
+    if (f.failed === 'true') where.push('a.failed');
   } else if (f.failed === 'true') {
     where.push('e.passed = false');
   }

@@ -3,7 +3,6 @@
  * pages on PGlite (pages.ts). Pages' partial results are merged here, so callers get one row per key.
  */
 import {
-  CRITERION_FAIL_BELOW,
   instantRange,
   type BreakdownDimension,
   type BreakdownQuery,
@@ -18,7 +17,7 @@ import type { Db } from '../../db/db.ts';
 import { pagePolicyFor, type PagePolicy } from '../../limits/batches.ts';
 import { foldIfPending } from './rollup.ts';
 import { answersOf, pagedRows } from './pages.ts';
-import { chooseSource, evaluationsRelation, Params, SOURCES, SUMS_SELECT } from './sql.ts';
+import { chooseSource, evaluationsRelation, Params, SOURCES, sumsSelect } from './sql.ts';
 
 export type EvaluationDimension = Exclude<BreakdownDimension, 'criterion'>;
 
@@ -42,7 +41,7 @@ function groupByOf(by: SumsBy): string {
   return DIMENSION_COLUMNS[by.dimension];
 }
 
-const SUM_FIELDS = ['count', 'scored', 'scoreSum', 'scoreSumSq', 'passes', 'criticalFails'] as const;
+const SUM_FIELDS = ['count', 'scored', 'scoreSum', 'scoreSumSq', 'passes', 'criticalFails', 'bonusCount'] as const;
 
 /** Rows of several pages with the same key added up (one page: the rows as they are). */
 function mergeSums<T extends EvaluationSums & { key: string }>(rows: readonly T[]): T[] {
@@ -50,7 +49,7 @@ function mergeSums<T extends EvaluationSums & { key: string }>(rows: readonly T[
   for (const row of rows) {
     const seen = byKey.get(row.key);
     if (!seen) byKey.set(row.key, { ...row });
-    else for (const field of SUM_FIELDS) seen[field] += row[field];
+    else for (const field of SUM_FIELDS) seen[field] = (seen[field] ?? 0) + (row[field] ?? 0);
   }
   return [...byKey.values()];
 }
@@ -68,16 +67,16 @@ export async function sumsBy(
   const range = instantRange(f);
   const needsReviewee = typeof by === 'object' && 'dimension' in by && by.dimension === 'reviewee';
   const source = chooseSource(f, range, needsReviewee);
-  const sql = (relation: string) =>
-    `SELECT ${groupByOf(by)} AS key, ${SUMS_SELECT} FROM ${relation} s GROUP BY 1 HAVING sum(evaluations) > 0`;
+  const sql = (p: Params, relation: string) =>
+    `SELECT ${groupByOf(by)} AS key, ${sumsSelect(p, account)} FROM ${relation} s GROUP BY 1 HAVING sum(evaluations) > 0`;
   if (source === 'evaluations') {
     return mergeSums(
-      await pagedRows<EvaluationSums & { key: string }>(db, account, f, range, (_p, where) => sql(evaluationsRelation(where)), pages),
+      await pagedRows<EvaluationSums & { key: string }>(db, account, f, range, (p, where) => sql(p, evaluationsRelation(where)), pages),
     );
   }
   await foldIfPending(db);
   const p = new Params();
-  return db.query(sql(SOURCES.rollup.relation(p, account, f, range)), p.values);
+  return db.query(sql(p, SOURCES.rollup.relation(p, account, f, range)), p.values);
 }
 
 /** The names of the given scorecards, by id. */
@@ -147,8 +146,9 @@ function mergeCriteria(rows: readonly CriterionRevieweeRow[]): Array<CriterionSu
 }
 
 /**
- * Each criterion's sums (key: the criterion id) of each scorecard over the matching evaluations' answers, with each
- * reviewee's rated answers and fails (what the systemic rule reads).
+ * Each criterion's sums (key: the criterion id) of each scorecard over the matching evaluations' scoring answers, with
+ * each reviewee's rated answers and fails (what the systemic rule reads). A fail is the answer's stored outcome
+ * (`failed`: countsAsFail, else below failBelow); non-scoring answers are counted by `choiceCounts` instead.
  */
 export async function criterionSums(
   db: Db,
@@ -163,15 +163,39 @@ export async function criterionSums(
     instantRange(q),
     (p, where, paged) =>
       `SELECT e.scorecard_id AS "scorecardId", a.criterion_id AS key, e.reviewee_id AS reviewee,
-         count(*) FILTER (WHERE NOT a.na)::float8 AS rated, count(*) FILTER (WHERE a.na)::float8 AS na,
-         coalesce(sum(a.fraction), 0)::float8 AS "fractionSum", coalesce(sum(a.fraction * a.fraction), 0)::float8 AS "fractionSumSq",
-         count(*) FILTER (WHERE a.fraction < ${p.add(CRITERION_FAIL_BELOW)})::float8 AS fails
+         count(*) FILTER (WHERE NOT a.na AND a.scoring)::float8 AS rated, count(*) FILTER (WHERE a.na)::float8 AS na,
+         coalesce(sum(a.fraction) FILTER (WHERE a.scoring), 0)::float8 AS "fractionSum",
+         coalesce(sum(a.fraction * a.fraction) FILTER (WHERE a.scoring), 0)::float8 AS "fractionSumSq",
+         count(*) FILTER (WHERE a.failed)::float8 AS fails
        FROM ${answersOf(paged)}
        WHERE ${where.join(' AND ')}
        GROUP BY 1, 2, 3`,
     pages,
   );
   return mergeCriteria(pageRows);
+}
+
+export interface ChoiceCountRow {
+  scorecard_id: string;
+  criterion_id: string;
+  rating: number;
+  count: number;
+}
+
+/** How often each choice of a non-scoring criterion was answered, per scorecard; the same choice may come once per page. */
+export async function choiceCounts(db: Db, account: string, q: BreakdownQuery, pages?: PagePolicy): Promise<ChoiceCountRow[]> {
+  return pagedRows<ChoiceCountRow>(
+    db,
+    account,
+    q,
+    instantRange(q),
+    (_p, where, paged) =>
+      `SELECT e.scorecard_id, a.criterion_id, a.rating, count(*)::float8 AS count
+       FROM ${answersOf(paged)}
+       WHERE ${where.join(' AND ')} AND NOT a.scoring AND NOT a.na AND a.rating IS NOT NULL
+       GROUP BY 1, 2, 3`,
+    pages,
+  );
 }
 
 export interface RootCauseRow {

@@ -78,7 +78,14 @@ export function chooseSource(f: ReportFilters, range: InstantRange, needsReviewe
   return SOURCES.rollup.answers(f, range, needsReviewee) ? 'rollup' : 'evaluations';
 }
 
-/** Aggregates of a sums source, named as `EvaluationSums` (float8: counts fit a double, no numeric strings). */
-export const SUMS_SELECT = `coalesce(sum(evaluations), 0)::float8 AS count, coalesce(sum(scored), 0)::float8 AS scored,
+/**
+ * Aggregates of a sums source, named as `EvaluationSums` (float8: counts fit a double, no numeric strings).
+ * `bonusCount`: evaluations of a scorecard some version of which declares a maxScore (bonus criteria), whose scores may
+ * exceed 100; the rollups keep the scorecard, so both sources answer it from the few scorecard versions.
+ */
+export const sumsSelect = (p: Params, account: string) => `coalesce(sum(evaluations), 0)::float8 AS count,
+  coalesce(sum(scored), 0)::float8 AS scored,
   coalesce(sum(score_sum), 0)::float8 AS "scoreSum", coalesce(sum(score_sumsq), 0)::float8 AS "scoreSumSq",
-  coalesce(sum(passes), 0)::float8 AS passes, coalesce(sum(critical_fails), 0)::float8 AS "criticalFails"`;
+  coalesce(sum(passes), 0)::float8 AS passes, coalesce(sum(critical_fails), 0)::float8 AS "criticalFails",
+  coalesce(sum(evaluations) FILTER (WHERE scorecard_id IN (SELECT v.scorecard_id FROM scorecard_versions v
+    WHERE v.account = ${p.add(account)} AND v.definition -> 'maxScore' IS NOT NULL)), 0)::float8 AS "bonusCount"`;
