@@ -10,6 +10,20 @@ import type { Async } from '../../ui/use-async.ts';
 import { useZaf } from '../../zaf/use-zaf.tsx';
 import { formatInterval, formatValue, type FigureKind } from './format.ts';
 
+/**
+ * Said beside any figure that includes evaluations of a bonus scorecard (decision 027, "Reports with bonus"): a score
+ * above 100 counts as it is in an average, and a pass compares the final score with the pass threshold.
+ */
+export function BonusNote({ count }: { count: number | undefined }) {
+  const { t } = useI18n();
+  if (!count) return null;
+  return (
+    <p class="qa-muted qa-small qa-bonus-note" data-bonus-note="">
+      {t('ui.reports.bonus.note', { count })}
+    </p>
+  );
+}
+
 /** The value, then "95% CI low–high · n = N" in smaller text; the interval is never left out when there is one. */
 export function FigureText({ kind, figure }: { kind: FigureKind; figure: Figure }) {
   const { t, locale } = useI18n();

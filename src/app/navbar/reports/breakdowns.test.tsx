@@ -87,4 +87,25 @@ describe('the criterion table', () => {
     expect(tickets.textContent).toBe('Tickets for “Criterion one”');
     expect(tickets.querySelector('.qa-visually-hidden')?.textContent).toBe(' for “Criterion one”');
   });
+
+  it('shows a non-scoring criterion as counts per choice, with no mean or fail rate', async () => {
+    const refund = criterionRow('email', 'refund', 'Was a refund issued?', {
+      rated: 0,
+      na: 0,
+      fractionSum: 0,
+      fractionSumSq: 0,
+      fails: 0,
+      byReviewee: [],
+      distribution: [
+        { label: 'Yes', count: 12 },
+        { label: 'No', count: 3 },
+        { label: 'Partial', count: 1 },
+      ],
+    });
+    view = await show([row('a', [1, 0, 0, 0, 0]), refund]);
+    const cell = view.el.querySelector('tr[data-criterion="refund"] [data-distribution]');
+    expect(cell?.textContent).toContain('Yes 12 · No 3 · Partial 1');
+    expect(cell?.textContent).toContain('16 answers');
+    expect(view.el.querySelector('tr[data-criterion="refund"]')?.textContent).toContain('Not scored');
+  });
 });

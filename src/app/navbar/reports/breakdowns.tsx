@@ -3,7 +3,7 @@ import type { BreakdownDimension, BreakdownRow, CriterionPattern, CriterionRow, 
 import { rankDistinct, weakestFirst } from '../../../core/reports.ts';
 import type { RootCauseKind } from '../../../core/scorecard.ts';
 import { useI18n } from '../../i18n/use-t.tsx';
-import { FigureText, foldLabels, Head, useFold } from './bits.tsx';
+import { BonusNote, FigureText, foldLabels, Head, useFold } from './bits.tsx';
 import { formatInterval, formatValue } from './format.ts';
 
 const byScore = (a: BreakdownRow, b: BreakdownRow) =>
@@ -22,46 +22,72 @@ export function BreakdownTable({
   const sorted = [...rows].sort(byScore);
   const distinct = rankDistinct(sorted.map((r) => r.averageScore));
   if (!sorted.length) return <p class="qa-muted">{t('ui.reports.empty')}</p>;
+  const bonusCount = sorted.reduce((n, r) => n + (r.bonusCount ?? 0), 0);
   return (
-    <table class="qa-table" data-dimension={dimension}>
-      <caption class="qa-visually-hidden">{t(`ui.reports.breakdown.${dimension}`)}</caption>
-      <Head
-        cols={[
-          'ui.reports.breakdown.rank',
-          `ui.reports.dimension.${dimension}`,
-          'ui.reports.headline.averageScore',
-          'ui.reports.headline.passRate',
-          'ui.reports.headline.criticalFailRate',
-          'ui.reports.headline.count',
-        ].map((k) => t(k))}
-      />
-      <tbody>
-        {sorted.map((row, i) => (
-          <tr key={row.key}>
-            <td>
-              {i + 1}
-              {distinct[i] ? null : (
-                <span class="qa-tag qa-tag--neutral" title={t('ui.reports.breakdown.notDistinguishableHint')}>
-                  {' ≈ '}
-                  {t('ui.reports.breakdown.notDistinguishable')}
-                </span>
-              )}
-            </td>
-            <th scope="row">{labelOf(row)}</th>
-            <td>
-              <FigureText kind="score" figure={row.averageScore} />
-            </td>
-            <td>
-              <FigureText kind="rate" figure={row.passRate} />
-            </td>
-            <td>
-              <FigureText kind="rate" figure={row.criticalFailRate} />
-            </td>
-            <td>{row.count}</td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+    <>
+      <table class="qa-table" data-dimension={dimension}>
+        <caption class="qa-visually-hidden">{t(`ui.reports.breakdown.${dimension}`)}</caption>
+        <Head
+          cols={[
+            'ui.reports.breakdown.rank',
+            `ui.reports.dimension.${dimension}`,
+            'ui.reports.headline.averageScore',
+            'ui.reports.headline.passRate',
+            'ui.reports.headline.criticalFailRate',
+            'ui.reports.headline.count',
+          ].map((k) => t(k))}
+        />
+        <tbody>
+          {sorted.map((row, i) => (
+            <tr key={row.key}>
+              <td>
+                {i + 1}
+                {distinct[i] ? null : (
+                  <span class="qa-tag qa-tag--neutral" title={t('ui.reports.breakdown.notDistinguishableHint')}>
+                    {' ≈ '}
+                    {t('ui.reports.breakdown.notDistinguishable')}
+                  </span>
+                )}
+              </td>
+              <th scope="row">{labelOf(row)}</th>
+              <td>
+                <FigureText kind="score" figure={row.averageScore} />
+                {row.bonusCount ? (
+                  <div class="qa-small">
+                    <span class="qa-tag qa-tag--neutral" title={t('ui.reports.bonus.note', { count: row.bonusCount })}>
+                      {t('ui.reports.bonus.tag')}
+                    </span>
+                  </div>
+                ) : null}
+              </td>
+              <td>
+                <FigureText kind="rate" figure={row.passRate} />
+              </td>
+              <td>
+                <FigureText kind="rate" figure={row.criticalFailRate} />
+              </td>
+              <td>{row.count}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <BonusNote count={bonusCount} />
+    </>
+  );
+}
+
+/** A non-scoring criterion's answers, choice by choice: "Yes 12 · No 3 · Partial 1". */
+function DistributionCells({ row }: { row: CriterionRow & { distribution: NonNullable<CriterionRow['distribution']> } }) {
+  const { t } = useI18n();
+  return (
+    <>
+      <td colSpan={2} data-distribution="">
+        <div class="qa-muted qa-small">{t('ui.reports.criterion.distribution', { count: row.count })}</div>
+        {row.distribution.map((d) => `${d.label} ${d.count}`).join(' · ')}
+        {row.naCount ? <div class="qa-muted qa-small">{t('ui.reports.criterion.na', { count: row.naCount })}</div> : null}
+      </td>
+      <td class="qa-muted">{t('ui.reports.criterion.notScored')}</td>
+    </>
   );
 }
 
@@ -158,14 +184,20 @@ export function CriterionTable({
                   {row.label ?? row.key}
                   <div class="qa-muted qa-small">{scorecardName(row.scorecardId)}</div>
                 </th>
-                <td>
-                  <FigureText kind="rate" figure={row.averageFraction} />
-                  {row.naCount ? <div class="qa-muted qa-small">{t('ui.reports.criterion.na', { count: row.naCount })}</div> : null}
-                </td>
-                <td>
-                  <FigureText kind="rate" figure={row.failRate} />
-                </td>
-                <PatternCell row={row} personName={personName} />
+                {row.distribution ? (
+                  <DistributionCells row={{ ...row, distribution: row.distribution }} />
+                ) : (
+                  <>
+                    <td>
+                      <FigureText kind="rate" figure={row.averageFraction} />
+                      {row.naCount ? <div class="qa-muted qa-small">{t('ui.reports.criterion.na', { count: row.naCount })}</div> : null}
+                    </td>
+                    <td>
+                      <FigureText kind="rate" figure={row.failRate} />
+                    </td>
+                    <PatternCell row={row} personName={personName} />
+                  </>
+                )}
                 <td class="qa-table__action">
                   <button type="button" class="c-btn c-btn--sm" aria-expanded={open === id} onClick={() => onTickets(row)}>
                     {t('ui.reports.criterion.ticketsShort')}

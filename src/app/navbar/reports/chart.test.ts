@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bandPath, linePath, linearScale, niceTicks, READABLE_N, tooFew, xLabels } from './chart.ts';
+import { bandPath, linePath, linearScale, niceTicks, READABLE_N, scoreAxis, tooFew, xLabels } from './chart.ts';
 
 describe('chart geometry', () => {
   it('maps a domain onto a range, inverted for the y axis', () => {
@@ -7,6 +7,15 @@ describe('chart geometry', () => {
     expect(y(0)).toBe(200);
     expect(y(75)).toBe(50);
     expect(linearScale([5, 5], [0, 10])(5)).toBe(0); // empty domain does not divide by zero
+  });
+
+  it('tops a score axis at 100, or at the round tick above the highest score shown (bonus)', () => {
+    expect(scoreAxis([55, null, 98.2])).toEqual({ domain: [0, 100], ticks: [0, 50, 100] });
+    expect(scoreAxis([]).domain).toEqual([0, 100]);
+    expect(scoreAxis([101, 96])).toEqual({ domain: [0, 120], ticks: [0, 20, 40, 60, 80, 100, 120] });
+    expect(scoreAxis([80, 117.5, null]).domain).toEqual([0, 120]);
+    expect(scoreAxis([120]).domain).toEqual([0, 120]); // already on a tick
+    expect(scoreAxis([640])).toEqual({ domain: [0, 800], ticks: [0, 200, 400, 600, 800] });
   });
 
   it('picks round ticks', () => {

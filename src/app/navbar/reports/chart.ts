@@ -25,6 +25,19 @@ export function niceTicks(min: number, max: number, count = 5): number[] {
   return ticks;
 }
 
+/**
+ * A score axis: 0..100 with ticks of 50, or, when a figure shown is higher (bonus lifts scores up to a card's maxScore,
+ * decision 027), up to the round tick at or above the highest one, so the highest point stays inside and labelled.
+ */
+export function scoreAxis(values: ReadonlyArray<number | null>, floor = 100): { domain: [number, number]; ticks: number[] } {
+  const highest = Math.max(floor, ...values.filter((v): v is number => v !== null && Number.isFinite(v)));
+  if (highest <= floor) return { domain: [0, floor], ticks: niceTicks(0, floor, 4) };
+  const [first = 0, second = highest] = niceTicks(0, highest, 6);
+  const step = second - first || highest;
+  const top = Math.ceil(highest / step - 1e-9) * step;
+  return { domain: [0, top], ticks: niceTicks(0, top, Math.round(top / step)) };
+}
+
 export interface Point {
   x: number;
   y: number | null;

@@ -22,7 +22,7 @@ import { downloadText } from '../../ui/download.ts';
 import { useApi } from '../navbar-context.tsx';
 import { channelLabel } from '../scorecards/applies-to-summary.ts';
 import { CHANNELS } from '../scorecards/channels.ts';
-import { AsyncView, FigureText, ReportSection, TicketButton, Head } from './bits.tsx';
+import { AsyncView, BonusNote, FigureText, ReportSection, TicketButton, Head } from './bits.tsx';
 import { BreakdownTable, CriterionTable, RootCauseTable } from './breakdowns.tsx';
 import { filtersHash, parseFilters, PRESETS, presetOf, presetRange, previousRange, type Preset } from './filters.ts';
 import { changeOf, formatDelta, type FigureKind } from './format.ts';
@@ -231,6 +231,7 @@ function Headlines({ current, previous }: { current: Summary; previous: Summary 
         </span>
         {previous ? <p class="qa-headline__change qa-muted">{t('ui.reports.change.countBefore', { count: previous.count })}</p> : null}
       </div>
+      <BonusNote count={current.bonusCount} />
     </div>
   );
 }

@@ -70,4 +70,31 @@ describe('the trend chart', () => {
     expect(labels.map((l) => l.textContent)).toEqual(['2026-11-09', '2026-11-16', '2026-11-23', '2026-11-30']);
     expect(labels.map((l) => l.getAttribute('text-anchor'))).toEqual(['start', 'middle', 'middle', 'end']);
   });
+
+  it('scales the score axis to a bonus mean above 100 and says how bonus counts', async () => {
+    const bonus = (start: string, mean: number) => ({
+      start,
+      ...summaryFromSums({
+        count: 20,
+        scored: 20,
+        scoreSum: 20 * mean,
+        scoreSumSq: 20 * mean ** 2 + 200,
+        passes: 20,
+        criticalFails: 0,
+        bonusCount: 5,
+      }),
+    });
+    view = await show({ period: 'week', points: [bonus('2024-03-04', 96), bonus('2024-03-11', 108)] });
+    const ticks = [...view.el.querySelectorAll('.qa-trend__grid text')].map((e) => e.textContent);
+    expect(ticks.at(-1)).toBe('120');
+    expect(view.el.querySelector('[data-bonus-note]')?.textContent).toContain('a score above 100 counts as it is');
+    expect(view.el.querySelector('[data-bonus-note]')?.textContent).toContain('10 evaluations');
+  });
+
+  it('keeps the score axis at 100 without bonus', async () => {
+    view = await show({ period: 'week', points: [week('2024-03-04', 20)] });
+    const ticks = [...view.el.querySelectorAll('.qa-trend__grid text')].map((e) => e.textContent);
+    expect(ticks.at(-1)).toBe('100');
+    expect(view.el.querySelector('[data-bonus-note]')).toBeNull();
+  });
 });

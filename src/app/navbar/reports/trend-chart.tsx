@@ -2,13 +2,12 @@
 import { useState } from 'preact/hooks';
 import type { ReportPeriod, Trend, TrendPoint } from '../../../core/reports.ts';
 import { useI18n } from '../../i18n/use-t.tsx';
-import { bandPath, linePath, linearScale, niceTicks, READABLE_N, tooFew, xLabels } from './chart.ts';
-import { FigureText } from './bits.tsx';
+import { bandPath, linePath, linearScale, niceTicks, READABLE_N, scoreAxis, tooFew, xLabels } from './chart.ts';
+import { BonusNote, FigureText } from './bits.tsx';
 import { formatValue, type FigureKind } from './format.ts';
 
 type Measure = 'averageScore' | 'passRate';
 const KIND: Record<Measure, FigureKind> = { averageScore: 'score', passRate: 'rate' };
-const DOMAIN: Record<Measure, [number, number]> = { averageScore: [0, 100], passRate: [0, 1] };
 
 /** "Average score per week": the period in running text (the table's column header is capitalised). */
 const TITLE: Record<ReportPeriod, string> = { week: 'ui.reports.trend.chartTitle.week', month: 'ui.reports.trend.chartTitle.month' };
@@ -24,11 +23,16 @@ export function TrendChart({ trend }: { trend: Trend }) {
   const kind = KIND[measure];
   const points = trend.points;
   const x = linearScale([0, Math.max(1, points.length - 1)], [PAD.left, W - PAD.right]);
-  const y = linearScale(DOMAIN[measure], [H - PAD.bottom, PAD.top]);
   const figure = (p: TrendPoint) => p[measure];
-  const ticks = niceTicks(...DOMAIN[measure], 4);
-  const label = (p: TrendPoint) => (trend.period === 'month' ? p.start.slice(0, 7) : p.start);
   const faint = (p: TrendPoint) => tooFew(figure(p).n);
+  // scores run to the highest one drawn (a bonus mean or its band can pass 100), never below 100; rates to 1
+  const { domain, ticks } =
+    measure === 'passRate'
+      ? { domain: [0, 1] as [number, number], ticks: niceTicks(0, 1, 4) }
+      : scoreAxis(points.flatMap((p) => [figure(p).value, faint(p) ? null : figure(p).high]));
+  const y = linearScale(domain, [H - PAD.bottom, PAD.top]);
+  const label = (p: TrendPoint) => (trend.period === 'month' ? p.start.slice(0, 7) : p.start);
+  const bonusCount = points.reduce((n, p) => n + (p.bonusCount ?? 0), 0);
   const anyFaint = points.some(faint);
   const withData = points.filter((p) => figure(p).value !== null);
   const title = t(TITLE[trend.period], { measure: t(`ui.reports.trend.${measure}`) });
@@ -117,6 +121,7 @@ export function TrendChart({ trend }: { trend: Trend }) {
         {t('ui.reports.trend.legend')}
         {anyFaint ? ` ${t('ui.reports.trend.faintLegend', { n: READABLE_N })}` : ''}
       </p>
+      <BonusNote count={bonusCount} />
       <div id="qa-trend-table" hidden={!showTable} class="qa-print-show">
         <table class="qa-table">
           <caption>{title}</caption>

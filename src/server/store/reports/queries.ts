@@ -161,7 +161,7 @@ export async function criterionSums(
     account,
     q,
     instantRange(q),
-    (p, where, paged) =>
+    (_p, where, paged) =>
       `SELECT e.scorecard_id AS "scorecardId", a.criterion_id AS key, e.reviewee_id AS reviewee,
          count(*) FILTER (WHERE NOT a.na AND a.scoring)::float8 AS rated, count(*) FILTER (WHERE a.na)::float8 AS na,
          coalesce(sum(a.fraction) FILTER (WHERE a.scoring), 0)::float8 AS "fractionSum",
