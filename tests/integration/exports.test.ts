@@ -115,6 +115,15 @@ describe.each(backends())('CSV export on $name', (backend) => {
       'root_causes',
       'comment',
       'overall_comment',
+      'points_earned',
+      'points_possible',
+      'failed',
+      'scoring',
+      'bonus',
+      'evaluation_points_earned',
+      'evaluation_points_possible',
+      'evaluation_bonus_possible',
+      'max_score',
     ]);
     // E1-E5, two answers each; calibration (E6), withdrawn (E7) and the other account (E8) are not exported
     expect(body).toHaveLength(10);

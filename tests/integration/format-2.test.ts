@@ -83,4 +83,48 @@ describe.each(backends())('format 2 on $name', (backend) => {
     const plain = await publishedScorecard(t);
     expect((await lead.get(`/reports/summary?scorecardId=${plain}`)).body.bonusCount).toBeUndefined();
   });
+
+  it('exports the points, outcome and flags of each answer, and the points and maxScore of the evaluation, after the older columns', async () => {
+    const t = tenant(db());
+    const scorecardId = await publishedScorecard(t, POINTS_AND_BONUS);
+    const res = await t.as('reviewer', 2).post('/evaluations', evaluationBody(scorecardId, { answers: FORMAT_2_ANSWERS }));
+    expect(res.status, JSON.stringify(res.body)).toBe(201);
+    const csv = await t.as('lead', 3).raw(`/exports/evaluations.csv?scorecardId=${scorecardId}`);
+    expect(csv.status).toBe(200);
+    // no field here needs quotes
+    const [header, ...rows] = (await csv.text())
+      .trimEnd()
+      .split('\r\n')
+      .map((line) => line.split(','));
+    const at = (row: string[], name: string) => row[header!.indexOf(name)];
+    expect(header!.slice(header!.indexOf('overall_comment'))).toEqual([
+      'overall_comment',
+      'points_earned',
+      'points_possible',
+      'failed',
+      'scoring',
+      'bonus',
+      'evaluation_points_earned',
+      'evaluation_points_possible',
+      'evaluation_bonus_possible',
+      'max_score',
+    ]);
+    const cells = rows.map((r) =>
+      ['criterion_id', 'points_earned', 'points_possible', 'failed', 'scoring', 'bonus'].map((name) => at(r, name)),
+    );
+    expect(cells).toEqual([
+      ['question-identified', '30', '30', 'false', 'true', 'false'],
+      ['correct', '45', '50', 'false', 'true', 'false'],
+      ['refund-issued', '', '', '', 'false', 'false'],
+      ['identity-verified', '12', '20', 'true', 'true', 'false'],
+      ['proactive', '10', '0', 'false', 'true', 'true'],
+    ]);
+    // the evaluation's points on each of its rows: 97 earned of 100, 20 bonus possible, up to 120
+    for (const row of rows) {
+      expect(
+        ['evaluation_points_earned', 'evaluation_points_possible', 'evaluation_bonus_possible', 'max_score'].map((n) => at(row, n)),
+      ).toEqual(['97', '100', '20', '120']);
+      expect([at(row, 'final_score'), at(row, 'passed')]).toEqual(['97', 'false']);
+    }
+  });
 });

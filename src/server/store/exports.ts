@@ -36,6 +36,10 @@ export interface ExportAnswer {
   critical_failed: boolean;
   root_causes: string[];
   comment: string | null;
+  /** The answer's stored outcome (decision 027); null for N/A and non-scoring answers. */
+  failed: boolean | null;
+  scoring: boolean;
+  bonus: boolean;
 }
 
 /** At most `size` of the evaluations the reports count, after `after` in (created_at, id) order (a keyset page). */
@@ -63,7 +67,8 @@ export async function exportEvaluations(
 /** The answers of the given evaluations, each evaluation's in their order on its scorecard. */
 export async function exportAnswers(db: Db, account: string, evaluationIds: readonly string[]): Promise<ExportAnswer[]> {
   return db.query<ExportAnswer>(
-    `SELECT evaluation_id, section_id, criterion_id, rating, fraction, na, weight, critical_failed, root_causes, comment
+    `SELECT evaluation_id, section_id, criterion_id, rating, fraction, na, weight, critical_failed, root_causes, comment,
+       failed, scoring, bonus
      FROM evaluation_answers WHERE account = $1 AND evaluation_id = ANY($2::uuid[]) ORDER BY evaluation_id, position`,
     [account, evaluationIds],
   );
