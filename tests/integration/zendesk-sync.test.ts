@@ -109,6 +109,19 @@ describe.each(backends())('zendesk sync on $name', (backend) => {
     expect(await synced(db(), account)).toEqual(expected());
   });
 
+  it('reads the conversations only from commentsSince on a first sync (text past retention is not fetched)', async () => {
+    const account = newAccount();
+    const times = zd()
+      .state.tickets()
+      .flatMap((t) => t.comments.map((c) => Math.floor(Date.parse(c.created_at) / 1000)))
+      .sort((a, b) => a - b);
+    const since = times[Math.floor(times.length / 2)]!;
+    expect((await run(db(), account, { commentsSince: since })).error).toBeNull();
+    const { comments, tickets } = await synced(db(), account);
+    expect(tickets).toEqual(expected().tickets);
+    expect(comments.length).toBe(times.filter((t) => t >= since).length);
+  });
+
   for (const phase of ['written', 'committed'] as const) {
     it(`goes on after a run stopped in the middle (page ${phase}), without loss or duplicates`, async () => {
       const account = newAccount();

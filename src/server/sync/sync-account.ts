@@ -34,6 +34,11 @@ export interface SyncRunOptions {
   comments: boolean;
   /** Where a first export starts (Unix seconds; default 0: the account's whole history). */
   since?: number;
+  /**
+   * Where the first export of the conversations starts (Unix seconds; default `since`): text older than the account's
+   * retention would be deleted at once, so a first sync need not read it (a year's events are most of its requests).
+   */
+  commentsSince?: number;
   /** Called in each page's transaction after its writes, and after it committed (tests stop a run there). */
   onPage?: (stream: SyncStream, phase: 'written' | 'committed') => void | Promise<void>;
 }
@@ -112,7 +117,7 @@ export async function syncAccount(db: Db, account: string, client: ExportClient,
   };
 
   const ticketEvents = async () => {
-    let start = positions.get('ticket_events')?.startTime ?? since;
+    let start = positions.get('ticket_events')?.startTime ?? Math.max(since, options.commentsSince ?? since);
     for (;;) {
       const page = await client.ticketEvents(start, { comments: true });
       const rows = page.comments.map((c) => ({
