@@ -1,7 +1,11 @@
 // @vitest-environment happy-dom
 /** The agent's sidebar: acknowledge or dispute (not both), what is said and where focus goes, coaching notes by name. */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { CoachingNote } from '../../core/coaching.ts';
+import { ScorecardDefinition } from '../../core/scorecard.ts';
+import { scoreEvaluation } from '../../core/scoring.ts';
 import { button, click, labelled, settle, type Mounted } from '../ui/testing.tsx';
 import { createFakeZaf } from '../zaf/fake-zaf.ts';
 import { AgentView } from './agent-view.tsx';
@@ -100,5 +104,29 @@ describe("the agent's sidebar", () => {
     expect(shown.getAttribute('data-acknowledged')).toBe('true');
     expect(document.activeElement).toBe(shown);
     expect(await announced()).toBe('Coaching note acknowledged.');
+  });
+
+  it('shows points as numbers, choices by label, bonus and non-scoring marks, and the score out of maxScore', async () => {
+    const example = readFileSync(join(import.meta.dirname, '../../../examples/points-and-bonus-scorecard.json'), 'utf8');
+    const points = { id: 'points', version: 1, definition: ScorecardDefinition.parse(JSON.parse(example)) };
+    const answers = [
+      { criterionId: 'question-identified', rating: 24 },
+      { criterionId: 'correct', rating: 50 },
+      { criterionId: 'refund-issued', rating: 2 },
+      { criterionId: 'identity-verified', rating: 0 },
+      { criterionId: 'proactive', rating: 10 },
+    ];
+    const scored = scoreEvaluation(points.definition, answers);
+    const e = storedEvaluation(points, { answers, ...scored });
+    const { model } = sidebarModel({ role: 'agent', cards: [points], evaluations: [e] });
+    view = await mountView(<AgentView model={model} />);
+    const el = view.el.querySelector<HTMLElement>(`[data-evaluation-id="${e.id}"]`)!;
+    expect(el.querySelector('.qa-score__value')!.textContent).toBe('104 / 120');
+    const item = (label: string) => [...el.querySelectorAll('.qa-results__item')].find((li) => li.textContent!.includes(label))!;
+    expect(item('Identified the real question').querySelector('.qa-results__value')!.textContent).toBe('24 of 30');
+    expect(item('Was a refund issued?').textContent).toContain('Not scored');
+    expect(item('Was a refund issued?').querySelector('.qa-results__value')!.textContent).toBe('Partial');
+    expect(item('Solved a problem').textContent).toContain('Bonus');
+    expect(item('Solved a problem').querySelector('.qa-results__value')!.textContent).toBe('10 of 20');
   });
 });

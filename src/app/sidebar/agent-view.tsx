@@ -15,7 +15,7 @@ import { focusSoon } from '../ui/announce.ts';
 import { isCalibration } from './calibration.ts';
 import { CoachingNotes } from './coaching-view.tsx';
 import { versionLookup, type SidebarModel } from './load.ts';
-import { Banner, VerdictBadge, formatScore, shortDate, useOptionLabels, verdictOf } from './parts.tsx';
+import { Banner, CriterionMarks, VerdictBadge, formatScore, formatScoreOf, shortDate, useAnswerText, verdictOf } from './parts.tsx';
 import { useUsableMark } from './use-sidebar.ts';
 
 export function AgentView({ model }: { model: SidebarModel }) {
@@ -72,10 +72,11 @@ function EvaluationCard({
   const [error, setError] = useState<ServiceError | null>(null);
   const [busy, setBusy] = useState(false);
   const [reasonMissing, setReasonMissing] = useState(false);
-  const criteria = card ? card.definition.sections.flatMap((s) => s.criteria) : [];
-  const byId = new Map(criteria.map((c) => [c.id, c]));
+  const placed = card ? card.definition.sections.flatMap((section) => section.criteria.map((criterion) => ({ criterion, section }))) : [];
+  const byId = new Map(placed.map((p) => [p.criterion.id, p.criterion]));
+  const sectionOf = new Map(placed.map((p) => [p.criterion.id, p.section]));
   const titleId = `qa-ev-${e.id}`;
-  const labels = useOptionLabels();
+  const answerText = useAnswerText();
   const me = { userId: model.user.id, role: model.role };
 
   const act = async (run: () => ReturnType<SidebarModel['service']['acknowledge']>, done: string) => {
@@ -107,7 +108,7 @@ function EvaluationCard({
         <span class="qa-muted qa-small">{shortDate(e.createdAt, locale)}</span>
       </header>
       <p class="qa-row">
-        <span class="qa-score__value">{formatScore(e.finalScore)}</span>
+        <span class="qa-score__value">{formatScoreOf(e.finalScore, card?.definition.maxScore)}</span>
         {e.rawScore !== e.finalScore && (
           <span class="qa-small qa-score__raw">{t('ui.sidebar.raw', { score: formatScore(e.rawScore) })}</span>
         )}
@@ -131,16 +132,14 @@ function EvaluationCard({
       <ul class="qa-results">
         {e.answers.map((a) => {
           const c = byId.get(a.criterionId);
-          const option = a.na
-            ? t('ui.sidebar.na')
-            : c && a.rating !== undefined
-              ? (labels(c.scale)[a.rating] ?? String(a.rating))
-              : String(a.rating);
+          const option = answerText(c, a);
           const failed = e.criticalFailures.includes(a.criterionId);
           return (
             <li key={a.criterionId} class={failed ? 'qa-results__item qa-crit--failed' : 'qa-results__item'}>
               <div class="qa-row">
-                <span>{c?.label ?? a.criterionId}</span>
+                <span>
+                  {c?.label ?? a.criterionId} {c && <CriterionMarks criterion={c} section={sectionOf.get(c.id)} />}
+                </span>
                 <strong class="qa-results__value">
                   {failed ? '⚠ ' : ''}
                   {option}

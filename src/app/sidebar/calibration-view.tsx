@@ -6,7 +6,7 @@ import { useAsync } from '../ui/use-async.ts';
 import { useNames } from '../ui/use-names.ts';
 import { signedPoints, summarizeReport, type ReportSummary } from './calibration.ts';
 import type { SidebarModel } from './load.ts';
-import { Banner, VerdictBadge, formatScore, verdictOf } from './parts.tsx';
+import { Banner, VerdictBadge, formatScore, formatScoreOf, verdictOf } from './parts.tsx';
 import type { ReviewerState } from './use-reviewer.ts';
 
 /** Above the scorecard: what calibration mode means while in it, else each session waiting or already scored. */
@@ -65,7 +65,8 @@ export function CalibrationDone({ r, model }: { r: ReviewerState; model: Sidebar
       <Banner tone="success">
         <strong id="qa-done-title">{t('ui.sidebar.calibration.done')}</strong>
         <p class="qa-row">
-          {t('ui.sidebar.score')} <strong>{formatScore(evaluation.finalScore)}</strong> <VerdictBadge verdict={verdictOf(evaluation)} />
+          {t('ui.sidebar.score')} <strong>{formatScoreOf(evaluation.finalScore, r.cardFor(evaluation)?.definition.maxScore)}</strong>{' '}
+          <VerdictBadge verdict={verdictOf(evaluation)} />
         </p>
         <p data-write-back="calibration">{t('ui.sidebar.calibration.doneNext')}</p>
       </Banner>

@@ -1,12 +1,24 @@
-/** One criterion: label, scale as a segmented radio group, N/A, guidance, comment and root causes. */
+/** One criterion: label, its scale (a segmented radio group, or a number box for points and percent), N/A, guidance, comment and root causes. */
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Answer } from '../../core/answers.ts';
+import { numericMax } from '../../core/scale.ts';
 import type { Criterion } from '../../core/scorecard.ts';
 import { useT } from '../i18n/use-t.tsx';
 import { announce } from '../ui/announce.ts';
+import { lazy, useLazy } from '../ui/lazy.ts';
 import type { DraftAnswer } from './draft-store.ts';
 import { commentRequired, detailsOpenByRating, type FormEdit, type Problem } from './form.ts';
-import { useOptionLabels } from './parts.tsx';
+import type { NumberFieldProps } from './number-field.tsx';
+import { CriterionMarks, useOptionLabels } from './parts.tsx';
+
+// points and percent scales are format 2's: only their scorecards fetch the number box
+const numberField = lazy(() => import('./number-field.tsx').then((m) => m.NumberField));
+
+/** The number box once fetched; until then an empty row of its height, so nothing moves when it comes. */
+function NumberBox(props: NumberFieldProps) {
+  const box = useLazy(numberField);
+  return box.status === 'ok' ? <box.value {...props} /> : <div class="qa-num__row" />;
+}
 
 export interface CriterionRowProps {
   criterion: Criterion;
@@ -54,12 +66,15 @@ export function CriterionRow(p: CriterionRowProps) {
   }
 
   const tabbable = rating ?? 0;
+  const max = numericMax(c.scale);
+  const choices = 'choices' in c.scale;
   return (
     <div class={`qa-crit${p.critical ? ' qa-crit--failed' : ''}${p.problem ? ' qa-crit--problem' : ''}`} data-crit={p.index}>
       <div class="qa-crit__head">
         <span class="qa-crit__label" id={`${base}-label`}>
           {c.label}
         </span>
+        <CriterionMarks criterion={c} />
         {c.critical && (
           <span class={`qa-tag${p.critical ? ' qa-tag--critical' : ''}`}>
             {p.critical ? `⚠ ${t('ui.sidebar.criticalFailed')}` : t('ui.sidebar.critical')}
@@ -83,32 +98,47 @@ export function CriterionRow(p: CriterionRowProps) {
         </p>
       )}
       <div class="qa-crit__controls">
-        <div
-          class="qa-seg"
-          role="radiogroup"
-          aria-labelledby={`${base}-label`}
-          aria-describedby={p.problem ? `${base}-problem` : undefined}
-          aria-invalid={p.problem ? true : undefined}
-        >
-          {options.map((o, i) => (
-            <button
-              key={i}
-              type="button"
-              role="radio"
-              aria-checked={rating === i}
-              tabIndex={i === tabbable ? 0 : -1}
-              disabled={p.disabled}
-              class="qa-seg__opt"
-              title={`${i + 1}: ${o}`}
-              onClick={() => p.onEdit({ type: 'rate', criterionId: c.id, rating: i })}
-            >
-              <span class="qa-seg__key" aria-hidden="true">
-                {i < 9 ? i + 1 : i === 9 ? 0 : ''}
-              </span>
-              {o}
-            </button>
-          ))}
-        </div>
+        {max !== null ? (
+          <NumberBox
+            id={`${base}-value`}
+            max={max}
+            percent={'percent' in c.scale}
+            value={na ? undefined : rating}
+            disabled={p.disabled}
+            labelledBy={`${base}-label`}
+            describedBy={p.problem ? `${base}-problem` : undefined}
+            invalid={p.problem !== undefined}
+            onValue={(n) => p.onEdit(n === null ? { type: 'clear', criterionId: c.id } : { type: 'rate', criterionId: c.id, rating: n })}
+            onNA={c.allowNA ? () => p.onEdit({ type: 'na', criterionId: c.id }) : undefined}
+          />
+        ) : (
+          <div
+            class={choices ? 'qa-seg qa-seg--wrap' : 'qa-seg'}
+            role="radiogroup"
+            aria-labelledby={`${base}-label`}
+            aria-describedby={p.problem ? `${base}-problem` : undefined}
+            aria-invalid={p.problem ? true : undefined}
+          >
+            {options.map((o, i) => (
+              <button
+                key={i}
+                type="button"
+                role="radio"
+                aria-checked={rating === i}
+                tabIndex={i === tabbable ? 0 : -1}
+                disabled={p.disabled}
+                class="qa-seg__opt"
+                title={`${i + 1}: ${o}`}
+                onClick={() => p.onEdit({ type: 'rate', criterionId: c.id, rating: i })}
+              >
+                <span class="qa-seg__key" aria-hidden="true">
+                  {i < 9 ? i + 1 : i === 9 ? 0 : ''}
+                </span>
+                {o}
+              </button>
+            ))}
+          </div>
+        )}
         {c.allowNA && (
           <button
             type="button"

@@ -10,7 +10,7 @@ export function DraftConflict({ r }: { r: ReviewerState }) {
   // the banner goes once the reviewer chooses: focus goes on to the form's first criterion
   const then = (choose: () => void) => () => {
     choose();
-    focusSoon(() => document.querySelector<HTMLElement>('[data-crit] [role=radio][tabindex="0"]'));
+    focusSoon(() => document.querySelector<HTMLElement>('[data-crit] [role=radio][tabindex="0"], [data-crit] [data-num]'));
   };
   return (
     <Banner tone="warning" role="alert">

@@ -1,5 +1,5 @@
 /**
- * The ticket's earlier evaluations: each with its coaching notes, the resolve form for a dispute a lead may resolve, and
+ * The ticket's earlier evaluations (fetched when the ticket has any: reviewer-view.tsx): each with its coaching notes, the resolve form for a dispute a lead may resolve, and
  * edit or withdraw for those the reviewer may change (never a calibration score: the reviewer has seen the others').
  */
 import { useState } from 'preact/hooks';
@@ -11,7 +11,7 @@ import { lazyView } from '../ui/lazy.ts';
 import { isCalibration } from './calibration.ts';
 import type { SidebarModel } from './load.ts';
 import { PersonName } from './names.ts';
-import { Banner, VerdictBadge, formatScore, shortDate, verdictOf } from './parts.tsx';
+import { Banner, VerdictBadge, formatScoreOf, shortDate, verdictOf } from './parts.tsx';
 import type { ReviewerState } from './use-reviewer.ts';
 
 // only reviewers with coaching notes on their evaluations, and leads with a dispute to resolve, fetch these
@@ -42,7 +42,7 @@ export function EarlierEvaluations({ model, r }: { model: SidebarModel; r: Revie
         {r.evaluations.map((e) => (
           <li key={e.id} class="qa-history__item" data-history-id={e.id}>
             <div class="qa-row">
-              <strong>{formatScore(e.finalScore)}</strong>
+              <strong>{formatScoreOf(e.finalScore, r.cardFor(e)?.definition.maxScore)}</strong>
               <VerdictBadge verdict={verdictOf(e)} />
               <span class="qa-muted qa-small">
                 {r.cardFor(e)?.definition.name ?? e.scorecardId} · {shortDate(e.createdAt, locale)} ·{' '}

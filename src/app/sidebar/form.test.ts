@@ -1,6 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { card, criterion, section } from '../../core/test-kit.ts';
-import { adaptDraft, applyEdit, detailsOpenByRating, draftFromEvaluation, liveScore, newDraft, problems, toAnswers } from './form.ts';
+import {
+  adaptDraft,
+  applyEdit,
+  commentRequired,
+  couldStillFail,
+  detailsOpenByRating,
+  draftFromEvaluation,
+  liveScore,
+  newDraft,
+  problems,
+  toAnswers,
+} from './form.ts';
 
 const scorecard = card(
   [
@@ -91,6 +102,72 @@ describe('reviewer form', () => {
       evaluationId: 'edit-1',
       amends: 'e0',
       answers: { tone: { na: true }, offered: { rating: 1, comment: 'x' } },
+    });
+  });
+
+  describe('format 2', () => {
+    // the vendor case: an answer worth 0.6 that is treated as a fail, on a rule that keeps the score
+    const treated = card(
+      [
+        section('solution', [criterion('correct', { scale: { points: 15 }, weight: 15, commentRequiredAtOrBelow: 0.4 })]),
+        section('compliance', [
+          criterion('identity', {
+            weight: 5,
+            critical: { effect: 'fail' },
+            scale: {
+              options: [
+                { label: 'Fully', fraction: 1 },
+                { label: 'After the change', fraction: 0.6, countsAsFail: true },
+              ],
+            },
+          }),
+          criterion('refund', { weight: 0, scoring: false, scale: { choices: ['Yes', 'No'] } }),
+        ]),
+      ],
+      { formatVersion: 2, passThreshold: 50 },
+    );
+
+    it('countsAsFail keeps "Passing so far" honest: an unrated critical answer that can fail the evaluation is still open', () => {
+      const d = applyEdit(start(), { type: 'rate', criterionId: 'correct', rating: 15 });
+      // at worst 'After the change' scores 18/20 = 90, above the line: only its countsAsFail can fail it
+      expect(liveScore(treated, d, null).passed).toBe(true);
+      expect(couldStillFail(treated, d, null)).toBe(true);
+      // the same answer without countsAsFail (0.6 is above the default 0.5) could not
+      const plain = structuredClone(treated);
+      plain.sections[1]!.criteria[0]!.scale = {
+        options: [
+          { label: 'Fully', fraction: 1 },
+          { label: 'After the change', fraction: 0.6 },
+        ],
+      };
+      expect(couldStillFail(plain, d, null)).toBe(false);
+      // chosen: it fails, the score is kept
+      const failed = applyEdit(d, { type: 'rate', criterionId: 'identity', rating: 1 });
+      expect(liveScore(treated, failed, null)).toMatchObject({
+        finalScore: 90,
+        rawScore: 90,
+        passed: false,
+        criticalFailures: ['identity'],
+      });
+    });
+
+    it('a non-scoring question left cannot fail it, but must still be answered', () => {
+      let d = applyEdit(start(), { type: 'rate', criterionId: 'correct', rating: 15 });
+      d = applyEdit(d, { type: 'rate', criterionId: 'identity', rating: 0 });
+      expect(couldStillFail(treated, d, null)).toBe(false);
+      expect(problems(treated, d)).toEqual([{ criterionId: 'refund', kind: 'unanswered' }]);
+    });
+
+    it('points left unrated could pull the score under the pass line', () => {
+      const d = applyEdit(start(), { type: 'rate', criterionId: 'identity', rating: 0 });
+      expect(couldStillFail(treated, d, null)).toBe(true);
+    });
+
+    it('a typed number of points is the rating: scored, and asks for a comment at a low fraction', () => {
+      const d = applyEdit(start(), { type: 'rate', criterionId: 'correct', rating: 6 });
+      expect(liveScore(treated, d, null)).toMatchObject({ earned: 6, possible: 15 });
+      expect(commentRequired(treated.sections[0]!.criteria[0]!, d.answers.correct)).toBe(true);
+      expect(commentRequired(treated.sections[0]!.criteria[0]!, { rating: 7 })).toBe(false);
     });
   });
 });

@@ -1,7 +1,7 @@
 /** The reviewer's form as pure functions over a Draft: edits, answers for scoring, and what blocks a submit. */
 import type { Answer } from '../../core/answers.ts';
 import { metricAnswer, type TicketMetrics } from '../../core/metrics.ts';
-import { scaleOptions } from '../../core/scale.ts';
+import { optionFails, scaleOptions } from '../../core/scale.ts';
 import type { Criterion, ScorecardDefinition } from '../../core/scorecard.ts';
 import { scoreEvaluation, type ScoreResult } from '../../core/scoring.ts';
 import type { Draft, DraftAnswer } from './draft-store.ts';
@@ -78,6 +78,34 @@ export function toAnswers(card: ScorecardDefinition, draft: Draft, metrics: Tick
 
 export const liveScore = (card: ScorecardDefinition, draft: Draft, metrics: TicketMetrics | null): ScoreResult =>
   scoreEvaluation(card, toAnswers(card, draft, metrics));
+
+/** Criteria the reviewer has not answered yet (metric ones answer themselves). */
+const unanswered = (card: ScorecardDefinition, draft: Draft): Criterion[] =>
+  criteriaOf(card).filter((c) => isManual(c) && draft.answers[c.id]?.rating === undefined && !draft.answers[c.id]?.na);
+
+/** The rating with the lowest fraction: what an unrated criterion could do at worst to the score. */
+const lowestRating = (c: Criterion): number => {
+  const options = scaleOptions(c.scale);
+  return options.reduce((low, o, i) => (o.fraction < options[low]!.fraction ? i : low), 0);
+};
+
+/**
+ * Whether the criteria still unanswered could fail an evaluation that passes so far: one of them is critical and has
+ * an answer that fails it (core's optionFails: `countsAsFail`, `failBelow`), or answering them at their lowest (or N/A
+ * where that lowers the score more) takes the score under the pass line. Non-scoring criteria never can, nor bonus.
+ */
+export function couldStillFail(card: ScorecardDefinition, draft: Draft, metrics: TicketMetrics | null): boolean {
+  const left = unanswered(card, draft).filter((c) => c.scoring !== false);
+  if (left.length === 0) return false;
+  if (left.some((c) => c.critical && scaleOptions(c.scale).some((o) => optionFails(c, o)))) return true;
+  const given = toAnswers(card, draft, metrics);
+  const worst = (na: boolean) =>
+    scoreEvaluation(card, [
+      ...given,
+      ...left.map((c): Answer => (na && c.allowNA ? { criterionId: c.id, na: true } : { criterionId: c.id, rating: lowestRating(c) })),
+    ]).passed === false;
+  return worst(false) || worst(true);
+}
 
 /** The comment is asked for at or below the criterion's threshold. */
 export function commentRequired(c: Criterion, a: DraftAnswer | undefined): boolean {

@@ -29,6 +29,16 @@ describe('keyboard', () => {
     expect(keyAction({ key: '1', ctrlKey: true }, false)).toBeNull();
   });
 
+  it('in a points or percent box: digits and arrows are the number, Enter goes on to the next criterion', () => {
+    expect(keyAction({ key: '1' }, true, true)).toBeNull();
+    expect(keyAction({ key: 'ArrowUp' }, true, true)).toBeNull();
+    expect(keyAction({ key: 'Enter' }, true, true)).toEqual({ type: 'move', by: 1 });
+    expect(keyAction({ key: 'Enter', ctrlKey: true }, true, true)).toEqual({ type: 'submit' });
+    expect(keyAction({ key: 'Escape' }, true, true)).toEqual({ type: 'leave-field' });
+    // Enter in a comment is a new line
+    expect(keyAction({ key: 'Enter' }, true)).toBeNull();
+  });
+
   it('moves and steps within range', () => {
     expect(moveIndex(0, -1, 3)).toBe(0);
     expect(moveIndex(2, 1, 3)).toBe(2);

@@ -17,12 +17,17 @@ export interface KeyInput {
   ctrlKey?: boolean;
   metaKey?: boolean;
   altKey?: boolean;
+  shiftKey?: boolean;
 }
 
-/** `inTextField`: typing in a comment must not rate or move; only submit and Escape work there. */
-export function keyAction(e: KeyInput, inTextField: boolean): KeyAction | null {
+/**
+ * `inTextField`: typing in a comment must not rate or move; only submit and Escape work there. `inNumberField`, a
+ * points or percent box: digits and arrows are the box's; Enter (the number typed) goes on to the next criterion.
+ */
+export function keyAction(e: KeyInput, inTextField: boolean, inNumberField = false): KeyAction | null {
   const mod = e.ctrlKey || e.metaKey;
   if (e.key === 'Enter' && mod) return { type: 'submit' };
+  if (inNumberField && e.key === 'Enter' && !e.altKey && !e.shiftKey) return { type: 'move', by: 1 };
   if (inTextField) return e.key === 'Escape' ? { type: 'leave-field' } : null;
   if (mod || e.altKey) return null;
   if (/^[1-9]$/.test(e.key)) return { type: 'rate', index: Number(e.key) - 1 };
@@ -41,7 +46,7 @@ export function keyAction(e: KeyInput, inTextField: boolean): KeyAction | null {
 }
 
 /** The help list's lines, one per kind of key (`ui.sidebar.help.<key>`). */
-export const HELP_KEYS = ['rate', 'move', 'step', 'na', 'comment', 'leave', 'submit'] as const;
+export const HELP_KEYS = ['rate', 'number', 'move', 'step', 'na', 'comment', 'leave', 'submit'] as const;
 
 /** The next criterion index, staying in range. */
 export const moveIndex = (current: number, by: number, count: number): number =>

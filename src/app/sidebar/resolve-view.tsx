@@ -1,18 +1,21 @@
 /**
  * A lead or admin resolves an agent's dispute (docs/decisions/016-integrity-rules.md): reject (the score stays) or
  * uphold with new ratings for the disputed criteria (every criterion when the dispute named none); the service amends
- * and rescores the evaluation in the same step. Lazy: only leads with a disputed evaluation on the ticket load it.
+ * and rescores the evaluation in the same step. A points or percent criterion takes its new number typed, as in the form.
+ * Lazy: only leads with a disputed evaluation on the ticket load it.
  */
 import { useState } from 'preact/hooks';
 import type { Answer } from '../../core/answers.ts';
 import type { Evaluation } from '../../core/evaluation.ts';
+import { numericMax } from '../../core/scale.ts';
 import type { ScorecardDefinition } from '../../core/scorecard.ts';
 import type { ServiceError } from '../api/result.ts';
 import type { SidebarApi } from '../api/sidebar-api.ts';
 import { useT } from '../i18n/use-t.tsx';
 import { focusSoon } from '../ui/announce.ts';
 import { criteriaOf } from './form.ts';
-import { Banner, useOptionLabels } from './parts.tsx';
+import { NumberField } from './number-field.tsx';
+import { Banner, CriterionMarks, useOptionLabels } from './parts.tsx';
 
 interface Pick {
   /** Index into the criterion's scale options, or 'na'. */
@@ -139,29 +142,54 @@ export function ResolveDispute({
               setPicks((all) => ({ ...all, [c.id]: { ...all[c.id]!, ...change } }));
               setMissing(false);
             };
+            const max = numericMax(c.scale);
             return (
               <div key={c.id} class="qa-resolve__criterion" data-resolve-criterion={c.id}>
-                <label class="qa-small" for={`${id}-${c.id}`}>
-                  {c.label}
+                <label class="qa-small" for={`${id}-${c.id}`} id={`${id}-${c.id}-label`}>
+                  {c.label} <CriterionMarks criterion={c} section={card.sections.find((x) => x.criteria.includes(c))} />
                 </label>
-                <select
-                  id={`${id}-${c.id}`}
-                  class="qa-select"
-                  value={p.value === null ? '' : String(p.value)}
-                  aria-invalid={missing && p.value === null ? true : undefined}
-                  onChange={(ev) => {
-                    const v = ev.currentTarget.value;
-                    set({ value: v === '' ? null : v === 'na' ? 'na' : Number(v) });
-                  }}
-                >
-                  <option value="">{t('ui.sidebar.resolve.pick')}</option>
-                  {labels(c.scale).map((label, i) => (
-                    <option key={i} value={String(i)}>
-                      {label}
-                    </option>
-                  ))}
-                  {c.allowNA && <option value="na">{t('ui.sidebar.na')}</option>}
-                </select>
+                {max !== null ? (
+                  <div class="qa-row">
+                    <NumberField
+                      id={`${id}-${c.id}`}
+                      max={max}
+                      percent={'percent' in c.scale}
+                      value={typeof p.value === 'number' ? p.value : undefined}
+                      labelledBy={`${id}-${c.id}-label`}
+                      invalid={missing && p.value === null}
+                      onValue={(n) => set({ value: n })}
+                    />
+                    {c.allowNA && (
+                      <label class="qa-check">
+                        <input
+                          type="checkbox"
+                          checked={p.value === 'na'}
+                          onChange={(ev) => set({ value: ev.currentTarget.checked ? 'na' : null })}
+                        />{' '}
+                        {t('ui.sidebar.na')}
+                      </label>
+                    )}
+                  </div>
+                ) : (
+                  <select
+                    id={`${id}-${c.id}`}
+                    class="qa-select"
+                    value={p.value === null ? '' : String(p.value)}
+                    aria-invalid={missing && p.value === null ? true : undefined}
+                    onChange={(ev) => {
+                      const v = ev.currentTarget.value;
+                      set({ value: v === '' ? null : v === 'na' ? 'na' : Number(v) });
+                    }}
+                  >
+                    <option value="">{t('ui.sidebar.resolve.pick')}</option>
+                    {labels(c.scale).map((label, i) => (
+                      <option key={i} value={String(i)}>
+                        {label}
+                      </option>
+                    ))}
+                    {c.allowNA && <option value="na">{t('ui.sidebar.na')}</option>}
+                  </select>
+                )}
                 <input
                   type="text"
                   class="qa-input"

@@ -1,10 +1,13 @@
 // @vitest-environment happy-dom
 /** The reviewer's sidebar as a reviewer uses it: what the header says, where focus goes, what is said and shown when. */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { act } from 'preact/test-utils';
+import { ScorecardDefinition } from '../../core/scorecard.ts';
 import type { StoredDraft } from '../../core/draft.ts';
 import { fail } from '../api/result.ts';
-import { button, click, settle, type Mounted } from '../ui/testing.tsx';
+import { button, click, settle, type, type Mounted } from '../ui/testing.tsx';
 import { ReviewerView } from './reviewer-view.tsx';
 import { announced, LEAD, mountView, REVIEWER, shortCard, sidebarModel, storedEvaluation, until } from './testing.tsx';
 
@@ -20,6 +23,8 @@ const frame = () => new Promise((resolve) => requestAnimationFrame(() => setTime
 async function show(o: Parameters<typeof sidebarModel>[0] = {}) {
   const { model, service } = sidebarModel({ cards: [shortCard()], ...o });
   view = await mountView(<ReviewerView model={model} />);
+  // the earlier evaluations' code comes when the ticket has any
+  if (o.evaluations?.length) await until(() => view!.el.querySelector('.qa-history summary'));
   return { el: view.el, service };
 }
 
@@ -206,5 +211,82 @@ describe('the reviewer sidebar', () => {
     await frame();
     expect(el.textContent).not.toContain('Keep mine');
     expect(document.activeElement?.closest('[data-crit]')).toBe(row(el, 'greeting'));
+  });
+
+  describe('a format-2 scorecard (examples/points-and-bonus-scorecard.json)', () => {
+    const example = readFileSync(join(import.meta.dirname, '../../../examples/points-and-bonus-scorecard.json'), 'utf8');
+    const pointsCard = () => ({ id: 'points', version: 1, definition: ScorecardDefinition.parse(JSON.parse(example)) });
+    const bar = (el: HTMLElement) => el.querySelector('.qa-footer')!;
+    const box = (el: HTMLElement, id: string) => until(() => row(el, id).querySelector<HTMLInputElement>('[data-num]'));
+
+    it('points are typed by keyboard and score live; a wrong number is said, never changed; bonus shows out of maxScore', async () => {
+      const { el } = await show({ cards: [pointsCard()] });
+      const question = await box(el, 'question-identified');
+      expect(question.getAttribute('role')).toBe('spinbutton');
+      expect(row(el, 'question-identified').textContent).toContain('0 to 30 points');
+      expect(question.getAttribute('aria-describedby')).toContain('qa-c-question-identified-value-hint');
+      // a digit typed in the box is the number's, not the form's rating key
+      await press(question, '3');
+      expect(bar(el).querySelector('[data-progress]')!.textContent).toBe('5 of 5 left');
+      await type(question, '24');
+      await settle();
+      // read as '80 out of 120'
+      expect(bar(el).querySelector('.qa-score__value')!.textContent).toBe('80 / 120 out of 120');
+      expect(bar(el).querySelector('[data-progress]')!.textContent).toBe('4 of 5 left');
+
+      // 60 of 50: said beside the box, left as typed, and not counted
+      const correct = await box(el, 'correct');
+      await type(correct, '60');
+      await settle();
+      expect(correct.value).toBe('60');
+      expect(correct.getAttribute('aria-invalid')).toBe('true');
+      const error = el.querySelector(`#${correct.getAttribute('aria-describedby')!.split(' ')[1]}`)!;
+      expect(error.textContent).toBe('Type a whole number from 0 to 50.');
+      expect(bar(el).querySelector('[data-progress]')!.textContent).toBe('4 of 5 left');
+      // Enter does not go past a wrong number; the arrows bring it into range
+      correct.focus();
+      await press(correct, 'Enter');
+      expect(document.activeElement).toBe(correct);
+      await press(correct, 'ArrowDown');
+      expect(correct.value).toBe('50');
+      expect(correct.getAttribute('aria-invalid')).toBeNull();
+      await press(correct, 'End');
+      expect(correct.value).toBe('50');
+      await press(correct, 'PageDown');
+      expect(correct.value).toBe('40');
+      expect(bar(el).querySelector('.qa-score__value')!.textContent).toMatch(/^80 \/ 120/);
+      // Enter goes on to the next criterion: the non-scoring question, as radio buttons
+      await press(correct, 'Enter');
+      await frame();
+      expect(document.activeElement?.closest('[data-crit]')).toBe(row(el, 'refund-issued'));
+      expect(row(el, 'refund-issued').textContent).toContain('Not scored');
+      expect([...row(el, 'refund-issued').querySelectorAll('[role=radio]')].map((b) => b.textContent)).toEqual(['1Yes', '2No', '3Partial']);
+
+      // the bonus section is marked, and lifts the score past 100, shown out of 120
+      expect(el.querySelector('#qa-s-extra')!.textContent).toContain('Bonus');
+      await type(question, '30');
+      await type(correct, '50');
+      await type(await box(el, 'proactive'), '16');
+      await settle();
+      expect(bar(el).querySelector('.qa-score__value')!.textContent).toMatch(/^120 \/ 120/);
+    });
+
+    it('"Passing so far" while a countsAsFail answer could still fail it; the fail rule keeps the score and says why', async () => {
+      const { el } = await show({ cards: [pointsCard()] });
+      await type(await box(el, 'question-identified'), '30');
+      await type(await box(el, 'correct'), '50');
+      await settle();
+      // 100 so far, and at worst 80 with the compliance answer: only its 'treat as fail' option could fail it
+      expect(bar(el).querySelector('.qa-badge')!.textContent).toContain('Passing so far');
+      await rate(el, 'identity-verified', 'Fully');
+      // the non-scoring question and the bonus are left: neither can fail it
+      expect(bar(el).querySelector('[data-progress]')!.textContent).toBe('2 of 5 left');
+      expect(bar(el).querySelector('.qa-badge')!.textContent).toContain('Pass');
+      expect(bar(el).querySelector('.qa-badge')!.textContent).not.toContain('so far');
+      await rate(el, 'identity-verified', 'After the change');
+      expect(bar(el).querySelector('.qa-badge')!.textContent).toContain('Critical fail');
+      expect(bar(el).querySelector('.qa-score__value')!.textContent).toMatch(/^92 \/ 120/);
+      expect(bar(el).querySelector('.qa-score__sub')!.textContent).toBe('Fails on: Verified identity before account changes');
+    });
   });
 });

@@ -1,8 +1,8 @@
 /** The reviewer's sidebar: scorecard, reviewee, earlier evaluations, ticket numbers, the scoring form, sticky live score. */
+import { h } from 'preact';
 import { useEffect } from 'preact/hooks';
 import { useT } from '../i18n/use-t.tsx';
 import { lazy, lazyView, useLazy } from '../ui/lazy.ts';
-import { EarlierEvaluations } from './earlier-evaluations.tsx';
 import type { SidebarModel } from './load.ts';
 import { Banner, MetricsStrip } from './parts.tsx';
 import { RevieweePicker } from './reviewee-picker.tsx';
@@ -13,6 +13,9 @@ import { useUsableMark } from './use-sidebar.ts';
 
 // the result of a submit: fetched as the submit starts, so it is there when the service answers
 const submissionDone = lazy(() => import('./submission-done.tsx').then((m) => m.SubmissionDone));
+
+// most tickets a reviewer opens have none: the list, its edit and withdraw come with the first
+const earlierEvaluations = lazy(() => import('./earlier-evaluations.tsx').then((m) => m.EarlierEvaluations));
 
 // only reviewers invited to a calibration session fetch it
 const CalibrationBanner = lazyView(() => import('./calibration-view.tsx').then((m) => m.CalibrationBanner));
@@ -47,6 +50,27 @@ export function ReviewerView({ model }: { model: SidebarModel }) {
         </Banner>
       )}
       <OutboxLine r={r} ticketId={model.ticket.id} />
+    </div>
+  );
+}
+
+/** The ticket's earlier evaluations: 'none' at once; a list, once its code is there, in a line of its height until then. */
+function EarlierEvaluations({ model, r }: { model: SidebarModel; r: ReviewerState }) {
+  const t = useT();
+  const shown = earlierEvaluations.loaded();
+  // once fetched it stays, and says 'none' itself after the last is withdrawn
+  if (shown) return h(shown, { model, r });
+  if (r.evaluations.length === 0) return <p class="qa-muted qa-small qa-history-none">{t('ui.sidebar.history.none')}</p>;
+  return <EarlierEvaluationsComing model={model} r={r} />;
+}
+
+function EarlierEvaluationsComing({ model, r }: { model: SidebarModel; r: ReviewerState }) {
+  const t = useT();
+  const list = useLazy(earlierEvaluations);
+  if (list.status === 'ok') return <list.value model={model} r={r} />;
+  return (
+    <div class="qa-history" aria-busy="true">
+      <span class="qa-small qa-muted">{t('ui.sidebar.history.title', { count: r.evaluations.length })}</span>
     </div>
   );
 }

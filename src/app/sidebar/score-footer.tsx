@@ -5,6 +5,7 @@
  */
 import { useT } from '../i18n/use-t.tsx';
 import type { DraftSyncState } from './draft-sync.ts';
+import { couldStillFail } from './form.ts';
 import { Banner, VerdictBadge, formatScore, verdictOf } from './parts.tsx';
 import type { QueuedState } from './queued-banner.tsx';
 import type { ReviewerState } from './use-reviewer.ts';
@@ -24,13 +25,20 @@ export function ScoreFooter({ r, locked, criteriaNames, total, waiting }: ScoreF
   const s = r.score;
   const changed = s !== null && s.rawScore !== null && s.finalScore !== s.rawScore;
   const left = r.problems.filter((p) => p.kind === 'unanswered').length;
-  // never 'Pass' while unrated criteria could still fail it
+  const definition = r.card?.definition;
+  // never 'Pass' while unrated criteria could still fail it (a non-scoring question left cannot)
   const rated = s ? verdictOf(s) : 'none';
-  const verdict = rated === 'pass' && left > 0 ? 'passSoFar' : rated;
+  const open =
+    rated === 'pass' && definition !== undefined && couldStillFail(definition, r.draft, r.metrics === 'loading' ? null : r.metrics);
+  const verdict = open ? 'passSoFar' : rated;
+  // bonus can lift the score past 100: it is shown out of the card's highest
+  const maxScore = definition?.maxScore;
   const sending = r.submission.phase === 'sending';
   const problems = r.showProblems ? r.problems : [];
   const noReviewee = r.showProblems && r.draft.revieweeId === null;
-  const points = r.card?.definition.method === 'total-points' && s && s.possible > 0;
+  const points = definition?.method === 'total-points' && s && s.possible > 0;
+  // a critical rule that keeps the score ('fail') changes no number: the reason is said instead
+  const failedOn = s && s.criticalFailures.length > 0 ? s.criticalFailures.map((id) => criteriaNames.get(id) ?? id).join(', ') : null;
   return (
     <>
       {problems.length > 0 && (
@@ -68,14 +76,31 @@ export function ScoreFooter({ r, locked, criteriaNames, total, waiting }: ScoreF
           <div class="qa-score" aria-live="polite" aria-atomic="true">
             <div class="qa-score__main">
               <span class="qa-visually-hidden">{t('ui.sidebar.score')}</span>
-              <span class="qa-score__value">{formatScore(s?.finalScore ?? null)}</span>
+              <span class="qa-score__value">
+                {formatScore(s?.finalScore ?? null)}
+                {maxScore !== undefined && (
+                  <span class="qa-score__of">
+                    <span aria-hidden="true"> / {maxScore}</span>
+                    <span class="qa-visually-hidden"> {t('ui.sidebar.scale.outOf', { max: maxScore })}</span>
+                  </span>
+                )}
+              </span>
               <VerdictBadge verdict={verdict} />
             </div>
             <div class="qa-score__sub qa-small">
               {changed ? (
                 <span class="qa-score__raw">{t('ui.sidebar.raw', { score: formatScore(s.rawScore) })}</span>
+              ) : failedOn ? (
+                <span class="qa-score__raw" title={failedOn}>
+                  {t('ui.sidebar.scale.failedOn', { criteria: failedOn })}
+                </span>
               ) : points ? (
-                <span class="qa-muted">{t('ui.sidebar.points', { earned: formatScore(s.earned), possible: formatScore(s.possible) })}</span>
+                <span class="qa-muted">
+                  {t(s.bonusPossible > 0 ? 'ui.sidebar.scale.pointsBonus' : 'ui.sidebar.points', {
+                    earned: formatScore(s.earned),
+                    possible: formatScore(s.possible),
+                  })}
+                </span>
               ) : (
                 '\u00a0'
               )}

@@ -94,6 +94,7 @@ export function ScoringForm({ r }: { r: ReviewerState }) {
           <section key={section.id} class="qa-section" aria-labelledby={`qa-s-${section.id}`}>
             <h2 class="qa-section__title" id={`qa-s-${section.id}`}>
               {section.name}
+              {section.bonus && <span class="qa-tag qa-tag--bonus">{t('ui.sidebar.scale.bonus')}</span>}
             </h2>
             {section.criteria.map((c) => (
               <CriterionRow

@@ -8,7 +8,7 @@ import { focusSoon } from '../ui/announce.ts';
 import { lazyView } from '../ui/lazy.ts';
 import { isCalibration } from './calibration.ts';
 import type { SidebarModel } from './load.ts';
-import { Banner, VerdictBadge, formatScore, verdictOf } from './parts.tsx';
+import { Banner, VerdictBadge, formatScoreOf, verdictOf } from './parts.tsx';
 import type { ReviewerState } from './use-reviewer.ts';
 
 // only reviewers who scored a calibration session fetch this
@@ -30,7 +30,8 @@ export function SubmissionDone({ r, model }: { r: ReviewerState; model: SidebarM
           {amended ? t('ui.sidebar.done.amended') : t('ui.sidebar.done.saved')}
         </h2>
         <p class="qa-row">
-          {t('ui.sidebar.score')} <strong>{formatScore(evaluation.finalScore)}</strong> <VerdictBadge verdict={verdictOf(evaluation)} />
+          {t('ui.sidebar.score')} <strong>{formatScoreOf(evaluation.finalScore, r.cardFor(evaluation)?.definition.maxScore)}</strong>{' '}
+          <VerdictBadge verdict={verdictOf(evaluation)} />
         </p>
         <p data-write-back={fields}>{t(`ui.sidebar.writeBack.${fields}`)}</p>
       </Banner>
@@ -44,7 +45,7 @@ export function SubmissionDone({ r, model }: { r: ReviewerState; model: SidebarM
           onClick={() => {
             r.scoreAgain();
             // on to the new form's first criterion, ready for the keys
-            focusSoon(() => document.querySelector<HTMLElement>('[data-crit] [role=radio][tabindex="0"]'));
+            focusSoon(() => document.querySelector<HTMLElement>('[data-crit] [role=radio][tabindex="0"], [data-crit] [data-num]'));
           }}
         >
           {t('ui.sidebar.done.again')}

@@ -1,10 +1,11 @@
 /**
  * Keyboard-first scoring on the form: what a key means is keyboard.ts's; here it acts on the focused criterion (rate,
  * step, N/A, open its comment), moves between criteria (skipping metric ones: the ticket scores them), submits, or
- * toggles the help. Focus follows the rating chosen (roving tabindex).
+ * toggles the help. Focus follows the rating chosen (roving tabindex). A points or percent criterion is a number box
+ * (number-field.tsx): digits typed there are the number; Enter in it goes on to the next criterion.
  */
 import type { RefObject } from 'preact';
-import { scaleOptions } from '../../core/scale.ts';
+import { numericMax, scaleOptions } from '../../core/scale.ts';
 import type { Criterion } from '../../core/scorecard.ts';
 import { keyAction, moveIndex, stepRating } from './keyboard.ts';
 import type { ReviewerState } from './use-reviewer.ts';
@@ -23,13 +24,13 @@ export interface CriterionKeys {
 
 export function useCriterionKeys({ form, criteria, r, locked, toggleHelp, openComment }: CriterionKeys): (e: KeyboardEvent) => void {
   const focusCriterion = (i: number) => {
-    form.current?.querySelector<HTMLElement>(`[data-crit="${i}"] [role=radio][tabindex="0"]`)?.focus();
+    form.current?.querySelector<HTMLElement>(`[data-crit="${i}"] [role=radio][tabindex="0"], [data-crit="${i}"] [data-num]`)?.focus();
   };
 
   return (e) => {
     const target = e.target as HTMLElement;
     const inText = target.matches('textarea, input:not([type=checkbox]), select');
-    const action = keyAction(e, inText);
+    const action = keyAction(e, inText, target.matches('[data-num]'));
     if (!action) return;
     const row = target.closest<HTMLElement>('[data-crit]');
     const at = row ? Number(row.dataset.crit) : -1;
@@ -58,7 +59,19 @@ export function useCriterionKeys({ form, criteria, r, locked, toggleHelp, openCo
         break;
       }
       case 'rate':
-        if (!criterion || action.index >= scaleOptions(criterion.scale).length) return;
+        if (!criterion) return;
+        if (numericMax(criterion.scale) !== null) {
+          // on a number row but not in its box (N/A, the comment link): the digit starts the number there
+          const digit = (action.index + 1) % 10;
+          rate(digit);
+          requestAnimationFrame(() => {
+            const box = row?.querySelector<HTMLInputElement>('[data-num]');
+            box?.focus();
+            box?.setSelectionRange(box.value.length, box.value.length);
+          });
+          break;
+        }
+        if (action.index >= scaleOptions(criterion.scale).length) return;
         rate(action.index);
         break;
       case 'step':
