@@ -1,9 +1,23 @@
-/** One criterion's fields: label, id, guidance, scale, weight, N/A, critical rule, comment rule, root causes. */
-import { scaleOptions } from '../../../core/scale.ts';
-import { RootCauseKind, ScalePreset, type CriticalRule, type Scale, type ScoringMethod } from '../../../core/scorecard.ts';
+/**
+ * One criterion's fields: label, id, guidance, whether it counts and as a bonus, scale (presets, custom options with
+ * their outcomes, points, percent, choices), weight, N/A, critical rule and its fail line, comment rule, root causes.
+ */
+import type { ComponentChildren } from 'preact';
+import { DEFAULT_FAIL_BELOW, numericMax, scaleOptions } from '../../../core/scale.ts';
+import { RootCauseKind, ScalePreset, type CriticalRule, type ScaleOption, type ScoringMethod } from '../../../core/scorecard.ts';
 import type { Translate } from '../../i18n/translate.ts';
-import { CheckboxField, FieldMessages, messagesFor, NumberField, SelectField, TextField, type Errors } from './fields.tsx';
-import { rootCausePatch, rootCauseRows, type CriterionPatch, type DraftCriterion } from './editor-state.ts';
+import {
+  bonusPatch,
+  rootCausePatch,
+  rootCauseRows,
+  scaleChoice,
+  scaleFor,
+  scoringPatch,
+  type CriterionPatch,
+  type DraftCriterion,
+  type ScaleChoice,
+} from './editor-state.ts';
+import { CheckboxField, FieldMessages, messagesFor, NumberField, SelectField, TextField, type Choice, type Errors } from './fields.tsx';
 import type { RowControls } from './row-controls.tsx';
 import { RowToolbar } from './row-controls.tsx';
 
@@ -13,6 +27,8 @@ export interface CriterionEditorProps {
   path: string;
   number: string;
   method: ScoringMethod;
+  /** The criterion's section is a bonus section: every criterion in it is a bonus. */
+  sectionBonus: boolean;
   errors: Errors;
   t: Translate;
   onChange: (patch: CriterionPatch) => void;
@@ -28,14 +44,48 @@ interface PartProps {
   onChange: (p: CriterionPatch) => void;
 }
 
-const CUSTOM = 'custom';
+/** A list row's Remove button, named for screen readers by what it removes. */
+function RemoveButton({ name, t, onClick }: { name: string; t: Translate; onClick: () => void }) {
+  return (
+    <button type="button" class="c-btn c-btn--sm c-btn--basic c-btn--danger" aria-label={name} onClick={onClick}>
+      {t('ui.admin.remove')}
+    </button>
+  );
+}
+
+/** A list of rows (options, choices, root causes): its legend, the list's own problems, the rows, Add, and hints. */
+function ListFieldset(props: {
+  class: string;
+  legend: string;
+  messagesId: string;
+  messages: string[];
+  addLabel: string;
+  onAdd: () => void;
+  hints?: string[];
+  children: ComponentChildren;
+}) {
+  return (
+    <fieldset class={props.class}>
+      <legend>{props.legend}</legend>
+      <FieldMessages id={props.messagesId} messages={props.messages} />
+      {props.children}
+      <button type="button" class="c-btn c-btn--sm" onClick={props.onAdd}>
+        {props.addLabel}
+      </button>
+      {props.hints?.map((h) => (
+        <p class="c-field__hint" key={h}>
+          {h}
+        </p>
+      ))}
+    </fieldset>
+  );
+}
+
 const fractionText = (f: number) => String(Math.round(f * 100) / 100);
 
-function ScaleEditor({ c, path, errors, t, onChange }: PartProps) {
-  const id = `${c.key}-scale`;
-  const custom = 'options' in c.scale;
-  const setScale = (scale: Scale) => onChange({ scale });
-  const choices = [
+/** The picker's entries: the presets with their labels, custom options, points, percent, and choices for a question that does not count. */
+function scaleChoices(c: DraftCriterion, t: Translate): Choice[] {
+  return [
     ...ScalePreset.options.map((p) => ({
       value: p,
       label: t(`ui.admin.scale.${p}`, {
@@ -44,79 +94,151 @@ function ScaleEditor({ c, path, errors, t, onChange }: PartProps) {
           .join(' / '),
       }),
     })),
-    { value: CUSTOM, label: t('ui.admin.scale.custom') },
+    { value: 'custom', label: t('ui.admin.scale.custom') },
+    { value: 'points', label: t('ui.admin.scale.points') },
+    { value: 'percent', label: t('ui.admin.scale.percent') },
+    ...(c.scoring === false || 'choices' in c.scale ? [{ value: 'choices', label: t('ui.admin.scale.choices') }] : []),
   ];
+}
+
+type Outcome = 'score' | 'fail' | 'pass';
+const OUTCOMES: Record<Outcome, boolean | undefined> = { score: undefined, fail: true, pass: false };
+const outcomeOf = (o: ScaleOption): Outcome => (o.countsAsFail === undefined ? 'score' : o.countsAsFail ? 'fail' : 'pass');
+
+/** An option with its outcome; "by its score" leaves the field out, so a card that never says one stays format 1. */
+function withOutcome({ countsAsFail: _c, ...option }: ScaleOption, outcome: Outcome): ScaleOption {
+  const countsAsFail = OUTCOMES[outcome];
+  return countsAsFail === undefined ? option : { ...option, countsAsFail };
+}
+
+function OptionsEditor({ c, path, errors, t, onChange, options }: PartProps & { options: ScaleOption[] }) {
+  const id = `${c.key}-scale`;
+  const setOptions = (next: ScaleOption[]) => onChange({ scale: { options: next } });
+  const setOption = (i: number, next: ScaleOption) => setOptions(options.map((x, j) => (j === i ? next : x)));
+  // a non-scoring criterion never fails: its options have no outcome to choose
+  const outcomes = c.scoring !== false;
+  return (
+    <ListFieldset
+      class="qa-options"
+      legend={t('ui.admin.scale.optionsLegend')}
+      messagesId={`${id}-options`}
+      messages={messagesFor(errors, [`${path}.scale.options`])}
+      addLabel={t('ui.admin.scale.addOption')}
+      onAdd={() => setOptions([...options, { label: '', fraction: 0 }])}
+      hints={[t('ui.admin.scale.fractionHint'), ...(outcomes ? [t('ui.admin.scale.outcomeHint')] : [])]}
+    >
+      {options.map((o, i) => (
+        <div class="qa-option-row" key={i}>
+          <TextField
+            id={`${id}-o${i}-label`}
+            compact
+            label={t('ui.admin.scale.optionLabel', { n: i + 1 })}
+            path={`${path}.scale.options[${i}].label`}
+            errors={errors}
+            value={o.label}
+            onValue={(label) => setOption(i, { ...o, label })}
+          />
+          <NumberField
+            id={`${id}-o${i}-fraction`}
+            compact
+            label={t('ui.admin.scale.optionFraction')}
+            path={`${path}.scale.options[${i}].fraction`}
+            errors={errors}
+            value={o.fraction}
+            onValue={(fraction) => setOption(i, { ...o, fraction })}
+          />
+          {outcomes ? (
+            <SelectField
+              id={`${id}-o${i}-outcome`}
+              compact
+              label={t('ui.admin.scale.outcome')}
+              path={`${path}.scale.options[${i}].countsAsFail`}
+              errors={errors}
+              value={outcomeOf(o)}
+              choices={(Object.keys(OUTCOMES) as Outcome[]).map((k) => ({ value: k, label: t(`ui.admin.scale.outcomes.${k}`) }))}
+              onValue={(v) => setOption(i, withOutcome(o, v as Outcome))}
+            />
+          ) : null}
+          <RemoveButton
+            name={t('ui.admin.scale.removeOption', { n: i + 1 })}
+            t={t}
+            onClick={() => setOptions(options.filter((_, j) => j !== i))}
+          />
+        </div>
+      ))}
+    </ListFieldset>
+  );
+}
+
+/** Unordered labels with no score, for a question that does not count. */
+function ChoicesEditor({ c, path, errors, t, onChange, choices }: PartProps & { choices: string[] }) {
+  const id = `${c.key}-choices`;
+  const set = (next: string[]) => onChange({ scale: { choices: next } });
+  return (
+    <ListFieldset
+      class="qa-options"
+      legend={t('ui.admin.scale.choicesLegend')}
+      messagesId={`${id}-all`}
+      messages={messagesFor(errors, [`${path}.scale.choices`])}
+      addLabel={t('ui.admin.scale.addChoice')}
+      onAdd={() => set([...choices, ''])}
+      hints={[t('ui.admin.scale.choicesHint')]}
+    >
+      {choices.map((label, i) => (
+        <div class="qa-option-row" key={i}>
+          <TextField
+            id={`${id}${i}`}
+            compact
+            label={t('ui.admin.scale.choiceLabel', { n: i + 1 })}
+            path={`${path}.scale.choices[${i}]`}
+            errors={errors}
+            value={label}
+            onValue={(v) => set(choices.map((x, j) => (j === i ? v : x)))}
+          />
+          <RemoveButton
+            name={t('ui.admin.scale.removeChoice', { n: i + 1 })}
+            t={t}
+            onClick={() => set(choices.filter((_, j) => j !== i))}
+          />
+        </div>
+      ))}
+    </ListFieldset>
+  );
+}
+
+function ScaleEditor(props: PartProps) {
+  const { c, path, errors, t, onChange } = props;
+  const id = `${c.key}-scale`;
   return (
     <div class="qa-scale">
-      <SelectField
-        id={id}
-        label={t('ui.admin.criterion.scale')}
-        path={`${path}.scale`}
-        errors={errors}
-        value={custom ? CUSTOM : (c.scale as { preset: string }).preset}
-        choices={choices}
-        onValue={(v) =>
-          setScale(
-            v === CUSTOM
-              ? { options: scaleOptions(c.scale).map((o) => ({ ...o, fraction: Math.round(o.fraction * 100) / 100 })) }
-              : { preset: v as ScalePreset },
-          )
-        }
-      />
-      {'options' in c.scale
-        ? (() => {
-            const scaleOpts = c.scale.options;
-            return (
-              <fieldset class="qa-options">
-                <legend>{t('ui.admin.scale.optionsLegend')}</legend>
-                <FieldMessages id={`${id}-options`} messages={messagesFor(errors, [`${path}.scale.options`])} />
-                {c.scale.options.map((o, i) => {
-                  const options = (c.scale as { options: (typeof o)[] }).options;
-                  const setOption = (patch: Partial<typeof o>) =>
-                    setScale({ options: options.map((x, j) => (j === i ? { ...x, ...patch } : x)) });
-                  return (
-                    <div class="qa-option-row" key={i}>
-                      <TextField
-                        id={`${id}-o${i}-label`}
-                        compact
-                        label={t('ui.admin.scale.optionLabel', { n: i + 1 })}
-                        path={`${path}.scale.options[${i}].label`}
-                        errors={errors}
-                        value={o.label}
-                        onValue={(label) => setOption({ label })}
-                      />
-                      <NumberField
-                        id={`${id}-o${i}-fraction`}
-                        compact
-                        label={t('ui.admin.scale.optionFraction')}
-                        path={`${path}.scale.options[${i}].fraction`}
-                        errors={errors}
-                        value={o.fraction}
-                        onValue={(fraction) => setOption({ fraction })}
-                      />
-                      <button
-                        type="button"
-                        class="c-btn c-btn--sm c-btn--basic c-btn--danger"
-                        aria-label={t('ui.admin.scale.removeOption', { n: i + 1 })}
-                        onClick={() => setScale({ options: options.filter((_, j) => j !== i) })}
-                      >
-                        {t('ui.admin.remove')}
-                      </button>
-                    </div>
-                  );
-                })}
-                <button
-                  type="button"
-                  class="c-btn c-btn--sm"
-                  onClick={() => setScale({ options: [...scaleOpts, { label: '', fraction: 0 }] })}
-                >
-                  {t('ui.admin.scale.addOption')}
-                </button>
-                <p class="c-field__hint">{t('ui.admin.scale.fractionHint')}</p>
-              </fieldset>
-            );
-          })()
-        : null}
+      <div class="qa-grid">
+        <SelectField
+          id={id}
+          label={t('ui.admin.criterion.scale')}
+          path={`${path}.scale`}
+          errors={errors}
+          value={scaleChoice(c.scale)}
+          choices={scaleChoices(c, t)}
+          onValue={(v) => {
+            const scale = scaleFor(v as ScaleChoice, c);
+            // unordered choices have no "at or below"
+            onChange('choices' in scale ? { scale, commentRequiredAtOrBelow: undefined } : { scale });
+          }}
+        />
+        {'points' in c.scale ? (
+          <NumberField
+            id={`${id}-points`}
+            label={t('ui.admin.scale.pointsMax')}
+            hint={t('ui.admin.scale.pointsHint')}
+            path={`${path}.scale.points`}
+            errors={errors}
+            value={c.scale.points}
+            onValue={(points) => onChange({ scale: { points } })}
+          />
+        ) : null}
+      </div>
+      {'options' in c.scale ? <OptionsEditor {...props} options={c.scale.options} /> : null}
+      {'choices' in c.scale ? <ChoicesEditor {...props} choices={c.scale.choices} /> : null}
     </div>
   );
 }
@@ -135,9 +257,14 @@ function RootCauses({ c, path, errors, t, onChange }: PartProps) {
   const id = `${c.key}-rc`;
   const set = (next: typeof rows) => onChange(rootCausePatch(next));
   return (
-    <fieldset class="qa-root-causes">
-      <legend>{t('ui.admin.criterion.rootCauses')}</legend>
-      <FieldMessages id={`${id}-all`} messages={messagesFor(errors, [`${path}.rootCauses`])} />
+    <ListFieldset
+      class="qa-root-causes"
+      legend={t('ui.admin.criterion.rootCauses')}
+      messagesId={`${id}-all`}
+      messages={messagesFor(errors, [`${path}.rootCauses`])}
+      addLabel={t('ui.admin.rootCause.add')}
+      onAdd={() => set([...rows, { label: '', kind: 'agent-skill' }])}
+    >
       {rows.map((row, i) => (
         <div class="qa-option-row" key={i}>
           <TextField
@@ -160,38 +287,117 @@ function RootCauses({ c, path, errors, t, onChange }: PartProps) {
             choices={RootCauseKind.options.map((k) => ({ value: k, label: t(`ui.admin.rootCauseKinds.${k}`) }))}
             onValue={(kind) => set(rows.map((r, j) => (j === i ? { ...r, kind: kind as RootCauseKind } : r)))}
           />
-          <button
-            type="button"
-            class="c-btn c-btn--sm c-btn--basic c-btn--danger"
-            aria-label={t('ui.admin.rootCause.remove', { label: row.label || String(i + 1) })}
+          <RemoveButton
+            name={t('ui.admin.rootCause.remove', { label: row.label || String(i + 1) })}
+            t={t}
             onClick={() => set(rows.filter((_, j) => j !== i))}
-          >
-            {t('ui.admin.remove')}
-          </button>
+          />
         </div>
       ))}
-      <button type="button" class="c-btn c-btn--sm" onClick={() => set([...rows, { label: '', kind: 'agent-skill' }])}>
-        {t('ui.admin.rootCause.add')}
-      </button>
-    </fieldset>
+    </ListFieldset>
   );
 }
 
-export function CriterionEditor({ criterion: c, path, number, method, errors, t, onChange, controls }: CriterionEditorProps) {
-  const effect: CriticalEffect = c.critical?.effect ?? 'none';
+/** "Comment required" entries: each option by its label and fraction, or on a points or percent scale each number. */
+function commentChoices(c: DraftCriterion, t: Translate): Choice[] {
   const options = scaleOptions(c.scale);
-  const commentChoices = [
+  const max = numericMax(c.scale);
+  const atOrBelow = (fraction: number, label: string) =>
+    max === null
+      ? t('ui.admin.criterion.commentAtOrBelow', { label, fraction: fractionText(fraction) })
+      : t('percent' in c.scale ? 'ui.admin.criterion.commentAtOrBelowPercent' : 'ui.admin.criterion.commentAtOrBelowPoints', {
+          count: Math.round(fraction * max * 100) / 100,
+        });
+  const choices = [
     { value: '', label: t('ui.admin.criterion.commentNever') },
-    ...options.map((o) => ({
-      value: String(o.fraction),
-      label: t('ui.admin.criterion.commentAtOrBelow', { label: o.label, fraction: fractionText(o.fraction) }),
-    })),
+    ...options.map((o) => ({ value: String(o.fraction), label: atOrBelow(o.fraction, o.label) })),
   ];
-  const comment = c.commentRequiredAtOrBelow === undefined ? '' : String(c.commentRequiredAtOrBelow);
-  if (!commentChoices.some((x) => x.value === comment)) {
-    commentChoices.push({ value: comment, label: t('ui.admin.criterion.commentAtOrBelow', { label: '', fraction: comment }) });
+  const current = c.commentRequiredAtOrBelow;
+  if (current !== undefined && !choices.some((x) => x.value === String(current)))
+    choices.push({ value: String(current), label: atOrBelow(current, '') });
+  return choices;
+}
+
+/**
+ * "Fails below" entries: the default (the middle of the scale), then below each option above the lowest, named as
+ * the scale is (points, percent, or the option's label and fraction).
+ */
+function failBelowChoices(c: DraftCriterion, t: Translate): Choice[] {
+  const max = numericMax(c.scale);
+  const below = (fraction: number, label: string) =>
+    max === null
+      ? t('ui.admin.criterion.failBelowOption', { label, fraction: fractionText(fraction) })
+      : t('percent' in c.scale ? 'ui.admin.criterion.failBelowPercent' : 'ui.admin.criterion.failBelowPoints', {
+          count: Math.round(fraction * max * 100) / 100,
+        });
+  const seen = new Set<number>([DEFAULT_FAIL_BELOW]);
+  const choices: Choice[] = [{ value: '', label: t('ui.admin.criterion.failBelowDefault') }];
+  for (const o of [...scaleOptions(c.scale)].sort((a, b) => a.fraction - b.fraction)) {
+    if (o.fraction <= 0 || seen.has(o.fraction)) continue;
+    seen.add(o.fraction);
+    choices.push({ value: String(o.fraction), label: below(o.fraction, o.label) });
   }
+  if (c.failBelow !== undefined && !seen.has(c.failBelow)) choices.push({ value: String(c.failBelow), label: below(c.failBelow, '') });
+  return choices;
+}
+
+/** Critical rule, its cap, and the line below which an answer fails it. */
+function CriticalFields({ c, path, errors, t, onChange }: PartProps) {
+  const effect: CriticalEffect = c.critical?.effect ?? 'none';
+  return (
+    <>
+      <SelectField
+        id={`${c.key}-critical`}
+        label={t('ui.admin.criterion.critical')}
+        hint={t('ui.admin.criterion.criticalHint')}
+        path={`${path}.critical`}
+        errors={errors}
+        value={effect}
+        choices={(Object.keys(CRITICAL) as CriticalEffect[]).map((e) => ({ value: e, label: t(`ui.admin.critical.${e}`) }))}
+        onValue={(e) => {
+          const critical = CRITICAL[e as CriticalEffect](c.critical?.effect === 'cap' ? c.critical.cap : 50);
+          // the fail line belongs to the critical rule: it goes with it
+          onChange(critical ? { critical } : { critical, failBelow: undefined });
+        }}
+      />
+      {c.critical?.effect === 'cap' ? (
+        <NumberField
+          id={`${c.key}-cap`}
+          label={t('ui.admin.criterion.cap')}
+          path={`${path}.critical.cap`}
+          errors={errors}
+          value={c.critical.cap}
+          onValue={(cap) => onChange({ critical: { effect: 'cap', cap } })}
+        />
+      ) : null}
+      {c.critical ? (
+        <SelectField
+          id={`${c.key}-fail-below`}
+          label={t('ui.admin.criterion.failBelow')}
+          hint={t('ui.admin.criterion.failBelowHint')}
+          path={`${path}.failBelow`}
+          errors={errors}
+          value={c.failBelow === undefined ? '' : String(c.failBelow)}
+          choices={failBelowChoices(c, t)}
+          onValue={(v) => onChange({ failBelow: v === '' ? undefined : Number(v) })}
+        />
+      ) : null}
+    </>
+  );
+}
+
+export function CriterionEditor({ criterion: c, path, number, method, sectionBonus, errors, t, onChange, controls }: CriterionEditorProps) {
+  const scoring = c.scoring !== false;
+  const bonus = sectionBonus || c.bonus === true;
+  const comment = c.commentRequiredAtOrBelow === undefined ? '' : String(c.commentRequiredAtOrBelow);
   const title = c.label.trim() || t('ui.admin.criterion.untitled');
+  const part: PartProps = { c, path, errors, t, onChange };
+  // messages about fields this criterion does not show right now (e.g. a weight on a criterion that does not count)
+  const hidden = [
+    ...(scoring ? [] : [`${path}.weight`, `${path}.critical`, `${path}.bonus`, `${path}.failBelow`]),
+    ...(bonus ? [`${path}.allowNA`, `${path}.critical`] : []),
+    ...('choices' in c.scale ? [`${path}.commentRequiredAtOrBelow`] : []),
+  ];
   return (
     <fieldset class="qa-row qa-criterion" {...controls.rowProps} aria-labelledby={`${c.key}-legend`}>
       <legend id={`${c.key}-legend`} class="qa-row__legend">
@@ -199,6 +405,18 @@ export function CriterionEditor({ criterion: c, path, number, method, errors, t,
           ⠿
         </span>
         {t('ui.admin.criterion.legend', { n: number, label: title })}
+        {scoring && bonus ? (
+          <>
+            {' '}
+            <span class="qa-badge qa-badge--bonus">{t('ui.admin.criterion.bonusBadge')}</span>
+          </>
+        ) : null}
+        {scoring ? null : (
+          <>
+            {' '}
+            <span class="qa-badge">{t('ui.admin.criterion.notScoredBadge')}</span>
+          </>
+        )}
       </legend>
       <RowToolbar controls={controls} t={t} name={title} />
       <div class="qa-grid">
@@ -219,14 +437,17 @@ export function CriterionEditor({ criterion: c, path, number, method, errors, t,
           value={c.id}
           onValue={(id) => onChange({ id })}
         />
-        <NumberField
-          id={`${c.key}-weight`}
-          label={t(method === 'total-points' ? 'ui.admin.criterion.points' : 'ui.admin.criterion.weight')}
-          path={`${path}.weight`}
-          errors={errors}
-          value={c.weight}
-          onValue={(weight) => onChange({ weight })}
-        />
+        {scoring ? (
+          <NumberField
+            id={`${c.key}-weight`}
+            label={t(method === 'total-points' ? 'ui.admin.criterion.points' : 'ui.admin.criterion.weight')}
+            hint={'points' in c.scale ? t('ui.admin.criterion.weightPointsHint') : undefined}
+            path={`${path}.weight`}
+            errors={errors}
+            value={c.weight}
+            onValue={(weight) => onChange({ weight })}
+          />
+        ) : null}
       </div>
       <TextField
         id={`${c.key}-guidance`}
@@ -238,46 +459,53 @@ export function CriterionEditor({ criterion: c, path, number, method, errors, t,
         value={c.guidance}
         onValue={(guidance) => onChange({ guidance })}
       />
-      <ScaleEditor c={c} path={path} errors={errors} t={t} onChange={onChange} />
-      <div class="qa-grid">
-        <CheckboxField
-          id={`${c.key}-na`}
-          label={t('ui.admin.criterion.allowNA')}
-          checked={c.allowNA}
-          onValue={(allowNA) => onChange({ allowNA })}
-        />
-        <SelectField
-          id={`${c.key}-critical`}
-          label={t('ui.admin.criterion.critical')}
-          hint={t('ui.admin.criterion.criticalHint')}
-          path={`${path}.critical`}
-          errors={errors}
-          value={effect}
-          choices={(Object.keys(CRITICAL) as CriticalEffect[]).map((e) => ({ value: e, label: t(`ui.admin.critical.${e}`) }))}
-          onValue={(e) => onChange({ critical: CRITICAL[e as CriticalEffect](c.critical?.effect === 'cap' ? c.critical.cap : 50) })}
-        />
-        {c.critical?.effect === 'cap' ? (
-          <NumberField
-            id={`${c.key}-cap`}
-            label={t('ui.admin.criterion.cap')}
-            path={`${path}.critical.cap`}
-            errors={errors}
-            value={c.critical.cap}
-            onValue={(cap) => onChange({ critical: { effect: 'cap', cap } })}
+      <div class="qa-checks">
+        {/* a criterion scored from the ticket's figures always counts */}
+        {c.metric ? null : (
+          <CheckboxField
+            id={`${c.key}-scoring`}
+            label={t('ui.admin.criterion.scoring')}
+            hint={t('ui.admin.criterion.scoringHint')}
+            checked={scoring}
+            onValue={(on) => onChange(scoringPatch(c, on))}
+          />
+        )}
+        {scoring && !sectionBonus && !c.metric ? (
+          <CheckboxField
+            id={`${c.key}-bonus`}
+            label={t('ui.admin.criterion.bonus')}
+            hint={t('ui.admin.criterion.bonusHint')}
+            checked={c.bonus === true}
+            onValue={(on) => onChange(bonusPatch(on))}
           />
         ) : null}
-        <SelectField
-          id={`${c.key}-comment`}
-          label={t('ui.admin.criterion.commentRequired')}
-          path={`${path}.commentRequiredAtOrBelow`}
-          errors={errors}
-          value={comment}
-          choices={commentChoices}
-          onValue={(v) => onChange({ commentRequiredAtOrBelow: v === '' ? undefined : Number(v) })}
-        />
+        {bonus && scoring ? null : (
+          <CheckboxField
+            id={`${c.key}-na`}
+            label={t('ui.admin.criterion.allowNA')}
+            checked={c.allowNA}
+            onValue={(allowNA) => onChange({ allowNA })}
+          />
+        )}
       </div>
-      <RootCauses c={c} path={path} errors={errors} t={t} onChange={onChange} />
-      <FieldMessages id={`${c.key}-other`} messages={messagesFor(errors, [path, `${path}.metric`])} />
+      {sectionBonus && scoring ? <p class="c-field__hint">{t('ui.admin.criterion.inBonusSection')}</p> : null}
+      <ScaleEditor {...part} />
+      <div class="qa-grid qa-grid--wide">
+        {scoring && !bonus ? <CriticalFields {...part} /> : null}
+        {'choices' in c.scale ? null : (
+          <SelectField
+            id={`${c.key}-comment`}
+            label={t('ui.admin.criterion.commentRequired')}
+            path={`${path}.commentRequiredAtOrBelow`}
+            errors={errors}
+            value={comment}
+            choices={commentChoices(c, t)}
+            onValue={(v) => onChange({ commentRequiredAtOrBelow: v === '' ? undefined : Number(v) })}
+          />
+        )}
+      </div>
+      <RootCauses {...part} />
+      <FieldMessages id={`${c.key}-other`} messages={messagesFor(errors, [path, `${path}.metric`, ...new Set(hidden)])} />
     </fieldset>
   );
 }

@@ -2,9 +2,14 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ScorecardDefinition } from '../../../core/scorecard.ts';
+import { scoreEvaluation } from '../../../core/scoring.ts';
 import { createTranslator, type Messages } from '../../i18n/translate.ts';
 import {
+  bonusPatch,
+  bonusReach,
   editorReducer,
+  scaleFor,
+  scoringPatch,
   emptyDraft,
   rootCausePatch,
   rootCauseRows,
@@ -188,5 +193,139 @@ describe('root causes', () => {
     const renamed = rootCausePatch([{ label: 'Defect', kind: 'product-defect' }]);
     expect(renamed).toEqual({ rootCauses: ['Defect'], rootCauseKinds: { Defect: 'product-defect' } });
     expect(rootCausePatch([])).toEqual({ rootCauses: [], rootCauseKinds: undefined });
+  });
+});
+
+describe('format 2 in the editor', () => {
+  const at = (section: number, criterion = 0) => ({ section, criterion });
+  const run = (d: Draft, ...actions: Parameters<typeof editorReducer>[1][]) => actions.reduce(editorReducer, d);
+
+  it('builds a points-and-bonus card that parses and scores as core says: 105 of 120', () => {
+    let d = run(
+      emptyDraft('Chat'),
+      { type: 'set', patch: { method: 'total-points' } },
+      { type: 'set-section', section: 0, patch: { name: 'Solution' } },
+      { type: 'set-criterion', at: at(0), patch: { label: 'Understood', scale: { points: 50 } } },
+      { type: 'add-criterion', section: 0 },
+      { type: 'set-criterion', at: at(0, 1), patch: { label: 'Solved', scale: { points: 50 } } },
+      { type: 'add-section' },
+      { type: 'set-section', section: 1, patch: { name: 'Extra mile', bonus: true } },
+    );
+    // the bonus section's blank criterion is worth 1 of 100 so far: the highest score follows what the bonus reaches
+    expect(d.maxScore).toBe(101);
+    d = run(d, { type: 'set-criterion', at: at(1), patch: { label: 'Proactive', scale: { points: 20 } } });
+    expect(d.sections.map((s) => s.criteria.map((c) => c.weight))).toEqual([[50, 50], [20]]);
+    expect(d.maxScore).toBe(120);
+    const v = validate(d, t);
+    expect(v.ok ? [] : v.all).toEqual([]);
+    const input = toDefinitionInput(d);
+    expect(input).toMatchObject({ formatVersion: 2, maxScore: 120, sections: [{}, { bonus: true }] });
+    expect(JSON.stringify(input)).not.toMatch(/pointsWeight|maxScoreAuto|"key"/);
+    const card = ScorecardDefinition.parse(input);
+    const r = scoreEvaluation(card, [
+      { criterionId: 'understood', rating: 40 },
+      { criterionId: 'solved', rating: 45 },
+      { criterionId: 'proactive', rating: 20 },
+    ]);
+    expect(r).toMatchObject({ rawScore: 105, finalScore: 105, passed: true, earned: 105, possible: 100, bonusPossible: 20, maxScore: 120 });
+  });
+
+  it('keeps the weight equal to the points while it was equal, and leaves a weight set by hand', () => {
+    let d = run(fromDefinition(card), {
+      type: 'set-criterion',
+      at: at(1),
+      patch: { scale: scaleFor('points', { scale: { preset: '3-point' }, weight: 2 }) },
+    });
+    expect(d.sections[1]!.criteria[0]).toMatchObject({ scale: { points: 2 }, weight: 2 });
+    d = run(d, { type: 'set-criterion', at: at(1), patch: { scale: { points: Number.NaN } } });
+    expect(d.sections[1]!.criteria[0]!.weight).toBe(2);
+    d = run(d, { type: 'set-criterion', at: at(1), patch: { scale: { points: 15 } } });
+    expect(d.sections[1]!.criteria[0]!.weight).toBe(15);
+    d = run(
+      d,
+      { type: 'set-criterion', at: at(1), patch: { weight: 30 } },
+      { type: 'set-criterion', at: at(1), patch: { scale: { points: 20 } } },
+    );
+    expect(d.sections[1]!.criteria[0]).toMatchObject({ scale: { points: 20 }, weight: 30 });
+    // typed back to the points, it follows them again
+    d = run(
+      d,
+      { type: 'set-criterion', at: at(1), patch: { weight: 20 } },
+      { type: 'set-criterion', at: at(1), patch: { scale: { points: 25 } } },
+    );
+    expect(d.sections[1]!.criteria[0]!.weight).toBe(25);
+  });
+
+  it('a criterion that does not count has weight 0, no critical rule, may use choices, and counts again with options', () => {
+    let d = run(fromDefinition(card), {
+      type: 'set-criterion',
+      at: at(0, 1),
+      patch: { critical: { effect: 'zero' }, failBelow: 0.75 },
+    });
+    const c = () => d.sections[0]!.criteria[1]!;
+    d = run(d, { type: 'set-criterion', at: at(0, 1), patch: scoringPatch(c(), false) });
+    expect(c()).toMatchObject({ scoring: false, weight: 0, critical: null, failBelow: undefined });
+    d = run(d, { type: 'set-criterion', at: at(0, 1), patch: { scale: scaleFor('choices', c()) } });
+    expect(c().scale).toEqual({ choices: ['No', 'Yes'] });
+    expect(validate(d, t).ok).toBe(true);
+    expect(toDefinitionInput(d).formatVersion).toBe(2);
+    d = run(d, { type: 'set-criterion', at: at(0, 1), patch: scoringPatch(c(), true) });
+    expect(c()).toMatchObject({
+      scoring: undefined,
+      weight: 1,
+      scale: {
+        options: [
+          { label: 'No', fraction: 0 },
+          { label: 'Yes', fraction: 1 },
+        ],
+      },
+    });
+    expect(validate(d, t).ok).toBe(true);
+  });
+
+  it('a bonus is never N/A nor critical; unmarked, the card is format 1 again, its highest score gone', () => {
+    let d = run(fromDefinition(card), { type: 'set-criterion', at: at(1), patch: { allowNA: true, critical: { effect: 'fail' } } });
+    d = run(d, { type: 'set-criterion', at: at(1), patch: bonusPatch(true) });
+    expect(d.sections[1]!.criteria[0]).toMatchObject({ bonus: true, allowNA: false, critical: null });
+    // 2 of 2 points plus a bonus worth 2: 200
+    expect(d.maxScore).toBe(200);
+    expect(validate(d, t).ok).toBe(true);
+    d = run(d, { type: 'set-criterion', at: at(1), patch: bonusPatch(false) });
+    expect(d.maxScore).toBeUndefined();
+    expect(toDefinitionInput(d)).not.toHaveProperty('formatVersion');
+    expect(ScorecardDefinition.parse(toDefinitionInput(d))).toEqual(card);
+  });
+
+  it('a bonus section clears N/A and critical rules of its criteria', () => {
+    let d = run(fromDefinition(card), { type: 'set-criterion', at: at(0), patch: { allowNA: true, critical: { effect: 'zero' } } });
+    d = run(d, { type: 'set-section', section: 0, patch: { bonus: true } });
+    expect(d.sections[0]!.criteria.map((c) => [c.allowNA, c.critical])).toEqual([
+      [false, null],
+      [false, null],
+    ]);
+    expect(validate(d, t).ok).toBe(true);
+  });
+
+  it('a highest score typed by hand stays while the bonus changes; one loaded at the reach keeps following it', () => {
+    let d = run(
+      fromDefinition(card),
+      { type: 'set-criterion', at: at(1), patch: bonusPatch(true) },
+      { type: 'set', patch: { maxScore: 150 } },
+    );
+    d = run(d, { type: 'set-criterion', at: at(1), patch: { weight: 1 } });
+    expect(d.maxScore).toBe(150);
+    expect(bonusReach(d)).toBe(150);
+    const loaded = fromDefinition(ScorecardDefinition.parse(toDefinitionInput(run(d, { type: 'set', patch: { maxScore: 150 } }))));
+    expect(loaded.maxScoreAuto).toBe(true);
+    expect(run(loaded, { type: 'set-criterion', at: at(1), patch: { weight: 2 } }).maxScore).toBe(200);
+  });
+
+  it('says where a format-2 problem is, in English and German', () => {
+    const d = run(fromDefinition(card), { type: 'set-criterion', at: at(1), patch: { scale: { points: 200 } } });
+    expect(validate(d, t).all).toEqual(['Section ‘Solution’, criterion ‘Offered’: highest points must be 100 or less']);
+    const de = createTranslator(messages('de'), en, 'de');
+    expect(validate(d, de).all).toEqual([
+      'Abschnitt ‚Solution‘, Kriterium ‚Offered‘: höchste Punktzahl der Skala muss 100 oder weniger sein',
+    ]);
   });
 });

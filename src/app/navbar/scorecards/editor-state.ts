@@ -1,24 +1,33 @@
+import type { Answer } from '../../../core/answers.ts';
+import { checkWith } from '../../../core/issues.ts';
+import { scaleOptions } from '../../../core/scale.ts';
 import {
+  isBonus,
+  MAX_BONUS_SCORE,
   ScorecardDefinition,
   requiredFormatVersion,
   type AppliesTo,
   type Criterion,
   type RootCauseKind,
+  type Scale,
+  type ScalePreset,
   type ScorecardDefinitionInput,
   type Section,
 } from '../../../core/scorecard.ts';
-import { checkWith } from '../../../core/issues.ts';
+import { scoreEvaluation } from '../../../core/scoring.ts';
 import type { Translate } from '../../i18n/translate.ts';
 import { issueTexts } from './issue-text.ts';
 
 /** A criterion being edited: `key` keeps the DOM row stable while its id is edited or the row moves. */
-export type DraftCriterion = Criterion & { key: string; autoId?: boolean };
+/** `pointsWeight`: on a points scale, the weight follows the points while it equals them. */
+export type DraftCriterion = Criterion & { key: string; autoId?: boolean; pointsWeight?: boolean };
 export type DraftSection = Omit<Section, 'criteria'> & { key: string; autoId?: boolean; criteria: DraftCriterion[] };
-export type Draft = Omit<ScorecardDefinition, 'sections'> & { sections: DraftSection[] };
+/** `maxScoreAuto`: the highest score follows what the bonus can reach until the admin types one. */
+export type Draft = Omit<ScorecardDefinition, 'sections'> & { sections: DraftSection[]; maxScoreAuto?: boolean };
 
-export type TopLevelPatch = Partial<Pick<Draft, 'name' | 'description' | 'method' | 'passThreshold' | 'naPolicy'>>;
-export type SectionPatch = Partial<Pick<DraftSection, 'id' | 'name' | 'weight'>>;
-export type CriterionPatch = Partial<Omit<DraftCriterion, 'key' | 'autoId'>>;
+export type TopLevelPatch = Partial<Pick<Draft, 'name' | 'description' | 'method' | 'passThreshold' | 'naPolicy' | 'maxScore'>>;
+export type SectionPatch = Partial<Pick<DraftSection, 'id' | 'name' | 'weight' | 'bonus'>>;
+export type CriterionPatch = Partial<Omit<DraftCriterion, 'key' | 'autoId' | 'pointsWeight'>>;
 export interface Place {
   section: number;
   criterion: number;
@@ -43,15 +52,17 @@ export const newKey = (): string => `k${++keySeq}`;
 
 /** Adds row keys to a stored definition so the editor can render and move rows. */
 export function fromDefinition(def: ScorecardDefinition): Draft {
-  return {
+  const draft: Draft = {
     ...def,
     appliesTo: { ...def.appliesTo },
     sections: def.sections.map((s) => ({
       ...s,
       key: newKey(),
-      criteria: s.criteria.map((c) => ({ ...c, key: newKey() })),
+      criteria: s.criteria.map((c) => ({ ...c, key: newKey(), pointsWeight: 'points' in c.scale && c.weight === c.scale.points })),
     })),
   };
+  // a stored highest score that is what the bonus reaches keeps following it; one chosen by hand stays
+  return { ...draft, maxScoreAuto: def.maxScore === undefined || def.maxScore === bonusReach(draft) };
 }
 
 /**
@@ -59,10 +70,10 @@ export function fromDefinition(def: ScorecardDefinition): Draft {
  * editor flags dropped.
  */
 export function toDefinitionInput(draft: Draft): ScorecardDefinitionInput {
-  const { formatVersion: _f, ...rest } = draft;
+  const { formatVersion: _f, maxScoreAuto: _m, ...rest } = draft;
   const sections = draft.sections.map(({ key: _k, autoId: _a, criteria, ...section }) => ({
     ...section,
-    criteria: criteria.map(({ key: _ck, autoId: _ca, ...criterion }) => criterion),
+    criteria: criteria.map(({ key: _ck, autoId: _ca, pointsWeight: _p, ...criterion }) => criterion),
   }));
   // the editor says format 2 exactly when the card uses it, so a format-1 card is saved as format 1
   return requiredFormatVersion({ ...rest, sections }) === 2 ? { formatVersion: 2, ...rest, sections } : { ...rest, sections };
@@ -144,8 +155,100 @@ export function emptyDraft(name = ''): Draft {
     naPolicy: 'exclude',
     appliesTo: { channels: [], groupIds: [], brandIds: [], formIds: [], tags: [] },
     sections: [],
+    maxScoreAuto: true,
   };
   return { ...draft, sections: [blankSection(draft)] };
+}
+
+/** What a reviewer picks on a criterion, as the editor's scale picker names it. */
+export type ScaleChoice = ScalePreset | 'custom' | 'points' | 'percent' | 'choices';
+
+export function scaleChoice(scale: Scale): ScaleChoice {
+  if ('preset' in scale) return scale.preset;
+  if ('options' in scale) return 'custom';
+  if ('points' in scale) return 'points';
+  if ('percent' in scale) return 'percent';
+  return 'choices';
+}
+
+/** Points a new points scale starts with: the weight when it is a whole number of points (2..100), else 10. */
+const startingPoints = (c: Pick<Criterion, 'weight'>) => (Number.isInteger(c.weight) && c.weight >= 2 && c.weight <= 100 ? c.weight : 10);
+
+/** The scale the picker's choice makes from the criterion's current one, keeping its labels where it can. */
+export function scaleFor(choice: ScaleChoice, c: Pick<Criterion, 'scale' | 'weight'>): Scale {
+  const labels = scaleOptions(c.scale).map((o) => o.label);
+  switch (choice) {
+    case 'custom':
+      return {
+        options:
+          'options' in c.scale
+            ? c.scale.options
+            : scaleOptions('choices' in c.scale ? c.scale : 'preset' in c.scale ? c.scale : { preset: '3-point' }).map((o) => ({
+                label: o.label,
+                fraction: Math.round(o.fraction * 100) / 100,
+              })),
+      };
+    case 'points':
+      return 'points' in c.scale ? c.scale : { points: startingPoints(c) };
+    case 'percent':
+      return { percent: true };
+    case 'choices':
+      return { choices: 'choices' in c.scale ? c.scale.choices : labels.length <= 20 ? labels : ['Yes', 'No'] };
+    default:
+      return { preset: choice };
+  }
+}
+
+/**
+ * The patch for "Counts in the score": off makes the criterion non-scoring (weight 0, no critical rule, no bonus);
+ * on makes it count again, worth its points on a points scale, choices turned into options.
+ */
+export function scoringPatch(c: DraftCriterion, on: boolean): CriterionPatch {
+  if (!on) return { scoring: false, weight: 0, critical: null, failBelow: undefined, bonus: undefined };
+  const scale = 'choices' in c.scale ? scaleFor('custom', c) : c.scale;
+  return { scoring: undefined, scale, weight: 'points' in scale ? scale.points : 1 };
+}
+
+/** A bonus is never N/A nor critical (docs/decisions/027-scorecard-format-2.md): marking one clears both. */
+const BONUS_CLEARS: CriterionPatch = { allowNA: false, critical: null, failBelow: undefined };
+
+/** The patch for a criterion's Bonus checkbox; unticked, the field goes, so a card without bonus stays format 1. */
+export const bonusPatch = (on: boolean): CriterionPatch => (on ? { bonus: true, ...BONUS_CLEARS } : { bonus: undefined });
+
+/** The best answer to each scoring criterion: the option with the highest fraction. */
+function bestAnswers(draft: Draft): Answer[] {
+  return draft.sections.flatMap((s) =>
+    s.criteria
+      .filter((c) => c.scoring !== false)
+      .map((c) => {
+        const fractions = scaleOptions(c.scale).map((o) => o.fraction);
+        return { criterionId: c.id, rating: fractions.indexOf(Math.max(...fractions)) };
+      }),
+  );
+}
+
+export const hasBonus = (draft: Pick<Draft, 'sections'>): boolean =>
+  draft.sections.some((s) => s.criteria.some((c) => c.scoring !== false && isBonus(s, c)));
+
+/**
+ * The highest score the card's bonus can reach: core's own score of every criterion at its best, uncapped, rounded up
+ * to the cent so the cap never bites. Undefined without bonus, or when that is not above 100 or not a number yet.
+ */
+export function bonusReach(draft: Draft): number | undefined {
+  if (!hasBonus(draft)) return undefined;
+  const { maxScoreAuto: _m, ...card } = draft;
+  const r = scoreEvaluation({ ...card, maxScore: MAX_BONUS_SCORE }, bestAnswers(draft)).rawScore;
+  if (r === null || !Number.isFinite(r) || r <= 100) return undefined;
+  return Math.min(MAX_BONUS_SCORE, Math.ceil(Math.round(r * 1e6) / 1e4) / 100);
+}
+
+/** Keeps the highest score with the bonus: following it while automatic, gone when no bonus is left. */
+function withMaxScore(draft: Draft): Draft {
+  if (!hasBonus(draft))
+    return draft.maxScore === undefined && draft.maxScoreAuto ? draft : { ...draft, maxScore: undefined, maxScoreAuto: true };
+  if (!draft.maxScoreAuto) return draft;
+  const reach = bonusReach(draft);
+  return reach === draft.maxScore ? draft : { ...draft, maxScore: reach };
 }
 
 /** Moves one item within a list; out-of-range targets are clamped. */
@@ -167,6 +270,15 @@ function setCriterion(draft: Draft, at: Place, patch: CriterionPatch): Draft {
       ...s,
       criteria: replaceAt(s.criteria, at.criterion, (c) => {
         const next: DraftCriterion = { ...c, ...patch };
+        // a points criterion is worth its points: choosing the scale sets the weight to N, and a new N carries the
+        // weight along while it was the old N (a half-typed N leaves it be)
+        const points = 'points' in next.scale ? next.scale.points : undefined;
+        if (patch.weight !== undefined) next.pointsWeight = patch.weight === points;
+        else if (points !== undefined && patch.scale && next.scoring !== false) {
+          const follows = !('points' in c.scale) || c.pointsWeight === true;
+          if (follows && Number.isFinite(points)) next.weight = points;
+          next.pointsWeight = follows;
+        }
         // a criterion made in this session takes its id from its label until someone edits the id
         if (patch.id !== undefined) next.autoId = false;
         else if (patch.label !== undefined && c.autoId) next.id = uniqueId(slugify(patch.label) || 'criterion', criterionIds(draft, c));
@@ -181,6 +293,7 @@ function setSection(draft: Draft, index: number, patch: SectionPatch): Draft {
     ...draft,
     sections: replaceAt(draft.sections, index, (s) => {
       const next: DraftSection = { ...s, ...patch };
+      if (patch.bonus) next.criteria = s.criteria.map((c) => ({ ...c, ...BONUS_CLEARS }));
       if (patch.id !== undefined) next.autoId = false;
       else if (patch.name !== undefined && s.autoId) next.id = uniqueId(slugify(patch.name) || 'section', sectionIds(draft, s));
       return next;
@@ -212,9 +325,13 @@ function moveCriterion(draft: Draft, from: Place, to: Place): Draft {
 }
 
 export function editorReducer(draft: Draft, action: EditorAction): Draft {
+  if (action.type === 'load') return action.draft;
+  if (action.type === 'set' && 'maxScore' in action.patch) return { ...draft, ...action.patch, maxScoreAuto: false };
+  return withMaxScore(edit(draft, action));
+}
+
+function edit(draft: Draft, action: Exclude<EditorAction, { type: 'load' }>): Draft {
   switch (action.type) {
-    case 'load':
-      return action.draft;
     case 'set':
       return { ...draft, ...action.patch };
     case 'set-applies-to':

@@ -12,12 +12,13 @@ import { ConfirmInRow } from '../confirm-in-row.tsx';
 import { useApi } from '../navbar-context.tsx';
 import { AppliesToEditor } from './applies-to-editor.tsx';
 import { CriterionEditor } from './criterion-editor.tsx';
-import { editorReducer, fromDefinition, validate, type Draft, type EditorAction } from './editor-state.ts';
-import { FieldMessages, messagesFor, NumberField, SelectField, TextField } from './fields.tsx';
+import { bonusReach, editorReducer, fromDefinition, hasBonus, validate, type Draft, type EditorAction } from './editor-state.ts';
+import { CheckboxField, FieldMessages, messagesFor, NumberField, SelectField, TextField, type Errors } from './fields.tsx';
 import { NoticeBar, type NoticeValue } from './notice-bar.tsx';
 import { Preview, WhatIf } from './preview.tsx';
 import { RowToolbar, rowControls, type DragItem, type DragState } from './row-controls.tsx';
 import { useDirectory } from './use-directory.ts';
+import './scorecards.css';
 
 type Notice = NoticeValue;
 
@@ -52,6 +53,23 @@ type FocusTarget = (draft: Draft) => string | undefined;
 function keepFocus(rowKey: string, delta: -1 | 1): FocusTarget {
   const focused = document.activeElement?.id ?? '';
   return () => focused || `${rowKey}-${delta < 0 ? 'up' : 'down'}`;
+}
+
+/** The card's highest score, shown while it has bonus criteria; its hint says what every answer at its best reaches. */
+function MaxScoreField({ draft, errors, onValue }: { draft: Draft; errors: Errors; onValue: (maxScore: number) => void }) {
+  const t = useT();
+  const reach = bonusReach(draft);
+  return (
+    <NumberField
+      id="card-max-score"
+      label={t('ui.admin.card.maxScore')}
+      hint={reach === undefined ? t('ui.admin.card.maxScoreHint') : t('ui.admin.card.maxScoreReach', { reach })}
+      path="maxScore"
+      errors={errors}
+      value={draft.maxScore}
+      onValue={onValue}
+    />
+  );
 }
 
 export function ScorecardEditor({ opened, onDone }: EditorProps) {
@@ -334,6 +352,9 @@ export function ScorecardEditor({ opened, onDone }: EditorProps) {
                 choices={NaPolicy.options.map((p) => ({ value: p, label: t(`ui.admin.naPolicies.${p}`) }))}
                 onValue={(naPolicy) => dispatch({ type: 'set', patch: { naPolicy: naPolicy as NaPolicy } })}
               />
+              {hasBonus(draft) ? (
+                <MaxScoreField draft={draft} errors={errors} onValue={(maxScore) => dispatch({ type: 'set', patch: { maxScore } })} />
+              ) : null}
             </div>
           </section>
 
@@ -409,6 +430,14 @@ export function ScorecardEditor({ opened, onDone }: EditorProps) {
                       />
                     ) : null}
                   </div>
+                  <CheckboxField
+                    id={`${section.key}-bonus`}
+                    label={t('ui.admin.section.bonus')}
+                    hint={t('ui.admin.section.bonusHint')}
+                    checked={section.bonus === true}
+                    // unticked, the field goes: a card without bonus stays format 1
+                    onValue={(on) => dispatch({ type: 'set-section', section: s, patch: { bonus: on || undefined } })}
+                  />
                   <FieldMessages id={`${section.key}-criteria`} messages={messagesFor(errors, [`${path}.criteria`, path])} />
                   {section.criteria.map((criterion, c) => (
                     <CriterionEditor
@@ -417,6 +446,7 @@ export function ScorecardEditor({ opened, onDone }: EditorProps) {
                       path={`${path}.criteria[${c}]`}
                       number={`${s + 1}.${c + 1}`}
                       method={draft.method}
+                      sectionBonus={section.bonus === true}
                       errors={errors}
                       t={t}
                       onChange={(patch) => dispatch({ type: 'set-criterion', at: { section: s, criterion: c }, patch })}

@@ -53,4 +53,29 @@ describe('parseImport', () => {
     expect(again).toEqual(r);
     expect(exportFileName('Chat support!', 3)).toBe('scorecard-chat-support-v3.json');
   });
+
+  it('round-trips a format-2 card: exported, it re-imports equal, formatVersion first', () => {
+    const text = readFileSync(join(import.meta.dirname, '../../../../examples/points-and-bonus-scorecard.json'), 'utf8');
+    const r = parseImport(text, t);
+    if (!r.ok) throw new Error(r.errors.join('\n'));
+    const exported = exportJson(r.value);
+    expect(JSON.parse(exported)).toMatchObject({ formatVersion: 2, maxScore: 120 });
+    expect(exported.indexOf('"formatVersion"')).toBeLessThan(exported.indexOf('"name"'));
+    expect(parseImport(exported, t)).toEqual(r);
+  });
+
+  it('exports a format-1 card without formatVersion, so older readers take it as before', () => {
+    const r = parseImport(JSON.stringify(good), t);
+    if (!r.ok) throw new Error('expected ok');
+    expect(JSON.parse(exportJson(r.value))).not.toHaveProperty('formatVersion');
+  });
+
+  it('names a format-2 feature used without formatVersion 2, in the admin’s words', () => {
+    const bad = structuredClone(good);
+    bad.sections[0]!.criteria[0]!.scale = { points: 5 } as never;
+    const r = parseImport(JSON.stringify(bad), t);
+    expect(!r.ok && r.errors).toEqual([
+      'Section ‘S’, criterion ‘C’: scale needs scorecard format 2: add “formatVersion”: 2 at the top of the scorecard',
+    ]);
+  });
 });

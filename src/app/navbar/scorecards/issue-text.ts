@@ -11,6 +11,7 @@ export const ISSUE_LISTS = [
   'sections',
   'criteria',
   'options',
+  'choices',
   'rootCauses',
   'channels',
   'groupIds',
@@ -52,6 +53,14 @@ export const ISSUE_FIELDS = [
   'rootCauseKind',
   'commentRequiredAtOrBelow',
   'metric',
+  'maxScore',
+  'sectionBonus',
+  'bonus',
+  'scoring',
+  'failBelow',
+  'points',
+  'choice',
+  'optionOutcome',
 ] as const;
 type Field = (typeof ISSUE_FIELDS)[number];
 
@@ -86,8 +95,9 @@ const TOP: Record<string, Field> = {
   passThreshold: 'passThreshold',
   naPolicy: 'naPolicy',
   appliesTo: 'appliesTo',
+  maxScore: 'maxScore',
 };
-const SECTION: Record<string, Field> = { id: 'sectionId', name: 'sectionName', weight: 'sectionWeight' };
+const SECTION: Record<string, Field> = { id: 'sectionId', name: 'sectionName', weight: 'sectionWeight', bonus: 'sectionBonus' };
 const CRITERION: Record<string, Field> = {
   id: 'id',
   label: 'label',
@@ -100,7 +110,12 @@ const CRITERION: Record<string, Field> = {
   rootCauseKinds: 'rootCauseKind',
   commentRequiredAtOrBelow: 'commentRequiredAtOrBelow',
   metric: 'metric',
+  failBelow: 'failBelow',
+  bonus: 'bonus',
+  scoring: 'scoring',
 };
+/** An option's parts as the admin sees them. */
+const OPTION_PART: Record<string, Field> = { label: 'optionLabel', fraction: 'optionFraction', countsAsFail: 'optionOutcome' };
 
 const fieldName = (t: Translate, f: Field, vars?: Record<string, string | number>) => t(`ui.admin.issues.fields.${f}`, vars);
 
@@ -109,9 +124,12 @@ function criterionField(rest: readonly PropertyKey[], t: Translate): Pick<Where,
   if (key === 'scale' && index === 'options') {
     const o = rest[2];
     if (!isIndex(o)) return { field: null, list: 'options' };
-    const part = rest[3] === 'label' ? 'optionLabel' : rest[3] === 'fraction' ? 'optionFraction' : 'option';
+    const part = (typeof rest[3] === 'string' && OPTION_PART[rest[3]]) || 'option';
     return { field: fieldName(t, part, { n: o + 1 }), list: null };
   }
+  if (key === 'scale' && index === 'points') return { field: fieldName(t, 'points'), list: null };
+  if (key === 'scale' && index === 'choices')
+    return isIndex(rest[2]) ? { field: fieldName(t, 'choice', { n: rest[2] + 1 }), list: null } : { field: null, list: 'choices' };
   if (key === 'critical' && index === 'cap') return { field: fieldName(t, 'cap'), list: null };
   if (key === 'rootCauses')
     return isIndex(index) ? { field: fieldName(t, 'rootCause', { n: index + 1 }), list: null } : { field: null, list: 'rootCauses' };

@@ -2,8 +2,8 @@
 import { useState } from 'preact/hooks';
 import type { Answer } from '../../../core/answers.ts';
 import type { WhatIfResult } from '../../../core/api.ts';
-import { scaleOptions } from '../../../core/scale.ts';
-import type { ScorecardDefinition } from '../../../core/scorecard.ts';
+import { numericMax, scaleOptions } from '../../../core/scale.ts';
+import { isBonus, type Criterion, type ScorecardDefinition, type Section } from '../../../core/scorecard.ts';
 import { roundForDisplay, scoreEvaluation } from '../../../core/scoring.ts';
 import type { ScorecardsApi } from '../../api/scorecards-api.ts';
 import type { Translate } from '../../i18n/translate.ts';
@@ -12,9 +12,148 @@ import { formatDelta, formatValue, type FigureKind } from '../reports/format.ts'
 
 const shown = (n: number | null) => (n === null ? '–' : roundForDisplay(n).toFixed(2));
 
+type Change = (a: Omit<Answer, 'criterionId'> | null) => void;
+
+/** A criterion's label, with what sets it apart (Bonus, Not scored). */
+function AnswerLegend({ text, badge }: { text: string; badge: string | null }) {
+  return (
+    <legend>
+      {text}
+      {badge ? (
+        <>
+          {' '}
+          <span class="qa-badge">{badge}</span>
+        </>
+      ) : null}
+    </legend>
+  );
+}
+
+/** What a typed number means: a whole number in 0..max (clamped), nothing (empty), or text that is not one. */
+export function readNumber(text: string, max: number): { rating: number } | null | 'invalid' {
+  const raw = text.trim();
+  if (raw === '') return null;
+  // "40 %" reads as 40 on a percent scale too
+  const m = /^(-?\d+)\s*%?$/.exec(raw);
+  if (!m) return 'invalid';
+  return { rating: Math.max(0, Math.min(max, Number(m[1]))) };
+}
+
+/** Keys that step a typed number, as a native spin button does: arrows by 1, Page keys by a tenth of the scale, Home and End. */
+function stepFor(key: string, max: number): ((n: number) => number) | null {
+  const page = Math.max(1, Math.round(max / 10));
+  const steps: Record<string, (n: number) => number> = {
+    ArrowUp: (n) => n + 1,
+    ArrowDown: (n) => n - 1,
+    PageUp: (n) => n + page,
+    PageDown: (n) => n - page,
+    Home: () => 0,
+    End: () => max,
+  };
+  return steps[key] ?? null;
+}
+
+/**
+ * A points or percent criterion: the reviewer types the number (fast by keyboard), arrows and Page keys adjust it,
+ * it is kept within 0..max; text that is not a whole number says so beside the field and leaves the answer empty.
+ */
+function NumberAnswer({
+  id,
+  legend,
+  badge,
+  max,
+  percent,
+  value,
+  allowNA,
+  t,
+  onChange,
+}: {
+  id: string;
+  legend: string;
+  badge: string | null;
+  max: number;
+  percent: boolean;
+  value: Answer | undefined;
+  allowNA: boolean;
+  t: Translate;
+  onChange: Change;
+}) {
+  const [text, setText] = useState(value?.rating === undefined ? '' : String(value.rating));
+  const invalid = readNumber(text, max) === 'invalid';
+  const set = (next: string) => {
+    const read = readNumber(next, max);
+    if (read === 'invalid') {
+      setText(next);
+      onChange(null);
+    } else {
+      // a number past either end is kept at the end, and shown so
+      setText(read === null ? next : String(read.rating));
+      onChange(read);
+    }
+  };
+  const inputId = `${id}-number`;
+  const na = value?.na === true;
+  return (
+    <fieldset class="qa-seg" id={id}>
+      <AnswerLegend text={legend} badge={badge} />
+      <div class="qa-seg__items qa-number-answer">
+        <label class="qa-number-answer__label" for={inputId}>
+          {t(percent ? 'ui.admin.preview.percentInput' : 'ui.admin.preview.pointsInput', { max })}
+        </label>
+        <input
+          id={inputId}
+          class="c-field__input qa-number-answer__input"
+          type="text"
+          inputMode="numeric"
+          autoComplete="off"
+          role="spinbutton"
+          aria-valuemin={0}
+          aria-valuemax={max}
+          aria-valuenow={value?.rating}
+          aria-invalid={invalid || undefined}
+          aria-describedby={invalid ? `${inputId}-error` : undefined}
+          disabled={na}
+          value={na ? '' : text}
+          onInput={(e) => set(e.currentTarget.value)}
+          onKeyDown={(e) => {
+            const step = stepFor(e.key, max);
+            if (!step) return;
+            e.preventDefault();
+            set(String(step(value?.rating ?? 0)));
+          }}
+        />
+        {allowNA ? (
+          <label class={`qa-seg__item qa-seg__item--na ${na ? 'is-on' : ''}`}>
+            <input
+              type="checkbox"
+              checked={na}
+              onChange={(e) => {
+                const on = e.currentTarget.checked;
+                onChange(on ? { na: true } : readNumberAnswer(text, max));
+              }}
+            />
+            <span>{t('ui.admin.preview.na')}</span>
+          </label>
+        ) : null}
+      </div>
+      {invalid ? (
+        <div class="c-field__message qa-field-error qa-number-answer__error" id={`${inputId}-error`}>
+          {t('ui.admin.preview.numberInvalid', { max })}
+        </div>
+      ) : null}
+    </fieldset>
+  );
+}
+
+const readNumberAnswer = (text: string, max: number) => {
+  const read = readNumber(text, max);
+  return read === 'invalid' ? null : read;
+};
+
 function Segmented({
   id,
   legend,
+  badge,
   options,
   value,
   allowNA,
@@ -24,12 +163,13 @@ function Segmented({
 }: {
   id: string;
   legend: string;
+  badge: string | null;
   options: string[];
   value: Answer | undefined;
   allowNA: boolean;
   naLabel: string;
   clearLabel: string;
-  onChange: (a: Omit<Answer, 'criterionId'> | null) => void;
+  onChange: Change;
 }) {
   const choice = value?.na ? 'na' : value?.rating === undefined ? '' : String(value.rating);
   const radio = (v: string, label: string, extra = '') => (
@@ -46,7 +186,7 @@ function Segmented({
   );
   return (
     <fieldset class="qa-seg" id={id}>
-      <legend>{legend}</legend>
+      <AnswerLegend text={legend} badge={badge} />
       <div class="qa-seg__items">
         {options.map((label, i) => radio(String(i), label))}
         {allowNA ? radio('na', naLabel, 'qa-seg__item--na') : null}
@@ -56,6 +196,52 @@ function Segmented({
         </button>
       </div>
     </fieldset>
+  );
+}
+
+/** One criterion as a reviewer answers it: a number for points and percent, otherwise its options as buttons. */
+function PreviewAnswer({
+  section,
+  criterion: c,
+  value,
+  t,
+  onChange,
+}: {
+  section: Section;
+  criterion: Criterion;
+  value: Answer | undefined;
+  t: Translate;
+  onChange: Change;
+}) {
+  const badge = c.scoring === false ? t('ui.admin.preview.notScored') : isBonus(section, c) ? t('ui.admin.preview.bonus') : null;
+  const id = `preview-${c.id}`;
+  const max = numericMax(c.scale);
+  if (max !== null)
+    return (
+      <NumberAnswer
+        id={id}
+        legend={c.label}
+        badge={badge}
+        max={max}
+        percent={'percent' in c.scale}
+        value={value}
+        allowNA={c.allowNA}
+        t={t}
+        onChange={onChange}
+      />
+    );
+  return (
+    <Segmented
+      id={id}
+      legend={c.label}
+      badge={badge}
+      options={scaleOptions(c.scale).map((o) => o.label)}
+      value={value}
+      allowNA={c.allowNA}
+      naLabel={t('ui.admin.preview.na')}
+      clearLabel={t('ui.admin.preview.clear', { label: c.label })}
+      onChange={onChange}
+    />
   );
 }
 
@@ -83,15 +269,12 @@ export function Preview({ definition, t }: { definition: ScorecardDefinition | n
         <div class="qa-preview__section" key={section.id}>
           <h4>{section.name}</h4>
           {section.criteria.map((c) => (
-            <Segmented
+            <PreviewAnswer
               key={c.id}
-              id={`preview-${c.id}`}
-              legend={c.label}
-              options={scaleOptions(c.scale).map((o) => o.label)}
+              section={section}
+              criterion={c}
               value={answers[c.id]}
-              allowNA={c.allowNA}
-              naLabel={t('ui.admin.preview.na')}
-              clearLabel={t('ui.admin.preview.clear', { label: c.label })}
+              t={t}
               onChange={(a) =>
                 setAnswers((prev) => {
                   const next = { ...prev };
@@ -109,6 +292,9 @@ export function Preview({ definition, t }: { definition: ScorecardDefinition | n
           <span class="qa-figure__label">{t('ui.admin.preview.final')}</span>
           <span class="qa-figure__value" data-testid="preview-final">
             {shown(result.finalScore)}
+            {definition.maxScore === undefined || result.finalScore === null ? null : (
+              <span class="qa-figure__of"> {t('ui.admin.preview.ofMax', { max: definition.maxScore })}</span>
+            )}
           </span>
         </div>
         <div class="qa-figure">
@@ -120,8 +306,12 @@ export function Preview({ definition, t }: { definition: ScorecardDefinition | n
         {definition.method === 'total-points' ? (
           <div class="qa-figure">
             <span class="qa-figure__label">{t('ui.admin.preview.points')}</span>
-            <span class="qa-figure__value">
-              {t('ui.admin.preview.pointsValue', { earned: roundForDisplay(result.earned), possible: roundForDisplay(result.possible) })}
+            <span class="qa-figure__value" data-testid="preview-points">
+              {t(result.bonusPossible > 0 ? 'ui.admin.preview.pointsBonus' : 'ui.admin.preview.pointsValue', {
+                earned: roundForDisplay(result.earned),
+                possible: roundForDisplay(result.possible),
+                bonus: roundForDisplay(result.bonusPossible),
+              })}
             </span>
           </div>
         ) : null}
@@ -129,6 +319,11 @@ export function Preview({ definition, t }: { definition: ScorecardDefinition | n
           <span aria-hidden="true">{verdict === 'pass' ? '✓' : verdict === 'fail' ? '✗' : verdict === 'passSoFar' ? '…' : '·'}</span>{' '}
           {t(`ui.admin.preview.verdict.${verdict}`)}
         </div>
+        {result.rawScore !== null && result.rawScore > 100 ? (
+          <p class="qa-preview__note" data-testid="preview-above">
+            {t('ui.admin.preview.aboveHundred', { max: result.maxScore, threshold: definition.passThreshold })}
+          </p>
+        ) : null}
         {result.criticalFailures.length ? (
           <p class="qa-critical" data-testid="preview-critical">
             {t('ui.admin.preview.critical', { list: result.criticalFailures.map(label).join(', ') })}
