@@ -166,6 +166,58 @@ describe.each(backends())('POST /scorecards/{id}/what-if on $name', (backend) =>
     });
   });
 
+  it('re-scores history with a format-2 candidate: points carried by fraction, bonus up to maxScore, treat-as-fail', async () => {
+    const { id, admin } = await setup();
+    // a becomes a 10-point bonus (Yes = 10 points); b keeps its 3 answers, worth 20, Meets now treated as a fail
+    const candidate: ScorecardDefinitionInput = {
+      formatVersion: 2,
+      name: 'What-if card',
+      method: 'total-points',
+      maxScore: 120,
+      sections: [
+        {
+          id: 's',
+          name: 'S',
+          criteria: [
+            { id: 'a', label: 'A', weight: 10, bonus: true, scale: { points: 10 } },
+            {
+              id: 'b',
+              label: 'B',
+              weight: 20,
+              allowNA: true,
+              critical: { effect: 'fail' },
+              scale: {
+                options: [
+                  { label: 'Below', fraction: 0 },
+                  { label: 'Meets', fraction: 0.5, countsAsFail: true },
+                  { label: 'Exceeds', fraction: 1 },
+                ],
+              },
+            },
+          ],
+        },
+      ],
+    };
+    const r = await admin.post(`/scorecards/${id}/what-if`, { definition: candidate });
+    expect(r.status, JSON.stringify(r.body)).toBe(200);
+    // (10 + 20) / 20 = 150, capped at 120; (0 + 10) / 20 = 50, failed by Meets and kept; bonus alone (b N/A) has no score
+    expect(r.body).toEqual({
+      days: 90,
+      currentAverage: 62.5,
+      whatIfAverage: 85,
+      passRate: { current: 0.5, whatIf: 0.5 },
+      criticalFailRate: { current: 0, whatIf: 0.5 },
+      wouldFail: 0,
+      wouldPass: 0,
+      n: 2,
+      notRescored: 1,
+    });
+    // a points scale carried over by fraction: Yes (1) is 4 of 4 points, Meets (0.5) 2 of 4
+    const points = card({ bScale: { points: 4 } });
+    const byPoints = await admin.post(`/scorecards/${id}/what-if`, { definition: { ...points, formatVersion: 2 } });
+    expect(byPoints.body).toMatchObject({ currentAverage: 75, whatIfAverage: 75, n: 3, notRescored: 0 });
+  });
+
   it('is for admins, names bad drafts by path, and 404s an unknown scorecard', async () => {
     const { id, t, admin } = await setup();
     expect((await t.as('lead', 3).post(`/scorecards/${id}/what-if`, { definition: card() })).status).toBe(403);

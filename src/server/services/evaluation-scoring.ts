@@ -93,3 +93,20 @@ export async function definitionFor(q: Queryable, row: EvaluationRow): Promise<S
   const version = await findVersion(q, row.account, row.scorecard_id, row.scorecard_version);
   return definitionOf(version!.definition);
 }
+
+/**
+ * Scorecard versions by (id, version), each read once: for work over many evaluations (the CSV export, what-if).
+ * null when the version is gone.
+ */
+export function versionDefinitions(q: Queryable, account: string): (id: string, version: number) => Promise<ScorecardDefinition | null> {
+  const known = new Map<string, Promise<ScorecardDefinition | null>>();
+  return (id, version) => {
+    const key = `${id}\u0000${version}`;
+    let found = known.get(key);
+    if (!found) {
+      found = findVersion(q, account, id, version).then((v) => (v ? definitionOf(v.definition) : null));
+      known.set(key, found);
+    }
+    return found;
+  };
+}

@@ -6,13 +6,12 @@
 import type { Answer } from '../../core/answers.ts';
 import { csvCell, csvRow, type Cell } from '../../core/csv.ts';
 import type { ReportFilters } from '../../core/reports.ts';
-import type { ScorecardDefinition } from '../../core/scorecard.ts';
 import { scoreEvaluation, type ScoreResult } from '../../core/scoring.ts';
 import type { Db } from '../db/db.ts';
 import { nextBatch, yieldToEventLoop, type AdaptiveBatch } from '../limits/batches.ts';
 import { exportAnswers, exportEvaluations, type ExportAnswer, type ExportEvaluation } from '../store/exports.ts';
 import type { Cursor } from '../store/reports/pages.ts';
-import { definitionOf, findVersion } from '../store/scorecards.ts';
+import { versionDefinitions } from './evaluation-scoring.ts';
 import { storedNames, type NameSource } from './people-names.ts';
 
 /**
@@ -93,20 +92,6 @@ function evaluationRows(e: Row, answers: readonly ExportAnswer[] | undefined): s
 const asAnswers = (answers: readonly ExportAnswer[]): Answer[] =>
   answers.map((a) => (a.na ? { criterionId: a.criterion_id, na: true } : { criterionId: a.criterion_id, rating: a.rating ?? undefined }));
 
-/** Scorecard versions met so far, read once per export. */
-function definitions(db: Db, account: string) {
-  const known = new Map<string, Promise<ScorecardDefinition | null>>();
-  return (id: string, version: number) => {
-    const key = `${id}\u0000${version}`;
-    let found = known.get(key);
-    if (!found) {
-      found = findVersion(db, account, id, version).then((v) => (v ? definitionOf(v.definition) : null));
-      known.set(key, found);
-    }
-    return found;
-  };
-}
-
 export interface ExportOptions {
   /** Evaluations per batch; by default batches are sized by time (`ADAPTIVE_BATCH`). The text does not depend on it. */
   batch?: number | AdaptiveBatch;
@@ -138,7 +123,7 @@ export async function* exportCsv(db: Db, account: string, filters: ReportFilters
   let after: Cursor | null = null;
   let size = typeof batch === 'number' ? batch : batch.first;
   const known = new Map<number, string | undefined>();
-  const definitionFor = definitions(db, account);
+  const definitionFor = versionDefinitions(db, account);
   for (;;) {
     if (after) await yieldToEventLoop();
     let started = performance.now();

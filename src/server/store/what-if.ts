@@ -5,6 +5,8 @@ import { pagedQuery } from './reports/pages.ts';
 export interface StoredScoreRow {
   /** jsonb: parsed by the driver, or its text. */
   answers: unknown;
+  /** The scorecard version the evaluation was scored with (its answers' ratings are on that version's scales). */
+  scorecard_version: number;
   final_score: number | null;
   passed: boolean | null;
   critical_failed: boolean;
@@ -26,7 +28,8 @@ export function storedScoresSince(
     account,
     { scorecardId },
     { from: since, until: null },
-    (_p, where) => `SELECT e.answers, e.final_score, e.passed, e.critical_failed FROM evaluations e WHERE ${where.join(' AND ')}`,
+    (_p, where) =>
+      `SELECT e.answers, e.scorecard_version, e.final_score, e.passed, e.critical_failed FROM evaluations e WHERE ${where.join(' AND ')}`,
     pages,
   );
 }
