@@ -48,17 +48,29 @@ describe('npm run score', () => {
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     const out = JSON.parse(r.stdout) as Record<string, unknown>;
-    expect(Object.keys(out)).toEqual(['rawScore', 'finalScore', 'passed', 'criticalFailures', 'sections']);
+    expect(Object.keys(out)).toEqual([
+      'rawScore',
+      'finalScore',
+      'passed',
+      'criticalFailures',
+      'sections',
+      'earned',
+      'possible',
+      'bonusPossible',
+      'maxScore',
+    ]);
     // (10 * 100 + 20 * 100 + 40 * 75 + 20 * 75) / 90; compliance is N/A and drops out
     expect(out.rawScore).toBeCloseTo(250 / 3, 10);
     expect(out).toMatchObject({ passed: true, criticalFailures: [] });
-    expect(out.sections).toEqual([
-      { id: 'opening', score: 100 },
-      { id: 'understanding', score: 100 },
-      { id: 'solution', score: 75 },
-      { id: 'tone', score: 75 },
-      { id: 'compliance', score: null },
+    expect((out.sections as Array<{ id: string; score: number | null }>).map((x) => [x.id, x.score])).toEqual([
+      ['opening', 100],
+      ['understanding', 100],
+      ['solution', 75],
+      ['tone', 75],
+      ['compliance', null],
     ]);
+    // weighted-sections: the points view (6.75 of 8) is the answers' weights, not the sections' mix
+    expect(out).toMatchObject({ earned: 6.75, possible: 8, bonusPossible: 0, maxScore: 100 });
   });
 
   it('keeps raw and final apart on a critical failure, unrounded', () => {
@@ -76,9 +88,13 @@ describe('npm run score', () => {
       passed: false,
       criticalFailures: ['y'],
       sections: [
-        { id: 'a', score: 100 },
-        { id: 'b', score: 0 },
+        { id: 'a', score: 100, earned: 3, possible: 3, bonusPossible: 0 },
+        { id: 'b', score: 0, earned: 0, possible: 2, bonusPossible: 0 },
       ],
+      earned: 3,
+      possible: 5,
+      bonusPossible: 0,
+      maxScore: 100,
     });
   });
 
@@ -100,8 +116,30 @@ describe('npm run score', () => {
       finalScore: null,
       passed: null,
       criticalFailures: [],
-      sections: [{ id: 'only', score: null }],
+      sections: [{ id: 'only', score: null, earned: 0, possible: 0, bonusPossible: 0 }],
+      earned: 0,
+      possible: 0,
+      bonusPossible: 0,
+      maxScore: 100,
     });
+  });
+
+  it('prints points earned and possible per section, bonus apart, for a format-2 card', () => {
+    copyFileSync(join(ROOT, 'examples', 'points-and-bonus-scorecard.json'), join(dir, 'points-card.json'));
+    copyFileSync(join(ROOT, 'examples', 'points-and-bonus-answers.json'), join(dir, 'points-answers.json'));
+    const r = score('points-card.json', 'points-answers.json');
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    const out = JSON.parse(r.stdout);
+    // 30 + 45 + 20 of 100, and 15 of 20 bonus points: 110, up to 120; the non-scoring refund question counts nowhere
+    expect(out.sections).toEqual([
+      { id: 'understanding', score: 100, earned: 30, possible: 30, bonusPossible: 0 },
+      { id: 'solution', score: 90, earned: 45, possible: 50, bonusPossible: 0 },
+      { id: 'compliance', score: 100, earned: 20, possible: 20, bonusPossible: 0 },
+      { id: 'extra', score: 75, earned: 15, possible: 0, bonusPossible: 20 },
+    ]);
+    expect(out).toMatchObject({ passed: true, criticalFailures: [], earned: 110, possible: 100, bonusPossible: 20, maxScore: 120 });
+    expect(out.finalScore).toBeCloseTo(110, 10);
   });
 
   it.each([{ args: [] }, { args: ['scorecard.json'] }, { args: ['a', 'b', 'c'] }])(

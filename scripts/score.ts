@@ -1,4 +1,5 @@
-// Scores answers against a scorecard from files, for admins checking a scorecard and for scripts.
+// Scores answers against a scorecard from files, for admins checking a scorecard and for scripts: the scores, and the
+// points earned and possible per section and in all (bonus apart, with the card's maxScore).
 // Usage: npm run --silent score -- SCORECARD.json ANSWERS.json
 import { readFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
@@ -54,12 +55,18 @@ export function runScore(args: readonly string[], read: ReadText): ScoreOutcome 
   if (errors.length > 0 || !card.ok || !answers.ok) return { code: 1, stdout: '', stderr: errors.map((e) => `${e}\n`).join('') };
 
   const r = scoreEvaluation(card.value, answers.value);
+  // points beside each score (decision 027): earned includes bonus, possible does not, bonusPossible is what bonus
+  // criteria could add; maxScore is 100, or the card's declared maximum with bonus
   const out = {
     rawScore: r.rawScore,
     finalScore: r.finalScore,
     passed: r.passed,
     criticalFailures: r.criticalFailures,
-    sections: r.sections.map((s) => ({ id: s.id, score: s.score })),
+    sections: r.sections.map((s) => ({ id: s.id, score: s.score, earned: s.earned, possible: s.possible, bonusPossible: s.bonusPossible })),
+    earned: r.earned,
+    possible: r.possible,
+    bonusPossible: r.bonusPossible,
+    maxScore: r.maxScore,
   };
   return { code: 0, stdout: `${JSON.stringify(out, null, 2)}\n`, stderr: '' };
 }
