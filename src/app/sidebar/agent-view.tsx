@@ -15,7 +15,8 @@ import { focusSoon } from '../ui/announce.ts';
 import { isCalibration } from './calibration.ts';
 import { CoachingNotes } from './coaching-view.tsx';
 import { versionLookup, type SidebarModel } from './load.ts';
-import { Banner, CriterionMarks, VerdictBadge, formatScore, formatScoreOf, shortDate, useAnswerText, verdictOf } from './parts.tsx';
+import { formatScoreOf, useAnswerText } from './answer-text.ts';
+import { Banner, CriterionMarks, VerdictBadge, formatScore, shortDate, verdictOf } from './parts.tsx';
 import { useUsableMark } from './use-sidebar.ts';
 
 export function AgentView({ model }: { model: SidebarModel }) {

@@ -6,7 +6,8 @@ import { useAsync } from '../ui/use-async.ts';
 import { useNames } from '../ui/use-names.ts';
 import { signedPoints, summarizeReport, type ReportSummary } from './calibration.ts';
 import type { SidebarModel } from './load.ts';
-import { Banner, VerdictBadge, formatScore, formatScoreOf, verdictOf } from './parts.tsx';
+import { formatScoreOf } from './answer-text.ts';
+import { Banner, VerdictBadge, formatScore, verdictOf } from './parts.tsx';
 import type { ReviewerState } from './use-reviewer.ts';
 
 /** Above the scorecard: what calibration mode means while in it, else each session waiting or already scored. */

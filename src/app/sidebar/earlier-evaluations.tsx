@@ -11,7 +11,8 @@ import { lazyView } from '../ui/lazy.ts';
 import { isCalibration } from './calibration.ts';
 import type { SidebarModel } from './load.ts';
 import { PersonName } from './names.ts';
-import { Banner, VerdictBadge, formatScoreOf, shortDate, verdictOf } from './parts.tsx';
+import { formatScoreOf } from './answer-text.ts';
+import { Banner, VerdictBadge, shortDate, verdictOf } from './parts.tsx';
 import type { ReviewerState } from './use-reviewer.ts';
 
 // only reviewers with coaching notes on their evaluations, and leads with a dispute to resolve, fetch these

@@ -29,10 +29,13 @@ describe('keyboard', () => {
     expect(keyAction({ key: '1', ctrlKey: true }, false)).toBeNull();
   });
 
-  it('in a points or percent box: digits and arrows are the number, Enter goes on to the next criterion', () => {
+  it('in a points or percent box: digits are the number, Enter goes on to the next criterion, Shift+Enter back', () => {
     expect(keyAction({ key: '1' }, true, true)).toBeNull();
-    expect(keyAction({ key: 'ArrowUp' }, true, true)).toBeNull();
+    expect(keyAction({ key: 'n' }, true, true)).toBeNull();
     expect(keyAction({ key: 'Enter' }, true, true)).toEqual({ type: 'move', by: 1 });
+    expect(keyAction({ key: 'Enter', shiftKey: true }, true, true)).toEqual({ type: 'move', by: -1 });
+    // the arrows reach the form only from an empty box (one with a number keeps them: number-field.tsx)
+    expect(keyAction({ key: 'ArrowUp' }, true, true)).toEqual({ type: 'move', by: -1 });
     expect(keyAction({ key: 'Enter', ctrlKey: true }, true, true)).toEqual({ type: 'submit' });
     expect(keyAction({ key: 'Escape' }, true, true)).toEqual({ type: 'leave-field' });
     // Enter in a comment is a new line

@@ -22,12 +22,15 @@ export interface KeyInput {
 
 /**
  * `inTextField`: typing in a comment must not rate or move; only submit and Escape work there. `inNumberField`, a
- * points or percent box: digits and arrows are the box's; Enter (the number typed) goes on to the next criterion.
+ * points or percent box: digits are the box's, and the arrows once it holds a number; Enter (the number typed) goes on
+ * to the next criterion, Shift+Enter back.
  */
 export function keyAction(e: KeyInput, inTextField: boolean, inNumberField = false): KeyAction | null {
   const mod = e.ctrlKey || e.metaKey;
   if (e.key === 'Enter' && mod) return { type: 'submit' };
-  if (inNumberField && e.key === 'Enter' && !e.altKey && !e.shiftKey) return { type: 'move', by: 1 };
+  // an empty box leaves ↑ ↓ to the form (number-field.tsx); Shift+Enter goes back
+  if (inNumberField && !e.altKey && (e.key === 'Enter' || e.key === 'ArrowDown' || e.key === 'ArrowUp'))
+    return { type: 'move', by: e.key === 'ArrowUp' || (e.key === 'Enter' && e.shiftKey) ? -1 : 1 };
   if (inTextField) return e.key === 'Escape' ? { type: 'leave-field' } : null;
   if (mod || e.altKey) return null;
   if (/^[1-9]$/.test(e.key)) return { type: 'rate', index: Number(e.key) - 1 };

@@ -1,6 +1,7 @@
 /**
  * A points (0..N) or percent (0..100) answer, typed: the reviewer types the number, or adjusts it with the arrows,
- * PageUp/PageDown (by 10), Home (0) and End (N), which stay within 0..N. A number typed that is not a whole number in
+ * PageUp/PageDown (by 10), Home (0) and End (N), which stay within 0..N (an empty box leaves the up and down arrows to
+ * the form, which moves between criteria with them). A number typed that is not a whole number in
  * range is never changed behind the reviewer's back: it stays as typed, says what is wrong beside it, and leaves the
  * criterion unanswered until corrected. An APG spin button on a text box, so digits go to the box.
  */
@@ -91,12 +92,13 @@ export function NumberField(p: NumberFieldProps) {
           onKeyDown={(e) => {
             if (e.ctrlKey || e.metaKey || e.altKey) return;
             const step = STEP[e.key];
-            if (step) {
+            const n = /^\d+$/.test(text.trim()) ? Number(text.trim()) : p.value;
+            // nothing typed yet: the up and down arrows keep the form's meaning (previous, next criterion), so walking
+            // the form with them never sets a number by itself
+            if (step && !(n === undefined && (e.key === 'ArrowUp' || e.key === 'ArrowDown'))) {
               e.preventDefault();
-              const n = /^\d+$/.test(text.trim()) ? Number(text.trim()) : p.value;
-              // from nothing, up starts at 0 and down at the top, as the arrows do on a rating
-              const next = n === undefined ? (e.key === 'ArrowDown' || e.key === 'PageDown' ? p.max : 0) : step(n, p.max);
-              take(String(Math.min(p.max, Math.max(0, next))));
+              e.stopPropagation();
+              take(String(Math.min(p.max, Math.max(0, step(n ?? 0, p.max)))));
             } else if ((e.key === 'n' || e.key === 'N') && p.onNA) {
               e.preventDefault();
               p.onNA();

@@ -1,16 +1,12 @@
 /** Small pieces shared by the reviewer and agent views. */
 import type { ComponentChildren } from 'preact';
 import type { TicketMetrics } from '../../core/metrics.ts';
-import { numericMax, scaleOptions } from '../../core/scale.ts';
+import { scaleOptions } from '../../core/scale.ts';
 import type { Criterion, Scale, Section } from '../../core/scorecard.ts';
 import { roundForDisplay } from '../../core/scoring.ts';
 import { useT } from '../i18n/use-t.tsx';
 
 export const formatScore = (score: number | null): string => (score === null ? '–' : String(roundForDisplay(score)));
-
-/** A score out of the card's highest when bonus can lift it past 100 ("105 / 120"); else the score alone. */
-export const formatScoreOf = (score: number | null, maxScore: number | undefined): string =>
-  maxScore !== undefined && maxScore > 100 ? `${formatScore(score)} / ${maxScore}` : formatScore(score);
 
 /** 16 -> "16 min", 125 -> "2 h 5 min", 3000 -> "2 d 2 h". */
 export function formatMinutes(minutes: number | null): string {
@@ -32,22 +28,6 @@ export function useOptionLabels(): (scale: Scale) => string[] {
       const label = t(key);
       return label === key ? o.label : label;
     });
-}
-
-/** An answer as people read it: "12 of 15" on a points scale, "80%" on a percent scale, else the option's label. */
-export function useAnswerText(): (c: Criterion | undefined, a: { rating?: number | undefined; na?: true | undefined }) => string {
-  const t = useT();
-  const labels = useOptionLabels();
-  return (c, a) => {
-    if (a.na) return t('ui.sidebar.na');
-    if (a.rating === undefined) return '–';
-    if (!c) return String(a.rating);
-    const max = numericMax(c.scale);
-    if (max === null) return labels(c.scale)[a.rating] ?? String(a.rating);
-    return 'percent' in c.scale
-      ? t('ui.sidebar.scale.percentValue', { value: a.rating })
-      : t('ui.sidebar.scale.pointsOf', { points: a.rating, max });
-  };
 }
 
 /** What a criterion counts for, when not the usual: a bonus (adds points, can lift the score past 100) or not scored. */

@@ -228,6 +228,13 @@ describe('the reviewer sidebar', () => {
       // a digit typed in the box is the number's, not the form's rating key
       await press(question, '3');
       expect(bar(el).querySelector('[data-progress]')!.textContent).toBe('5 of 5 left');
+      // walking the form with ↓ passes an empty box by, setting nothing
+      question.focus();
+      await press(question, 'ArrowDown');
+      await frame();
+      expect(document.activeElement).toBe(await box(el, 'correct'));
+      expect(question.value).toBe('');
+      expect(bar(el).querySelector('[data-progress]')!.textContent).toBe('5 of 5 left');
       await type(question, '24');
       await settle();
       // read as '80 out of 120'
@@ -287,6 +294,31 @@ describe('the reviewer sidebar', () => {
       expect(bar(el).querySelector('.qa-badge')!.textContent).toContain('Critical fail');
       expect(bar(el).querySelector('.qa-score__value')!.textContent).toMatch(/^92 \/ 120/);
       expect(bar(el).querySelector('.qa-score__sub')!.textContent).toBe('Fails on: Verified identity before account changes');
+    });
+
+    it('a lead upholds a dispute of a points answer by typing the new number', async () => {
+      const points = pointsCard();
+      const disputed = storedEvaluation(points, {
+        status: 'disputed',
+        dispute: { reason: 'It was complete', criterionIds: ['correct'], outcome: null, note: null },
+      });
+      const { model } = sidebarModel({ role: 'lead', userId: LEAD, cards: [points], evaluations: [disputed] });
+      const sent: unknown[] = [];
+      const resolve = model.service.resolveDispute;
+      model.service.resolveDispute = (id, body) => {
+        sent.push(body.answers);
+        return resolve(id, body);
+      };
+      view = await mountView(<ReviewerView model={model} />);
+      const el = view.el;
+      await click(await until(() => el.querySelector(`[data-resolve="${disputed.id}"]`)));
+      const form = await until(() => el.querySelector<HTMLFormElement>(`#qa-resolve-${disputed.id}`));
+      const field = await until(() => form.querySelector<HTMLInputElement>('[data-num]'));
+      expect(form.textContent).toContain('0 to 50 points');
+      await type(field, '45');
+      await settle();
+      await click(button(form, 'Resolve'));
+      expect(sent).toEqual([[{ criterionId: 'correct', rating: 45 }]]);
     });
   });
 });

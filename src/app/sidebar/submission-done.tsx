@@ -8,7 +8,8 @@ import { focusSoon } from '../ui/announce.ts';
 import { lazyView } from '../ui/lazy.ts';
 import { isCalibration } from './calibration.ts';
 import type { SidebarModel } from './load.ts';
-import { Banner, VerdictBadge, formatScoreOf, verdictOf } from './parts.tsx';
+import { formatScoreOf } from './answer-text.ts';
+import { Banner, VerdictBadge, verdictOf } from './parts.tsx';
 import type { ReviewerState } from './use-reviewer.ts';
 
 // only reviewers who scored a calibration session fetch this
