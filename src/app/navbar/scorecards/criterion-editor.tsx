@@ -470,6 +470,7 @@ export function CriterionEditor({ criterion: c, path, number, method, sectionBon
             onValue={(on) => onChange(scoringPatch(c, on))}
           />
         )}
+        {sectionBonus && scoring ? <p class="c-field__hint qa-checks__note">{t('ui.admin.criterion.inBonusSection')}</p> : null}
         {scoring && !sectionBonus && !c.metric ? (
           <CheckboxField
             id={`${c.key}-bonus`}
@@ -488,7 +489,6 @@ export function CriterionEditor({ criterion: c, path, number, method, sectionBon
           />
         )}
       </div>
-      {sectionBonus && scoring ? <p class="c-field__hint">{t('ui.admin.criterion.inBonusSection')}</p> : null}
       <ScaleEditor {...part} />
       <div class="qa-grid qa-grid--wide">
         {scoring && !bonus ? <CriticalFields {...part} /> : null}
