@@ -176,7 +176,8 @@ const startingPoints = (c: Pick<Criterion, 'weight'>) => (Number.isInteger(c.wei
 
 /** The scale the picker's choice makes from the criterion's current one, keeping its labels where it can. */
 export function scaleFor(choice: ScaleChoice, c: Pick<Criterion, 'scale' | 'weight'>): Scale {
-  const labels = scaleOptions(c.scale).map((o) => o.label);
+  // a numeric scale's 0..N are no labels to keep
+  const labels = 'preset' in c.scale || 'options' in c.scale ? scaleOptions(c.scale).map((o) => o.label) : ['Yes', 'No'];
   switch (choice) {
     case 'custom':
       return {
