@@ -47,10 +47,17 @@ export function CriterionRow(p: CriterionRowProps) {
   const needComment = commentRequired(c, p.answer);
   // a rating that asks for a comment says so as it is chosen, not at submit
   const neededBefore = useRef(needComment);
+  const typed = numericMax(c.scale) !== null;
   useEffect(() => {
-    if (needComment && !neededBefore.current) announce(t('ui.sidebar.commentNeededFor', { criterion: c.label }));
+    const was = neededBefore.current;
     neededBefore.current = needComment;
-  }, [needComment, c.label, t]);
+    if (!needComment || was) return;
+    const say = () => announce(t('ui.sidebar.commentNeededFor', { criterion: c.label }));
+    if (!typed) return say();
+    // a number being typed passes through low ones ('1' on the way to '15'): said once the typing rests
+    const timer = setTimeout(() => neededBefore.current && say(), 700);
+    return () => clearTimeout(timer);
+  }, [needComment, c.label, t, typed]);
 
   if (c.metric) {
     const met = p.metricAnswer?.na ? 'unknown' : p.metricAnswer?.rating === 1 ? 'met' : p.metricAnswer ? 'missed' : 'unknown';

@@ -85,6 +85,7 @@ export function NumberField(p: NumberFieldProps) {
           aria-valuemin={0}
           aria-valuemax={p.max}
           aria-valuenow={p.value}
+          aria-valuetext={p.value !== undefined && p.percent ? t('ui.sidebar.scale.percentValue', { value: p.value }) : undefined}
           aria-invalid={wrong || p.invalid ? true : undefined}
           disabled={p.disabled}
           value={text}

@@ -296,6 +296,34 @@ describe('the reviewer sidebar', () => {
       expect(bar(el).querySelector('.qa-score__sub')!.textContent).toBe('Fails on: Verified identity before account changes');
     });
 
+    it('a low number asks for a comment, said once the typing rests, not on the way to a higher one', async () => {
+      const definition = ScorecardDefinition.parse({
+        formatVersion: 2,
+        name: 'Points',
+        method: 'total-points',
+        sections: [
+          {
+            id: 's',
+            name: 'S',
+            criteria: [{ id: 'p', label: 'Accuracy', weight: 15, scale: { points: 15 }, commentRequiredAtOrBelow: 0.4 }],
+          },
+        ],
+      });
+      const { el } = await show({ cards: [{ id: 'p', version: 1, definition }] });
+      const field = await box(el, 'p');
+      const said = () =>
+        new Promise<string>((resolve) => setTimeout(() => resolve(document.querySelector('[data-announcer]')?.textContent ?? ''), 800));
+      // '1' on the way to '15': the comment shows for a moment, nothing is said
+      await type(field, '1');
+      await type(field, '15');
+      await settle();
+      expect(await said()).not.toContain('a comment is required');
+      await type(field, '5');
+      await settle();
+      expect(row(el, 'p').querySelector('textarea')!.required).toBe(true);
+      expect(await said()).toBe('Accuracy: a comment is required at this rating.');
+    });
+
     it('a lead upholds a dispute of a points answer by typing the new number', async () => {
       const points = pointsCard();
       const disputed = storedEvaluation(points, {
