@@ -18,8 +18,10 @@ import { scoreEvaluation } from '../../../core/scoring.ts';
 import type { Translate } from '../../i18n/translate.ts';
 import { issueTexts } from './issue-text.ts';
 
-/** A criterion being edited: `key` keeps the DOM row stable while its id is edited or the row moves. */
-/** `pointsWeight`: on a points scale, the weight follows the points while it equals them. */
+/**
+ * A criterion being edited: `key` keeps the DOM row stable while its id is edited or the row moves; `pointsWeight`:
+ * on a points scale, the weight follows the points while it equals them.
+ */
 export type DraftCriterion = Criterion & { key: string; autoId?: boolean; pointsWeight?: boolean };
 export type DraftSection = Omit<Section, 'criteria'> & { key: string; autoId?: boolean; criteria: DraftCriterion[] };
 /** `maxScoreAuto`: the highest score follows what the bonus can reach until the admin types one. */
@@ -194,7 +196,7 @@ export function scaleFor(choice: ScaleChoice, c: Pick<Criterion, 'scale' | 'weig
     case 'percent':
       return { percent: true };
     case 'choices':
-      return { choices: 'choices' in c.scale ? c.scale.choices : labels.length <= 20 ? labels : ['Yes', 'No'] };
+      return { choices: 'choices' in c.scale ? c.scale.choices : labels };
     default:
       return { preset: choice };
   }
@@ -327,7 +329,9 @@ function moveCriterion(draft: Draft, from: Place, to: Place): Draft {
 
 export function editorReducer(draft: Draft, action: EditorAction): Draft {
   if (action.type === 'load') return action.draft;
-  if (action.type === 'set' && 'maxScore' in action.patch) return { ...draft, ...action.patch, maxScoreAuto: false };
+  // a highest score typed by hand stays, unless it is what the bonus reaches: then it follows again
+  if (action.type === 'set' && 'maxScore' in action.patch)
+    return { ...draft, ...action.patch, maxScoreAuto: action.patch.maxScore === bonusReach(draft) };
   return withMaxScore(edit(draft, action));
 }
 
