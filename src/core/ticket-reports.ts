@@ -9,7 +9,7 @@ import { IdText } from './text.ts';
 
 export const TicketListQuery = ReportFilters.extend({
   criterionId: IdText.optional(),
-  /** With criterionId: only evaluations that failed it (below half marks); without: failed evaluations. */
+  /** With criterionId: only evaluations whose answer to it failed (its stored outcome, decision 027); without: failed evaluations. */
   failed: z.enum(['true', 'false']).optional(),
   limit: z.coerce.number().int().min(1).max(500).default(100),
 });

@@ -5,6 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { evaluationBody, publishedScorecard, tenant } from '../support/db-client.ts';
 import { backends, useDb } from '../support/db.ts';
+import { loadMigrations } from '../../src/server/db/migrate.ts';
 import { FORMAT_2_ANSWERS, FORMAT_2_HIGH, POINTS_AND_BONUS } from './format-2-fixture.ts';
 
 describe.each(backends())('format 2 on $name', (backend) => {
@@ -116,5 +117,32 @@ describe.each(backends())('format 2 on $name', (backend) => {
       ).toEqual(['97', '100', '20', '120']);
       expect([at(row, 'final_score'), at(row, 'passed')]).toEqual(['97', 'false']);
     }
+  });
+
+  it("backfills rows stored before migration 009: below half marks, or a format-2 version's own rules", async () => {
+    const t = tenant(db());
+    const scorecardId = await publishedScorecard(t, POINTS_AND_BONUS);
+    const res = await t.as('reviewer', 2).post('/evaluations', evaluationBody(scorecardId, { answers: FORMAT_2_ANSWERS }));
+    expect(res.status).toBe(201);
+    const plain = await publishedScorecard(t);
+    const old = await t.as('reviewer', 2).post('/evaluations', evaluationBody(plain, { ticketId: 1003 }));
+    expect(old.status).toBe(201);
+    const flags = () =>
+      db().query(
+        `SELECT criterion_id, failed, scoring, bonus FROM evaluation_answers WHERE account = $1 ORDER BY evaluation_id = $2, position`,
+        [t.account, res.body.id],
+      );
+    const written = await flags();
+    // as if stored before the columns: their defaults, then the migration's backfill (its statements after the ALTERs)
+    await db().query('UPDATE evaluation_answers SET failed = NULL, scoring = true, bonus = false WHERE account = $1', [t.account]);
+    const migration = (await loadMigrations()).find((m) => m.name.startsWith('009-'))!;
+    await db().exec(migration.sql.slice(migration.sql.indexOf('UPDATE')));
+    expect(await flags()).toEqual(written);
+    expect(written.find((r) => r.criterion_id === 'identity-verified')).toEqual({
+      criterion_id: 'identity-verified',
+      failed: true,
+      scoring: true,
+      bonus: false,
+    });
   });
 });

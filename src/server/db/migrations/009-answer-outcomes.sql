@@ -12,3 +12,25 @@ ALTER TABLE evaluation_answers ADD COLUMN bonus boolean NOT NULL DEFAULT false;
 
 -- rows stored before format 2 failed below half marks, as the reports computed it
 UPDATE evaluation_answers SET failed = fraction < 0.5 WHERE NOT na AND fraction IS NOT NULL;
+
+-- rows of format-2 versions (stored through the API before this migration) by their criterion's own rules, as
+-- answerRows writes them from now on
+UPDATE evaluation_answers a SET
+  scoring = c.scoring,
+  bonus = c.bonus,
+  failed = CASE
+    WHEN a.na OR a.fraction IS NULL OR NOT c.scoring THEN NULL
+    ELSE coalesce((c.criterion -> 'scale' -> 'options' -> a.rating ->> 'countsAsFail')::boolean,
+                  a.fraction < coalesce((c.criterion ->> 'failBelow')::float8, 0.5))
+  END
+FROM (
+  SELECT e.account, e.id AS evaluation_id, criterion,
+         coalesce((criterion ->> 'scoring')::boolean, true) AS scoring,
+         coalesce((section ->> 'bonus')::boolean, false) OR coalesce((criterion ->> 'bonus')::boolean, false) AS bonus
+    FROM evaluations e
+    JOIN scorecard_versions v ON v.account = e.account AND v.scorecard_id = e.scorecard_id AND v.version = e.scorecard_version
+    CROSS JOIN LATERAL jsonb_array_elements(v.definition -> 'sections') AS section
+    CROSS JOIN LATERAL jsonb_array_elements(section -> 'criteria') AS criterion
+   WHERE v.definition ->> 'formatVersion' = '2'
+) c
+WHERE a.account = c.account AND a.evaluation_id = c.evaluation_id AND a.criterion_id = c.criterion ->> 'id';
