@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { summaryFromSums } from '../../../core/reports.ts';
+import { criterionRow, summaryFromSums } from '../../../core/reports.ts';
 import { screenCsv } from './screen-csv.ts';
 
 describe('screenCsv', () => {
@@ -19,5 +19,43 @@ describe('screenCsv', () => {
     expect(lines[4]).toMatch(/^summary,2026-03-01\.\.2026-03-18,current,pass_rate,0\.75,0\.3006\d*,0\.9544\d*,4,$/);
     expect(csv).toContain("by_reviewee,50,'=Alex,average_score,80,");
     expect(csv).toContain('root_causes,Knowledge gap,Knowledge gap,count,3,,,3,agent-skill');
+  });
+
+  it('says beside a figure that includes bonus how it counts, and gives a non-scoring question per choice', () => {
+    const summary = summaryFromSums({
+      count: 2,
+      scored: 2,
+      scoreSum: 202,
+      scoreSumSq: 97 * 97 + 105 * 105,
+      passes: 1,
+      criticalFails: 1,
+      bonusCount: 2,
+    });
+    const refund = criterionRow('chat', 'refund', 'Refund?', {
+      rated: 0,
+      na: 0,
+      fractionSum: 0,
+      fractionSumSq: 0,
+      fails: 0,
+      byReviewee: [],
+      distribution: [
+        { label: 'Yes', count: 1 },
+        { label: 'No', count: 1 },
+      ],
+    });
+    const csv = screenCsv({
+      filters: { from: '2026-03-01', to: '2026-03-18', period: 'week' },
+      summary,
+      breakdowns: [],
+      criteria: [refund],
+    });
+    expect(csv).toMatch(
+      /current,average_score,101,[^\r]*,2,includes 2 evaluations of bonus scorecards: a score above 100 counts as it is\r\n/,
+    );
+    expect(csv).toContain('current,pass_rate,0.5,');
+    expect(csv).toContain('final score against the pass threshold, bonus included');
+    expect(csv).toContain('by_criterion,chat:refund,Refund?,choice:Yes,1,,,2,not scored\r\n');
+    expect(csv).toContain('by_criterion,chat:refund,Refund?,choice:No,1,,,2,not scored\r\n');
+    expect(csv).not.toContain('average_fraction');
   });
 });

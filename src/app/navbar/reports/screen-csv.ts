@@ -17,11 +17,18 @@ export const SCREEN_COLUMNS = ['section', 'key', 'label', 'measure', 'value', 'l
 
 const figureCells = (f: Figure): Cell[] => [f.value, f.low, f.high, f.n];
 
+/** What a figure including bonus scorecards means (decision 027), beside it as the screen says it. */
+const BONUS_NOTES = {
+  average: (n: number) => `includes ${n} evaluations of bonus scorecards: a score above 100 counts as it is`,
+  pass: 'final score against the pass threshold, bonus included',
+};
+
 function summaryRows(section: string, key: string, label: string, s: Summary): Cell[][] {
+  const bonus = s.bonusCount ?? 0;
   return [
     [section, key, label, 'count', s.count, null, null, s.count, ''],
-    [section, key, label, 'average_score', ...figureCells(s.averageScore), ''],
-    [section, key, label, 'pass_rate', ...figureCells(s.passRate), ''],
+    [section, key, label, 'average_score', ...figureCells(s.averageScore), bonus ? BONUS_NOTES.average(bonus) : ''],
+    [section, key, label, 'pass_rate', ...figureCells(s.passRate), bonus ? BONUS_NOTES.pass : ''],
     [section, key, label, 'critical_fail_rate', ...figureCells(s.criticalFailRate), ''],
   ];
 }
@@ -34,6 +41,22 @@ export function screenCsv(d: ScreenData): string {
   for (const p of d.trend?.points ?? []) rows.push(...summaryRows(`trend_${d.trend!.period}`, p.start, p.start, p));
   for (const b of d.breakdowns) for (const r of b.rows) rows.push(...summaryRows(`by_${b.dimension}`, r.key, b.label(r), r));
   for (const c of d.criteria ?? []) {
+    if (c.distribution) {
+      // a non-scoring question: its answers per choice, no mean and no fail rate
+      for (const choice of c.distribution)
+        rows.push([
+          'by_criterion',
+          `${c.scorecardId}:${c.key}`,
+          c.label ?? c.key,
+          `choice:${choice.label}`,
+          choice.count,
+          null,
+          null,
+          c.count,
+          'not scored',
+        ]);
+      continue;
+    }
     const note = c.pattern;
     rows.push(['by_criterion', `${c.scorecardId}:${c.key}`, c.label ?? c.key, 'average_fraction', ...figureCells(c.averageFraction), note]);
     rows.push([
