@@ -110,6 +110,7 @@ function NumberAnswer({
           aria-valuemin={0}
           aria-valuemax={max}
           aria-valuenow={value?.rating}
+          aria-valuetext={percent && value?.rating !== undefined ? `${value.rating}%` : undefined}
           aria-invalid={invalid || undefined}
           aria-describedby={invalid ? `${inputId}-error` : undefined}
           disabled={na}
