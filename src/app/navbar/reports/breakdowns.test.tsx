@@ -8,6 +8,7 @@ import { I18nProvider } from '../../i18n/use-t.tsx';
 import { button, click, mount, type Mounted } from '../../ui/testing.tsx';
 import { FOLD_AT } from './bits.tsx';
 import { CriterionTable } from './breakdowns.tsx';
+import { choicesRow } from './test-rows.ts';
 
 const en = JSON.parse(readFileSync(join(import.meta.dirname, '../../../../translations/en.json'), 'utf8')) as Messages;
 const t = createTranslator(en);
@@ -89,19 +90,7 @@ describe('the criterion table', () => {
   });
 
   it('shows a non-scoring criterion as counts per choice, with no mean or fail rate', async () => {
-    const refund = criterionRow('email', 'refund', 'Was a refund issued?', {
-      rated: 0,
-      na: 0,
-      fractionSum: 0,
-      fractionSumSq: 0,
-      fails: 0,
-      byReviewee: [],
-      distribution: [
-        { label: 'Yes', count: 12 },
-        { label: 'No', count: 3 },
-        { label: 'Partial', count: 1 },
-      ],
-    });
+    const refund = choicesRow('email', 'refund', 'Was a refund issued?', { Yes: 12, No: 3, Partial: 1 });
     view = await show([row('a', [1, 0, 0, 0, 0]), refund]);
     const cell = view.el.querySelector('tr[data-criterion="refund"] [data-distribution]');
     expect(cell?.textContent).toContain('Yes 12 · No 3 · Partial 1');
