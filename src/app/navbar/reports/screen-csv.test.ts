@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { criterionRow, summaryFromSums } from '../../../core/reports.ts';
+import { summaryFromSums } from '../../../core/reports.ts';
 import { screenCsv } from './screen-csv.ts';
+import { choicesRow } from './test-rows.ts';
 
 describe('screenCsv', () => {
   it('writes every figure with n and interval, and defuses formula-like labels', () => {
@@ -31,18 +32,7 @@ describe('screenCsv', () => {
       criticalFails: 1,
       bonusCount: 2,
     });
-    const refund = criterionRow('chat', 'refund', 'Refund?', {
-      rated: 0,
-      na: 0,
-      fractionSum: 0,
-      fractionSumSq: 0,
-      fails: 0,
-      byReviewee: [],
-      distribution: [
-        { label: 'Yes', count: 1 },
-        { label: 'No', count: 1 },
-      ],
-    });
+    const refund = choicesRow('chat', 'refund', 'Refund?', { Yes: 1, No: 1 });
     const csv = screenCsv({
       filters: { from: '2026-03-01', to: '2026-03-18', period: 'week' },
       summary,
