@@ -80,6 +80,11 @@ describe.each(backends())('format 2 on $name', (backend) => {
     expect(failing.status).toBe(200);
     expect(failing.body.items.map((i: { ticketId: number }) => i.ticketId)).toEqual([1001]);
 
+    // QA against the ticket's numbers counts them too
+    const metrics = await lead.get(`/reports/qa-vs-metrics?scorecardId=${scorecardId}`);
+    expect(metrics.status).toBe(200);
+    expect(metrics.body.byCsat).toMatchObject([{ csat: 'none', summary: { count: 2, bonusCount: 2, averageScore: { value: 101 } } }]);
+
     // a format-1 card's summary says nothing about bonus
     const plain = await publishedScorecard(t);
     expect((await lead.get(`/reports/summary?scorecardId=${plain}`)).body.bonusCount).toBeUndefined();
