@@ -296,6 +296,30 @@ describe('the reviewer sidebar', () => {
       expect(bar(el).querySelector('.qa-score__sub')!.textContent).toBe('Fails on: Verified identity before account changes');
     });
 
+    it('a percent criterion that allows N/A: n in the box marks it N/A, a number typed clears it', async () => {
+      const definition = ScorecardDefinition.parse({
+        formatVersion: 2,
+        name: 'Percent',
+        method: 'weighted-criteria',
+        sections: [{ id: 's', name: 'S', criteria: [{ id: 'q', label: 'Quality', weight: 1, scale: { percent: true }, allowNA: true }] }],
+      });
+      const { el } = await show({ cards: [{ id: 'q', version: 1, definition }] });
+      const field = await box(el, 'q');
+      expect(row(el, 'q').textContent).toContain('0 to 100%');
+      await type(field, '85');
+      await settle();
+      expect(bar(el).querySelector('.qa-score__value')!.textContent).toBe('85');
+      expect(field.getAttribute('aria-valuetext')).toBe('85%');
+      await press(field, 'n');
+      expect(button(row(el, 'q'), 'N/A').getAttribute('aria-pressed')).toBe('true');
+      expect(field.value).toBe('');
+      expect(bar(el).querySelector('[data-progress]')!.textContent).toBe('All 1 rated');
+      await type(field, '70');
+      await settle();
+      expect(button(row(el, 'q'), 'N/A').getAttribute('aria-pressed')).toBe('false');
+      expect(bar(el).querySelector('.qa-score__value')!.textContent).toBe('70');
+    });
+
     it('a low number asks for a comment, said once the typing rests, not on the way to a higher one', async () => {
       const definition = ScorecardDefinition.parse({
         formatVersion: 2,
