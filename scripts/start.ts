@@ -20,6 +20,8 @@ async function main(): Promise<void> {
     seed: 'full',
     requirements,
     log: (line) => console.log(`  ${line}`),
+    // the service syncs the local Zendesk's tickets, users and conversations by itself: first now, then every minute
+    sync: { intervalMs: 60_000, checkEveryMs: 15_000 },
     ...(largeTickets > 0 ? { largeAccount: { tickets: Math.trunc(largeTickets) } } : {}),
   });
   const seconds = ((performance.now() - started) / 1000).toFixed(1);

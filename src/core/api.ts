@@ -223,6 +223,9 @@ export const Erasure = z
     erasedCoachingNotes: Count,
     erasedTargets: Count,
     erasedPlanTargets: Count,
+    /** Synced from Zendesk: comments they wrote or on tickets they asked for, and their user row (0 or 1). */
+    erasedSyncedComments: Count,
+    erasedSyncedUsers: Count,
     pseudonym: z.number().int(),
   })
   .meta({ id: 'Erasure' });

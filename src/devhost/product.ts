@@ -12,6 +12,7 @@ import { createPgliteDb, type Db } from '../server/db/db.ts';
 import { migrate } from '../server/db/migrate.ts';
 import { systemClock, type AccountConfig } from '../server/deps.ts';
 import { consoleLogger } from '../server/log.ts';
+import { createSyncScheduler, type SyncScheduler } from '../server/sync/scheduler.ts';
 import { createDevhost, type Manifest, type RunningDevhost } from './devhost.ts';
 import { buildHostBundle } from './host-bundle.ts';
 import { IDS } from './sample-data.ts';
@@ -58,6 +59,8 @@ export interface ProductOptions {
   onReport?: (report: HostReport) => void;
   /** Serve a large generated account (large-account.ts) on top of the sample one; kept in memory only, not in the data folder. */
   largeAccount?: { tickets: number; seed?: number };
+  /** The service syncs the local Zendesk on a schedule (decision 026), every `intervalMs` (`npm start`: on; default off). */
+  sync?: { intervalMs: number; checkEveryMs?: number };
 }
 
 export interface RunningProduct {
@@ -66,6 +69,8 @@ export interface RunningProduct {
   /** The service's account `acme` (QA_ACCOUNTS entry): the local Zendesk's URL and the API credential it accepts. */
   account: AccountConfig;
   seed: SeedResult | null;
+  /** The scheduled sync, when `sync` asked for it. */
+  sync: SyncScheduler | null;
   /** Milliseconds per start-up step, for the start-up report. */
   timings: Record<string, number>;
   close(): Promise<void>;
@@ -183,13 +188,28 @@ export async function startProduct(options: ProductOptions): Promise<RunningProd
     throw err;
   }
 
+  // after the seed: the sync reads the tickets the seed may have changed (the QA fields written back)
+  const sync = options.sync
+    ? createSyncScheduler({
+        db,
+        accounts,
+        clock: systemClock,
+        logger: serviceLog,
+        intervalMs: options.sync.intervalMs,
+        ...(options.sync.checkEveryMs ? { checkEveryMs: options.sync.checkEveryMs } : {}),
+      })
+    : null;
+  sync?.start();
+
   return {
     devhost,
     db,
     account,
     seed,
+    sync,
     timings,
     async close() {
+      await sync?.stop();
       await devhost.close();
       await state.flush();
       await db.close();

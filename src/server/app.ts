@@ -35,6 +35,7 @@ import { coverageRouter } from './routes/coverage.ts';
 import { plansRouter } from './routes/plans.ts';
 import { reportTicketsRouter } from './routes/report-tickets.ts';
 import { suggestionsRouter } from './routes/suggestions.ts';
+import { syncRouter } from './routes/sync.ts';
 import { targetsRouter } from './routes/targets.ts';
 
 /** Largest request body accepted under /api/v1. */
@@ -124,6 +125,7 @@ export function createApp(deps: AppDeps): ReturnType<typeof router> & { identity
   api.route('/', coachingRouter(deps));
   api.route('/', draftsRouter(deps));
   api.route('/', apiKeysRouter(deps));
+  api.route('/', syncRouter(deps));
   api.route('/', sessionsRouter(deps, identity));
   // public, and before `api` so its authentication does not run for it
   publishDocument(app);

@@ -20,8 +20,15 @@ describe('loadConfig', () => {
         appDir: './dist',
         trustProxy: false,
         bounds: { statementTimeoutMs: 60_000, heavyStatementTimeoutMs: 15_000 },
+        sync: { enabled: true, intervalMinutes: 5 },
       },
     });
+  });
+
+  it('reads the sync schedule: off in this instance, or another interval', () => {
+    const r = loadConfig({ QA_ACCOUNTS: accounts(acme), QA_SYNC: 'off', QA_SYNC_INTERVAL_MINUTES: '15' });
+    expect(r.ok && r.config.sync).toEqual({ enabled: false, intervalMinutes: 15 });
+    expect(loadConfig({ QA_ACCOUNTS: accounts(acme), QA_SYNC_INTERVAL_MINUTES: '0' }).ok).toBe(false);
   });
 
   it('reads a PostgreSQL URL, a port, the proxy setting and accounts from a file', () => {

@@ -67,6 +67,10 @@ const Env = z.object({
   /** Heavy requests running at once in this instance, per account and in all (defaults by storage: limits/heavy.ts). */
   QA_HEAVY_PER_ACCOUNT: z.coerce.number().int().min(1).max(1000).optional(),
   QA_HEAVY_TOTAL: z.coerce.number().int().min(1).max(1000).optional(),
+  /** The Zendesk sync on a schedule in this instance (decision 026): off leaves it to other instances. */
+  QA_SYNC: z.enum(['0', '1', 'true', 'false', 'on', 'off']).default('on'),
+  /** Minutes between an account's sync runs (an increment after the first sync). */
+  QA_SYNC_INTERVAL_MINUTES: z.coerce.number().min(0.1).max(1440).default(5),
 });
 
 export interface Config {
@@ -78,6 +82,8 @@ export interface Config {
   trustProxy: boolean;
   /** Bounds on the work of one request (decision 018). */
   bounds: { statementTimeoutMs: number; heavyStatementTimeoutMs: number; heavyPerAccount?: number; heavyTotal?: number };
+  /** The scheduled Zendesk sync: whether this instance runs it, and the minutes between an account's runs. */
+  sync: { enabled: boolean; intervalMinutes: number };
 }
 
 /** The service's configuration from the environment, parsed once; a bad value is a one-line message. */
@@ -102,6 +108,7 @@ export function loadConfig(env: Record<string, string | undefined>): { ok: true;
         ...(e.QA_HEAVY_PER_ACCOUNT ? { heavyPerAccount: e.QA_HEAVY_PER_ACCOUNT } : {}),
         ...(e.QA_HEAVY_TOTAL ? { heavyTotal: e.QA_HEAVY_TOTAL } : {}),
       },
+      sync: { enabled: ['1', 'true', 'on'].includes(e.QA_SYNC), intervalMinutes: e.QA_SYNC_INTERVAL_MINUTES },
     },
   };
 }

@@ -10,6 +10,7 @@ import { migrate } from './db/migrate.ts';
 import { systemClock } from './deps.ts';
 import { heavyLimitsFor } from './limits/heavy.ts';
 import { pinoLogger } from './log.ts';
+import { createSyncScheduler } from './sync/scheduler.ts';
 
 /** JSON lines on stdout, `level` as a word (`LOG_LEVEL`: info, warn, error; default info). */
 const log = pino({ level: process.env.LOG_LEVEL ?? 'info', formatters: { level: (label) => ({ level: label }) } });
@@ -54,13 +55,14 @@ async function main(): Promise<void> {
   const where = config.storage.kind === 'pg' ? 'PostgreSQL (DATABASE_URL)' : `PGlite in ${resolve(config.storage.dataDir)}`;
   log.info(`storage: ${where}; migrations applied now: ${applied.length ? applied.join(', ') : 'none'}`);
 
+  const logger = pinoLogger(log);
   const app = createApp({
     db,
     clock: systemClock,
     accounts: config.accounts,
     appFiles: diskAppFiles(config.appDir),
     trustProxy: config.trustProxy,
-    logger: pinoLogger(log),
+    logger,
     heavy,
     ...(heavyDb ? { heavyDb } : {}),
   });
@@ -70,13 +72,21 @@ async function main(): Promise<void> {
     );
   });
 
+  // each account's Zendesk synced on a schedule; instances share the work through a lease per account (decision 026)
+  const sync = config.sync.enabled
+    ? createSyncScheduler({ db, accounts: config.accounts, clock: systemClock, logger, intervalMs: config.sync.intervalMinutes * 60_000 })
+    : null;
+  sync?.start();
+  log.info(sync ? `zendesk sync: every ${config.sync.intervalMinutes} min per account (as ${sync.holder})` : 'zendesk sync: off (QA_SYNC)');
+
   let stopping = false;
   const stop = (signal: string) => {
     if (stopping) return;
     stopping = true;
     log.info(`${signal}: closing`);
-    // close the database after in-flight requests finish, so PGlite's files are left consistent
-    server.close(() => void Promise.all([db.close(), heavyDb?.close()]).then(() => process.exit(0)));
+    // close the database after in-flight requests and sync pages finish, so PGlite's files are left consistent
+    const closeDb = () => void Promise.all([db.close(), heavyDb?.close()]).then(() => process.exit(0));
+    server.close(() => void (sync ? sync.stop().then(closeDb, closeDb) : closeDb()));
     setTimeout(() => process.exit(1), 10_000).unref();
   };
   process.on('SIGINT', () => stop('SIGINT'));

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import type { Db } from '../../src/server/db/db.ts';
 import { scrubPerson } from '../../src/server/services/people.ts';
+import { type SyncedTicketRow, upsertSyncedComments, upsertSyncedTickets, upsertSyncedUsers } from '../../src/server/store/sync.ts';
 import { backends, countOf, useDb } from '../support/db.ts';
 import { evaluationBody, publishedScorecard, sampleAnswers, tenants, type Tenant } from '../support/db-client.ts';
 
@@ -22,7 +24,60 @@ const PERSON_COLUMNS: Array<[string, string]> = [
   ['api_keys', 'created_by = $2 OR revoked_by = $2'],
   ['drafts', "user_id = $2 OR content->>'revieweeId' = $2::text"],
   ['people', 'user_id = $2'],
+  // synced from Zendesk (migrations 010, 011)
+  ['sync_settings', 'updated_by = $2'],
+  ['synced_tickets', 'assignee_id = $2 OR requester_id = $2'],
+  ['synced_comments', 'author_id = $2'],
+  ['synced_users', 'user_id = $2'],
 ];
+
+/** Synced from Zendesk: a ticket P asked for (answered by agent 61), one P works on, another pair's; P's user row; P set the sync. */
+async function seedSynced(db: Db, t: Tenant) {
+  const ticket = (ticketId: number, requesterId: number, assigneeId: number): SyncedTicketRow => ({
+    ticketId,
+    subject: `Subject of ${ticketId}`,
+    channel: 'email',
+    status: 'solved',
+    groupId: 7,
+    brandId: null,
+    formId: null,
+    assigneeId,
+    requesterId,
+    tags: [],
+    createdAt: '2026-03-01T09:00:00Z',
+    updatedAt: '2026-03-01T10:00:00Z',
+    generatedAt: 1_772_355_600,
+    csatScore: 'bad',
+    csatComment: 'Slow answer',
+    reopens: 1,
+    replies: 2,
+    replyMinutes: 30,
+    firstResolutionMinutes: 60,
+    fullResolutionMinutes: 60,
+    solvedAt: '2026-03-01T10:00:00Z',
+  });
+  await upsertSyncedTickets(db, t.account, [ticket(501, P, 61), ticket(502, 80, P), ticket(503, 80, 61)]);
+  const comment = (commentId: number, ticketId: number, authorId: number) => ({
+    commentId,
+    ticketId,
+    authorId,
+    public: true,
+    body: `Words ${commentId}`,
+    createdAt: '2026-03-01T09:30:00Z',
+  });
+  await upsertSyncedComments(db, t.account, [
+    comment(1, 501, P),
+    comment(2, 501, 61),
+    comment(3, 502, 80),
+    comment(4, 502, P),
+    comment(5, 503, 80),
+    comment(6, 503, 61),
+  ]);
+  const user = (userId: number, name: string) => ({ userId, name, role: 'end-user', active: true, updatedAt: null });
+  await upsertSyncedUsers(db, t.account, [user(P, 'Pat Person'), user(80, 'Other Customer')]);
+  const res = await t.as('admin', P).put('/sync/settings', { retentionDays: 30 });
+  if (res.status !== 200) throw new Error(`${res.status} ${JSON.stringify(res.body)}`);
+}
 
 /** P in every table and role: reviewee, reviewer, disputer's resolver, coach, calibrator, planner, target subject and setter, policy setter. */
 async function seedEverywhere(t: Tenant) {
@@ -120,6 +175,7 @@ describe.each(backends())('data protection on $name', (backend) => {
   it('erases one person from every table in one account, keeping what others did', async () => {
     const [a, b] = tenants(db());
     const seeded = await seedEverywhere(a);
+    await seedSynced(db(), a);
     const bCard = await publishedScorecard(b);
     const inB = evaluationBody(bCard, { revieweeId: P });
     await b.as('reviewer', 2).post('/evaluations', inB);
@@ -137,7 +193,14 @@ describe.each(backends())('data protection on $name', (backend) => {
     expect((await a.as('admin', 1).delete('/people/abc')).status).toBe(400);
     const res = await a.as('admin', 1).delete(`/people/${P}`);
     expect(res.status).toBe(200);
-    expect(res.body).toMatchObject({ erasedEvaluations: 1, pseudonymisedEvaluations: 2, erasedTargets: 1, erasedPlanTargets: 1 });
+    expect(res.body).toMatchObject({
+      erasedEvaluations: 1,
+      pseudonymisedEvaluations: 2,
+      erasedTargets: 1,
+      erasedPlanTargets: 1,
+      erasedSyncedComments: 3,
+      erasedSyncedUsers: 1,
+    });
     const pseudonym: number = res.body.pseudonym;
     expect(pseudonym).toBeLessThan(0);
 
@@ -166,6 +229,44 @@ describe.each(backends())('data protection on $name', (backend) => {
     expect((await lead.get('/plan')).body.plan.agents).toEqual([expect.objectContaining({ agentId: 61 })]);
     expect((await lead.get(`/targets/${seeded.byP.id}`)).body.createdBy).toBe(pseudonym);
     expect((await lead.get(`/targets/${seeded.groupTarget.id}`)).status).toBe(200);
+    // synced: the conversation with P and P's words went; the tickets keep their metrics, P's ticket without P's words
+    const comments = await db().query<{ id: number }>('SELECT comment_id AS id FROM synced_comments WHERE account = $1 ORDER BY 1', [
+      a.account,
+    ]);
+    expect(comments.map((c) => Number(c.id))).toEqual([3, 5, 6]);
+    const tickets = await db().query<Record<string, unknown>>(
+      'SELECT ticket_id, requester_id, assignee_id, subject, csat_score, csat_comment, reopens FROM synced_tickets WHERE account = $1 ORDER BY 1',
+      [a.account],
+    );
+    expect(
+      tickets.map((r) => ({
+        ...r,
+        ticket_id: Number(r.ticket_id),
+        requester_id: Number(r.requester_id),
+        assignee_id: Number(r.assignee_id),
+      })),
+    ).toEqual([
+      { ticket_id: 501, requester_id: pseudonym, assignee_id: 61, subject: null, csat_score: 'bad', csat_comment: null, reopens: 1 },
+      {
+        ticket_id: 502,
+        requester_id: 80,
+        assignee_id: pseudonym,
+        subject: 'Subject of 502',
+        csat_score: 'bad',
+        csat_comment: 'Slow answer',
+        reopens: 1,
+      },
+      {
+        ticket_id: 503,
+        requester_id: 80,
+        assignee_id: 61,
+        subject: 'Subject of 503',
+        csat_score: 'bad',
+        csat_comment: 'Slow answer',
+        reopens: 1,
+      },
+    ]);
+    expect((await a.as('admin', 1).get('/sync')).body.changedBy).toBe(pseudonym);
     // another account's data about the same user id is that account's business
     expect((await b.as('lead', 3).get(`/evaluations/${inB.id}`)).status).toBe(200);
   });

@@ -11,6 +11,7 @@ import { forgetName } from '../store/people-names.ts';
 import {
   deleteRowsAbout,
   deleteSessionsOf,
+  eraseFromSync,
   jsonMentioning,
   PERSON_JSON_COLUMNS,
   planForUpdate,
@@ -77,6 +78,9 @@ export interface ErasureResult {
   erasedCoachingNotes: number;
   erasedTargets: number;
   erasedPlanTargets: number;
+  /** Synced from Zendesk: the conversation text they wrote or that was with them, and their user row. */
+  erasedSyncedComments: number;
+  erasedSyncedUsers: number;
   pseudonym: number;
 }
 
@@ -91,6 +95,8 @@ export async function erasePerson(db: Db, actor: Actor, userId: number, now: Dat
     await forgetName(tx, actor.account, userId);
     // unsent drafts: by them, or judging them
     await deleteDraftsOfPerson(tx, actor.account, userId);
+    // synced from Zendesk: their words and conversations, their user row; their tickets keep metrics under the pseudonym
+    const synced = await eraseFromSync(tx, actor.account, userId, pseudonym);
     // what the person did
     const acted = await replaceActor(tx, actor.account, userId, pseudonym);
 
@@ -112,6 +118,8 @@ export async function erasePerson(db: Db, actor: Actor, userId: number, now: Dat
       erasedCoachingNotes: about.coachingNotes,
       erasedTargets: about.targets,
       erasedPlanTargets: planAgents,
+      erasedSyncedComments: synced.comments,
+      erasedSyncedUsers: synced.users,
     };
     // the audit row names the pseudonym, not the person: the log must not undo the erasure
     await audit(tx, actor, now, 'person.erase', 'person', String(pseudonym), counts);

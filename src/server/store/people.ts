@@ -52,6 +52,10 @@ const ACTOR_COLUMNS = {
   'account_policies.updated_by':
     'UPDATE account_policies SET updated_by = $3 WHERE account = $1 AND updated_by = $2 RETURNING account AS id',
   'audit_log.actor_id': 'UPDATE audit_log SET actor_id = $3 WHERE account = $1 AND actor_id = $2 RETURNING seq::text AS id',
+  'sync_settings.updated_by': 'UPDATE sync_settings SET updated_by = $3 WHERE account = $1 AND updated_by = $2 RETURNING account AS id',
+  // the agent a synced ticket is assigned to: its metrics stay, under the pseudonym (their comments go: eraseFromSync)
+  'synced_tickets.assignee_id':
+    'UPDATE synced_tickets SET assignee_id = $3 WHERE account = $1 AND assignee_id = $2 RETURNING ticket_id::text AS id',
 } as const;
 
 export type ActorColumn = keyof typeof ACTOR_COLUMNS;
@@ -68,6 +72,34 @@ export async function replaceActor(
     changed[column] = (await tx.query<{ id: string }>(sql, [account, userId, pseudonym])).length;
   }
   return changed;
+}
+
+/**
+ * The person in the data synced from Zendesk (migration 010): their user row goes; the conversation text they wrote,
+ * and all of it on the tickets they asked for (a conversation with them is about them), goes; the tickets they asked
+ * for keep their metrics under the pseudonym, without the subject and the CSAT comment (their words).
+ */
+export async function eraseFromSync(
+  tx: Queryable,
+  account: string,
+  userId: number,
+  pseudonym: number,
+): Promise<{ comments: number; tickets: number; users: number }> {
+  const comments = await tx.query<{ id: string }>(
+    `DELETE FROM synced_comments c WHERE c.account = $1 AND (c.author_id = $2 OR c.ticket_id IN
+       (SELECT t.ticket_id FROM synced_tickets t WHERE t.account = $1 AND t.requester_id = $2)) RETURNING comment_id::text AS id`,
+    [account, userId],
+  );
+  const tickets = await tx.query<{ id: string }>(
+    `UPDATE synced_tickets SET requester_id = $3, subject = NULL, csat_comment = NULL
+      WHERE account = $1 AND requester_id = $2 RETURNING ticket_id::text AS id`,
+    [account, userId, pseudonym],
+  );
+  const users = await tx.query<{ id: string }>(
+    'DELETE FROM synced_users WHERE account = $1 AND user_id = $2 RETURNING user_id::text AS id',
+    [account, userId],
+  );
+  return { comments: comments.length, tickets: tickets.length, users: users.length };
 }
 
 /** The account's monitoring plan as stored, locked for this transaction; null when it has none. */

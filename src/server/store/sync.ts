@@ -55,6 +55,8 @@ export interface SyncedUserRow {
 
 export interface SyncStatusRow {
   lastSuccessAt: Date | null;
+  /** When the last run ended, well or not. */
+  lastRunAt: Date | null;
   lastError: string | null;
   lastErrorAt: Date | null;
   requestsSpent: number;
@@ -155,25 +157,166 @@ export async function recordSyncRun(
   run: { at: Date; error: string | null; requests: number; rateLimited: number },
 ): Promise<void> {
   await q.query(
-    `INSERT INTO sync_status AS s (account, last_success_at, last_error, last_error_at, requests_spent, rate_limited)
-     VALUES ($1, CASE WHEN $3::text IS NULL THEN $2::timestamptz END, $3, CASE WHEN $3::text IS NOT NULL THEN $2::timestamptz END, $4, $5)
+    `INSERT INTO sync_status AS s (account, last_success_at, last_error, last_error_at, requests_spent, rate_limited, last_run_at)
+     VALUES ($1, CASE WHEN $3::text IS NULL THEN $2::timestamptz END, $3, CASE WHEN $3::text IS NOT NULL THEN $2::timestamptz END, $4, $5,
+       $2::timestamptz)
      ON CONFLICT (account) DO UPDATE SET
        last_success_at = COALESCE(excluded.last_success_at, s.last_success_at),
        last_error = excluded.last_error,
        last_error_at = COALESCE(excluded.last_error_at, s.last_error_at),
        requests_spent = s.requests_spent + excluded.requests_spent,
-       rate_limited = s.rate_limited + excluded.rate_limited`,
+       rate_limited = s.rate_limited + excluded.rate_limited,
+       last_run_at = excluded.last_run_at`,
     [account, run.at, run.error, run.requests, run.rateLimited],
   );
 }
 
-export async function syncStatus(q: Queryable, account: string): Promise<SyncStatusRow & { ticketsSynced: number }> {
-  const [row] = await q.query<SyncStatusRow & { ticketsSynced: number }>(
-    `SELECT s.last_success_at AS "lastSuccessAt", s.last_error AS "lastError", s.last_error_at AS "lastErrorAt",
-       COALESCE(s.requests_spent, 0) AS "requestsSpent", COALESCE(s.rate_limited, 0) AS "rateLimited",
-       (SELECT count(*) FROM synced_tickets t WHERE t.account = $1) AS "ticketsSynced"
+export interface SyncHoldings {
+  ticketsSynced: number;
+  commentsStored: number;
+  usersSynced: number;
+  /** The newest generated_timestamp among the synced tickets (Unix seconds), null with none. */
+  syncedUpTo: number | null;
+}
+
+export async function syncStatus(q: Queryable, account: string): Promise<SyncStatusRow & SyncHoldings> {
+  const [row] = await q.query<SyncStatusRow & SyncHoldings>(
+    `SELECT s.last_success_at AS "lastSuccessAt", s.last_run_at AS "lastRunAt", s.last_error AS "lastError",
+       s.last_error_at AS "lastErrorAt", COALESCE(s.requests_spent, 0)::int AS "requestsSpent",
+       COALESCE(s.rate_limited, 0)::int AS "rateLimited",
+       (SELECT count(*) FROM synced_tickets t WHERE t.account = $1)::int AS "ticketsSynced",
+       (SELECT count(*) FROM synced_comments c WHERE c.account = $1)::int AS "commentsStored",
+       (SELECT count(*) FROM synced_users u WHERE u.account = $1)::int AS "usersSynced",
+       (SELECT max(generated_at) FROM synced_tickets t WHERE t.account = $1)::float8 AS "syncedUpTo"
      FROM (SELECT $1::text AS account) a LEFT JOIN sync_status s ON s.account = a.account`,
     [account],
   );
   return row!;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Settings (migration 011): no row is the defaults
+
+export interface StoredSyncSettings {
+  enabled: boolean;
+  conversations: boolean;
+  retentionDays: number;
+  /** Null until an admin changed them (the scheduler writes the defaults). */
+  updatedAt: Date | null;
+  updatedBy: number | null;
+}
+
+export async function storedSyncSettings(q: Queryable, account: string): Promise<StoredSyncSettings | null> {
+  const [row] = await q.query<StoredSyncSettings>(
+    `SELECT enabled, conversations, retention_days AS "retentionDays", updated_at AS "updatedAt", updated_by AS "updatedBy"
+       FROM sync_settings WHERE account = $1`,
+    [account],
+  );
+  return row ?? null;
+}
+
+/** Writes the defaults when the account has no settings yet, so that there is a row to lock. */
+export async function ensureSyncSettings(
+  q: Queryable,
+  account: string,
+  defaults: { enabled: boolean; conversations: boolean; retentionDays: number },
+) {
+  await q.query(
+    `INSERT INTO sync_settings (account, enabled, conversations, retention_days) VALUES ($1, $2, $3, $4)
+     ON CONFLICT (account) DO NOTHING`,
+    [account, defaults.enabled, defaults.conversations, defaults.retentionDays],
+  );
+}
+
+/**
+ * The settings, the row locked until the transaction ends: FOR UPDATE before a change, FOR SHARE in a sync's page
+ * (a change then waits for the page, and the page for the change: text is never written after it was turned off).
+ */
+export async function lockedSyncSettings(tx: Queryable, account: string, mode: 'update' | 'share'): Promise<StoredSyncSettings | null> {
+  const [row] = await tx.query<StoredSyncSettings>(
+    `SELECT enabled, conversations, retention_days AS "retentionDays", updated_at AS "updatedAt", updated_by AS "updatedBy"
+       FROM sync_settings WHERE account = $1 FOR ${mode === 'update' ? 'UPDATE' : 'SHARE'}`,
+    [account],
+  );
+  return row ?? null;
+}
+
+export async function saveSyncSettings(tx: Queryable, account: string, s: StoredSyncSettings): Promise<void> {
+  await tx.query(
+    `INSERT INTO sync_settings (account, enabled, conversations, retention_days, updated_at, updated_by) VALUES ($1, $2, $3, $4, $5, $6)
+     ON CONFLICT (account) DO UPDATE SET enabled = excluded.enabled, conversations = excluded.conversations,
+       retention_days = excluded.retention_days, updated_at = excluded.updated_at, updated_by = excluded.updated_by`,
+    [account, s.enabled, s.conversations, s.retentionDays, s.updatedAt, s.updatedBy],
+  );
+}
+
+// ---------------------------------------------------------------------------------------------
+// Conversation text: retention, and off
+
+/** Deletes the account's comments written before `before`; how many went. */
+export async function deleteSyncedCommentsBefore(q: Queryable, account: string, before: Date): Promise<number> {
+  const rows = await q.query<{ n: number }>(
+    'WITH d AS (DELETE FROM synced_comments WHERE account = $1 AND created_at < $2 RETURNING 1) SELECT count(*)::int AS n FROM d',
+    [account, before],
+  );
+  return rows[0]?.n ?? 0;
+}
+
+/**
+ * Deletes all the account's conversation text and where its export stood: turned on again, the conversations are
+ * read afresh from the retention window, not from where they stopped (the gap would be missed).
+ */
+export async function deleteSyncedConversations(q: Queryable, account: string): Promise<number> {
+  await q.query("DELETE FROM sync_positions WHERE account = $1 AND stream = 'ticket_events'", [account]);
+  const rows = await q.query<{ n: number }>(
+    'WITH d AS (DELETE FROM synced_comments WHERE account = $1 RETURNING 1) SELECT count(*)::int AS n FROM d',
+    [account],
+  );
+  return rows[0]?.n ?? 0;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The lease (migration 011): one holder syncs an account at a time
+
+export interface SyncLease {
+  holder: string;
+  acquiredAt: Date;
+  expiresAt: Date;
+}
+
+/**
+ * Takes the account's lease for `holder` until `until` when it is free, expired or already the holder's; whether it
+ * did. One statement: two instances asking at once cannot both get it (the conflicting insert waits on the row).
+ */
+export async function acquireSyncLease(q: Queryable, account: string, holder: string, now: Date, until: Date): Promise<boolean> {
+  const rows = await q.query<{ holder: string }>(
+    `INSERT INTO sync_leases AS l (account, holder, acquired_at, expires_at) VALUES ($1, $2, $3, $4)
+     ON CONFLICT (account) DO UPDATE SET holder = excluded.holder, acquired_at = excluded.acquired_at, expires_at = excluded.expires_at
+       WHERE l.expires_at <= excluded.acquired_at OR l.holder = excluded.holder
+     RETURNING holder`,
+    [account, holder, now, until],
+  );
+  return rows.length === 1;
+}
+
+/** Moves the holder's lease on to `until`; false when it is no longer theirs (it expired and another took it). */
+export async function renewSyncLease(q: Queryable, account: string, holder: string, until: Date): Promise<boolean> {
+  const rows = await q.query<{ holder: string }>(
+    'UPDATE sync_leases SET expires_at = $3 WHERE account = $1 AND holder = $2 RETURNING holder',
+    [account, holder, until],
+  );
+  return rows.length === 1;
+}
+
+export async function releaseSyncLease(q: Queryable, account: string, holder: string): Promise<void> {
+  await q.query('DELETE FROM sync_leases WHERE account = $1 AND holder = $2', [account, holder]);
+}
+
+/** The account's lease while it holds (not expired at `now`); null otherwise. */
+export async function liveSyncLease(q: Queryable, account: string, now: Date): Promise<SyncLease | null> {
+  const [row] = await q.query<SyncLease>(
+    'SELECT holder, acquired_at AS "acquiredAt", expires_at AS "expiresAt" FROM sync_leases WHERE account = $1 AND expires_at > $2',
+    [account, now],
+  );
+  return row ?? null;
 }

@@ -28,6 +28,12 @@ import {
   ZendeskSyncError,
 } from './zendesk-export-client.ts';
 
+/**
+ * A run stopped on purpose (its lease was lost to another instance, or the service is stopping): the page it was
+ * writing is rolled back, and nothing is recorded in the status (the run that goes on records its own).
+ */
+export class SyncInterrupted extends Error {}
+
 export interface SyncRunOptions {
   clock: Clock;
   /** Conversation text on (the ticket events with their comments) or off (metrics only). */
@@ -35,10 +41,16 @@ export interface SyncRunOptions {
   /** Where a first export starts (Unix seconds; default 0: the account's whole history). */
   since?: number;
   /**
-   * Where the first export of the conversations starts (Unix seconds; default `since`): text older than the account's
-   * retention would be deleted at once, so a first sync need not read it (a year's events are most of its requests).
+   * Where the export of the conversations starts at the earliest (Unix seconds; default `since`): text older than the
+   * account's retention would be deleted at once, so a first sync need not read it (a year's events are most of its
+   * requests), nor an increment after a long pause.
    */
   commentsSince?: number;
+  /**
+   * Called in each page's transaction after its writes, before it commits: throwing rolls the page back and stops the
+   * run (the scheduler's check that it still holds the account's lease, and that the service is not stopping).
+   */
+  fence?: (tx: Queryable) => Promise<void>;
   /** Called in each page's transaction after its writes, and after it committed (tests stop a run there). */
   onPage?: (stream: SyncStream, phase: 'written' | 'committed') => void | Promise<void>;
 }
@@ -92,6 +104,7 @@ export async function syncAccount(db: Db, account: string, client: ExportClient,
     await db.transaction(async (tx) => {
       await write(tx);
       await saveSyncPosition(tx, account, stream, position, options.clock.now());
+      await options.fence?.(tx);
       await options.onPage?.(stream, 'written');
     });
     counts.pages += 1;
@@ -117,7 +130,8 @@ export async function syncAccount(db: Db, account: string, client: ExportClient,
   };
 
   const ticketEvents = async () => {
-    let start = positions.get('ticket_events')?.startTime ?? Math.max(since, options.commentsSince ?? since);
+    // from where the last run left it, but never from before the retention window (after a long pause, say)
+    let start = Math.max(positions.get('ticket_events')?.startTime ?? since, options.commentsSince ?? since);
     for (;;) {
       const page = await client.ticketEvents(start, { comments: true });
       const rows = page.comments.map((c) => ({
@@ -177,13 +191,17 @@ export async function syncAccount(db: Db, account: string, client: ExportClient,
       },
     );
     const groups = await client.groups();
-    await upsertSyncedGroups(
-      db,
-      account,
-      groups.map((g) => ({ groupId: g.id, name: g.name, deleted: g.deleted === true })),
-    );
+    await db.transaction(async (tx) => {
+      await upsertSyncedGroups(
+        tx,
+        account,
+        groups.map((g) => ({ groupId: g.id, name: g.name, deleted: g.deleted === true })),
+      );
+      await options.fence?.(tx);
+    });
   } catch (e) {
     if (e instanceof ZendeskSyncError) return finish(e.message);
+    if (e instanceof SyncInterrupted) throw e;
     // anything else (the database, a bug) is recorded in words and thrown on
     await finish(`the sync stopped: ${e instanceof Error ? e.message : String(e)}`).catch(() => {});
     throw e;
