@@ -18,6 +18,7 @@ import type { Result } from './result.ts';
 import { createScorecardsApi } from './scorecards-api.ts';
 import { createServiceCall, type ServiceCall } from './service-call.ts';
 import { createSidebarApi } from './sidebar-api.ts';
+import { createSyncApi } from './sync-api.ts';
 
 const LEAD = 5;
 const REVIEWERS = [2, 3];
@@ -198,5 +199,13 @@ describe('API key and policy clients over the real routes', () => {
     const api = createPolicyApi(await callAs('admin', 1));
     const before = value(await api.get());
     expect(value(await api.set({ scorecardManagerRoles: ['lead'] }))).toEqual({ ...before, scorecardManagerRoles: ['lead'] });
+  });
+
+  it("reads the Zendesk sync's status and changes its settings; a lead is refused", async () => {
+    const api = createSyncApi(await callAs('admin', 1));
+    expect(value(await api.read())).toMatchObject({ settings: { enabled: true, conversations: true, retentionDays: 90 }, changedBy: null });
+    expect(value(await api.change({ retentionDays: 30 }))).toMatchObject({ settings: { retentionDays: 30 }, changedBy: 1 });
+    const refused = await createSyncApi(await callAs('lead', LEAD)).read();
+    expect(refused.status === 'error' && refused.error.kind).toBe('forbidden');
   });
 });

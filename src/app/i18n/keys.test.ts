@@ -106,7 +106,7 @@ const TEMPLATES: Record<string, (template: string) => string[]> = {
   'ui.sidebar.preset.${scale.preset}.${i}': () =>
     ScalePreset.options.flatMap((p) => scaleOptions({ preset: p }).map((_, i) => `ui.sidebar.preset.${p}.${i}`)),
   // nav bar
-  'ui.navbar.tabs.${id}': each(['reports', 'calibration', 'plan', 'scorecards', 'api-keys']),
+  'ui.navbar.tabs.${id}': each(['reports', 'calibration', 'plan', 'scorecards', 'api-keys', 'sync']),
   'ui.admin.apiKeys.roles.${r}': each(every<ApiKeyRole>()('lead', 'admin')),
   'ui.admin.apiKeys.roles.${key.role}': each(every<ApiKeyRole>()('lead', 'admin')),
   'ui.admin.policy.roles.${role}': each(ManagerRole.options),

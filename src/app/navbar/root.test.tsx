@@ -49,7 +49,7 @@ describe('nav bar root', () => {
     ['agent', ['tab-reports']],
     ['reviewer', STAFF_TABS],
     ['lead', STAFF_TABS],
-    ['admin', [...STAFF_TABS, 'tab-api-keys']],
+    ['admin', [...STAFF_TABS, 'tab-api-keys', 'tab-sync']],
   ] as const)('shows the tabs a role can use, whatever the settings say: %s', async (role, expected) => {
     vi.stubGlobal(
       'fetch',

@@ -1,5 +1,5 @@
 /**
- * The nav bar page: tabs for Reports, Calibration, Plan, Scorecards and (for admins) API keys, those the user's role
+ * The nav bar page: tabs for Reports, Calibration, Plan, Scorecards and (for admins) API keys and Sync, those the user's role
  * can use, each loaded on first show. Who is looking comes from the service's boot in the page, never from Zendesk's
  * settings or groups.
  */
@@ -31,6 +31,7 @@ const TABS: Record<string, Lazy<object>> = {
   plan: lazy(() => import('./plan/plan-tab.tsx').then((m) => m.PlanTab)),
   scorecards: lazy(() => import('./scorecards/scorecards-tab.tsx').then((m) => m.ScorecardsTab)),
   'api-keys': lazy(() => import('./api-keys/api-keys-tab.tsx').then((m) => m.ApiKeysTab)),
+  sync: lazy(() => import('./sync/sync-tab.tsx').then((m) => m.SyncTab)),
 };
 const NOT_ALLOWED = lazy(() => import('./not-allowed.tsx').then((m) => m.NotAllowed));
 // the tab shows its loading state (tabs and focus stay) until the policy says which of the two to load
@@ -40,14 +41,14 @@ const DECIDING = lazy<object>(() => new Promise(() => {}));
  * The tabs a role can use (src/core/permissions.ts), so no one is shown a tab that only says it is not for them:
  * everyone reads reports (an agent their own figures); calibration sessions and the plan are staff's; scorecards
  * are never an agent's (for leads and reviewers the account policy decides, read when the tab is opened); API keys
- * are admins' only (the service refuses the others anyway).
+ * and the Zendesk sync are admins' only (the service refuses the others anyway).
  */
 export function tabsFor(role: QaRole): string[] {
   return [
     'reports',
     ...(isStaff(role) ? ['calibration', 'plan'] : []),
     ...(managesScorecardsByRole(role) === false ? [] : ['scorecards']),
-    ...(isAdmin(role) ? ['api-keys'] : []),
+    ...(isAdmin(role) ? ['api-keys', 'sync'] : []),
   ];
 }
 
