@@ -108,6 +108,12 @@ describe('alpha from labels and scales', () => {
     ).toBe('nominal');
   });
 
+  it('is interval for points and percent (a typed amount), nominal for choices (unordered labels)', () => {
+    expect(alphaLevelForScale({ points: 10 })).toBe('interval');
+    expect(alphaLevelForScale({ percent: true })).toBe('interval');
+    expect(alphaLevelForScale({ choices: ['Yes', 'No', 'Partial'] })).toBe('nominal');
+  });
+
   it('rates a criterion by its option labels, ordered by fraction', () => {
     const scale = {
       options: [

@@ -4,21 +4,13 @@
  */
 import { z } from 'zod';
 import { categoryIndex, type Rating } from './kappa.ts';
-import { seededRandom } from './random.ts';
-import { scaleOptions } from './scale.ts';
+import { BOOTSTRAP_RESAMPLES, type BootstrapOptions, percentileBootstrap } from './bootstrap.ts';
+import { numericMax, scaleOptions } from './scale.ts';
 import type { Scale } from './scorecard.ts';
 import { Agreement, type AlphaLevel, krippendorffAlpha } from './stats.ts';
 
 /** Resamples a bootstrap interval draws unless told otherwise. */
-export const ALPHA_BOOTSTRAP_RESAMPLES = 1000;
-
-/** The p-quantile of sorted values, interpolating between neighbours (Hyndman & Fan type 7, R's default). */
-function quantile(sorted: readonly number[], p: number): number {
-  const at = (sorted.length - 1) * p;
-  const below = Math.floor(at);
-  const above = Math.min(sorted.length - 1, below + 1);
-  return sorted[below]! + (at - below) * (sorted[above]! - sorted[below]!);
-}
+export const ALPHA_BOOTSTRAP_RESAMPLES = BOOTSTRAP_RESAMPLES;
 
 export const AlphaEstimate = Agreement.extend({
   /** Percentile bootstrap interval; null when alpha is undefined or fewer than two resamples define it. */
@@ -39,32 +31,23 @@ export type AlphaEstimate = z.infer<typeof AlphaEstimate>;
 export function krippendorffAlphaInterval(
   units: ReadonlyArray<ReadonlyArray<number | null | undefined>>,
   level: AlphaLevel,
-  options: { resamples?: number; seed?: number; confidence?: number } = {},
+  options: BootstrapOptions = {},
 ): AlphaEstimate {
-  const resamples = options.resamples ?? ALPHA_BOOTSTRAP_RESAMPLES;
-  const confidence = options.confidence ?? 0.95;
   const point = krippendorffAlpha(units, level);
   if (point.alpha === null) return { ...point, low: null, high: null, resamples: 0, defined: 0 };
   const pairable = units.filter((unit) => unit.filter((v) => typeof v === 'number' && Number.isFinite(v)).length >= 2);
-  const random = seededRandom(options.seed ?? 1);
-  const alphas: number[] = [];
-  for (let r = 0; r < resamples; r++) {
-    const sample = pairable.map(() => pairable[Math.floor(random() * pairable.length)]!);
-    const { alpha } = krippendorffAlpha(sample, level);
-    if (alpha !== null) alphas.push(alpha);
-  }
-  alphas.sort((a, b) => a - b);
-  const tail = (1 - confidence) / 2;
-  const interval = alphas.length >= 2 ? { low: quantile(alphas, tail), high: quantile(alphas, 1 - tail) } : { low: null, high: null };
-  return { ...point, ...interval, resamples, defined: alphas.length };
+  return { ...point, ...percentileBootstrap(pairable, (sample) => krippendorffAlpha(sample, level).alpha, options) };
 }
 
 /**
- * The level of measurement a criterion's scale supports: ordinal when its options' fractions order them (every
- * preset, and options with distinct fractions), nominal when two options share a fraction and so have no order.
- * Never interval: the gaps between options are a scorecard's choice, not a measured distance.
+ * The level of measurement a criterion's scale supports: interval for points and percent scales (the number typed is
+ * a measured amount with equal steps), nominal for choices (unordered labels, decision 027) and for options two of
+ * which share a fraction (they have no order), ordinal otherwise (every preset, options with distinct fractions: the
+ * gaps between them are a scorecard's choice, not a measured distance).
  */
 export function alphaLevelForScale(scale: Scale): AlphaLevel {
+  if (numericMax(scale) !== null) return 'interval';
+  if ('choices' in scale) return 'nominal';
   const fractions = scaleOptions(scale).map((o) => o.fraction);
   return new Set(fractions).size === fractions.length ? 'ordinal' : 'nominal';
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { calibrationHistory, calibrationReport } from './calibration.ts';
+import { krippendorffAlpha } from './stats.ts';
 import { card, criterion, na, rate, section } from './test-kit.ts';
 
 // four binary criteria (c4 allows N/A) and a metric criterion that must not count
@@ -99,5 +100,76 @@ describe('calibrationHistory', () => {
       { reviewerId: 2, sessions: 2, meanScoreDeviation: -12.5, meanAbsoluteDeviation: 12.5 }, // -25 and 0; 25 and 0
       { reviewerId: 3, sessions: 2, meanScoreDeviation: expect.closeTo(25 / 3, 3), meanAbsoluteDeviation: 12.5 }, // (-8.33 + 25) / 2; (0 + 25) / 2
     ]);
+  });
+});
+
+describe('format-2 scales in calibration', () => {
+  // three 10-point criteria and a non-scoring question (choices)
+  const points = card(
+    [
+      section('s', [
+        criterion('p1', { weight: 10, scale: { points: 10 } }),
+        criterion('p2', { weight: 10, scale: { points: 10 } }),
+        criterion('p3', { weight: 10, scale: { points: 10 } }),
+        criterion('refund', { weight: 0, scoring: false, scale: { choices: ['Yes', 'No', 'Partial'] } }),
+      ]),
+    ],
+    { formatVersion: 2, method: 'total-points' },
+  );
+  const session = [
+    { reviewerId: 1, finalScore: 50, answers: [rate('p1', 10), rate('p2', 5), rate('p3', 0), rate('refund', 0)] },
+    { reviewerId: 2, finalScore: 53.3, answers: [rate('p1', 9), rate('p2', 6), rate('p3', 1), rate('refund', 1)] },
+    { reviewerId: 3, finalScore: 53.3, answers: [rate('p1', 10), rate('p2', 4), rate('p3', 2), rate('refund', 0)] },
+  ];
+  const report = calibrationReport(points, 1, session);
+
+  it('compares points at the interval level: units [10, 9, 10], [5, 6, 4], [0, 1, 2] give 1 - Do / De = 0.947', () => {
+    // Do = 14 / 9, De = 1058 / 36 (squared differences of the points; the same on fractions)
+    expect(report.agreement).toMatchObject({ level: 'interval', units: 3 });
+    expect(report.agreement!.alpha).toBeCloseTo(1 - 14 / 9 / (1058 / 36), 12);
+    expect(report.criteria.find((c) => c.criterionId === 'p2')!.agreement).toMatchObject({ level: 'interval' });
+  });
+
+  it('compares a choices question on its own, at the nominal level, and never in a deviation', () => {
+    const refund = report.criteria.find((c) => c.criterionId === 'refund')!;
+    expect(refund).toMatchObject({ spread: null, pairs: 3, agreement: { level: 'nominal' } });
+    expect(refund.disagreement).toBeCloseTo(2 / 3, 12);
+    expect(report.reviewers[1]!.criteria.map((c) => c.criterionId)).toEqual(['p1', 'p2', 'p3']);
+    expect(report.reviewers[1]!.meanAbsoluteDeviation).toBe(10);
+  });
+
+  it("gives Fleiss' kappa with a bootstrap interval over the criteria", () => {
+    expect(report.fleiss!.kappa).not.toBeNull();
+    expect(report.fleiss!.n).toBe(3);
+  });
+
+  it('chooses the history alpha from the scale: interval for points', () => {
+    // a second session where reviewer 2 gives p2 9 points, far from the others
+    const later = session.map((x) =>
+      x.reviewerId === 2 ? { ...x, answers: x.answers.map((a) => (a.criterionId === 'p2' ? rate('p2', 9) : a)) } : x,
+    );
+    const history = calibrationHistory([
+      { card: points, baselineReviewerId: 1, submissions: session },
+      { card: points, baselineReviewerId: 1, submissions: later },
+    ]);
+    const p2 = history.criteria.find((c) => c.criterionId === 'p2')!;
+    const units = [
+      [0.5, 0.6, 0.4],
+      [0.5, 0.9, 0.4],
+    ];
+    expect(p2.alpha.alpha).toBeCloseTo(krippendorffAlpha(units, 'interval').alpha!, 12);
+    expect(p2.alpha.alpha).not.toBeCloseTo(krippendorffAlpha(units, 'ordinal').alpha!, 3);
+    // the choices question: nominal, both sessions disagreeing alike
+    const refund = history.criteria.find((c) => c.criterionId === 'refund')!;
+    expect(refund.alpha.alpha).toBeCloseTo(
+      krippendorffAlpha(
+        [
+          [0, 0.5, 0],
+          [0, 0.5, 0],
+        ],
+        'nominal',
+      ).alpha!,
+      12,
+    );
   });
 });

@@ -8,7 +8,7 @@
 import { z } from 'zod';
 import type { Answers } from './answers.ts';
 import { AlphaEstimate, alphaLevelForScale, codeRatings, criterionAgreement, krippendorffAlphaInterval } from './alpha.ts';
-import { cohenKappa, fleissKappa, Kappa, type KappaWeights } from './kappa.ts';
+import { cohenKappa, fleissKappaInterval, Kappa, type KappaWeights } from './kappa.ts';
 import { allCriteria, type Scale, scaleOptions, type ScorecardDefinition } from './scorecard.ts';
 import { Agreement, type AlphaLevel, krippendorffAlpha } from './stats.ts';
 import { IdText, PositiveInt32, safeText, ZendeskId } from './text.ts';
@@ -58,7 +58,7 @@ export const CriterionSpread = z.object({
   criterionId: z.string(),
   label: z.string(),
   sectionId: z.string(),
-  /** Highest minus lowest fraction among reviewers who answered (x 100). */
+  /** Highest minus lowest fraction among reviewers who answered (x 100); null for a non-scoring criterion's choices. */
   spread: z.number().nullable(),
   /** Share of reviewer pairs (both answered) who gave different answers. */
   disagreement: z.number().nullable(),
@@ -75,11 +75,17 @@ export const CalibrationReport = z.object({
   criteria: z.array(CriterionSpread),
   /** Agreement over the session's criteria (units) between all reviewers (ordinal on fractions). */
   alpha: Agreement,
-  /** Alpha over the criteria as units, on the options' categories at the level the scales support, with its interval. */
+  /**
+   * Alpha over the scoring criteria as units, on the options' categories at the level the scales support (interval on
+   * the fractions when every scale is points or percent), with its interval.
+   */
   agreement: LeveledAlpha.optional(),
   /** Exactly two reviewers submitted: Cohen's kappa between them over the criteria. */
   cohen: WeightedKappa.optional(),
-  /** Three or more reviewers submitted: Fleiss' kappa over the criteria (undefined, with a reason, unless all rated every one). */
+  /**
+   * Three or more reviewers submitted: Fleiss' kappa over the scoring criteria (undefined, with a reason, unless all
+   * rated every one), with a percentile bootstrap interval over the criteria.
+   */
   fleiss: Kappa.optional(),
 });
 export type CalibrationReport = z.infer<typeof CalibrationReport>;
@@ -91,6 +97,8 @@ interface JudgedCriterion {
   fractions: number[];
   scale: Scale;
   labels: string[];
+  /** false for a non-scoring criterion: its choices have no points, so it is compared on its own, never in a deviation. */
+  scoring: boolean;
 }
 
 /** Criteria a person judges: metric criteria are scored from the ticket, so they always agree. */
@@ -104,6 +112,7 @@ function judgedCriteria(card: Pick<ScorecardDefinition, 'sections'>): JudgedCrit
       fractions: scaleOptions(criterion.scale).map((o) => o.fraction),
       scale: criterion.scale,
       labels: scaleOptions(criterion.scale).map((o) => o.label),
+      scoring: criterion.scoring !== false,
     }));
 }
 
@@ -121,8 +130,8 @@ function labelOf(criterion: JudgedCriterion, answers: Answers): string | null {
 
 /**
  * The categories that compare answers across criteria: the option labels (ordered by fraction) when every judged
- * criterion has the same ones, else the fractions themselves; ordered (quadratic weights, ordinal alpha) unless a
- * scale is nominal.
+ * criterion has the same ones, else the fractions themselves; nominal (unweighted) when a scale is, interval when every
+ * scale is points or percent, else ordinal (both with quadratic weights).
  */
 function sessionCoding(criteria: readonly JudgedCriterion[]): {
   code: (c: JudgedCriterion, answers: Answers) => string | number | null;
@@ -130,8 +139,9 @@ function sessionCoding(criteria: readonly JudgedCriterion[]): {
   level: AlphaLevel;
   weights: KappaWeights;
 } {
-  const nominal = criteria.some((c) => alphaLevelForScale(c.scale) === 'nominal');
-  const level: AlphaLevel = nominal ? 'nominal' : 'ordinal';
+  const levels = new Set(criteria.map((c) => alphaLevelForScale(c.scale)));
+  const nominal = levels.has('nominal');
+  const level: AlphaLevel = nominal ? 'nominal' : levels.size === 1 && levels.has('interval') ? 'interval' : 'ordinal';
   const weights: KappaWeights = nominal ? 'unweighted' : 'quadratic';
   const byFraction = (c: JudgedCriterion) =>
     scaleOptions(c.scale)
@@ -172,7 +182,9 @@ export function calibrationReport(
   baselineReviewerId: number,
   submissions: readonly CalibrationSubmission[],
 ): CalibrationReport {
-  const criteria = judgedCriteria(card);
+  const judged = judgedCriteria(card);
+  // a non-scoring criterion has no points to deviate by: compared on its own (its spread and alpha) only
+  const criteria = judged.filter((c) => c.scoring);
   const ordered = [...submissions].sort(
     (a, b) => Number(b.reviewerId === baselineReviewerId) - Number(a.reviewerId === baselineReviewerId),
   );
@@ -207,15 +219,15 @@ export function calibrationReport(
     };
   });
 
-  const spreads = criteria.map((c, i): CriterionSpread => {
-    const column = matrix.map((row) => row[i]!);
+  const spreads = judged.map((c): CriterionSpread => {
+    const column = ordered.map((s) => fractionOf(c, s.answers));
     const present = column.filter((v): v is number => v !== null);
     const { pairs, differing } = pairCounts(column);
     return {
       criterionId: c.id,
       label: c.label,
       sectionId: c.sectionId,
-      spread: present.length ? points(Math.max(...present) - Math.min(...present)) : null,
+      spread: present.length && c.scoring ? points(Math.max(...present) - Math.min(...present)) : null,
       disagreement: pairs ? differing / pairs : null,
       pairs,
       agreement: criterionAgreement([ordered.map((s) => labelOf(c, s.answers))], c.scale),
@@ -223,10 +235,10 @@ export function calibrationReport(
   });
 
   const units = criteria.map((_, i) => coded.map((row) => row[i] ?? null));
-  const agreement: LeveledAlpha = {
-    ...krippendorffAlphaInterval(codeRatings(units, coding.categories), coding.level),
-    level: coding.level,
-  };
+  // interval: distances are the fractions' own (points of different maxima compare by share); else category codes
+  const alphaUnits =
+    coding.level === 'interval' ? criteria.map((_, i) => matrix.map((row) => row[i] ?? null)) : codeRatings(units, coding.categories);
+  const agreement: LeveledAlpha = { ...krippendorffAlphaInterval(alphaUnits, coding.level), level: coding.level };
   return {
     baselineReviewerId,
     baselineSubmitted: baseline !== undefined,
@@ -238,7 +250,7 @@ export function calibrationReport(
     ),
     agreement,
     ...(ordered.length === 2 ? { cohen: kappaOf(0, 1) } : {}),
-    ...(ordered.length >= 3 ? { fleiss: fleissKappa(units, coding.categories) } : {}),
+    ...(ordered.length >= 3 ? { fleiss: fleissKappaInterval(units, coding.categories) } : {}),
   };
 }
 
@@ -280,15 +292,28 @@ export const CalibrationHistory = z
   .meta({ id: 'CalibrationHistory' });
 export type CalibrationHistory = z.infer<typeof CalibrationHistory>;
 
+/**
+ * The level of a criterion's alpha over sessions, on its answers' fractions: its scale's (alphaLevelForScale); when its
+ * scale changed between sessions, nominal if any version was, else ordinal (fractions still order the answers).
+ */
+function historyLevel(levels: ReadonlySet<AlphaLevel>): AlphaLevel {
+  if (levels.size === 1) return [...levels][0]!;
+  return levels.has('nominal') ? 'nominal' : 'ordinal';
+}
+
 /** Over sessions: the criteria reviewers disagree on most (first), and each reviewer's lean. */
 export function calibrationHistory(sessions: readonly CalibrationHistoryEntry[]): Omit<CalibrationHistory, 'sessions'> {
-  const byCriterion = new Map<string, { label: string; units: Array<Array<number | null>>; pairs: number; differing: number }>();
+  const byCriterion = new Map<
+    string,
+    { label: string; units: Array<Array<number | null>>; pairs: number; differing: number; levels: Set<AlphaLevel> }
+  >();
   const byReviewer = new Map<number, { sessions: number; score: number[]; abs: number[] }>();
   for (const session of sessions) {
     const criteria = judgedCriteria(session.card);
     for (const c of criteria) {
       const column = session.submissions.map((s) => fractionOf(c, s.answers));
-      const entry = byCriterion.get(c.id) ?? { label: c.label, units: [], pairs: 0, differing: 0 };
+      const entry = byCriterion.get(c.id) ?? { label: c.label, units: [], pairs: 0, differing: 0, levels: new Set<AlphaLevel>() };
+      entry.levels.add(alphaLevelForScale(c.scale));
       const { pairs, differing } = pairCounts(column);
       entry.units.push(column);
       entry.pairs += pairs;
@@ -313,7 +338,7 @@ export function calibrationHistory(sessions: readonly CalibrationHistoryEntry[])
       sessions: e.units.length,
       disagreement: e.pairs ? e.differing / e.pairs : null,
       pairs: e.pairs,
-      alpha: krippendorffAlpha(e.units, 'ordinal'),
+      alpha: krippendorffAlpha(e.units, historyLevel(e.levels)),
     }))
     .sort((a, b) => (b.disagreement ?? -1) - (a.disagreement ?? -1) || a.label.localeCompare(b.label));
   const reviewers = [...byReviewer.entries()]

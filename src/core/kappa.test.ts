@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cohenKappa, cohenKappaFromTable, fleissKappa, fleissKappaFromCounts, Kappa, kappaWeight } from './kappa.ts';
+import { cohenKappa, cohenKappaFromTable, fleissKappa, fleissKappaFromCounts, fleissKappaInterval, Kappa, kappaWeight } from './kappa.ts';
 import { Z95 } from './stats.ts';
 
 describe('cohenKappa', () => {
@@ -166,6 +166,29 @@ describe('fleissKappa', () => {
     expect(result.kappa).toBeCloseTo(0.4302445, 6);
     expect(result.kappa! / result.seUnderNull!).toBeCloseTo(17.65183, 3);
     expect(result.n).toBe(30);
+
+    // the bootstrap over the 30 patients: the same kappa, inside an interval as wide as a sample of 30 allows
+    const withInterval = fleissKappaInterval(diagnoses);
+    expect({ ...withInterval, low: null, high: null }).toEqual(result);
+    expect(withInterval.low!).toBeLessThan(result.kappa!);
+    expect(withInterval.high!).toBeGreaterThan(result.kappa!);
+    expect(withInterval.low!).toBeGreaterThan(0.25);
+    expect(withInterval.high!).toBeLessThan(0.6);
+    expect(Kappa.parse(withInterval)).toEqual(withInterval);
+    // seeded: the same data give the same interval; another seed moves it only a little
+    expect(fleissKappaInterval(diagnoses)).toEqual(withInterval);
+    const other = fleissKappaInterval(diagnoses, undefined, { seed: 9 });
+    expect(Math.abs(other.low! - withInterval.low!)).toBeLessThan(0.03);
+  });
+
+  it('gives no interval where the kappa is undefined', () => {
+    expect(fleissKappaInterval([['Yes', 'No']])).toMatchObject({ kappa: null, low: null, high: null, reason: 'too-few-items' });
+    expect(
+      fleissKappaInterval([
+        ['Yes', 'Yes'],
+        ['Yes', 'Yes'],
+      ]),
+    ).toMatchObject({ kappa: null, low: null, reason: 'no-variation' });
   });
 
   it('takes labels, and says why it is undefined', () => {

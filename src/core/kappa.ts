@@ -4,6 +4,7 @@
  * as null with a `reason`, never as a 0 that reads as "no better than chance".
  */
 import { z } from 'zod';
+import { type BootstrapOptions, percentileBootstrap } from './bootstrap.ts';
 import { Z95 } from './stats.ts';
 
 export type KappaWeights = 'unweighted' | 'linear' | 'quadratic';
@@ -26,7 +27,10 @@ export const Kappa = z.object({
   se: z.number().nullable(),
   /** Standard error under kappa = 0, for a test of agreement beyond chance (Fleiss, Nee & Landis 1979 for Fleiss'). */
   seUnderNull: z.number().nullable(),
-  /** kappa ± 1.96 se within [-1, 1] (Cohen's only: Fleiss' kappa has no simple SE away from 0). */
+  /**
+   * 95% interval: Cohen's kappa ± 1.96 se within [-1, 1]; Fleiss' kappa has no simple SE away from 0, so
+   * `fleissKappaInterval` gives a percentile bootstrap over the subjects instead (null from `fleissKappa`).
+   */
   low: z.number().nullable(),
   high: z.number().nullable(),
   reason: KappaUndefined.optional(),
@@ -168,11 +172,32 @@ export function fleissKappaFromCounts(counts: ReadonlyArray<ReadonlyArray<number
  * missing ones are dropped, which leaves that subject with fewer raters and the kappa `unequal-raters`).
  */
 export function fleissKappa(subjects: ReadonlyArray<readonly Rating[]>, categories?: ReadonlyArray<string | number>): Kappa {
+  return fleissKappaFromCounts(categoryCounts(subjects, categories));
+}
+
+/** Each subject's count of ratings per category (missing ratings dropped). */
+function categoryCounts(subjects: ReadonlyArray<readonly Rating[]>, categories?: ReadonlyArray<string | number>): number[][] {
   const index = categoryIndex(subjects.flat(), categories);
-  const counts = subjects.map((ratings) => {
+  return subjects.map((ratings) => {
     const row = new Array<number>(index.size).fill(0);
     for (const r of ratings) if (r !== null && r !== undefined) row[index.get(r)!]! += 1;
     return row;
   });
-  return fleissKappaFromCounts(counts);
+}
+
+/**
+ * Fleiss' kappa with a percentile bootstrap interval over the subjects (the calibration's criteria, each rated by every
+ * reviewer): subjects resampled with replacement from a seeded generator (bootstrap.ts, as for alpha), resamples where
+ * kappa is undefined (every rating alike) left out. The kappa, n and standard errors are `fleissKappa`'s.
+ */
+export function fleissKappaInterval(
+  subjects: ReadonlyArray<readonly Rating[]>,
+  categories?: ReadonlyArray<string | number>,
+  options: BootstrapOptions = {},
+): Kappa {
+  const counts = categoryCounts(subjects, categories);
+  const point = fleissKappaFromCounts(counts);
+  if (point.kappa === null) return point;
+  const { low, high } = percentileBootstrap(counts, (sample) => fleissKappaFromCounts(sample).kappa, options);
+  return { ...point, low, high };
 }

@@ -45,6 +45,14 @@ describe('the calibration statistic', () => {
     });
   });
 
+  it("shows Fleiss' kappa with its bootstrap interval where it has one", () => {
+    const fleiss: Kappa = { kappa: 0.43, n: 30, se: null, seUnderNull: 0.024, low: 0.341, high: 0.522 };
+    expect(sessionStatistic(report({ fleiss, agreement: alpha }), t)).toEqual({
+      name: "Fleiss' kappa among the reviewers (interval: bootstrap over the criteria)",
+      text: '0.430 (95% interval 0.341 to 0.522), n = 30',
+    });
+  });
+
   it("falls back to alpha when some reviewers answered N/A, which Fleiss' kappa cannot take", () => {
     const s = sessionStatistic(report({ fleiss: unequalRaters, agreement: alpha }), t);
     expect(s?.name).toContain("Krippendorff's alpha");

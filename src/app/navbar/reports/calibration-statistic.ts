@@ -63,7 +63,12 @@ export function sessionStatistic(report: CalibrationReport, t: Translate): { nam
     };
   }
   if (report.fleiss && report.fleiss.reason !== 'unequal-raters') {
-    return { name: t('ui.reports.calibration.statistic.fleiss'), text: figureText(ofKappa(report.fleiss), t) };
+    // its interval is a bootstrap over the criteria (kappa.ts), said so since Fleiss' kappa has no standard one
+    const bootstrap = report.fleiss.low !== null && report.fleiss.high !== null;
+    return {
+      name: t(bootstrap ? 'ui.reports.calibration.statistic.fleissBootstrap' : 'ui.reports.calibration.statistic.fleiss'),
+      text: figureText(ofKappa(report.fleiss), t),
+    };
   }
   if (report.fleiss && report.agreement) {
     return {
