@@ -24,9 +24,7 @@ import type { Criterion } from '../../core/scorecard.ts';
 import type { Db } from '../db/db.ts';
 import type { PagePolicy } from '../limits/batches.ts';
 import {
-  choiceCounts,
   criterionSums,
-  type ChoiceCountRow,
   newestCriteria,
   rootCauseCounts,
   scorecardNames,
@@ -75,39 +73,27 @@ async function evaluationBreakdown(
 }
 
 /**
- * A non-scoring criterion's answers per choice (pages' counts added up), labelled by the newest version's scale, in
- * its order; a choice a later version dropped keeps its number as label.
+ * A non-scoring criterion's answers per choice, labelled by the newest version's scale and in its order (every choice,
+ * answered or not); a choice a later version dropped keeps its number as label.
  */
-function distributions(rows: readonly ChoiceCountRow[], criteria: Map<string, Map<string, Criterion>>) {
-  const out = new Map<string, Map<number, number>>();
-  for (const r of rows) {
-    const id = `${r.scorecard_id}\u0000${r.criterion_id}`;
-    const counts = out.get(id) ?? new Map<number, number>();
-    out.set(id, counts);
-    counts.set(r.rating, (counts.get(r.rating) ?? 0) + r.count);
-  }
-  const labelled = new Map<string, Array<{ label: string; count: number }>>();
-  for (const [id, counts] of out) {
-    const [scorecardId, key] = id.split('\u0000') as [string, string];
-    const criterion = criteria.get(scorecardId)?.get(key);
-    const options = criterion ? scaleOptions(criterion.scale) : [];
-    const ratings = [...new Set([...options.keys(), ...counts.keys()])].sort((a, b) => a - b);
-    labelled.set(
-      id,
-      ratings.map((rating) => ({ label: options[rating]?.label ?? String(rating), count: counts.get(rating) ?? 0 })),
-    );
-  }
-  return labelled;
+function distribution(criterion: Criterion | undefined, choices: ReadonlyArray<{ rating: number; count: number }>) {
+  const options = criterion ? scaleOptions(criterion.scale) : [];
+  const counts = new Map(choices.map((c) => [c.rating, c.count]));
+  const ratings = [...new Set([...options.keys(), ...counts.keys()])].sort((a, b) => a - b);
+  return ratings.map((rating) => ({ label: options[rating]?.label ?? String(rating), count: counts.get(rating) ?? 0 }));
 }
 
 async function criterionBreakdown(db: Db, account: string, q: BreakdownQuery, pages?: PagePolicy): Promise<Breakdown> {
   const rows = await criterionSums(db, account, q, pages);
-  const choices = await choiceCounts(db, account, q, pages);
   const criteria = await newestCriteria(db, account, [...new Set(rows.map((r) => r.scorecardId))]);
-  const counted = distributions(choices, criteria);
-  const out = rows.map(({ scorecardId, key, ...sums }) => {
-    const distribution = counted.get(`${scorecardId}\u0000${key}`);
-    return criterionRow(scorecardId, key, criteria.get(scorecardId)?.get(key)?.label, distribution ? { ...sums, distribution } : sums);
+  const out = rows.map(({ scorecardId, key, choices, ...sums }) => {
+    const criterion = criteria.get(scorecardId)?.get(key);
+    return criterionRow(
+      scorecardId,
+      key,
+      criterion?.label,
+      choices.length ? { ...sums, distribution: distribution(criterion, choices) } : sums,
+    );
   });
   return { dimension: 'criterion', rows: out.sort(weakestFirst) };
 }

@@ -114,22 +114,35 @@ interface CriterionRevieweeRow {
   fractionSum: number;
   fractionSumSq: number;
   fails: number;
+  /** A non-scoring criterion's rating (its choice) these rows answered, with how many; null for scoring answers. */
+  choice: number | null;
+  answered: number;
 }
 
 const REVIEWEE_FIELDS = ['rated', 'na', 'fractionSum', 'fractionSumSq', 'fails'] as const;
 
-/** Rows of (criterion, reviewee), possibly repeated across pages, as one row per criterion with each reviewee's counts. */
-function mergeCriteria(rows: readonly CriterionRevieweeRow[]): Array<CriterionSums & { scorecardId: string; key: string }> {
-  const byCriterion = new Map<string, { scorecardId: string; key: string; reviewees: Map<string, CriterionRevieweeRow> }>();
+/** A criterion's sums, and a non-scoring criterion's answers per rating (its choices; empty for a scoring one). */
+export type CriterionSumsRow = CriterionSums & { scorecardId: string; key: string; choices: Array<{ rating: number; count: number }> };
+
+/**
+ * Rows of (criterion, reviewee, choice), possibly repeated across pages, as one row per criterion with each reviewee's
+ * counts and the choices' counts.
+ */
+function mergeCriteria(rows: readonly CriterionRevieweeRow[]): CriterionSumsRow[] {
+  const byCriterion = new Map<
+    string,
+    { scorecardId: string; key: string; reviewees: Map<string, CriterionRevieweeRow>; choices: Map<number, number> }
+  >();
   for (const row of rows) {
     const id = `${row.scorecardId}\u0000${row.key}`;
-    const criterion = byCriterion.get(id) ?? { scorecardId: row.scorecardId, key: row.key, reviewees: new Map() };
+    const criterion = byCriterion.get(id) ?? { scorecardId: row.scorecardId, key: row.key, reviewees: new Map(), choices: new Map() };
     byCriterion.set(id, criterion);
+    if (row.choice !== null) criterion.choices.set(row.choice, (criterion.choices.get(row.choice) ?? 0) + row.answered);
     const seen = criterion.reviewees.get(String(row.reviewee));
     if (!seen) criterion.reviewees.set(String(row.reviewee), { ...row });
     else for (const field of REVIEWEE_FIELDS) seen[field] += row[field];
   }
-  return [...byCriterion.values()].map(({ scorecardId, key, reviewees }) => {
+  return [...byCriterion.values()].map(({ scorecardId, key, reviewees, choices }) => {
     const list = [...reviewees.values()];
     const total = (field: (typeof REVIEWEE_FIELDS)[number]) => list.reduce((s, r) => s + r[field], 0);
     return {
@@ -141,6 +154,7 @@ function mergeCriteria(rows: readonly CriterionRevieweeRow[]): Array<CriterionSu
       fractionSumSq: total('fractionSumSq'),
       fails: total('fails'),
       byReviewee: list.map((r) => ({ id: Number(r.reviewee), rated: r.rated, fails: r.fails })),
+      choices: [...choices].map(([rating, count]) => ({ rating, count })),
     };
   });
 }
@@ -148,14 +162,10 @@ function mergeCriteria(rows: readonly CriterionRevieweeRow[]): Array<CriterionSu
 /**
  * Each criterion's sums (key: the criterion id) of each scorecard over the matching evaluations' scoring answers, with
  * each reviewee's rated answers and fails (what the systemic rule reads). A fail is the answer's stored outcome
- * (`failed`: countsAsFail, else below failBelow); non-scoring answers are counted by `choiceCounts` instead.
+ * (`failed`: countsAsFail, else below failBelow); a non-scoring criterion's answers are counted per choice instead
+ * (in the same scan: its rows are grouped by rating too).
  */
-export async function criterionSums(
-  db: Db,
-  account: string,
-  q: BreakdownQuery,
-  pages?: PagePolicy,
-): Promise<Array<CriterionSums & { scorecardId: string; key: string }>> {
+export async function criterionSums(db: Db, account: string, q: BreakdownQuery, pages?: PagePolicy): Promise<CriterionSumsRow[]> {
   const pageRows = await pagedRows<CriterionRevieweeRow>(
     db,
     account,
@@ -166,36 +176,14 @@ export async function criterionSums(
          count(*) FILTER (WHERE NOT a.na AND a.scoring)::float8 AS rated, count(*) FILTER (WHERE a.na)::float8 AS na,
          coalesce(sum(a.fraction) FILTER (WHERE a.scoring), 0)::float8 AS "fractionSum",
          coalesce(sum(a.fraction * a.fraction) FILTER (WHERE a.scoring), 0)::float8 AS "fractionSumSq",
-         count(*) FILTER (WHERE a.failed)::float8 AS fails
+         count(*) FILTER (WHERE a.failed)::float8 AS fails,
+         CASE WHEN NOT a.scoring AND NOT a.na THEN a.rating END AS choice, count(*) FILTER (WHERE NOT a.scoring AND NOT a.na)::float8 AS answered
        FROM ${answersOf(paged)}
        WHERE ${where.join(' AND ')}
-       GROUP BY 1, 2, 3`,
+       GROUP BY 1, 2, 3, 9`,
     pages,
   );
   return mergeCriteria(pageRows);
-}
-
-export interface ChoiceCountRow {
-  scorecard_id: string;
-  criterion_id: string;
-  rating: number;
-  count: number;
-}
-
-/** How often each choice of a non-scoring criterion was answered, per scorecard; the same choice may come once per page. */
-export async function choiceCounts(db: Db, account: string, q: BreakdownQuery, pages?: PagePolicy): Promise<ChoiceCountRow[]> {
-  return pagedRows<ChoiceCountRow>(
-    db,
-    account,
-    q,
-    instantRange(q),
-    (_p, where, paged) =>
-      `SELECT e.scorecard_id, a.criterion_id, a.rating, count(*)::float8 AS count
-       FROM ${answersOf(paged)}
-       WHERE ${where.join(' AND ')} AND NOT a.scoring AND NOT a.na AND a.rating IS NOT NULL
-       GROUP BY 1, 2, 3`,
-    pages,
-  );
 }
 
 export interface RootCauseRow {
