@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { isZendeskChannel, ZENDESK_CHANNELS } from './channels.ts';
+import { PopulationCoverage } from './synced-population.ts';
 import { safeText, textRecord, ZendeskId } from './text.ts';
 
 const Count = z.number().int().min(0).max(1000);
@@ -341,6 +342,8 @@ export const CoverageResponse = CoverageReport.extend({
   week: IsoWeek,
   from: z.string(),
   to: z.string(),
+  /** The week's solved tickets per agent from the synced population, and how many were reviewed; null when nothing is synced. */
+  population: PopulationCoverage.nullable(),
 }).meta({ id: 'CoverageResponse' });
 export type CoverageResponse = z.infer<typeof CoverageResponse>;
 
@@ -349,11 +352,15 @@ export const MonitoringPlanView = z
   .object({ plan: MonitoringPlan, updatedAt: z.string().nullable(), updatedBy: z.number().nullable() })
   .meta({ id: 'MonitoringPlanView' });
 
-/** `POST /suggestions`: the app sends the candidates it read from Zendesk (see docs/decisions). */
+/**
+ * `POST /suggestions`: when the account has synced tickets, the service draws from them and ignores `candidates`;
+ * otherwise from the candidates the app read from Zendesk, and with none sent it answers `source: 'none'` so the app
+ * reads them (decisions 004 and 028).
+ */
 export const SuggestionsRequest = z.strictObject({
   week: IsoWeek.optional(),
   favour: Favour.default({ reopens: false, lowCsat: false, longResolution: false }),
-  candidates: z.array(CandidateTicket).max(3000),
+  candidates: z.array(CandidateTicket).max(3000).default([]),
   agentIds: z.array(ZendeskId).max(5000).default([]),
   seed: z.number().int().min(0).optional(),
 });
@@ -366,6 +373,13 @@ export const SuggestionsResponse = z
     suggestions: z.array(Suggestion),
     /** Candidates left out because they were already reviewed. */
     alreadyReviewed: z.number().int(),
+    /**
+     * Where the candidates came from: `synced`, every ticket solved in the week from the synced population; `browser`,
+     * the candidates the app sent; `none`, nothing synced and nothing sent (the app should read candidates and ask again).
+     */
+    source: z.enum(['synced', 'browser', 'none']),
+    /** How many candidates were drawn from (already reviewed ones included). */
+    candidates: z.number().int(),
   })
   .meta({ id: 'SuggestionsResponse' });
 export type SuggestionsResponse = z.infer<typeof SuggestionsResponse>;

@@ -4,7 +4,8 @@
  */
 import { z } from 'zod';
 import { Figure, ReportFilters, Summary, summaryFromSums, type EvaluationSums } from './reports.ts';
-import { meanFromSums, wilson } from './stats.ts';
+import { metricFigures, type MetricSums } from './metric-sums.ts';
+import { PopulationMetrics } from './synced-population.ts';
 import { IdText } from './text.ts';
 
 export const TicketListQuery = ReportFilters.extend({
@@ -55,27 +56,18 @@ export const QaVsMetrics = z
     byResult: z.array(z.object({ result: z.enum(['passed', 'failed']), metrics: MetricFigures })),
     /** QA and the customer disagree: worth a look (newest first). */
     disagreements: z.array(TicketRow.extend({ kind: DisagreementKind })),
+    /** Every synced ticket of the period, reviewed or not, beside the QA figures of the reviewed ones (never mixed). */
+    population: PopulationMetrics,
   })
   .meta({ id: 'QaVsMetrics' });
 export type QaVsMetrics = z.infer<typeof QaVsMetrics>;
 
 /** Sums of one (CSAT outcome, QA result) cell, as one grouped SQL scan returns them. */
-export interface QaMetricCell extends EvaluationSums {
+export interface QaMetricCell extends EvaluationSums, MetricSums {
   csat: 'good' | 'bad' | 'none';
   result: 'passed' | 'failed' | 'none';
-  frtN: number;
-  frtSum: number;
-  frtSq: number;
-  resN: number;
-  resSum: number;
-  resSq: number;
-  reopenN: number;
-  reopened: number;
-  csatN: number;
-  csatGood: number;
 }
 
-const MINUTES = { min: 0, max: Infinity };
 const CSAT_ORDER = ['bad', 'good', 'none'] as const;
 const RESULT_ORDER = ['passed', 'failed'] as const;
 
@@ -95,17 +87,7 @@ export function foldQaMetrics(cells: readonly QaMetricCell[]): Pick<QaVsMetrics,
     const mine = cells.filter((c) => c.result === result);
     if (!mine.length) return [];
     const s = mine.reduce(add);
-    return [
-      {
-        result,
-        metrics: {
-          firstReplyMinutes: meanFromSums(s.frtN, s.frtSum, s.frtSq, MINUTES),
-          fullResolutionMinutes: meanFromSums(s.resN, s.resSum, s.resSq, MINUTES),
-          reopenRate: wilson(s.reopened, s.reopenN),
-          csatGoodRate: wilson(s.csatGood, s.csatN),
-        },
-      },
-    ];
+    return [{ result, metrics: metricFigures(s) }];
   });
   return { byCsat, byResult };
 }

@@ -17,6 +17,7 @@ import { scaleOptions } from '../../core/scale.ts';
 import { NaPolicy, RootCauseKind, ScalePreset, ScorecardStatus, ScoringMethod, type CriticalRule } from '../../core/scorecard.ts';
 import { TargetMetric, type TargetState } from '../../core/targets.ts';
 import { TEMPLATES as SCORECARD_TEMPLATES } from '../../core/templates.ts';
+import { PopulationDimension } from '../../core/synced-population.ts';
 import type { DisagreementKind, MetricFigures, QaVsMetrics } from '../../core/ticket-reports.ts';
 import type { ApiKeyRole } from '../api/api-keys-api.ts';
 import type { ServiceErrorKind } from '../api/result.ts';
@@ -145,6 +146,8 @@ const TEMPLATES: Record<string, (template: string) => string[]> = {
   'ui.reports.calibration.statuses.${s.status}': each(CalibrationSessionStatus.options),
   'ui.reports.suggest.${k}': each(Favour.keyof().options),
   'ui.reports.suggest.reason.${r}': each(SuggestionReason.options),
+  'ui.reports.suggest.source.${state.source}': each(['synced', 'browser']),
+  'ui.reports.dimension.${dim}': each(PopulationDimension.options),
   'ui.reports.targets.metrics.${x.metric}': each(TargetMetric.options),
   'ui.reports.plan.problems.${p.kind}': each(every<PlanProblemKind>()('count', 'agent-missing', 'agent-twice', 'channel-unknown')),
   'ui.reports.targets.states.${x.progress.state}': each(

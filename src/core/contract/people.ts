@@ -1,8 +1,9 @@
-/** `/people` and `/retention`: erasure of one person's data and deletion of old evaluations (decision 014), admins only. */
+/** `/people` and `/retention`: the synced staff directory (decision 028); erasure of one person's data and deletion of old evaluations (decision 014), admins only. */
 import { z } from 'zod';
 import { Erasure, RetentionRequest, RetentionResult } from '../api.ts';
 import { ADMIN } from '../permissions.ts';
-import { contract, json, jsonBody } from './contract.ts';
+import { PeopleDirectory } from '../synced-population.ts';
+import { ANYONE, contract, json, jsonBody } from './contract.ts';
 
 /** A Zendesk user id in a path. */
 export const UserIdParam = z.object({ userId: z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER) });
@@ -26,4 +27,15 @@ export const applyRetention = contract({
   roles: ADMIN,
   request: { body: jsonBody(RetentionRequest) },
   responses: { 200: json(RetentionResult) },
+});
+
+/** Names without a Zendesk request per name: staff (agents and admins, whom every agent sees in Zendesk) and groups. */
+export const peopleDirectory = contract({
+  method: 'get',
+  path: '/people/directory',
+  tag: 'people',
+  summary:
+    "The account's agents, admins and groups with their names, from the synced Zendesk users and groups (source none: nothing synced)",
+  roles: ANYONE,
+  responses: { 200: json(PeopleDirectory) },
 });

@@ -9,24 +9,43 @@ import {
   type SuggestionsRequest,
   type SuggestionsResponse,
 } from '../../core/coverage.ts';
+import { csatOutcome, populationCoverage, type PopulationCoverage } from '../../core/synced-population.ts';
 import type { Queryable } from '../db/db.ts';
 import { reviewedTickets, reviewsDone } from '../store/coverage.ts';
 import { planOf } from '../store/plans.ts';
+import { solvedPerAgent, solvedTickets, syncedState } from '../store/synced-population.ts';
 
-/** The week's coverage against the plan, for any set of known agents. */
+/**
+ * The week's coverage against the plan, for any set of known agents; with synced tickets, every agent who solved one
+ * in the week is known, and the population says how many each solved and how many of those were reviewed.
+ */
 export async function weekCoverage(q: Queryable, account: string, week: IsoWeek, agentIds: readonly number[]): Promise<CoverageResponse> {
   const { from, to } = weekRange(week);
-  const [{ plan }, done] = await Promise.all([planOf(q, account), reviewsDone(q, account, from, to)]);
-  return { week, from: from.toISOString(), to: to.toISOString(), ...coverage(plan, done, agentIds) };
+  const [{ plan }, done, population] = await Promise.all([
+    planOf(q, account),
+    reviewsDone(q, account, from, to),
+    weekPopulation(q, account, from, to),
+  ]);
+  const known = [...agentIds, ...(population?.agents.map((a) => a.agentId) ?? [])];
+  return { week, from: from.toISOString(), to: to.toISOString(), ...coverage(plan, done, known), population };
+}
+
+async function weekPopulation(q: Queryable, account: string, from: Date, to: Date): Promise<PopulationCoverage | null> {
+  const synced = await syncedState(q, account);
+  if (!synced) return null;
+  return populationCoverage(synced.lastSyncAt?.toISOString() ?? null, await solvedPerAgent(q, account, from, to));
 }
 
 /**
  * Tickets to review that fill the week's gaps (the current week unless the request names one), leaving out tickets
- * already reviewed. The candidates come from the app, which reads them from Zendesk as the signed-in user; the picks
- * are seeded by the week, so a reload does not reshuffle them (docs/decisions/004-ticket-suggestions.md).
+ * already reviewed. With synced tickets, the candidates are every ticket solved in the week (decision 028); without,
+ * those the app read from Zendesk as the signed-in user. The picks are seeded by the week, so a reload does not
+ * reshuffle them (docs/decisions/004-ticket-suggestions.md).
  */
 export async function suggestReviews(q: Queryable, account: string, request: SuggestionsRequest, now: Date): Promise<SuggestionsResponse> {
   const week = request.week ?? isoWeekOf(now);
+  if (await syncedState(q, account)) return suggestFromSynced(q, account, week, request);
+  if (request.candidates.length === 0) return { week, suggestions: [], alreadyReviewed: 0, source: 'none', candidates: 0 };
   const agents = [...new Set([...request.agentIds, ...request.candidates.map((t) => t.assigneeId)])];
   const report = await weekCoverage(q, account, week, agents);
   const exclude = new Set(
@@ -41,5 +60,25 @@ export async function suggestReviews(q: Queryable, account: string, request: Sug
     favour: request.favour,
     exclude,
   });
-  return { week, suggestions, alreadyReviewed: exclude.size };
+  return { week, suggestions, alreadyReviewed: exclude.size, source: 'browser', candidates: request.candidates.length };
+}
+
+/** Random within each agent's tickets solved in the week, from the synced population. */
+async function suggestFromSynced(q: Queryable, account: string, week: IsoWeek, request: SuggestionsRequest): Promise<SuggestionsResponse> {
+  const { from, to } = weekRange(week);
+  const rows = await solvedTickets(q, account, from, to);
+  const candidates = rows.map((r) => ({
+    ticketId: r.ticketId,
+    assigneeId: r.assigneeId,
+    channel: r.channel,
+    subject: r.subject.slice(0, 500),
+    solvedAt: r.solvedAt.toISOString(),
+    reopens: r.reopens,
+    csat: csatOutcome(r.csatScore),
+    fullResolutionMinutes: r.fullResolutionMinutes,
+  }));
+  const exclude = new Set(rows.filter((r) => r.reviewed).map((r) => r.ticketId));
+  const report = await weekCoverage(q, account, week, request.agentIds);
+  const suggestions = suggestTickets(report.agents, candidates, { seed: request.seed ?? weekSeed(week), favour: request.favour, exclude });
+  return { week, suggestions, alreadyReviewed: exclude.size, source: 'synced', candidates: candidates.length };
 }

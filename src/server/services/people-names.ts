@@ -1,5 +1,6 @@
 /**
- * People's names for what the service writes out (the CSV export's name columns beside the ids). They come from the
+ * People's names for what the service writes out (the CSV export's name columns beside the ids). The synced users
+ * answer first (decision 028: the sync keeps every user's current name, no request per name); the rest come from the
  * people table, which sign-ins fill (identity) and this fills for the ids missing there or older than a day, asked of
  * Zendesk with the account's credential, 100 ids a request (`users/show_many`). Zendesk down never fails the caller:
  * the names stored stay, the others are left out, and the log says so.
@@ -9,6 +10,8 @@ import type { AppDeps } from '../deps.ts';
 import { SHOW_MANY_MAX, zendeskClient, ZendeskUnavailable, type ZendeskClient } from '../identity/zendesk-client.ts';
 import { consoleLogger } from '../log.ts';
 import { cachedNames, saveNames } from '../store/people-names.ts';
+import { syncedNames, syncedStaff, syncedState } from '../store/synced-population.ts';
+import type { PeopleDirectory } from '../../core/synced-population.ts';
 
 /** How long a stored name is used before Zendesk is asked again (renamed people, people deleted in Zendesk). */
 export const NAME_TTL_MS = 24 * 3_600_000;
@@ -23,15 +26,23 @@ export interface NameSource {
 /** Ids worth a name: Zendesk users, not erased people's pseudonyms (negative) or an API key's 0. */
 const people = (userIds: readonly number[]) => [...new Set(userIds)].filter((id) => id > 0);
 
-/** The names the people table holds, whatever their age; Zendesk is not asked. */
+/** The synced names of the ids, and the ids the sync does not know. */
+async function synced(db: Db, account: string, userIds: readonly number[]): Promise<{ names: Map<number, string>; rest: number[] }> {
+  const wanted = people(userIds);
+  const names = await syncedNames(db, account, wanted);
+  return { names, rest: wanted.filter((id) => !names.has(id)) };
+}
+
+/** The synced names, then those the people table holds, whatever their age; Zendesk is not asked. */
 export const storedNames: NameSource = {
   async namesOf(db, account, userIds) {
-    const rows = await cachedNames(db, account, people(userIds));
-    return new Map(rows.flatMap((r) => (r.name === null ? [] : [[r.userId, r.name] as const])));
+    const { names, rest } = await synced(db, account, userIds);
+    for (const r of await cachedNames(db, account, rest)) if (r.name !== null) names.set(r.userId, r.name);
+    return names;
   },
 };
 
-/** The stored names, with the missing and stale ones asked of the account's Zendesk first. */
+/** The synced names, then the stored ones, with the missing and stale ones asked of the account's Zendesk first. */
 export function zendeskNames(deps: Pick<AppDeps, 'accounts' | 'clock' | 'zendeskFetch' | 'logger'>): NameSource {
   const logger = deps.logger ?? consoleLogger('[service]');
   const fetchImpl = deps.zendeskFetch ?? ((url, init) => fetch(url, init));
@@ -40,10 +51,9 @@ export function zendeskNames(deps: Pick<AppDeps, 'accounts' | 'clock' | 'zendesk
 
   return {
     async namesOf(db, account, userIds) {
-      const wanted = people(userIds);
-      if (wanted.length === 0) return new Map();
+      const { names, rest: wanted } = await synced(db, account, userIds);
+      if (wanted.length === 0) return names;
       const now = deps.clock.now();
-      const names = new Map<number, string>();
       const fresh = new Set<number>();
       for (const row of await cachedNames(db, account, wanted)) {
         if (row.name !== null) names.set(row.userId, row.name);
@@ -81,4 +91,10 @@ export function zendeskNames(deps: Pick<AppDeps, 'accounts' | 'clock' | 'zendesk
       return names;
     },
   };
+}
+
+/** The account's staff and groups from the synced users and groups, for the app's names and pickers; `none` when nothing is synced. */
+export async function peopleDirectory(db: Db, account: string): Promise<PeopleDirectory> {
+  if (!(await syncedState(db, account))) return { source: 'none', staff: [], groups: [] };
+  return { source: 'synced', ...(await syncedStaff(db, account)) };
 }

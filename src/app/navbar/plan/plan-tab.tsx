@@ -15,7 +15,7 @@ import { AsyncView, ReportSection } from '../reports/bits.tsx';
 import { usePeople } from '../reports/use-people.ts';
 import { PlanEditor } from './plan-editor.tsx';
 import { Targets } from './targets.tsx';
-import { CANDIDATE_DAYS, TicketSuggestions } from './ticket-suggestions.tsx';
+import { TicketSuggestions } from './ticket-suggestions.tsx';
 import { WeekCoverage } from './week-coverage.tsx';
 
 const WEEK = 7 * 86_400_000;
@@ -85,7 +85,7 @@ export function PlanTab() {
       >
         <WeekCoverage week={week} people={people} version={version} />
       </ReportSection>
-      <ReportSection id="qa-suggest" title={t('ui.reports.suggest.title')} hint={t('ui.reports.suggest.hint', { days: CANDIDATE_DAYS })}>
+      <ReportSection id="qa-suggest" title={t('ui.reports.suggest.title')} hint={t('ui.reports.suggest.hint')}>
         <TicketSuggestions week={week} people={people} />
       </ReportSection>
       <ReportSection id="qa-targets" title={t('ui.reports.targets.title')} hint={t('ui.reports.targets.hint')}>

@@ -1,6 +1,7 @@
 /**
- * Tickets that fill the week's gaps: the app reads recently solved tickets from Zendesk (the service has no Zendesk
- * credential) and the service picks among them (docs/decisions/004-ticket-suggestions.md).
+ * Tickets that fill the week's gaps. The service picks: from every ticket solved in the week when it has synced the
+ * account's Zendesk (decision 028); else from the recently solved tickets the app reads from Zendesk in the browser,
+ * sent when the service answers that nothing is synced (docs/decisions/004-ticket-suggestions.md). The list says which.
  */
 import { useState } from 'preact/hooks';
 import type { Favour, Suggestion } from '../../../core/coverage.ts';
@@ -22,7 +23,7 @@ const FAVOURABLE: ReadonlyArray<keyof Favour> = ['reopens', 'lowCsat', 'longReso
 
 type Suggested =
   | { status: 'idle' | 'loading' }
-  | { status: 'done'; items: Suggestion[]; reviewed: number }
+  | { status: 'done'; items: Suggestion[]; reviewed: number; source: 'synced' | 'browser'; candidates: number }
   | { status: 'error'; message: string };
 
 export function TicketSuggestions({ week, people }: { week: string; people: People }) {
@@ -35,13 +36,21 @@ export function TicketSuggestions({ week, people }: { week: string; people: Peop
   async function suggest() {
     setState({ status: 'loading' });
     try {
-      const candidates = await readCandidates(zaf, new Date(Date.now() - CANDIDATE_DAYS * 86_400_000));
-      const r = await api.suggestions({ week, favour, candidates, agentIds: [] });
-      setState(
-        r.status === 'ok'
-          ? { status: 'done', items: r.value.suggestions, reviewed: r.value.alreadyReviewed }
-          : { status: 'error', message: r.error.message },
-      );
+      // the synced population first; the browser's scan only when nothing is synced
+      let r = await api.suggestions({ week, favour, agentIds: [] });
+      if (r.status === 'ok' && r.value.source === 'none') {
+        const candidates = await readCandidates(zaf, new Date(Date.now() - CANDIDATE_DAYS * 86_400_000));
+        r = await api.suggestions({ week, favour, candidates, agentIds: [] });
+      }
+      if (r.status !== 'ok') return setState({ status: 'error', message: r.error.message });
+      const { suggestions, alreadyReviewed, source, candidates } = r.value;
+      setState({
+        status: 'done',
+        items: suggestions,
+        reviewed: alreadyReviewed,
+        source: source === 'synced' ? 'synced' : 'browser',
+        candidates,
+      });
     } catch (e) {
       setState({ status: 'error', message: e instanceof Error ? e.message : String(e) });
     }
@@ -65,7 +74,10 @@ export function TicketSuggestions({ week, people }: { week: string; people: Peop
         {state.status === 'loading' ? <Loading label={t('ui.common.loading')} /> : null}
         {state.status === 'error' ? <p>{t('ui.common.error', { message: state.message })}</p> : null}
         {state.status === 'done' ? (
-          <p class="qa-muted">{t('ui.reports.suggest.found', { count: state.items.length, reviewed: state.reviewed })}</p>
+          <p class="qa-muted" data-source={state.source}>
+            {t('ui.reports.suggest.found', { count: state.items.length, reviewed: state.reviewed })}{' '}
+            {t(`ui.reports.suggest.source.${state.source}`, { count: state.candidates, days: CANDIDATE_DAYS })}
+          </p>
         ) : null}
       </div>
       {state.status === 'done' && state.items.length ? (

@@ -1,4 +1,8 @@
-/** A week's coverage against the plan: done of planned per agent and channel, and what is still to do. */
+/**
+ * A week's coverage against the plan: done of planned per agent and channel, and what is still to do; with synced
+ * tickets, also how many each agent solved in the week and how many of those were reviewed (decision 028).
+ */
+import type { AgentPopulation } from '../../../core/synced-population.ts';
 import { createPlanApi } from '../../api/plan-api.ts';
 import { useI18n } from '../../i18n/use-t.tsx';
 import { Loading } from '../../ui/notice.tsx';
@@ -6,21 +10,38 @@ import { useAsync } from '../../ui/use-async.ts';
 import { useApi } from '../navbar-context.tsx';
 import { ErrorNote, Head } from '../reports/bits.tsx';
 import { formatValue } from '../reports/format.ts';
+import { SyncedAt } from '../reports/synced-population.tsx';
 import type { People } from '../reports/use-people.ts';
 import { channelLabel } from '../scorecards/applies-to-summary.ts';
 
 export function WeekCoverage({ week, people, version }: { week: string; people: People; version: number }) {
   const { t, locale } = useI18n();
   const api = useApi(createPlanApi);
+  const solvedCell = (a: AgentPopulation | undefined) =>
+    a
+      ? `${t('ui.reports.coverage.doneOf', { done: a.reviewed, planned: a.solved })} (${formatValue('rate', a.solved ? a.reviewed / a.solved : null, locale)})`
+      : '–';
   const [state, reload] = useAsync(() => api.coverage(week, []), [api, week, version]);
   if (state.status === 'loading') return <Loading label={t('ui.common.loading')} />;
   if (state.status === 'error') return <ErrorNote error={state.error} onRetry={reload} />;
   const c = state.value;
+  const population = c.population;
+  const solvedBy = new Map(population?.agents.map((a) => [a.agentId, a]) ?? []);
   return (
     <>
       <p>
         <strong>{t('ui.reports.coverage.total', { ratio: formatValue('rate', c.ratio, locale), done: c.done, planned: c.planned })}</strong>{' '}
         <span class="qa-muted">{t('ui.reports.coverage.behind', { count: c.agentsBehind })}</span>
+      </p>
+      <p class="qa-muted" data-source={population ? 'synced' : 'none'}>
+        {population
+          ? t('ui.reports.coverage.population', {
+              reviewed: population.reviewed,
+              solved: population.solved,
+              ratio: formatValue('rate', population.ratio, locale),
+            })
+          : t('ui.reports.coverage.noPopulation')}{' '}
+        {population ? <SyncedAt at={population.lastSyncAt} /> : null}
       </p>
       {c.agents.length ? (
         <table class="qa-table" data-table="coverage">
@@ -30,6 +51,7 @@ export function WeekCoverage({ week, people, version }: { week: string; people: 
               'ui.reports.coverage.doneOfPlanned',
               'ui.reports.coverage.gap',
               'ui.reports.coverage.channels',
+              ...(population ? ['ui.reports.coverage.solvedReviewed'] : []),
             ].map((k) => t(k))}
           />
           <tbody>
@@ -59,6 +81,7 @@ export function WeekCoverage({ week, people, version }: { week: string; people: 
                     )
                     .join(' · ') || '–'}
                 </td>
+                {population ? <td>{solvedCell(solvedBy.get(a.agentId))}</td> : null}
               </tr>
             ))}
           </tbody>

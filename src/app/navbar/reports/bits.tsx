@@ -193,3 +193,23 @@ export function useFold<T>(items: readonly T[], id: string, labels: FoldLabels):
     ),
   };
 }
+
+/** Buttons choosing what a table is broken down by (agent, group, channel, ...), the chosen one pressed. */
+export function DimensionSwitch<D extends string>({ dims, dim, onChange }: { dims: readonly D[]; dim: D; onChange: (d: D) => void }) {
+  const { t } = useI18n();
+  return (
+    <div class="qa-segmented qa-no-print" role="group" aria-label={t('ui.reports.breakdown.by')}>
+      {dims.map((d) => (
+        <button
+          key={d}
+          type="button"
+          class={`c-btn c-btn--sm ${d === dim ? 'c-btn--primary' : ''}`}
+          aria-pressed={d === dim}
+          onClick={() => onChange(d)}
+        >
+          {t(`ui.reports.dimension.${d}`)}
+        </button>
+      ))}
+    </div>
+  );
+}

@@ -22,7 +22,7 @@ import { downloadText } from '../../ui/download.ts';
 import { useApi } from '../navbar-context.tsx';
 import { channelLabel } from '../scorecards/applies-to-summary.ts';
 import { CHANNELS } from '../scorecards/channels.ts';
-import { AsyncView, BonusNote, FigureText, ReportSection, TicketButton, Head } from './bits.tsx';
+import { AsyncView, BonusNote, DimensionSwitch, FigureText, Head, ReportSection, TicketButton } from './bits.tsx';
 import { BreakdownTable, CriterionTable, RootCauseTable } from './breakdowns.tsx';
 import { filtersHash, parseFilters, PRESETS, presetOf, presetRange, previousRange, type Preset } from './filters.ts';
 import { changeOf, formatDelta, type FigureKind } from './format.ts';
@@ -474,21 +474,7 @@ export function ReportsTab() {
         id="qa-breakdown"
         title={t(`ui.reports.breakdown.${dim}`)}
         hint={t('ui.reports.breakdown.hint')}
-        actions={
-          <div class="qa-segmented qa-no-print" role="group" aria-label={t('ui.reports.breakdown.by')}>
-            {DIMS.map((d) => (
-              <button
-                key={d}
-                type="button"
-                class={`c-btn c-btn--sm ${d === dim ? 'c-btn--primary' : ''}`}
-                aria-pressed={d === dim}
-                onClick={() => setDim(d)}
-              >
-                {t(`ui.reports.dimension.${d}`)}
-              </button>
-            ))}
-          </div>
-        }
+        actions={<DimensionSwitch dims={DIMS} dim={dim} onChange={setDim} />}
       >
         <AsyncView state={breakdown} reload={reloadBreakdown}>
           {() => <BreakdownTable dimension={dim} rows={breakdownRows} labelOf={labelOf} />}

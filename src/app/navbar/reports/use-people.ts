@@ -1,11 +1,17 @@
-/** The names of the account's people and groups, for the report tabs. */
-import { useMemo } from 'preact/hooks';
+/**
+ * The names of the account's people and groups, for the report tabs: from the service's synced users and groups when
+ * it has synced the account (decision 028: no Zendesk request per name), else read from Zendesk in the browser.
+ */
+import { useContext, useMemo } from 'preact/hooks';
+import { createPeopleApi } from '../../api/people-api.ts';
 import { ok } from '../../api/result.ts';
+import type { ServiceCall } from '../../api/service-call.ts';
 import { useAsync } from '../../ui/use-async.ts';
-import { useNames } from '../../ui/use-names.ts';
+import { rememberNames, useNames } from '../../ui/use-names.ts';
 import { readListPages } from '../../zaf/list-pages.ts';
 import type { ZafPort } from '../../zaf/port.ts';
 import { useZaf } from '../../zaf/use-zaf.tsx';
+import { NavBarContext } from '../navbar-context.tsx';
 import { loadDirectory } from '../scorecards/use-directory.ts';
 
 export interface Person {
@@ -39,20 +45,35 @@ const NOBODY = { staff: [] as Person[], groups: new Map<number, string>() as Rea
 // one read per page load: every view asks, and each read spends the account's shared API budget
 const directoryCache = new WeakMap<ZafPort, Promise<{ staff: Person[]; groups: ReadonlyMap<number, string> }>>();
 
-function readDirectory(zaf: ZafPort) {
+/** The synced staff and groups, or null when the service has synced nothing (or could not be asked). */
+async function syncedDirectory(zaf: ZafPort, call: ServiceCall) {
+  const r = await createPeopleApi(call).directory();
+  if (r.status !== 'ok' || r.value.source !== 'synced') return null;
+  // former agents too: they name old evaluations, and use-names then needs no request for them
+  rememberNames(zaf, r.value.staff);
+  return {
+    staff: r.value.staff.filter((p) => p.active).map(({ id, name, role }) => ({ id, name, role })),
+    groups: new Map(r.value.groups.map((g) => [g.id, g.name])) as ReadonlyMap<number, string>,
+  };
+}
+
+function readDirectory(zaf: ZafPort, call: ServiceCall | undefined) {
   let pending = directoryCache.get(zaf);
   if (!pending) {
-    pending = Promise.all([
-      readStaff(zaf).catch(() => []),
-      loadDirectory(zaf).then(
-        (d) => d.groups,
-        () => new Map<number, string>(),
-      ),
-    ]).then(([staff, groups]) => ({ staff, groups }));
+    pending = (call ? syncedDirectory(zaf, call) : Promise.resolve(null)).then((synced) => synced ?? readFromZendesk(zaf));
     directoryCache.set(zaf, pending);
   }
   return pending;
 }
+
+const readFromZendesk = (zaf: ZafPort) =>
+  Promise.all([
+    readStaff(zaf).catch(() => []),
+    loadDirectory(zaf).then(
+      (d) => d.groups,
+      () => new Map<number, string>(),
+    ),
+  ]).then(([staff, groups]) => ({ staff, groups }));
 
 /**
  * The account's staff and groups, read once from Zendesk; anyone else rendered (former agents, accounts past the
@@ -61,7 +82,9 @@ function readDirectory(zaf: ZafPort) {
  */
 export function usePeople(): People {
   const { zaf } = useZaf();
-  const [directory] = useAsync(() => readDirectory(zaf).then(ok), [zaf]);
+  // outside the nav bar (tests of a view alone) there is no service: Zendesk is asked
+  const call = useContext(NavBarContext)?.call;
+  const [directory] = useAsync(() => readDirectory(zaf, call).then(ok), [zaf, call]);
   const nameOf = useNames();
   return useMemo((): People => {
     const { staff, groups } = directory.status === 'ok' ? directory.value : NOBODY;
