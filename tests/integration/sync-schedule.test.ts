@@ -242,4 +242,56 @@ describe.each(backends())('scheduled zendesk sync on $name', (backend) => {
       ['deletedComments', 'enabled'],
     ]);
   });
+
+  it('erasure of a customer and of an agent reaches what the sync read from the local Zendesk, and an increment does not bring it back', async () => {
+    const [t] = tenants(db(), { clock: zd().clock });
+    const account = accountFor(t.account);
+    await saveSyncSettings(db(), t.account, { enabled: true, conversations: true, retentionDays: 3650, updatedAt: null, updatedBy: null });
+    const a = scheduler(db(), account, 'instance-a');
+    expect(synced((await a.tick())[0]).run.error).toBeNull();
+    // a customer with a conversation, and the agent who answered it
+    const ticket = zd()
+      .state.tickets()
+      .find((x) => x.comments.length > 1 && x.assignee_id !== null && x.requester_id !== x.assignee_id)!;
+    const customer = ticket.requester_id;
+    const agent = ticket.assignee_id!;
+    const naming = async (id: number) => ({
+      users: await countOf(db(), 'SELECT count(*) AS n FROM synced_users WHERE account = $1 AND user_id = $2', [t.account, id]),
+      comments: await countOf(db(), 'SELECT count(*) AS n FROM synced_comments WHERE account = $1 AND author_id = $2', [t.account, id]),
+      tickets: await countOf(
+        db(),
+        'SELECT count(*) AS n FROM synced_tickets WHERE account = $1 AND (requester_id = $2 OR assignee_id = $2)',
+        [t.account, id],
+      ),
+    });
+    const before = await naming(customer);
+    expect(before.users).toBe(1);
+    expect(before.comments).toBeGreaterThan(0);
+    const customerTickets = zd()
+      .state.tickets()
+      .filter((x) => x.requester_id === customer);
+    const left = await countOf(db(), 'SELECT count(*) AS n FROM synced_comments WHERE account = $1', [t.account]);
+
+    const erased = await t.as('admin', 1).delete(`/people/${customer}`);
+    expect(erased.status).toBe(200);
+    // every comment of their tickets (theirs and the agents' answers to them) went, and nothing else
+    const theirs = customerTickets.reduce((n, x) => n + x.comments.length, 0);
+    expect(erased.body).toMatchObject({ erasedSyncedComments: theirs, erasedSyncedUsers: 1 });
+    expect(await countOf(db(), 'SELECT count(*) AS n FROM synced_comments WHERE account = $1', [t.account])).toBe(left - theirs);
+    expect(await naming(customer)).toEqual({ users: 0, comments: 0, tickets: 0 });
+    const [kept] = await db().query<{ requester: number; subject: string | null; status: string }>(
+      'SELECT requester_id AS requester, subject, status FROM synced_tickets WHERE account = $1 AND ticket_id = $2',
+      [t.account, ticket.id],
+    );
+    expect(kept).toEqual({ requester: erased.body.pseudonym, subject: null, status: ticket.status });
+
+    expect((await t.as('admin', 1).delete(`/people/${agent}`)).status).toBe(200);
+    expect(await naming(agent)).toEqual({ users: 0, comments: 0, tickets: 0 });
+
+    // an increment without changes in Zendesk brings neither back
+    zd().advance(INTERVAL_MS);
+    expect(synced((await a.tick())[0]).run.error).toBeNull();
+    expect(await naming(customer)).toEqual({ users: 0, comments: 0, tickets: 0 });
+    expect(await naming(agent)).toEqual({ users: 0, comments: 0, tickets: 0 });
+  });
 });
