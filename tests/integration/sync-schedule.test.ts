@@ -131,6 +131,31 @@ describe.each(backends())('scheduled zendesk sync on $name', (backend) => {
     await releaseSyncLease(db(), account.subdomain, 'instance-b');
   });
 
+  it('stops at the next page when the service stops, and gives the lease back', async () => {
+    const account = accountFor(newAccount());
+    let stopped: Promise<void> | undefined;
+    const a: ReturnType<typeof scheduler> = scheduler(db(), account, 'instance-a', {
+      client: (config) => {
+        const client = clientOf(config);
+        return {
+          ...client,
+          tickets: async (from) => {
+            const page = await client.tickets(from);
+            stopped ??= a.stop();
+            return page;
+          },
+        };
+      },
+    });
+    const [tick] = await a.tick();
+    expect(tick).toMatchObject({ outcome: 'interrupted', reason: 'the service is stopping' });
+    await stopped;
+    expect(await countOf(db(), 'SELECT count(*) AS n FROM synced_tickets WHERE account = $1', [account.subdomain])).toBe(0);
+    expect(await liveSyncLease(db(), account.subdomain, zd().clock.now())).toBeNull();
+    // a stopped scheduler starts nothing more
+    expect(await a.tick()).toEqual([]);
+  });
+
   it('deletes conversation text past the retention on its runs, also with the sync off', async () => {
     const account = accountFor(newAccount());
     await saveSyncSettings(db(), account.subdomain, {
