@@ -7,6 +7,7 @@ import { readFile } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ScorecardSummary } from '../../src/core/api.ts';
+import { scaleOptions } from '../../src/core/scale.ts';
 import { weakestFirst, type Breakdown, type CriterionRow } from '../../src/core/reports.ts';
 import { FOLD_AT } from '../../src/app/navbar/reports/bits.tsx';
 import { defaultFilters } from '../../src/app/navbar/reports/filters.ts';
@@ -118,10 +119,7 @@ describe.skipIf(!canRun)('reports in the devhost', () => {
 
     // each scores the ticket (the calibration evaluation the sidebar sends); all top marks except where noted
     const criteria = card.current!.sections.flatMap((s) => s.criteria).filter((c) => !c.metric);
-    const top = (c: (typeof criteria)[number]) => {
-      const scale = 'preset' in c.scale ? { binary: 2, '3-point': 3, '4-point': 4, '5-point': 5 }[c.scale.preset] : c.scale.options.length;
-      return scale - 1;
-    };
+    const top = (c: (typeof criteria)[number]) => scaleOptions(c.scale).length - 1;
     const score = async (user: number, role: 'reviewer' | 'lead' | 'admin', lowFirst: boolean) => {
       const answers = card
         .current!.sections.flatMap((s) => s.criteria)
