@@ -9,37 +9,46 @@ import {
   type SuggestionsRequest,
   type SuggestionsResponse,
 } from '../../core/coverage.ts';
-import { csatOutcome, populationCoverage, type PopulationCoverage } from '../../core/synced-population.ts';
+import { csatOutcome, populationCoverage } from '../../core/synced-population.ts';
 import type { Queryable } from '../db/db.ts';
 import { reviewedTickets, reviewsDone } from '../store/coverage.ts';
 import { planOf } from '../store/plans.ts';
 import { solvedPerAgent, solvedTickets, syncedState } from '../store/synced-population.ts';
 
+/** How far back before the plan's week a solved ticket is still a candidate: on a Monday the week alone has none. */
+export const CANDIDATE_WEEKS_BEFORE = 1;
+const candidatesFrom = (from: Date) => new Date(from.getTime() - CANDIDATE_WEEKS_BEFORE * 7 * 86_400_000);
+
 /**
  * The week's coverage against the plan, for any set of known agents; with synced tickets, every agent who solved one
- * in the week is known, and the population says how many each solved and how many of those were reviewed.
+ * in the week or the one before (the suggestions' candidates) is known, and the population says how many each solved
+ * in the week and how many of those were reviewed.
  */
 export async function weekCoverage(q: Queryable, account: string, week: IsoWeek, agentIds: readonly number[]): Promise<CoverageResponse> {
   const { from, to } = weekRange(week);
-  const [{ plan }, done, population] = await Promise.all([
+  const [{ plan }, done, synced] = await Promise.all([
     planOf(q, account),
     reviewsDone(q, account, from, to),
     weekPopulation(q, account, from, to),
   ]);
-  const known = [...agentIds, ...(population?.agents.map((a) => a.agentId) ?? [])];
-  return { week, from: from.toISOString(), to: to.toISOString(), ...coverage(plan, done, known), population };
+  const known = [...agentIds, ...(synced?.recent ?? [])];
+  return { week, from: from.toISOString(), to: to.toISOString(), ...coverage(plan, done, known), population: synced?.population ?? null };
 }
 
-async function weekPopulation(q: Queryable, account: string, from: Date, to: Date): Promise<PopulationCoverage | null> {
+async function weekPopulation(q: Queryable, account: string, from: Date, to: Date) {
   const synced = await syncedState(q, account);
   if (!synced) return null;
-  return populationCoverage(synced.lastSyncAt?.toISOString() ?? null, await solvedPerAgent(q, account, from, to));
+  const [week, recent] = await Promise.all([solvedPerAgent(q, account, from, to), solvedPerAgent(q, account, candidatesFrom(from), from)]);
+  return {
+    population: populationCoverage(synced.lastSyncAt?.toISOString() ?? null, week),
+    recent: recent.map((a) => a.agentId),
+  };
 }
 
 /**
  * Tickets to review that fill the week's gaps (the current week unless the request names one), leaving out tickets
- * already reviewed. With synced tickets, the candidates are every ticket solved in the week (decision 028); without,
- * those the app read from Zendesk as the signed-in user. The picks are seeded by the week, so a reload does not
+ * already reviewed. With synced tickets, the candidates are every ticket solved in the week or the one before
+ * (decision 028); without, those the app read from Zendesk as the signed-in user. The picks are seeded by the week, so a reload does not
  * reshuffle them (docs/decisions/004-ticket-suggestions.md).
  */
 export async function suggestReviews(q: Queryable, account: string, request: SuggestionsRequest, now: Date): Promise<SuggestionsResponse> {
@@ -63,10 +72,10 @@ export async function suggestReviews(q: Queryable, account: string, request: Sug
   return { week, suggestions, alreadyReviewed: exclude.size, source: 'browser', candidates: request.candidates.length };
 }
 
-/** Random within each agent's tickets solved in the week, from the synced population. */
+/** Random within each agent's tickets solved in the week or the week before, from the synced population. */
 async function suggestFromSynced(q: Queryable, account: string, week: IsoWeek, request: SuggestionsRequest): Promise<SuggestionsResponse> {
   const { from, to } = weekRange(week);
-  const rows = await solvedTickets(q, account, from, to);
+  const rows = await solvedTickets(q, account, candidatesFrom(from), to);
   const candidates = rows.map((r) => ({
     ticketId: r.ticketId,
     assigneeId: r.assigneeId,

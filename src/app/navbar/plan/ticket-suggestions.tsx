@@ -79,6 +79,9 @@ export function TicketSuggestions({ week, people }: { week: string; people: Peop
             {t(`ui.reports.suggest.source.${state.source}`, { count: state.candidates, days: CANDIDATE_DAYS })}
           </p>
         ) : null}
+        {state.status === 'done' && state.items.length === 0 && state.candidates > 0 ? (
+          <p class="qa-muted">{t('ui.reports.suggest.noGap')}</p>
+        ) : null}
       </div>
       {state.status === 'done' && state.items.length ? (
         <table class="qa-table" data-table="suggestions">

@@ -34,13 +34,15 @@ export function WeekCoverage({ week, people, version }: { week: string; people: 
         <span class="qa-muted">{t('ui.reports.coverage.behind', { count: c.agentsBehind })}</span>
       </p>
       <p class="qa-muted" data-source={population ? 'synced' : 'none'}>
-        {population
-          ? t('ui.reports.coverage.population', {
-              reviewed: population.reviewed,
-              solved: population.solved,
-              ratio: formatValue('rate', population.ratio, locale),
-            })
-          : t('ui.reports.coverage.noPopulation')}{' '}
+        {population?.solved === 0
+          ? t('ui.reports.coverage.populationNone')
+          : population
+            ? t('ui.reports.coverage.population', {
+                reviewed: population.reviewed,
+                solved: population.solved,
+                ratio: formatValue('rate', population.ratio, locale),
+              })
+            : t('ui.reports.coverage.noPopulation')}{' '}
         {population ? <SyncedAt at={population.lastSyncAt} /> : null}
       </p>
       {c.agents.length ? (

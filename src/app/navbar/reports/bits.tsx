@@ -24,16 +24,27 @@ export function BonusNote({ count }: { count: number | undefined }) {
   );
 }
 
-/** The value, then "95% CI low–high · n = N" in smaller text; the interval is never left out when there is one. */
-export function FigureText({ kind, figure }: { kind: FigureKind; figure: Figure }) {
+/**
+ * The value, then "95% CI low–high · n = N" in smaller text; the interval is never left out when there is one.
+ * `stacked`: the interval and n on two lines, for tables with many figures side by side.
+ */
+export function FigureText({ kind, figure, stacked = false }: { kind: FigureKind; figure: Figure; stacked?: boolean }) {
   const { t, locale } = useI18n();
   const interval = formatInterval(kind, figure, locale);
+  const ci = !interval ? (
+    t('ui.reports.figure.nOnly', { n: figure.n })
+  ) : stacked ? (
+    <>
+      {t('ui.reports.figure.intervalOnly', { interval })}
+      <br />
+      {t('ui.reports.figure.n', { n: figure.n })}
+    </>
+  ) : (
+    t('ui.reports.figure.interval', { interval, n: figure.n })
+  );
   return (
     <span class="qa-figure">
-      <span class="qa-figure__value">{formatValue(kind, figure.value, locale)}</span>{' '}
-      <span class="qa-figure__ci">
-        {interval ? t('ui.reports.figure.interval', { interval, n: figure.n }) : t('ui.reports.figure.nOnly', { n: figure.n })}
-      </span>
+      <span class="qa-figure__value">{formatValue(kind, figure.value, locale)}</span> <span class="qa-figure__ci">{ci}</span>
     </span>
   );
 }

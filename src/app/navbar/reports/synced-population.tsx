@@ -1,7 +1,8 @@
 /**
  * Every synced ticket solved in the period, reviewed or not (decision 028): CSAT, first reply and resolution times in
- * all and by agent, group or channel, beside the QA figures of the evaluations with the same key. Each side has its own
- * n and the two are never mixed; with nothing synced it says so instead of showing figures.
+ * all and by agent, group or channel, beside the QA figures of the evaluations with the same key (their n is the
+ * evaluations'). Each side has its own n and the two are never mixed (a rule between them); with nothing synced it says
+ * so instead of showing figures.
  */
 import { useState } from 'preact/hooks';
 import type { PopulationDimension, PopulationMetrics, PopulationRow } from '../../../core/synced-population.ts';
@@ -11,6 +12,8 @@ import { DimensionSwitch, FigureText } from './bits.tsx';
 import type { People } from './use-people.ts';
 
 const DIMENSIONS: readonly PopulationDimension[] = ['reviewee', 'group', 'channel'];
+/** The rule between the synced tickets' columns and the reviewed ones'. */
+const QA_SIDE = { borderLeft: '2px solid var(--qa-border)', paddingLeft: '12px' };
 
 /** When the synced population was last brought up to date, or that no run has ended well yet. */
 export function SyncedAt({ at }: { at: string | null }) {
@@ -23,23 +26,24 @@ export function SyncedAt({ at }: { at: string | null }) {
 function Row({ label, row }: { label: string; row: PopulationRow }) {
   return (
     <tr>
-      <th scope="row">{label}</th>
+      <th scope="row" style={{ whiteSpace: 'nowrap' }}>
+        {label}
+      </th>
       <td class="qa-num">{row.tickets}</td>
       <td>
-        <FigureText kind="rate" figure={row.csatGoodRate} />
+        <FigureText stacked kind="rate" figure={row.csatGoodRate} />
       </td>
       <td>
-        <FigureText kind="minutes" figure={row.firstReplyMinutes} />
+        <FigureText stacked kind="minutes" figure={row.firstReplyMinutes} />
       </td>
       <td>
-        <FigureText kind="minutes" figure={row.fullResolutionMinutes} />
+        <FigureText stacked kind="minutes" figure={row.fullResolutionMinutes} />
       </td>
-      <td class="qa-population__qa qa-num">{row.qa.count}</td>
-      <td>
-        <FigureText kind="score" figure={row.qa.averageScore} />
+      <td style={QA_SIDE}>
+        <FigureText stacked kind="score" figure={row.qa.averageScore} />
       </td>
       <td>
-        <FigureText kind="rate" figure={row.qa.passRate} />
+        <FigureText stacked kind="rate" figure={row.qa.passRate} />
       </td>
     </tr>
   );
@@ -78,7 +82,7 @@ export function SyncedPopulation({ population, people }: { population: Populatio
                 <th scope="colgroup" colSpan={4}>
                   {t('ui.reports.synced.allTickets')}
                 </th>
-                <th scope="colgroup" colSpan={3} class="qa-population__qa">
+                <th scope="colgroup" colSpan={2} style={QA_SIDE}>
                   {t('ui.reports.synced.reviewed')}
                 </th>
               </tr>
@@ -88,10 +92,9 @@ export function SyncedPopulation({ population, people }: { population: Populatio
                 <th scope="col">{t('ui.reports.metrics.csatGoodRate')}</th>
                 <th scope="col">{t('ui.reports.metrics.firstReplyMinutes')}</th>
                 <th scope="col">{t('ui.reports.metrics.fullResolutionMinutes')}</th>
-                <th scope="col" class="qa-population__qa">
-                  {t('ui.reports.headline.count')}
+                <th scope="col" style={QA_SIDE}>
+                  {t('ui.reports.headline.averageScore')}
                 </th>
-                <th scope="col">{t('ui.reports.headline.averageScore')}</th>
                 <th scope="col">{t('ui.reports.headline.passRate')}</th>
               </tr>
             </thead>
