@@ -45,13 +45,14 @@ function ticketRow(r: Row): TicketRow {
 
 /**
  * `EvaluationSums` straight from `evaluations e` (for filters the rollups cannot answer); `bonusCount` as the reports'
- * sums count it (evaluations of a scorecard some version of which declares a maxScore, sql.ts).
+ * sums count it (evaluations of a scorecard some version of which declares a maxScore, sql.ts); the subquery does not
+ * depend on the row, so it runs once per statement, not once per evaluation.
  */
 export const EVALUATION_SUMS = `count(*)::float8 AS count, count(e.final_score)::float8 AS scored,
   coalesce(sum(e.final_score), 0)::float8 AS "scoreSum", coalesce(sum(e.final_score * e.final_score), 0)::float8 AS "scoreSumSq",
   count(*) FILTER (WHERE e.passed)::float8 AS passes, count(*) FILTER (WHERE e.critical_failed)::float8 AS "criticalFails",
-  count(*) FILTER (WHERE EXISTS (SELECT 1 FROM scorecard_versions v WHERE v.account = e.account AND v.scorecard_id = e.scorecard_id
-    AND v.definition -> 'maxScore' IS NOT NULL))::float8 AS "bonusCount"`;
+  count(*) FILTER (WHERE (e.account, e.scorecard_id) IN (SELECT v.account, v.scorecard_id FROM scorecard_versions v
+    WHERE v.definition -> 'maxScore' IS NOT NULL))::float8 AS "bonusCount"`;
 
 const CSAT_BUCKET = `CASE WHEN e.csat IN ('good', 'bad') THEN e.csat ELSE 'none' END`;
 
