@@ -91,11 +91,15 @@ export async function ticketSums(
       count(t.reopens)::float8 AS "reopenN", count(*) FILTER (WHERE t.reopens > 0)::float8 AS reopened,
       count(*) FILTER (WHERE t.csat_score LIKE 'good%' OR t.csat_score LIKE 'bad%')::float8 AS "csatN",
       count(*) FILTER (WHERE t.csat_score LIKE 'good%')::float8 AS "csatGood"`;
-  const parts = (Object.keys(KEYS) as PopulationDimension[]).map(
-    (d) => `SELECT '${d}' AS dimension, ${KEYS[d]} AS key, ${sums} FROM synced_tickets t WHERE ${where.join(' AND ')} GROUP BY 2`,
+  // one scan, grouped four ways: in all, and by each dimension (GROUPING() says which grouping a row is of)
+  const dims = Object.keys(KEYS) as PopulationDimension[];
+  const rows = await q.query<TicketSums & { dimension: PopulationDimension | null }>(
+    `SELECT CASE ${dims.map((d) => `WHEN GROUPING(${KEYS[d]}) = 0 THEN '${d}'`).join(' ')} END AS dimension,
+            coalesce(${dims.map((d) => KEYS[d]).join(', ')}, '') AS key, ${sums}
+       FROM synced_tickets t WHERE ${where.join(' AND ')}
+      GROUP BY GROUPING SETS ((), ${dims.map((d) => `(${KEYS[d]})`).join(', ')})`,
+    p.values,
   );
-  parts.unshift(`SELECT NULL AS dimension, '' AS key, ${sums} FROM synced_tickets t WHERE ${where.join(' AND ')}`);
-  const rows = await q.query<TicketSums & { dimension: PopulationDimension | null }>(parts.join(' UNION ALL '), p.values);
   // the total's row is there even with no ticket: drop it then, so "no synced ticket" is not a row of zeros
   return rows.filter((r) => r.tickets > 0);
 }
