@@ -1,28 +1,36 @@
 /**
  * Text helpers shared by the checks. Masking keeps every offset: what a check must not read (links, addresses, ticket
  * and order numbers, code, quoted lines) is overwritten with spaces of the same length, so a span found in the masked
- * text is the same span of the stored body.
+ * text is the same span of the stored body (a body longer than MAX_CHARS is read up to there).
  */
 import type { Language } from './check.ts';
 
-const MASKS: readonly RegExp[] = [
-  /```[\s\S]*?```/g, // fenced code
+/** Comments are read up to this many characters (a pasted log or a forwarded thread adds nothing a check reads). */
+export const MAX_CHARS = 20_000;
+
+const BLOCKS: readonly RegExp[] = [
+  /```[^`]*```/g, // fenced code
   /`[^`\n]+`/g, // inline code
   /^>.*$/gm, // quoted lines of an e-mail reply
-  /\b(?:https?:\/\/|www\.)[^\s<>"')\]]+/gi, // links
-  /[\w.+-]+@[\w-]+(?:\.[\w-]+)+/g, // e-mail addresses
-  /#\d+\b/g, // ticket numbers as #12345
-  /\b[\w-]*\d[\w-]*\b/g, // anything with a digit: order numbers, versions, codes, dates
-  /\b[\w-]+\.(?:pdf|png|jpe?g|gif|csv|xlsx?|docx?|zip|txt|json|log)\b/gi, // file names
-  /(?:^|\s)[/~][\w./-]+/g, // paths
 ];
 
 const blank = (m: string) => m.replace(/[^\n]/g, ' ');
 
+/** What of one whitespace-free token is not prose: links, addresses, anything with a digit, file names, paths. */
+function maskToken(token: string): string {
+  if (/^[(<"'[]?(?:https?:\/\/|www\.)/i.test(token) || /^[/~][\w.-]*\//.test(token)) return blank(token);
+  let out = token;
+  if (out.includes('@')) out = out.replace(/[\w.+-]+@[\w-]+(?:\.[\w-]+)+/g, blank);
+  if (/\d/.test(out)) out = out.replace(/#?[\w-]+/g, (m) => (/\d/.test(m) ? blank(m) : m));
+  if (out.includes('.')) out = out.replace(/[\w-]+\.(?:pdf|png|jpe?g|gif|csv|xlsx?|docx?|zip|txt|json|log)\b/gi, blank);
+  return out;
+}
+
+/** The body with what no check reads blanked out, offsets kept; linear in the text (no backtracking across words). */
 export function mask(body: string): string {
-  let text = body;
-  for (const re of MASKS) text = text.replace(re, blank);
-  return text;
+  let text = body.length > MAX_CHARS ? body.slice(0, MAX_CHARS) : body;
+  for (const re of BLOCKS) text = text.replace(re, blank);
+  return text.replace(/\S+/g, maskToken);
 }
 
 export interface Span {
