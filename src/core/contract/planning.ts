@@ -23,12 +23,16 @@ export const setPlan = contract({
   responses: { 200: json(MonitoringPlanView) },
 });
 
-/** The app sends the candidates it read from Zendesk (the service holds no Zendesk credentials): a POST that writes nothing. */
+/**
+ * Drawn from the synced tickets when the account has them; else from the candidates the app read from Zendesk and sends
+ * (source none: send them): a POST that writes nothing.
+ */
 export const suggestReviews = contract({
   method: 'post',
   path: '/suggestions',
   tag: 'planning',
-  summary: 'Tickets to review that fill coverage gaps (random per agent, optionally favouring reopens, low CSAT, long resolution)',
+  summary:
+    'Tickets to review that fill coverage gaps (random per agent among the synced tickets solved this week or last, or the candidates sent; optionally favouring reopens, low CSAT, long resolution)',
   roles: STAFF,
   request: { body: jsonBody(SuggestionsRequest) },
   responses: { 200: json(SuggestionsResponse) },

@@ -5,9 +5,9 @@ import { declare, router } from '../openapi/declare.ts';
 import { suggestReviews } from '../services/coverage.ts';
 
 /**
- * `POST /suggestions`: tickets to review that fill the week's gaps. The app sends the candidates it read from Zendesk
- * as the signed-in user (the service holds no Zendesk credentials), so it is a POST that writes nothing:
- * docs/decisions/004-ticket-suggestions.md.
+ * `POST /suggestions`: tickets to review that fill the week's gaps, from the synced tickets when the account has them
+ * (decision 028); else from the candidates the app read from Zendesk as the signed-in user, sent in the body, so it is
+ * a POST that writes nothing (docs/decisions/004-ticket-suggestions.md).
  */
 export function suggestionsRouter({ db, clock }: AppDeps) {
   const route = declare(api.suggestReviews, { action: 'get review suggestions', heavy: true });
