@@ -8,7 +8,7 @@
  */
 import { flesch } from 'flesch';
 import { applicable, type Check, evidenceOf, type Language, notApplicable } from './check.ts';
-import { analyse, type Conversation, type Message } from './conversation.ts';
+import type { Conversation, Message } from './conversation.ts';
 import { nonProse, readReplies } from './phrase-check.ts';
 import { syllables } from './syllables.ts';
 import { sentences, words } from './text.ts';

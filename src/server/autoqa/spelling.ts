@@ -7,7 +7,7 @@
  * is not a German misspelling (so "Packet" for "Paket" goes unseen).
  */
 import { applicable, type Check, type Evidence, evidenceOf, type Language, notApplicable } from './check.ts';
-import { analyse, type Conversation } from './conversation.ts';
+import type { Conversation } from './conversation.ts';
 import { isKnownWord } from './dictionaries.ts';
 import { nonProse, readReplies } from './phrase-check.ts';
 import { words } from './text.ts';
