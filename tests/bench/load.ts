@@ -120,8 +120,9 @@ async function seed(db: Db, scorecardId: string, n: number): Promise<number> {
     );
     await db.query(
       `INSERT INTO evaluation_answers (account, evaluation_id, position, criterion_id, section_id, rating, fraction, na, weight,
-         critical, critical_failed, root_causes, comment, created_at)
+         critical, critical_failed, failed, root_causes, comment, created_at)
        SELECT e.account, e.id, i, 'c' || i, 's', x.rating, x.rating / 2.0, false, 1 + i % 3, i = 0, i = 0 AND e.critical_failed,
+         x.rating / 2.0 < 0.5,
          CASE WHEN x.rating < 2 THEN ARRAY['Knowledge gap'] ELSE '{}'::text[] END,
          CASE WHEN x.rating = 0 THEN 'Missed, see notes' END, e.created_at
        FROM evaluations e CROSS JOIN generate_series(0, $2::int - 1) AS i,
