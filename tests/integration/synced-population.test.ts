@@ -192,6 +192,23 @@ describe.each(backends())('the synced population on $name', (backend) => {
     });
   });
 
+  it('suggests no ticket of an erased agent and leaves them out of coverage; their name leaves the directory', async () => {
+    const [t] = tenants(db());
+    await sync(db(), t);
+    await t.as('lead', 5).put('/plan', { default: { overall: 2 } });
+    const erased = solvedIn(from, to)[0]!.assignee_id!;
+    expect((await t.as('admin', 1).delete(`/people/${erased}`)).status).toBe(200);
+    const agents = (await t.as('reviewer', 2).post('/suggestions', { week: WEEK })).body.suggestions.map(
+      (s: { agentId: number }) => s.agentId,
+    );
+    expect(agents.length).toBeGreaterThan(0);
+    expect(agents.filter((id: number) => id === erased || id < 0)).toEqual([]);
+    const coverage = (await t.as('lead', 5).get(`/reports/coverage?week=${WEEK}`)).body;
+    expect(coverage.population.agents.filter((a: { agentId: number }) => a.agentId === erased || a.agentId < 0)).toEqual([]);
+    expect(coverage.agents.filter((a: { agentId: number }) => a.agentId === erased || a.agentId < 0)).toEqual([]);
+    expect((await t.as('lead', 5).get('/people/directory')).body.staff.map((p: { id: number }) => p.id)).not.toContain(erased);
+  });
+
   it('keeps the browser’s candidates when nothing is synced: asks for them first, then picks among them', async () => {
     const [t] = tenants(db());
     await t.as('lead', 5).put('/plan', { default: { overall: 1 } });

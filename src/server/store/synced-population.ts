@@ -34,25 +34,28 @@ export interface SyncedCandidateRow {
   reviewed: boolean;
 }
 
-/** Every ticket solved in [from, to) with an assignee, with whether it has a review. */
+/**
+ * Every ticket solved in [from, to) with an assignee, with whether it has a review (an erased assignee's pseudonym,
+ * negative, is no one to review).
+ */
 export async function solvedTickets(q: Queryable, account: string, from: Date, to: Date): Promise<SyncedCandidateRow[]> {
   return q.query<SyncedCandidateRow>(
     `SELECT t.ticket_id AS "ticketId", t.assignee_id AS "assigneeId", t.channel, coalesce(t.subject, '') AS subject,
             t.solved_at AS "solvedAt", t.reopens, t.csat_score AS "csatScore",
             t.full_resolution_minutes AS "fullResolutionMinutes", ${REVIEWED} AS reviewed
        FROM synced_tickets t
-      WHERE t.account = $1 AND ${SOLVED} AND t.solved_at >= $2 AND t.solved_at < $3 AND t.assignee_id IS NOT NULL
+      WHERE t.account = $1 AND ${SOLVED} AND t.solved_at >= $2 AND t.solved_at < $3 AND t.assignee_id > 0
       ORDER BY t.ticket_id`,
     [account, from, to],
   );
 }
 
-/** Per assignee: tickets solved in [from, to), and how many of them have a review. */
+/** Per assignee (not erased): tickets solved in [from, to), and how many of them have a review. */
 export async function solvedPerAgent(q: Queryable, account: string, from: Date, to: Date): Promise<AgentPopulation[]> {
   return q.query<AgentPopulation>(
     `SELECT t.assignee_id AS "agentId", count(*)::int AS solved, count(*) FILTER (WHERE ${REVIEWED})::int AS reviewed
        FROM synced_tickets t
-      WHERE t.account = $1 AND ${SOLVED} AND t.solved_at >= $2 AND t.solved_at < $3 AND t.assignee_id IS NOT NULL
+      WHERE t.account = $1 AND ${SOLVED} AND t.solved_at >= $2 AND t.solved_at < $3 AND t.assignee_id > 0
       GROUP BY 1`,
     [account, from, to],
   );
