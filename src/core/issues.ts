@@ -120,6 +120,10 @@ export const ISSUE_CODES = [
   'bonus-needs-max',
   'max-needs-bonus',
   'needs-format-2',
+  'auto-on-metric',
+  'auto-needs-boolean-map',
+  'auto-needs-bands',
+  'auto-option-out-of-scale',
   'other',
 ] as const;
 export type IssueCode = (typeof ISSUE_CODES)[number];

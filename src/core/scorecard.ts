@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { AutoScore, autoScoreProblems } from './autoqa.ts';
+import { scaleOptions } from './scale.ts';
 import { SLUG_PATTERN, safeText, textRecord, ZendeskId } from './text.ts';
 
 /** Ids are stable across versions so reports can follow a criterion through edits. */
@@ -77,6 +79,8 @@ export const Criterion = z.strictObject({
   rootCauseKinds: textRecord(safeText(120), RootCauseKind).optional(),
   commentRequiredAtOrBelow: z.number().min(0).max(1).optional(),
   metric: MetricRule.optional(),
+  /** Format 2: pre-rated by an automatic check (the reviewer accepts or overrides). */
+  auto: AutoScore.optional(),
 });
 export type Criterion = z.infer<typeof Criterion>;
 
@@ -172,6 +176,17 @@ export const ScorecardDefinition = z
             issue(ctx, [...at, 'allowNA'], 'a bonus criterion cannot be N/A: a bonus not earned is 0', 'bonus-na');
           if (bonus && criterion.critical) issue(ctx, [...at, 'critical'], 'a bonus criterion cannot be critical', 'bonus-critical');
         }
+        if (criterion.auto) {
+          if (criterion.metric || criterion.scoring === false)
+            issue(
+              ctx,
+              [...at, 'auto'],
+              'a check pre-rates a scored criterion a reviewer answers: not a metric or non-scoring one',
+              'auto-on-metric',
+            );
+          for (const p of autoScoreProblems(criterion.auto, scaleOptions(criterion.scale).length))
+            issue(ctx, [...at, 'auto', ...p.path], p.message, p.code);
+        }
         if (criterion.failBelow !== undefined && !criterion.critical)
           issue(
             ctx,
@@ -266,7 +281,7 @@ function issue(ctx: z.RefinementCtx, path: PropertyKey[], message: string, code:
   ctx.addIssue({ code: 'custom', path, message, params: { code } });
 }
 
-type CriterionShape = Pick<z.input<typeof Criterion>, 'bonus' | 'scoring' | 'scale' | 'critical' | 'failBelow'>;
+type CriterionShape = Pick<z.input<typeof Criterion>, 'bonus' | 'scoring' | 'scale' | 'critical' | 'failBelow' | 'auto'>;
 type SectionShape = { bonus?: boolean | undefined; criteria: CriterionShape[] };
 type CardShape = { sections: SectionShape[]; maxScore?: number | undefined };
 
@@ -293,6 +308,7 @@ export function formatTwoFeatures(card: CardShape): Array<{ path: PropertyKey[];
       if (c.bonus !== undefined) found.push({ path: [...at, 'bonus'], feature: 'bonus criteria' });
       if (c.scoring !== undefined) found.push({ path: [...at, 'scoring'], feature: 'non-scoring criteria' });
       if (c.failBelow !== undefined) found.push({ path: [...at, 'failBelow'], feature: 'criteria with failBelow' });
+      if (c.auto !== undefined) found.push({ path: [...at, 'auto'], feature: 'criteria pre-rated by a check' });
       if (c.critical?.effect === 'fail') found.push({ path: [...at, 'critical'], feature: 'critical rules with effect "fail"' });
     });
   });
