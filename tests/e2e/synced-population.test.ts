@@ -64,7 +64,7 @@ describe.skipIf(!chromiumAvailable())('the synced population in the nav bar', ()
     await frame.getByRole('button', { name: 'Suggest tickets' }).click();
     const source = frame.locator('[data-source="synced"]', { hasText: 'synced from Zendesk' }).last();
     await source.waitFor();
-    expect(await source.textContent()).toMatch(/Drawn from all \d+ tickets solved this week or last, synced from Zendesk\./);
+    expect(await source.textContent()).toMatch(/Drawn from all \d+ tickets solved in the week or the week before, synced from Zendesk\./);
     const agents = new Set(await frame.locator('[data-table="suggestions"] tbody tr td:nth-child(2)').allTextContents());
     // the sample's agents who solve tickets, by their synced names
     expect([...agents].sort()).toEqual(['Alex Agent', 'Jordan Park', 'Mia Novak', 'Omar Haddad', 'Sam Support']);

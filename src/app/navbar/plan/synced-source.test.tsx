@@ -104,7 +104,7 @@ describe('suggestions by source', () => {
     expect(w.bodies).toEqual([{ week: '2026-W50', favour: { reopens: true, lowCsat: true, longResolution: false }, agentIds: [] }]);
     expect(w.zendesk.filter((u) => u.includes('tickets.json'))).toEqual([]);
     expect(el.querySelector('[data-source]')!.textContent).toBe(
-      '1 tickets suggested (2 already reviewed were left out). Drawn from all 65 tickets solved this week or last, synced from Zendesk.',
+      '1 tickets suggested (2 already reviewed were left out). Drawn from all 65 tickets solved in the week or the week before, synced from Zendesk.',
     );
     expect(el.querySelector('[data-table="suggestions"] tbody td:nth-child(2)')!.textContent).toBe('Alex Agent');
   });
