@@ -209,6 +209,21 @@ describe.each(backends())('the synced population on $name', (backend) => {
     expect((await t.as('lead', 5).get('/people/directory')).body.staff.map((p: { id: number }) => p.id)).not.toContain(erased);
   });
 
+  it('goes back to the browser’s candidates when an admin turned the sync off (its tickets stop moving)', async () => {
+    const [t] = tenants(db());
+    await sync(db(), t);
+    await t.as('lead', 5).put('/plan', { default: { overall: 1 } });
+    expect((await t.as('reviewer', 2).post('/suggestions', { week: WEEK })).body.source).toBe('synced');
+    await db().query(
+      `INSERT INTO sync_settings (account, enabled, conversations, retention_days) VALUES ($1, false, true, 90)
+       ON CONFLICT (account) DO UPDATE SET enabled = false`,
+      [t.account],
+    );
+    expect((await t.as('reviewer', 2).post('/suggestions', { week: WEEK })).body).toMatchObject({ source: 'none', suggestions: [] });
+    const candidates = [{ ticketId: 7, assigneeId: 50, channel: 'email', subject: 'A' }];
+    expect((await t.as('reviewer', 2).post('/suggestions', { week: WEEK, candidates })).body.source).toBe('browser');
+  });
+
   it('keeps the browser’s candidates when nothing is synced: asks for them first, then picks among them', async () => {
     const [t] = tenants(db());
     await t.as('lead', 5).put('/plan', { default: { overall: 1 } });

@@ -47,13 +47,14 @@ async function weekPopulation(q: Queryable, account: string, from: Date, to: Dat
 
 /**
  * Tickets to review that fill the week's gaps (the current week unless the request names one), leaving out tickets
- * already reviewed. With synced tickets, the candidates are every ticket solved in the week or the one before
- * (decision 028); without, those the app read from Zendesk as the signed-in user. The picks are seeded by the week, so a reload does not
+ * already reviewed. With synced tickets and the sync on, the candidates are every ticket solved in the week or the one
+ * before (decision 028); else those the app read from Zendesk as the signed-in user. The picks are seeded by the week, so a reload does not
  * reshuffle them (docs/decisions/004-ticket-suggestions.md).
  */
 export async function suggestReviews(q: Queryable, account: string, request: SuggestionsRequest, now: Date): Promise<SuggestionsResponse> {
   const week = request.week ?? isoWeekOf(now);
-  if (await syncedState(q, account)) return suggestFromSynced(q, account, week, request);
+  // a sync turned off leaves tickets that stop at that day: this week's would be missing, so the browser reads them
+  if ((await syncedState(q, account))?.on) return suggestFromSynced(q, account, week, request);
   if (request.candidates.length === 0) return { week, suggestions: [], alreadyReviewed: 0, source: 'none', candidates: 0 };
   const agents = [...new Set([...request.agentIds, ...request.candidates.map((t) => t.assigneeId)])];
   const report = await weekCoverage(q, account, week, agents);

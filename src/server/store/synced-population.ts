@@ -12,14 +12,19 @@ const SOLVED = `t.status IN ('solved', 'closed') AND t.solved_at IS NOT NULL`;
 const REVIEWED = `EXISTS (SELECT 1 FROM evaluations e WHERE e.account = t.account AND e.ticket_id = t.ticket_id
   AND e.kind = 'review' AND e.status <> 'withdrawn')`;
 
-/** Whether the account has synced tickets, and when its last sync run ended well; null: nothing synced. */
-export async function syncedState(q: Queryable, account: string): Promise<{ lastSyncAt: Date | null } | null> {
-  const [row] = await q.query<{ any: boolean; last: Date | null }>(
+/**
+ * Whether the account has synced tickets, when its last sync run ended well, and whether the sync is on (an admin may
+ * have turned it off: what is stored stays, but stops moving); null: nothing synced.
+ */
+export async function syncedState(q: Queryable, account: string): Promise<{ lastSyncAt: Date | null; on: boolean } | null> {
+  const [row] = await q.query<{ any: boolean; last: Date | null; on: boolean | null }>(
     `SELECT EXISTS (SELECT 1 FROM synced_tickets WHERE account = $1) AS any,
-            (SELECT last_success_at FROM sync_status WHERE account = $1) AS last`,
+            (SELECT last_success_at FROM sync_status WHERE account = $1) AS last,
+            (SELECT enabled FROM sync_settings WHERE account = $1) AS on`,
     [account],
   );
-  return row?.any ? { lastSyncAt: row.last } : null;
+  // no settings row: the defaults, on
+  return row?.any ? { lastSyncAt: row.last, on: row.on ?? true } : null;
 }
 
 export interface SyncedCandidateRow {

@@ -119,7 +119,7 @@ describe('suggestions by source', () => {
     expect(w.bodies[1]).toMatchObject({ candidates: [{ ticketId: 7, assigneeId: 10002, channel: 'email' }] });
     expect(w.zendesk.some((u) => u.startsWith('/api/v2/tickets.json'))).toBe(true);
     expect(el.querySelector('[data-source="browser"]')!.textContent).toContain(
-      'Drawn from 1 tickets solved in the last 14 days among the most recently updated ones, read in your browser: nothing is synced from Zendesk yet.',
+      'Drawn from 1 tickets solved in the last 14 days among the most recently updated ones, read in your browser, as the Zendesk sync is off or has not run yet.',
     );
   });
 
