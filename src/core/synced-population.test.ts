@@ -1,21 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { csatOutcome, populationCoverage, populationRows, type TicketSums } from './synced-population.ts';
+import { csatOutcome, NO_TICKETS, populationCoverage, populationRows, type TicketSums } from './synced-population.ts';
 
-const tickets = (key: string, over: Partial<TicketSums> = {}): TicketSums => ({
-  key,
-  tickets: 0,
-  frtN: 0,
-  frtSum: 0,
-  frtSq: 0,
-  resN: 0,
-  resSum: 0,
-  resSq: 0,
-  reopenN: 0,
-  reopened: 0,
-  csatN: 0,
-  csatGood: 0,
-  ...over,
-});
+const tickets = (key: string, over: Partial<TicketSums> = {}): TicketSums => ({ key, tickets: 0, ...NO_TICKETS, ...over });
 const qa = (key: string, count: number, passes: number, scoreSum: number) => ({
   key,
   count,

@@ -88,7 +88,8 @@ export const NOTHING_SYNCED: PopulationMetrics = {
   by: { reviewee: [], group: [], channel: [] },
 };
 
-const NO_TICKETS: MetricSums = {
+/** Sums of no ticket. */
+export const NO_TICKETS: MetricSums = {
   frtN: 0,
   frtSum: 0,
   frtSq: 0,

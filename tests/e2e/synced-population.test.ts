@@ -4,31 +4,16 @@
  * from the synced tickets, for every agent who solved tickets, said under the list; coverage says what was synced; the
  * reports show CSAT and times over every synced ticket beside the reviewed ones, with staff names from the synced users.
  */
-import type { Frame, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { systemClock } from '../../src/server/deps.ts';
 import { loggerOf } from '../../src/server/log.ts';
 import { createSyncScheduler } from '../../src/server/sync/scheduler.ts';
 import { axeViolations } from '../support/axe.ts';
 import { chromiumAvailable, launchBrowser, type TestBrowser } from '../support/browser.ts';
-import { startDevhost, USERS, type DevhostHandle } from '../support/devhost.ts';
+import { openNavBar, startDevhost, USERS, type DevhostHandle } from '../support/devhost.ts';
 
 let dh: DevhostHandle;
 let browser: TestBrowser;
-
-async function navBarFrame(user: number): Promise<{ frame: Frame; page: Page }> {
-  const page = await browser.context.newPage();
-  await page.goto(dh.navBarUrl({ user }));
-  for (let i = 0; i < 200; i++) {
-    const frame = dh.frameOf(page, 'nav_bar');
-    if (frame) {
-      await frame.getByRole('tab').first().waitFor();
-      return { frame, page };
-    }
-    await page.waitForTimeout(50);
-  }
-  throw new Error('the app iframe never appeared');
-}
 
 describe.skipIf(!chromiumAvailable())('the synced population in the nav bar', () => {
   beforeAll(async () => {
@@ -51,7 +36,7 @@ describe.skipIf(!chromiumAvailable())('the synced population in the nav bar', ()
   });
 
   it('a lead gets suggestions from the synced tickets of every agent, and coverage says what was synced', async () => {
-    const { frame, page } = await navBarFrame(USERS.lee);
+    const { app: frame, page } = await openNavBar(browser, dh, USERS.lee);
     // the browser's scan is not used: no ticket list is read from Zendesk
     const listReads: string[] = [];
     page.on('request', (r) => {
@@ -71,12 +56,12 @@ describe.skipIf(!chromiumAvailable())('the synced population in the nav bar', ()
     expect(await frame.locator('[data-table="suggestions"] tbody tr').count()).toBe(10);
     expect(listReads).toEqual([]);
     expect(await frame.locator('[data-source]').first().textContent()).toContain('Synced from Zendesk');
-    expect(await axeViolations(frame)).toEqual([]);
+    expect(await axeViolations(dh.frameOf(page, 'nav_bar')!)).toEqual([]);
     await page.close();
   });
 
   it('the reports show CSAT and times over every synced ticket beside the reviewed ones', async () => {
-    const { frame, page } = await navBarFrame(USERS.lee);
+    const { app: frame, page } = await openNavBar(browser, dh, USERS.lee);
     const table = frame.locator('[data-table="population"]');
     await table.waitFor();
     const all = table.locator('tbody tr').first();
@@ -87,7 +72,7 @@ describe.skipIf(!chromiumAvailable())('the synced population in the nav bar', ()
     expect(await table.locator('tbody th').allTextContents()).toEqual(expect.arrayContaining(['All', 'Email', 'Chat']));
     // the buttons' colours move for a moment after a press
     await page.waitForTimeout(500);
-    expect(await axeViolations(frame)).toEqual([]);
+    expect(await axeViolations(dh.frameOf(page, 'nav_bar')!)).toEqual([]);
     await page.close();
   });
 });
