@@ -1,6 +1,8 @@
 /**
  * People's names from Zendesk for every view (`users/show_many` through the ZAF port): the ids rendered before the
- * next tick go out together, 100 a request, each id once per page load; views re-render when names arrive.
+ * next tick go out together, 100 a request, each id once per page load; views re-render when names arrive. Names
+ * learnt another way are remembered first (`rememberNames`): in the nav bar, the service's synced staff (decision
+ * 028), so staff names need no request.
  */
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { ZafPort } from '../zaf/port.ts';
