@@ -6,6 +6,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { CHECK_IDS } from '../../core/autoqa.ts';
 import { CalibrationSessionStatus } from '../../core/calibration.ts';
 import { ISSUE_CODES } from '../../core/issues.ts';
 import { Favour, SuggestionReason } from '../../core/coverage.ts';
@@ -31,6 +32,7 @@ import type { LoadProblem } from '../sidebar/load.ts';
 import type { Verdict } from '../sidebar/parts.tsx';
 import type { QueuedState } from '../sidebar/queued-banner.tsx';
 import type { WriteBackOutcome } from '../sidebar/write-back.ts';
+import { NUMBER_CHECKS } from '../ui/checks.ts';
 import { lookup, type Messages } from './translate.ts';
 
 const app = join(import.meta.dirname, '..');
@@ -106,7 +108,13 @@ const TEMPLATES: Record<string, (template: string) => string[]> = {
   'ui.sidebar.dispute.${dispute.outcome}': each(DisputeResolution.shape.outcome.options),
   'ui.sidebar.preset.${scale.preset}.${i}': () =>
     ScalePreset.options.flatMap((p) => scaleOptions({ preset: p }).map((_, i) => `ui.sidebar.preset.${p}.${i}`)),
+  // automatic checks (sidebar and nav bar)
+  'ui.autoqa.checks.${id}.name': each(CHECK_IDS),
+  'ui.autoqa.checks.${id}.description': each(CHECK_IDS),
+  'ui.autoqa.checks.${id}.unit': each(NUMBER_CHECKS),
   // nav bar
+  'ui.admin.auto.sides.${k}': each(['atLeast', 'atMost']),
+  'ui.admin.auto.${k}': each(['whenTrue', 'whenFalse']),
   'ui.navbar.tabs.${id}': each(['reports', 'calibration', 'plan', 'scorecards', 'api-keys', 'sync']),
   'ui.admin.apiKeys.roles.${r}': each(every<ApiKeyRole>()('lead', 'admin')),
   'ui.admin.apiKeys.roles.${key.role}': each(every<ApiKeyRole>()('lead', 'admin')),

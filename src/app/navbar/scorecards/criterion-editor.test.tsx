@@ -5,7 +5,7 @@ import { useReducer } from 'preact/hooks';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ScorecardDefinition } from '../../../core/scorecard.ts';
 import { createTranslator, type Messages } from '../../i18n/translate.ts';
-import { choose, click, labelled, mount, type, type Mounted } from '../../ui/testing.tsx';
+import { button, choose, click, labelled, mount, type, type Mounted } from '../../ui/testing.tsx';
 import { CriterionEditor } from './criterion-editor.tsx';
 import { editorReducer, fromDefinition, toDefinitionInput, validate, type Draft } from './editor-state.ts';
 import { rowControls } from './row-controls.tsx';
@@ -121,5 +121,59 @@ describe('criterion editor, format 2', () => {
     view = await mount(<Harness sectionBonus />);
     expect(() => labelled(view!.el, 'Bonus')).toThrow();
     expect(view.el.textContent).toContain('its section is a bonus section');
+  });
+});
+
+describe('criterion editor, pre-rated by a check', () => {
+  it('a yes/no check maps yes and no to options, says what it decides, and makes the card format 2', async () => {
+    view = await mount(<Harness />);
+    const el = view.el;
+    const check = labelled<HTMLSelectElement>(el, 'Pre-rated by a check');
+    expect(check.value).toBe('');
+    expect([...check.options].map((o) => o.text)).toContain('Customer sentiment at the end');
+    await choose(check, 'greeting');
+    // yes is the best option, no the worst, to start with
+    expect(criterion().auto).toEqual({ check: 'greeting', whenTrue: 1, whenFalse: 0 });
+    expect(el.textContent).toContain('Whether the first reply opens with a greeting or a thanks.');
+    expect(el.querySelector('legend')!.textContent).toContain('Pre-rated: Greeting');
+    const no = labelled<HTMLSelectElement>(el, 'When the check says no');
+    expect([...no.options].map((o) => o.text)).toEqual(['1: No', '2: Yes']);
+    await choose(no, '1');
+    expect(criterion().auto).toEqual({ check: 'greeting', whenTrue: 1, whenFalse: 1 });
+    expect(validate(latest!, t).ok).toBe(true);
+    expect(toDefinitionInput(latest!).formatVersion).toBe(2);
+    await choose(check, '');
+    expect(criterion().auto).toBeUndefined();
+    expect(toDefinitionInput(latest!).formatVersion).toBeUndefined();
+  });
+
+  it('a number check maps by bands with its unit and an otherwise; without bands it says so beside the check', async () => {
+    view = await mount(<Harness />);
+    const el = view.el;
+    await choose(labelled<HTMLSelectElement>(el, 'Pre-rated by a check'), 'spelling');
+    expect(criterion().auto).toEqual({ check: 'spelling', bands: [{ atMost: 0, option: 1 }], otherwise: 0 });
+    expect(el.textContent).toContain('Bands in misspelled words, the first that matches gives the option');
+    await choose(labelled<HTMLSelectElement>(el, 'Band 1'), 'atLeast');
+    await type(labelled(el, 'Value (misspelled words)'), '3');
+    await choose(labelled<HTMLSelectElement>(el, 'Option'), '0');
+    expect(criterion().auto!.bands).toEqual([{ atLeast: 3, option: 0 }]);
+    await choose(labelled<HTMLSelectElement>(el, 'Otherwise'), '');
+    expect(criterion().auto!.otherwise).toBeUndefined();
+    expect(validate(latest!, t).ok).toBe(true);
+    // no band left: core's issue, in words, beside the check
+    await choose(labelled<HTMLSelectElement>(el, 'Otherwise'), '1');
+    await click(button(el, 'Remove band 1'));
+    expect(criterion().auto!.bands).toBeUndefined();
+    expect(el.textContent).toContain('This check answers a number: give its bands');
+    await click(button(el, 'Add a band'));
+    expect(validate(latest!, t).ok).toBe(true);
+  });
+
+  it('a criterion that does not count cannot be pre-rated: turning counting off drops the check', async () => {
+    view = await mount(<Harness />);
+    await choose(labelled<HTMLSelectElement>(view.el, 'Pre-rated by a check'), 'empathy');
+    await click(labelled(view.el, 'Counts in the score'));
+    expect(criterion().auto).toBeUndefined();
+    expect(() => labelled(view!.el, 'Pre-rated by a check')).toThrow();
   });
 });

@@ -3,16 +3,23 @@
  * their outcomes, points, percent, choices), weight, N/A, critical rule and its fail line, comment rule, root causes.
  */
 import type { ComponentChildren } from 'preact';
+import { CHECK_IDS, CHECK_KINDS, type AutoScore, type CheckId } from '../../../core/autoqa.ts';
 import { DEFAULT_FAIL_BELOW, numericMax, scaleOptions } from '../../../core/scale.ts';
 import { RootCauseKind, ScalePreset, type CriticalRule, type ScaleOption, type ScoringMethod } from '../../../core/scorecard.ts';
 import type { Translate } from '../../i18n/translate.ts';
+import { checkDescription, checkName, checkUnit } from '../../ui/checks.ts';
 import {
+  autoPatch,
+  bandParts,
+  bandWith,
   bonusPatch,
   rootCausePatch,
   rootCauseRows,
   scaleChoice,
   scaleFor,
   scoringPatch,
+  type AutoBand,
+  type BandSide,
   type CriterionPatch,
   type DraftCriterion,
   type ScaleChoice,
@@ -243,6 +250,129 @@ function ScaleEditor(props: PartProps) {
   );
 }
 
+/** The scale's options as choices of a mapping ("1: Yes"), and "leave it to the reviewer" where the mapping may say none. */
+function optionChoices(c: DraftCriterion, t: Translate, none: boolean): Choice[] {
+  return [
+    ...(none ? [{ value: '', label: t('ui.admin.auto.otherwiseNone') }] : []),
+    ...scaleOptions(c.scale).map((o, i) => ({ value: String(i), label: t('ui.admin.auto.option', { n: i + 1, label: o.label }) })),
+  ];
+}
+
+/** A number check's bands, first match wins, each an at least / at most line and the option it gives. */
+function BandsEditor({ c, path, errors, t, onChange, auto }: PartProps & { auto: AutoScore }) {
+  const id = `${c.key}-auto-bands`;
+  const bands = auto.bands ?? [];
+  // no band left: core says the check needs bands (an empty list would only say "at least 1 entry")
+  const set = (next: AutoBand[]) => onChange({ auto: { ...auto, bands: next.length ? next : undefined } });
+  const setBand = (i: number, change: Parameters<typeof bandWith>[1]) => set(bands.map((b, j) => (j === i ? bandWith(b, change) : b)));
+  const options = optionChoices(c, t, false);
+  const unit = checkUnit(t, auto.check);
+  return (
+    <ListFieldset
+      class="qa-options qa-auto__bands"
+      legend={t('ui.admin.auto.bandsLegend', { unit })}
+      messagesId={`${id}-all`}
+      messages={messagesFor(errors, [`${path}.auto.bands`])}
+      addLabel={t('ui.admin.auto.addBand')}
+      onAdd={() => set([...bands, { atLeast: 0, option: 0 }])}
+      hints={[t('ui.admin.auto.bandsHint')]}
+    >
+      {bands.map((b, i) => {
+        const { side, value } = bandParts(b);
+        return (
+          <div class="qa-option-row" key={i}>
+            <SelectField
+              id={`${id}${i}-side`}
+              compact
+              label={t('ui.admin.auto.bandSide', { n: i + 1 })}
+              path={`${path}.auto.bands[${i}]`}
+              errors={errors}
+              value={side}
+              choices={(['atLeast', 'atMost'] as const).map((k) => ({ value: k, label: t(`ui.admin.auto.sides.${k}`) }))}
+              onValue={(v) => setBand(i, { side: v as BandSide })}
+            />
+            <NumberField
+              id={`${id}${i}-value`}
+              compact
+              label={t('ui.admin.auto.bandValue', { unit })}
+              path={`${path}.auto.bands[${i}].${side}`}
+              errors={errors}
+              value={value}
+              onValue={(v) => setBand(i, { value: v })}
+            />
+            <SelectField
+              id={`${id}${i}-option`}
+              compact
+              label={t('ui.admin.auto.bandOption')}
+              path={`${path}.auto.bands[${i}].option`}
+              errors={errors}
+              value={String(b.option)}
+              choices={options}
+              onValue={(v) => setBand(i, { option: Number(v) })}
+            />
+            <RemoveButton name={t('ui.admin.auto.removeBand', { n: i + 1 })} t={t} onClick={() => set(bands.filter((_, j) => j !== i))} />
+          </div>
+        );
+      })}
+    </ListFieldset>
+  );
+}
+
+/** "Pre-rated by a check": which check, and how its value maps to the criterion's options. */
+function AutoEditor(props: PartProps) {
+  const { c, path, errors, t, onChange } = props;
+  const id = `${c.key}-auto`;
+  const auto = c.auto;
+  const setIndex = (key: 'whenTrue' | 'whenFalse' | 'otherwise', v: string) =>
+    auto && onChange({ auto: { ...auto, [key]: v === '' ? undefined : Number(v) } });
+  const index = (n: number | undefined) => (n === undefined ? '' : String(n));
+  return (
+    <div class="qa-auto">
+      <SelectField
+        id={id}
+        label={t('ui.admin.auto.check')}
+        hint={auto ? checkDescription(t, auto.check) : t('ui.admin.auto.hint')}
+        path={`${path}.auto`}
+        morePaths={[`${path}.auto.check`]}
+        errors={errors}
+        value={auto?.check ?? ''}
+        choices={[{ value: '', label: t('ui.admin.auto.none') }, ...CHECK_IDS.map((k) => ({ value: k, label: checkName(t, k) }))]}
+        onValue={(v) => onChange(autoPatch(c, v === '' ? null : (v as CheckId)))}
+      />
+      {auto && CHECK_KINDS[auto.check] === 'boolean' ? (
+        <div class="qa-grid">
+          {(['whenTrue', 'whenFalse'] as const).map((k) => (
+            <SelectField
+              key={k}
+              id={`${id}-${k}`}
+              label={t(`ui.admin.auto.${k}`)}
+              path={`${path}.auto.${k}`}
+              errors={errors}
+              value={index(auto[k])}
+              choices={optionChoices(c, t, auto[k] === undefined)}
+              onValue={(v) => setIndex(k, v)}
+            />
+          ))}
+        </div>
+      ) : null}
+      {auto && CHECK_KINDS[auto.check] === 'number' ? (
+        <>
+          <BandsEditor {...props} auto={auto} />
+          <SelectField
+            id={`${id}-otherwise`}
+            label={t('ui.admin.auto.otherwise')}
+            path={`${path}.auto.otherwise`}
+            errors={errors}
+            value={index(auto.otherwise)}
+            choices={optionChoices(c, t, true)}
+            onValue={(v) => setIndex('otherwise', v)}
+          />
+        </>
+      ) : null}
+    </div>
+  );
+}
+
 type CriticalEffect = 'none' | NonNullable<CriticalRule>['effect'];
 const CRITICAL: Record<CriticalEffect, (cap: number) => CriticalRule> = {
   none: () => null,
@@ -394,7 +524,7 @@ export function CriterionEditor({ criterion: c, path, number, method, sectionBon
   const part: PartProps = { c, path, errors, t, onChange };
   // messages about fields this criterion does not show right now (e.g. a weight on a criterion that does not count)
   const hidden = [
-    ...(scoring ? [] : [`${path}.weight`, `${path}.critical`, `${path}.bonus`, `${path}.failBelow`]),
+    ...(scoring ? [] : [`${path}.weight`, `${path}.critical`, `${path}.bonus`, `${path}.failBelow`, `${path}.auto`]),
     ...(bonus ? [`${path}.allowNA`, `${path}.critical`] : []),
     ...('choices' in c.scale ? [`${path}.commentRequiredAtOrBelow`] : []),
   ];
@@ -417,6 +547,12 @@ export function CriterionEditor({ criterion: c, path, number, method, sectionBon
             <span class="qa-badge">{t('ui.admin.criterion.notScoredBadge')}</span>
           </>
         )}
+        {c.auto ? (
+          <>
+            {' '}
+            <span class="qa-badge qa-badge--auto">{t('ui.admin.auto.badge', { check: checkName(t, c.auto.check) })}</span>
+          </>
+        ) : null}
       </legend>
       <RowToolbar controls={controls} t={t} name={title} />
       <div class="qa-grid">
@@ -490,6 +626,8 @@ export function CriterionEditor({ criterion: c, path, number, method, sectionBon
         )}
       </div>
       <ScaleEditor {...part} />
+      {/* a check pre-rates only a criterion a reviewer answers and that counts (core: auto-on-metric) */}
+      {scoring && !c.metric ? <AutoEditor {...part} /> : null}
       <div class="qa-grid qa-grid--wide">
         {scoring && !bonus ? <CriticalFields {...part} /> : null}
         {'choices' in c.scale ? null : (

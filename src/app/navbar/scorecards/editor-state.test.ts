@@ -5,6 +5,8 @@ import { ScorecardDefinition } from '../../../core/scorecard.ts';
 import { scoreEvaluation } from '../../../core/scoring.ts';
 import { createTranslator, type Messages } from '../../i18n/translate.ts';
 import {
+  autoPatch,
+  bandWith,
   bonusPatch,
   bonusReach,
   editorReducer,
@@ -326,6 +328,65 @@ describe('format 2 in the editor', () => {
     const de = createTranslator(messages('de'), en, 'de');
     expect(validate(d, de).all).toEqual([
       'Abschnitt ‚Solution‘, Kriterium ‚Offered‘: höchste Punktzahl der Skala muss 100 oder weniger sein',
+    ]);
+  });
+});
+
+describe('pre-rated by a check', () => {
+  const three = { scale: { preset: '3-point' as const } };
+
+  it('starts a mapping from the scale: yes the best option, no the worst; a number check one band on its better side', () => {
+    expect(autoPatch(three, 'apology')).toEqual({ auto: { check: 'apology', whenTrue: 2, whenFalse: 0 } });
+    expect(autoPatch(three, 'readability')).toEqual({ auto: { check: 'readability', bands: [{ atLeast: 50, option: 2 }], otherwise: 0 } });
+    expect(autoPatch(three, 'reply-time').auto?.bands).toEqual([{ atMost: 60, option: 2 }]);
+    expect(autoPatch(three, null)).toEqual({ auto: undefined });
+  });
+
+  it('keeps a map that still fits the check: yes/no between yes/no checks, bands only on the same number check', () => {
+    const yesNo = { ...three, auto: { check: 'greeting' as const, whenTrue: 1, whenFalse: 0 } };
+    expect(autoPatch(yesNo, 'closing')).toEqual({ auto: { check: 'closing', whenTrue: 1, whenFalse: 0 } });
+    const bands = { ...three, auto: { check: 'spelling' as const, bands: [{ atMost: 2, option: 1 }], otherwise: 0 } };
+    expect(autoPatch(bands, 'spelling').auto).toEqual(bands.auto);
+    expect(autoPatch(bands, 'readability').auto?.bands).toEqual([{ atLeast: 50, option: 2 }]);
+  });
+
+  it('edits a band by side, line and option', () => {
+    expect(bandWith({ atLeast: 3, option: 1 }, { side: 'atMost' })).toEqual({ atMost: 3, option: 1 });
+    expect(bandWith({ atMost: 3, option: 1 }, { value: 9, option: 0 })).toEqual({ atMost: 9, option: 0 });
+  });
+
+  it("names core's auto problems in the admin's words, beside the mapping's field", () => {
+    const d = fromDefinition(
+      ScorecardDefinition.parse({
+        formatVersion: 2,
+        name: 'Email',
+        method: 'weighted-criteria',
+        sections: [
+          {
+            id: 's',
+            name: 'Opening',
+            criteria: [{ id: 'g', label: 'Greeting', scale: { preset: 'binary' }, weight: 1 }],
+          },
+        ],
+      }),
+    );
+    const bad = editorReducer(d, {
+      type: 'set-criterion',
+      at: { section: 0, criterion: 0 },
+      patch: { auto: { check: 'spelling', bands: [{ atMost: 0, option: 4 }], otherwise: 1 } },
+    });
+    const v = validate(bad, t);
+    expect(v.errors.get('sections[0].criteria[0].auto.bands[0].option')).toEqual([
+      "The option of band 1 must be one of the scale's options",
+    ]);
+    expect(v.all).toEqual(["Section ‘Opening’, criterion ‘Greeting’: the option of band 1 must be one of the scale's options"]);
+    const yesNo = editorReducer(d, {
+      type: 'set-criterion',
+      at: { section: 0, criterion: 0 },
+      patch: { auto: { check: 'greeting', whenTrue: 1 } },
+    });
+    expect(validate(yesNo, t).errors.get('sections[0].criteria[0].auto')).toEqual([
+      'This check answers yes or no: choose the option for each',
     ]);
   });
 });

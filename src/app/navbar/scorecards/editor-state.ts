@@ -1,4 +1,5 @@
 import type { Answer } from '../../../core/answers.ts';
+import { CHECK_KINDS, type AutoScore, type CheckId } from '../../../core/autoqa.ts';
 import { checkWith } from '../../../core/issues.ts';
 import { scaleOptions } from '../../../core/scale.ts';
 import {
@@ -16,6 +17,7 @@ import {
 } from '../../../core/scorecard.ts';
 import { scoreEvaluation } from '../../../core/scoring.ts';
 import type { Translate } from '../../i18n/translate.ts';
+import type { NumberCheck } from '../../ui/checks.ts';
 import { issueTexts } from './issue-text.ts';
 
 /**
@@ -207,9 +209,54 @@ export function scaleFor(choice: ScaleChoice, c: Pick<Criterion, 'scale' | 'weig
  * on makes it count again, worth its points on a points scale, choices turned into options.
  */
 export function scoringPatch(c: DraftCriterion, on: boolean): CriterionPatch {
-  if (!on) return { scoring: false, weight: 0, critical: null, failBelow: undefined, bonus: undefined };
+  // a check pre-rates only a criterion that counts (core: auto-on-metric)
+  if (!on) return { scoring: false, weight: 0, critical: null, failBelow: undefined, bonus: undefined, auto: undefined };
   const scale = 'choices' in c.scale ? scaleFor('custom', c) : c.scale;
   return { scoring: undefined, scale, weight: 'points' in scale ? scale.points : 1 };
+}
+
+/** A number check's first band on a new mapping: where its value starts to be good, on the side that is better. */
+const FIRST_BAND: Record<NumberCheck, { atLeast: number } | { atMost: number }> = {
+  spelling: { atMost: 0 },
+  readability: { atLeast: 50 },
+  'sentiment-start': { atLeast: 0 },
+  'sentiment-end': { atLeast: 0 },
+  'reply-time': { atMost: 60 },
+  'resolution-time': { atMost: 1440 },
+};
+
+/** The best and the worst option of a scale, by fraction (the first of equals). */
+function bestAndWorst(scale: Scale): { best: number; worst: number } {
+  const fractions = scaleOptions(scale).map((o) => o.fraction);
+  return { best: fractions.indexOf(Math.max(...fractions)), worst: fractions.indexOf(Math.min(...fractions)) };
+}
+
+/**
+ * The patch for "Pre-rated by a check": none removes the mapping; a check of the kind the criterion already maps
+ * keeps its map (yes/no options, or bands when it is the same number check); otherwise a start to edit: yes is the
+ * best option and no the worst, or one band on the better side of a usual line with the best option, else the worst.
+ */
+export function autoPatch(c: Pick<Criterion, 'scale' | 'auto'>, check: CheckId | null): CriterionPatch {
+  if (check === null) return { auto: undefined };
+  const { best, worst } = bestAndWorst(c.scale);
+  const was = c.auto;
+  if (CHECK_KINDS[check] === 'boolean') return { auto: { check, whenTrue: was?.whenTrue ?? best, whenFalse: was?.whenFalse ?? worst } };
+  if (was?.check === check && was.bands) return { auto: { ...was } };
+  return { auto: { check, bands: [{ ...FIRST_BAND[check as NumberCheck], option: best }], otherwise: worst } };
+}
+
+export type AutoBand = NonNullable<AutoScore['bands']>[number];
+export type BandSide = 'atLeast' | 'atMost';
+
+/** A band's side and its line. */
+export const bandParts = (b: AutoBand): { side: BandSide; value: number } =>
+  'atLeast' in b ? { side: 'atLeast', value: b.atLeast } : { side: 'atMost', value: b.atMost };
+
+/** The band with a new side, line or option. */
+export function bandWith(b: AutoBand, change: { side?: BandSide; value?: number; option?: number }): AutoBand {
+  const { side, value } = { ...bandParts(b), ...change };
+  const option = change.option ?? b.option;
+  return side === 'atLeast' ? { atLeast: value, option } : { atMost: value, option };
 }
 
 /** A bonus is never N/A nor critical (docs/decisions/027-scorecard-format-2.md): marking one clears both. */

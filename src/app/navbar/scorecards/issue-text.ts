@@ -61,6 +61,12 @@ export const ISSUE_FIELDS = [
   'points',
   'choice',
   'optionOutcome',
+  'auto',
+  'autoWhenTrue',
+  'autoWhenFalse',
+  'autoOtherwise',
+  'autoBand',
+  'autoBandOption',
 ] as const;
 type Field = (typeof ISSUE_FIELDS)[number];
 
@@ -113,7 +119,10 @@ const CRITERION: Record<string, Field> = {
   failBelow: 'failBelow',
   bonus: 'bonus',
   scoring: 'scoring',
+  auto: 'auto',
 };
+/** A check's mapping's parts as the admin sees them (the band's own parts: autoBandOption, else the band). */
+const AUTO_PART: Record<string, Field> = { whenTrue: 'autoWhenTrue', whenFalse: 'autoWhenFalse', otherwise: 'autoOtherwise' };
 /** An option's parts as the admin sees them. */
 const OPTION_PART: Record<string, Field> = { label: 'optionLabel', fraction: 'optionFraction', countsAsFail: 'optionOutcome' };
 
@@ -130,13 +139,19 @@ function criterionField(rest: readonly PropertyKey[], t: Translate): Pick<Where,
   if (key === 'scale' && index === 'points') return { field: fieldName(t, 'points'), list: null };
   if (key === 'scale' && index === 'choices')
     return isIndex(rest[2]) ? { field: fieldName(t, 'choice', { n: rest[2] + 1 }), list: null } : { field: null, list: 'choices' };
+  if (key === 'auto' && typeof index === 'string' && AUTO_PART[index]) return { field: fieldName(t, AUTO_PART[index]), list: null };
+  if (key === 'auto' && index === 'bands')
+    return isIndex(rest[2])
+      ? { field: fieldName(t, rest[3] === 'option' ? 'autoBandOption' : 'autoBand', { n: rest[2] + 1 }), list: null }
+      : { field: fieldName(t, 'auto'), list: null };
   if (key === 'critical' && index === 'cap') return { field: fieldName(t, 'cap'), list: null };
   if (key === 'rootCauses')
     return isIndex(index) ? { field: fieldName(t, 'rootCause', { n: index + 1 }), list: null } : { field: null, list: 'rootCauses' };
   if (key === 'rootCauseKinds' && typeof index === 'string') return { field: fieldName(t, 'rootCauseKind', { label: index }), list: null };
   const f = typeof key === 'string' ? CRITERION[key] : undefined;
   // a union's branch (scale.preset, critical.effect, metric.target) is its field's problem
-  if (f && (rest.length === 1 || key === 'scale' || key === 'critical' || key === 'metric')) return { field: fieldName(t, f), list: null };
+  if (f && (rest.length === 1 || key === 'scale' || key === 'critical' || key === 'metric' || key === 'auto'))
+    return { field: fieldName(t, f), list: null };
   return { field: rest.length ? formatPath(rest) : null, list: null };
 }
 

@@ -127,3 +127,32 @@ describe('readNumber', () => {
     expect(readNumber('7.5', 10)).toBe('invalid');
   });
 });
+
+describe('scorecard preview, pre-rated criteria', () => {
+  it('marks a criterion pre-rated by a check with the check’s name', async () => {
+    const auto = ScorecardDefinition.parse({
+      formatVersion: 2,
+      name: 'Email',
+      method: 'weighted-criteria',
+      sections: [
+        {
+          id: 's',
+          name: 'S',
+          criteria: [
+            {
+              id: 'a',
+              label: 'Opens well',
+              weight: 1,
+              scale: { preset: 'binary' },
+              auto: { check: 'greeting', whenTrue: 1, whenFalse: 0 },
+            },
+            { id: 'b', label: 'B', weight: 1, scale: { preset: 'binary' } },
+          ],
+        },
+      ],
+    });
+    view = await mount(<Preview definition={auto} t={t} />);
+    expect(view.el.querySelector('#preview-a legend')!.textContent).toBe('Opens well Pre-rated by Greeting');
+    expect(view.el.querySelector('#preview-b legend')!.textContent).toBe('B');
+  });
+});

@@ -8,23 +8,24 @@ import { roundForDisplay, scoreEvaluation } from '../../../core/scoring.ts';
 import type { ScorecardsApi } from '../../api/scorecards-api.ts';
 import type { Translate } from '../../i18n/translate.ts';
 import { useI18n } from '../../i18n/use-t.tsx';
+import { checkName } from '../../ui/checks.ts';
 import { formatDelta, formatValue, type FigureKind } from '../reports/format.ts';
 
 const shown = (n: number | null) => (n === null ? '–' : roundForDisplay(n).toFixed(2));
 
 type Change = (a: Omit<Answer, 'criterionId'> | null) => void;
 
-/** A criterion's label, with what sets it apart (Bonus, Not scored). */
-function AnswerLegend({ text, badge }: { text: string; badge: string | null }) {
+/** A criterion's label, with what sets it apart (Bonus, Not scored, Pre-rated by a check). */
+function AnswerLegend({ text, badges }: { text: string; badges: string[] }) {
   return (
     <legend>
       {text}
-      {badge ? (
-        <>
+      {badges.map((b) => (
+        <span key={b}>
           {' '}
-          <span class="qa-badge">{badge}</span>
-        </>
-      ) : null}
+          <span class="qa-badge">{b}</span>
+        </span>
+      ))}
     </legend>
   );
 }
@@ -60,7 +61,7 @@ function stepFor(key: string, max: number): ((n: number) => number) | null {
 function NumberAnswer({
   id,
   legend,
-  badge,
+  badges,
   max,
   percent,
   value,
@@ -70,7 +71,7 @@ function NumberAnswer({
 }: {
   id: string;
   legend: string;
-  badge: string | null;
+  badges: string[];
   max: number;
   percent: boolean;
   value: Answer | undefined;
@@ -95,7 +96,7 @@ function NumberAnswer({
   const na = value?.na === true;
   return (
     <fieldset class="qa-seg" id={id}>
-      <AnswerLegend text={legend} badge={badge} />
+      <AnswerLegend text={legend} badges={badges} />
       <div class="qa-seg__items qa-number-answer">
         <label class="qa-number-answer__label" for={inputId}>
           {t(percent ? 'ui.admin.preview.percentInput' : 'ui.admin.preview.pointsInput', { max })}
@@ -154,7 +155,7 @@ const readNumberAnswer = (text: string, max: number) => {
 function Segmented({
   id,
   legend,
-  badge,
+  badges,
   options,
   value,
   allowNA,
@@ -164,7 +165,7 @@ function Segmented({
 }: {
   id: string;
   legend: string;
-  badge: string | null;
+  badges: string[];
   options: string[];
   value: Answer | undefined;
   allowNA: boolean;
@@ -187,7 +188,7 @@ function Segmented({
   );
   return (
     <fieldset class="qa-seg" id={id}>
-      <AnswerLegend text={legend} badge={badge} />
+      <AnswerLegend text={legend} badges={badges} />
       <div class="qa-seg__items">
         {options.map((label, i) => radio(String(i), label))}
         {allowNA ? radio('na', naLabel, 'qa-seg__item--na') : null}
@@ -215,6 +216,7 @@ function PreviewAnswer({
   onChange: Change;
 }) {
   const badge = c.scoring === false ? t('ui.admin.preview.notScored') : isBonus(section, c) ? t('ui.admin.preview.bonus') : null;
+  const badges = [...(badge ? [badge] : []), ...(c.auto ? [t('ui.admin.preview.auto', { check: checkName(t, c.auto.check) })] : [])];
   const id = `preview-${c.id}`;
   const max = numericMax(c.scale);
   if (max !== null)
@@ -222,7 +224,7 @@ function PreviewAnswer({
       <NumberAnswer
         id={id}
         legend={c.label}
-        badge={badge}
+        badges={badges}
         max={max}
         percent={'percent' in c.scale}
         value={value}
@@ -235,7 +237,7 @@ function PreviewAnswer({
     <Segmented
       id={id}
       legend={c.label}
-      badge={badge}
+      badges={badges}
       options={scaleOptions(c.scale).map((o) => o.label)}
       value={value}
       allowNA={c.allowNA}
