@@ -3,16 +3,18 @@
  * status changes, drafts, a calibration report and coaching notes. Views only see this interface.
  */
 import type { z } from 'zod';
+import type { OutputOf } from '../../core/contract/contract.ts';
 import type { CalibrationSessionReport } from '../../core/calibration.ts';
 import type { CoachingNote } from '../../core/coaching.ts';
 import type { DraftContent, StoredDraft } from '../../core/draft.ts';
 import type { Dispute, DisputeResolution, Evaluation, EvaluationAmend, EvaluationCreate } from '../../core/evaluation.ts';
+import type * as autoqa from '../../core/contract/autoqa.ts';
 import type * as calibration from '../../core/contract/calibration.ts';
 import type * as coaching from '../../core/contract/coaching.ts';
 import type * as drafts from '../../core/contract/drafts.ts';
 import type * as evaluations from '../../core/contract/evaluations.ts';
 import { mapOk, type Result } from './result.ts';
-import { guardedCall, route, type ServiceCall } from './service-call.ts';
+import { guardedCall, route, type Accept, type ServiceCall } from './service-call.ts';
 import { inField, is, isCalibrationReport, isCoachingNote, isEvaluation, isSavedDraft, isSidebarData, type SidebarData } from './wire.ts';
 
 export type EvaluationCreateBody = z.input<typeof EvaluationCreate>;
@@ -37,7 +39,14 @@ export interface SidebarApi {
   /** Saves a draft from the revision it started at (null: new); a conflict's `error.body.current` is the stored copy. */
   saveDraft(ticketId: number, slot: string, baseRevision: number | null, content: DraftContent): Promise<Result<StoredDraft>>;
   discardDraft(ticketId: number, slot: string): Promise<Result<null>>;
+  /**
+   * The ticket's automatic results and the suggested ratings of a scorecard version's pre-rated criteria, accepted
+   * by the guard that comes with the view reading them (api/autoqa-wire.ts, fetched on first use).
+   */
+  ticketAutoQa(ticketId: number, scorecardId: string, version: number, accept: Accept<TicketAutoQa>): Promise<Result<TicketAutoQa>>;
 }
+
+type TicketAutoQa = OutputOf<typeof autoqa.ticketAutoQa>;
 
 // the contracts' methods and paths, held to them by the compiler; their schemas stay out of the sidebar's bundle
 const LOAD = route<typeof evaluations.loadSidebar>('get', '/sidebar');
@@ -51,6 +60,7 @@ const REPORT = route<typeof calibration.calibrationReport>('get', '/calibration-
 const ACKNOWLEDGE_NOTE = route<typeof coaching.acknowledgeCoachingNote>('post', '/coaching-notes/{id}/acknowledge');
 const SAVE_DRAFT = route<typeof drafts.saveDraft>('put', '/drafts/{ticketId}/{slot}');
 const DISCARD_DRAFT = route<typeof drafts.discardDraft>('delete', '/drafts/{ticketId}/{slot}');
+const AUTOQA = route<typeof autoqa.ticketAutoQa>('get', '/autoqa/tickets/{ticketId}');
 
 export function createSidebarApi(send: ServiceCall): SidebarApi {
   const call = guardedCall(send);
@@ -80,5 +90,7 @@ export function createSidebarApi(send: ServiceCall): SidebarApi {
       mapOk(await call(SAVE_DRAFT, { params: { ticketId, slot }, body: { baseRevision, content } }, is(isSavedDraft)), (a) => a.draft),
     discardDraft: (ticketId, slot) => call(DISCARD_DRAFT, { params: { ticketId, slot } }, () => null),
     acknowledgeCoachingNote: (id) => call(ACKNOWLEDGE_NOTE, { params: { id } }, is(isCoachingNote)),
+    ticketAutoQa: (ticketId, scorecardId, version, accept) =>
+      call(AUTOQA, { params: { ticketId }, query: { scorecardId, version } }, accept),
   };
 }

@@ -8,6 +8,7 @@ import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CHECK_IDS } from '../../core/autoqa.ts';
 import { CalibrationSessionStatus } from '../../core/calibration.ts';
+import { NotApplicableReason } from '../../core/contract/autoqa.ts';
 import { ISSUE_CODES } from '../../core/issues.ts';
 import { Favour, SuggestionReason } from '../../core/coverage.ts';
 import { DisputeResolution, EvaluationStatus } from '../../core/evaluation.ts';
@@ -112,6 +113,7 @@ const TEMPLATES: Record<string, (template: string) => string[]> = {
   'ui.autoqa.checks.${id}.name': each(CHECK_IDS),
   'ui.autoqa.checks.${id}.description': each(CHECK_IDS),
   'ui.autoqa.checks.${id}.unit': each(NUMBER_CHECKS),
+  'ui.autoqa.reasons.${result.reason}': each(NotApplicableReason.options),
   // nav bar
   'ui.admin.auto.sides.${k}': each(['atLeast', 'atMost']),
   'ui.admin.auto.${k}': each(['whenTrue', 'whenFalse']),

@@ -1,4 +1,5 @@
 /** One criterion: label, its scale (a segmented radio group, or a number box for points and percent), N/A, guidance, comment and root causes. */
+import type { VNode } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Answer } from '../../core/answers.ts';
 import { numericMax } from '../../core/scale.ts';
@@ -32,6 +33,8 @@ export interface CriterionRowProps {
   commentOpen: boolean;
   onToggleComment: () => void;
   onEdit: (e: FormEdit) => void;
+  /** A pre-rated criterion's note (auto-qa.tsx): the suggestion, a change to it, its evidence. */
+  auto?: ((answer: DraftAnswer | undefined) => VNode) | undefined;
 }
 
 export function CriterionRow(p: CriterionRowProps) {
@@ -159,6 +162,7 @@ export function CriterionRow(p: CriterionRowProps) {
           </button>
         )}
       </div>
+      {p.auto?.(p.answer)}
       {/* a low rating holds the details open: a toggle that cannot close them would do nothing */}
       {!openByRating && (
         <div class="qa-crit__more">

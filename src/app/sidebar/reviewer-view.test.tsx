@@ -91,9 +91,9 @@ describe('the reviewer sidebar', () => {
   it('`?` opens the keys help from anywhere in the sidebar, but not while typing', async () => {
     const { el } = await show();
     const help = () => el.querySelector('#qa-help-keys');
-    // nothing focused: the key reaches the document
+    // nothing focused: the key reaches the document (the list is fetched when first opened)
     await press(document.body, '?');
-    expect(help()).not.toBeNull();
+    await until(help);
     // from the header, outside the form
     await press(button(el, 'Change'), '?');
     expect(help()).toBeNull();
@@ -103,6 +103,7 @@ describe('the reviewer sidebar', () => {
     // inside the form, on a criterion, as before
     await press(row(el, 'solution').querySelector('[role=radio]')!, '?');
     expect(help()).not.toBeNull();
+    expect(help()!.textContent).toContain('n: not applicable');
   });
 
   it('a rating that needs a comment reveals it and its requirement when chosen, and says so', async () => {

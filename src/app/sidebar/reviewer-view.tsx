@@ -41,7 +41,7 @@ export function ReviewerView({ model }: { model: SidebarModel }) {
         r.submission.phase === 'done' ? (
           <Done r={r} model={model} />
         ) : (
-          <ScoringForm r={r} />
+          <ScoringForm r={r} model={model} />
         )
       ) : (
         <Banner tone="info">

@@ -3,21 +3,29 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { metricAnswer } from '../../core/metrics.ts';
 import { useT } from '../i18n/use-t.tsx';
 import { lazyView } from '../ui/lazy.ts';
+import type { AutoNotes } from './auto-qa.tsx';
 import { CriterionRow } from './criterion-row.tsx';
 import { criteriaOf, isManual } from './form.ts';
-import { HELP_KEYS } from './keyboard.ts';
 import { QueuedBanner } from './queued-banner.tsx';
 import { ScoreFooter } from './score-footer.tsx';
 import { useCriterionKeys } from './use-criterion-keys.ts';
+import type { SidebarModel } from './load.ts';
 import type { ReviewerState } from './use-reviewer.ts';
 
 // another tab or device saved the draft first: rare, so fetched when it happens
 const DraftConflict = lazyView(() => import('./draft-conflict.tsx').then((m) => m.DraftConflict));
 
-export function ScoringForm({ r }: { r: ReviewerState }) {
+// the list of every key: read on demand, its strings with it
+const HelpKeys = lazyView(() => import('./help-keys.tsx').then((m) => m.HelpKeys));
+
+// criteria pre-rated by automatic checks: only their scorecards fetch the suggestions and their code
+const AutoQa = lazyView(() => import('./auto-qa.tsx').then((m) => m.AutoQa));
+
+export function ScoringForm({ r, model }: { r: ReviewerState; model: SidebarModel }) {
   const t = useT();
   const [help, setHelp] = useState(false);
   const [comments, setComments] = useState<Record<string, boolean>>({});
+  const [auto, setAuto] = useState<AutoNotes | null>(null);
   const form = useRef<HTMLFormElement>(null);
   const card = r.card!;
   const criteria = criteriaOf(card.definition);
@@ -69,13 +77,7 @@ export function ScoringForm({ r }: { r: ReviewerState }) {
           {t('ui.sidebar.help.toggle')}
         </button>
       </p>
-      {help && (
-        <ul class="qa-help__keys qa-small" id="qa-help-keys">
-          {HELP_KEYS.map((k) => (
-            <li key={k}>{t(`ui.sidebar.help.${k}`)}</li>
-          ))}
-        </ul>
-      )}
+      {help && <HelpKeys />}
       {held ? (
         <QueuedBanner state="held" persistent={r.persistent} error={null} onRetry={null} />
       ) : (
@@ -89,6 +91,7 @@ export function ScoringForm({ r }: { r: ReviewerState }) {
         )
       )}
       {r.draftState.kind === 'conflict' && <DraftConflict r={r} />}
+      {criteria.some((c) => c.auto) && <AutoQa r={r} model={model} onNotes={setAuto} />}
       <fieldset class="qa-fieldset" disabled={locked}>
         {card.definition.sections.map((section) => (
           <section key={section.id} class="qa-section" aria-labelledby={`qa-s-${section.id}`}>
@@ -109,6 +112,7 @@ export function ScoringForm({ r }: { r: ReviewerState }) {
                 commentOpen={comments[c.id] ?? false}
                 onToggleComment={() => setComments((o) => ({ ...o, [c.id]: !o[c.id] }))}
                 onEdit={r.edit}
+                auto={auto?.[c.id]}
               />
             ))}
           </section>

@@ -74,6 +74,8 @@ export function fakeService(cards: PublishedScorecard[]) {
   const evaluations = new Map<string, Evaluation>();
   const notes = new Map<string, CoachingNote>();
   const calls: string[] = [];
+  // what GET /autoqa/tickets/{id} answers (set by a test); none: the service has nothing for the ticket
+  const autoQa: { answer: unknown } = { answer: null };
   let lock = 0;
   const scored = (id: string, base: Omit<Evaluation, 'rawScore' | 'finalScore' | 'passed' | 'criticalFailures'>): Evaluation => {
     const definition = cards.find((c) => c.id === base.scorecardId)!.definition;
@@ -151,8 +153,14 @@ export function fakeService(cards: PublishedScorecard[]) {
     saveDraft: async (ticketId, slot, base, content) =>
       ok({ ticketId, slot, revision: (base ?? 0) + 1, content, updatedAt: '2026-12-07T10:00:00Z' }),
     discardDraft: async () => ok(null),
+    ticketAutoQa: async (ticketId, scorecardId, version, accept) => {
+      calls.push(`autoqa ${ticketId} ${scorecardId}@${version}`);
+      if (autoQa.answer === null) return fail('not-found', 'no results');
+      const value = accept(autoQa.answer);
+      return value ? ok(value) : fail('server', 'not the contract');
+    },
   };
-  return { api, evaluations, notes, calls };
+  return { api, evaluations, notes, calls, autoQa };
 }
 
 /** A stored evaluation of the agent's work on the ticket, every criterion given its highest rating. */
