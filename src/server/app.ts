@@ -36,6 +36,7 @@ import { plansRouter } from './routes/plans.ts';
 import { reportTicketsRouter } from './routes/report-tickets.ts';
 import { suggestionsRouter } from './routes/suggestions.ts';
 import { syncRouter } from './routes/sync.ts';
+import { autoQaRouter } from './routes/autoqa.ts';
 import { targetsRouter } from './routes/targets.ts';
 
 /** Largest request body accepted under /api/v1. */
@@ -126,6 +127,7 @@ export function createApp(deps: AppDeps): ReturnType<typeof router> & { identity
   api.route('/', draftsRouter(deps));
   api.route('/', apiKeysRouter(deps));
   api.route('/', syncRouter(deps));
+  api.route('/', autoQaRouter(deps));
   api.route('/', sessionsRouter(deps, identity));
   // public, and before `api` so its authentication does not run for it
   publishDocument(app);

@@ -1,3 +1,4 @@
+/// <reference path="./hyphen.d.ts" />
 /**
  * Syllables per word. English: the syllable package (rules and exceptions for English). German: the larger of two
  * counts, the hyphenation points of the German TeX patterns (package hyphen) plus one, and the vowel groups (ei, au,

@@ -46,6 +46,8 @@ export const HEAVY_ROUTES: ReadonlyArray<readonly [method: string, path: string]
   ['POST', '/scorecards/:id/what-if'],
   ['GET', '/targets'],
   ['GET', '/calibration-sessions/history'],
+  ['GET', '/autoqa/summary'],
+  ['GET', '/autoqa/spotlight'],
 ];
 
 export const heavyLimitsFor = (kind: Db['kind'], over: Partial<HeavyLimits> = {}): HeavyLimits => ({

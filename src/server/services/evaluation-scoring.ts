@@ -57,8 +57,17 @@ export function score(card: ScorecardDefinition, answers: Answers, pathOf: (path
   return scoreEvaluation(card, answers);
 }
 
-/** One row per answered criterion, for reports by criterion and the CSV export. */
-export function answerRows(card: ScorecardDefinition, answers: Answers, result: ScoreResult): AnswerRow[] {
+/**
+ * One row per answered criterion, for reports by criterion and the CSV export. `auto`: the service's own suggestion
+ * for each pre-rated criterion (services/autoqa.ts suggestedRatings), stored beside the reviewer's rating; left out,
+ * rows keep what was stored before (store/evaluations.ts replaceAnswerRows).
+ */
+export function answerRows(
+  card: ScorecardDefinition,
+  answers: Answers,
+  result: ScoreResult,
+  auto?: ReadonlyMap<string, { check: string; rating: number | null }>,
+): AnswerRow[] {
   const byId = new Map(answers.map((a) => [a.criterionId, a]));
   const failed = new Set(result.criticalFailures);
   const rows: AnswerRow[] = [];
@@ -83,6 +92,7 @@ export function answerRows(card: ScorecardDefinition, answers: Answers, result: 
       failed: a.na || !scoring || !option ? null : optionFails(criterion, option),
       scoring,
       bonus: section.bonus === true || criterion.bonus === true,
+      ...(auto ? { auto_check: auto.get(criterion.id)?.check ?? null, auto_rating: auto.get(criterion.id)?.rating ?? null } : {}),
     });
   });
   return rows;

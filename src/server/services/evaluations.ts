@@ -24,6 +24,7 @@ import { publishedVersionCache } from '../store/scorecards.ts';
 import { checkCalibrationSubmission } from './calibration.ts';
 import { changeStatus, checkLock, journal, readable, reviewed } from './evaluation-changes.ts';
 import { raiseDispute, resolveDispute } from './evaluation-disputes.ts';
+import { suggestedRatings } from './autoqa.ts';
 import { answerRows, definitionFor, requestHash, score, withMetricAnswers } from './evaluation-scoring.ts';
 
 /*
@@ -124,7 +125,13 @@ export function evaluationService(db: Db) {
         acknowledged_version: null,
         changed_since_acknowledgement: false,
       };
-      answers = answerRows(version.definition, scored, result);
+      // the suggested ratings of pre-rated criteria: the service's own results for the ticket, never the browser's
+      answers = answerRows(
+        version.definition,
+        scored,
+        result,
+        await suggestedRatings(db, actor.account, body.ticketId, version.definition, { now: () => now }),
+      );
     } catch (err) {
       return replayOr(err);
     }

@@ -104,15 +104,21 @@ export interface AnswerRow {
   scoring: boolean;
   /** A bonus criterion, by its own flag or its section's: earned points count, possible points do not. */
   bonus: boolean;
+  /**
+   * The check pre-rating the criterion and the option the service suggested for the ticket (decision 030); null when
+   * none or not applicable; left out (undefined) when rows are replaced, the stored suggestion stays.
+   */
+  auto_check?: string | null;
+  auto_rating?: number | null;
 }
 
 // the answer rows travel as jsonb: any number of answers, one statement, no per-answer placeholders
 const INSERT_ANSWERS = `INSERT INTO evaluation_answers (account, evaluation_id, created_at, position, criterion_id, section_id,
-       rating, fraction, na, weight, critical, critical_failed, root_causes, comment, failed, scoring, bonus)`;
+       rating, fraction, na, weight, critical, critical_failed, root_causes, comment, failed, scoring, bonus, auto_check, auto_rating)`;
 const answerRecordset = (json: string) =>
   `jsonb_to_recordset(${json}::jsonb) AS a(position integer, criterion_id text, section_id text, rating integer,
      fraction double precision, na boolean, weight double precision, critical boolean, critical_failed boolean,
-     root_causes text[], comment text, failed boolean, scoring boolean, bonus boolean)`;
+     root_causes text[], comment text, failed boolean, scoring boolean, bonus boolean, auto_check text, auto_rating integer)`;
 
 /** Replaces the evaluation's answer rows (in the caller's transaction). */
 export async function replaceAnswerRows(
@@ -122,13 +128,23 @@ export async function replaceAnswerRows(
   createdAt: Date,
   rows: readonly AnswerRow[],
 ): Promise<void> {
-  await tx.query('DELETE FROM evaluation_answers WHERE account = $1 AND evaluation_id = $2', [account, evaluationId]);
+  // the suggestions stored with the evaluation stay with it (an amend does not ask the checks again)
+  const kept = await tx.query<{ criterion_id: string; auto_check: string | null; auto_rating: number | null }>(
+    'DELETE FROM evaluation_answers WHERE account = $1 AND evaluation_id = $2 RETURNING criterion_id, auto_check, auto_rating',
+    [account, evaluationId],
+  );
   if (rows.length === 0) return;
+  const auto = new Map(kept.map((k) => [k.criterion_id, k]));
+  const merged = rows.map((r) =>
+    r.auto_check === undefined
+      ? { ...r, auto_check: auto.get(r.criterion_id)?.auto_check ?? null, auto_rating: auto.get(r.criterion_id)?.auto_rating ?? null }
+      : r,
+  );
   await tx.query(`${INSERT_ANSWERS} SELECT $1::text, $2::uuid, $3::timestamptz, a.* FROM ${answerRecordset('$4')}`, [
     account,
     evaluationId,
     createdAt,
-    JSON.stringify(rows),
+    JSON.stringify(merged),
   ]);
 }
 

@@ -18,6 +18,7 @@ import { applyConversationRetention, retentionCutoff, syncSettings } from '../se
 import { DEFAULT_SYNC_SETTINGS } from '../../core/sync.ts';
 import { acquireSyncLease, ensureSyncSettings, lockedSyncSettings, releaseSyncLease, renewSyncLease, syncStatus } from '../store/sync.ts';
 import { SyncInterrupted, type SyncRunResult, syncAccount } from './sync-account.ts';
+import { type AutoQaRunResult, runAutoQa } from '../autoqa/runner.ts';
 import { type ExportClient, exportClient } from './zendesk-export-client.ts';
 
 export const SCHEDULE_DEFAULTS = {
@@ -45,10 +46,12 @@ export interface SchedulerOptions {
   client?: (account: AccountConfig) => ExportClient;
   /** Where a first sync of the tickets and users starts (Unix seconds; default 0: the whole history). */
   since?: number;
+  /** Run the automatic checks on the new and changed tickets after each sync run, under its lease (default true; decision 030). */
+  autoqa?: boolean;
 }
 
 export type AccountTick =
-  | { account: string; outcome: 'synced'; run: SyncRunResult; deletedComments: number }
+  | { account: string; outcome: 'synced'; run: SyncRunResult; deletedComments: number; autoqa?: AutoQaRunResult | null }
   | { account: string; outcome: 'off'; deletedComments: number }
   | { account: string; outcome: 'not-due' | 'held' | 'busy' }
   | { account: string; outcome: 'interrupted' | 'failed'; reason: string };
@@ -97,6 +100,10 @@ export function createSyncScheduler(options: SchedulerOptions): SyncScheduler {
       Math.max(1000, o.leaseMs / 3),
     );
     heartbeat.unref?.();
+    const held = async (q: Queryable) => {
+      if (stopping) throw new SyncInterrupted('the service is stopping');
+      if (lost || !(await renewSyncLease(q, account, holder, until()))) throw new SyncInterrupted('the lease went to another instance');
+    };
     try {
       // another instance may have ended a run between the check and the lease
       if (!(await due(db, account))) return { account, outcome: 'not-due' };
@@ -115,16 +122,22 @@ export function createSyncScheduler(options: SchedulerOptions): SyncScheduler {
         commentsSince: Math.floor(retentionCutoff(settings, now).getTime() / 1000),
         // each page commits only while this instance holds the lease and the settings it started with still stand
         fence: async (tx) => {
-          if (stopping) throw new SyncInterrupted('the service is stopping');
-          if (lost || !(await renewSyncLease(tx, account, holder, until())))
-            throw new SyncInterrupted('the lease went to another instance');
+          await held(tx);
           const current = await lockedSyncSettings(tx, account, 'share');
           if (!current?.enabled || current.conversations !== settings.conversations) throw new SyncInterrupted('the settings changed');
         },
       });
       const deletedComments = await applyConversationRetention(db, account, settings, clock.now());
       if (run.error) logger.warn('zendesk sync stopped', { account, reason: 'see sync_status.last_error' });
-      return { account, outcome: 'synced', run, deletedComments };
+      // the new and changed tickets' checks, under the same lease (a batch is written only while it is held)
+      const autoqa =
+        o.autoqa === false
+          ? null
+          : await runAutoQa(db, account, { clock, fence: held }).catch((e: unknown) => {
+              logger.warn('autoqa run stopped', { account, ...errorFields(e) });
+              return null;
+            });
+      return { account, outcome: 'synced', run, deletedComments, autoqa };
     } catch (e) {
       if (e instanceof SyncInterrupted) {
         logger.info('zendesk sync interrupted', { account, reason: e.message });
