@@ -1,4 +1,7 @@
-/** QA beside the tickets' own numbers (reply and resolution times, reopens, CSAT), and the tickets where QA and the customer disagree. */
+/**
+ * QA beside the tickets' own numbers (reply and resolution times, reopens, CSAT), the tickets where QA and the customer
+ * disagree, and every synced ticket of the period beside the reviewed ones (synced-population.tsx).
+ */
 import type { MetricFigures, QaVsMetrics } from '../../../core/ticket-reports.ts';
 import { createReportsApi, type Filters } from '../../api/reports-api.ts';
 import { useI18n } from '../../i18n/use-t.tsx';
@@ -6,6 +9,7 @@ import { useApi } from '../navbar-context.tsx';
 import { AsyncView, BonusNote, FigureText, foldLabels, Head, ReportSection, TicketButton, useFold } from './bits.tsx';
 import type { FigureKind } from './format.ts';
 import { useAsync } from '../../ui/use-async.ts';
+import { SyncedPopulation } from './synced-population.tsx';
 import type { People } from './use-people.ts';
 
 const METRICS: Array<{ key: keyof MetricFigures; kind: FigureKind }> = [
@@ -113,6 +117,8 @@ export function QaVsMetricsView({ filters, people }: { filters: Filters; people:
             <BonusNote count={value.byCsat.reduce((n, b) => n + (b.summary.bonusCount ?? 0), 0)} />
             <h3>{t('ui.reports.metrics.disagreements', { count: value.disagreements.length })}</h3>
             <Disagreements items={value.disagreements} people={people} />
+            <h3>{t('ui.reports.synced.title')}</h3>
+            <SyncedPopulation population={value.population} people={people} />
           </>
         )}
       </AsyncView>
