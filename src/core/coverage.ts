@@ -198,11 +198,13 @@ export const CandidateTicket = z.strictObject({
   reopens: z.number().int().min(0).max(100_000).nullable().default(null),
   csat: z.enum(['good', 'bad', 'offered', 'unoffered']).nullable().default(null),
   fullResolutionMinutes: z.number().min(0).nullable().default(null),
+  /** In the AutoQA spotlight (the service marks synced candidates when the spotlight is favoured; decision 030). */
+  spotlight: z.boolean().optional(),
 });
 export type CandidateTicket = z.infer<typeof CandidateTicket>;
 export type CandidateTicketInput = z.input<typeof CandidateTicket>;
 
-export const SuggestionReason = z.enum(['reopened', 'low-csat', 'long-resolution']);
+export const SuggestionReason = z.enum(['reopened', 'low-csat', 'long-resolution', 'spotlight']);
 export type SuggestionReason = z.infer<typeof SuggestionReason>;
 
 export const Favour = z.strictObject({
@@ -211,6 +213,10 @@ export const Favour = z.strictObject({
   longResolution: z.boolean().default(false),
 });
 export type Favour = z.infer<typeof Favour>;
+
+/** What a suggestions request may favour: the traits above, and the tickets the AutoQA spotlight points to (synced only; decision 030). */
+export const SuggestFavour = Favour.extend({ spotlight: z.boolean().optional() });
+export type SuggestFavour = z.infer<typeof SuggestFavour>;
 
 export const Suggestion = z.object({
   ticketId: z.number(),
@@ -226,7 +232,7 @@ export type Suggestion = z.infer<typeof Suggestion>;
 
 export interface SuggestOptions {
   seed: number;
-  favour: Favour;
+  favour: SuggestFavour;
   /** Tickets already evaluated: never suggested again. */
   exclude?: ReadonlySet<number>;
   /** How much more likely a favoured trait makes a ticket (each trait multiplies). */
@@ -236,7 +242,7 @@ export interface SuggestOptions {
 /** Each reason's test; "long" is above the 75th percentile of the candidates' resolution times. */
 const REASONS: Record<
   SuggestionReason,
-  { favoured: (f: Favour) => boolean; has: (t: CandidateTicket, longAbove: number | null) => boolean }
+  { favoured: (f: SuggestFavour) => boolean; has: (t: CandidateTicket, longAbove: number | null) => boolean }
 > = {
   reopened: { favoured: (f) => f.reopens, has: (t) => (t.reopens ?? 0) > 0 },
   'low-csat': { favoured: (f) => f.lowCsat, has: (t) => t.csat === 'bad' },
@@ -244,6 +250,7 @@ const REASONS: Record<
     favoured: (f) => f.longResolution,
     has: (t, longAbove) => longAbove !== null && t.fullResolutionMinutes !== null && t.fullResolutionMinutes > longAbove,
   },
+  spotlight: { favoured: (f) => f.spotlight === true, has: (t) => t.spotlight === true },
 };
 
 /** Uniform in (0, 1) from (seed, ticket id): the same seed picks the same tickets whatever the input order. */
@@ -359,7 +366,7 @@ export const MonitoringPlanView = z
  */
 export const SuggestionsRequest = z.strictObject({
   week: IsoWeek.optional(),
-  favour: Favour.default({ reopens: false, lowCsat: false, longResolution: false }),
+  favour: SuggestFavour.default({ reopens: false, lowCsat: false, longResolution: false }),
   candidates: z.array(CandidateTicket).max(3000).default([]),
   agentIds: z.array(ZendeskId).max(5000).default([]),
   seed: z.number().int().min(0).optional(),

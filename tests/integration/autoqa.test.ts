@@ -332,6 +332,21 @@ describe.each(backends())('AutoQA on $name', (backend) => {
     expect(
       (await lead.get('/autoqa/spotlight?from=2026-03-01&to=2026-03-31&revieweeId=51&includeUntrusted=true')).body.tickets,
     ).toHaveLength(1);
+
+    // the plan's suggestions favour the spotlight when asked, and say so
+    expect((await lead.put('/plan', { default: { overall: 10 } })).status).toBe(200);
+    const suggest = (spotlight: boolean) => t.as('reviewer', 2).post('/suggestions', { week: '2026-W12', favour: { spotlight } });
+    const reasonsOf = (body: { suggestions: Array<{ ticketId: number; reasons: string[] }> }) =>
+      Object.fromEntries(body.suggestions.map((s) => [s.ticketId, s.reasons]));
+    const favoured = await suggest(true);
+    expect(favoured.status).toBe(200);
+    expect(reasonsOf(favoured.body)).toMatchObject({
+      31: [],
+      32: ['reopened', 'spotlight'],
+      33: ['reopened', 'long-resolution', 'spotlight'],
+      34: [],
+    });
+    expect(Object.values(reasonsOf((await suggest(false)).body)).flat()).not.toContain('spotlight');
   });
 
   it('says who may call what', async () => {

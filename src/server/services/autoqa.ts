@@ -396,3 +396,9 @@ export async function spotlightTickets(
   });
   return out.filter((t) => t.score > 0).sort((a, b) => b.score - a.score || a.ticketId - b.ticketId);
 }
+
+/** The ids of the spotlight's tickets solved in the range (trusted checks only): what the plan's suggestions favour. */
+export async function spotlightIds(q: Queryable, account: string, range: InstantRange): Promise<Set<number>> {
+  const trusted = trustedChecks(await autoQaTrust(q, account));
+  return new Set((await spotlightTickets(q, account, {}, range, trusted)).map((t) => t.ticketId));
+}

@@ -14,6 +14,7 @@ import type { Queryable } from '../db/db.ts';
 import { reviewedTickets, reviewsDone } from '../store/coverage.ts';
 import { planOf } from '../store/plans.ts';
 import { solvedPerAgent, solvedTickets, syncedState } from '../store/synced-population.ts';
+import { spotlightIds } from './autoqa.ts';
 
 /** How far back before the plan's week a solved ticket is still a candidate: on a Monday the week alone has none. */
 export const CANDIDATE_WEEKS_BEFORE = 1;
@@ -77,6 +78,10 @@ export async function suggestReviews(q: Queryable, account: string, request: Sug
 async function suggestFromSynced(q: Queryable, account: string, week: IsoWeek, request: SuggestionsRequest): Promise<SuggestionsResponse> {
   const { from, to } = weekRange(week);
   const rows = await solvedTickets(q, account, candidatesFrom(from), to);
+  // marked only when favoured: the AutoQA spotlight of the same tickets (decision 030)
+  const spotlight = request.favour.spotlight
+    ? await spotlightIds(q, account, { from: candidatesFrom(from), until: to })
+    : new Set<number>();
   const candidates = rows.map((r) => ({
     ticketId: r.ticketId,
     assigneeId: r.assigneeId,
@@ -86,6 +91,7 @@ async function suggestFromSynced(q: Queryable, account: string, week: IsoWeek, r
     reopens: r.reopens,
     csat: csatOutcome(r.csatScore),
     fullResolutionMinutes: r.fullResolutionMinutes,
+    spotlight: spotlight.has(r.ticketId),
   }));
   const exclude = new Set(rows.filter((r) => r.reviewed).map((r) => r.ticketId));
   const report = await weekCoverage(q, account, week, request.agentIds);
