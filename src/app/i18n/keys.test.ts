@@ -8,7 +8,7 @@ import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CHECK_IDS } from '../../core/autoqa.ts';
 import { CalibrationSessionStatus } from '../../core/calibration.ts';
-import { NotApplicableReason } from '../../core/contract/autoqa.ts';
+import { NotApplicableReason, SpotlightReason } from '../../core/contract/autoqa.ts';
 import { ISSUE_CODES } from '../../core/issues.ts';
 import { Favour, SuggestionReason } from '../../core/coverage.ts';
 import { DisputeResolution, EvaluationStatus } from '../../core/evaluation.ts';
@@ -137,6 +137,7 @@ const TEMPLATES: Record<string, (template: string) => string[]> = {
   "ui.admin.issues.items.${where.list ?? 'entries'}": each(ISSUE_LISTS),
   'ui.admin.issues.types.${expected}': each(ISSUE_TYPES),
   'ui.admin.issues.codes.${code}': each(ISSUE_CODES),
+  'ui.reports.autoqa.reasons.${r}': each(SpotlightReason.options),
   'ui.reports.presets.${p}': each(every<Preset>()('last-4-weeks', 'this-month', 'last-month', 'last-30', 'last-90', 'this-year')),
   'ui.reports.headline.${h.key}': each(['averageScore', 'passRate', 'criticalFailRate']),
   'ui.reports.breakdown.${dim}': each(DIMENSIONS),

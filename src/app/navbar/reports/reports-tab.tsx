@@ -1,7 +1,7 @@
 /**
  * The Reports tab (docs/decisions/010-report-tabs.md): filters kept in the URL, four headline figures with n,
  * interval and change, the trend, breakdowns (weakest criteria first, tickets one click away), root causes, QA beside
- * the tickets' own numbers, CSV and print.
+ * the tickets' own numbers, CSV and print; then, apart from all of them, the automatic checks (autoqa-report.tsx).
  */
 import './reports.css';
 import { useMemo, useState } from 'preact/hooks';
@@ -22,6 +22,7 @@ import { downloadText } from '../../ui/download.ts';
 import { useApi } from '../navbar-context.tsx';
 import { channelLabel } from '../scorecards/applies-to-summary.ts';
 import { CHANNELS } from '../scorecards/channels.ts';
+import { AutoQaReport } from './autoqa-report.tsx';
 import { AsyncView, BonusNote, DimensionSwitch, FigureText, Head, ReportSection, TicketButton } from './bits.tsx';
 import { BreakdownTable, CriterionTable, RootCauseTable } from './breakdowns.tsx';
 import { filtersHash, parseFilters, PRESETS, presetOf, presetRange, previousRange, type Preset } from './filters.ts';
@@ -488,6 +489,8 @@ export function ReportsTab() {
       </ReportSection>
 
       <QaVsMetricsView filters={filters} people={people} />
+
+      <AutoQaReport filters={filters} people={people} />
     </div>
   );
 }

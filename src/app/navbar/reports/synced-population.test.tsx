@@ -8,7 +8,7 @@ import { createTranslator, type Messages } from '../../i18n/translate.ts';
 import { I18nProvider } from '../../i18n/use-t.tsx';
 import { button, click, mount, settle, type Mounted } from '../../ui/testing.tsx';
 import { SyncedPopulation } from './synced-population.tsx';
-import type { People } from './use-people.ts';
+import { fig, testPeople } from './test-rows.ts';
 
 const messages = (locale: string) =>
   JSON.parse(readFileSync(join(import.meta.dirname, `../../../../translations/${locale}.json`), 'utf8')) as Messages;
@@ -19,11 +19,7 @@ afterEach(async () => {
   view = undefined;
 });
 
-const people = {
-  personName: (id: number) => (id === 10002 ? 'Alex Agent' : `#${id}`),
-  groupName: (id: number) => (id === 7 ? 'Billing' : `#${id}`),
-} as unknown as People;
-const fig = (value: number | null, n: number, low: number | null = null, high: number | null = null) => ({ value, n, low, high });
+const people = testPeople;
 const row = (key: string, tickets: number, evaluations: number): PopulationRow => ({
   key,
   tickets,
