@@ -156,7 +156,8 @@ export async function suggestedRatings(
   clock: Clock,
 ): Promise<Map<string, { check: string; rating: number | null }>> {
   if (!allCriteria(card).some(({ criterion }) => criterion.auto)) return new Map();
-  const stored = await currentResults(db, account, ticketId, clock);
+  // a check that fails must not lose a reviewer's submit: the stored results then, stale or none
+  const stored = await currentResults(db, account, ticketId, clock).catch(() => resultsOf(db, account, ticketId));
   if (!stored) return new Map();
   return new Map(ratingsFor(card, stored.results).map((r) => [r.criterionId, { check: r.checkId, rating: r.rating }]));
 }
