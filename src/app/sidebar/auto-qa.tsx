@@ -110,9 +110,18 @@ export function AutoNote({
   return (
     <div class={`qa-auto${changed ? ' qa-auto--changed' : ''}`}>
       <p class="qa-auto__line qa-small">
-        <span class="qa-tag qa-tag--auto">{t('ui.autoqa.suggested', { check })}</span>{' '}
+        <span class="qa-tag qa-tag--auto" id={`${id}-by`}>
+          {t('ui.autoqa.suggested', { check })}
+        </span>{' '}
         {changed ? <span class="qa-auto__changed">{t('ui.autoqa.changed', { option: options[rating] ?? '' })}</span> : null}{' '}
-        <button type="button" class="qa-link" aria-expanded={open} aria-controls={id} onClick={() => setOpen(!open)}>
+        <button
+          type="button"
+          class="qa-link"
+          aria-expanded={open}
+          aria-controls={id}
+          aria-describedby={`${id}-by`}
+          onClick={() => setOpen(!open)}
+        >
           {t('ui.autoqa.evidence')}
         </button>
       </p>

@@ -40,9 +40,8 @@ function Result({ kind, figures, check }: { kind: AutoQaCheckSummary['kind']; fi
   if (kind === 'boolean') return figures.pass ? <FigureText stacked kind="rate" figure={figures.pass} /> : <span>–</span>;
   return figures.mean ? (
     <span>
+      <span class="qa-autoqa__unit">{checkUnit(t, check)}</span>
       <FigureText stacked kind="score" figure={figures.mean} />
-      <br />
-      <span class="qa-muted qa-small">{checkUnit(t, check)}</span>
     </span>
   ) : (
     <span>–</span>
@@ -199,6 +198,9 @@ export function KappaText({ kappa }: { kappa: Kappa }) {
 }
 
 function statusText(t: Translate, c: CheckTrust, settings: AutoQaTrust['settings'], locale: string): string {
+  // reply and resolution times are Zendesk's own figures: the service trusts them as they are
+  if (c.status === 'trusted' && (c.checkId === 'reply-time' || c.checkId === 'resolution-time'))
+    return t('ui.reports.autoqa.status.figure');
   if (c.status === 'trusted') return t('ui.reports.autoqa.status.trusted');
   if (c.status === 'too-few') return t('ui.reports.autoqa.status.too-few', { minN: settings.minN });
   return t('ui.reports.autoqa.status.below-threshold', { minKappa: kappaText({ kappa: settings.minKappa }, locale) });
@@ -231,7 +233,7 @@ function Thresholds({ trust, onSaved }: { trust: AutoQaTrust; onSaved: (trust: A
           </label>
           <input
             id="qa-autoqa-min-kappa"
-            class="c-field__input"
+            class="c-field__input qa-autoqa__number"
             type="number"
             min={-1}
             max={1}
@@ -247,7 +249,7 @@ function Thresholds({ trust, onSaved }: { trust: AutoQaTrust; onSaved: (trust: A
           </label>
           <input
             id="qa-autoqa-min-n"
-            class="c-field__input"
+            class="c-field__input qa-autoqa__number"
             type="number"
             min={1}
             step={1}
