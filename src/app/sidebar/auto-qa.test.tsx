@@ -3,7 +3,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { TicketAutoQa } from '../api/autoqa-wire.ts';
 import { ScorecardDefinition } from '../../core/scorecard.ts';
-import { button, click, type Mounted } from '../ui/testing.tsx';
+import { act } from 'preact/test-utils';
+import { button, click, settle, type Mounted } from '../ui/testing.tsx';
 import { overridden, suggestionsToApply } from './auto-qa.tsx';
 import { ReviewerView } from './reviewer-view.tsx';
 import { announced, mountView, shortCard, sidebarModel, TICKET, until } from './testing.tsx';
@@ -128,6 +129,24 @@ describe('pre-rated criteria in the sidebar', () => {
     expect(panel.textContent).toContain('does not agree with reviewers often enough yet');
     await click(why);
     expect(el.querySelector(`#${why.getAttribute('aria-controls')}`)).toBeNull();
+  });
+
+  it('w on a pre-rated criterion opens and closes its evidence, focus staying on the rating', async () => {
+    const { el } = await show();
+    await until(() => el.querySelector('.qa-auto'));
+    const radio = row(el, 'greet').querySelector<HTMLElement>('[role=radio][aria-checked=true]')!;
+    radio.focus();
+    const press = async () => {
+      await act(() => {
+        radio.dispatchEvent(new KeyboardEvent('keydown', { key: 'w', bubbles: true, cancelable: true }));
+      });
+      await settle();
+    };
+    await press();
+    expect(row(el, 'greet').querySelector('.qa-evidence mark')!.textContent).toBe('Hi Jonas,');
+    expect(document.activeElement).toBe(radio);
+    await press();
+    expect(row(el, 'greet').querySelector('.qa-evidence')).toBeNull();
   });
 
   it('an override is shown as such, and the submit sends only the answers, the override among them', async () => {

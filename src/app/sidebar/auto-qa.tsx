@@ -120,6 +120,8 @@ export function AutoNote({
           aria-expanded={open}
           aria-controls={id}
           aria-describedby={`${id}-by`}
+          aria-keyshortcuts="w"
+          data-why=""
           onClick={() => setOpen(!open)}
         >
           {t('ui.autoqa.evidence')}

@@ -10,6 +10,7 @@ describe('keyboard', () => {
     ['ArrowUp', { type: 'move', by: -1 }],
     ['ArrowRight', { type: 'step', by: 1 }],
     ['n', { type: 'na' }],
+    ['w', { type: 'why' }],
     ['?', { type: 'help' }],
     ['x', null],
   ])('%s', (key, action) => {

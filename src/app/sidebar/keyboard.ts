@@ -1,5 +1,6 @@
 /**
- * Keyboard-first scoring: number keys rate the focused criterion, arrows move, `n` marks N/A,
+ * Keyboard-first scoring: number keys rate the focused criterion, arrows move, `n` marks N/A, `w` opens or closes a
+ * pre-rated criterion's evidence,
  * Ctrl/Cmd+Enter submits, `?` toggles the help line. Pure: the view maps actions to state.
  */
 export type KeyAction =
@@ -8,6 +9,7 @@ export type KeyAction =
   | { type: 'step'; by: 1 | -1 }
   | { type: 'na' }
   | { type: 'comment' }
+  | { type: 'why' }
   | { type: 'submit' }
   | { type: 'help' }
   | { type: 'leave-field' };
@@ -43,13 +45,14 @@ export function keyAction(e: KeyInput, inTextField: boolean, inNumberField = fal
     n: { type: 'na' },
     N: { type: 'na' },
     c: { type: 'comment' },
+    w: { type: 'why' },
     '?': { type: 'help' },
   };
   return byKey[e.key] ?? null;
 }
 
 /** The help list's lines, one per kind of key (`ui.sidebar.help.<key>`). */
-export const HELP_KEYS = ['rate', 'number', 'move', 'step', 'na', 'comment', 'leave', 'submit'] as const;
+export const HELP_KEYS = ['rate', 'number', 'move', 'step', 'na', 'comment', 'why', 'leave', 'submit'] as const;
 
 /** The next criterion index, staying in range. */
 export const moveIndex = (current: number, by: number, count: number): number =>

@@ -82,6 +82,13 @@ export function useCriterionKeys({ form, criteria, r, locked, toggleHelp, openCo
         if (!criterion?.allowNA || locked) return;
         r.edit({ type: 'na', criterionId: criterion.id });
         break;
+      case 'why': {
+        // a pre-rated criterion's evidence (auto-qa.tsx); focus stays on the row
+        const why = row?.querySelector<HTMLElement>('[data-why]');
+        if (!why) return;
+        why.click();
+        break;
+      }
       case 'comment':
         if (!criterion) return;
         openComment(criterion.id);
