@@ -141,12 +141,12 @@ function world(role: QaRole = 'lead') {
   return { call, zaf, asked, sent, routed, role };
 }
 
-async function show(w: ReturnType<typeof world>, locale = 'en') {
+async function show(w: ReturnType<typeof world>, locale = 'en', f: Filters = filters) {
   view = await mount(
     <I18nProvider value={{ locale, t: createTranslator(messagesOf(locale)) }}>
       <ZafSessionProvider session={{ zaf: w.zaf, metadata: FAKE_METADATA, context: { ...FAKE_CONTEXT, location: 'nav_bar' } }}>
         <NavBarContext.Provider value={{ call: w.call, role: w.role } as unknown as NavBarSession}>
-          <AutoQaReport filters={filters} people={people} />
+          <AutoQaReport filters={f} people={people} />
         </NavBarContext.Provider>
       </ZafSessionProvider>
     </I18nProvider>,
@@ -226,6 +226,23 @@ describe('automatic checks in the reports', () => {
     expect(el.textContent).toContain('Threshold saved');
     expect(el.querySelector('[data-table="autoqa-trust"] tr[data-check="greeting"]')!.getAttribute('data-trusted')).toBe('false');
     expect(w.asked.filter((a) => a.startsWith('GET /autoqa/summary'))).toHaveLength(2);
+  });
+
+  it('reviewers get the figures and the spotlight, not the trust table; agents none of it; a scorecard filter is said not to apply', async () => {
+    const reviewer = world('reviewer');
+    let el = await show(reviewer, 'en', { ...filters, scorecardId: 'x' });
+    expect(el.querySelector('[data-table="autoqa-checks"]')).not.toBeNull();
+    expect(el.querySelector('[data-table="autoqa-spotlight"]')).not.toBeNull();
+    expect(el.querySelector('#qa-autoqa-trust-title')).toBeNull();
+    expect(reviewer.asked).not.toContain('GET /autoqa/trust');
+    expect(el.querySelector('[data-autoqa-filters]')!.textContent).toBe(
+      'The scorecard and reviewer filters do not apply to automatic checks: they read every synced ticket.',
+    );
+    await view!.unmount();
+    const agent = world('agent');
+    el = await show(agent);
+    expect(el.querySelector('[data-autoqa]')).toBeNull();
+    expect(agent.asked).toEqual([]);
   });
 
   it('says when nothing is synced, in German too', async () => {

@@ -18,7 +18,7 @@ import type {
   SpotlightTicket,
 } from '../../../core/contract/autoqa.ts';
 import type { Kappa } from '../../../core/kappa.ts';
-import { isAdmin } from '../../../core/permissions.ts';
+import { isAdmin, isLead, isStaff } from '../../../core/permissions.ts';
 import { createAutoQaApi } from '../../api/autoqa-api.ts';
 import type { Filters } from '../../api/reports-api.ts';
 import { useI18n } from '../../i18n/use-t.tsx';
@@ -375,14 +375,22 @@ function SpotlightList({ spotlight, people }: { spotlight: Spotlight; people: Pe
   );
 }
 
+/** Agents get none of it (decision 030: a reviewer's starting point, not a verdict on their work). */
 export function AutoQaReport({ filters, people }: { filters: Filters; people: People }) {
+  const { role } = useNavBar();
+  return isStaff(role) ? <AutoQaPart filters={filters} people={people} /> : null;
+}
+
+function AutoQaPart({ filters, people }: { filters: Filters; people: People }) {
   const { t } = useI18n();
   const api = useApi(createAutoQaApi);
   const { role } = useNavBar();
+  const lead = isLead(role);
   const [untrusted, setUntrusted] = useState(false);
   const key = JSON.stringify(filters);
   const [summary, reloadSummary] = useAsync(() => api.summary(filters, untrusted), [api, key, untrusted]);
-  const [trust, reloadTrust] = useAsync(() => api.trust(), [api]);
+  // the checks' agreement is the leads' (reviewers see the figures and the spotlight)
+  const [trust, reloadTrust] = useAsync(lead ? () => api.trust() : null, [api, lead]);
   // what a change of the threshold answered: trust as it is now, without reading it again
   const [changed, setChanged] = useState<AutoQaTrust | null>(null);
   const [spotlight, reloadSpotlight] = useAsync(() => api.spotlight(filters), [api, key]);
@@ -394,6 +402,11 @@ export function AutoQaReport({ filters, people }: { filters: Filters; people: Pe
         </h2>
         <span class="qa-autoqa__apart">{t('ui.reports.autoqa.apart')}</span>
       </div>
+      {filters.scorecardId !== undefined || filters.reviewerId !== undefined ? (
+        <p class="qa-muted" data-autoqa-filters="">
+          {t('ui.reports.autoqa.filtersApart')}
+        </p>
+      ) : null}
       <ReportSection
         id="qa-autoqa-figures"
         title={t('ui.reports.autoqa.figuresTitle')}
@@ -409,20 +422,22 @@ export function AutoQaReport({ filters, people }: { filters: Filters; people: Pe
           {(v) => <Figures summary={v} people={people} />}
         </AsyncView>
       </ReportSection>
-      <ReportSection id="qa-autoqa-trust" title={t('ui.reports.autoqa.trustTitle')} hint={t('ui.reports.autoqa.trustHint')}>
-        <AsyncView state={trust} reload={reloadTrust}>
-          {(v) => (
-            <Trust
-              trust={changed ?? v}
-              admin={isAdmin(role)}
-              onSaved={(next) => {
-                setChanged(next);
-                reloadSummary();
-              }}
-            />
-          )}
-        </AsyncView>
-      </ReportSection>
+      {lead ? (
+        <ReportSection id="qa-autoqa-trust" title={t('ui.reports.autoqa.trustTitle')} hint={t('ui.reports.autoqa.trustHint')}>
+          <AsyncView state={trust} reload={reloadTrust}>
+            {(v) => (
+              <Trust
+                trust={changed ?? v}
+                admin={isAdmin(role)}
+                onSaved={(next) => {
+                  setChanged(next);
+                  reloadSummary();
+                }}
+              />
+            )}
+          </AsyncView>
+        </ReportSection>
+      ) : null}
       <ReportSection id="qa-autoqa-spotlight" title={t('ui.reports.autoqa.spotlightTitle')} hint={t('ui.reports.autoqa.spotlightHint')}>
         <AsyncView state={spotlight} reload={reloadSpotlight}>
           {(v) => <SpotlightList spotlight={v} people={people} />}
