@@ -6,6 +6,7 @@
  * and who may call what.
  */
 import { describe, expect, it } from 'vitest';
+import { cohenKappa } from '../../src/core/kappa.ts';
 import type { ScorecardDefinitionInput } from '../../src/core/scorecard.ts';
 import type { CheckResult } from '../../src/server/autoqa/check.ts';
 import { greetingCheck } from '../../src/server/autoqa/greeting.ts';
@@ -288,6 +289,61 @@ describe.each(backends())('AutoQA on $name', (backend) => {
     expect(
       (await lead.get('/autoqa/summary?from=2026-03-01&to=2026-03-31')).body.checks.map((c: { checkId: string }) => c.checkId),
     ).not.toContain('greeting');
+  });
+
+  it('weighs disagreement on an ordered scale by its distance (quadratic kappa), and trusts reply time as Zendesk measured it', async () => {
+    const t = tenant();
+    // reply times of 30, 120 and 500 minutes: bands fast (2), fair (1), slow (0)
+    const minutes: Record<number, number> = { 41: 30, 42: 120, 43: 500, 44: 30, 45: 500 };
+    const ids = Object.keys(minutes).map(Number);
+    await seed(
+      db(),
+      t.account,
+      ids.map((id) => ticket(id, { replyMinutes: minutes[id]! })),
+      ids.flatMap((id) => conversation(id, GREETED)),
+    );
+    const card = {
+      formatVersion: 2,
+      name: 'Speed',
+      method: 'weighted-criteria',
+      passThreshold: 50,
+      appliesTo: { channels: ['email'] },
+      sections: [
+        {
+          id: 'speed',
+          name: 'Speed',
+          criteria: [
+            {
+              id: 'fast',
+              label: 'Answers fast',
+              weight: 1,
+              scale: { preset: '3-point' },
+              auto: {
+                check: 'reply-time',
+                bands: [
+                  { atMost: 60, option: 2 },
+                  { atMost: 240, option: 1 },
+                ],
+                otherwise: 0,
+              },
+            },
+          ],
+        },
+      ],
+    } as ScorecardDefinitionInput;
+    const scorecardId = await publishedScorecard(t, card);
+    // suggested 2, 1, 0, 2, 0; the reviewer: 2, 2 (off by one), 0, 0 (off by two), 0
+    const human: Record<number, number> = { 41: 2, 42: 2, 43: 0, 44: 0, 45: 0 };
+    for (const id of ids) {
+      const body = evaluationBody(scorecardId, { ticketId: id, revieweeId: AGENT, answers: [{ criterionId: 'fast', rating: human[id] }] });
+      expect((await t.as('reviewer', 2).post('/evaluations', body)).status).toBe(201);
+    }
+    const trust = (await t.as('admin', 1).get('/autoqa/trust')).body.checks.find((c: { checkId: string }) => c.checkId === 'reply-time');
+    const expected = cohenKappa([2, 1, 0, 2, 0], [2, 2, 0, 0, 0], { weights: 'quadratic', categories: [0, 1, 2] });
+    expect(trust).toMatchObject({ status: 'trusted', trusted: true, overrides: 2, kappa: { n: 5 } });
+    expect(trust.kappa.kappa).toBeCloseTo(expected.kappa!, 10);
+    expect(trust.criteria).toMatchObject([{ criterionId: 'fast', weights: 'quadratic', overrides: 2 }]);
+    expect(trust.criteria[0].kappa.kappa).toBeCloseTo(expected.kappa!, 10);
   });
 
   it('puts the tickets most worth a look first, with why', async () => {
