@@ -418,4 +418,12 @@ describe.each(backends())('AutoQA on $name', (backend) => {
     expect((await reviewer.get('/autoqa/spotlight')).body).toEqual({ source: 'none', tickets: [] });
     expect((await t.as('lead', 5).get('/autoqa/trust')).body.settings).toMatchObject({ minKappa: 0.6, minN: 20 });
   });
+
+  it('erasing the admin who set the thresholds leaves their pseudonym there', async () => {
+    const t = tenant();
+    expect((await t.as('admin', 3).put('/autoqa/settings', { minN: 7 })).body.settings).toMatchObject({ minN: 7, updatedBy: 3 });
+    const erased = await t.as('admin', 1).delete('/people/3');
+    expect(erased.status).toBe(200);
+    expect((await t.as('lead', 5).get('/autoqa/trust')).body.settings).toMatchObject({ minN: 7, updatedBy: erased.body.pseudonym });
+  });
 });

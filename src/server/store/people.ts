@@ -53,6 +53,7 @@ const ACTOR_COLUMNS = {
     'UPDATE account_policies SET updated_by = $3 WHERE account = $1 AND updated_by = $2 RETURNING account AS id',
   'audit_log.actor_id': 'UPDATE audit_log SET actor_id = $3 WHERE account = $1 AND actor_id = $2 RETURNING seq::text AS id',
   'sync_settings.updated_by': 'UPDATE sync_settings SET updated_by = $3 WHERE account = $1 AND updated_by = $2 RETURNING account AS id',
+  'autoqa_settings.updated_by': 'UPDATE autoqa_settings SET updated_by = $3 WHERE account = $1 AND updated_by = $2 RETURNING account AS id',
   // the agent a synced ticket is assigned to: its metrics stay, under the pseudonym (their comments go: eraseFromSync)
   'synced_tickets.assignee_id':
     'UPDATE synced_tickets SET assignee_id = $3 WHERE account = $1 AND assignee_id = $2 RETURNING ticket_id::text AS id',
