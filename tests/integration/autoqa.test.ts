@@ -224,6 +224,23 @@ describe.each(backends())('AutoQA on $name', (backend) => {
       { ticket_id: 24, rating: 0, auto_check: 'greeting', auto_rating: 0 },
       { ticket_id: 25, rating: 0, auto_check: 'greeting', auto_rating: 0 },
     ]);
+    // an amend keeps the suggestion stored at creation: the override is measured against what the reviewer was shown
+    const first = await reviewer.post('/evaluations', review(scorecardId, 26, 0));
+    const amended = await reviewer.put(`/evaluations/${first.body.id}`, {
+      answers: [
+        { criterionId: 'greets', rating: 1 },
+        { criterionId: 'solves', rating: 1 },
+      ],
+      lockVersion: first.body.lockVersion,
+    });
+    expect(amended.status).toBe(200);
+    expect(
+      await db().query(
+        'SELECT rating, auto_check, auto_rating FROM evaluation_answers WHERE account = $1 AND evaluation_id = $2 AND criterion_id = $3',
+        [t.account, first.body.id, 'greets'],
+      ),
+    ).toEqual([{ rating: 1, auto_check: 'greeting', auto_rating: 0 }]);
+    expect((await reviewer.post(`/evaluations/${first.body.id}/withdraw`, { lockVersion: amended.body.lockVersion })).status).toBe(200);
     // nothing the browser says about automatic values is taken
     expect(
       (
