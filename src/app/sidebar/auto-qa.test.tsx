@@ -7,7 +7,7 @@ import { act } from 'preact/test-utils';
 import { button, click, settle, type Mounted } from '../ui/testing.tsx';
 import { overridden, suggestionsToApply } from './auto-qa.tsx';
 import { ReviewerView } from './reviewer-view.tsx';
-import { announced, mountView, shortCard, sidebarModel, TICKET, until } from './testing.tsx';
+import { announced, mountView, REVIEWER, shortCard, sidebarModel, TICKET, until } from './testing.tsx';
 
 let view: Mounted | undefined;
 afterEach(async () => {
@@ -179,6 +179,36 @@ describe('pre-rated criteria in the sidebar', () => {
     const { el } = await show(null);
     await until(() => el.querySelector('.qa-auto-line'));
     expect(el.textContent).toContain('The automatic checks could not be read: rate as usual.');
+    expect(checked(el, 'greet')).toBeNull();
+  });
+});
+
+describe('in a calibration session', () => {
+  it('asks for no suggestion and pre-rates nothing: calibration is blind', async () => {
+    const { model, service } = sidebarModel({ cards: [autoCard()] });
+    service.autoQa.answer = answer;
+    model.data.calibrationSessions = [
+      {
+        id: 's1',
+        ticketId: TICKET,
+        scorecardId: 'auto',
+        version: 3,
+        reviewerIds: [REVIEWER, 7],
+        baselineReviewerId: 7,
+        title: '',
+        status: 'open',
+        createdBy: 7,
+        createdAt: '2026-12-01T00:00:00Z',
+        closedAt: null,
+        submitted: [],
+      },
+    ];
+    view = await mountView(<ReviewerView model={model} />);
+    const el = view.el;
+    await until(() => el.querySelector('[data-calibration-mode]'));
+    await settle();
+    expect(service.calls.filter((c) => c.startsWith('autoqa'))).toEqual([]);
+    expect(el.querySelector('.qa-auto')).toBeNull();
     expect(checked(el, 'greet')).toBeNull();
   });
 });

@@ -91,7 +91,8 @@ export function ScoringForm({ r, model }: { r: ReviewerState; model: SidebarMode
         )
       )}
       {r.draftState.kind === 'conflict' && <DraftConflict r={r} />}
-      {criteria.some((c) => c.auto) && <AutoQa r={r} model={model} onNotes={setAuto} />}
+      {/* a calibration session is blind: no suggestion either */}
+      {criteria.some((c) => c.auto) && !r.draft.calibrationSessionId && <AutoQa r={r} model={model} onNotes={setAuto} />}
       <fieldset class="qa-fieldset" disabled={locked}>
         {card.definition.sections.map((section) => (
           <section key={section.id} class="qa-section" aria-labelledby={`qa-s-${section.id}`}>
