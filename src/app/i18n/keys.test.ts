@@ -10,7 +10,7 @@ import { CHECK_IDS } from '../../core/autoqa.ts';
 import { CalibrationSessionStatus } from '../../core/calibration.ts';
 import { NotApplicableReason, SpotlightReason } from '../../core/contract/autoqa.ts';
 import { ISSUE_CODES } from '../../core/issues.ts';
-import { Favour, SuggestionReason } from '../../core/coverage.ts';
+import { SuggestFavour, SuggestionReason } from '../../core/coverage.ts';
 import { DisputeResolution, EvaluationStatus } from '../../core/evaluation.ts';
 import type { TicketMetrics } from '../../core/metrics.ts';
 import { ManagerRole } from '../../core/policy.ts';
@@ -155,7 +155,7 @@ const TEMPLATES: Record<string, (template: string) => string[]> = {
   'ui.reports.metrics.kind.${d.kind}': each(every<DisagreementKind>()('qa-pass-csat-bad', 'qa-fail-csat-good')),
   'ui.reports.calibration.verdict.${verdict}': each(['good', 'tentative', 'poor', 'none']),
   'ui.reports.calibration.statuses.${s.status}': each(CalibrationSessionStatus.options),
-  'ui.reports.suggest.${k}': each(Favour.keyof().options),
+  'ui.reports.suggest.${k}': each(SuggestFavour.keyof().options),
   'ui.reports.suggest.reason.${r}': each(SuggestionReason.options),
   'ui.reports.suggest.source.${state.source}': each(['synced', 'browser']),
   'ui.reports.dimension.${dim}': each(PopulationDimension.options),

@@ -101,12 +101,24 @@ describe('suggestions by source', () => {
     const el = await show(w, <Suggestions />);
     click(button(el, 'Suggest tickets'));
     await settle(4);
-    expect(w.bodies).toEqual([{ week: '2026-W50', favour: { reopens: true, lowCsat: true, longResolution: false }, agentIds: [] }]);
+    expect(w.bodies).toEqual([
+      { week: '2026-W50', favour: { reopens: true, lowCsat: true, longResolution: false, spotlight: false }, agentIds: [] },
+    ]);
     expect(w.zendesk.filter((u) => u.includes('tickets.json'))).toEqual([]);
     expect(el.querySelector('[data-source]')!.textContent).toBe(
       '1 tickets suggested (2 already reviewed were left out). Drawn from all 65 tickets solved in the week or the week before, synced from Zendesk.',
     );
     expect(el.querySelector('[data-table="suggestions"] tbody td:nth-child(2)')!.textContent).toBe('Alex Agent');
+  });
+
+  it('a lead can favour the tickets in the AutoQA spotlight', async () => {
+    const w = world([synced()]);
+    const el = await show(w, <Suggestions />);
+    const spotlight = [...el.querySelectorAll('label')].find((l) => l.textContent?.includes('in the AutoQA spotlight'))!;
+    click(spotlight.querySelector('input')!);
+    click(button(el, 'Suggest tickets'));
+    await settle(4);
+    expect((w.bodies[0] as { favour: { spotlight: boolean } }).favour.spotlight).toBe(true);
   });
 
   it('reads the candidates in the browser only when nothing is synced, sends them, and says so', async () => {

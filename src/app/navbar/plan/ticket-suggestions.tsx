@@ -4,7 +4,7 @@
  * sent when the service answers that nothing is synced (docs/decisions/004-ticket-suggestions.md). The list says which.
  */
 import { useState } from 'preact/hooks';
-import type { Favour, Suggestion } from '../../../core/coverage.ts';
+import type { Suggestion, SuggestFavour } from '../../../core/coverage.ts';
 import { createPlanApi } from '../../api/plan-api.ts';
 import { useI18n } from '../../i18n/use-t.tsx';
 import { Loading } from '../../ui/notice.tsx';
@@ -18,8 +18,8 @@ import { readCandidates } from './candidates.ts';
 /** Candidates: tickets solved in the last two weeks. */
 export const CANDIDATE_DAYS = 14;
 
-/** What a lead may favour, each making a ticket with that trait more likely to be picked. */
-const FAVOURABLE: ReadonlyArray<keyof Favour> = ['reopens', 'lowCsat', 'longResolution'];
+/** What a lead may favour, each making a ticket with that trait more likely to be picked (the spotlight: synced tickets only). */
+const FAVOURABLE: ReadonlyArray<keyof Required<SuggestFavour>> = ['reopens', 'lowCsat', 'longResolution', 'spotlight'];
 
 type Suggested =
   | { status: 'idle' | 'loading' }
@@ -30,7 +30,7 @@ export function TicketSuggestions({ week, people }: { week: string; people: Peop
   const { t } = useI18n();
   const { zaf } = useZaf();
   const api = useApi(createPlanApi);
-  const [favour, setFavour] = useState({ reopens: true, lowCsat: true, longResolution: false });
+  const [favour, setFavour] = useState<Required<SuggestFavour>>({ reopens: true, lowCsat: true, longResolution: false, spotlight: false });
   const [state, setState] = useState<Suggested>({ status: 'idle' });
 
   async function suggest() {
