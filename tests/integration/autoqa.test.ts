@@ -422,6 +422,73 @@ describe.each(backends())('AutoQA on $name', (backend) => {
     expect(Object.values(reasonsOf((await suggest(false)).body)).flat()).not.toContain('spotlight');
   });
 
+  it("accepts the account's jargon once an admin adds it to the spelling allow-list: stored results recompute on the next run, on demand at once", async () => {
+    const t = tenant();
+    const JARGON =
+      'Hi Anna,\n\nyou can follow the parcel in the shopdash app: the shopdash page shows where it is today.\n\nBest regards,\nTom';
+    await seed(db(), t.account, [ticket(31), ticket(32), ticket(33)], [...conversation(31, JARGON), ...conversation(32, JARGON)]);
+    const spellingOf = async (ticketId: number) =>
+      (
+        await db().query<{ value_num: number }>(
+          `SELECT value_num FROM autoqa_results WHERE account = $1 AND ticket_id = $2 AND check_id = 'spelling'`,
+          [t.account, ticketId],
+        )
+      )[0]?.value_num;
+    const lead = t.as('lead', 5);
+    const onDemand = async (ticketId: number) =>
+      (await lead.get(`/autoqa/tickets/${ticketId}`)).body.results.find((r: { checkId: string }) => r.checkId === 'spelling');
+    expect(await runAutoQa(db(), t.account, { clock })).toMatchObject({ checked: 3 });
+    expect(await spellingOf(31)).toBe(2);
+    expect(await onDemand(32)).toMatchObject({ applicable: true, value: 2 });
+
+    // bad lists: 400 naming what to fix, nothing stored
+    const admin = t.as('admin', 1);
+    const tooMany = await admin.put('/autoqa/settings', { spellingAllowList: Array.from({ length: 2001 }, (_, i) => `w${i}`) });
+    expect(tooMany.status).toBe(400);
+    expect(tooMany.body.issues.join(' ')).toContain('more than 2000 words');
+    const tooLong = await admin.put('/autoqa/settings', { spellingAllowList: ['ok', 'x'.repeat(65)] });
+    expect(tooLong.status).toBe(400);
+    expect(tooLong.body.issues.join(' ')).toContain('spellingAllowList[1]: a word of the spelling allow-list has more than 64 characters');
+    const empty = await admin.put('/autoqa/settings', { spellingAllowList: ['ok', '   '] });
+    expect(empty.status).toBe(400);
+    expect(empty.body.issues.join(' ')).toContain('empty');
+    expect((await admin.put('/autoqa/settings', { spellingAllowList: 'shopdash' })).status).toBe(400);
+    // only admins
+    expect((await lead.put('/autoqa/settings', { spellingAllowList: ['shopdash'] })).status).toBe(403);
+    expect((await t.as('reviewer', 2).put('/autoqa/settings', { spellingAllowList: ['shopdash'] })).status).toBe(403);
+    expect((await lead.get('/autoqa/trust')).body.settings.spellingAllowList).toEqual([]);
+    expect(await countOf(db(), `SELECT count(*)::int AS n FROM audit_log WHERE account = $1`, [t.account])).toBe(0);
+
+    // trimmed, kept once whatever the case; the thresholds keep their values
+    const changed = await admin.put('/autoqa/settings', { spellingAllowList: [' ShopDash ', 'shopdash', 'helpdesk'] });
+    expect(changed.status).toBe(200);
+    expect(changed.body.settings).toMatchObject({ spellingAllowList: ['ShopDash', 'helpdesk'], minKappa: 0.6, minN: 20, updatedBy: 1 });
+    expect((await lead.get('/autoqa/trust')).body.settings.spellingAllowList).toEqual(['ShopDash', 'helpdesk']);
+    const [audited] = await db().query<{ detail: unknown; actor_id: number }>(
+      `SELECT detail, actor_id::int AS actor_id FROM audit_log WHERE account = $1 AND action = 'autoqa.settings'`,
+      [t.account],
+    );
+    expect(audited).toEqual({ actor_id: 1, detail: { spellingAllowList: { from: [], to: ['ShopDash', 'helpdesk'] } } });
+
+    // on demand: the new list at once; stored results are stale until the next run recomputes them
+    expect(await onDemand(32)).toMatchObject({ applicable: true, value: 0 });
+    expect(await spellingOf(31)).toBe(2);
+    // ticket 32 was recomputed on demand, ticket 33 has no text (its metric checks read no list)
+    expect(await runAutoQa(db(), t.account, { clock })).toMatchObject({ checked: 1 });
+    expect(await spellingOf(31)).toBe(0);
+    expect(await runAutoQa(db(), t.account, { clock })).toMatchObject({ checked: 0 });
+
+    // the same list again is no change (not audited); in another order and case it is stored, and nothing is stale
+    await admin.put('/autoqa/settings', { spellingAllowList: ['ShopDash', 'helpdesk'] });
+    expect(await countOf(db(), `SELECT count(*)::int AS n FROM audit_log WHERE account = $1`, [t.account])).toBe(1);
+    await admin.put('/autoqa/settings', { spellingAllowList: ['HELPDESK', 'shopdash'] });
+    expect(await runAutoQa(db(), t.account, { clock })).toMatchObject({ checked: 0 });
+    // emptied: the jargon is flagged again after the next run
+    await admin.put('/autoqa/settings', { spellingAllowList: [] });
+    expect(await runAutoQa(db(), t.account, { clock })).toMatchObject({ checked: 2 });
+    expect(await spellingOf(31)).toBe(2);
+  });
+
   it('says who may call what', async () => {
     const t = tenant();
     const agent = t.as('agent', AGENT);

@@ -102,14 +102,31 @@ export const AutoQaSettings = z.object({
   minKappa: z.number().min(-1).max(1),
   /** The least number of ratings both the check and a reviewer gave before a check can be trusted. */
   minN: z.number().int().min(1).max(100_000),
+  /** The account's own words (product names, jargon) the spelling check accepts, in any case. */
+  spellingAllowList: z.array(z.string()),
   updatedAt: Instant.nullable(),
   updatedBy: z.number().nullable(),
 });
 export type AutoQaSettings = z.infer<typeof AutoQaSettings>;
 
+/** At most this many words in an account's spelling allow-list, each at most `SPELLING_WORD_MAX` characters. */
+export const SPELLING_ALLOW_MAX = 2000;
+export const SPELLING_WORD_MAX = 64;
+
 export const AutoQaSettingsChange = z.strictObject({
   minKappa: z.number().min(-1).max(1).optional(),
   minN: z.number().int().min(1).max(100_000).optional(),
+  /** The whole allow-list (replaces the stored one): each word trimmed, not empty; duplicates in any case kept once. */
+  spellingAllowList: z
+    .array(
+      z
+        .string()
+        .trim()
+        .min(1, 'a word of the spelling allow-list is empty')
+        .max(SPELLING_WORD_MAX, `a word of the spelling allow-list has more than ${SPELLING_WORD_MAX} characters`),
+    )
+    .max(SPELLING_ALLOW_MAX, `the spelling allow-list has more than ${SPELLING_ALLOW_MAX} words`)
+    .optional(),
 });
 export type AutoQaSettingsChange = z.infer<typeof AutoQaSettingsChange>;
 
@@ -249,7 +266,8 @@ export const changeAutoQaSettings = contract({
   method: 'put',
   path: '/autoqa/settings',
   tag: 'autoqa',
-  summary: 'Change the least kappa and n a check needs to be trusted (audited); keys left out keep their value',
+  summary:
+    "Change the least kappa and n a check needs to be trusted and the account's spelling allow-list (audited); keys left out keep their value",
   roles: ADMIN,
   request: { body: jsonBody(AutoQaSettingsChange) },
   responses: { 200: json(AutoQaTrust) },

@@ -4,6 +4,7 @@
  * version computed), a bounded batch at a time in ticket id order, so no account is ever read whole; and on demand for
  * one ticket. A ticket without synced text (conversation text off, or gone past retention) gets the metric checks only.
  */
+import { createHash } from 'node:crypto';
 import type { Db, Queryable } from '../db/db.ts';
 import type { Clock } from '../deps.ts';
 import {
@@ -12,13 +13,14 @@ import {
   commentsOf,
   type ResultRow,
   saveResults,
+  spellingAllowList,
   staleTickets,
   type TicketToCheck,
   usersOf,
 } from '../store/autoqa.ts';
 import type { SyncedCommentRow, SyncedTicketRow } from '../store/sync.ts';
 import type { Check, CheckResult } from './check.ts';
-import { createChecks, runChecks } from './checks.ts';
+import { type AccountChecksOptions, createChecks, runChecks } from './checks.ts';
 import { conversationFromSync } from './conversation.ts';
 
 /** The checks that read the ticket's metrics, not its text: the only ones a ticket without text gets. */
@@ -31,11 +33,24 @@ export interface CheckSet {
   keys: ChecksKeys;
 }
 
-const keyOf = (checks: readonly Check[]) => checks.map((c) => `${c.id}:${c.version}`).join(',');
+/**
+ * `id:version` of each check; `options` the account's: a spelling allow-list adds its hash to the spelling check's
+ * part (`spelling:1#3f2a…`), so changing the list makes the account's results stale. No list: the key as before.
+ */
+const keyOf = (checks: readonly Check[], spelling: string) =>
+  checks.map((c) => `${c.id}:${c.version}${c.id === 'spelling' ? spelling : ''}`).join(',');
 
-export function checkSet(all: readonly Check[]): CheckSet {
+/** The hash of an allow-list as the key carries it: in any order and case, the same words give the same key. */
+function allowListKey(allowList: readonly string[] | undefined): string {
+  const words = [...new Set((allowList ?? []).map((w) => w.toLowerCase()))].sort();
+  if (words.length === 0) return '';
+  return `#${createHash('sha256').update(words.join('\n')).digest('hex').slice(0, 16)}`;
+}
+
+export function checkSet(all: readonly Check[], options: AccountChecksOptions = {}): CheckSet {
   const metricOnly = all.filter((c) => METRIC_CHECKS.has(c.id));
-  return { all, metricOnly, keys: { withText: keyOf(all), withoutText: keyOf(metricOnly) } };
+  const spelling = allowListKey(options.allowList);
+  return { all, metricOnly, keys: { withText: keyOf(all, spelling), withoutText: keyOf(metricOnly, spelling) } };
 }
 
 let shared: CheckSet | undefined;
@@ -45,10 +60,18 @@ export function defaultCheckSet(): CheckSet {
   return shared;
 }
 
+/** The account's checks with its stored spelling allow-list (the dictionaries are shared; building them is cheap). */
+export async function accountCheckSet(q: Queryable, account: string): Promise<CheckSet> {
+  const allowList = await spellingAllowList(q, account);
+  if (allowList.length === 0) return defaultCheckSet();
+  return checkSet(createChecks({ allowList }), { allowList });
+}
+
 export interface RunnerOptions {
   clock: Clock;
   /** Tickets read, checked and written at a time (default 200). */
   batchSize?: number;
+  /** The checks to run (default: the account's, read once at the start of the run). */
   checks?: CheckSet;
   /**
    * Called in each batch's transaction before it is written, and before each batch is read: throws to stop the run
@@ -146,7 +169,7 @@ export async function checkTickets(
 /** Checks every new or changed ticket of the account, a batch at a time, until none is left (or `fence` stops it). */
 export async function runAutoQa(db: Db, account: string, options: RunnerOptions): Promise<AutoQaRunResult> {
   const started = performance.now();
-  const set = options.checks ?? defaultCheckSet();
+  const set = options.checks ?? (await accountCheckSet(db, account));
   const batchSize = options.batchSize ?? 200;
   let after = 0;
   let checked = 0;

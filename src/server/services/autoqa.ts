@@ -25,7 +25,7 @@ import { cohenKappaFromTable, type Kappa, type KappaWeights } from '../../core/k
 import { instantRange, type InstantRange } from '../../core/reports.ts';
 import { scaleOptions, allCriteria, type ScorecardDefinition } from '../../core/scorecard.ts';
 import { meanFromSums, wilson } from '../../core/stats.ts';
-import { checkTickets, defaultCheckSet, METRIC_CHECKS } from '../autoqa/runner.ts';
+import { accountCheckSet, checkTickets, METRIC_CHECKS } from '../autoqa/runner.ts';
 import type { Actor } from '../auth.ts';
 import type { Db, Queryable } from '../db/db.ts';
 import type { Clock } from '../deps.ts';
@@ -56,7 +56,7 @@ const iso = (d: Date | string) => new Date(d).toISOString();
 
 /** The ticket's results, computed now when missing or stale; null when the ticket is not synced. */
 async function currentResults(db: Db, account: string, ticketId: number, clock: Clock) {
-  const set = defaultCheckSet();
+  const set = await accountCheckSet(db, account);
   const found = await ticketToCheck(db, account, ticketId, set.keys);
   if (!found) return null;
   if (!found.current) await checkTickets(db, account, [found.ticket], { clock, checks: set });
@@ -170,10 +170,11 @@ function settingsOf(stored: StoredAutoQaSettings | null): AutoQaTrust['settings'
     ? {
         minKappa: stored.minKappa,
         minN: stored.minN,
+        spellingAllowList: stored.spellingAllowList,
         updatedAt: stored.updatedAt ? iso(stored.updatedAt) : null,
         updatedBy: stored.updatedBy,
       }
-    : { ...DEFAULT_AUTOQA_SETTINGS, updatedAt: null, updatedBy: null };
+    : { ...DEFAULT_AUTOQA_SETTINGS, spellingAllowList: [], updatedAt: null, updatedBy: null };
 }
 
 const emptyTable = (k: number) => Array.from({ length: k }, () => new Array<number>(k).fill(0));
@@ -252,15 +253,33 @@ export async function autoQaTrust(q: Queryable, account: string): Promise<AutoQa
 
 const trustedChecks = (trust: AutoQaTrust) => new Set<string>(trust.checks.filter((c) => c.trusted).map((c) => c.checkId));
 
-/** Applies the keys `change` names, audited with each changed key's value before and after. */
+/** The words (already trimmed by the contract) in their order, each kept once whatever its case (the first spelling). */
+function uniqueWords(words: readonly string[]): string[] {
+  const seen = new Set<string>();
+  return words.filter((w) => {
+    const lower = w.toLowerCase();
+    if (seen.has(lower)) return false;
+    seen.add(lower);
+    return true;
+  });
+}
+
+/**
+ * Applies the keys `change` names, audited with each changed key's value before and after. A changed spelling
+ * allow-list makes the account's results stale (the checks' key carries its hash): the next run recomputes them, and a
+ * ticket asked for on demand at once.
+ */
 export async function changeAutoQaSettings(db: Db, actor: Actor, change: AutoQaSettingsChange, now: Date): Promise<AutoQaTrust> {
   await db.transaction(async (tx) => {
     const before = settingsOf(await storedAutoQaSettings(tx, actor.account, true));
     const after = {
       minKappa: change.minKappa ?? before.minKappa,
       minN: change.minN ?? before.minN,
+      spellingAllowList: change.spellingAllowList ? uniqueWords(change.spellingAllowList) : before.spellingAllowList,
     };
-    const changed = (['minKappa', 'minN'] as const).filter((k) => before[k] !== after[k]);
+    const same = (k: 'minKappa' | 'minN' | 'spellingAllowList') =>
+      k === 'spellingAllowList' ? before[k].join('\n') === after[k].join('\n') : before[k] === after[k];
+    const changed = (['minKappa', 'minN', 'spellingAllowList'] as const).filter((k) => !same(k));
     if (changed.length === 0) return;
     await saveAutoQaSettings(tx, actor.account, { ...after, updatedAt: now, updatedBy: actor.userId });
     await audit(

@@ -200,13 +200,14 @@ export async function commentBodies(q: Queryable, account: string, commentIds: r
 export interface StoredAutoQaSettings {
   minKappa: number;
   minN: number;
+  spellingAllowList: string[];
   updatedAt: Date | null;
   updatedBy: number | null;
 }
 
 export async function storedAutoQaSettings(q: Queryable, account: string, forUpdate = false): Promise<StoredAutoQaSettings | null> {
   const [row] = await q.query<StoredAutoQaSettings>(
-    `SELECT min_kappa AS "minKappa", min_n AS "minN", updated_at AS "updatedAt", updated_by AS "updatedBy"
+    `SELECT min_kappa AS "minKappa", min_n AS "minN", spelling_allow AS "spellingAllowList", updated_at AS "updatedAt", updated_by AS "updatedBy"
        FROM autoqa_settings WHERE account = $1${forUpdate ? ' FOR UPDATE' : ''}`,
     [account],
   );
@@ -215,11 +216,18 @@ export async function storedAutoQaSettings(q: Queryable, account: string, forUpd
 
 export async function saveAutoQaSettings(tx: Queryable, account: string, s: StoredAutoQaSettings): Promise<void> {
   await tx.query(
-    `INSERT INTO autoqa_settings (account, min_kappa, min_n, updated_at, updated_by) VALUES ($1, $2, $3, $4, $5)
+    `INSERT INTO autoqa_settings (account, min_kappa, min_n, spelling_allow, updated_at, updated_by)
+     VALUES ($1, $2, $3, $4::text[], $5, $6)
      ON CONFLICT (account) DO UPDATE SET min_kappa = excluded.min_kappa, min_n = excluded.min_n,
-       updated_at = excluded.updated_at, updated_by = excluded.updated_by`,
-    [account, s.minKappa, s.minN, s.updatedAt, s.updatedBy],
+       spelling_allow = excluded.spelling_allow, updated_at = excluded.updated_at, updated_by = excluded.updated_by`,
+    [account, s.minKappa, s.minN, s.spellingAllowList, s.updatedAt, s.updatedBy],
   );
+}
+
+/** The account's spelling allow-list (empty when it has none). */
+export async function spellingAllowList(q: Queryable, account: string): Promise<string[]> {
+  const [row] = await q.query<{ words: string[] }>('SELECT spelling_allow AS words FROM autoqa_settings WHERE account = $1', [account]);
+  return row?.words ?? [];
 }
 
 /** Counts of (suggested, human) rating pairs per check and criterion of a scorecard version, over counted evaluations. */

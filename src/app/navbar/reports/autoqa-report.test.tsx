@@ -2,6 +2,7 @@
 /** The automatic checks' part of the reports: apart from QA, trust with kappa and n, the spotlight, the admin's threshold. */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { act } from 'preact/test-utils';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { AutoQaSummary, AutoQaTrust, Spotlight } from '../../../core/contract/autoqa.ts';
 import type { QaRole } from '../../../core/evaluation.ts';
@@ -66,8 +67,8 @@ const summary = (withUntrusted: boolean): AutoQaSummary => ({
       : []),
   ],
 });
-const trust = (minKappa = 0.6): AutoQaTrust => ({
-  settings: { minKappa, minN: 30, updatedAt: null, updatedBy: null },
+const trust = (minKappa = 0.6, spellingAllowList: string[] = []): AutoQaTrust => ({
+  settings: { minKappa, minN: 30, spellingAllowList, updatedAt: null, updatedBy: null },
   checks: [
     {
       checkId: 'greeting',
@@ -115,10 +116,10 @@ const spotlight: Spotlight = {
   ],
 };
 
-function world(role: QaRole = 'lead') {
+function world(role: QaRole = 'lead', spellingAllowList: string[] = []) {
   const asked: string[] = [];
   const sent: unknown[] = [];
-  let current = trust();
+  let current = trust(0.6, spellingAllowList);
   const call = async (method: Method, path: string, body?: unknown): Promise<Result<unknown>> => {
     asked.push(`${method} ${path}`);
     if (method === 'GET' && path.startsWith('/autoqa/summary')) return ok(summary(path.includes('includeUntrusted=true')));
@@ -126,7 +127,8 @@ function world(role: QaRole = 'lead') {
     if (method === 'GET' && path.startsWith('/autoqa/spotlight')) return ok(spotlight);
     if (method === 'PUT' && path === '/autoqa/settings') {
       sent.push(body);
-      current = trust((body as { minKappa: number }).minKappa);
+      const change = body as { minKappa: number; spellingAllowList?: string[] };
+      current = trust(change.minKappa, change.spellingAllowList ?? current.settings.spellingAllowList);
       return ok(current);
     }
     return fail('server', `not in this test: ${method} ${path}`);
@@ -222,10 +224,33 @@ describe('automatic checks in the reports', () => {
     await type(labelled(el, 'Least kappa'), '0.85');
     await click(button(el, 'Save threshold'));
     await settle(4);
-    expect(w.sent).toEqual([{ minKappa: 0.85, minN: 30 }]);
+    expect(w.sent).toEqual([{ minKappa: 0.85, minN: 30, spellingAllowList: [] }]);
     expect(el.textContent).toContain('Threshold saved');
     expect(el.querySelector('[data-table="autoqa-trust"] tr[data-check="greeting"]')!.getAttribute('data-trusted')).toBe('false');
     expect(w.asked.filter((a) => a.startsWith('GET /autoqa/summary'))).toHaveLength(2);
+  });
+
+  it('lets an admin set the words the spelling check accepts, one per line, saved with the threshold', async () => {
+    const w = world('admin', ['Zendesk', 'macro']);
+    const el = await show(w);
+    const words = labelled<HTMLTextAreaElement>(el, 'Words the spelling check accepts (one per line)');
+    expect(words.tagName).toBe('TEXTAREA');
+    expect(words.value).toBe('Zendesk\nmacro');
+    expect(el.querySelector(`#${words.getAttribute('aria-describedby')}`)!.textContent).toContain('Product names');
+    await act(() => {
+      words.value = '  Zendesk \n\nTicketQA\nhelpdesk  \n';
+      words.dispatchEvent(new Event('input', { bubbles: true }));
+    });
+    await click(button(el, 'Save threshold'));
+    await settle(4);
+    // blank lines dropped, each word trimmed; the service de-duplicates and answers the stored list
+    expect(w.sent).toEqual([{ minKappa: 0.6, minN: 30, spellingAllowList: ['Zendesk', 'TicketQA', 'helpdesk'] }]);
+    expect(el.textContent).toContain('Threshold saved');
+  });
+
+  it('names the allow-list in German', async () => {
+    const el = await show(world('admin'), 'de');
+    expect(labelled<HTMLTextAreaElement>(el, 'Wörter, die die Rechtschreibprüfung akzeptiert (eines pro Zeile)').tagName).toBe('TEXTAREA');
   });
 
   it('reviewers get the figures and the spotlight, not the trust table; agents none of it; a scorecard filter is said not to apply', async () => {

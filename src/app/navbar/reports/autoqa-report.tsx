@@ -211,12 +211,17 @@ function Thresholds({ trust, onSaved }: { trust: AutoQaTrust; onSaved: (trust: A
   const api = useApi(createAutoQaApi);
   const [minKappa, setMinKappa] = useState(String(trust.settings.minKappa));
   const [minN, setMinN] = useState(String(trust.settings.minN));
+  const [allowList, setAllowList] = useState(trust.settings.spellingAllowList.join('\n'));
   const [message, setMessage] = useState<{ text: string; issues?: string[] } | null>(null);
   const [busy, setBusy] = useState(false);
   async function save(e: Event) {
     e.preventDefault();
     setBusy(true);
-    const r = await api.changeSettings({ minKappa: Number(minKappa), minN: Number(minN) });
+    const spellingAllowList = allowList
+      .split('\n')
+      .map((w) => w.trim())
+      .filter(Boolean);
+    const r = await api.changeSettings({ minKappa: Number(minKappa), minN: Number(minN), spellingAllowList });
     setBusy(false);
     if (r.status === 'ok') {
       setMessage({ text: t('ui.reports.autoqa.saved') });
@@ -258,10 +263,27 @@ function Thresholds({ trust, onSaved }: { trust: AutoQaTrust; onSaved: (trust: A
             onInput={(e) => setMinN(e.currentTarget.value)}
           />
         </div>
-        <button type="submit" class="c-btn c-btn--sm c-btn--primary" disabled={busy}>
-          {t('ui.reports.autoqa.save')}
-        </button>
       </div>
+      <div class="c-field qa-autoqa__allow-list">
+        <label class="c-field__label" for="qa-autoqa-spelling-allow">
+          {t('ui.reports.autoqa.spellingAllow')}
+        </label>
+        <textarea
+          id="qa-autoqa-spelling-allow"
+          class="c-field__input"
+          rows={6}
+          spellcheck={false}
+          aria-describedby="qa-autoqa-spelling-allow-hint"
+          value={allowList}
+          onInput={(e) => setAllowList(e.currentTarget.value)}
+        />
+        <div class="c-field__hint" id="qa-autoqa-spelling-allow-hint">
+          {t('ui.reports.autoqa.spellingAllowHint')}
+        </div>
+      </div>
+      <button type="submit" class="c-btn c-btn--sm c-btn--primary" disabled={busy}>
+        {t('ui.reports.autoqa.save')}
+      </button>
       <FormMessage message={message} />
     </form>
   );
