@@ -6,12 +6,9 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AutoQaTrust } from '../../src/core/contract/autoqa.ts';
-import { systemClock } from '../../src/server/deps.ts';
-import { loggerOf } from '../../src/server/log.ts';
-import { createSyncScheduler } from '../../src/server/sync/scheduler.ts';
 import { axeViolations } from '../support/axe.ts';
 import { chromiumAvailable, launchBrowser, type TestBrowser } from '../support/browser.ts';
-import { json, openNavBar, startDevhost, USERS, type DevhostHandle } from '../support/devhost.ts';
+import { json, openNavBar, startDevhost, USERS, type DevhostHandle, syncOnce } from '../support/devhost.ts';
 import { openTicketSidebar, sampleTicket } from '../support/sidebar.ts';
 
 let dh: DevhostHandle;
@@ -65,15 +62,7 @@ describe.skipIf(!chromiumAvailable())('pre-rated criteria from the sidebar to th
     dh = await startDevhost({ seed: 'small', quiet: true });
     browser = (await launchBrowser())!;
     browser.context.setDefaultTimeout(15_000);
-    const scheduler = createSyncScheduler({
-      db: dh.product.db,
-      accounts: [dh.product.account],
-      clock: systemClock,
-      logger: loggerOf(() => {}),
-    });
-    const [tick] = await scheduler.tick();
-    expect(tick).toMatchObject({ outcome: 'synced', run: { error: null } });
-    await scheduler.stop();
+    await syncOnce(dh);
     const admin = { user: USERS.ada, role: 'admin' } as const;
     const created = await json<{ id: string }>(dh.service('/scorecards', admin, { method: 'POST', body: CARD }));
     expect((await dh.service(`/scorecards/${created.id}/publish`, admin, { method: 'POST' })).status).toBe(200);

@@ -4,31 +4,13 @@
  * text off by keyboard (the form says what saving deletes) and sees it saved under their name; axe finds nothing
  * serious; a lead has no Sync tab, and the service refuses them.
  */
-import type { Frame, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { systemClock } from '../../src/server/deps.ts';
-import { loggerOf } from '../../src/server/log.ts';
-import { createSyncScheduler } from '../../src/server/sync/scheduler.ts';
 import { axeViolations } from '../support/axe.ts';
 import { chromiumAvailable, launchBrowser, type TestBrowser } from '../support/browser.ts';
-import { startDevhost, USERS, type DevhostHandle } from '../support/devhost.ts';
+import { openNavBar, startDevhost, USERS, type DevhostHandle, syncOnce } from '../support/devhost.ts';
 
 let dh: DevhostHandle;
 let browser: TestBrowser;
-
-async function navBarFrame(user: number): Promise<{ frame: Frame; page: Page }> {
-  const page = await browser.context.newPage();
-  await page.goto(dh.navBarUrl({ user }));
-  for (let i = 0; i < 200; i++) {
-    const frame = dh.frameOf(page, 'nav_bar');
-    if (frame) {
-      await frame.getByRole('tab').first().waitFor();
-      return { frame, page };
-    }
-    await page.waitForTimeout(50);
-  }
-  throw new Error('the app iframe never appeared');
-}
 
 describe.skipIf(!chromiumAvailable())('Sync tab in the devhost', () => {
   beforeAll(async () => {
@@ -36,15 +18,7 @@ describe.skipIf(!chromiumAvailable())('Sync tab in the devhost', () => {
     browser = (await launchBrowser())!;
     browser.context.setDefaultTimeout(10_000);
     // one scheduled run, as npm start makes one at start
-    const scheduler = createSyncScheduler({
-      db: dh.product.db,
-      accounts: [dh.product.account],
-      clock: systemClock,
-      logger: loggerOf(() => {}),
-    });
-    const [tick] = await scheduler.tick();
-    expect(tick).toMatchObject({ outcome: 'synced', run: { error: null } });
-    await scheduler.stop();
+    await syncOnce(dh);
   });
   afterAll(async () => {
     await browser?.close();
@@ -52,7 +26,7 @@ describe.skipIf(!chromiumAvailable())('Sync tab in the devhost', () => {
   });
 
   it("an admin reads the sync's status and turns conversation text off by keyboard", async () => {
-    const { frame, page } = await navBarFrame(USERS.ada);
+    const { app: frame, page } = await openNavBar(browser, dh, USERS.ada);
     await frame.getByRole('tab', { name: 'Sync' }).click();
     const panel = frame.getByTestId('sync');
     await panel.getByRole('heading', { name: 'Zendesk sync' }).waitFor();
@@ -60,7 +34,7 @@ describe.skipIf(!chromiumAvailable())('Sync tab in the devhost', () => {
     expect(Number((await figure('Tickets synced').textContent())!.replace(/\D/g, ''))).toBe(dh.state.tickets().length);
     expect(await figure('Now').textContent()).toBe('Waiting for the next run');
     expect(await panel.textContent()).toContain('The last run ended without an error.');
-    expect(await axeViolations(frame)).toEqual([]);
+    expect(await axeViolations(dh.frameOf(page, 'nav_bar')!)).toEqual([]);
 
     // by keyboard: to the text checkbox, Space, the warning, then Save with Enter
     const text = panel.getByLabel('Keep conversation text', { exact: true });
@@ -76,7 +50,7 @@ describe.skipIf(!chromiumAvailable())('Sync tab in the devhost', () => {
       .getByTestId('sync-changed')
       .getByText(/^Last changed by Ada Admin on /)
       .waitFor();
-    expect(await axeViolations(frame)).toEqual([]);
+    expect(await axeViolations(dh.frameOf(page, 'nav_bar')!)).toEqual([]);
 
     const res = await dh.service('/sync', { user: USERS.ada, role: 'admin' });
     expect(await res.json()).toMatchObject({ settings: { conversations: false }, changedBy: USERS.ada, status: { commentsStored: 0 } });
@@ -84,7 +58,8 @@ describe.skipIf(!chromiumAvailable())('Sync tab in the devhost', () => {
   });
 
   it('a lead has no Sync tab, and the service refuses them', async () => {
-    const { frame, page } = await navBarFrame(USERS.lee);
+    const { app: frame, page } = await openNavBar(browser, dh, USERS.lee);
+    await frame.getByRole('tab').first().waitFor();
     const tabs = await frame.getByRole('tab').allTextContents();
     expect(tabs).not.toContain('Sync');
     expect((await dh.service('/sync', { user: USERS.lee, role: 'lead' })).status).toBe(403);

@@ -5,12 +5,9 @@
  * reports show CSAT and times over every synced ticket beside the reviewed ones, with staff names from the synced users.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { systemClock } from '../../src/server/deps.ts';
-import { loggerOf } from '../../src/server/log.ts';
-import { createSyncScheduler } from '../../src/server/sync/scheduler.ts';
 import { axeViolations } from '../support/axe.ts';
 import { chromiumAvailable, launchBrowser, type TestBrowser } from '../support/browser.ts';
-import { openNavBar, startDevhost, USERS, type DevhostHandle } from '../support/devhost.ts';
+import { openNavBar, startDevhost, USERS, type DevhostHandle, syncOnce } from '../support/devhost.ts';
 
 let dh: DevhostHandle;
 let browser: TestBrowser;
@@ -20,15 +17,7 @@ describe.skipIf(!chromiumAvailable())('the synced population in the nav bar', ()
     dh = await startDevhost({ seed: 'small', quiet: true });
     browser = (await launchBrowser())!;
     browser.context.setDefaultTimeout(10_000);
-    const scheduler = createSyncScheduler({
-      db: dh.product.db,
-      accounts: [dh.product.account],
-      clock: systemClock,
-      logger: loggerOf(() => {}),
-    });
-    const [tick] = await scheduler.tick();
-    expect(tick).toMatchObject({ outcome: 'synced', run: { error: null } });
-    await scheduler.stop();
+    await syncOnce(dh);
   });
   afterAll(async () => {
     await browser?.close();

@@ -20,6 +20,9 @@ import { IDS } from '../../src/devhost/sample-data.ts';
 import { appSourcesChangedAt, buildApp, ROOT, startProduct, type RunningProduct } from '../../src/devhost/product.ts';
 import type { HostReport, ZendeskState } from '../../src/devhost/zendesk-state.ts';
 import type { Faults } from '../../src/devhost/zendesk-types.ts';
+import { systemClock } from '../../src/server/deps.ts';
+import { loggerOf } from '../../src/server/log.ts';
+import { createSyncScheduler } from '../../src/server/sync/scheduler.ts';
 import type { TestBrowser } from './browser.ts';
 
 /** The body of a successful answer; any other answer fails the test with its status and text. */
@@ -48,6 +51,22 @@ export async function openNavBar(
   const app = page.frameLocator('iframe.app-nav_bar');
   if (tab) await app.getByRole('tab', { name: tab }).click();
   return { page, app };
+}
+
+/** One scheduled run (the sync, then the automatic checks), as `npm start` makes one at start; throws unless it synced cleanly. */
+export async function syncOnce(dh: DevhostHandle): Promise<void> {
+  const scheduler = createSyncScheduler({
+    db: dh.product.db,
+    accounts: [dh.product.account],
+    clock: systemClock,
+    logger: loggerOf(() => {}),
+  });
+  try {
+    const [tick] = await scheduler.tick();
+    if (tick?.outcome !== 'synced' || tick.run.error !== null) throw new Error(`the scheduled run did not sync: ${JSON.stringify(tick)}`);
+  } finally {
+    await scheduler.stop();
+  }
 }
 
 export const USERS = IDS.users;
