@@ -6,29 +6,17 @@
 import { describe, expect, it } from 'vitest';
 import type { Db } from '../../src/server/db/db.ts';
 import type { AccountConfig } from '../../src/server/deps.ts';
-import { loggerOf } from '../../src/server/log.ts';
-import { type AccountTick, createSyncScheduler, type SchedulerOptions } from '../../src/server/sync/scheduler.ts';
-import { exportClient } from '../../src/server/sync/zendesk-export-client.ts';
+import type { AccountTick, SchedulerOptions } from '../../src/server/sync/scheduler.ts';
 import { backends, countOf, useDb } from '../support/db.ts';
-import { useVirtualZendesk } from '../support/virtual-zendesk.ts';
+import { useVirtualZendesk, virtualScheduler } from '../support/virtual-zendesk.ts';
 
 const zd = useVirtualZendesk();
 const INTERVAL_MS = 5 * 60_000;
 const accountFor = (subdomain: string): AccountConfig => ({ ...zd().account, subdomain });
 const newAccount = () => `aq-${process.pid}-${Math.random().toString(36).slice(2, 10)}`;
 
-function scheduler(db: Db, account: AccountConfig, holder: string, over: Partial<SchedulerOptions> = {}) {
-  return createSyncScheduler({
-    db,
-    accounts: [account],
-    clock: zd().clock,
-    logger: loggerOf(() => {}),
-    holder,
-    intervalMs: INTERVAL_MS,
-    client: (a) => exportClient(a, { fetch: zd().fetch, timer: zd().timer, random: () => 0.5, perPage: 100 }),
-    ...over,
-  });
-}
+const scheduler = (db: Db, account: AccountConfig, holder: string, over: Partial<SchedulerOptions> = {}) =>
+  virtualScheduler(zd(), db, account, holder, { intervalMs: INTERVAL_MS, perPage: 100, ...over });
 
 const checkedOf = (ticks: AccountTick[]) => ticks.map((t) => (t.outcome === 'synced' ? (t.autoqa?.checked ?? null) : t.outcome));
 const checkedTickets = (db: Db, account: string) =>

@@ -7,13 +7,12 @@
 import { describe, expect, it } from 'vitest';
 import type { Db } from '../../src/server/db/db.ts';
 import type { AccountConfig } from '../../src/server/deps.ts';
-import { loggerOf } from '../../src/server/log.ts';
 import { acquireSyncLease, liveSyncLease, releaseSyncLease, saveSyncSettings } from '../../src/server/store/sync.ts';
-import { type AccountTick, createSyncScheduler, type SchedulerOptions } from '../../src/server/sync/scheduler.ts';
+import type { AccountTick, SchedulerOptions } from '../../src/server/sync/scheduler.ts';
 import { type ExportClient, exportClient } from '../../src/server/sync/zendesk-export-client.ts';
 import { backends, countOf, useDb } from '../support/db.ts';
 import { tenants } from '../support/db-client.ts';
-import { useVirtualZendesk } from '../support/virtual-zendesk.ts';
+import { useVirtualZendesk, virtualScheduler } from '../support/virtual-zendesk.ts';
 
 const zd = useVirtualZendesk();
 const LEASE_MS = 3 * 60_000;
@@ -26,19 +25,8 @@ const accountFor = (subdomain: string): AccountConfig => ({ ...zd().account, sub
 const clientOf = (account: AccountConfig): ExportClient =>
   exportClient(account, { fetch: zd().fetch, timer: zd().timer, random: () => 0.5, perPage: 50 });
 
-function scheduler(db: Db, account: AccountConfig, holder: string, over: Partial<SchedulerOptions> = {}) {
-  return createSyncScheduler({
-    db,
-    accounts: [account],
-    clock: zd().clock,
-    logger: loggerOf(() => {}),
-    holder,
-    leaseMs: LEASE_MS,
-    intervalMs: INTERVAL_MS,
-    client: clientOf,
-    ...over,
-  });
-}
+const scheduler = (db: Db, account: AccountConfig, holder: string, over: Partial<SchedulerOptions> = {}) =>
+  virtualScheduler(zd(), db, account, holder, { leaseMs: LEASE_MS, intervalMs: INTERVAL_MS, client: clientOf, ...over });
 
 const outcomes = (ticks: AccountTick[]) => ticks.map((t) => t.outcome);
 const synced = (tick: AccountTick | undefined) => {

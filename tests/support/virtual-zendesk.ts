@@ -12,8 +12,12 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach } from 'vitest';
 import { createDevhost, type Manifest, type RunningDevhost } from '../../src/devhost/devhost.ts';
 import { createZendeskState, type ZendeskState } from '../../src/devhost/zendesk-state.ts';
+import type { Db } from '../../src/server/db/db.ts';
 import type { AccountConfig, Clock, Fetch } from '../../src/server/deps.ts';
+import { loggerOf } from '../../src/server/log.ts';
 import type { Timer } from '../../src/server/sync/request-budget.ts';
+import { createSyncScheduler, type SchedulerOptions, type SyncScheduler } from '../../src/server/sync/scheduler.ts';
+import { exportClient } from '../../src/server/sync/zendesk-export-client.ts';
 
 export interface VirtualZendesk {
   state: ZendeskState;
@@ -87,5 +91,24 @@ export function useVirtualZendesk(): () => VirtualZendesk {
 }
 
 /** The most requests sent in any 60 s. */
+/** The scheduler an instance named `holder` runs for `account`, reading the virtual Zendesk on its clock. */
+export function virtualScheduler(
+  zd: VirtualZendesk,
+  db: Db,
+  account: AccountConfig,
+  holder: string,
+  { perPage = 50, ...over }: Partial<SchedulerOptions> & { perPage?: number } = {},
+): SyncScheduler {
+  return createSyncScheduler({
+    db,
+    accounts: [account],
+    clock: zd.clock,
+    logger: loggerOf(() => {}),
+    holder,
+    client: (a) => exportClient(a, { fetch: zd.fetch, timer: zd.timer, random: () => 0.5, perPage }),
+    ...over,
+  });
+}
+
 export const busiestMinute = (times: readonly number[]) =>
   Math.max(0, ...times.map((t) => times.filter((u) => u >= t && u < t + 60_000).length));
